@@ -1,0 +1,288 @@
+/// Protocol v1: what a client may send, decoded from JSON with a clear error for anything
+/// else. Decoding checks shapes and types; whether a command is allowed *now* is decided
+/// against the meeting's state in `MeetingState.decide`.
+
+public enum ClientKind: String, Sendable {
+    case participant
+    case wall
+    case console
+}
+
+public struct Hello: Equatable, Sendable {
+    public var code: String
+    public var client: ClientKind
+    public var key: String?
+    public var token: String?
+    /// Last sequence number the client saw; it receives only what came after.
+    public var since: Int64?
+}
+
+public enum Command: Equatable, Sendable {
+    // Participants
+    case join(name: String, organization: String, role: ParticipantRole, email: String?, consent: Bool)
+    case post(id: String, kind: NoteKind?, text: String, scribed: Scribed?)
+    case edit(note: String, text: String)
+    case withdraw(note: String)
+    case champion(theme: String)
+    case unchampion(theme: String)
+    case nominate(id: String, name: String, organization: String, contact: String?, theme: String?)
+    case withdrawNomination(id: String)
+    // Facilitator
+    case setPhase(Phase)
+    case hideNote(note: String, hidden: Bool)
+    case createTheme(kind: NoteKind, label: String)
+    case renameTheme(theme: String, label: String)
+    case moveNote(note: String, theme: String?)
+    case mergeThemes(from: String, into: String)
+    case splitTheme(theme: String, notes: [String], label: String)
+    case lockTheme(theme: String, locked: Bool)
+    case setNextSteps(NextSteps)
+    case updateMeeting(MeetingUpdate)
+
+    /// Commands only the console (holding the facilitator key) may perform.
+    public var isFacilitatorCommand: Bool {
+        switch self {
+        case .join, .edit, .withdraw, .champion, .unchampion, .nominate, .withdrawNomination: return false
+        case .post(_, _, _, let scribed): return scribed != nil
+        default: return true
+        }
+    }
+}
+
+/// Fields of the meeting the facilitator may change; nil leaves a field as it is.
+public struct MeetingUpdate: Equatable, Sendable {
+    public var title: String?
+    public var industry: String?
+    public var region: String?
+    public var date: String??
+    public var place: String??
+    public var chairs: [String]?
+    public var everyoneMayPost: Bool?
+    public var targetThemes: Int?
+    public var timeboxes: [Phase: Int]?
+    public init() {}
+}
+
+public enum ClientMessage: Equatable, Sendable {
+    case hello(Hello)
+    case command(req: JSONValue?, Command)
+}
+
+/// Decodes one client message; every failure is a `CommandError` a person can read.
+public enum ClientMessageDecoder {
+    public static let messageTypes = [
+        "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
+        "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
+        "lockTheme", "setNextSteps", "updateMeeting", "ping",
+    ]
+
+    /// The request id to echo in the reply, if the message has a usable one.
+    public static func requestId(of json: JSONValue) -> JSONValue? {
+        guard let req = json["req"] else { return nil }
+        switch req {
+        case .string(let s) where s.utf8.count <= Limits.idCharacters: return req
+        case .int: return req
+        default: return nil
+        }
+    }
+
+    public static func decode(_ json: JSONValue) throws(CommandError) -> ClientMessage? {
+        guard json.isObject else { throw CommandError(.badMessage, "A message must be a JSON object with a \"type\".") }
+        let f = Fields(json)
+        let type = try f.string("type")
+        if let req = json["req"], requestId(of: json) == nil {
+            throw CommandError(.badMessage, "\"req\" must be a string of at most \(Limits.idCharacters) characters or a number, not \(req.typeName).")
+        }
+        let req = requestId(of: json)
+        let command: Command
+        switch type {
+        case "ping":
+            return nil
+        case "hello":
+            guard let client = ClientKind(rawValue: try f.string("client")) else {
+                throw CommandError(.badMessage, "\"client\" must be \"participant\", \"wall\" or \"console\".")
+            }
+            let since = try f.optionalInt("since")
+            if let since, since < 0 { throw CommandError(.badMessage, "\"since\" must not be negative.") }
+            return .hello(Hello(code: Identifiers.normalizeJoinCode(try f.string("code", max: 32)), client: client,
+                                key: try f.optionalString("key", max: 128), token: try f.optionalString("token", max: 128),
+                                since: since))
+        case "join":
+            guard let role = ParticipantRole(rawValue: try f.string("role")) else {
+                throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
+            }
+            command = .join(
+                name: try TextRules.check(try f.string("name", max: 4 * Limits.nameCharacters), what: "your name", max: Limits.nameCharacters),
+                organization: try TextRules.check(try f.string("organization", max: 4 * Limits.organizationCharacters),
+                                                  what: "your organization", max: Limits.organizationCharacters),
+                role: role,
+                email: try TextRules.checkEmail(try f.optionalString("email", max: 4 * Limits.emailCharacters)),
+                consent: try f.optionalBool("consent") ?? false)
+        case "post":
+            var kind: NoteKind?
+            if let k = try f.optionalString("kind", max: 32) {
+                guard let parsed = NoteKind(rawValue: k) else {
+                    throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
+                }
+                kind = parsed
+            }
+            var scribed: Scribed?
+            if let s = json["scribe"], !s.isNull {
+                let sf = Fields(s)
+                guard s.isObject, let role = ParticipantRole(rawValue: try sf.string("role")) else {
+                    throw CommandError(.badMessage, "\"scribe\" must be an object with name, organization and role.")
+                }
+                scribed = Scribed(
+                    name: try TextRules.check(try sf.string("name", max: 4 * Limits.nameCharacters), what: "the author's name", max: Limits.nameCharacters),
+                    organization: try TextRules.check(try sf.string("organization", max: 4 * Limits.organizationCharacters),
+                                                      what: "the author's organization", max: Limits.organizationCharacters),
+                    role: role)
+            }
+            command = .post(id: try f.clientId("id"), kind: kind, text: try noteText(f), scribed: scribed)
+        case "edit": command = .edit(note: try f.clientId("note"), text: try noteText(f))
+        case "withdraw": command = .withdraw(note: try f.clientId("note"))
+        case "champion": command = .champion(theme: try f.clientId("theme"))
+        case "unchampion": command = .unchampion(theme: try f.clientId("theme"))
+        case "nominate":
+            command = .nominate(
+                id: try f.clientId("id"),
+                name: try TextRules.check(try f.string("name", max: 4 * Limits.nameCharacters), what: "their name", max: Limits.nameCharacters),
+                organization: try TextRules.check(try f.string("organization", max: 4 * Limits.organizationCharacters),
+                                                  what: "their organization", max: Limits.organizationCharacters),
+                contact: try TextRules.checkOptional(try f.optionalString("contact", max: 4 * Limits.contactCharacters),
+                                                     what: "their contact", max: Limits.contactCharacters),
+                theme: try f.optionalClientId("theme"))
+        case "withdrawNomination": command = .withdrawNomination(id: try f.clientId("id"))
+        case "setPhase":
+            guard let phase = Phase(rawValue: try f.string("phase")) else {
+                throw CommandError(.badMessage, "\"phase\" must be one of \(Phase.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            command = .setPhase(phase)
+        case "hideNote": command = .hideNote(note: try f.clientId("note"), hidden: try f.optionalBool("hidden") ?? true)
+        case "createTheme":
+            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
+                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
+            }
+            command = .createTheme(kind: kind, label: try label(f))
+        case "renameTheme": command = .renameTheme(theme: try f.clientId("theme"), label: try label(f))
+        case "moveNote": command = .moveNote(note: try f.clientId("note"), theme: try f.optionalClientId("theme"))
+        case "mergeThemes": command = .mergeThemes(from: try f.clientId("from"), into: try f.clientId("into"))
+        case "splitTheme":
+            guard let list = json["notes"]?.arrayValue, !list.isEmpty, list.count <= Limits.notesPerMeeting else {
+                throw CommandError(.badMessage, "\"notes\" must be a non-empty list of note ids.")
+            }
+            let ids = try list.map { v throws(CommandError) -> String in
+                guard let s = v.stringValue, Identifiers.isValidClientId(s) else {
+                    throw CommandError(.badMessage, "\"notes\" must contain note ids only.")
+                }
+                return s
+            }
+            command = .splitTheme(theme: try f.clientId("theme"), notes: ids, label: try label(f))
+        case "lockTheme": command = .lockTheme(theme: try f.clientId("theme"), locked: try f.optionalBool("locked") ?? true)
+        case "setNextSteps":
+            var steps = NextSteps()
+            steps.championsCallDate = try TextRules.checkDate(try f.optionalString("championsCallDate", max: 32), what: "the champions' call date")
+            steps.championsCallHost = try TextRules.checkOptional(try f.optionalString("championsCallHost", max: 4 * Limits.nameCharacters),
+                                                                  what: "the host's name", max: Limits.nameCharacters)
+            steps.nextMeetingDate = try TextRules.checkDate(try f.optionalString("nextMeetingDate", max: 32), what: "the next meeting date")
+            steps.other = try TextRules.checkOptional(try f.optionalString("other", max: 4 * Limits.freeTextCharacters),
+                                                      what: "other next steps", max: Limits.freeTextCharacters)
+            command = .setNextSteps(steps)
+        case "updateMeeting":
+            command = .updateMeeting(try meetingUpdate(f, json))
+        default:
+            throw CommandError(.unknownType, "Unknown message type \"\(type.prefix(40))\".")
+        }
+        return .command(req: req, command)
+    }
+
+    static func noteText(_ f: Fields) throws(CommandError) -> String {
+        try TextRules.check(try f.string("text", max: 4 * Limits.noteCharacters), what: "your note", max: Limits.noteCharacters)
+    }
+
+    static func label(_ f: Fields) throws(CommandError) -> String {
+        try TextRules.check(try f.string("label", max: 4 * Limits.labelCharacters), what: "the label", max: Limits.labelCharacters)
+    }
+
+    static func meetingUpdate(_ f: Fields, _ json: JSONValue) throws(CommandError) -> MeetingUpdate {
+        var u = MeetingUpdate()
+        if let t = try f.optionalString("title", max: 4 * Limits.titleCharacters) {
+            u.title = try TextRules.check(t, what: "the title", max: Limits.titleCharacters)
+        }
+        if let t = try f.optionalString("industry", max: 4 * Limits.titleCharacters) {
+            u.industry = try TextRules.check(t, what: "the industry", max: Limits.titleCharacters)
+        }
+        if let t = try f.optionalString("region", max: 4 * Limits.titleCharacters) {
+            u.region = try TextRules.check(t, what: "the region", max: Limits.titleCharacters)
+        }
+        if json["date"] != nil { u.date = .some(try TextRules.checkDate(try f.optionalString("date", max: 32), what: "the meeting date")) }
+        if json["place"] != nil {
+            u.place = .some(try TextRules.checkOptional(try f.optionalString("place", max: 4 * Limits.titleCharacters),
+                                                        what: "the place", max: Limits.titleCharacters))
+        }
+        if let chairs = json["chairs"] {
+            guard let list = chairs.arrayValue, list.count <= Limits.chairs else {
+                throw CommandError(.badMessage, "\"chairs\" must be a list of at most \(Limits.chairs) names.")
+            }
+            u.chairs = try list.map { v throws(CommandError) -> String in
+                guard let s = v.stringValue else { throw CommandError(.badMessage, "\"chairs\" must contain names only.") }
+                return try TextRules.check(s, what: "a chair's name", max: Limits.nameCharacters)
+            }
+        }
+        u.everyoneMayPost = try f.optionalBool("everyoneMayPost")
+        if let t = try f.optionalInt("targetThemes") {
+            guard (3...8).contains(t) else { throw CommandError(.invalid, "The target number of themes must be between 3 and 8.") }
+            u.targetThemes = Int(t)
+        }
+        if let boxes = json["timeboxes"] {
+            guard case .object(let pairs) = boxes else { throw CommandError(.badMessage, "\"timeboxes\" must be an object of minutes per phase.") }
+            var result: [Phase: Int] = [:]
+            for (k, v) in pairs {
+                guard let p = Phase(rawValue: k), p != .closed, let m = v.intValue, (1...240).contains(m) else {
+                    throw CommandError(.invalid, "Each time box must name a phase and give 1 to 240 minutes.")
+                }
+                result[p] = Int(m)
+            }
+            u.timeboxes = result
+        }
+        return u
+    }
+}
+
+/// Typed access to a message's fields with protocol errors.
+struct Fields {
+    let json: JSONValue
+    init(_ json: JSONValue) { self.json = json }
+
+    func string(_ key: String, max: Int = 256) throws(CommandError) -> String {
+        guard let v = json[key], !v.isNull else { throw CommandError(.badMessage, "Missing field \"\(key)\".") }
+        guard let s = v.stringValue else { throw CommandError(.badMessage, "\"\(key)\" must be a string, not \(v.typeName).") }
+        guard s.utf8.count <= max else { throw CommandError(.invalid, "\"\(key)\" is too long.") }
+        return s
+    }
+    func optionalString(_ key: String, max: Int = 256) throws(CommandError) -> String? {
+        guard let v = json[key], !v.isNull else { return nil }
+        return try string(key, max: max)
+    }
+    func optionalBool(_ key: String) throws(CommandError) -> Bool? {
+        guard let v = json[key], !v.isNull else { return nil }
+        guard let b = v.boolValue else { throw CommandError(.badMessage, "\"\(key)\" must be true or false, not \(v.typeName).") }
+        return b
+    }
+    func optionalInt(_ key: String) throws(CommandError) -> Int64? {
+        guard let v = json[key], !v.isNull else { return nil }
+        guard let i = v.intValue else { throw CommandError(.badMessage, "\"\(key)\" must be a whole number, not \(v.typeName).") }
+        return i
+    }
+    func clientId(_ key: String) throws(CommandError) -> String {
+        let s = try string(key, max: 256)
+        guard Identifiers.isValidClientId(s) else {
+            throw CommandError(.badMessage, "\"\(key)\" must be 1–\(Limits.idCharacters) letters, digits, '-' or '_'.")
+        }
+        return s
+    }
+    func optionalClientId(_ key: String) throws(CommandError) -> String? {
+        guard let v = json[key], !v.isNull else { return nil }
+        return try clientId(key)
+    }
+}

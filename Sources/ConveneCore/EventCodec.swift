@@ -1,0 +1,240 @@
+/// The stored form of events: complete JSON (secrets included), read back on every start.
+/// What clients see is a different, redacted projection (see `MeetingViews`).
+
+public struct EventDecodingError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+extension MeetingInfo {
+    func storageJSON() -> JSONValue {
+        jsonObject([
+            ("id", .string(id)), ("title", .string(title)), ("industry", .string(industry)),
+            ("region", .string(region)), ("date", date.json), ("place", place.json),
+            ("chairs", .array(chairs.map { .string($0) })),
+            ("joinCode", .string(joinCode)), ("facilitatorKey", .string(facilitatorKey)),
+        ])
+    }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        self.init(id: try r.string("id"), title: try r.string("title"), industry: try r.string("industry"),
+                  region: try r.string("region"), date: try r.optionalString("date"),
+                  place: try r.optionalString("place"), chairs: try r.stringList("chairs"),
+                  joinCode: try r.string("joinCode"), facilitatorKey: try r.string("facilitatorKey"))
+    }
+}
+
+extension MeetingSettings {
+    public func json() -> JSONValue {
+        .object([
+            ("everyoneMayPost", .bool(everyoneMayPost)),
+            ("targetThemes", .int(Int64(targetThemes))),
+            ("timeboxes", .object(Phase.allCases.filter { $0 != .closed }.map {
+                ($0.rawValue, .int(Int64(timeboxes[$0] ?? $0.defaultMinutes)))
+            })),
+        ])
+    }
+
+    init(storage j: JSONValue) throws {
+        self.init()
+        let r = FieldReader(j)
+        everyoneMayPost = try r.bool("everyoneMayPost")
+        targetThemes = Int(try r.int("targetThemes"))
+        if let boxes = j["timeboxes"], case .object(let pairs) = boxes {
+            for (k, v) in pairs { if let p = Phase(rawValue: k), let m = v.intValue { timeboxes[p] = Int(m) } }
+        }
+    }
+}
+
+extension Participant {
+    func storageJSON() -> JSONValue {
+        jsonObject([
+            ("id", .string(id)), ("name", .string(name)), ("organization", .string(organization)),
+            ("role", .string(role.rawValue)), ("email", email.json), ("consent", .bool(consent)),
+            ("resumeToken", .string(resumeToken)), ("joinedAt", .int(joinedAt)),
+        ])
+    }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        guard let role = ParticipantRole(rawValue: try r.string("role")) else {
+            throw EventDecodingError(description: "unknown participant role")
+        }
+        self.init(id: try r.string("id"), name: try r.string("name"), organization: try r.string("organization"),
+                  role: role, email: try r.optionalString("email"), consent: try r.bool("consent"),
+                  resumeToken: try r.string("resumeToken"), joinedAt: try r.int("joinedAt"))
+    }
+}
+
+extension Scribed {
+    func json() -> JSONValue {
+        .object([("name", .string(name)), ("organization", .string(organization)), ("role", .string(role.rawValue))])
+    }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        guard let role = ParticipantRole(rawValue: try r.string("role")) else {
+            throw EventDecodingError(description: "unknown role")
+        }
+        self.init(name: try r.string("name"), organization: try r.string("organization"), role: role)
+    }
+}
+
+extension Nomination {
+    func storageJSON() -> JSONValue {
+        jsonObject([
+            ("id", .string(id)), ("name", .string(name)), ("organization", .string(organization)),
+            ("contact", contact.json), ("theme", theme.json), ("nominatedBy", .string(nominatedBy)),
+        ])
+    }
+
+    init(storage j: JSONValue, seq: Int64) throws {
+        let r = FieldReader(j)
+        self.init(id: try r.string("id"), name: try r.string("name"), organization: try r.string("organization"),
+                  contact: try r.optionalString("contact"), theme: try r.optionalString("theme"),
+                  nominatedBy: try r.string("nominatedBy"), seq: seq)
+    }
+}
+
+extension NextSteps {
+    public func json() -> JSONValue {
+        .object([
+            ("championsCall", .object([("date", championsCallDate.json), ("host", championsCallHost.json)])),
+            ("nextMeeting", .object([("date", nextMeetingDate.json)])),
+            ("other", other.json),
+        ])
+    }
+
+    init(storage j: JSONValue) throws {
+        self.init()
+        championsCallDate = j["championsCall"]?["date"]?.stringValue
+        championsCallHost = j["championsCall"]?["host"]?.stringValue
+        nextMeetingDate = j["nextMeeting"]?["date"]?.stringValue
+        other = j["other"]?.stringValue
+    }
+}
+
+extension StoredEvent {
+    /// The complete stored body of the event.
+    public func storageJSON() -> JSONValue {
+        var pairs: [(String, JSONValue?)] = [("type", .string(event.type)), ("at", .int(at))]
+        switch event {
+        case let .meetingCreated(info, settings), let .meetingUpdated(info, settings):
+            pairs += [("meeting", info.storageJSON()), ("settings", settings.json())]
+        case let .participantJoined(p):
+            pairs.append(("participant", p.storageJSON()))
+        case let .phaseChanged(phase):
+            pairs.append(("phase", .string(phase.rawValue)))
+        case let .notePosted(id, kind, text, author, scribed):
+            pairs += [("note", .string(id)), ("kind", .string(kind.rawValue)), ("text", .string(text)),
+                      ("author", author.json), ("scribed", scribed?.json())]
+        case let .noteEdited(note, text):
+            pairs += [("note", .string(note)), ("text", .string(text))]
+        case let .noteWithdrawn(note):
+            pairs.append(("note", .string(note)))
+        case let .noteHidden(note, hidden):
+            pairs += [("note", .string(note)), ("hidden", .bool(hidden))]
+        case let .themeCreated(id, kind, label, byHand):
+            pairs += [("theme", .string(id)), ("kind", .string(kind.rawValue)), ("label", .string(label)),
+                      ("byHand", .bool(byHand))]
+        case let .themeRenamed(theme, label, byHand):
+            pairs += [("theme", .string(theme)), ("label", .string(label)), ("byHand", .bool(byHand))]
+        case let .noteMoved(note, theme, byHand):
+            pairs += [("note", .string(note)), ("theme", theme.json), ("byHand", .bool(byHand))]
+        case let .themesMerged(from, into):
+            pairs += [("from", .string(from)), ("into", .string(into))]
+        case let .themeSplit(theme, newTheme, label, notes):
+            pairs += [("theme", .string(theme)), ("newTheme", .string(newTheme)), ("label", .string(label)),
+                      ("notes", .array(notes.map { .string($0) }))]
+        case let .themeLocked(theme, locked):
+            pairs += [("theme", .string(theme)), ("locked", .bool(locked))]
+        case let .championSigned(participant, theme), let .championWithdrawn(participant, theme):
+            pairs += [("participant", .string(participant)), ("theme", .string(theme))]
+        case let .nominated(n):
+            pairs.append(("nomination", n.storageJSON()))
+        case let .nominationWithdrawn(id):
+            pairs.append(("nomination", .string(id)))
+        case let .nextStepsSet(steps):
+            pairs.append(("nextSteps", steps.json()))
+        }
+        return jsonObject(pairs)
+    }
+
+    /// Reads a stored event back; throws on anything the log should never contain.
+    public init(meeting: String, seq: Int64, storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        let type = try r.string("type")
+        let at = try r.int("at")
+        func kind(_ field: String) throws -> NoteKind {
+            guard let k = NoteKind(rawValue: try r.string(field)) else { throw EventDecodingError(description: "bad kind") }
+            return k
+        }
+        let event: MeetingEvent
+        switch type {
+        case "meetingCreated", "meetingUpdated":
+            let info = try MeetingInfo(storage: j["meeting"] ?? .null)
+            let settings = try MeetingSettings(storage: j["settings"] ?? .null)
+            event = type == "meetingCreated" ? .meetingCreated(info, settings) : .meetingUpdated(info, settings)
+        case "participantJoined": event = .participantJoined(try Participant(storage: j["participant"] ?? .null))
+        case "phaseChanged":
+            guard let p = Phase(rawValue: try r.string("phase")) else { throw EventDecodingError(description: "bad phase") }
+            event = .phaseChanged(p)
+        case "notePosted":
+            event = .notePosted(id: try r.string("note"), kind: try kind("kind"), text: try r.string("text"),
+                                author: try r.optionalString("author"),
+                                scribed: try j["scribed"].flatMap { $0.isNull ? nil : try Scribed(storage: $0) })
+        case "noteEdited": event = .noteEdited(note: try r.string("note"), text: try r.string("text"))
+        case "noteWithdrawn": event = .noteWithdrawn(note: try r.string("note"))
+        case "noteHidden": event = .noteHidden(note: try r.string("note"), hidden: try r.bool("hidden"))
+        case "themeCreated":
+            event = .themeCreated(id: try r.string("theme"), kind: try kind("kind"), label: try r.string("label"),
+                                  byHand: try r.bool("byHand"))
+        case "themeRenamed":
+            event = .themeRenamed(theme: try r.string("theme"), label: try r.string("label"), byHand: try r.bool("byHand"))
+        case "noteMoved":
+            event = .noteMoved(note: try r.string("note"), theme: try r.optionalString("theme"), byHand: try r.bool("byHand"))
+        case "themesMerged": event = .themesMerged(from: try r.string("from"), into: try r.string("into"))
+        case "themeSplit":
+            event = .themeSplit(theme: try r.string("theme"), newTheme: try r.string("newTheme"),
+                                label: try r.string("label"), notes: try r.stringList("notes"))
+        case "themeLocked": event = .themeLocked(theme: try r.string("theme"), locked: try r.bool("locked"))
+        case "championSigned":
+            event = .championSigned(participant: try r.string("participant"), theme: try r.string("theme"))
+        case "championWithdrawn":
+            event = .championWithdrawn(participant: try r.string("participant"), theme: try r.string("theme"))
+        case "nominated": event = .nominated(try Nomination(storage: j["nomination"] ?? .null, seq: seq))
+        case "nominationWithdrawn": event = .nominationWithdrawn(id: try r.string("nomination"))
+        case "nextStepsSet": event = .nextStepsSet(try NextSteps(storage: j["nextSteps"] ?? .null))
+        default: throw EventDecodingError(description: "unknown event type \(type)")
+        }
+        self.init(meeting: meeting, seq: seq, at: at, event: event)
+    }
+}
+
+/// Reads typed fields from a JSON object, throwing a readable error for a missing or wrong one.
+struct FieldReader {
+    let value: JSONValue
+    init(_ value: JSONValue) { self.value = value }
+
+    func string(_ key: String) throws -> String {
+        guard let s = value[key]?.stringValue else { throw EventDecodingError(description: "missing string \(key)") }
+        return s
+    }
+    func optionalString(_ key: String) throws -> String? {
+        guard let v = value[key], !v.isNull else { return nil }
+        guard let s = v.stringValue else { throw EventDecodingError(description: "\(key) is not a string") }
+        return s
+    }
+    func bool(_ key: String) throws -> Bool {
+        guard let b = value[key]?.boolValue else { throw EventDecodingError(description: "missing boolean \(key)") }
+        return b
+    }
+    func int(_ key: String) throws -> Int64 {
+        guard let i = value[key]?.intValue else { throw EventDecodingError(description: "missing number \(key)") }
+        return i
+    }
+    func stringList(_ key: String) throws -> [String] {
+        guard let a = value[key]?.arrayValue else { throw EventDecodingError(description: "missing list \(key)") }
+        return try a.map { guard let s = $0.stringValue else { throw EventDecodingError(description: "bad \(key)") }; return s }
+    }
+}

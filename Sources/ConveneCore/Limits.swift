@@ -1,0 +1,25 @@
+/// Every limit the server enforces, in one place, so docs/PROTOCOL.md can quote them.
+public enum Limits {
+    /// Largest WebSocket message accepted, in bytes (larger ones close the connection with 1009).
+    public static let maxMessageBytes = 16 * 1024
+    /// Characters (extended grapheme clusters) in a note.
+    public static let noteCharacters = 280
+    public static let nameCharacters = 80
+    public static let organizationCharacters = 120
+    public static let emailCharacters = 254
+    public static let contactCharacters = 200
+    public static let labelCharacters = 60
+    public static let titleCharacters = 120
+    public static let freeTextCharacters = 2000
+    public static let idCharacters = 64
+    public static let participantsPerMeeting = 500
+    public static let notesPerMeeting = 3000
+    public static let notesPerParticipant = 60
+    public static let themesPerKind = 30
+    public static let nominationsPerParticipant = 30
+    public static let chairs = 10
+    /// Per-connection rate limit: a token bucket refilled at this many messages a second…
+    public static let messagesPerSecond = 20.0
+    /// …holding at most this many, so short bursts pass.
+    public static let messageBurst = 40.0
+}

@@ -1,0 +1,88 @@
+/// The fold: how each event changes the state. Events were validated before they were
+/// stored, so applying never fails; it only has to be exactly repeatable on replay.
+extension MeetingState {
+    /// Builds a meeting from its log, whose first event must be `meetingCreated`.
+    public static func replay(_ events: [StoredEvent]) -> MeetingState? {
+        guard let first = events.first, case let .meetingCreated(info, settings) = first.event else { return nil }
+        var state = MeetingState(info: info, createdAt: first.at)
+        state.settings = settings
+        state.seq = first.seq
+        for e in events.dropFirst() { state.apply(e) }
+        return state
+    }
+
+    public mutating func apply(_ stored: StoredEvent) {
+        seq = stored.seq
+        let at = stored.at
+        switch stored.event {
+        case let .meetingCreated(info, settings), let .meetingUpdated(info, settings):
+            self.info = info
+            self.settings = settings
+        case let .participantJoined(p):
+            if participants[p.id] == nil { participantOrder.append(p.id) }
+            var p = p
+            p.joinedAt = at
+            participants[p.id] = p
+            nextNumber += 1
+        case let .phaseChanged(phase):
+            self.phase = phase
+            phaseStartedAt = at
+        case let .notePosted(id, kind, text, author, scribed):
+            notes[id] = Note(id: id, kind: kind, text: text, author: author, scribed: scribed, theme: nil,
+                             postedAt: at, seq: stored.seq)
+            noteOrder.append(id)
+        case let .noteEdited(note, text):
+            notes[note]?.text = text
+            notes[note]?.edited = true
+        case let .noteWithdrawn(note):
+            notes[note]?.withdrawn = true
+            notes[note]?.theme = nil
+        case let .noteHidden(note, hidden):
+            notes[note]?.hidden = hidden
+        case let .themeCreated(id, kind, label, byHand):
+            themes[id] = Theme(id: id, kind: kind, label: label, labelByHand: byHand, createdAt: at)
+            themeOrder.append(id)
+            nextNumber += 1
+        case let .themeRenamed(theme, label, byHand):
+            themes[theme]?.label = label
+            if byHand { themes[theme]?.labelByHand = true }
+        case let .noteMoved(note, theme, byHand):
+            notes[note]?.theme = theme
+            if byHand { notes[note]?.placedByHand = true }
+        case let .themesMerged(from, into):
+            for id in noteOrder where notes[id]?.theme == from { notes[id]?.theme = into }
+            // Champions of the merged area now champion the area it joined (once each).
+            for c in champions where c.theme == from {
+                let moved = ChampionSignup(participant: c.participant, theme: into)
+                if !champions.contains(moved) { champions.append(moved) }
+            }
+            champions.removeAll { $0.theme == from }
+            for id in nominationOrder where nominations[id]?.theme == from { nominations[id]?.theme = into }
+            themes[from] = nil
+            themeOrder.removeAll { $0 == from }
+        case let .themeSplit(theme, newTheme, label, moved):
+            guard let old = themes[theme] else { break }
+            themes[newTheme] = Theme(id: newTheme, kind: old.kind, label: label, labelByHand: true, createdAt: at)
+            if let i = themeOrder.firstIndex(of: theme) { themeOrder.insert(newTheme, at: i + 1) } else { themeOrder.append(newTheme) }
+            for id in moved { notes[id]?.theme = newTheme; notes[id]?.placedByHand = true }
+            nextNumber += 1
+        case let .themeLocked(theme, locked):
+            themes[theme]?.locked = locked
+        case let .championSigned(participant, theme):
+            let s = ChampionSignup(participant: participant, theme: theme)
+            if !champions.contains(s) { champions.append(s) }
+        case let .championWithdrawn(participant, theme):
+            champions.removeAll { $0.participant == participant && $0.theme == theme }
+        case let .nominated(n):
+            if nominations[n.id] == nil { nominationOrder.append(n.id) }
+            var n = n
+            n.seq = stored.seq
+            nominations[n.id] = n
+        case let .nominationWithdrawn(id):
+            nominations[id] = nil
+            nominationOrder.removeAll { $0 == id }
+        case let .nextStepsSet(steps):
+            nextSteps = steps
+        }
+    }
+}

@@ -1,0 +1,220 @@
+/// Who sent a command, as established when the connection said hello.
+public enum Actor: Equatable, Sendable {
+    case facilitator
+    case participant(String)
+    /// A phone that has not joined yet: it may only `join`.
+    case guest
+    case wall
+}
+
+/// What an accepted command does: the events to store, fields for the sender's
+/// acknowledgement, and — for a retried command already done — the event that did it.
+public struct Decision: Sendable {
+    public var events: [MeetingEvent] = []
+    public var reply: [(String, JSONValue)] = []
+    /// The retried command was already carried out by the event with this sequence number;
+    /// acknowledge once that event is durable, store nothing new.
+    public var alreadyDoneAt: Int64?
+}
+
+extension MeetingState {
+    /// Validates a command against the current state. Pure: no I/O, no clock, no randomness
+    /// (the caller passes `newSecret` for a joining participant's resume token).
+    public func decide(_ command: Command, by actor: Actor, newSecret: String) throws(CommandError) -> Decision {
+        if actor == .wall { throw CommandError(.forbidden, "The wall only displays the meeting.") }
+        if command.isFacilitatorCommand && actor != .facilitator {
+            throw CommandError(.forbidden, "Only the facilitator can do that.")
+        }
+        if phase == .closed && actor != .facilitator {
+            throw CommandError(.phaseClosed, "The meeting is closed. Thank you for taking part!")
+        }
+        var d = Decision()
+        switch command {
+        case let .join(name, organization, role, email, consent):
+            switch actor {
+            case .guest: break
+            case .participant(let id):
+                throw CommandError(.conflict, "You have already joined as \(participants[id]?.name ?? "a participant").")
+            default: throw CommandError(.forbidden, "Only a phone can join as a participant.")
+            }
+            guard participants.count < Limits.participantsPerMeeting else {
+                throw CommandError(.limitReached, "This meeting is full (\(Limits.participantsPerMeeting) participants).")
+            }
+            let id = "p\(nextNumber)"
+            let p = Participant(id: id, name: name, organization: organization, role: role, email: email,
+                                consent: consent && email != nil, resumeToken: newSecret, joinedAt: 0)
+            d.events = [.participantJoined(p)]
+            d.reply = [("participant", .string(id)), ("token", .string(newSecret))]
+
+        case let .post(id, kind, text, scribed):
+            let author = try authorOf(actor)
+            if let existing = notes[id] {
+                guard existing.author == author && (author != nil || existing.scribed != nil) else {
+                    throw CommandError(.conflict, "This note id is already used by another note.")
+                }
+                d.alreadyDoneAt = existing.seq
+                d.reply = [("note", .string(id))]
+                return d
+            }
+            let noteKind: NoteKind
+            if actor == .facilitator, let kind {
+                noteKind = kind
+            } else {
+                guard let open = phase.noteKind else {
+                    throw CommandError(.phaseClosed, "Posting is closed right now: the meeting is in the \(phase.rawValue) phase.")
+                }
+                if let kind, kind != open {
+                    throw CommandError(.phaseClosed, "We are collecting \(open.rawValue)s now, not \(kind.rawValue)s.")
+                }
+                noteKind = open
+            }
+            if let author, let p = participants[author] {
+                guard p.role == .employer || settings.everyoneMayPost else {
+                    throw CommandError(.notAllowed, "In this meeting only employers post notes; community partners listen and can support strategy areas.")
+                }
+                guard notes.values.filter({ $0.author == author }).count < Limits.notesPerParticipant else {
+                    throw CommandError(.limitReached, "You have posted the most notes one person can (\(Limits.notesPerParticipant)).")
+                }
+            }
+            guard notes.count < Limits.notesPerMeeting else {
+                throw CommandError(.limitReached, "This meeting has reached its limit of \(Limits.notesPerMeeting) notes.")
+            }
+            d.events = [.notePosted(id: id, kind: noteKind, text: text, author: author, scribed: scribed)]
+            d.reply = [("note", .string(id))]
+
+        case let .edit(noteId, text):
+            let note = try ownNote(noteId, actor)
+            if note.text != text { d.events = [.noteEdited(note: noteId, text: text)] }
+        case let .withdraw(noteId):
+            let note = try ownNote(noteId, actor, allowWithdrawn: true)
+            if !note.withdrawn { d.events = [.noteWithdrawn(note: noteId)] }
+
+        case let .champion(themeId), let .unchampion(themeId):
+            guard case .participant(let pid) = actor else { throw notJoined(actor) }
+            guard phase == .commitments || phase == .wrapUp else {
+                throw CommandError(.phaseClosed, "Champion sign-up opens in the commitments phase.")
+            }
+            guard let theme = themes[themeId], theme.kind == .requirement else {
+                throw CommandError(.notFound, "That strategy area no longer exists.")
+            }
+            let signed = champions.contains(ChampionSignup(participant: pid, theme: themeId))
+            if case .champion = command, !signed { d.events = [.championSigned(participant: pid, theme: themeId)] }
+            if case .unchampion = command, signed { d.events = [.championWithdrawn(participant: pid, theme: themeId)] }
+
+        case let .nominate(id, name, organization, contact, themeId):
+            let by: String
+            switch actor {
+            case .participant(let pid):
+                by = pid
+                guard phase == .commitments || phase == .wrapUp else {
+                    throw CommandError(.phaseClosed, "Naming people to invite opens in the commitments phase.")
+                }
+            case .facilitator: by = "facilitator"
+            default: throw notJoined(actor)
+            }
+            if let existing = nominations[id] {
+                guard existing.nominatedBy == by else { throw CommandError(.conflict, "This nomination id is already used.") }
+                d.alreadyDoneAt = existing.seq
+                return d
+            }
+            if let themeId {
+                guard let t = themes[themeId], t.kind == .requirement else {
+                    throw CommandError(.notFound, "That strategy area no longer exists.")
+                }
+            }
+            guard nominations.values.filter({ $0.nominatedBy == by }).count < Limits.nominationsPerParticipant else {
+                throw CommandError(.limitReached, "You have named the most people one person can (\(Limits.nominationsPerParticipant)).")
+            }
+            d.events = [.nominated(Nomination(id: id, name: name, organization: organization, contact: contact,
+                                              theme: themeId, nominatedBy: by, seq: 0))]
+        case let .withdrawNomination(id):
+            guard let n = nominations[id] else { return d }   // already gone: nothing to do
+            if case .participant(let pid) = actor, n.nominatedBy != pid {
+                throw CommandError(.forbidden, "You can only withdraw people you named.")
+            }
+            if actor == .guest { throw notJoined(actor) }
+            d.events = [.nominationWithdrawn(id: id)]
+
+        case let .setPhase(p):
+            d.events = [.phaseChanged(p)]
+        case let .hideNote(noteId, hidden):
+            guard let note = notes[noteId], !note.withdrawn else { throw noteGone() }
+            if note.hidden != hidden { d.events = [.noteHidden(note: noteId, hidden: hidden)] }
+        case let .createTheme(kind, label):
+            guard orderedThemes(kind: kind).count < Limits.themesPerKind else {
+                throw CommandError(.limitReached, "There can be at most \(Limits.themesPerKind) \(kind.themeWord)s.")
+            }
+            let id = "t\(nextNumber)"
+            d.events = [.themeCreated(id: id, kind: kind, label: label, byHand: true)]
+            d.reply = [("theme", .string(id))]
+        case let .renameTheme(themeId, label):
+            _ = try theme(themeId)
+            d.events = [.themeRenamed(theme: themeId, label: label, byHand: true)]
+        case let .moveNote(noteId, themeId):
+            guard let note = notes[noteId], !note.withdrawn else { throw noteGone() }
+            if let themeId {
+                let t = try theme(themeId)
+                guard t.kind == note.kind else {
+                    throw CommandError(.invalid, "An \(note.kind.rawValue) cannot go into a \(t.kind.themeWord).")
+                }
+            }
+            d.events = [.noteMoved(note: noteId, theme: themeId, byHand: true)]
+        case let .mergeThemes(from, into):
+            let a = try theme(from), b = try theme(into)
+            guard from != into else { throw CommandError(.invalid, "A theme cannot be merged into itself.") }
+            guard a.kind == b.kind else { throw CommandError(.invalid, "Opportunity themes and strategy areas cannot be merged.") }
+            d.events = [.themesMerged(from: from, into: into)]
+        case let .splitTheme(themeId, noteIds, label):
+            _ = try theme(themeId)
+            for n in noteIds where notes[n]?.theme != themeId || notes[n]?.withdrawn == true {
+                throw CommandError(.invalid, "Only notes of this theme can be split off.")
+            }
+            let id = "t\(nextNumber)"
+            d.events = [.themeSplit(theme: themeId, newTheme: id, label: label, notes: Array(Set(noteIds)).sorted())]
+            d.reply = [("theme", .string(id))]
+        case let .lockTheme(themeId, locked):
+            if try theme(themeId).locked != locked { d.events = [.themeLocked(theme: themeId, locked: locked)] }
+        case let .setNextSteps(steps):
+            d.events = [.nextStepsSet(steps)]
+        case let .updateMeeting(u):
+            var info = self.info, s = settings
+            if let v = u.title { info.title = v }
+            if let v = u.industry { info.industry = v }
+            if let v = u.region { info.region = v }
+            if let v = u.date { info.date = v }
+            if let v = u.place { info.place = v }
+            if let v = u.chairs { info.chairs = v }
+            if let v = u.everyoneMayPost { s.everyoneMayPost = v }
+            if let v = u.targetThemes { s.targetThemes = v }
+            if let v = u.timeboxes { s.timeboxes.merge(v) { _, new in new } }
+            d.events = [.meetingUpdated(info, s)]
+        }
+        return d
+    }
+
+    private func authorOf(_ actor: Actor) throws(CommandError) -> String? {
+        switch actor {
+        case .participant(let id): return id
+        case .facilitator: return nil
+        default: throw notJoined(actor)
+        }
+    }
+
+    private func notJoined(_ actor: Actor) -> CommandError {
+        CommandError(.notJoined, "Please join the meeting with your name and organization first.")
+    }
+
+    private func noteGone() -> CommandError { CommandError(.notFound, "That note no longer exists.") }
+
+    private func ownNote(_ id: String, _ actor: Actor, allowWithdrawn: Bool = false) throws(CommandError) -> Note {
+        guard case .participant(let pid) = actor else { throw notJoined(actor) }
+        guard let note = notes[id], allowWithdrawn || !note.withdrawn else { throw noteGone() }
+        guard note.author == pid else { throw CommandError(.forbidden, "You can only change your own notes.") }
+        return note
+    }
+
+    private func theme(_ id: String) throws(CommandError) -> Theme {
+        guard let t = themes[id] else { throw CommandError(.notFound, "That theme no longer exists.") }
+        return t
+    }
+}

@@ -1,0 +1,116 @@
+/// What clients see. Participants and the wall get the public view; the console also sees
+/// e-mail addresses, consent, hidden notes and nominees' contacts. Resume tokens and the
+/// facilitator key never leave the server in a view.
+public enum Audience: Sendable {
+    case everyone
+    case console
+}
+
+extension MeetingState {
+    public func meetingView() -> JSONValue {
+        jsonObject([
+            ("id", .string(info.id)), ("title", .string(info.title)), ("industry", .string(info.industry)),
+            ("region", .string(info.region)), ("date", info.date.json), ("place", info.place.json),
+            ("chairs", .array(info.chairs.map { .string($0) })), ("code", .string(info.joinCode)),
+            ("settings", settings.json()),
+        ])
+    }
+
+    public func participantView(_ p: Participant, _ audience: Audience) -> JSONValue {
+        var pairs: [(String, JSONValue?)] = [
+            ("id", .string(p.id)), ("name", .string(p.name)), ("organization", .string(p.organization)),
+            ("role", .string(p.role.rawValue)),
+        ]
+        if audience == .console { pairs += [("email", p.email.json), ("consent", .bool(p.consent))] }
+        return jsonObject(pairs)
+    }
+
+    public func noteView(_ n: Note) -> JSONValue {
+        jsonObject([
+            ("id", .string(n.id)), ("kind", .string(n.kind.rawValue)), ("text", .string(n.text)),
+            ("author", n.author.json), ("scribed", n.scribed?.json()),
+            ("role", .string((n.author.flatMap { participants[$0]?.role } ?? n.scribed?.role ?? .employer).rawValue)),
+            ("theme", n.theme.json), ("placedByHand", .bool(n.placedByHand)), ("hidden", .bool(n.hidden)),
+            ("edited", .bool(n.edited)), ("at", .int(n.postedAt)),
+        ])
+    }
+
+    public func themeView(_ t: Theme) -> JSONValue {
+        .object([("id", .string(t.id)), ("kind", .string(t.kind.rawValue)), ("label", .string(t.label)),
+                 ("labelByHand", .bool(t.labelByHand)), ("locked", .bool(t.locked))])
+    }
+
+    public func nominationView(_ n: Nomination, _ audience: Audience) -> JSONValue {
+        jsonObject([
+            ("id", .string(n.id)), ("name", .string(n.name)), ("organization", .string(n.organization)),
+            ("contact", audience == .console ? n.contact.json : nil), ("theme", n.theme.json),
+            ("nominatedBy", .string(n.nominatedBy)),
+        ])
+    }
+
+    public func phaseView() -> [(String, JSONValue)] {
+        [("phase", .string(phase.rawValue)), ("phaseStartedAt", .int(phaseStartedAt)),
+         ("phaseMinutes", .int(Int64(settings.timeboxes[phase] ?? phase.defaultMinutes))),
+         ("question", .string(phase.question))]
+    }
+
+    /// The whole meeting, as a client needs it to draw its screen from scratch.
+    public func snapshot(for audience: Audience) -> JSONValue {
+        let shownNotes = visibleNotes().filter { audience == .console || !$0.hidden }
+        return .object([("meeting", meetingView())] + phaseView() + [
+            ("participants", .array(participantOrder.compactMap { participants[$0] }.map { participantView($0, audience) })),
+            ("notes", .array(shownNotes.map(noteView))),
+            ("themes", .array(orderedThemes().map(themeView))),
+            ("champions", .array(champions.map { .object([("participant", .string($0.participant)), ("theme", .string($0.theme))]) })),
+            ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
+            ("nextSteps", nextSteps.json()),
+        ])
+    }
+
+    /// How an event just applied to this state is shown to an audience. Call right after
+    /// `apply`, while the state is the one the event produced.
+    public func eventView(_ stored: StoredEvent, for audience: Audience) -> JSONValue {
+        var pairs: [(String, JSONValue?)] = [("type", .string(stored.event.type)), ("at", .int(stored.at))]
+        let hiddenFromEveryone = { (id: String) in audience == .everyone && self.notes[id]?.hidden == true }
+        switch stored.event {
+        case .meetingCreated, .meetingUpdated:
+            pairs.append(("meeting", meetingView()))
+        case let .participantJoined(p):
+            pairs.append(("participant", participantView(participants[p.id] ?? p, audience)))
+        case .phaseChanged:
+            pairs += phaseView().map { ($0.0, $0.1) }
+        case let .notePosted(id, _, _, _, _):
+            if let n = notes[id] { pairs.append(("note", noteView(n))) }
+        case let .noteEdited(id, text):
+            pairs += [("note", .string(id)), ("text", hiddenFromEveryone(id) ? nil : .string(text))]
+        case let .noteWithdrawn(id):
+            pairs.append(("note", .string(id)))
+        case let .noteHidden(id, hidden):
+            pairs += [("note", .string(id)), ("hidden", .bool(hidden))]
+            // A note shown again must reach screens that never had its text.
+            if !hidden, let n = notes[id] { pairs.append(("noteView", noteView(n))) }
+        case let .themeCreated(id, _, _, _):
+            if let t = themes[id] { pairs.append(("theme", themeView(t))) }
+        case let .themeRenamed(id, label, _):
+            pairs += [("theme", .string(id)), ("label", .string(label))]
+        case let .noteMoved(id, theme, byHand):
+            pairs += [("note", .string(id)), ("theme", theme.json), ("byHand", .bool(byHand))]
+        case let .themesMerged(from, into):
+            pairs += [("from", .string(from)), ("into", .string(into))]
+        case let .themeSplit(theme, newTheme, _, notes):
+            pairs += [("theme", .string(theme)), ("newTheme", themes[newTheme].map(themeView)),
+                      ("notes", .array(notes.map { .string($0) }))]
+        case let .themeLocked(id, locked):
+            pairs += [("theme", .string(id)), ("locked", .bool(locked))]
+        case let .championSigned(p, t), let .championWithdrawn(p, t):
+            pairs += [("participant", .string(p)), ("theme", .string(t))]
+        case let .nominated(n):
+            pairs.append(("nomination", nominationView(nominations[n.id] ?? n, audience)))
+        case let .nominationWithdrawn(id):
+            pairs.append(("nomination", .string(id)))
+        case let .nextStepsSet(steps):
+            pairs.append(("nextSteps", steps.json()))
+        }
+        return jsonObject(pairs)
+    }
+}

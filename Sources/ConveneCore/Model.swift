@@ -1,0 +1,158 @@
+/// The state of one launch meeting: a fold of its events (see `MeetingState.apply`).
+
+public struct MeetingInfo: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var industry: String
+    public var region: String
+    /// Meeting date as typed by the convener, ISO "YYYY-MM-DD" (validated).
+    public var date: String?
+    public var place: String?
+    public var chairs: [String]
+    /// Six characters from an unambiguous alphabet, typed by people on their phones.
+    public var joinCode: String
+    /// The facilitator's secret; whoever holds it runs the console.
+    public var facilitatorKey: String
+}
+
+public struct MeetingSettings: Equatable, Sendable {
+    /// By default only employers post notes; this lets community partners post too.
+    public var everyoneMayPost = false
+    /// How many themes the clustering aims for (the workbook ends with 4–5).
+    public var targetThemes = 5
+    /// Minutes per phase.
+    public var timeboxes: [Phase: Int] = Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0, $0.defaultMinutes) })
+    public init() {}
+}
+
+public struct Participant: Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var organization: String
+    public var role: ParticipantRole
+    public var email: String?
+    /// Consent to receive the meeting summary by e-mail.
+    public var consent: Bool
+    /// Secret that lets a phone that slept or reloaded come back as the same person.
+    public var resumeToken: String
+    public var joinedAt: Int64
+}
+
+/// Who wrote a note typed by the facilitator on someone's behalf (scribe mode).
+public struct Scribed: Equatable, Sendable {
+    public var name: String
+    public var organization: String
+    public var role: ParticipantRole
+}
+
+public struct Note: Equatable, Sendable {
+    public var id: String
+    public var kind: NoteKind
+    public var text: String
+    /// The participant who posted it; nil when the facilitator typed it (see `scribed`).
+    public var author: String?
+    public var scribed: Scribed?
+    public var theme: String?
+    /// Placed by the facilitator's hand: the clustering must never move it again.
+    public var placedByHand = false
+    public var hidden = false
+    public var withdrawn = false
+    public var edited = false
+    public var postedAt: Int64
+    /// Sequence number of the event that created it (to acknowledge retries only once durable).
+    public var seq: Int64
+}
+
+public struct Theme: Equatable, Sendable {
+    public var id: String
+    public var kind: NoteKind
+    public var label: String
+    /// A label the facilitator chose; automatic labelling never overrides it.
+    public var labelByHand: Bool
+    public var locked = false
+    public var createdAt: Int64
+}
+
+public struct ChampionSignup: Equatable, Hashable, Sendable {
+    public var participant: String
+    public var theme: String
+}
+
+public struct Nomination: Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var organization: String
+    public var contact: String?
+    /// The strategy area they should join; nil for the partnership as a whole.
+    public var theme: String?
+    public var nominatedBy: String
+    public var seq: Int64
+}
+
+public struct NextSteps: Equatable, Sendable {
+    /// Champions' call, within 30 days ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM").
+    public var championsCallDate: String?
+    public var championsCallHost: String?
+    /// Second sector partnership meeting, within 60 days.
+    public var nextMeetingDate: String?
+    public var other: String?
+    public init() {}
+}
+
+public struct MeetingState: Sendable {
+    public var info: MeetingInfo
+    public var settings = MeetingSettings()
+    public var phase: Phase = .welcome
+    public var phaseStartedAt: Int64
+    public var participants: [String: Participant] = [:]
+    public var participantOrder: [String] = []
+    public var notes: [String: Note] = [:]
+    public var noteOrder: [String] = []
+    public var themes: [String: Theme] = [:]
+    public var themeOrder: [String] = []
+    public var champions: [ChampionSignup] = []
+    public var nominations: [String: Nomination] = [:]
+    public var nominationOrder: [String] = []
+    public var nextSteps = NextSteps()
+    /// Sequence number of the last applied event.
+    public var seq: Int64 = 0
+    /// Counter for server-assigned ids (participants, themes).
+    public var nextNumber = 1
+    public var createdAt: Int64
+
+    public init(info: MeetingInfo, createdAt: Int64) {
+        self.info = info
+        self.createdAt = createdAt
+        self.phaseStartedAt = createdAt
+    }
+
+    public func participant(withToken token: String) -> Participant? {
+        participants.values.first { constantTimeEquals($0.resumeToken, token) }
+    }
+
+    public func visibleNotes(kind: NoteKind? = nil) -> [Note] {
+        noteOrder.compactMap { notes[$0] }.filter { !$0.withdrawn && (kind == nil || $0.kind == kind) }
+    }
+
+    public func orderedThemes(kind: NoteKind? = nil) -> [Theme] {
+        themeOrder.compactMap { themes[$0] }.filter { kind == nil || $0.kind == kind }
+    }
+
+    public func champions(of theme: String) -> [Participant] {
+        champions.filter { $0.theme == theme }.compactMap { participants[$0.participant] }
+    }
+}
+
+/// Compares secrets in time that depends only on their lengths, so a guesser learns nothing
+/// from how long a wrong key takes to be refused.
+public func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    var diff = UInt8(x.count == y.count ? 0 : 1)
+    let n = max(x.count, y.count)
+    for i in 0..<n {
+        let p = i < x.count ? x[i] : 0
+        let q = i < y.count ? y[i] : 0
+        diff |= p ^ q
+    }
+    return diff == 0
+}

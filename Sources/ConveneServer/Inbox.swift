@@ -1,0 +1,32 @@
+import CWebSockets
+import ConveneStore
+import Synchronization
+
+/// Where other threads leave work for the service loop. `post` may be called from any
+/// thread; it wakes the loop with `lws_cancel_service`, and the loop drains the inbox on
+/// `LWS_CALLBACK_EVENT_WAIT_CANCELLED`.
+final class Inbox: Sendable {
+    enum Item: Sendable {
+        case storage(GroupCommitWriter.Report)
+        case stop
+    }
+
+    /// The lws context, boxed because `Mutex<OpaquePointer?>` is not accepted.
+    private struct ContextBox: @unchecked Sendable { var context: OpaquePointer? }
+
+    private let items = Mutex<[Item]>([])
+    private let context = Mutex(ContextBox(context: nil))
+
+    func attach(_ ctx: OpaquePointer?) { context.withLock { $0.context = ctx } }
+
+    func post(_ item: Item) {
+        items.withLock { $0.append(item) }
+        context.withLock { box in
+            if let ctx = box.context { lws_cancel_service(ctx) }
+        }
+    }
+
+    func drain() -> [Item] {
+        items.withLock { q in defer { q.removeAll() }; return q }
+    }
+}

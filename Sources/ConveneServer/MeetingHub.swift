@@ -1,0 +1,224 @@
+import CWebSockets
+import ConveneCore
+import ConveneJSON
+import ConveneStore
+
+/// Owns every live meeting and routes messages: decode → validate against the meeting →
+/// events → writer (durable) → apply → acknowledge and broadcast. Runs on the service loop
+/// thread only.
+@MainActor
+public final class MeetingHub {
+    private var meetings: [String: LiveMeeting] = [:]
+    private var byCode: [String: String] = [:]
+    private let writer: GroupCommitWriter
+    private var guesses = GuessGuard()
+    private var random = SystemRandomNumberGenerator()
+    /// Called when a meeting appears while serving (created by `convene meeting create`).
+    var onNewMeeting: ((MeetingState) -> Void)?
+
+    init(writer: GroupCommitWriter) {
+        self.writer = writer
+    }
+
+    var allMeetings: [MeetingState] { meetings.values.map(\.committed).sorted { $0.createdAt < $1.createdAt } }
+
+    /// Adds a meeting rebuilt from its log. Returns false if it was already known.
+    @discardableResult
+    func load(_ events: [StoredEvent]) -> Bool {
+        guard let state = MeetingState.replay(events), meetings[state.info.id] == nil else { return false }
+        let live = LiveMeeting(state: state)
+        meetings[state.info.id] = live
+        byCode[state.info.joinCode] = state.info.id
+        return true
+    }
+
+    // MARK: Incoming messages
+
+    func receive(_ bytes: [UInt8], from conn: Connection) {
+        let now = monotonicSeconds()
+        guard conn.bucket.take(now: now) else {
+            conn.rateViolations += 1
+            if conn.rateViolations > 2000 {
+                conn.close(LWS_CLOSE_STATUS_POLICY_VIOLATION, "Too many messages.")
+            } else if conn.rateViolations % 100 == 1 {
+                conn.send(ServerMessages.error(CommandError(.rateLimited, "You are sending too fast; please wait a moment."), req: nil))
+            }
+            return
+        }
+        let json: JSONValue
+        do {
+            json = try JSONCodec.parse(bytes)
+        } catch {
+            conn.send(ServerMessages.error(CommandError(.badJSON, "That message is not valid JSON (\(error))."), req: nil))
+            return
+        }
+        let req = ClientMessageDecoder.requestId(of: json)
+        do {
+            switch try ClientMessageDecoder.decode(json) {
+            case nil:
+                conn.send(ServerMessages.pong(now: wallClockMilliseconds()))
+            case .hello(let hello)?:
+                try attach(hello, conn, now: now)
+            case .command(let req, let command)?:
+                try perform(command, req: req, from: conn)
+            }
+        } catch {
+            conn.send(ServerMessages.error(error, req: req))
+        }
+    }
+
+    private func attach(_ hello: Hello, _ conn: Connection, now: Double) throws(CommandError) {
+        let wait = guesses.waitTime(for: conn.address, now: now)
+        if wait > 0 {
+            throw CommandError(.badKey, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
+        }
+        guard let meetingId = byCode[hello.code], let live = meetings[meetingId] else {
+            guesses.failed(conn.address, now: now)
+            throw CommandError(.unknownMeeting, "No meeting has the code \(hello.code.prefix(12)). Check the code on the wall.")
+        }
+        var you: Participant?
+        var actor = Actor.guest
+        switch hello.client {
+        case .console:
+            guard let key = hello.key, constantTimeEquals(key, live.committed.info.facilitatorKey) else {
+                guesses.failed(conn.address, now: now)
+                throw CommandError(.badKey, "That facilitator key is not right for this meeting.")
+            }
+            guesses.succeeded(conn.address)
+            actor = .facilitator
+        case .wall:
+            actor = .wall
+        case .participant:
+            if let token = hello.token, let p = live.speculative.participant(withToken: token) {
+                you = live.committed.participants[p.id] ?? p
+                actor = .participant(p.id)
+            }
+        }
+        if let old = conn.meetingId { meetings[old]?.connections[conn.id] = nil }
+        conn.meetingId = meetingId
+        conn.client = hello.client
+        conn.actor = actor
+        live.connections[conn.id] = conn
+
+        let state = live.committed
+        let serverNow = wallClockMilliseconds()
+        if let since = hello.since, since <= state.seq, let first = live.recent.first?.seq, since + 1 >= first || since == state.seq {
+            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, replay: true, now: serverNow))
+            for entry in live.recent where entry.seq > since {
+                conn.send(conn.audience == .console ? entry.console : entry.everyone)
+            }
+        } else {
+            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, replay: false, now: serverNow))
+        }
+    }
+
+    private func perform(_ command: Command, req: JSONValue?, from conn: Connection) throws(CommandError) {
+        guard let meetingId = conn.meetingId, let live = meetings[meetingId] else {
+            throw CommandError(.notReady, "Say hello with the meeting code first.")
+        }
+        if live.recovering {
+            throw CommandError(.busy, "Saving is failing right now; please try again in a moment.")
+        }
+        var secret = ""
+        if case .join = command { secret = Identifiers.secret(using: &random) }
+        let decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
+
+        var rows: [EventRow] = []
+        let at = wallClockMilliseconds()
+        for event in decision.events {
+            let stored = StoredEvent(meeting: meetingId, seq: live.speculative.seq + 1, at: at, event: event)
+            live.speculative.apply(stored)
+            live.pending.append(stored)
+            rows.append(EventRow(stored))
+            if case .participantJoined(let p) = event { conn.actor = .participant(p.id) }
+        }
+        writer.submit(rows)
+
+        let ackSeq = decision.alreadyDoneAt ?? live.speculative.seq
+        var fields = decision.reply
+        if decision.alreadyDoneAt != nil { fields.append(("duplicate", .bool(true))) }
+        let ack = ServerMessages.ack(req: req, seq: ackSeq, fields: fields)
+        if ackSeq <= live.committed.seq {
+            conn.send(ack)
+        } else {
+            live.waitingAcks.append((ackSeq, conn.id, ack))
+        }
+    }
+
+    func disconnected(_ conn: Connection) {
+        if let m = conn.meetingId { meetings[m]?.connections[conn.id] = nil }
+    }
+
+    // MARK: Reports from the writer thread
+
+    func handle(_ report: GroupCommitWriter.Report) {
+        switch report {
+        case .committed(let rows):
+            var touched: [String: Int64] = [:]
+            for row in rows { touched[row.meeting] = max(touched[row.meeting] ?? 0, row.seq) }
+            for (meetingId, upTo) in touched {
+                if let live = meetings[meetingId] { publish(live, upTo: upTo) }
+            }
+        case .failed(let rows, let reason):
+            for meetingId in Set(rows.map(\.meeting)) {
+                guard let live = meetings[meetingId], !live.recovering else { continue }
+                Log.error("Could not save events of meeting \(meetingId): \(reason)")
+                live.recovering = true
+                let failure = CommandError(.storageFailed, "Your change could not be saved, so it was not made. Please try again.")
+                for wait in live.waitingAcks {
+                    live.connections[wait.connection]?.send(failureMessage(wait.message, failure))
+                }
+                live.waitingAcks.removeAll()
+                writer.barrier(meeting: meetingId)
+            }
+        case .barrier(let meetingId):
+            // Everything this meeting submitted before the failure has been refused or saved:
+            // the durable state is exactly `committed`. Start again from it.
+            guard let live = meetings[meetingId] else { return }
+            live.speculative = live.committed
+            live.pending.removeAll()
+            live.recovering = false
+            for conn in live.connections.values {
+                if case .participant(let p) = conn.actor, live.committed.participants[p] == nil { conn.actor = .guest }
+            }
+        case .discovered(let logs):
+            for events in logs where load(events) {
+                if let id = events.first?.meeting, let state = meetings[id]?.committed { onNewMeeting?(state) }
+            }
+        }
+    }
+
+    /// Applies durable events to the committed state and sends them out, then releases the
+    /// acknowledgements that were waiting for them.
+    private func publish(_ live: LiveMeeting, upTo seq: Int64) {
+        while let next = live.pending.first, next.seq <= seq {
+            live.pending.removeFirst()
+            live.committed.apply(next)
+            let everyone = ServerMessages.event(seq: next.seq, view: live.committed.eventView(next, for: .everyone))
+            let console = ServerMessages.event(seq: next.seq, view: live.committed.eventView(next, for: .console))
+            for conn in live.connections.values {
+                conn.send(conn.audience == .console ? console : everyone)
+            }
+            live.recent.append((next.seq, everyone, console))
+        }
+        if live.recent.count > LiveMeeting.replayWindow + 500 {
+            live.recent.removeFirst(live.recent.count - LiveMeeting.replayWindow)
+        }
+        let durable = live.committed.seq
+        var still: [(seq: Int64, connection: UInt64, message: [UInt8])] = []
+        for wait in live.waitingAcks {
+            if wait.seq <= durable {
+                live.connections[wait.connection]?.send(wait.message)
+            } else {
+                still.append(wait)
+            }
+        }
+        live.waitingAcks = still
+    }
+
+    /// Turns a pending acknowledgement into an error for the same request.
+    private func failureMessage(_ ack: [UInt8], _ error: CommandError) -> [UInt8] {
+        let req = (try? JSONCodec.parse(ack)).flatMap { ClientMessageDecoder.requestId(of: $0) }
+        return ServerMessages.error(error, req: req)
+    }
+}

@@ -1,0 +1,42 @@
+import ConveneCore
+import ConveneStore
+import Foundation
+
+/// Starts everything `convene serve` runs: the event log and its writer thread, the hub
+/// with every meeting rebuilt from the log, and the web server on the calling thread.
+@MainActor
+public enum Server {
+    /// Runs until SIGINT or SIGTERM. `announce` prints a meeting's URLs.
+    public static func serve(config: ServerConfig, announce: @escaping (MeetingState) -> Void) throws {
+        try DataDirectory.prepare(config.dataDirectory)
+        try DataDirectory.lock(config.dataDirectory)
+        let log = try EventLog(path: DataDirectory.databasePath(config.dataDirectory))
+        let files = try StaticFiles(directory: config.staticDirectory)
+
+        let started = monotonicSeconds()
+        let inbox = Inbox()
+        let writer = GroupCommitWriter(log: log, knownMeetingIndex: try log.lastMeetingIndex()) { inbox.post(.storage($0)) }
+        let hub = MeetingHub(writer: writer)
+        var events = 0
+        for (_, id) in try log.meetings(after: 0) {
+            let meetingEvents = try log.events(of: id)
+            events += meetingEvents.count
+            hub.load(meetingEvents)
+        }
+        Log.notice("Rebuilt \(hub.allMeetings.count) meeting(s) from \(events) event(s) in \(Int((monotonicSeconds() - started) * 1000)) ms.")
+        hub.onNewMeeting = announce
+
+        let web = WebServer(config: config, files: files, hub: hub, inbox: inbox)
+        try web.start()
+        writer.start()
+        Signals.install(inbox)
+        for meeting in hub.allMeetings { announce(meeting) }
+        if hub.allMeetings.isEmpty {
+            say("No meetings yet. Create one with: convene meeting create --title … --industry … --region … --data \(config.dataDirectory)")
+        }
+        say("Convene is serving on port \(config.port). Press Ctrl-C to stop.")
+        web.run()
+        writer.stop()
+        Log.notice("Stopped.")
+    }
+}

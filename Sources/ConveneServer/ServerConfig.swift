@@ -1,0 +1,14 @@
+/// How `convene serve` was asked to run.
+public struct ServerConfig: Sendable {
+    public var port: Int32 = 8080
+    /// Address to listen on; nil listens on every interface.
+    public var bind: String?
+    public var dataDirectory = "data"
+    public var staticDirectory = "web-static"
+    public var tlsCertificate: String?
+    public var tlsKey: String?
+    /// Most WebSocket connections served at once; more are refused at the handshake.
+    public var maxConnections = 20_000
+
+    public init() {}
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+struct Convene: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "Runs the launch meeting of a sector partnership: phones, wall and console.",
+        subcommands: [Serve.self, MeetingCommand.self])
+}
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting", abstract: "Create and list meetings.",
+        subcommands: [CreateMeeting.self, ListMeetings.self])
+}

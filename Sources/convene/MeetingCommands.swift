@@ -1,0 +1,76 @@
+import ArgumentParser
+import ConveneCore
+import ConveneServer
+import ConveneStore
+import Foundation
+
+struct CreateMeeting: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a launch meeting and print its join code and links. A running server picks it up within a second.")
+
+    @Option(help: "Meeting title, e.g. \"Region X Light Manufacturing Sector Partnership launch\".") var title: String?
+    @Option(help: "The industry, e.g. \"Light manufacturing\".") var industry: String?
+    @Option(help: "The region, e.g. \"Region X\".") var region: String?
+    @Option(help: "Date, YYYY-MM-DD.") var date: String?
+    @Option(help: "Where the meeting is held.") var place: String?
+    @Option(name: .customLong("chair"), help: "An employer chair (repeat for several).") var chairs: [String] = []
+    @Option(help: "Directory holding the SQLite event log.") var data = "data"
+    @Option(help: "Base URL for the printed links.") var publicUrl: String?
+    @Option(help: "Port used in the printed links when --public-url is not given.") var port: Int32 = 8080
+    @Flag(help: "Create a demo meeting, only if the data directory has no meeting yet.") var demo = false
+
+    func validate() throws {
+        if !demo && (title == nil || industry == nil || region == nil) {
+            throw ValidationError("Give --title, --industry and --region (or --demo).")
+        }
+    }
+
+    func run() throws {
+        do {
+            try DataDirectory.prepare(data)
+            let log = try EventLog(path: DataDirectory.databasePath(data))
+            if demo, try log.lastMeetingIndex() > 0 {
+                for (_, id) in try log.meetings(after: 0) {
+                    if let state = MeetingState.replay(try log.events(of: id)) { say(links(state).description) }
+                }
+                return
+            }
+            var rng = SystemRandomNumberGenerator()
+            var code = Identifiers.joinCode(using: &rng)
+            while try log.isJoinCodeTaken(code) { code = Identifiers.joinCode(using: &rng) }
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            let event = try MeetingFactory.created(
+                id: "m" + Identifiers.secret(using: &rng).prefix(12), title: title ?? "Light Manufacturing Sector Partnership — launch meeting",
+                industry: industry ?? "Light manufacturing", region: region ?? "Region X", date: date, place: place,
+                chairs: chairs, joinCode: code, facilitatorKey: Identifiers.secret(using: &rng), at: now)
+            try log.append([EventRow(event)])
+            say(links(MeetingState.replay([event])!).description)
+        } catch let e as CommandError {
+            throw CleanExit.message("convene: \(e.message)")
+        } catch {
+            throw CleanExit.message("convene: \(error)")
+        }
+    }
+
+    private func links(_ state: MeetingState) -> MeetingLinks {
+        MeetingLinks(base: publicUrl ?? PublicURL.guess(port: port, bind: nil, tls: false), meeting: state)
+    }
+}
+
+struct ListMeetings: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List meetings with their codes and links.")
+
+    @Option(help: "Directory holding the SQLite event log.") var data = "data"
+    @Option(help: "Base URL for the printed links.") var publicUrl: String?
+    @Option(help: "Port used in the printed links when --public-url is not given.") var port: Int32 = 8080
+
+    func run() throws {
+        let log = try EventLog(path: DataDirectory.databasePath(data))
+        for (_, id) in try log.meetings(after: 0) {
+            if let state = MeetingState.replay(try log.events(of: id)) {
+                say(MeetingLinks(base: publicUrl ?? PublicURL.guess(port: port, bind: nil, tls: false), meeting: state).description)
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Convene needs to build, run and test on a fresh Debian bookworm machine.
+# Idempotent: installs only what is missing. Usage: scripts/setup.sh [--test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# Debian packages: the C libraries at the edges (and, for tests, a real browser).
+debs=(pkg-config libwebsockets-dev libjson-c-dev libsqlite3-dev libssl-dev openssl)
+if [ "$want_test" = 1 ]; then
+  debs+=(python3-venv)
+fi
+missing=()
+for p in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Python tools for the end-to-end tests, pinned, in the project's own virtual environment.
+if [ "$want_test" = 1 ]; then
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  if ! .venv/bin/python -c "import websockets, pytest" 2>/dev/null; then
+    .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+  fi
+fi
+echo "setup: ok"
