@@ -112,11 +112,11 @@ public enum ClientMessageDecoder {
                 throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
             }
             command = .join(
-                name: try TextRules.check(try f.string("name", max: 4 * Limits.nameCharacters), what: "your name", max: Limits.nameCharacters),
-                organization: try TextRules.check(try f.string("organization", max: 4 * Limits.organizationCharacters),
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "your name", max: Limits.nameCharacters),
+                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
                                                   what: "your organization", max: Limits.organizationCharacters),
                 role: role,
-                email: try TextRules.checkEmail(try f.optionalString("email", max: 4 * Limits.emailCharacters)),
+                email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
                 consent: try f.optionalBool("consent") ?? false)
         case "post":
             var kind: NoteKind?
@@ -133,8 +133,8 @@ public enum ClientMessageDecoder {
                     throw CommandError(.badMessage, "\"scribe\" must be an object with name, organization and role.")
                 }
                 scribed = Scribed(
-                    name: try TextRules.check(try sf.string("name", max: 4 * Limits.nameCharacters), what: "the author's name", max: Limits.nameCharacters),
-                    organization: try TextRules.check(try sf.string("organization", max: 4 * Limits.organizationCharacters),
+                    name: try TextRules.check(try sf.string("name", max: Limits.maxMessageBytes), what: "the author's name", max: Limits.nameCharacters),
+                    organization: try TextRules.check(try sf.string("organization", max: Limits.maxMessageBytes),
                                                       what: "the author's organization", max: Limits.organizationCharacters),
                     role: role)
             }
@@ -146,10 +146,10 @@ public enum ClientMessageDecoder {
         case "nominate":
             command = .nominate(
                 id: try f.clientId("id"),
-                name: try TextRules.check(try f.string("name", max: 4 * Limits.nameCharacters), what: "their name", max: Limits.nameCharacters),
-                organization: try TextRules.check(try f.string("organization", max: 4 * Limits.organizationCharacters),
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters),
+                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
                                                   what: "their organization", max: Limits.organizationCharacters),
-                contact: try TextRules.checkOptional(try f.optionalString("contact", max: 4 * Limits.contactCharacters),
+                contact: try TextRules.checkOptional(try f.optionalString("contact", max: Limits.maxMessageBytes),
                                                      what: "their contact", max: Limits.contactCharacters),
                 theme: try f.optionalClientId("theme"))
         case "withdrawNomination": command = .withdrawNomination(id: try f.clientId("id"))
@@ -182,10 +182,10 @@ public enum ClientMessageDecoder {
         case "setNextSteps":
             var steps = NextSteps()
             steps.championsCallDate = try TextRules.checkDate(try f.optionalString("championsCallDate", max: 32), what: "the champions' call date")
-            steps.championsCallHost = try TextRules.checkOptional(try f.optionalString("championsCallHost", max: 4 * Limits.nameCharacters),
+            steps.championsCallHost = try TextRules.checkOptional(try f.optionalString("championsCallHost", max: Limits.maxMessageBytes),
                                                                   what: "the host's name", max: Limits.nameCharacters)
             steps.nextMeetingDate = try TextRules.checkDate(try f.optionalString("nextMeetingDate", max: 32), what: "the next meeting date")
-            steps.other = try TextRules.checkOptional(try f.optionalString("other", max: 4 * Limits.freeTextCharacters),
+            steps.other = try TextRules.checkOptional(try f.optionalString("other", max: Limits.maxMessageBytes),
                                                       what: "other next steps", max: Limits.freeTextCharacters)
             command = .setNextSteps(steps)
         case "updateMeeting":
@@ -197,27 +197,27 @@ public enum ClientMessageDecoder {
     }
 
     static func noteText(_ f: Fields) throws(CommandError) -> String {
-        try TextRules.check(try f.string("text", max: 4 * Limits.noteCharacters), what: "your note", max: Limits.noteCharacters)
+        try TextRules.check(try f.string("text", max: Limits.maxMessageBytes), what: "your note", max: Limits.noteCharacters)
     }
 
     static func label(_ f: Fields) throws(CommandError) -> String {
-        try TextRules.check(try f.string("label", max: 4 * Limits.labelCharacters), what: "the label", max: Limits.labelCharacters)
+        try TextRules.check(try f.string("label", max: Limits.maxMessageBytes), what: "the label", max: Limits.labelCharacters)
     }
 
     static func meetingUpdate(_ f: Fields, _ json: JSONValue) throws(CommandError) -> MeetingUpdate {
         var u = MeetingUpdate()
-        if let t = try f.optionalString("title", max: 4 * Limits.titleCharacters) {
+        if let t = try f.optionalString("title", max: Limits.maxMessageBytes) {
             u.title = try TextRules.check(t, what: "the title", max: Limits.titleCharacters)
         }
-        if let t = try f.optionalString("industry", max: 4 * Limits.titleCharacters) {
+        if let t = try f.optionalString("industry", max: Limits.maxMessageBytes) {
             u.industry = try TextRules.check(t, what: "the industry", max: Limits.titleCharacters)
         }
-        if let t = try f.optionalString("region", max: 4 * Limits.titleCharacters) {
+        if let t = try f.optionalString("region", max: Limits.maxMessageBytes) {
             u.region = try TextRules.check(t, what: "the region", max: Limits.titleCharacters)
         }
         if json["date"] != nil { u.date = .some(try TextRules.checkDate(try f.optionalString("date", max: 32), what: "the meeting date")) }
         if json["place"] != nil {
-            u.place = .some(try TextRules.checkOptional(try f.optionalString("place", max: 4 * Limits.titleCharacters),
+            u.place = .some(try TextRules.checkOptional(try f.optionalString("place", max: Limits.maxMessageBytes),
                                                         what: "the place", max: Limits.titleCharacters))
         }
         if let chairs = json["chairs"] {

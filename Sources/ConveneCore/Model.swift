@@ -43,6 +43,10 @@ public struct Scribed: Equatable, Sendable {
     public var name: String
     public var organization: String
     public var role: ParticipantRole
+
+    public init(name: String, organization: String, role: ParticipantRole) {
+        self.name = name; self.organization = organization; self.role = role
+    }
 }
 
 public struct Note: Equatable, Sendable {

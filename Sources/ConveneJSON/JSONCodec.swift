@@ -37,7 +37,26 @@ public enum JSONCodec {
                 throw ParseError(description: "unexpected text after the JSON")
             }
         }
+        if hasSingleQuotedString(bytes) {
+            throw ParseError(description: "strings must use double quotes")
+        }
         return convert(obj)
+    }
+
+    /// json-c accepts 'single-quoted' strings even in strict mode; RFC 8259 does not.
+    /// Any `'` outside a double-quoted string can only be such a string.
+    private static func hasSingleQuotedString(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var inString = false, escaped = false
+        for b in bytes {
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            } else if b == 0x22 {
+                inString = true
+            } else if b == 0x27 {
+                return true
+            }
+        }
+        return false
     }
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {

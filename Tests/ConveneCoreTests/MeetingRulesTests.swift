@@ -1,0 +1,222 @@
+@testable import ConveneCore
+import XCTest
+
+final class MeetingRulesTests: XCTestCase {
+    func testAgendaDefaultsFollowTheWorkbook() {
+        let m = MeetingDriver()
+        XCTAssertEqual(m.state.phase, .welcome)
+        XCTAssertEqual(Phase.allCases.map(\.rawValue), ["welcome", "opportunities", "requirements", "commitments", "wrap-up", "closed"])
+        XCTAssertEqual(m.state.settings.timeboxes[.opportunities], 45)
+        XCTAssertEqual(m.state.settings.timeboxes[.commitments], 20)
+        XCTAssertEqual(m.state.settings.timeboxes[.wrapUp], 10)
+        XCTAssertTrue(Phase.opportunities.question.contains("opportunities"))
+        XCTAssertEqual(m.state.settings.targetThemes, 5)
+    }
+
+    func testEmployerPostsOnlyInTheRightPhase() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        XCTAssertRefused(.phaseClosed) { try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen)) }
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen))
+        XCTAssertEqual(m.state.notes["n1"]?.kind, .opportunity)
+        XCTAssertEqual(m.state.notes["n1"]?.author, karen)
+        XCTAssertRefused(.phaseClosed) { try m.run(.post(id: "n2", kind: .requirement, text: "Welders", scribed: nil), as: .participant(karen)) }
+        m.phase(.requirements)
+        try m.run(.post(id: "n2", kind: nil, text: "Welders", scribed: nil), as: .participant(karen))
+        XCTAssertEqual(m.state.notes["n2"]?.kind, .requirement)
+    }
+
+    func testOnlyEmployersPostByDefaultAndTheSettingOpensIt() throws {
+        var m = MeetingDriver()
+        let college = m.join("College", role: .partner)
+        m.phase(.opportunities)
+        XCTAssertRefused(.notAllowed) { try m.run(.post(id: "n1", kind: nil, text: "x", scribed: nil), as: .participant(college)) }
+        var update = MeetingUpdate()
+        update.everyoneMayPost = true
+        try m.run(.updateMeeting(update), as: .facilitator)
+        try m.run(.post(id: "n1", kind: nil, text: "Apprenticeships", scribed: nil), as: .participant(college))
+        XCTAssertNotNil(m.state.notes["n1"])
+    }
+
+    func testRetriedPostIsNotDuplicated() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen"), paul = m.join("Paul")
+        m.phase(.opportunities)
+        let first = try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen))
+        XCTAssertEqual(first.events.count, 1)
+        let again = try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen))
+        XCTAssertTrue(again.events.isEmpty)
+        XCTAssertEqual(again.alreadyDoneAt, m.state.notes["n1"]?.seq)
+        XCTAssertEqual(m.state.visibleNotes().count, 1)
+        XCTAssertRefused(.conflict) { try m.run(.post(id: "n1", kind: nil, text: "Mine", scribed: nil), as: .participant(paul)) }
+    }
+
+    func testOnlyTheAuthorEditsAndWithdraws() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen"), paul = m.join("Paul")
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen))
+        XCTAssertRefused(.forbidden) { try m.run(.edit(note: "n1", text: "Mine now"), as: .participant(paul)) }
+        XCTAssertRefused(.forbidden) { try m.run(.withdraw(note: "n1"), as: .participant(paul)) }
+        XCTAssertRefused(.forbidden) { try m.run(.edit(note: "n1", text: "x"), as: .wall) }
+        try m.run(.edit(note: "n1", text: "Drones (UAS) makers growing"), as: .participant(karen))
+        XCTAssertEqual(m.state.notes["n1"]?.text, "Drones (UAS) makers growing")
+        XCTAssertEqual(m.state.notes["n1"]?.edited, true)
+        try m.run(.withdraw(note: "n1"), as: .participant(karen))
+        XCTAssertTrue(m.state.visibleNotes().isEmpty)
+        XCTAssertTrue(try m.run(.withdraw(note: "n1"), as: .participant(karen)).events.isEmpty)
+    }
+
+    func testParticipantsCanNeverRunFacilitatorCommands() {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        let commands: [Command] = [
+            .setPhase(.closed), .hideNote(note: "n1", hidden: true), .createTheme(kind: .opportunity, label: "x"),
+            .renameTheme(theme: "t1", label: "x"), .moveNote(note: "n1", theme: nil), .mergeThemes(from: "t1", into: "t2"),
+            .splitTheme(theme: "t1", notes: ["n1"], label: "x"), .lockTheme(theme: "t1", locked: true),
+            .setNextSteps(NextSteps()), .updateMeeting(MeetingUpdate()),
+            .post(id: "n9", kind: .opportunity, text: "x", scribed: Scribed(name: "a", organization: "b", role: .employer)),
+        ]
+        for c in commands {
+            for actor in [Actor.participant(karen), .guest, .wall] {
+                XCTAssertRefused(.forbidden) { try m.run(c, as: actor) }
+            }
+        }
+    }
+
+    func testThemesMoveMergeSplitLock() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.requirements)
+        for i in 1...4 { try m.run(.post(id: "n\(i)", kind: nil, text: "req \(i)", scribed: nil), as: .participant(karen)) }
+        let talent = m.theme(.requirement, "Talent"), hub = m.theme(.requirement, "Hub")
+        let opp = m.theme(.opportunity, "Drones")
+        for n in ["n1", "n2", "n3"] { try m.run(.moveNote(note: n, theme: talent), as: .facilitator) }
+        try m.run(.moveNote(note: "n4", theme: hub), as: .facilitator)
+        XCTAssertTrue(m.state.notes["n1"]!.placedByHand)
+        XCTAssertRefused(.invalid) { try m.run(.moveNote(note: "n1", theme: opp), as: .facilitator) }
+        XCTAssertRefused(.invalid) { try m.run(.mergeThemes(from: talent, into: opp), as: .facilitator) }
+
+        let split = try m.run(.splitTheme(theme: talent, notes: ["n3"], label: "Entry-level welders"), as: .facilitator)
+        let welders = split.reply.first { $0.0 == "theme" }!.1.stringValue!
+        XCTAssertEqual(m.state.notes["n3"]?.theme, welders)
+        XCTAssertRefused(.invalid) { try m.run(.splitTheme(theme: talent, notes: ["n4"], label: "x"), as: .facilitator) }
+
+        m.phase(.commitments)
+        try m.run(.champion(theme: hub), as: .participant(karen))
+        try m.run(.mergeThemes(from: hub, into: talent), as: .facilitator)
+        XCTAssertNil(m.state.themes[hub])
+        XCTAssertEqual(m.state.notes["n4"]?.theme, talent)
+        XCTAssertEqual(m.state.champions(of: talent).map(\.name), ["Karen"], "champions follow a merged area")
+
+        try m.run(.renameTheme(theme: talent, label: "Qualified workers"), as: .facilitator)
+        XCTAssertEqual(m.state.themes[talent]?.label, "Qualified workers")
+        XCTAssertTrue(m.state.themes[talent]!.labelByHand)
+        try m.run(.lockTheme(theme: talent, locked: true), as: .facilitator)
+        XCTAssertTrue(m.state.themes[talent]!.locked)
+    }
+
+    func testChampionsAndNominations() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen"), college = m.join("College", role: .partner)
+        let a = m.theme(.requirement, "Workers"), b = m.theme(.requirement, "Entrepreneurship")
+        let opp = m.theme(.opportunity, "Drones")
+        XCTAssertRefused(.phaseClosed) { try m.run(.champion(theme: a), as: .participant(karen)) }
+        m.phase(.commitments)
+        try m.run(.champion(theme: a), as: .participant(karen))
+        try m.run(.champion(theme: b), as: .participant(karen))
+        try m.run(.champion(theme: a), as: .participant(college))
+        XCTAssertTrue(try m.run(.champion(theme: a), as: .participant(karen)).events.isEmpty, "signing twice changes nothing")
+        XCTAssertRefused(.notFound) { try m.run(.champion(theme: opp), as: .participant(karen)) }
+        XCTAssertEqual(m.state.champions(of: a).map(\.name), ["Karen", "College"])
+        try m.run(.unchampion(theme: b), as: .participant(karen))
+        XCTAssertTrue(m.state.champions(of: b).isEmpty)
+        XCTAssertRefused(.notJoined) { try m.run(.champion(theme: a), as: .guest) }
+
+        try m.run(.nominate(id: "x1", name: "Tom", organization: "Valley Welding", contact: "tom@v.example", theme: a), as: .participant(karen))
+        XCTAssertTrue(try m.run(.nominate(id: "x1", name: "Tom", organization: "Valley Welding", contact: nil, theme: a), as: .participant(karen)).events.isEmpty)
+        XCTAssertRefused(.forbidden) { try m.run(.withdrawNomination(id: "x1"), as: .participant(college)) }
+        try m.run(.withdrawNomination(id: "x1"), as: .participant(karen))
+        XCTAssertTrue(m.state.nominations.isEmpty)
+    }
+
+    func testHiddenNotesAreInvisibleToEveryoneButTheConsole() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen", email: "karen@acme.example")
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "<img src=x onerror=alert(1)>", scribed: nil), as: .participant(karen))
+        try m.run(.hideNote(note: "n1", hidden: true), as: .facilitator)
+        let everyone = m.state.snapshot(for: .everyone)
+        let console = m.state.snapshot(for: .console)
+        XCTAssertEqual(everyone["notes"]?.arrayValue?.count, 0)
+        XCTAssertEqual(console["notes"]?.arrayValue?.count, 1)
+        XCTAssertEqual(console["notes"]?.arrayValue?.first?["text"], .string("<img src=x onerror=alert(1)>"), "stored as typed")
+        XCTAssertNil(everyone["participants"]?.arrayValue?.first?["email"], "e-mail addresses are for the console only")
+        XCTAssertEqual(console["participants"]?.arrayValue?.first?["email"], .string("karen@acme.example"))
+        try m.run(.edit(note: "n1", text: "secret edit"), as: .participant(karen))
+        XCTAssertNil(m.state.eventView(m.log.last!, for: .everyone)["text"])
+    }
+
+    func testViewsNeverLeakSecrets() throws {
+        var m = MeetingDriver()
+        _ = m.join("Karen", email: "k@a.example")
+        for audience in [Audience.everyone, .console] {
+            let text = "\(m.state.snapshot(for: audience))" + m.log.map { "\(m.state.eventView($0, for: audience))" }.joined()
+            XCTAssertFalse(text.contains("secret-key"))
+            XCTAssertFalse(text.contains("token1"))
+        }
+    }
+
+    func testClosedMeetingRefusesParticipants() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.closed)
+        XCTAssertRefused(.phaseClosed) { try m.run(.post(id: "n1", kind: nil, text: "x", scribed: nil), as: .participant(karen)) }
+        XCTAssertRefused(.phaseClosed) { try m.run(.join(name: "Late", organization: "X", role: .employer, email: nil, consent: false), as: .guest) }
+        try m.run(.setNextSteps(NextSteps()), as: .facilitator)
+    }
+
+    func testScribePostsOnBehalfOfSomeoneWithoutAPhone() throws {
+        var m = MeetingDriver()
+        try m.run(.post(id: "s1", kind: .opportunity, text: "Re-shoring", scribed: Scribed(name: "Jim", organization: "JimCo", role: .employer)), as: .facilitator)
+        XCTAssertEqual(m.state.notes["s1"]?.scribed?.name, "Jim")
+        XCTAssertNil(m.state.notes["s1"]?.author)
+        XCTAssertTrue(try m.run(.post(id: "s1", kind: .opportunity, text: "Re-shoring", scribed: Scribed(name: "Jim", organization: "JimCo", role: .employer)), as: .facilitator).events.isEmpty)
+    }
+
+    func testReplayRebuildsTheSameState() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.requirements)
+        try m.run(.post(id: "n1", kind: nil, text: "Welders", scribed: nil), as: .participant(karen))
+        let t = m.theme(.requirement, "Workers")
+        try m.run(.moveNote(note: "n1", theme: t), as: .facilitator)
+        m.phase(.commitments)
+        try m.run(.champion(theme: t), as: .participant(karen))
+        var steps = NextSteps()
+        steps.championsCallDate = "2027-01-21T15:00"
+        try m.run(.setNextSteps(steps), as: .facilitator)
+        let rebuilt = MeetingState.replay(m.log)!
+        XCTAssertEqual(rebuilt.snapshot(for: .console), m.state.snapshot(for: .console))
+        XCTAssertEqual(rebuilt.seq, m.state.seq)
+    }
+
+    func testJoinCodesAreUnambiguous() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let code = Identifiers.joinCode(using: &rng)
+            XCTAssertTrue(Identifiers.isValidJoinCode(code))
+            XCTAssertFalse(code.contains { "0O1IL".contains($0) })
+        }
+        XCTAssertEqual(Identifiers.normalizeJoinCode(" abc-234 "), "ABC234")
+        XCTAssertEqual(Identifiers.secret(using: &rng).count, 32)
+    }
+
+    func testConstantTimeEquals() {
+        XCTAssertTrue(constantTimeEquals("abc", "abc"))
+        XCTAssertFalse(constantTimeEquals("abc", "abd"))
+        XCTAssertFalse(constantTimeEquals("abc", "abcd"))
+        XCTAssertFalse(constantTimeEquals("", "a"))
+    }
+}

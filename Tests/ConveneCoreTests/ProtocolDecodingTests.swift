@@ -1,0 +1,59 @@
+@testable import ConveneCore
+import ConveneJSON
+import XCTest
+
+final class ProtocolDecodingTests: XCTestCase {
+    private func decode(_ text: String) throws -> ClientMessage? {
+        try ClientMessageDecoder.decode(try JSONCodec.parse(text))
+    }
+
+    private func assertError(_ code: CommandError.Code, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            _ = try decode(text)
+            XCTFail("\(text) was accepted", file: file, line: line)
+        } catch let e as CommandError {
+            XCTAssertEqual(e.code, code, e.message, file: file, line: line)
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+        }
+    }
+
+    func testDecodesEveryMessageType() throws {
+        XCTAssertEqual(try decode(#"{"type":"hello","code":"abc-234","client":"console","key":"k","since":3}"#),
+                       .hello(Hello(code: "ABC234", client: .console, key: "k", token: nil, since: 3)))
+        XCTAssertEqual(try decode(#"{"type":"post","req":7,"id":"n-1","text":"Drones"}"#),
+                       .command(req: .int(7), .post(id: "n-1", kind: nil, text: "Drones", scribed: nil)))
+        XCTAssertEqual(try decode(#"{"type":"join","name":"Karen","organization":"Acme","role":"partner","email":"k@a.example","consent":true}"#),
+                       .command(req: nil, .join(name: "Karen", organization: "Acme", role: .partner, email: "k@a.example", consent: true)))
+        XCTAssertEqual(try decode(#"{"type":"setNextSteps","championsCallDate":"2027-01-21T15:00","nextMeetingDate":"2027-02-26"}"#)
+            .flatMap { m -> String? in if case .command(_, .setNextSteps(let s)) = m { return s.nextMeetingDate }; return nil }, "2027-02-26")
+        XCTAssertNil(try decode(#"{"type":"ping"}"#))
+        for type in ClientMessageDecoder.messageTypes where type != "ping" {
+            // Every documented type is recognised (a bare message fails on fields, not on type).
+            do { _ = try decode("{\"type\":\"\(type)\"}") } catch let e as CommandError { XCTAssertNotEqual(e.code, .unknownType, type) }
+        }
+    }
+
+    func testHostileMessagesGetClearErrors() {
+        assertError(.unknownType, #"{"type":"dropTables"}"#)
+        assertError(.badMessage, #"[1,2]"#)
+        assertError(.badMessage, #"{"text":"no type"}"#)
+        assertError(.badMessage, #"{"type":"post","id":"n1","text":42}"#)
+        assertError(.badMessage, #"{"type":"post","id":"../../etc","text":"x"}"#)
+        assertError(.badMessage, #"{"type":"post","text":"x"}"#)
+        assertError(.badMessage, #"{"type":"post","id":"n1","text":"x","req":{"a":1}}"#)
+        assertError(.invalid, "{\"type\":\"post\",\"id\":\"n1\",\"text\":\"\(String(repeating: "a", count: 281))\"}")
+        assertError(.invalid, #"{"type":"post","id":"n1","text":"   "}"#)
+        assertError(.invalid, #"{"type":"post","id":"n1","text":"bell\u0007"}"#)
+        assertError(.invalid, #"{"type":"join","name":"K","organization":"A","role":"employer","email":"not-an-address"}"#)
+        assertError(.badMessage, #"{"type":"join","name":"K","organization":"A","role":"boss"}"#)
+        assertError(.invalid, #"{"type":"setNextSteps","nextMeetingDate":"next week"}"#)
+        assertError(.badMessage, #"{"type":"hello","code":"ABC234","client":"admin"}"#)
+        assertError(.invalid, #"{"type":"updateMeeting","targetThemes":50}"#)
+    }
+
+    func testNoteLengthCountsCharactersNotBytes() throws {
+        let emoji = String(repeating: "👩🏽‍🔧", count: 280)
+        XCTAssertNotNil(try decode("{\"type\":\"post\",\"id\":\"n1\",\"text\":\"\(emoji)\"}"))
+    }
+}
