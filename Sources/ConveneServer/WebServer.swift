@@ -208,14 +208,15 @@ public final class WebServer {
         case LWS_CALLBACK_RECEIVE:
             guard let user, let conn = connections[user.load(as: UInt64.self)] else { return -1 }
             if conn.closeCode != nil { return 0 }
+            // Refuse at once (close reason, then -1) rather than reading the rest of a bad message.
             if lws_frame_is_binary(wsi) != 0 {
                 conn.close(LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, "Messages must be JSON text.")
-                return 0
+                return conn.writeNext() ? 0 : -1
             }
             if conn.incoming.count + len > Limits.maxMessageBytes {
                 conn.incoming = []
                 conn.close(LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "Message too big: at most \(Limits.maxMessageBytes) bytes.")
-                return 0
+                return conn.writeNext() ? 0 : -1
             }
             if let input, len > 0 {
                 conn.incoming.append(contentsOf: UnsafeRawBufferPointer(start: input, count: len))

@@ -1,0 +1,184 @@
+"""Every byte from the network is hostile: each bad input gets a clear error, changes
+nothing, and the server (and other meetings) keep serving."""
+import http.client
+import json
+import os
+import shutil
+import tempfile
+
+import pytest
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
+
+from conftest import STATIC, Server, console_for, phone_for
+
+
+def error_code(client, raw):
+    client.send_raw(raw)
+    msg = client.wait_for(lambda m: m["type"] == "error")
+    assert msg["message"], "a sentence for the person"
+    return msg["code"]
+
+
+@pytest.mark.parametrize("raw,code", [
+    ("{not json", "bad_json"),
+    ('{"type":"ping"}garbage', "bad_json"),
+    ("{'type':'ping'}", "bad_json"),
+    ("", "bad_json"),
+    ("[]", "bad_message"),
+    ('"hello"', "bad_message"),
+    ('{"type":"launchMissiles"}', "unknown_type"),
+    ('{"type":42}', "bad_message"),
+    ('{"type":"hello","code":123,"client":"wall"}', "bad_message"),
+    ('{"type":"hello","code":"ABC234"}', "bad_message"),
+    ('{"type":"post","id":"n1","text":["a"]}', "bad_message"),
+    ('{"type":"post","id":"../../etc/passwd","text":"x"}', "bad_message"),
+    ('{"type":"post","id":"n1","text":"' + "x" * 281 + '"}', "invalid"),
+    ('{"type":"join","name":"K","organization":"A","role":"employer","consent":"yes"}', "bad_message"),
+    ('{"type":"post","id":"n1","text":"x"}', "not_ready"),
+    (json.dumps({"type": "hello", "code": "ZZZZZZ", "client": "wall"}), "unknown_meeting"),
+    ("[" * 50 + "]" * 50, "bad_json"),
+])
+def test_bad_messages_get_clear_errors_and_change_nothing(server, raw, code):
+    c = server.client()
+    assert error_code(c, raw) == code
+    # The connection still works afterwards.
+    assert c.hello(server.meeting.code, "wall")["type"] == "welcome"
+    assert c.welcome["seq"] == 1, "nothing was stored"
+
+
+def test_wrong_types_inside_a_meeting(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    for msg, code in [
+        ({"type": "post", "id": "n1", "text": 5}, "bad_message"),
+        ({"type": "post", "id": "n1", "text": "   "}, "invalid"),
+        ({"type": "post", "id": "n1", "text": "bell\u0007"}, "invalid"),
+        ({"type": "edit", "note": "nope", "text": "x"}, "not_found"),
+        ({"type": "champion", "theme": "t99"}, "phase_closed"),
+        ({"type": "join", "name": "Again", "organization": "X", "role": "employer"}, "conflict"),
+        ({"type": "hideNote", "note": "n1"}, "forbidden"),
+    ]:
+        reply = phone.command(msg)
+        assert reply["type"] == "error" and reply["code"] == code, (msg, reply)
+    for msg, code in [
+        ({"type": "moveNote", "note": "missing", "theme": None}, "not_found"),
+        ({"type": "setPhase", "phase": "party"}, "bad_message"),
+        ({"type": "setNextSteps", "nextMeetingDate": "soon"}, "invalid"),
+        ({"type": "updateMeeting", "timeboxes": {"opportunities": 0}}, "invalid"),
+    ]:
+        reply = console.command(msg)
+        assert reply["type"] == "error" and reply["code"] == code, (msg, reply)
+
+
+def test_html_and_script_are_stored_as_typed(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    evil = '<img src=x onerror=alert(1)><script>alert("x")</script> & "quotes" \u2028'
+    phone = phone_for(server, '<b>Mallory</b>', organization="<i>Evil</i> & Co")
+    assert phone.post(evil)["type"] == "ack"
+    snap = console_for(server).welcome["snapshot"]
+    assert snap["notes"][0]["text"] == evil
+    assert snap["participants"][0]["name"] == "<b>Mallory</b>"
+
+
+def test_oversize_message_closes_with_1009_and_others_keep_serving(server):
+    bystander = phone_for(server, "Paul")
+    big = server.client()
+    big.hello(server.meeting.code, "wall")
+    big.send_raw('{"type":"ping","pad":"' + "x" * (1024 * 1024) + '"}')
+    with pytest.raises(ConnectionClosed) as info:
+        big.wait_for(lambda m: False, timeout=5)
+    assert info.value.rcvd.code == 1009
+    bystander.send({"type": "ping"})
+    assert bystander.wait_for(lambda m: m["type"] == "pong")
+
+
+def test_a_just_too_big_message_is_refused_but_the_limit_itself_passes(server):
+    c = server.client()
+    c.hello(server.meeting.code, "wall")
+    base = '{"type":"ping","pad":""}'
+    fits = base.replace('""', '"' + "x" * (16384 - len(base)) + '"')
+    assert len(fits.encode()) == 16384
+    c.send_raw(fits)
+    assert c.wait_for(lambda m: m["type"] == "pong")
+    c.send_raw(fits.replace('"x', '"xx'))
+    with pytest.raises(ConnectionClosed) as info:
+        c.wait_for(lambda m: False, timeout=5)
+    assert info.value.rcvd.code == 1009
+
+
+def test_flood_is_rate_limited_and_others_are_unaffected(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    flooder = phone_for(server, "Flood")
+    calm = phone_for(server, "Calm")
+    for i in range(500):
+        flooder.send({"type": "post", "id": f"f{i}", "text": f"spam {i}"})
+    limited = flooder.wait_for(lambda m: m["type"] == "error" and m["code"] == "rate_limited", timeout=10)
+    assert "too fast" in limited["message"]
+    assert calm.post("Still heard")["type"] == "ack"
+    flooder.drain(0.5)
+    accepted = [m for m in flooder.messages if m["type"] == "ack"]
+    assert 30 <= len(accepted) <= 80, f"about the burst allowance got through, not all 500 ({len(accepted)})"
+
+
+def test_binary_frames_are_refused(server):
+    c = server.client()
+    c.ws.send(b"\x00\x01binary")
+    with pytest.raises(ConnectionClosed) as info:
+        c.wait_for(lambda m: False, timeout=5)
+    assert info.value.rcvd.code == 1003
+
+
+def test_handshake_without_our_subprotocol_or_on_another_path_is_refused(server):
+    with pytest.raises((InvalidHandshake, InvalidStatus, ConnectionClosed, OSError, EOFError)):
+        c = server.client(subprotocols=None)
+        c.hello(server.meeting.code, "wall")
+    with pytest.raises((InvalidHandshake, InvalidStatus, ConnectionClosed, OSError, EOFError)):
+        c = server.client(subprotocols=("chat",))
+        c.hello(server.meeting.code, "wall")
+    from conftest import Client
+    with pytest.raises((InvalidHandshake, InvalidStatus, ConnectionClosed, OSError, EOFError)):
+        c = Client(f"ws://127.0.0.1:{server.port}/elsewhere")
+        c.hello(server.meeting.code, "wall")
+    # And the server is fine.
+    assert server.client().hello(server.meeting.code, "wall")["type"] == "welcome"
+
+
+def http_get(port, path, method="GET"):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    conn.putrequest(method, path, skip_accept_encoding=True)
+    conn.endheaders()
+    r = conn.getresponse()
+    body = r.read()
+    conn.close()
+    return r.status, dict((k.lower(), v) for k, v in r.getheaders()), body
+
+
+def test_static_files_cannot_escape_the_pages_folder(data_dir):
+    static = tempfile.mkdtemp(prefix="convene-static-")
+    try:
+        shutil.copy(os.path.join(STATIC, "index.html"), static)
+        os.symlink("/etc/passwd", os.path.join(static, "passwd.txt"))
+        os.symlink("/etc", os.path.join(static, "etc"))
+        s = Server(data_dir, static_dir=static)
+        s.create_meeting()
+        s.start()
+        try:
+            status, headers, body = http_get(s.port, "/index.html")
+            assert status == 200 and b"<html" in body.lower()
+            assert "default-src 'self'" in headers["content-security-policy"]
+            assert headers["x-content-type-options"] == "nosniff"
+            for path in ["/passwd.txt", "/etc/passwd", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                         "/..%2f..%2fetc%2fpasswd", "/index.html/../../../etc/passwd", "//etc/passwd",
+                         "/%252e%252e/etc/passwd", "/.git/config"]:
+                status, _, body = http_get(s.port, path)
+                assert b"root:" not in body, path
+                assert status in (400, 403, 404), (path, status)
+            assert http_get(s.port, "/index.html", method="POST")[0] in (400, 405)
+            assert http_get(s.port, "/healthz")[0] == 200
+        finally:
+            s.stop()
+    finally:
+        shutil.rmtree(static, ignore_errors=True)

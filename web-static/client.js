@@ -1,0 +1,301 @@
+// The connection every screen uses: one WebSocket speaking protocol v1 (docs/PROTOCOL.md).
+// It says hello, keeps the meeting state current, survives flaky venue Wi-Fi by
+// reconnecting and resuming from the last applied event, and turns each command into a
+// Promise settled by the server's `ack` or `error` for it.
+
+import { fromSnapshot, applyEvent } from './meeting-state.js';
+import { storage } from './storage.js';
+
+const SUBPROTOCOL = 'convene.v1';
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 10_000;
+const PING_EVERY_MS = 20_000;
+// A pong later than this means the connection is dead even if the browser has not noticed
+// (phones that slept, Wi-Fi that dropped without a FIN).
+const PONG_WITHIN_MS = 10_000;
+// Opening the socket and getting the welcome must not take longer than this either.
+const WELCOME_WITHIN_MS = 10_000;
+// Errors to `hello` that retrying cannot fix; retrying a wrong key would even lengthen the
+// server's lock-out.
+const FATAL_HELLO_CODES = new Set(['unknown_meeting', 'bad_key', 'bad_message', 'unknown_type']);
+
+/** An `error` from the server, or a local one (`offline`, `disconnected`) shaped the same way. */
+export class ServerError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The join code as the server compares it: upper case, no spaces or dashes. */
+export function normalizeCode(typed) {
+  return String(typed || '').toUpperCase().replace(/[\s-]+/g, '');
+}
+
+export function tokenKey(code) {
+  return `convene.token.${normalizeCode(code)}`;
+}
+
+export function loadToken(code) {
+  return storage.get(tokenKey(code));
+}
+
+export function saveToken(code, token) {
+  storage.set(tokenKey(code), token);
+}
+
+/** A client-chosen id (`n-…`, `nom-…`): 1–64 of A–Z a–z 0–9 _ -, random enough never to clash. */
+export function randomId(prefix) {
+  const bytes = new Uint8Array(9);
+  crypto.getRandomValues(bytes);
+  return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Opens the connection and keeps it open until `close()`.
+ *
+ * options: code, client ('participant' | 'wall' | 'console'), key (console only),
+ *   onWelcome(welcome, state), onEvent(event, state, seq), onStatus(status, message),
+ *   onError(error) for server errors that answer no command of ours (e.g. rate_limited).
+ * status is 'connecting', 'connected', 'reconnecting' or 'refused' (the code or key is wrong;
+ * no more attempts).
+ */
+export function connect({ code, client, key, onWelcome, onEvent, onStatus, onError }) {
+  code = normalizeCode(code);
+  let ws = null;
+  let ready = false; // welcomed: commands may be sent
+  let stopped = false;
+  let everWelcomed = false;
+  let state = null;
+  let attempt = 0;
+  let nextReq = 1;
+  let helloReq = null;
+  let clockOffset = 0; // server time minus local time, in ms
+  let reconnectTimer = null;
+  let welcomeTimer = null;
+  let pingTimer = null;
+  let pongTimer = null;
+  let pingSentAt = 0;
+  const pending = new Map(); // req → { resolve, reject }
+
+  const status = (s, message) => onStatus?.(s, message);
+
+  function url() {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${location.host}/ws`;
+  }
+
+  function open() {
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    if (stopped) return;
+    status(everWelcomed || attempt > 0 ? 'reconnecting' : 'connecting');
+    let socket;
+    try {
+      socket = new WebSocket(url(), SUBPROTOCOL);
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    ws = socket;
+    welcomeTimer = setTimeout(() => drop(socket), WELCOME_WITHIN_MS);
+    socket.onopen = () => {
+      if (socket !== ws) return;
+      sayHello();
+      pingTimer = setInterval(ping, PING_EVERY_MS);
+    };
+    socket.onmessage = (m) => {
+      if (socket === ws) receive(m.data);
+    };
+    socket.onclose = () => drop(socket);
+    socket.onerror = () => drop(socket);
+  }
+
+  function sayHello() {
+    helloReq = nextReq++;
+    const hello = { type: 'hello', req: helloReq, code, client };
+    if (client === 'console' && key) hello.key = key;
+    if (client === 'participant') {
+      const token = loadToken(code);
+      if (token) hello.token = token;
+    }
+    // Only what came after our last applied event is needed; the server decides whether it
+    // can replay that or must send a full snapshot.
+    if (state) hello.since = state.seq;
+    raw(hello);
+  }
+
+  function raw(message) {
+    try {
+      ws.send(JSON.stringify(message));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function ping() {
+    if (!ws || ws.readyState !== WebSocket.OPEN || pongTimer) return;
+    pingSentAt = Date.now();
+    raw({ type: 'ping' });
+    const socket = ws;
+    pongTimer = setTimeout(() => drop(socket), PONG_WITHIN_MS);
+  }
+
+  function receive(data) {
+    let m;
+    try {
+      m = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (!m || typeof m !== 'object') return;
+    switch (m.type) {
+      case 'welcome':
+        return welcomed(m);
+      case 'event':
+        return eventReceived(m);
+      case 'ack':
+        return settle(m.req, (p) => p.resolve(m));
+      case 'error':
+        return errorReceived(m);
+      case 'pong':
+        clearTimeout(pongTimer);
+        pongTimer = null;
+        if (typeof m.serverTime === 'number') {
+          const now = Date.now();
+          clockOffset = m.serverTime + (now - pingSentAt) / 2 - now;
+        }
+        return;
+    }
+  }
+
+  function welcomed(m) {
+    clearTimeout(welcomeTimer);
+    welcomeTimer = null;
+    helloReq = null;
+    if (typeof m.serverTime === 'number') clockOffset = m.serverTime - Date.now();
+    if (m.mode === 'snapshot' || !state) {
+      state = fromSnapshot(m.snapshot || {}, m.seq, { console: client === 'console' });
+    }
+    ready = true;
+    attempt = 0;
+    everWelcomed = true;
+    status('connected');
+    onWelcome?.(m, state);
+  }
+
+  function eventReceived(m) {
+    if (!state || typeof m.seq !== 'number' || !m.event) return;
+    if (m.seq <= state.seq) return; // already applied (replay overlap): no duplicates
+    if (m.seq > state.seq + 1) {
+      // We missed something: ask again from what we have, which is exact whatever the gap.
+      if (helloReq === null) sayHello();
+      return;
+    }
+    applyEvent(state, m.event, m.seq);
+    onEvent?.(m.event, state, m.seq);
+  }
+
+  function errorReceived(m) {
+    const err = new ServerError(m.code, m.message || 'Something went wrong.');
+    if (m.req !== undefined && m.req === helloReq) {
+      helloReq = null;
+      if (FATAL_HELLO_CODES.has(m.code)) {
+        stopped = true;
+        status('refused', err.message);
+        drop(ws);
+      } else {
+        // e.g. rate_limited or busy: try again later.
+        drop(ws);
+      }
+      return;
+    }
+    if (m.req !== undefined && pending.has(m.req)) return settle(m.req, (p) => p.reject(err));
+    onError?.(err);
+  }
+
+  function settle(req, fn) {
+    const p = pending.get(req);
+    if (!p) return;
+    pending.delete(req);
+    fn(p);
+  }
+
+  // Ends this socket (if it is still the current one) and, unless stopped, plans the next.
+  function drop(socket) {
+    if (!socket || socket !== ws) return;
+    ws = null;
+    ready = false;
+    helloReq = null;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    try {
+      socket.close();
+    } catch {
+      /* already closed */
+    }
+    clearTimeout(welcomeTimer);
+    clearTimeout(pongTimer);
+    clearInterval(pingTimer);
+    welcomeTimer = pongTimer = pingTimer = null;
+    const lost = new ServerError('disconnected', 'The connection was lost before the server answered.');
+    for (const p of pending.values()) p.reject(lost);
+    pending.clear();
+    if (!stopped) scheduleReconnect();
+  }
+
+  function scheduleReconnect() {
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+    attempt++;
+    status('reconnecting');
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(open, delay);
+  }
+
+  // A phone coming back online or waking up should not sit out the rest of its backoff,
+  // and should find out at once whether its old socket still works.
+  function retryNow() {
+    if (stopped) return;
+    if (ws && ready) ping();
+    else if (!ws) open();
+  }
+  addEventListener('online', retryNow);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') retryNow();
+  });
+
+  open();
+
+  return {
+    code,
+    /** The meeting as last applied, or null before the first welcome. */
+    get state() {
+      return state;
+    },
+    get connected() {
+      return ready;
+    },
+    /** Sends a command; resolves with its `ack`, rejects with a ServerError. */
+    send(command) {
+      if (!ready || !ws || ws.readyState !== WebSocket.OPEN) {
+        return Promise.reject(
+          new ServerError('offline', 'You are not connected right now. Please try again once the connection is back.'),
+        );
+      }
+      const req = nextReq++;
+      return new Promise((resolve, reject) => {
+        pending.set(req, { resolve, reject });
+        if (!raw({ ...command, req })) drop(ws);
+      });
+    },
+    /** The server's clock now, in ms since 1970: timers agree across screens. */
+    serverNow() {
+      return Date.now() + clockOffset;
+    },
+    close() {
+      stopped = true;
+      drop(ws);
+      clearTimeout(reconnectTimer);
+    },
+  };
+}

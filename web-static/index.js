@@ -1,0 +1,25 @@
+// The landing page: turns a typed join code into the phone page's link.
+
+import { normalizeCode } from './client.js';
+
+const form = document.getElementById('code-form');
+const input = document.getElementById('code');
+const error = document.getElementById('code-error');
+
+// A code given in the link (e.g. from a QR code) fills the box.
+const given = new URLSearchParams(location.search).get('code');
+if (given) input.value = normalizeCode(given);
+input.focus();
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const code = normalizeCode(input.value);
+  // Codes are six letters and digits; the server says whether one exists.
+  if (!/^[A-Z0-9]{4,12}$/.test(code)) {
+    error.textContent = 'Please type the six-character code shown on the wall.';
+    input.focus();
+    return;
+  }
+  error.textContent = '';
+  location.href = `phone.html?code=${encodeURIComponent(code)}`;
+});

@@ -1,0 +1,231 @@
+// The meeting as a screen knows it: a plain object built from a `welcome` snapshot and
+// kept current by applying `event`s (docs/PROTOCOL.md, "Server → client"). Pure: no DOM,
+// no network, no clock, so every screen folds events the same way and the fold can be
+// checked on its own.
+//
+// The state has the snapshot's shape (arrays in the server's order), plus `seq`, the last
+// applied sequence number, and `console`, whether this screen also sees hidden notes.
+
+/** Builds the state from a welcome's snapshot (taken over, not copied: it is freshly parsed). */
+export function fromSnapshot(snapshot, seq, { console = false } = {}) {
+  const s = snapshot;
+  return {
+    meeting: s.meeting,
+    phase: s.phase,
+    phaseStartedAt: s.phaseStartedAt,
+    phaseMinutes: s.phaseMinutes,
+    question: s.question,
+    participants: s.participants || [],
+    notes: s.notes || [],
+    themes: s.themes || [],
+    champions: s.champions || [],
+    nominations: s.nominations || [],
+    nextSteps: s.nextSteps || emptyNextSteps(),
+    seq,
+    console,
+  };
+}
+
+export function emptyNextSteps() {
+  return { championsCall: { date: null, host: null }, nextMeeting: { date: null }, other: null };
+}
+
+const byId = (list, id) => list.find((x) => x.id === id);
+const withoutId = (list, id) => list.filter((x) => x.id !== id);
+
+/**
+ * Applies one event (the `event` object of an `event` message) with sequence number `seq`.
+ * Mutates and returns `state`. Unknown event types are skipped so that a newer server does
+ * not break an older page.
+ */
+export function applyEvent(state, event, seq) {
+  if (seq !== undefined) state.seq = seq;
+  const handler = handlers[event.type];
+  if (handler) handler(state, event);
+  return state;
+}
+
+const handlers = {
+  meetingUpdated(s, e) {
+    s.meeting = e.meeting;
+    // The phase's time box is read from the settings, so a changed time box changes the timer.
+    const minutes = e.meeting?.settings?.timeboxes?.[s.phase];
+    if (typeof minutes === 'number') s.phaseMinutes = minutes;
+  },
+  // Sent once for a brand-new meeting; treated like an update.
+  meetingCreated(s, e) {
+    handlers.meetingUpdated(s, e);
+  },
+  participantJoined(s, e) {
+    const i = s.participants.findIndex((p) => p.id === e.participant.id);
+    if (i >= 0) s.participants[i] = e.participant;
+    else s.participants.push(e.participant);
+  },
+  phaseChanged(s, e) {
+    s.phase = e.phase;
+    s.phaseStartedAt = e.phaseStartedAt;
+    s.phaseMinutes = e.phaseMinutes;
+    s.question = e.question;
+  },
+  notePosted(s, e) {
+    const i = s.notes.findIndex((n) => n.id === e.note.id);
+    if (i >= 0) s.notes[i] = e.note;
+    else s.notes.push(e.note);
+  },
+  noteEdited(s, e) {
+    const n = byId(s.notes, e.note);
+    if (!n) return; // a hidden note this screen never had
+    if (typeof e.text === 'string') n.text = e.text;
+    n.edited = true;
+  },
+  noteWithdrawn(s, e) {
+    s.notes = withoutId(s.notes, e.note);
+  },
+  noteHidden(s, e) {
+    const n = byId(s.notes, e.note);
+    if (e.hidden) {
+      // Phones and the wall must not keep what the facilitator hid; the console marks it.
+      if (s.console) {
+        if (n) n.hidden = true;
+      } else {
+        s.notes = withoutId(s.notes, e.note);
+      }
+      return;
+    }
+    if (n) {
+      n.hidden = false;
+      if (e.noteView) Object.assign(n, e.noteView);
+    } else if (e.noteView) {
+      insertByTime(s.notes, { ...e.noteView, hidden: false });
+    }
+  },
+  themeCreated(s, e) {
+    if (!byId(s.themes, e.theme.id)) s.themes.push(e.theme);
+  },
+  themeRenamed(s, e) {
+    const t = byId(s.themes, e.theme);
+    if (t) t.label = e.label;
+  },
+  noteMoved(s, e) {
+    const n = byId(s.notes, e.note);
+    if (!n) return;
+    n.theme = e.theme ?? null;
+    if (e.byHand) n.placedByHand = true;
+  },
+  themesMerged(s, e) {
+    const { from, into } = e;
+    for (const n of s.notes) if (n.theme === from) n.theme = into;
+    // Champions of the merged area now champion the area it joined, once each.
+    const kept = [];
+    for (const c of s.champions) {
+      const moved = c.theme === from ? { participant: c.participant, theme: into } : c;
+      if (!kept.some((k) => k.participant === moved.participant && k.theme === moved.theme)) kept.push(moved);
+    }
+    s.champions = kept;
+    for (const nom of s.nominations) if (nom.theme === from) nom.theme = into;
+    s.themes = withoutId(s.themes, from);
+  },
+  themeSplit(s, e) {
+    if (e.newTheme && !byId(s.themes, e.newTheme.id)) {
+      // The new theme sits right after the one it came from, as on the server.
+      const i = s.themes.findIndex((t) => t.id === e.theme);
+      if (i >= 0) s.themes.splice(i + 1, 0, e.newTheme);
+      else s.themes.push(e.newTheme);
+    }
+    const newId = e.newTheme?.id;
+    if (!newId) return;
+    for (const id of e.notes || []) {
+      const n = byId(s.notes, id);
+      if (n) {
+        n.theme = newId;
+        n.placedByHand = true;
+      }
+    }
+  },
+  themeLocked(s, e) {
+    const t = byId(s.themes, e.theme);
+    if (t) t.locked = e.locked;
+  },
+  championSigned(s, e) {
+    if (!s.champions.some((c) => c.participant === e.participant && c.theme === e.theme)) {
+      s.champions.push({ participant: e.participant, theme: e.theme });
+    }
+  },
+  championWithdrawn(s, e) {
+    s.champions = s.champions.filter((c) => !(c.participant === e.participant && c.theme === e.theme));
+  },
+  nominated(s, e) {
+    const i = s.nominations.findIndex((n) => n.id === e.nomination.id);
+    if (i >= 0) s.nominations[i] = e.nomination;
+    else s.nominations.push(e.nomination);
+  },
+  nominationWithdrawn(s, e) {
+    s.nominations = withoutId(s.nominations, e.nomination);
+  },
+  nextStepsSet(s, e) {
+    s.nextSteps = e.nextSteps || emptyNextSteps();
+  },
+};
+
+// A note shown again goes back to where it was posted, so lists keep their order.
+function insertByTime(notes, note) {
+  let i = notes.length;
+  while (i > 0 && (notes[i - 1].at ?? 0) > (note.at ?? 0)) i--;
+  notes.splice(i, 0, note);
+}
+
+// ---- Read helpers shared by the screens ----
+
+/** The kind of note the room posts in a phase, or null (as `Phase.noteKind` on the server). */
+export function phaseKind(phase) {
+  if (phase === 'opportunities') return 'opportunity';
+  if (phase === 'requirements') return 'requirement';
+  return null;
+}
+
+export function themesOfKind(state, kind) {
+  return state.themes.filter((t) => t.kind === kind);
+}
+
+export function notesOfKind(state, kind) {
+  return state.notes.filter((n) => n.kind === kind);
+}
+
+export function participant(state, id) {
+  return state.participants.find((p) => p.id === id) || null;
+}
+
+/** Participants championing a theme, in sign-up order. */
+export function championsOf(state, themeId) {
+  return state.champions
+    .filter((c) => c.theme === themeId)
+    .map((c) => participant(state, c.participant))
+    .filter(Boolean);
+}
+
+/** Who wrote a note: the participant, or the person the facilitator typed it for. */
+export function authorOf(state, note) {
+  if (note.author) {
+    const p = participant(state, note.author);
+    if (p) return { name: p.name, organization: p.organization, role: p.role };
+  }
+  if (note.scribed) return note.scribed;
+  return { name: '', organization: '', role: note.role || 'employer' };
+}
+
+/** Whether this participant may post notes now (phase open, and role allowed). */
+export function mayPost(state, you) {
+  if (!you || !phaseKind(state.phase)) return false;
+  return you.role === 'employer' || !!state.meeting?.settings?.everyoneMayPost;
+}
+
+export const PHASES = ['welcome', 'opportunities', 'requirements', 'commitments', 'wrap-up', 'closed'];
+
+export const PHASE_NAMES = {
+  welcome: 'Welcome',
+  opportunities: 'Opportunities',
+  requirements: 'Requirements',
+  commitments: 'Commitments',
+  'wrap-up': 'Wrap-up',
+  closed: 'Closed',
+};
