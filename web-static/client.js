@@ -264,7 +264,8 @@ export function connect({ code, client, key, onWelcome, onEvent, onStatus, onErr
     if (document.visibilityState === 'visible') retryNow();
   });
 
-  open();
+  // Opened once the caller holds the returned object: its callbacks may already use it.
+  queueMicrotask(open);
 
   return {
     code,

@@ -80,9 +80,11 @@ export function syncChildren(parent, items, keyOf, create, update) {
   return created;
 }
 
-/** Replaces a <select>'s options when the list changed; keeps the chosen value if it still exists. */
-export function setOptions(select, options) {
-  const signature = JSON.stringify(options);
+/**
+ * Replaces a <select>'s options ([value, label] pairs) when the list changed; keeps the
+ * chosen value if it still exists. Pass `signature` when many selects share one list.
+ */
+export function setOptions(select, options, signature = JSON.stringify(options)) {
   if (select.dataset.options === signature) return;
   const value = select.value;
   select.replaceChildren(...options.map(([v, label]) => h('option', { value: v, text: label })));
@@ -107,3 +109,16 @@ export function nameAndOrg(p) {
 }
 
 export const ROLE_NAMES = { employer: 'Employer', partner: 'Community partner' };
+
+/** Runs `fn` once before the next frame however often it is asked: a burst of events draws once. */
+export function coalesce(fn) {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      fn();
+    });
+  };
+}

@@ -28,7 +28,7 @@ public enum Log {
     public static func write(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard level >= self.level else { return }
         let line = "\(Date().ISO8601Format()) [\(level)] \(message())\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))  // never crash on a full disk
     }
 
     public static func debug(_ m: @autoclosure () -> String) { write(.debug, m()) }
@@ -41,7 +41,7 @@ public enum Log {
 /// Writes a line to standard output at once (no buffering), for links and status lines
 /// that scripts and people wait for.
 public func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
 }
 
 /// Reads a NUL-terminated C string out of a fixed buffer.

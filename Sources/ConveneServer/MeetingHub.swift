@@ -37,11 +37,14 @@ public final class MeetingHub {
     func receive(_ bytes: [UInt8], from conn: Connection) {
         let now = monotonicSeconds()
         guard conn.bucket.take(now: now) else {
+            // Every refused message gets its own answer (echoing its req), so a client never
+            // waits for a reply that will not come; a client that keeps flooding is dropped.
             conn.rateViolations += 1
             if conn.rateViolations > 2000 {
                 conn.close(LWS_CLOSE_STATUS_POLICY_VIOLATION, "Too many messages.")
-            } else if conn.rateViolations % 100 == 1 {
-                conn.send(ServerMessages.error(CommandError(.rateLimited, "You are sending too fast; please wait a moment."), req: nil))
+            } else {
+                let req = (try? JSONCodec.parse(bytes)).flatMap { ClientMessageDecoder.requestId(of: $0) }
+                conn.send(ServerMessages.error(CommandError(.rateLimited, "You are sending too fast; please wait a moment."), req: req))
             }
             return
         }

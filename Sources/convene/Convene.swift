@@ -1,4 +1,11 @@
 import ArgumentParser
+import Foundation
+
+/// Prints "convene: <reason>" on standard error and exits with status 1.
+func fail(_ reason: Any) throws -> Never {
+    FileHandle.standardError.write(Data("convene: \(reason)\n".utf8))
+    throw ExitCode.failure
+}
 
 struct Convene: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -47,9 +47,9 @@ struct CreateMeeting: ParsableCommand {
             try log.append([EventRow(event)])
             say(links(MeetingState.replay([event])!).description)
         } catch let e as CommandError {
-            throw CleanExit.message("convene: \(e.message)")
+            try fail(e.message)
         } catch {
-            throw CleanExit.message("convene: \(error)")
+            try fail(error)
         }
     }
 

@@ -38,7 +38,7 @@ struct Serve: ParsableCommand {
                 }
             }
         } catch {
-            throw CleanExit.message("convene: \(error)")
+            try fail(error)
         }
     }
 }

@@ -54,7 +54,8 @@ class Server:
         return parse_links(out)[0]
 
     def start(self, wait_for="Convene is serving"):
-        self.log = open(os.path.join(self.data, "server.log"), "ab")
+        self.log_path = self.data.rstrip("/") + "-server.log"
+        self.log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([BIN, "serve", "--port", str(self.port), "--bind", "127.0.0.1", "--data", self.data,
                                       "--static-dir", self.static, "--public-url", f"http://127.0.0.1:{self.port}"] + self.extra,
                                      stdout=subprocess.PIPE, stderr=self.log)

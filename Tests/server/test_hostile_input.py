@@ -82,16 +82,20 @@ def test_html_and_script_are_stored_as_typed(server):
     assert snap["participants"][0]["name"] == "<b>Mallory</b>"
 
 
-def test_oversize_message_closes_with_1009_and_others_keep_serving(server):
+def test_a_1_mb_message_is_cut_off_and_others_keep_serving(server):
     bystander = phone_for(server, "Paul")
     big = server.client()
     big.hello(server.meeting.code, "wall")
-    big.send_raw('{"type":"ping","pad":"' + "x" * (1024 * 1024) + '"}')
-    with pytest.raises(ConnectionClosed) as info:
+    # The server stops reading at 16 KiB and closes (1009): the client either gets the close
+    # frame or, still writing its megabyte, finds the connection gone.
+    with pytest.raises((ConnectionClosed, OSError)) as info:
+        big.send_raw('{"type":"ping","pad":"' + "x" * (1024 * 1024) + '"}')
         big.wait_for(lambda m: False, timeout=5)
-    assert info.value.rcvd.code == 1009
+    if isinstance(info.value, ConnectionClosed) and info.value.rcvd is not None:
+        assert info.value.rcvd.code == 1009
     bystander.send({"type": "ping"})
     assert bystander.wait_for(lambda m: m["type"] == "pong")
+    assert server.proc.poll() is None
 
 
 def test_a_just_too_big_message_is_refused_but_the_limit_itself_passes(server):

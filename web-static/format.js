@@ -1,0 +1,18 @@
+// How dates typed by the facilitator ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM") are shown.
+// They are wall-clock times at the venue, so they are read as local times, never as UTC.
+
+/** "Thursday, January 21, 2027, 3:00 PM", or the text as given if it is not such a date. */
+export function formatWhen(value) {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d, hh, mm] = m;
+  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0));
+  const options = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
+  if (hh !== undefined) Object.assign(options, { hour: 'numeric', minute: '2-digit' });
+  try {
+    return new Intl.DateTimeFormat('en', options).format(date);
+  } catch {
+    return value;
+  }
+}
