@@ -15,7 +15,8 @@ public enum Server {
 
         let started = monotonicSeconds()
         let inbox = Inbox()
-        let writer = GroupCommitWriter(log: log, knownMeetingIndex: try log.lastMeetingIndex()) { inbox.post(.storage($0)) }
+        let writer = GroupCommitWriter(log: log, knownMeetingIndex: try log.lastMeetingIndex(),
+                                       maxBatch: config.commitBatchLimit) { inbox.post(.storage($0)) }
         let hub = MeetingHub(writer: writer)
         var events = 0
         for (_, id) in try log.meetings(after: 0) {

@@ -9,6 +9,8 @@ public struct ServerConfig: Sendable {
     public var tlsKey: String?
     /// Most WebSocket connections served at once; more are refused at the handshake.
     public var maxConnections = 20_000
+    /// Most events per transaction; 1 turns group commit off (benchmark baseline only).
+    public var commitBatchLimit = Int.max
 
     public init() {}
 }

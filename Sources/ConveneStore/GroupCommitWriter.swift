@@ -42,10 +42,13 @@ public final class GroupCommitWriter: Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let log: EventLog
     private let report: @Sendable (Report) -> Void
+    /// Most rows in one transaction; 1 turns group commit off (only for the benchmark baseline).
+    private let maxBatch: Int
 
     /// `report` is called on the writer thread; it must only hand the report over.
-    public init(log: EventLog, knownMeetingIndex: Int64, report: @escaping @Sendable (Report) -> Void) {
+    public init(log: EventLog, knownMeetingIndex: Int64, maxBatch: Int = .max, report: @escaping @Sendable (Report) -> Void) {
         self.log = log
+        self.maxBatch = max(1, maxBatch)
         self.report = report
         self.writerOnly = Mutex(WriterOnly(knownMeetingIndex: knownMeetingIndex))
     }
@@ -100,6 +103,14 @@ public final class GroupCommitWriter: Sendable {
 
     private func write(_ rows: [EventRow]) {
         guard !rows.isEmpty else { return }
+        if rows.count > maxBatch {
+            var start = 0
+            while start < rows.count {
+                write(Array(rows[start..<min(start + maxBatch, rows.count)]))
+                start += maxBatch
+            }
+            return
+        }
         writerOnly.withLock { w in
             var expected = w.lastSeq
             var accepted: [EventRow] = []

@@ -13,6 +13,8 @@ struct Serve: ParsableCommand {
     @Option(help: "TLS certificate (PEM); with --tls-key, serves HTTPS and WSS.") var tlsCert: String?
     @Option(help: "TLS private key (PEM).") var tlsKey: String?
     @Option(help: "debug, info, notice, warning or error.") var logLevel = "notice"
+    @Option(help: ArgumentHelp("Most events per SQLite transaction (1 disables group commit; for benchmarks).", visibility: .hidden))
+    var commitBatchLimit = Int.max
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
 
     func validate() throws {
@@ -30,6 +32,7 @@ struct Serve: ParsableCommand {
         config.staticDirectory = staticDir
         config.tlsCertificate = tlsCert
         config.tlsKey = tlsKey
+        config.commitBatchLimit = commitBatchLimit
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
         do {
             try MainActor.assumeIsolated {
