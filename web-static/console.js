@@ -212,7 +212,10 @@ function themeControls(themeId) {
     }
   });
 
-  return h('div', { class: 'theme-controls' }, renameForm, h('div', { class: 'inline-form' }, lock), mergeForm, splitForm);
+  renameForm.append(lock);
+  // Merging and splitting are rarer and heavier: folded away so the board stays readable.
+  return h('div', { class: 'theme-controls' }, renameForm,
+    h('details', {}, h('summary', { text: 'Merge or split' }), mergeForm, splitForm));
 }
 
 function updateColumn(col, c, ctx) {
@@ -268,14 +271,19 @@ function updateNote(li, n, ctx) {
   show(li.querySelector('.hidden-badge'), !!n.hidden);
   show(li.querySelector('.edited'), !!n.edited);
   show(li.querySelector('.split-choice'), !!n.theme);
+  // Each note's controls name the note, so a screen reader tells 25 "Send to" menus apart.
+  const chars = Array.from(n.text);
+  const short = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : n.text;
+  li.querySelector('.split-check').setAttribute('aria-label', `Select for splitting: ${short}`);
   const move = li.querySelector('select.move');
+  move.setAttribute('aria-label', `Send to (note: ${short})`);
   setOptions(move, ctx.destinations, ctx.signature);
   move.dataset.current = n.theme || '';
   if (document.activeElement !== move) move.value = n.theme || '';
   const hide = li.querySelector('button.hide');
   hide.dataset.hidden = String(!!n.hidden);
   setText(hide, n.hidden ? 'Show' : 'Hide');
-  hide.setAttribute('aria-label', `${n.hidden ? 'Show' : 'Hide'} note: ${n.text.slice(0, 60)}`);
+  hide.setAttribute('aria-label', `${n.hidden ? 'Show' : 'Hide'} note: ${short}`);
 }
 
 // ---- Scribe ----

@@ -110,15 +110,18 @@ export function nameAndOrg(p) {
 
 export const ROLE_NAMES = { employer: 'Employer', partner: 'Community partner' };
 
-/** Runs `fn` once before the next frame however often it is asked: a burst of events draws once. */
-export function coalesce(fn) {
-  let queued = false;
+/**
+ * Runs `fn` once, shortly, however often it is asked: a burst of events (a replay after a
+ * reconnect) draws once. A timer rather than requestAnimationFrame, which never fires in a
+ * tab that is not shown, so a console in a background tab is current when it comes back.
+ */
+export function coalesce(fn, delayMs = 30) {
+  let timer = null;
   return () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
       fn();
-    });
+    }, delayMs);
   };
 }

@@ -234,7 +234,8 @@ function createArea(t) {
       button.disabled = false;
     }
   });
-  return h('li', { class: 'card area' }, h('p', { class: 'area-label' }), h('p', { class: 'meta champions' }), button);
+  return h('li', { class: 'card area' }, h('p', { class: 'area-label' }), h('p', { class: 'meta champions' }),
+    h('p', { class: 'you-champion', text: 'You are a champion of this area. Press again to take it back.' }), button);
 }
 
 function updateArea(li, t, state) {
@@ -245,9 +246,12 @@ function updateArea(li, t, state) {
     li.querySelector('.champions'),
     champions.length ? `Champions: ${champions.map((p) => p.name).join(', ')}` : 'No champion yet',
   );
+  // A toggle keeps one label; its pressed state (and the line above it) says whether it is on.
   const button = li.querySelector('button');
   button.setAttribute('aria-pressed', String(signed));
-  setText(button, signed ? "✓ You're a champion (tap to undo)" : "I'll champion this");
+  setText(button, "I'll champion this");
+  button.setAttribute('aria-label', `I'll champion this: ${t.label}`);
+  show(li.querySelector('.you-champion'), signed);
 }
 
 function createNomination(n) {

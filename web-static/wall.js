@@ -120,10 +120,6 @@ function renderBoard(state, kind) {
   }
 
   const board = $('board');
-  const most = Math.max(0, ...columns.map((c) => c.notes.length));
-  // Smaller type as columns fill, so a full wall still fits the screen.
-  board.dataset.density = most <= 5 ? '0' : most <= 9 ? '1' : most <= 14 ? '2' : '3';
-  board.dataset.columns = String(Math.min(columns.length, 8));
   board.dataset.kind = kind;
 
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => {
@@ -134,6 +130,35 @@ function renderBoard(state, kind) {
     const created = syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote);
     fadeIn(created);
   });
+  fitBoard(board);
+}
+
+const DENSITIES = 6; // style.css has type sizes for data-density 0 (largest) to 5
+/**
+ * Picks the largest type at which the notes fit on the screen: large while the wall is
+ * sparse, smaller as it fills. The themes share one size so they read as one set; the
+ * Unsorted column, which can briefly hold many notes, gets its own so it does not shrink
+ * everything else. Done before the browser paints, so nothing flickers.
+ */
+function fitBoard(board) {
+  const columns = Array.from(board.children);
+  fitTogether(columns.filter((c) => !c.classList.contains('unsorted')));
+  fitTogether(columns.filter((c) => c.classList.contains('unsorted')));
+}
+
+function fitTogether(columns) {
+  const overflows = () =>
+    columns.some((col) => {
+      const list = col.querySelector('.notes');
+      return list.scrollHeight > list.clientHeight + 1;
+    });
+  let level = 0;
+  const set = () => columns.forEach((col) => { col.dataset.density = String(level); });
+  set();
+  while (level < DENSITIES - 1 && overflows()) {
+    level++;
+    set();
+  }
 }
 
 function createColumn() {
