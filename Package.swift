@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "convene", targets: ["convene"]),
+        .executable(name: "convene-bench", targets: ["convene-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
 
         // The meeting itself: pure Swift, no I/O.
         .target(name: "ConveneCore"),
@@ -25,14 +28,22 @@ let package = Package(
         .target(name: "ConveneJSON", dependencies: ["CJSONC", "ConveneCore"]),
         // SQLite event log with group commit.
         .target(name: "ConveneStore", dependencies: ["CSQLite", "ConveneCore", "ConveneJSON"]),
+        // all-MiniLM-L6-v2 sentence embeddings: tokenizer + encoder on BLAS.
+        .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON"],
+                swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
                 dependencies: ["CWebSockets", "ConveneCore", "ConveneJSON", "ConveneStore"]),
         .executableTarget(name: "convene", dependencies: [
-            "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON",
+            "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "convene-bench", dependencies: [
+            "ConveneEmbedding", "ConveneCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"]),
+        .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

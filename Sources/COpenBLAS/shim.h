@@ -1,0 +1,4 @@
+#ifndef CONVENE_COPENBLAS_SHIM_H
+#define CONVENE_COPENBLAS_SHIM_H
+#include <cblas.h>
+#endif

@@ -1,0 +1,50 @@
+import COpenBLAS
+import Foundation
+
+/// all-MiniLM-L6-v2 sentence embeddings (384 floats, L2-normalised) on the CPU.
+///
+/// Thread-safety: an embedder is immutable after loading (weights are a read-only memory
+/// mapping); each call allocates its own working buffers. Any number of threads may call
+/// `embed` at once. The server calls it from one worker thread, never from the service
+/// loop, and hands results back through its inbox.
+public final class SentenceEmbedder: Sendable {
+    public static let dimensions = 384
+    public static let defaultModelDirectory = "models/all-MiniLM-L6-v2"
+
+    public let tokenizer: WordPieceTokenizer
+    private let encoder: MiniLMEncoder
+
+    /// Loads `model.safetensors` and `vocab.txt` from `directory`; throws a clear error if
+    /// either is missing or corrupt.
+    /// `useBLASOnly` turns the packed small-product kernel off (for the benchmark's baseline).
+    public init(modelDirectory directory: String, useBLASOnly: Bool = false) throws {
+        let weights = directory + "/model.safetensors", vocab = directory + "/vocab.txt"
+        for path in [weights, vocab] where !FileManager.default.fileExists(atPath: path) {
+            throw ModelError("The embedding model is missing: \(path) does not exist. Run scripts/fetch-model.sh (make run and make test do it) or pass --model-dir.")
+        }
+        // Notes are short: one core per product beats threads that spin up for microseconds.
+        openblas_set_num_threads(1)
+        tokenizer = try WordPieceTokenizer(vocabularyFile: vocab, maxTokens: 256)
+        encoder = try MiniLMEncoder(file: try SafeTensorsFile(path: weights),
+                                    smallProductRows: useBLASOnly ? 0 : MiniLMEncoder.defaultSmallProductRows)
+        guard tokenizer.vocabulary.count == encoder.vocabularySize else {
+            throw ModelError("The vocabulary (\(tokenizer.vocabulary.count) words) does not match the model (\(encoder.vocabularySize)).")
+        }
+    }
+
+    public func embed(_ text: String) -> [Float] {
+        encoder.embed([tokenizer.tokenize(text)])[0]
+    }
+
+    /// Embeds several texts in one pass (faster per text than one at a time).
+    public func embed(_ texts: [String]) -> [[Float]] {
+        encoder.embed(texts.map(tokenizer.tokenize))
+    }
+}
+
+/// Cosine similarity of two vectors.
+public func cosine(_ a: [Float], _ b: [Float]) -> Float {
+    var dot: Float = 0, na: Float = 0, nb: Float = 0
+    for i in 0..<min(a.count, b.count) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i] }
+    return dot / max((na * nb).squareRoot(), 1e-12)
+}

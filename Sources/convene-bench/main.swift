@@ -1,0 +1,3 @@
+import ArgumentParser
+
+ConveneBench.main()
