@@ -31,18 +31,21 @@ let package = Package(
         // all-MiniLM-L6-v2 sentence embeddings: tokenizer + encoder on BLAS.
         .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON"],
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
+        // Live clustering of notes into themes: pure Swift, no I/O.
+        .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
                 dependencies: ["CWebSockets", "ConveneCore", "ConveneJSON", "ConveneStore"]),
         .executableTarget(name: "convene", dependencies: [
-            "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding",
+            "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "convene-bench", dependencies: [
-            "ConveneEmbedding", "ConveneCore",
+            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"]),
+        .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
     ],
     swiftLanguageModes: [.v6]

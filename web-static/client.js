@@ -260,6 +260,13 @@ export function connect({ code, client, key, onWelcome, onEvent, onStatus, onErr
     else if (!ws) open();
   }
   addEventListener('online', retryNow);
+  // The device says it has no network: whatever the socket claims, nothing will get through
+  // it (a browser may keep a dead socket "open" until a ping times out, half a minute later).
+  // Let go of it now, so the screen says it is reconnecting and a note typed meanwhile is
+  // shown as saved on the phone rather than as being sent.
+  addEventListener('offline', () => {
+    if (ws) drop(ws);
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') retryNow();
   });

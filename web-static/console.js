@@ -319,8 +319,10 @@ function renderPeople(state) {
   const people = state.participants;
   const employers = people.filter((p) => p.role === 'employer').length;
   const consenting = people.filter((p) => p.consent && p.email).length;
+  const partners = people.length - employers;
   setText($('people-summary'),
-    `${people.length} joined: ${employers} employers, ${people.length - employers} community partners. ${consenting} asked for the summary.`);
+    `${people.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
+      `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.`);
   syncChildren($('people'), people, (p) => p.id,
     () => h('tr', {}, h('td'), h('td'), h('td'), h('td'), h('td')),
     (tr, p) => {

@@ -1,0 +1,59 @@
+/// Small vector helpers over unit-length embeddings (cosine similarity = dot product).
+enum Vectors {
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        var acc = SIMD8<Float>()
+        var i = 0
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        while i + 8 <= n {
+            // Multiply then add (not addProduct): without FMA in the target, a fused
+            // multiply-add becomes a library call per lane.
+            acc += ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            i += 8
+        }
+        var s = acc.sum()
+        while i < n { s += a[i] * b[i]; i += 1 }
+        return s
+    }
+
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in dot(pa.baseAddress!, pb.baseAddress!, min(pa.count, pb.count)) } }
+    }
+
+    static func normalized(_ v: [Float]) -> [Float] {
+        let n = dot(v, v).squareRoot()
+        return n > 1e-12 ? v.map { $0 / n } : v
+    }
+
+    /// Unit-length mean direction of the given rows.
+    static func centroid(_ rows: [[Float]]) -> [Float]? {
+        guard let first = rows.first else { return nil }
+        var sum = [Float](repeating: 0, count: first.count)
+        for r in rows { for i in 0..<min(sum.count, r.count) { sum[i] += r[i] } }
+        return normalized(sum)
+    }
+
+    /// Cosine distances (1 − dot) between every pair, row-major n × n.
+    static func distanceMatrix(_ rows: [[Float]]) -> [Float] {
+        let n = rows.count
+        guard n > 0 else { return [] }
+        let d = rows[0].count
+        var flat = [Float](repeating: 0, count: n * d)
+        for (i, r) in rows.enumerated() { for j in 0..<min(d, r.count) { flat[i * d + j] = r[j] } }
+        var out = [Float](repeating: 0, count: n * n)
+        flat.withUnsafeBufferPointer { f in
+            out.withUnsafeMutableBufferPointer { o in
+                for i in 0..<n {
+                    let a = f.baseAddress! + i * d
+                    for j in (i + 1)..<max(i + 1, n) {
+                        let v = max(0, 1 - dot(a, f.baseAddress! + j * d, d))
+                        o[i * n + j] = v
+                        o[j * n + i] = v
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+/// The clustering engine's view of one wall (one kind of note in one meeting): notes in
+/// posting order with their vectors and current theme, and the themes. The engine never
+/// changes a wall itself; it proposes `WallChange`s, which the caller records (the server
+/// as events) and applies.
+public struct WallNote: Sendable {
+    public var id: String
+    /// Unit-length vector (a sentence embedding, or lexical features).
+    public var vector: [Float]
+    public var text: String
+    /// nil: unsorted.
+    public var theme: String?
+    /// Placed by the facilitator's hand (or inside a merge/split): the engine never moves it.
+    public var pinned: Bool
+    /// Label candidates of the text (see `ThemeLabeler`), computed once.
+    let terms: [String: String]
+
+    public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false) {
+        self.id = id; self.vector = vector; self.text = text; self.theme = theme; self.pinned = pinned
+        self.terms = ThemeLabeler.terms(text)
+    }
+}
+
+public struct WallTheme: Sendable {
+    public var id: String
+    public var label: String
+    /// Locked by the facilitator: the engine moves no note out of it, nor into it when
+    /// regrouping (new notes may still join it).
+    public var locked: Bool
+    /// The facilitator named it: automatic labels never replace the name.
+    public var labelByHand: Bool
+
+    public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false) {
+        self.id = id; self.label = label; self.locked = locked; self.labelByHand = labelByHand
+    }
+}
+
+public enum WallChange: Equatable, Sendable {
+    case createTheme(id: String, label: String)
+    case move(note: String, theme: String?)
+    case relabel(theme: String, label: String)
+}
+
+public struct Wall: Sendable {
+    public var notes: [WallNote]
+    public var themes: [WallTheme]
+
+    public init(notes: [WallNote] = [], themes: [WallTheme] = []) {
+        self.notes = notes; self.themes = themes
+    }
+
+    public mutating func apply(_ change: WallChange) {
+        switch change {
+        case let .createTheme(id, label):
+            themes.append(WallTheme(id: id, label: label))
+        case let .move(note, theme):
+            if let i = notes.firstIndex(where: { $0.id == note }) { notes[i].theme = theme }
+        case let .relabel(theme, label):
+            if let i = themes.firstIndex(where: { $0.id == theme }) { themes[i].label = label }
+        }
+    }
+
+    public mutating func apply(_ changes: [WallChange]) { for c in changes { apply(c) } }
+
+    func theme(_ id: String?) -> WallTheme? { id.flatMap { id in themes.first { $0.id == id } } }
+
+    /// Unit centroid of each theme that has notes.
+    func centroids() -> [String: [Float]] {
+        var groups: [String: [[Float]]] = [:]
+        for n in notes { if let t = n.theme { groups[t, default: []].append(n.vector) } }
+        return groups.compactMapValues { Vectors.centroid($0) }
+    }
+}

@@ -1,0 +1,283 @@
+"""A whole launch meeting on the three screens: three phones (two employers, one community
+partner), the projected wall and the facilitator's console, from the welcome to the wrap-up."""
+import datetime
+
+from selenium.webdriver.common.by import By
+
+KAREN = {"name": "Karen Lee", "organization": "Acme Machining", "role": "employer",
+         "email": "karen@acme.example", "consent": True}
+LUIS = {"name": "Luis Ortega", "organization": "Valley Plastics", "role": "employer"}
+DANA = {"name": "Dana Whitfield", "organization": "Region X Community College", "role": "partner"}
+
+OPPORTUNITIES = {
+    "karen": ["Drone makers are growing in the region", "Aerospace suppliers are expanding nearby",
+              "Medical device startups need machining partners"],
+    "luis": ["Electric vehicle parts demand is rising", "Drone (UAS) companies need precision parts",
+             "Export markets for specialty plastics"],
+}
+# Where the facilitator sends each opportunity before merging "Aerospace" into "Drones".
+OPPORTUNITY_THEMES = {
+    "Drones": ["Drone makers are growing in the region", "Drone (UAS) companies need precision parts"],
+    "Aerospace": ["Aerospace suppliers are expanding nearby"],
+    "Electric vehicles": ["Electric vehicle parts demand is rising"],
+    "New markets": ["Medical device startups need machining partners", "Export markets for specialty plastics"],
+}
+REQUIREMENTS = {
+    "karen": ["A pipeline of CNC machinists", "Faster permits for plant expansions"],
+    "luis": ["Apprenticeships for maintenance technicians", "Shared training equipment at the college",
+             "Broadband at the industrial parks"],
+}
+STRATEGY_AREAS = {
+    "Talent pipeline": ["A pipeline of CNC machinists", "Apprenticeships for maintenance technicians",
+                        "Shared training equipment at the college"],
+    "Infrastructure": ["Broadband at the industrial parks"],
+    "Permitting and regulation": ["Faster permits for plant expansions"],
+}
+
+CALL = datetime.datetime(2027, 1, 21, 15, 0)
+NEXT_MEETING = datetime.date(2027, 2, 26)
+
+
+def long_date(d):
+    """How a person reads the date: "Thursday, January 21, 2027"."""
+    return f"{d:%A}, {d:%B} {d.day}, {d.year}"
+
+
+def plural(n, one, many):
+    return f"{n} {one if n == 1 else many}"
+
+
+def non_empty(board):
+    return {label: notes for label, notes in board.items() if notes}
+
+
+def assert_counts_match(columns, screen):
+    for c in columns:
+        shown = len(c["notes"])
+        expected = str(shown) if screen == "wall" else plural(shown, "note", "notes")
+        assert c["count"] == expected, f"{screen}: column {c['label']!r} says {c['count']!r} but shows {shown} notes"
+
+
+def test_whole_meeting(screens, snapshot):
+    console = screens.console()
+    wall = screens.wall()
+    karen = screens.phone("phone-karen")
+    luis = screens.phone("phone-luis")
+    dana = screens.phone("phone-dana")
+    phones = {"karen": karen, "luis": luis, "dana": dana}
+    everyone = [console, wall, karen, luis, dana]
+
+    def shots(label):
+        for s in everyone:
+            s.shot(label)
+
+    # ---- Welcome: everyone joins from a phone ----
+    assert wall.phase() == "Welcome"
+    wall.wait_js("return text($('joined-count')) === 'Be the first to join!';", message="an empty room")
+    for phone, who in ((karen, KAREN), (luis, LUIS), (dana, DANA)):
+        phone.join(**who)
+        role_name = "Employer" if who["role"] == "employer" else "Community partner"
+        assert phone.you() == f"{who['name']}, {who['organization']} · {role_name}"
+        assert phone.phase() == "Welcome"
+        assert "Posting opens when the facilitator starts the opportunities round" in (phone.closed_notice() or "")
+
+    people = [KAREN, LUIS, DANA]
+    employers = sum(p["role"] == "employer" for p in people)
+    partners = len(people) - employers
+    wall.wait_equal(lambda: wall.js("return text($('joined-count'));"),
+                    f"{len(people)} joined: {plural(employers, 'employer', 'employers')}, "
+                    f"{plural(partners, 'community partner', 'community partners')}", "joined count on the wall")
+    assert wall.js("return Array.from($('joined-orgs').children, text);") == [p["organization"] for p in people]
+    assert wall.js("return text($('welcome-code'));") == screens.server.meeting.code
+
+    console.wait_equal(console.participants, [
+        ("Karen Lee", "Acme Machining", "Employer", "karen@acme.example", "Yes"),
+        ("Luis Ortega", "Valley Plastics", "Employer", "—", "No"),
+        ("Dana Whitfield", "Region X Community College", "Community partner", "—", "No"),
+    ], "participants on the console")
+    consenting = sum(bool(p.get("email") and p.get("consent")) for p in people)
+    assert console.people_summary() == (
+        f"{len(people)} joined: {plural(employers, 'employer', 'employers')}, "
+        f"{plural(partners, 'community partner', 'community partners')}. {consenting} asked for the summary.")
+    shots("welcome")
+
+    # ---- Opportunities ----
+    console.set_phase("opportunities")
+    question = wall.wait(lambda: wall.phase() == "Opportunities" and wall.question(), "the opportunities question")
+    assert "opportunities" in question.lower()
+    for phone in phones.values():
+        phone.wait(lambda p=phone: p.phase() == "Opportunities" and p.question() == question, "the question on the phone")
+    assert not dana.may_post(), "a community partner can post although only employers post in this meeting"
+    assert "only employers post notes" in dana.closed_notice()
+    assert karen.js("return text($('post-button'));") == "Post opportunity"
+
+    for who in ("karen", "luis"):
+        for note in OPPORTUNITIES[who]:
+            phones[who].post(note)
+    for who in ("karen", "luis"):
+        # Each phone lists its own notes, newest first, and nobody else's.
+        assert phones[who].notes() == [("posted", n) for n in reversed(OPPORTUNITIES[who])]
+    assert dana.notes() == []
+
+    all_opportunities = sorted(OPPORTUNITIES["karen"] + OPPORTUNITIES["luis"])
+    wall.wait(lambda: sorted(n for c in wall.columns() for n in c["notes"]) == all_opportunities,
+              "every opportunity on the wall exactly once")
+    assert_counts_match(wall.columns(), "wall")
+    console.wait(lambda: sorted(n for c in console.columns() for n in c["notes"]) == all_opportunities,
+                 "every opportunity on the console exactly once")
+    assert_counts_match(console.columns(), "console")
+    # The console says who wrote each note.
+    authors = {n: a for c in console.columns() for n, a in zip(c["notes"], c["authors"])}
+    assert authors["Export markets for specialty plastics"] == "Luis Ortega, Valley Plastics"
+    shots("opportunities-posted")
+
+    # The facilitator makes themes and sends each note to one with its "Send to" menu.
+    for label in OPPORTUNITY_THEMES:
+        console.create_theme(label)
+    for label, notes in OPPORTUNITY_THEMES.items():
+        for note in notes:
+            console.send_to(note, label)
+    expected = {label: sorted(notes) for label, notes in OPPORTUNITY_THEMES.items()}
+    wall.wait_equal(lambda: non_empty(wall.board()), expected, "opportunity themes on the wall")
+    shots("opportunities-themed")
+
+    # Two themes are one: merge, then give the result a label that says so.
+    console.merge("Aerospace", "Drones")
+    console.rename("Drones", "Drones and aerospace")
+    expected = {
+        "Drones and aerospace": sorted(OPPORTUNITY_THEMES["Drones"] + OPPORTUNITY_THEMES["Aerospace"]),
+        "Electric vehicles": sorted(OPPORTUNITY_THEMES["Electric vehicles"]),
+        "New markets": sorted(OPPORTUNITY_THEMES["New markets"]),
+    }
+    wall.wait_equal(lambda: non_empty(wall.board()), expected, "merged and renamed themes on the wall")
+    columns = wall.columns()
+    assert [c["label"] for c in columns if c["notes"]] == list(expected), "wall columns out of order"
+    assert "Aerospace" not in [c["label"] for c in columns]
+    assert not any(c["unsorted"] for c in columns), "an Unsorted column is left although every note is sorted"
+    assert_counts_match(columns, "wall")
+    console.wait_equal(lambda: non_empty(console.board()), expected, "merged themes on the console")
+    assert_counts_match(console.columns(), "console")
+    assert console.board_summary() == f"{len(all_opportunities)} opportunities in {len(expected)} themes."
+    shots("opportunities-merged")
+
+    # ---- Requirements: strategy areas ----
+    console.set_phase("requirements")
+    question = wall.wait(lambda: wall.phase() == "Requirements" and wall.question(), "the requirements question")
+    assert question != "" and "opportunities for our industry" not in question
+    karen.wait(lambda: karen.js("return text($('post-button'));") == "Post requirement", "the requirement form")
+    assert not dana.may_post()
+    for who in ("karen", "luis"):
+        for note in REQUIREMENTS[who]:
+            phones[who].post(note)
+    all_requirements = sorted(REQUIREMENTS["karen"] + REQUIREMENTS["luis"])
+    # The wall now shows requirements only.
+    wall.wait(lambda: sorted(n for c in wall.columns() for n in c["notes"]) == all_requirements,
+              "every requirement on the wall, and no opportunity")
+    console.wait(lambda: sorted(n for c in console.columns() for n in c["notes"]) == all_requirements,
+                 "the console board following the phase to requirements")
+    assert console.js("return text($('new-theme-text'));") == "New strategy area"
+    for label in STRATEGY_AREAS:
+        console.create_theme(label)
+    for label, notes in STRATEGY_AREAS.items():
+        for note in notes:
+            console.send_to(note, label)
+    expected = {label: sorted(notes) for label, notes in STRATEGY_AREAS.items()}
+    wall.wait_equal(lambda: non_empty(wall.board()), expected, "strategy areas on the wall")
+    assert_counts_match(wall.columns(), "wall")
+    shots("requirements")
+
+    # ---- Commitments: champions and nominations ----
+    console.set_phase("commitments")
+    wall.wait(lambda: wall.areas() is not None, "the strategy areas view on the wall")
+    for phone in phones.values():
+        phone.wait(lambda p=phone: set(p.areas() or {}) == set(STRATEGY_AREAS), "the strategy areas on the phone")
+    assert "Posting is closed" in karen.closed_notice()
+
+    karen.champion("Talent pipeline")
+    karen.champion("Infrastructure")  # one person, two areas
+    dana.champion("Talent pipeline")  # the community partner supports one
+    luis.nominate("Tom Ruiz", "Valley Welding", contact="tom@valleywelding.example", area="Talent pipeline")
+    assert luis.nominations() == [("Tom Ruiz, Valley Welding", "for Talent pipeline")]
+
+    def wall_areas():
+        return {label: (a["champions"], a["not_priority"]) for label, a in (wall.areas() or {}).items()}
+
+    wall.wait_equal(wall_areas, {
+        "Talent pipeline": (["Karen Lee", "Dana Whitfield"], False),
+        "Infrastructure": (["Karen Lee"], False),
+        "Permitting and regulation": ([], True),
+    }, "champions on the wall")
+    areas = wall.areas()
+    assert areas["Talent pipeline"]["orgs"] == ["Acme Machining", "Region X Community College"]
+    assert areas["Permitting and regulation"]["not_priority_text"] == "Not a priority right now"
+    for label, notes in STRATEGY_AREAS.items():
+        facts = areas[label]["facts"]
+        assert facts.startswith(plural(len(notes), "note", "notes")), (label, facts)
+    assert "1 person to invite" in areas["Talent pipeline"]["facts"]
+    assert "to invite" not in areas["Infrastructure"]["facts"]
+
+    # Every phone sees who champions what; Karen's own toggles are on.
+    luis.wait_equal(lambda: {k: v["champions"] for k, v in luis.areas().items()}, {
+        "Talent pipeline": "Champions: Karen Lee, Dana Whitfield",
+        "Infrastructure": "Champions: Karen Lee",
+        "Permitting and regulation": "No champion yet",
+    }, "champions on another phone")
+    assert {k: v["pressed"] for k, v in karen.areas().items()} == {
+        "Talent pipeline": True, "Infrastructure": True, "Permitting and regulation": False}
+    assert {k for k, v in dana.areas().items() if v["pressed"]} == {"Talent pipeline"}
+
+    console.wait_equal(console.champion_cards, {
+        "Talent pipeline": "Champions: Karen Lee, Acme Machining; Dana Whitfield, Region X Community College",
+        "Infrastructure": "Champions: Karen Lee, Acme Machining",
+        "Permitting and regulation": "No champion yet: not a priority right now.",
+    }, "champions on the console")
+    assert console.nominations() == [
+        ("Tom Ruiz", "Valley Welding", "tom@valleywelding.example", "Talent pipeline", "Luis Ortega, Valley Plastics")]
+    shots("commitments")
+
+    # ---- Wrap-up: next steps ----
+    console.set_phase("wrap-up")
+    # Until the facilitator records dates, the wall shows the workbook's rule of thumb.
+    assert wall.wait(lambda: wall.next_steps(), "the next steps on the wall") == {
+        "Champions' call": "within 30 days (date to be set)", "Next meeting": "within 60 days (date to be set)"}
+    console.type_into("call-date", f"{CALL:%m%d%Y}")
+    console.type_into("call-time", CALL.strftime("%I%M%p"))
+    console.type_into("call-host", "Karen Lee")
+    console.type_into("meeting-date", f"{NEXT_MEETING:%m%d%Y}")
+    assert console.js("return [$('call-date').value, $('call-time').value, $('meeting-date').value];") == [
+        CALL.strftime("%Y-%m-%d"), CALL.strftime("%H:%M"), NEXT_MEETING.isoformat()]
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#next-steps-form button[type=submit]"))
+    console.wait_equal(console.message, "Next steps saved.", "the confirmation")
+
+    steps = wall.wait(lambda: (lambda ns: ns if ns["Champions' call"].startswith(long_date(CALL)) else None)(wall.next_steps()),
+                      "the recorded next steps on the wall")
+    assert set(steps) == {"Champions' call", "Next meeting"}, steps
+    call = steps["Champions' call"]
+    assert call.startswith(long_date(CALL)), call
+    assert "3:00" in call and "PM" in call, call
+    assert call.endswith("hosted by Karen Lee"), call
+    assert steps["Next meeting"] == long_date(NEXT_MEETING)
+    # The areas and their champions stay on the wall next to the next steps.
+    assert wall_areas()["Permitting and regulation"] == ([], True)
+    assert snapshot()["nextSteps"] == {
+        "championsCall": {"date": f"{CALL:%Y-%m-%dT%H:%M}", "host": "Karen Lee"},
+        "nextMeeting": {"date": NEXT_MEETING.isoformat()}, "other": None}
+    for phone in phones.values():
+        phone.wait(lambda p=phone: "Thank you for your notes" in (p.closed_notice() or ""), "the wrap-up notice")
+    shots("wrap-up")
+
+    # A console opened afresh (another laptop, a reload) shows what was recorded.
+    console.reload()
+    assert console.js("return [$('call-date').value, $('call-time').value, $('call-host').value, $('meeting-date').value];") == [
+        CALL.strftime("%Y-%m-%d"), CALL.strftime("%H:%M"), "Karen Lee", NEXT_MEETING.isoformat()]
+    assert set(console.champion_cards()) == set(STRATEGY_AREAS)
+
+    # ---- Closed ----
+    console.set_phase("closed")
+    wall.wait(lambda: wall.phase() == "Closed", "the closed phase on the wall")
+    assert wall.js("return shown($('join-box'));") is False
+    assert wall.next_steps() == steps
+    karen.wait(lambda: "The meeting is closed" in (karen.closed_notice() or ""), "the closed notice")
+    # Notes can no longer be changed once the meeting is closed.
+    assert karen.js("return Array.from(document.querySelectorAll('#notes .edit')).some(shown);") is False
+    shots("closed")
