@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "ConveneCore", "ConveneJSON", "ConveneStore"]),
+                dependencies: ["CWebSockets", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
         .executableTarget(name: "convene", dependencies: [
             "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -38,6 +38,9 @@ public enum Command: Equatable, Sendable {
     case lockTheme(theme: String, locked: Bool)
     case setNextSteps(NextSteps)
     case updateMeeting(MeetingUpdate)
+    /// Ask the clustering to regroup all notes of a kind (carried out by the server, which
+    /// holds the notes' vectors).
+    case regroup(kind: NoteKind)
 
     /// Commands only the console (holding the facilitator key) may perform.
     public var isFacilitatorCommand: Bool {
@@ -73,7 +76,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "setNextSteps", "updateMeeting", "ping",
+        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "ping",
     ]
 
     /// The request id to echo in the reply, if the message has a usable one.
@@ -190,6 +193,11 @@ public enum ClientMessageDecoder {
             command = .setNextSteps(steps)
         case "updateMeeting":
             command = .updateMeeting(try meetingUpdate(f, json))
+        case "regroup":
+            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
+                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
+            }
+            command = .regroup(kind: kind)
         default:
             throw CommandError(.unknownType, "Unknown message type \"\(type.prefix(40))\".")
         }

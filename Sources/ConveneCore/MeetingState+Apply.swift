@@ -50,7 +50,11 @@ extension MeetingState {
             notes[note]?.theme = theme
             if byHand { notes[note]?.placedByHand = true }
         case let .themesMerged(from, into):
-            for id in noteOrder where notes[id]?.theme == from { notes[id]?.theme = into }
+            // The facilitator grouped these notes: the clustering must not pull them apart.
+            for id in noteOrder where notes[id]?.theme == from || notes[id]?.theme == into {
+                notes[id]?.theme = into
+                notes[id]?.placedByHand = true
+            }
             // Champions of the merged area now champion the area it joined (once each).
             for c in champions where c.theme == from {
                 let moved = ChampionSignup(participant: c.participant, theme: into)
@@ -65,6 +69,7 @@ extension MeetingState {
             themes[newTheme] = Theme(id: newTheme, kind: old.kind, label: label, labelByHand: true, createdAt: at)
             if let i = themeOrder.firstIndex(of: theme) { themeOrder.insert(newTheme, at: i + 1) } else { themeOrder.append(newTheme) }
             for id in moved { notes[id]?.theme = newTheme; notes[id]?.placedByHand = true }
+            for id in noteOrder where notes[id]?.theme == theme { notes[id]?.placedByHand = true }
             nextNumber += 1
         case let .themeLocked(theme, locked):
             themes[theme]?.locked = locked

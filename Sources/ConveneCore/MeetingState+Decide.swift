@@ -176,6 +176,8 @@ extension MeetingState {
             if try theme(themeId).locked != locked { d.events = [.themeLocked(theme: themeId, locked: locked)] }
         case let .setNextSteps(steps):
             d.events = [.nextStepsSet(steps)]
+        case .regroup:
+            break   // the server's clustering proposes the events
         case let .updateMeeting(u):
             var info = self.info, s = settings
             if let v = u.title { info.title = v }

@@ -8,6 +8,7 @@ import Synchronization
 final class Inbox: Sendable {
     enum Item: Sendable {
         case storage(GroupCommitWriter.Report)
+        case embedded(meeting: String, note: String, vector: [Float])
         case stop
     }
 

@@ -17,6 +17,8 @@ final class LiveMeeting {
     var waitingAcks: [(seq: Int64, connection: UInt64, message: [UInt8])] = []
     /// A write failed: refuse commands until the writer confirms the queue is flushed.
     var recovering = false
+    /// Sentence vectors of the notes (embeddings, or lexical features without the model).
+    var vectors: [String: [Float]] = [:]
 
     static let replayWindow = 5000
 

@@ -1,4 +1,5 @@
 import CWebSockets
+import ConveneClustering
 import ConveneCore
 import ConveneJSON
 import ConveneStore
@@ -11,13 +12,18 @@ public final class MeetingHub {
     private var meetings: [String: LiveMeeting] = [:]
     private var byCode: [String: String] = [:]
     private let writer: GroupCommitWriter
+    private let inbox: Inbox
+    /// nil: no embedding model; notes are compared by their words (lexical features).
+    private let embedding: EmbeddingWorker?
     private var guesses = GuessGuard()
     private var random = SystemRandomNumberGenerator()
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
 
-    init(writer: GroupCommitWriter) {
+    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?) {
         self.writer = writer
+        self.inbox = inbox
+        self.embedding = embedding
     }
 
     var allMeetings: [MeetingState] { meetings.values.map(\.committed).sorted { $0.createdAt < $1.createdAt } }
@@ -29,7 +35,28 @@ public final class MeetingHub {
         let live = LiveMeeting(state: state)
         meetings[state.info.id] = live
         byCode[state.info.joinCode] = state.info.id
+        // Vectors are not stored: recompute them for the notes already on the wall.
+        for note in state.visibleNotes() { requestVector(meeting: state.info.id, note: note.id, text: note.text) }
         return true
+    }
+
+    // MARK: Clustering
+
+    private func requestVector(meeting: String, note: String, text: String) {
+        if let embedding {
+            embedding.submit(EmbeddingWorker.Job(meeting: meeting, note: note, text: text))
+        } else {
+            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text)))
+        }
+    }
+
+    /// A note's vector arrived: place the note on the wall if it still waits for a place.
+    func embedded(meeting: String, note: String, vector: [Float]) {
+        guard let live = meetings[meeting] else { return }
+        live.vectors[note] = vector
+        guard !live.recovering else { return }
+        let events = WallClustering.placementEvents(note: note, in: live.speculative, vectors: live.vectors)
+        if !events.isEmpty { _ = commit(events, to: live) }
     }
 
     // MARK: Incoming messages
@@ -124,18 +151,13 @@ public final class MeetingHub {
         }
         var secret = ""
         if case .join = command { secret = Identifiers.secret(using: &random) }
-        let decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
-
-        var rows: [EventRow] = []
-        let at = wallClockMilliseconds()
-        for event in decision.events {
-            let stored = StoredEvent(meeting: meetingId, seq: live.speculative.seq + 1, at: at, event: event)
-            live.speculative.apply(stored)
-            live.pending.append(stored)
-            rows.append(EventRow(stored))
-            if case .participantJoined(let p) = event { conn.actor = .participant(p.id) }
+        var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
+        if case .regroup(let kind) = command {
+            decision.events = WallClustering.regroupEvents(kind: kind, in: live.speculative, vectors: live.vectors)
+            decision.reply = [("moved", .int(Int64(decision.events.filter { if case .noteMoved = $0 { return true }; return false }.count)))]
         }
-        writer.submit(rows)
+        for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id) }
+        commit(decision.events, to: live)
 
         let ackSeq = decision.alreadyDoneAt ?? live.speculative.seq
         var fields = decision.reply
@@ -146,6 +168,22 @@ public final class MeetingHub {
         } else {
             live.waitingAcks.append((ackSeq, conn.id, ack))
         }
+    }
+
+    /// Applies accepted events to the speculative state and hands them to the writer; they
+    /// are published when durable.
+    @discardableResult
+    private func commit(_ events: [MeetingEvent], to live: LiveMeeting) -> Int64 {
+        var rows: [EventRow] = []
+        let at = wallClockMilliseconds()
+        for event in events {
+            let stored = StoredEvent(meeting: live.id, seq: live.speculative.seq + 1, at: at, event: event)
+            live.speculative.apply(stored)
+            live.pending.append(stored)
+            rows.append(EventRow(stored))
+        }
+        writer.submit(rows)
+        return live.speculative.seq
     }
 
     func disconnected(_ conn: Connection) {
@@ -203,6 +241,11 @@ public final class MeetingHub {
                 conn.send(conn.audience == .console ? console : everyone)
             }
             live.recent.append((next.seq, everyone, console))
+            switch next.event {
+            case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
+                requestVector(meeting: live.id, note: id, text: text)
+            default: break
+            }
         }
         if live.recent.count > LiveMeeting.replayWindow + 500 {
             live.recent.removeFirst(live.recent.count - LiveMeeting.replayWindow)

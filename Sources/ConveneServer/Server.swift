@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneEmbedding
 import ConveneStore
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 @MainActor
 public enum Server {
     /// Runs until SIGINT or SIGTERM. `announce` prints a meeting's URLs.
-    public static func serve(config: ServerConfig, announce: @escaping (MeetingState) -> Void) throws {
+    public static func serve(config: ServerConfig, embedder: SentenceEmbedder?, announce: @escaping (MeetingState) -> Void) throws {
         try DataDirectory.prepare(config.dataDirectory)
         try DataDirectory.lock(config.dataDirectory)
         let log = try EventLog(path: DataDirectory.databasePath(config.dataDirectory))
@@ -17,7 +18,9 @@ public enum Server {
         let inbox = Inbox()
         let writer = GroupCommitWriter(log: log, knownMeetingIndex: try log.lastMeetingIndex(),
                                        maxBatch: config.commitBatchLimit) { inbox.post(.storage($0)) }
-        let hub = MeetingHub(writer: writer)
+        let worker = embedder.map { EmbeddingWorker(embedder: $0, inbox: inbox) }
+        worker?.start()
+        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker)
         var events = 0
         for (_, id) in try log.meetings(after: 0) {
             let meetingEvents = try log.events(of: id)

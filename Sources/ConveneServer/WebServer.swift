@@ -248,6 +248,7 @@ public final class WebServer {
             switch item {
             case .stop: stopping = true
             case .storage(let report): hub.handle(report)
+            case let .embedded(meeting, note, vector): hub.embedded(meeting: meeting, note: note, vector: vector)
             }
         }
     }

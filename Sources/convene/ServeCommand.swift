@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneEmbedding
 import ConveneServer
 import Foundation
 
@@ -15,7 +16,29 @@ struct Serve: ParsableCommand {
     @Option(help: "debug, info, notice, warning or error.") var logLevel = "notice"
     @Option(help: ArgumentHelp("Most events per SQLite transaction (1 disables group commit; for benchmarks).", visibility: .hidden))
     var commitBatchLimit = Int.max
+    @Option(help: "Folder holding the all-MiniLM-L6-v2 model (model.safetensors, vocab.txt).")
+    var modelDir = SentenceEmbedder.defaultModelDirectory
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
+
+    /// The model if it loads; otherwise says plainly that grouping falls back to words.
+    func loadEmbedder() -> SentenceEmbedder? {
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        #if arch(x86_64)
+        // The embedding kernel is compiled for AVX2 and FMA (every x86-64 CPU since 2013–2015).
+        guard flags.contains(" avx2") && flags.contains(" fma") else {
+            say("Semantic grouping is off: this processor lacks AVX2/FMA. Notes are grouped by the words they share.")
+            return nil
+        }
+        #endif
+        do {
+            let model = try SentenceEmbedder(modelDirectory: modelDir)
+            say("Semantic grouping is on (all-MiniLM-L6-v2 from \(modelDir)).")
+            return model
+        } catch {
+            say("Semantic grouping is off: \(error) Notes are grouped by the words they share, which is weaker.")
+            return nil
+        }
+    }
 
     func validate() throws {
         guard LogLevel(name: logLevel) != nil else { throw ValidationError("--log-level must be debug, info, notice, warning or error.") }
@@ -34,9 +57,10 @@ struct Serve: ParsableCommand {
         config.tlsKey = tlsKey
         config.commitBatchLimit = commitBatchLimit
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
+        let embedder = loadEmbedder()
         do {
             try MainActor.assumeIsolated {
-                try Server.serve(config: config) { meeting in
+                try Server.serve(config: config, embedder: embedder) { meeting in
                     say(MeetingLinks(base: base, meeting: meeting).description)
                 }
             }

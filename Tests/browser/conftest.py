@@ -224,3 +224,39 @@ def facilitator(server):
     f = Facilitator(server)
     yield f
     f.close()
+
+
+@pytest.fixture
+def settle(server):
+    """Returns a function that waits until the meeting has been still for `quiet` seconds (no
+    new event on the server): whatever the server does by itself after notes arrive (its
+    clustering) is then done."""
+    def wait(quiet=0.6, timeout=20):
+        deadline = time.time() + timeout
+        last, since = None, time.time()
+        while time.time() < deadline:
+            c = harness.console_for(server)
+            seq = c.welcome["seq"]
+            c.close()
+            if seq != last:
+                last, since = seq, time.time()
+            elif time.time() - since >= quiet:
+                return seq
+            time.sleep(0.1)
+        raise AssertionError(f"the meeting never became still (seq {last})")
+    return wait
+
+
+@pytest.fixture
+def ws_phone(server):
+    """Returns a function making a phone that speaks the protocol over a plain WebSocket (for
+    tests about another screen): ws_phone(name, organization=…, role=…) → joined client."""
+    opened = []
+
+    def make(name, **kw):
+        c = harness.phone_for(server, name, **kw)
+        opened.append(c)
+        return c
+    yield make
+    for c in opened:
+        c.close()

@@ -363,10 +363,19 @@ class Console(Screen):
               if (text(li.querySelector('.note-text')) === arguments[0]) return li;
             return null;""", note)
 
+    def theme_ids(self):
+        """Ids of the themes on the board now (of the kind it shows), left to right."""
+        return self.js("""
+            return Array.from($('console-board').children, (c) => c.dataset.key).filter((k) => k !== '__unsorted');""")
+
     def create_theme(self, label):
+        """Creates a theme of the kind the board shows; returns its id."""
+        before = set(self.theme_ids())
         self.type_into("new-theme-label", label)
         self.click(self.driver.find_element(By.CSS_SELECTOR, "#create-theme-form button[type=submit]"))
-        self.wait(lambda: self.column(label), f"theme column {label!r} on the console")
+        return self.wait(lambda: next((i for i in self.theme_ids() if i not in before
+                                       and self.js("return text($('label-' + arguments[0]));", i) == label), None),
+                         f"theme column {label!r} on the console")
 
     def send_to(self, note, theme_label):
         """Moves a note with its "Send to" menu (theme_label "Unsorted" for none)."""
@@ -384,10 +393,32 @@ class Console(Screen):
 
     def merge(self, from_label, into_label):
         col = self.column(from_label)
-        self.click(col.find_element(By.CSS_SELECTOR, "details > summary"))
-        self.choose(col.find_element(By.CSS_SELECTOR, "select.merge-into"), into_label)
-        self.click(col.find_element(By.XPATH, ".//button[normalize-space()='Merge']"))
+        into = self.js("""
+            for (const col of $('console-board').children)
+              if (text(col.querySelector('.column-label')) === arguments[0]) return col.dataset.key;""", into_label)
+        self.merge_ids(col.get_attribute("data-key"), into)
         self.wait(lambda: not self.column(from_label), f"theme {from_label!r} merged away")
+
+    def merge_ids(self, from_id, into_id):
+        """Merges with the "Merge or split" controls of the theme `from_id`."""
+        col = self.js("return document.querySelector(`#console-board > [data-key='${arguments[0]}']`);", from_id)
+        details = col.find_element(By.CSS_SELECTOR, "details")
+        if not details.get_attribute("open"):
+            self.click(details.find_element(By.CSS_SELECTOR, "summary"))
+        select = col.find_element(By.CSS_SELECTOR, "select.merge-into")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", select)
+        Select(select).select_by_value(into_id)
+        self.click(col.find_element(By.XPATH, ".//button[normalize-space()='Merge']"))
+        self.wait(lambda: from_id not in self.theme_ids(), f"theme {from_id} merged away")
+
+    def fold_other_themes(self, keep, into):
+        """Merges every theme the facilitator did not make (the clustering's proposals, if the
+        server makes any) into `into`, so the board holds the facilitator's themes only.
+        Returns how many there were."""
+        others = [i for i in self.theme_ids() if i not in keep]
+        for theme in others:
+            self.merge_ids(theme, into)
+        return len(others)
 
     def champion_cards(self):
         return {x[0]: x[1] for x in self.js("""

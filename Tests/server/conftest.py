@@ -57,7 +57,8 @@ class Server:
         self.log_path = self.data.rstrip("/") + "-server.log"
         self.log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([BIN, "serve", "--port", str(self.port), "--bind", "127.0.0.1", "--data", self.data,
-                                      "--static-dir", self.static, "--public-url", f"http://127.0.0.1:{self.port}"] + self.extra,
+                                      "--static-dir", self.static, "--public-url", f"http://127.0.0.1:{self.port}",
+                                      "--model-dir", os.path.join(ROOT, "models", "all-MiniLM-L6-v2")] + self.extra,
                                      stdout=subprocess.PIPE, stderr=self.log)
         self.output = ""
         deadline = time.time() + 30
@@ -209,3 +210,14 @@ def phone_for(server, name, meeting=None, **kw):
     assert c.hello(m.code)["type"] == "welcome"
     c.join(name, **kw)
     return c
+
+
+def wait_until_placed(server, ids, timeout=20):
+    """Waits until the clustering has placed every note in `ids`; returns the notes by id."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        notes = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+        if all(notes.get(i, {}).get("theme") for i in ids):
+            return notes
+        time.sleep(0.2)
+    raise AssertionError("notes were not placed on the wall in time")

@@ -86,6 +86,15 @@ def machine_cpu_seconds():
     return (sum(vals[:8]) - idle) / CLK_TCK
 
 
+def io_pressure_total():
+    """Microseconds some task was stalled on I/O (PSI), or None without /proc/pressure."""
+    try:
+        with open("/proc/pressure/io") as f:
+            return int(f.readline().split("total=")[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def loadavg():
     with open("/proc/loadavg") as f:
         return tuple(float(x) for x in f.read().split()[:3])
@@ -113,6 +122,7 @@ class BusyMeter:
         self.m0 = machine_cpu_seconds()
         self.o0 = self._ours()
         self.load0 = loadavg()
+        self.io0 = io_pressure_total()
         return self
 
     def stop(self):
@@ -121,6 +131,9 @@ class BusyMeter:
         ours = self._ours() - self.o0
         self.other_cores = max(0.0, (machine - ours) / dt)
         self.load1 = loadavg()
+        io1 = io_pressure_total()
+        # Share of the time some task waited for the disk (our own fsyncs included).
+        self.io_stall = (io1 - self.io0) / 1e6 / dt if io1 is not None and self.io0 is not None else float("nan")
         return self.other_cores
 
 

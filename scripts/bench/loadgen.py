@@ -75,6 +75,7 @@ class Run:
         self.window_start_ns = 0
         self.lat = array("q")            # fan-out latency of every delivery, ns
         self.lat_burst = array("q")      # … of deliveries of notes sent in a burst
+        self.lat_steady = array("q")     # … of the others
         self.ack_lat = array("q")
         self.deliveries = 0              # event frames received while measuring
         self.last_delivery_ns = 0
@@ -203,6 +204,8 @@ class Conn(WSListener):
                     run.lat.append(now - sent)
                     if data[k + 1:k + 2] == b"B":
                         run.lat_burst.append(now - sent)
+                    else:
+                        run.lat_steady.append(now - sent)
 
     def on_seq(self, seq):
         self.events += 1
@@ -530,6 +533,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
 
     lat = sorted(run.lat)
     lat_b = sorted(run.lat_burst)
+    lat_s = sorted(run.lat_steady)
     ack = sorted(run.ack_lat)
     st = sorted(setup_times)
     ms = 1e-6
@@ -545,7 +549,8 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         "lat_samples": len(lat),
         "p50_ms": bl.percentile(lat, 0.5) * ms, "p99_ms": bl.percentile(lat, 0.99) * ms,
         "max_ms": lat[-1] * ms if lat else float("nan"),
-        "burst_p99_ms": bl.percentile(lat_b, 0.99) * ms, "burst_max_ms": lat_b[-1] * ms if lat_b else float("nan"),
+        "steady_p50_ms": bl.percentile(lat_s, 0.5) * ms, "steady_p99_ms": bl.percentile(lat_s, 0.99) * ms,
+        "burst_p50_ms": bl.percentile(lat_b, 0.5) * ms, "burst_p99_ms": bl.percentile(lat_b, 0.99) * ms, "burst_max_ms": lat_b[-1] * ms if lat_b else float("nan"),
         "ack_p50_ms": bl.percentile(ack, 0.5) * ms, "ack_p99_ms": bl.percentile(ack, 0.99) * ms,
         "lost": lost, "duplicated": dups, "reordered": reordered, "connections_behind": behind,
         "errors": dict(run.errors), "server_closes": dict(run.closes),
@@ -554,7 +559,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         "server_cpu_cores": cpu_server / (window_end - start),
         "server_rss_before_kb": rss_before, "server_rss_after_kb": rss_after, "server_peak_rss_kb": hwm,
         "generator_cpu_pct": 100 * cpu_gen / (window_end - start),
-        "other_cores": other_cores, "load_before": busy.load0[0], "load_after": busy.load1[0],
+        "other_cores": other_cores, "io_stall_pct": 100 * busy.io_stall, "load_before": busy.load0[0], "load_after": busy.load1[0],
         "window_s": window_end - start, "drain_s": window_end - sends_done,
         "rss_samples": [(round(t, 1), kb) for t, kb, _ in rss_samples],
         "slow_client": slow_report,
@@ -639,6 +644,7 @@ def print_table(rows):
             ("p50 ms", 7, lambda r: fmt(r["p50_ms"], "{:.2f}")),
             ("p99 ms", 7, lambda r: fmt(r["p99_ms"], "{:.2f}")),
             ("max ms", 8, lambda r: fmt(r["max_ms"], "{:.1f}")),
+            ("steady99", 8, lambda r: fmt(r["steady_p99_ms"], "{:.1f}")),
             ("burst99", 8, lambda r: fmt(r["burst_p99_ms"], "{:.1f}")),
             ("ack p99", 8, lambda r: fmt(r["ack_p99_ms"], "{:.1f}")),
             ("lost", 5, lambda r: str(r["lost"])), ("dup", 4, lambda r: str(r["duplicated"])),
@@ -649,6 +655,7 @@ def print_table(rows):
             ("peak RSS", 9, lambda r: fmt(r["server_peak_rss_kb"] / 1024, "{:.1f}MB")),
             ("gen CPU", 7, lambda r: fmt(r["generator_cpu_pct"], "{:.0f}%")),
             ("others", 6, lambda r: fmt(r["other_cores"], "{:.2f}")),
+            ("io wait", 7, lambda r: fmt(r["io_stall_pct"], "{:.0f}%")),
             ("load1", 9, lambda r: f"{r['load_before']:.2f}/{r['load_after']:.2f}")]
     print("  ".join(f"{name:>{w}}" for name, w, _ in cols))
     for r in rows:
@@ -700,15 +707,32 @@ def main():
     for scen in scenarios:
         m, n, rate = scen
         for target in targets:
-            r = measured(target, scen, args, args.slow_client)
-            r["scenario"], r["target"] = f"{m}x{n}@{rate:g}", target
-            rows.append(r)
-            print_table([r])
-            if r["slow_client"]:
-                print_slow(r)
-            sys.stdout.flush()
+            variants = [False, True] if args.slow_client else [False]
+            for slow in variants:
+                r = measured(target, scen, args, slow)
+                r["scenario"] = f"{m}x{n}@{rate:g}" + ("+slow" if slow else "")
+                r["target"] = target
+                rows.append(r)
+                print_table([r])
+                if r["slow_client"]:
+                    print_slow(r)
+                sys.stdout.flush()
     print()
     print_table(rows)
+    if args.slow_client:
+        print("\nslow client: the other connections' latency and the server's memory, without / with it:")
+        for scen in scenarios:
+            name = f"{scen[0]}x{scen[1]}@{scen[2]:g}"
+            for target in targets:
+                a = next(r for r in rows if r["scenario"] == name and r["target"] == target)
+                b = next(r for r in rows if r["scenario"] == name + "+slow" and r["target"] == target)
+                s = b["slow_client"]
+                print(f"  {name} {target}: p50 {a['p50_ms']:.2f} -> {b['p50_ms']:.2f} ms, p99 {a['p99_ms']:.2f} -> "
+                      f"{b['p99_ms']:.2f} ms, max {a['max_ms']:.1f} -> {b['max_ms']:.1f} ms; server RSS at the end "
+                      f"{a['server_rss_after_kb'] / 1024:.1f} -> {b['server_rss_after_kb'] / 1024:.1f} MB "
+                      f"(with it: {b['server_rss_before_kb'] / 1024:.1f} MB when it stopped reading); "
+                      f"the slow client got close code {s['close_code']} after {s['events_received_after_resume']} "
+                      f"of the meeting's {s['meeting_final_seq'] - s['welcome_seq']} events")
     if len(targets) == 2:
         print("\nratios Convene / peer (same scenario, same generator):")
         for scen in scenarios:

@@ -1,0 +1,62 @@
+import ConveneClustering
+import ConveneCore
+
+/// Connects a meeting to the clustering engine: builds the engine's view of a wall from
+/// the meeting state and the notes' vectors, and turns the engine's proposals into events.
+/// Every automatic placement is an event in the log, so a restart shows the same wall.
+@MainActor
+enum WallClustering {
+    static let engine = LiveClustering()
+
+    /// The wall of one kind: visible notes that have a vector, and the themes of that kind.
+    static func wall(of state: MeetingState, kind: NoteKind, vectors: [String: [Float]]) -> Wall {
+        var wall = Wall()
+        for note in state.visibleNotes(kind: kind) where !note.hidden {
+            guard let v = vectors[note.id] else { continue }
+            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand))
+        }
+        wall.themes = state.orderedThemes(kind: kind).map {
+            WallTheme(id: $0.id, label: $0.label, locked: $0.locked, labelByHand: $0.labelByHand)
+        }
+        return wall
+    }
+
+    /// Events placing a note whose vector just arrived (nothing if it was placed meanwhile).
+    static func placementEvents(note noteId: String, in state: MeetingState, vectors: [String: [Float]]) -> [MeetingEvent] {
+        guard let note = state.notes[noteId], note.theme == nil, !note.placedByHand, !note.withdrawn, !note.hidden else { return [] }
+        var wall = wall(of: state, kind: note.kind, vectors: vectors)
+        var ids = IdentifierSource(next: state.nextNumber)
+        let changes = engine.noteArrived(noteId, on: wall) { ids.take() }
+        wall.apply(changes)
+        let regrouped = changes.contains { if case .move(let n, _) = $0 { return n != noteId }; return false }
+        var touched = Set<String>()
+        for case .move(_, let t?) in changes { touched.insert(t) }
+        let labels = engine.relabel(wall, themes: regrouped ? nil : touched)
+        return events(changes + labels, kind: note.kind)
+    }
+
+    /// Events regrouping every note of a kind (the facilitator's request).
+    static func regroupEvents(kind: NoteKind, in state: MeetingState, vectors: [String: [Float]]) -> [MeetingEvent] {
+        var wall = wall(of: state, kind: kind, vectors: vectors)
+        var ids = IdentifierSource(next: state.nextNumber)
+        let changes = engine.regroup(wall) { ids.take() }
+        wall.apply(changes)
+        return events(changes + engine.relabel(wall), kind: kind)
+    }
+
+    static func events(_ changes: [WallChange], kind: NoteKind) -> [MeetingEvent] {
+        changes.map {
+            switch $0 {
+            case let .createTheme(id, label): return .themeCreated(id: id, kind: kind, label: String(label.prefix(Limits.labelCharacters)), byHand: false)
+            case let .move(note, theme): return .noteMoved(note: note, theme: theme, byHand: false)
+            case let .relabel(theme, label): return .themeRenamed(theme: theme, label: String(label.prefix(Limits.labelCharacters)), byHand: false)
+            }
+        }
+    }
+
+    /// Theme ids as the meeting hands them out (each themeCreated advances the counter).
+    struct IdentifierSource {
+        var next: Int
+        mutating func take() -> String { defer { next += 1 }; return "t\(next)" }
+    }
+}

@@ -1,0 +1,115 @@
+"""The console's theme board by keyboard alone: Tab to a control, type, press Enter; no mouse."""
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+NOTE_A = "Drone makers are growing in the region"
+NOTE_B = "Small aircraft parts suppliers are expanding"
+
+# What has the keyboard focus, as a person would identify it.
+FOCUSED = """
+const el = document.activeElement;
+if (!el || el === document.body) return null;
+const col = el.closest('.console-column');
+const note = el.closest('.console-note');
+return {
+  id: el.id, tag: el.tagName.toLowerCase(), cls: el.className,
+  label: el.getAttribute('aria-label') || (el.labels && el.labels[0] ? text(el.labels[0]) : null) || text(el).trim(),
+  column: col ? text(col.querySelector('.column-label')) : null,
+  note: note ? text(note.querySelector('.note-text')) : null,
+};
+"""
+
+# Whether the focused element can be seen: an outline drawn, and not under the sticky bars.
+FOCUS_VISIBLE = """
+const el = document.activeElement;
+const style = getComputedStyle(el);
+const r = el.getBoundingClientRect();
+const x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2;
+const top = document.elementFromPoint(x, y);
+return {
+  outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+  uncovered: !!top && (top === el || el.contains(top)),
+  inViewport: r.top >= 0 && r.bottom <= innerHeight,
+};
+"""
+
+
+class Keyboard:
+    def __init__(self, console):
+        self.console = console
+        self.presses = 0
+
+    def press(self, *keys):
+        ActionChains(self.console.driver).send_keys(*keys).perform()
+        self.presses += 1
+
+    def focused(self):
+        return self.console.js(FOCUSED)
+
+    def tab_to(self, what, predicate, limit=200, backwards=False):
+        """Presses Tab (or Shift+Tab) until the focused element matches; checks it can be seen."""
+        for _ in range(limit):
+            if backwards:
+                ActionChains(self.console.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+            else:
+                self.press(Keys.TAB)
+            f = self.focused()
+            if f and predicate(f):
+                visible = self.console.js(FOCUS_VISIBLE)
+                assert visible == {"outline": True, "uncovered": True, "inViewport": True}, \
+                    f"the keyboard focus on {what} cannot be seen: {visible}"
+                return f
+        raise AssertionError(f"Tab never reached {what}")
+
+
+def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
+    wall = screens.wall()
+    console = screens.console()
+    facilitator("setPhase", phase="opportunities")
+    phone = ws_phone("Karen Lee", organization="Acme Machining")
+    for note in (NOTE_A, NOTE_B):
+        assert phone.post(note)["type"] == "ack"
+    console.wait(lambda: sorted(n for c in console.columns() for n in c["notes"]) == sorted([NOTE_A, NOTE_B]),
+                 "the notes on the console")
+    keys = Keyboard(console)
+    console.driver.execute_script("document.activeElement && document.activeElement.blur(); scrollTo(0, 0);")
+
+    # Create two themes: Tab to the label field, type, Enter.
+    for label in ("Flight", "Gliders"):
+        keys.tab_to("the new theme field", lambda f: f["id"] == "new-theme-label")
+        keys.press(label, Keys.ENTER)
+        console.wait(lambda label=label: console.column(label), f"theme {label!r} created from the keyboard")
+        assert console.by_id("new-theme-label").get_attribute("value") == ""
+        console.driver.execute_script("document.activeElement.blur(); scrollTo(0, 0);")
+    console.shot("themes-created")
+
+    # Send each note somewhere: Tab to its "Send to" menu, type the theme's first letter.
+    for note, letter, label in ((NOTE_A, "F", "Flight"), (NOTE_B, "G", "Gliders")):
+        f = keys.tab_to(f"the Send to menu of {note!r}", lambda f, note=note: f["tag"] == "select" and f["note"] == note)
+        assert f["label"] == f"Send to (note: {note})"
+        keys.press(letter)
+        console.wait(lambda note=note, label=label: note in console.board().get(label, []),
+                     f"{note!r} moved to {label!r} from the keyboard")
+        wall.wait(lambda note=note, label=label: note in wall.board().get(label, []), f"{note!r} in {label!r} on the wall")
+        # The keyboard stays on the note, now in its new column, so the next key acts on it.
+        f = console.wait(lambda note=note: (lambda f: f if f and f["note"] == note else None)(keys.focused()),
+                         "the focus to follow the moved note")
+        assert f["tag"] == "select" and f["column"] == label, f
+        console.driver.execute_script("document.activeElement.blur(); scrollTo(0, 0);")
+    console.shot("notes-sent")
+
+    # Merge "Gliders" into "Flight": open "Merge or split" with Enter, choose, press Merge.
+    keys.tab_to("Merge or split of Gliders", lambda f: f["tag"] == "summary" and f["column"] == "Gliders")
+    keys.press(Keys.ENTER)
+    keys.tab_to("the Merge into menu", lambda f: f["tag"] == "select" and f["column"] == "Gliders" and "merge-into" in f["cls"])
+    keys.press("F")
+    f = keys.tab_to("the Merge button", lambda f: f["tag"] == "button" and f["column"] == "Gliders")
+    assert f["label"] == "Merge"
+    keys.press(Keys.ENTER)
+    console.wait(lambda: not console.column("Gliders"), "Gliders merged from the keyboard")
+    assert sorted(console.board()["Flight"]) == sorted([NOTE_A, NOTE_B])
+    wall.wait_equal(lambda: {k: v for k, v in wall.board().items() if v}, {"Flight": sorted([NOTE_A, NOTE_B])},
+                    "the merged theme on the wall")
+    console.shot("merged")
+    wall.shot("merged")
+

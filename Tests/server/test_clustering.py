@@ -1,0 +1,74 @@
+"""Notes group themselves on the wall: automatic placements are events, survive a restart,
+and never undo the facilitator's decisions."""
+import time
+
+from conftest import console_for, phone_for, wait_until_placed
+
+WELDERS = ["Welders!! can't find any", "need more qualified CNC operators", "machinists are retiring and nobody replaces them",
+           "skilled trades shortage on the shop floor", "hard to hire maintenance technicians", "not enough trained welders in the county",
+           "young people don't apply for machining jobs", "we lose technicians to bigger employers"]
+BROADBAND = ["better broadband downtown", "fiber internet for rural shops", "our internet connection is too slow for the plant",
+             "high speed internet in the industrial park", "cell coverage is bad at our site", "broadband for remote monitoring of machines",
+             "faster internet so we can use cloud software", "network outages stop our production line"]
+EXPORTS = ["selling our parts overseas", "export markets in Canada and Mexico", "help with export paperwork and tariffs",
+           "international trade shows for small firms", "foreign customers want certified suppliers", "grow exports of drone components",
+           "shipping costs to Asia are too high", "finding distributors abroad"]
+
+
+
+
+def test_notes_group_by_meaning_and_the_wall_survives_a_restart(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = {}
+    # Interleaved, as a room would post them; 24 notes reach the first regrouping.
+    for trio in zip(WELDERS, BROADBAND, EXPORTS):
+        for text in trio:
+            ids[text] = phone.post(text)["note"]
+            time.sleep(0.06)
+    notes = wait_until_placed(server, ids.values())
+    time.sleep(1)
+    notes = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+    majority = []
+    for topic in (WELDERS, BROADBAND, EXPORTS):
+        themes = [notes[ids[t]]["theme"] for t in topic]
+        top = max(set(themes), key=themes.count)
+        assert themes.count(top) >= 6, (topic[0], themes)
+        majority.append(top)
+    assert len(set(majority)) == 3, "three topics, three themes"
+    snap = console_for(server).welcome["snapshot"]
+    labels = {t["id"]: t["label"] for t in snap["themes"]}
+    assert all(labels[t] for t in majority), "every theme has a label"
+    assert all(not n["placedByHand"] for n in snap["notes"]), "placed automatically, not by hand"
+
+    server.kill()
+    server.start()
+    again = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert again == {i: n["theme"] for i, n in notes.items()}, "the same wall after a restart"
+
+
+def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = []
+    for t in WELDERS[:4] + BROADBAND[:4]:
+        ids.append(phone.post(t)["note"])
+        time.sleep(0.06)
+    notes = wait_until_placed(server, ids)
+    # Put a welding note, by hand, into a broadband theme: clearly "wrong", but the facilitator's call.
+    target = notes[ids[4]]["theme"]
+    assert console.command({"type": "moveNote", "note": ids[0], "theme": target})["type"] == "ack"
+    reply = console.command({"type": "regroup", "kind": "opportunity"})
+    assert reply["type"] == "ack", reply
+    for text in ["welding apprenticeships with the college", "broadband grants for small manufacturers"]:
+        phone.post(text)
+    time.sleep(2)
+    snap = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert snap[ids[0]]["theme"] == target and snap[ids[0]]["placedByHand"]
+
+
+def test_participants_cannot_ask_for_a_regroup(server):
+    phone = phone_for(server, "Karen")
+    assert phone.command({"type": "regroup", "kind": "opportunity"})["code"] == "forbidden"

@@ -1,0 +1,566 @@
+#!/usr/bin/env python3
+"""Faults: kill -9 the Convene server at random moments under load, many times, and
+check that nothing acknowledged is lost or doubled and that clients resync cleanly.
+Then time a restart with 100,000 events in the log.
+
+Load: M meetings, each with a console, a wall and P phones (joined as employers before
+the first kill). Phones post notes (and, near the 60-note limit, edit their own notes)
+at R notes/s in total. Every phone keeps an outbox, as the phone page does: a command
+stays in it until its ack (or error) arrives, and is sent again, unchanged (same note
+id), after a reconnect. Every client reconnects on its own as soon as the server is back,
+with `hello` + `since` (its last seq) + its resume token.
+
+After each restart (once every client has its new welcome):
+  * every note acknowledged before the kill is in a fresh console snapshot exactly once;
+  * `convene.sqlite`, table `events`: exactly one `notePosted` row per acknowledged note,
+    and no note id with two `notePosted` rows;
+and all along, for every client: duplicated events (seq not above the last applied),
+gaps (a seq skipped), regressions (a welcome whose seq is below what the client had
+already seen: an event broadcast and then lost), and seq conflicts (two clients, or a
+client and the log, that disagree on what one seq was).
+At the end, once every outbox is empty: each note's text is the last one its author sent.
+
+Usage:
+  scripts/bench/faults.py                       # 20 kills, then the 100k-event restart timing
+  scripts/bench/faults.py --kills 50 --rate 60
+  scripts/bench/faults.py --kills 0 --restart-events 100000 --restart-repeats 5
+"""
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import sqlite3
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib as bl  # noqa: E402
+
+from picows import WSError, WSListener, WSMsgType, ws_connect  # noqa: E402
+
+HEADERS = {"Sec-WebSocket-Protocol": "convene.v1"}
+
+
+def dumps(m):
+    return json.dumps(m, separators=(",", ":")).encode()
+
+
+class World:
+    """What all clients saw, for the checks."""
+
+    def __init__(self):
+        self.fingerprints = {}       # (meeting code, seq) -> (event type, note id)
+        self.conflicts = []
+        self.acked = {}              # (code, note id) -> ack seq
+        self.acked_duplicate = 0     # acks with "duplicate": true (retried after a kill)
+        self.last_text = {}          # (code, note id) -> last text sent for it (post or edit)
+        self.errors = {}
+        self.commands_sent = 0
+        self.commands_resent = 0
+
+
+class Listener(WSListener):
+    def __init__(self, client):
+        self.client = client
+
+    def on_ws_connected(self, transport):
+        pass
+
+    def on_ws_frame(self, transport, frame):
+        if frame.msg_type == WSMsgType.TEXT:
+            self.client.message(json.loads(frame.get_payload_as_bytes()))
+        elif frame.msg_type == WSMsgType.CLOSE:
+            transport.disconnect()
+
+    def on_ws_disconnected(self, transport):
+        self.client.on_disconnected()
+
+
+class Client:
+    def __init__(self, world, url_of, code, key, kind, name):
+        self.world, self.url_of, self.code, self.key, self.kind, self.name = world, url_of, code, key, kind, name
+        self.transport = None
+        self.connected = asyncio.Event()       # welcomed and able to send
+        self.gone = None
+        self.last = None                       # last seq applied
+        self.token = None
+        self.joined = False
+        self.req = 0
+        self.outbox = {}                       # req -> message (until ack or error)
+        self.waiters = {}
+        self.welcomes = 0
+        self.replays = self.snapshots = 0
+        self.dups = self.gaps = self.regressions = 0
+        self.events = 0
+        self.notes = []                        # own note ids, acknowledged
+        self.posted = 0
+        self.snapshot = None
+        self.stopping = False
+        self.welcome_waiter = None
+        self.reconnect_seconds = []
+
+    # ---- connection loop
+    async def run(self):
+        down_since = None
+        while not self.stopping:
+            try:
+                self.transport, _ = await ws_connect(lambda: Listener(self), self.url_of(), extra_headers=HEADERS,
+                                                     websocket_handshake_timeout=10)
+            except (OSError, WSError, asyncio.TimeoutError):
+                if down_since is None:
+                    down_since = time.perf_counter()
+                await asyncio.sleep(0.05)
+                continue
+            self.gone = asyncio.get_running_loop().create_future()
+            hello = {"type": "hello", "code": self.code, "client": self.kind}
+            if self.kind == "console":
+                hello["key"] = self.key
+            if self.token:
+                hello["token"] = self.token
+            if self.last is not None:
+                hello["since"] = self.last
+            self.welcome_waiter = asyncio.get_running_loop().create_future()
+            self.transport.send(WSMsgType.TEXT, dumps(hello))
+            try:
+                await asyncio.wait_for(asyncio.shield(self.welcome_waiter), 10)
+            except (asyncio.TimeoutError, ConnectionError):
+                self.transport.disconnect()
+                await self.gone
+                continue
+            if down_since is not None:
+                self.reconnect_seconds.append(time.perf_counter() - down_since)
+                down_since = None
+            # The outbox goes again, unchanged, in order (same note ids: never a second note).
+            for req, msg in list(self.outbox.items()):
+                self.world.commands_resent += 1
+                self.transport.send(WSMsgType.TEXT, dumps(msg))
+            self.connected.set()
+            await self.gone
+            self.connected.clear()
+            down_since = time.perf_counter()
+
+    def on_disconnected(self):
+        self.connected.clear()
+        if self.welcome_waiter and not self.welcome_waiter.done():
+            self.welcome_waiter.set_exception(ConnectionError())
+            self.welcome_waiter.exception()
+        for f in self.waiters.values():
+            if not f.done():
+                f.set_exception(ConnectionError())
+                f.exception()
+        self.waiters.clear()
+        if self.gone and not self.gone.done():
+            self.gone.set_result(None)
+
+    def close(self):
+        self.stopping = True
+        if self.transport:
+            self.transport.disconnect()
+
+    # ---- messages
+    def message(self, m):
+        t = m["type"]
+        if t == "event":
+            self.on_event(m["seq"], m["event"])
+        elif t == "welcome":
+            self.welcomes += 1
+            seq = m["seq"]
+            if self.last is not None and seq < self.last:
+                self.regressions += 1
+            if m["mode"] == "replay":
+                self.replays += 1
+            else:
+                self.snapshots += 1
+                self.last = seq
+                self.snapshot = m["snapshot"]
+            if self.welcome_waiter and not self.welcome_waiter.done():
+                self.welcome_waiter.set_result(m)
+        elif t in ("ack", "error"):
+            req = m.get("req")
+            msg = self.outbox.pop(req, None)
+            if t == "error":
+                code = m.get("code")
+                self.world.errors[code] = self.world.errors.get(code, 0) + 1
+                if msg is not None and code in ("rate_limited", "busy", "storage_failed"):
+                    self.outbox[req] = msg       # try again later
+            elif msg is not None and msg["type"] == "post":
+                key = (self.code, msg["id"])
+                if key not in self.world.acked:
+                    self.notes.append(msg["id"])
+                self.world.acked[key] = m["seq"]
+                if m.get("duplicate"):
+                    self.world.acked_duplicate += 1
+            f = self.waiters.pop(req, None)
+            if f and not f.done():
+                f.set_result(m)
+
+    def on_event(self, seq, ev):
+        self.events += 1
+        if self.last is not None:
+            if seq <= self.last:
+                self.dups += 1
+                return
+            if seq > self.last + 1:
+                self.gaps += seq - self.last - 1
+        self.last = seq
+        note = ev.get("note")
+        if isinstance(note, dict):
+            note = note.get("id")
+        fp = (ev["type"], note)
+        key = (self.code, seq)
+        old = self.world.fingerprints.setdefault(key, fp)
+        if old != fp:
+            self.world.conflicts.append((key, old, fp))
+
+    # ---- commands
+    def send(self, msg, track=True):
+        self.req += 1
+        msg["req"] = self.req
+        if track:
+            self.outbox[self.req] = msg
+        self.world.commands_sent += 1
+        if self.connected.is_set():
+            self.transport.send(WSMsgType.TEXT, dumps(msg))
+        return self.req
+
+    async def command(self, msg, timeout=30):
+        await asyncio.wait_for(self.connected.wait(), timeout)
+        req = self.send(msg, track=False)
+        f = asyncio.get_running_loop().create_future()
+        self.waiters[req] = f
+        return await asyncio.wait_for(f, timeout)
+
+    def post_or_edit(self, meeting_notes):
+        if self.posted < 55 and meeting_notes[self.code] < 2900:
+            nid = f"{self.name}-{self.posted}"
+            self.posted += 1
+            meeting_notes[self.code] += 1
+            text = f"note {nid} at {time.time():.3f}"
+            self.world.last_text[(self.code, nid)] = text
+            self.send({"type": "post", "id": nid, "text": text})
+        elif self.notes:
+            nid = random.choice(self.notes)
+            text = f"edit of {nid} at {time.time():.6f}"
+            self.world.last_text[(self.code, nid)] = text
+            self.send({"type": "edit", "note": nid, "text": text})
+
+
+async def fresh_snapshot(url, code, key):
+    """A one-off console connection: the meeting as the server has it now."""
+    box = {}
+
+    class L(WSListener):
+        def on_ws_frame(self, t, frame):
+            if frame.msg_type == WSMsgType.TEXT:
+                m = json.loads(frame.get_payload_as_bytes())
+                if m["type"] == "welcome" and not box["f"].done():
+                    box["f"].set_result(m)
+
+    box["f"] = asyncio.get_running_loop().create_future()
+    transport, _ = await ws_connect(L, url, extra_headers=HEADERS)
+    transport.send(WSMsgType.TEXT, dumps({"type": "hello", "code": code, "client": "console", "key": key}))
+    try:
+        return await asyncio.wait_for(box["f"], 10)
+    finally:
+        transport.disconnect()
+
+
+def stored_note_counts(data):
+    """code -> {note id: number of notePosted rows}, and (code, seq) -> (type, note id), from the SQLite file."""
+    db = sqlite3.connect(f"file:{os.path.join(data, 'convene.sqlite')}?mode=ro", uri=True, timeout=30)
+    try:
+        codes = dict(db.execute("SELECT id, code FROM meetings").fetchall())
+        counts, rows = {}, {}
+        for meeting, seq, body in db.execute("SELECT meeting, seq, body FROM events"):
+            b = json.loads(body)
+            code = codes.get(meeting)
+            rows[(code, seq)] = (b["type"], b.get("note"))
+            if b["type"] == "notePosted":
+                c = counts.setdefault(code, {})
+                c[b["note"]] = c.get(b["note"], 0) + 1
+        return counts, rows
+    finally:
+        db.close()
+
+
+def check(world, data, snapshots, acked_before, label):
+    """Every note acked before `label`'s kill is in the snapshot and the log exactly once."""
+    problems = []
+    counts, _ = stored_note_counts(data)
+    for code, snap in snapshots.items():
+        ids = [n["id"] for n in snap["snapshot"]["notes"]]
+        seen = {}
+        for i in ids:
+            seen[i] = seen.get(i, 0) + 1
+        for i, n in seen.items():
+            if n > 1:
+                problems.append(f"{label}: note {i} {n}x in the snapshot of {code}")
+        for (c, nid) in acked_before:
+            if c == code and seen.get(nid, 0) != 1:
+                problems.append(f"{label}: acknowledged note {nid} is {seen.get(nid, 0)}x in the snapshot of {code}")
+        for nid, n in counts.get(code, {}).items():
+            if n > 1:
+                problems.append(f"{label}: note {nid} has {n} notePosted rows in the log")
+        for (c, nid) in acked_before:
+            if c == code and counts.get(code, {}).get(nid, 0) != 1:
+                problems.append(f"{label}: acknowledged note {nid} has {counts.get(code, {}).get(nid, 0)} notePosted rows")
+    return problems
+
+
+async def kill_loop(args):
+    data = bl.tempdir("convene-faults-")
+    meetings = bl.create_meetings(data, args.meetings, title="Faults")
+    server = bl.ConveneServer(data).start()
+    world = World()
+    url_of = lambda: server.url  # noqa: E731
+    clients, tasks = [], []
+    consoles = {}
+    phones = []
+    for mi, (code, key) in enumerate(meetings):
+        con = Client(world, url_of, code, key, "console", f"c{mi}")
+        consoles[code] = con
+        clients.append(con)
+        clients.append(Client(world, url_of, code, key, "wall", f"w{mi}"))
+        for pi in range(args.phones):
+            ph = Client(world, url_of, code, key, "participant", f"m{mi}p{pi}")
+            clients.append(ph)
+            phones.append(ph)
+    for c in clients:
+        tasks.append(asyncio.ensure_future(c.run()))
+    for con in consoles.values():
+        r = await con.command({"type": "setPhase", "phase": "opportunities"})
+        assert r["type"] == "ack", r
+    for ph in phones:
+        r = await ph.command({"type": "join", "name": ph.name, "organization": "Faults Inc", "role": "employer"})
+        assert r["type"] == "ack", r
+        ph.token = r["token"]
+    print(f"{len(clients)} clients in {args.meetings} meetings; posting {args.rate:g} notes/s; "
+          f"{args.kills} kills, {args.min_gap:g}-{args.max_gap:g} s apart", flush=True)
+
+    meeting_notes = {code: 0 for code, _ in meetings}
+    load_on = True
+
+    async def load():
+        k = 0
+        order = phones[:]
+        random.shuffle(order)
+        while load_on:
+            await asyncio.sleep(random.expovariate(args.rate))
+            order[k % len(order)].post_or_edit(meeting_notes)
+            k += 1
+
+    loader = asyncio.ensure_future(load())
+    problems = []
+    restarts = []
+    per_kill = []
+    for i in range(args.kills):
+        await asyncio.sleep(random.uniform(args.min_gap, args.max_gap))
+        if random.random() < args.burst_kill:
+            # Half the kills land 0-8 ms after a burst: commands surely in flight, some
+            # committed but not yet acknowledged (their retry must be acked as a duplicate).
+            for ph in random.sample(phones, min(20, len(phones))):
+                ph.post_or_edit(meeting_notes)
+            delay = random.choice([0, random.uniform(0, 0.002), random.uniform(0, 0.008)])
+            if delay:
+                time.sleep(delay)        # not asyncio.sleep: acks must not be read meanwhile
+        acked_before = set(world.acked)
+        in_flight = sum(len(c.outbox) for c in phones)
+        welcomes_before = [c.welcomes for c in clients]
+        server.kill()
+        t_kill = time.perf_counter()
+        await asyncio.get_running_loop().run_in_executor(None, server.start)
+        restarts.append(server.startup_seconds)
+        # Every client back, with a new welcome.
+        deadline = time.perf_counter() + 60
+        while any(c.welcomes <= w for c, w in zip(clients, welcomes_before)):
+            if time.perf_counter() > deadline:
+                problems.append(f"kill {i + 1}: some clients did not come back within 60 s")
+                break
+            await asyncio.sleep(0.02)
+        back = time.perf_counter() - t_kill
+        snaps = {code: await fresh_snapshot(server.url, code, key) for code, key in meetings}
+        found = check(world, data, snaps, acked_before, f"kill {i + 1}")
+        problems += found
+        per_kill.append((i + 1, len(acked_before), in_flight, server.startup_seconds, back, len(found)))
+        print(f"kill {i + 1:3}: {len(acked_before):5} notes acknowledged so far, {in_flight:3} commands in flight, "
+              f"restart {server.startup_seconds * 1000:6.0f} ms, all {len(clients)} clients resynced after "
+              f"{back * 1000:6.0f} ms, problems {len(found)}", flush=True)
+
+    # Stop the load; let every outbox empty (retries included).
+    load_on = False
+    await loader
+    deadline = time.perf_counter() + 60
+    while any(c.outbox for c in clients) and time.perf_counter() < deadline:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.5)
+    final_seq = {}
+    for code, key in meetings:
+        snap = await fresh_snapshot(server.url, code, key)
+        final_seq[code] = snap["seq"]
+        problems += check(world, data, {code: snap}, set(world.acked), "final")
+        texts = {n["id"]: n["text"] for n in snap["snapshot"]["notes"]}
+        for (c, nid), text in world.last_text.items():
+            if c == code and texts.get(nid) != text:
+                problems.append(f"final: note {nid} reads {texts.get(nid)!r}, its author last sent {text!r}")
+    deadline = time.perf_counter() + 10
+    while time.perf_counter() < deadline and any(c.last != final_seq[c.code] for c in clients):
+        await asyncio.sleep(0.05)
+    behind = [c.name for c in clients if c.last != final_seq[c.code]]
+    if behind:
+        problems.append(f"final: {len(behind)} clients not at their meeting's last seq: {behind[:5]}")
+    # What the clients saw against the log.
+    _, rows = stored_note_counts(data)
+    log_mismatch = [(k, fp, rows.get(k)) for k, fp in world.fingerprints.items() if rows.get(k) != fp]
+    for k, fp, row in log_mismatch[:10]:
+        problems.append(f"seq {k} was {fp} on a screen but {row} in the log")
+    unacked = sum(len(c.outbox) for c in clients)
+
+    for c in clients:
+        c.close()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    server.stop()
+    total_events = len(rows)
+    bl.rmtree(data)
+
+    reconnects = [s for c in clients for s in c.reconnect_seconds]
+    summary = {
+        "kills": args.kills, "clients": len(clients), "notes_acked": len(world.acked),
+        "acks_marked_duplicate": world.acked_duplicate, "commands_sent": world.commands_sent,
+        "commands_resent": world.commands_resent, "unacked_at_end": unacked, "events_in_log": total_events,
+        "duplicates": sum(c.dups for c in clients), "gaps": sum(c.gaps for c in clients),
+        "regressions": sum(c.regressions for c in clients), "conflicts": len(world.conflicts),
+        "log_mismatches": len(log_mismatch),
+        "resync_replay": sum(c.replays for c in clients), "resync_snapshot": sum(c.snapshots for c in clients) - len(clients),
+        "errors": world.errors, "problems": problems,
+        "restart_ms_median": statistics.median(restarts) * 1000 if restarts else float("nan"),
+        "restart_ms_max": max(restarts) * 1000 if restarts else float("nan"),
+        "reconnect_ms_p50": bl.percentile(sorted(reconnects), 0.5) * 1000 if reconnects else float("nan"),
+        "reconnect_ms_max": max(reconnects) * 1000 if reconnects else float("nan"),
+    }
+    return summary
+
+
+# ---------------------------------------------------------------- restart with a long log
+
+async def seed_meeting(url, code, key):
+    con = Client(World(), lambda: url, code, key, "console", "c")
+    ph = Client(World(), lambda: url, code, key, "participant", "p")
+    tasks = [asyncio.ensure_future(con.run()), asyncio.ensure_future(ph.run())]
+    await con.command({"type": "setPhase", "phase": "opportunities"})
+    r = await ph.command({"type": "join", "name": "Karen Lee", "organization": "Acme Machining", "role": "employer"})
+    await ph.command({"type": "post", "id": "n-long", "text": "Drone makers are growing here"})
+    for i in range(3):
+        await ph.command({"type": "edit", "note": "n-long", "text": f"Drone makers are growing here (edit {i})"})
+    con.close()
+    ph.close()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return r["token"]
+
+
+def restart_bench(events, repeats):
+    """Fills one meeting's log to `events` events with noteEdited rows copied from a real one
+    (same stored JSON, key order included), then times `convene serve` from process start
+    to "Convene is serving", and checks the meeting came back whole."""
+    data = bl.tempdir("convene-restart-")
+    try:
+        (code, key), = bl.create_meetings(data, 1, title="Restart")
+        server = bl.ConveneServer(data).start()
+        asyncio.run(seed_meeting(server.url, code, key))
+        server.stop()
+        path = os.path.join(data, "convene.sqlite")
+        db = sqlite3.connect(path)
+        meeting, last = db.execute("SELECT meeting, max(seq) FROM events GROUP BY meeting").fetchone()
+        (body,) = db.execute("SELECT body FROM events WHERE meeting = ? AND seq = ?", (meeting, last)).fetchone()
+        template = json.loads(body)
+        assert template["type"] == "noteEdited", template
+        t0 = time.perf_counter()
+        rows = []
+        for seq in range(last + 1, events + 1):
+            b = dict(template)
+            b["at"] = template["at"] + seq
+            b["text"] = f"Drone makers are growing here, edit number {seq}"
+            rows.append((meeting, seq, json.dumps(b, separators=(",", ":"), ensure_ascii=False)))
+        with db:
+            db.executemany("INSERT INTO events (meeting, seq, body) VALUES (?, ?, ?)", rows)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        total = db.execute("SELECT count(*) FROM events").fetchone()[0]
+        db.close()
+        size_mb = os.path.getsize(path) / 1e6
+        print(f"log: {total} events ({size_mb:.1f} MB), {events - last} noteEdited rows inserted in "
+              f"{time.perf_counter() - t0:.1f} s", flush=True)
+        times, rebuilt, rss = [], [], []
+        for i in range(repeats):
+            server = bl.ConveneServer(data).start()
+            times.append(server.startup_seconds)
+            rss.append(bl.proc_status_kb(server.pid, "VmRSS") / 1024)
+            snap = asyncio.run(fresh_snapshot(server.url, code, key))
+            note = next(n for n in snap["snapshot"]["notes"] if n["id"] == "n-long")
+            assert snap["seq"] == events, (snap["seq"], events)
+            assert note["text"] == f"Drone makers are growing here, edit number {events}", note
+            server.stop()
+            with open(server.log_path) as f:
+                m = re.findall(r"Rebuilt \d+ meeting\(s\) from (\d+) event\(s\) in (\d+) ms", f.read())
+            rebuilt.append(int(m[-1][1]) if m else None)
+            print(f"restart {i + 1}: {server.startup_seconds * 1000:.0f} ms from process start to \"Convene is serving\" "
+                  f"(server's own rebuild figure: {rebuilt[-1]} ms), RSS after start {rss[-1]:.1f} MB; "
+                  f"seq {snap['seq']} and the last edit are back", flush=True)
+        return {"events": total, "log_mb": size_mb, "restart_ms": [t * 1000 for t in times],
+                "restart_ms_median": statistics.median(times) * 1000, "rebuild_ms": rebuilt, "rss_mb": rss}
+    finally:
+        bl.rmtree(data)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--meetings", type=int, default=2)
+    ap.add_argument("--phones", type=int, default=15, help="phones per meeting")
+    ap.add_argument("--rate", type=float, default=40, help="notes (posts or edits) a second in total")
+    ap.add_argument("--min-gap", type=float, default=0.3, help="least seconds of load before a kill")
+    ap.add_argument("--max-gap", type=float, default=2.5, help="most seconds of load before a kill")
+    ap.add_argument("--burst-kill", type=float, default=0.5,
+                    help="share of kills that come 0-8 ms after a burst of 20 posts")
+    ap.add_argument("--restart-events", type=int, default=100_000, help="events in the log for the restart timing (0: skip)")
+    ap.add_argument("--restart-repeats", type=int, default=3)
+    ap.add_argument("--seed", type=int)
+    ap.add_argument("--json", help="write the results to this file")
+    args = ap.parse_args()
+    if args.seed is not None:
+        random.seed(args.seed)
+    bl.raise_file_limit()
+    bl.wait_for_binary()
+    result = {}
+    print(f"load average {bl.loadavg()}", flush=True)
+    if args.kills > 0:
+        s = asyncio.run(kill_loop(args))
+        result["kills"] = s
+        print()
+        print(f"kill -9 survived: {s['kills']} times, {s['clients']} clients; {s['notes_acked']} notes acknowledged "
+              f"({s['acks_marked_duplicate']} acks of retries marked duplicate), {s['commands_resent']} commands re-sent after "
+              f"reconnects, {s['unacked_at_end']} unacknowledged at the end, {s['events_in_log']} events in the log")
+        print(f"resyncs: {s['resync_snapshot']} by snapshot, {s['resync_replay']} by replay; duplicates {s['duplicates']}, "
+              f"gaps {s['gaps']}, regressions {s['regressions']}, seq conflicts {s['conflicts']}, "
+              f"screen/log mismatches {s['log_mismatches']}")
+        print(f"restart (process start to serving): median {s['restart_ms_median']:.0f} ms, max {s['restart_ms_max']:.0f} ms; "
+              f"client reconnect p50 {s['reconnect_ms_p50']:.0f} ms, max {s['reconnect_ms_max']:.0f} ms; errors {s['errors']}")
+        print(f"problems: {len(s['problems'])}")
+        for p in s["problems"][:30]:
+            print("  " + p)
+    if args.restart_events > 0:
+        print(f"\nrestart with {args.restart_events} events in the log (load average {bl.loadavg()}):", flush=True)
+        result["restart"] = restart_bench(args.restart_events, args.restart_repeats)
+        r = result["restart"]
+        print(f"restart time with {r['events']} events: median {r['restart_ms_median']:.0f} ms "
+              f"(runs: {', '.join(f'{t:.0f}' for t in r['restart_ms'])} ms)")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(result, f, indent=1)
+    bad = result.get("kills", {}).get("problems")
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
