@@ -17,6 +17,7 @@ test: setup-test build
 	scripts/fetch-model.sh
 	CONVENE_REQUIRE_MODEL=1 $(SWIFT) test
 	CONVENE_BIN=$(CURDIR)/.build/debug/convene $(PYTHON) -m pytest -q Tests/server
+	CONVENE_BIN=$(CURDIR)/.build/debug/convene $(PYTHON) -m pytest -q Tests/browser
 
 setup:
 	scripts/setup.sh

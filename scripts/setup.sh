@@ -8,9 +8,9 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 # Debian packages: the C libraries at the edges (and, for tests, a real browser).
-debs=(pkg-config libwebsockets-dev libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev)
+debs=(pkg-config libwebsockets-dev libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev)
 if [ "$want_test" = 1 ]; then
-  debs+=(python3-venv)
+  debs+=(python3-venv chromium chromium-driver fonts-liberation)
 fi
 missing=()
 for p in "${debs[@]}"; do
@@ -28,8 +28,13 @@ if [ "$want_test" = 1 ]; then
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c "import websockets, pytest" 2>/dev/null; then
+  if ! .venv/bin/python -c "import websockets, pytest, selenium" 2>/dev/null; then
     .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+  fi
+  # axe-core for the accessibility test: the package ships axe.min.js; its own dependency
+  # (Playwright) is not needed, since the browser tests inject the script with selenium.
+  if [ ! -f "$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/axe_playwright_python/axe.min.js" ]; then
+    .venv/bin/pip install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
   fi
 fi
 echo "setup: ok"

@@ -41,6 +41,8 @@ public enum Command: Equatable, Sendable {
     /// Ask the clustering to regroup all notes of a kind (carried out by the server, which
     /// holds the notes' vectors).
     case regroup(kind: NoteKind)
+    /// The meeting summary in a format (answered in the ack; changes nothing).
+    case summary(format: SummaryFormat)
 
     /// Commands only the console (holding the facilitator key) may perform.
     public var isFacilitatorCommand: Bool {
@@ -76,7 +78,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "ping",
+        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "summary", "ping",
     ]
 
     /// The request id to echo in the reply, if the message has a usable one.
@@ -198,6 +200,11 @@ public enum ClientMessageDecoder {
                 throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
             }
             command = .regroup(kind: kind)
+        case "summary":
+            guard let format = SummaryFormat(rawValue: try f.string("format")) else {
+                throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            command = .summary(format: format)
         default:
             throw CommandError(.unknownType, "Unknown message type \"\(type.prefix(40))\".")
         }

@@ -178,6 +178,8 @@ extension MeetingState {
             d.events = [.nextStepsSet(steps)]
         case .regroup:
             break   // the server's clustering proposes the events
+        case .summary:
+            break   // read-only
         case let .updateMeeting(u):
             var info = self.info, s = settings
             if let v = u.title { info.title = v }

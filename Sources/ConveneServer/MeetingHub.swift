@@ -26,6 +26,8 @@ public final class MeetingHub {
         self.embedding = embedding
     }
 
+    func hasMeeting(code: String) -> Bool { byCode[code] != nil }
+
     var allMeetings: [MeetingState] { meetings.values.map(\.committed).sorted { $0.createdAt < $1.createdAt } }
 
     /// Adds a meeting rebuilt from its log. Returns false if it was already known.
@@ -155,6 +157,12 @@ public final class MeetingHub {
         if case .regroup(let kind) = command {
             decision.events = WallClustering.regroupEvents(kind: kind, in: live.speculative, vectors: live.vectors)
             decision.reply = [("moved", .int(Int64(decision.events.filter { if case .noteMoved = $0 { return true }; return false }.count)))]
+        }
+        if case .summary(let format) = command {
+            // Rendered from what is durable, so it never shows an unsaved change.
+            let text = SummaryRenderer.render(MeetingSummary(live.committed), as: format, jsonSerializer: JSONCodec.serializeString)
+            decision.reply = [("format", .string(format.rawValue)), ("mediaType", .string(format.mediaType)),
+                              ("filename", .string("meeting-summary.\(format.fileExtension)")), ("content", .string(text))]
         }
         for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id) }
         commit(decision.events, to: live)

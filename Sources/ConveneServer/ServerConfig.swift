@@ -11,6 +11,8 @@ public struct ServerConfig: Sendable {
     public var maxConnections = 20_000
     /// Most events per transaction; 1 turns group commit off (benchmark baseline only).
     public var commitBatchLimit = Int.max
+    /// Base URL phones use to reach the server (for the QR code on the wall).
+    public var publicURL = "http://localhost:8080"
 
     public init() {}
 }

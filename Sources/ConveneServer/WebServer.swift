@@ -125,6 +125,13 @@ public final class WebServer {
             if path == "/healthz" {
                 return respond(wsi, id, status: 200, type: "text/plain; charset=utf-8", body: Array("ok\n".utf8))
             }
+            if path.hasPrefix("/qr/"), path.hasSuffix(".svg") {
+                // The join link of an existing meeting only: no arbitrary text is encoded.
+                let code = String(path.dropFirst(4).dropLast(4))
+                if hub.hasMeeting(code: code), let svg = QRCodeSVG.svg(for: "\(config.publicURL)/phone.html?code=\(code)") {
+                    return respond(wsi, id, status: 200, type: "image/svg+xml", body: svg)
+                }
+            }
             if let file = files.lookup(path) {
                 return respond(wsi, id, status: 200, type: file.contentType, body: file.body)
             }

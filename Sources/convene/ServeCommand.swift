@@ -57,6 +57,7 @@ struct Serve: ParsableCommand {
         config.tlsKey = tlsKey
         config.commitBatchLimit = commitBatchLimit
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
+        config.publicURL = base
         let embedder = loadEmbedder()
         do {
             try MainActor.assumeIsolated {

@@ -74,6 +74,16 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
     keys = Keyboard(console)
     console.driver.execute_script("document.activeElement && document.activeElement.blur(); scrollTo(0, 0);")
 
+    # The section links jump to the board with its heading in sight, not under the sticky bar.
+    keys.tab_to("the Themes section link", lambda f: f["tag"] == "a" and f["label"] == "Themes")
+    keys.press(Keys.ENTER)
+    console.wait_js("return location.hash === '#board-section';", message="the jump to the board")
+    heading = console.js("""
+        const h = $('board-heading'), r = h.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + 5, r.top + r.height / 2);
+        return {text: text(h), uncovered: top === h || h.contains(top)};""")
+    assert heading == {"text": "Themes", "uncovered": True}, heading
+
     # Create two themes: Tab to the label field, type, Enter.
     for label in ("Flight", "Gliders"):
         keys.tab_to("the new theme field", lambda f: f["id"] == "new-theme-label")
@@ -113,3 +123,11 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
     console.shot("merged")
     wall.shot("merged")
 
+
+    # Back up the page with Shift+Tab to the phase buttons: what scrolls in from above must not
+    # hide under the sticky bars. Enter moves the meeting on.
+    keys.tab_to("the Requirements phase button", lambda f: f["tag"] == "button" and f["label"] == "Requirements",
+                backwards=True)
+    keys.press(Keys.ENTER)
+    wall.wait(lambda: wall.phase() == "Requirements", "the requirements phase, started from the keyboard")
+    console.shot("requirements")

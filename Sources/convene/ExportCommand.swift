@@ -1,0 +1,48 @@
+import ArgumentParser
+import ConveneCore
+import ConveneJSON
+import ConveneServer
+import ConveneStore
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a meeting's summary (any time, also while the server runs).")
+
+    @Argument(help: "The meeting's join code or id.") var meeting: String
+    @Option(help: "markdown, html, text, json or csv.") var format = "markdown"
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "Directory holding the SQLite event log.") var data = "data"
+
+    func run() throws {
+        guard let format = SummaryFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        do {
+            let state = try MeetingLookup.find(meeting, data: data)
+            let text = SummaryRenderer.render(MeetingSummary(state), as: format, jsonSerializer: JSONCodec.serializeString)
+            if let output {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            }
+        } catch {
+            try fail(error)
+        }
+    }
+}
+
+/// Finds a meeting in the log by join code (any case) or id.
+enum MeetingLookup {
+    static func find(_ key: String, data: String) throws -> MeetingState {
+        let path = DataDirectory.databasePath(data)
+        guard FileManager.default.fileExists(atPath: path) else { throw ServerError("No meetings in \(data) (no \(path)).") }
+        let log = try EventLog(path: path)
+        let code = Identifiers.normalizeJoinCode(key)
+        for (_, id) in try log.meetings(after: 0) {
+            guard let state = MeetingState.replay(try log.events(of: id)) else { continue }
+            if state.info.id == key || state.info.joinCode == code { return state }
+        }
+        throw ServerError("No meeting with the code or id \(key) in \(data).")
+    }
+}
