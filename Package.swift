@@ -19,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode",
                        providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "CQRencode", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
+                dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
         .executableTarget(name: "convene", dependencies: [
             "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

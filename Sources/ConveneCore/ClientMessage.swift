@@ -43,6 +43,10 @@ public enum Command: Equatable, Sendable {
     case regroup(kind: NoteKind)
     /// The meeting summary in a format (answered in the ack; changes nothing).
     case summary(format: SummaryFormat)
+    /// Who may receive the summary by e-mail, and who already has (answered in the ack).
+    case mailRecipients
+    /// E-mail the summary to these addresses (each must be a possible recipient).
+    case sendSummary(recipients: [String])
 
     /// Commands only the console (holding the facilitator key) may perform.
     public var isFacilitatorCommand: Bool {
@@ -78,7 +82,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "summary", "ping",
+        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "summary", "mailRecipients", "sendSummary", "ping",
     ]
 
     /// The request id to echo in the reply, if the message has a usable one.
@@ -205,6 +209,18 @@ public enum ClientMessageDecoder {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             command = .summary(format: format)
+        case "mailRecipients":
+            command = .mailRecipients
+        case "sendSummary":
+            guard let list = json["recipients"]?.arrayValue, !list.isEmpty, list.count <= Limits.participantsPerMeeting * 2 else {
+                throw CommandError(.badMessage, "\"recipients\" must be a non-empty list of e-mail addresses.")
+            }
+            command = .sendSummary(recipients: try list.map { v throws(CommandError) -> String in
+                guard let e = v.stringValue, e.utf8.count <= Limits.emailCharacters else {
+                    throw CommandError(.badMessage, "\"recipients\" must contain e-mail addresses only.")
+                }
+                return e
+            })
         default:
             throw CommandError(.unknownType, "Unknown message type \"\(type.prefix(40))\".")
         }

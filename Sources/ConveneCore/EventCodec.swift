@@ -156,6 +156,12 @@ extension StoredEvent {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
+        case let .summarySendStarted(send, recipients):
+            pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) }))]
+        case let .summaryDelivered(send, email):
+            pairs += [("send", .string(send)), ("email", .string(email))]
+        case let .summaryFailed(send, email, reason):
+            pairs += [("send", .string(send)), ("email", .string(email)), ("reason", .string(reason))]
         }
         return jsonObject(pairs)
     }
@@ -205,6 +211,10 @@ extension StoredEvent {
         case "nominated": event = .nominated(try Nomination(storage: j["nomination"] ?? .null, seq: seq))
         case "nominationWithdrawn": event = .nominationWithdrawn(id: try r.string("nomination"))
         case "nextStepsSet": event = .nextStepsSet(try NextSteps(storage: j["nextSteps"] ?? .null))
+        case "summarySendStarted": event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"))
+        case "summaryDelivered": event = .summaryDelivered(send: try r.string("send"), email: try r.string("email"))
+        case "summaryFailed":
+            event = .summaryFailed(send: try r.string("send"), email: try r.string("email"), reason: try r.string("reason"))
         default: throw EventDecodingError(description: "unknown event type \(type)")
         }
         self.init(meeting: meeting, seq: seq, at: at, event: event)

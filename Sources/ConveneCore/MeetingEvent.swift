@@ -21,6 +21,10 @@ public enum MeetingEvent: Equatable, Sendable {
     case nominated(Nomination)
     case nominationWithdrawn(id: String)
     case nextStepsSet(NextSteps)
+    /// The facilitator sent the summary to these addresses (one message each).
+    case summarySendStarted(send: String, recipients: [String])
+    case summaryDelivered(send: String, email: String)
+    case summaryFailed(send: String, email: String, reason: String)
 
     public var type: String {
         switch self {
@@ -43,6 +47,9 @@ public enum MeetingEvent: Equatable, Sendable {
         case .nominated: return "nominated"
         case .nominationWithdrawn: return "nominationWithdrawn"
         case .nextStepsSet: return "nextStepsSet"
+        case .summarySendStarted: return "summarySendStarted"
+        case .summaryDelivered: return "summaryDelivered"
+        case .summaryFailed: return "summaryFailed"
         }
     }
 }

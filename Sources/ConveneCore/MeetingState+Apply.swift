@@ -88,6 +88,14 @@ extension MeetingState {
             nominationOrder.removeAll { $0 == id }
         case let .nextStepsSet(steps):
             nextSteps = steps
+        case let .summarySendStarted(send, recipients):
+            mailings.append(Mailing(id: send, recipients: recipients,
+                                    outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at))
+        case let .summaryDelivered(send, email):
+            if let i = mailings.firstIndex(where: { $0.id == send }) { mailings[i].outcomes[email] = .delivered }
+            deliveredEmails.insert(email.lowercased())
+        case let .summaryFailed(send, email, reason):
+            if let i = mailings.firstIndex(where: { $0.id == send }) { mailings[i].outcomes[email] = .failed(reason) }
         }
     }
 }

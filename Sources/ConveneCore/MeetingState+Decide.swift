@@ -180,6 +180,28 @@ extension MeetingState {
             break   // the server's clustering proposes the events
         case .summary:
             break   // read-only
+        case .mailRecipients:
+            d.reply = [("recipients", .array(summaryRecipients().map { r in
+                .object([("email", .string(r.email)), ("name", .string(r.name)), ("organization", .string(r.organization)),
+                         ("kind", .string(r.kind)), ("delivered", .bool(deliveredEmails.contains(r.email.lowercased())))])
+            }))]
+        case let .sendSummary(requested):
+            let allowed = Dictionary(summaryRecipients().map { ($0.email.lowercased(), $0.email) }, uniquingKeysWith: { a, _ in a })
+            // Someone whose message is still on its way is not sent another.
+            let sending = Set(mailings.flatMap { m in m.outcomes.filter { $0.value == .pending }.map { $0.key.lowercased() } })
+            var chosen: [String] = []
+            for e in requested {
+                guard let email = allowed[e.lowercased()] else {
+                    throw CommandError(.invalid, "\(e) is not on the recipient list (participants who consented, and nominees with an e-mail).")
+                }
+                if !deliveredEmails.contains(email.lowercased()) && !sending.contains(email.lowercased()) && !chosen.contains(email) {
+                    chosen.append(email)
+                }
+            }
+            guard !chosen.isEmpty else { throw CommandError(.conflict, "Everyone selected has already received the summary.") }
+            let id = "mail\(seq + 1)"
+            d.events = [.summarySendStarted(send: id, recipients: chosen)]
+            d.reply = [("send", .string(id)), ("recipients", .array(chosen.map { .string($0) }))]
         case let .updateMeeting(u):
             var info = self.info, s = settings
             if let v = u.title { info.title = v }

@@ -54,6 +54,19 @@ extension MeetingState {
          ("question", .string(phase.question))]
     }
 
+    public func mailingView(_ m: Mailing) -> JSONValue {
+        .object([("id", .string(m.id)), ("startedAt", .int(m.startedAt)), ("recipients", .array(m.recipients.map { email in
+            let outcome = m.outcomes[email] ?? .pending
+            var pairs: [(String, JSONValue?)] = [("email", .string(email))]
+            switch outcome {
+            case .pending: pairs.append(("status", "sending"))
+            case .delivered: pairs.append(("status", "delivered"))
+            case .failed(let reason): pairs += [("status", "failed"), ("reason", .string(reason))]
+            }
+            return jsonObject(pairs)
+        }))])
+    }
+
     /// The whole meeting, as a client needs it to draw its screen from scratch.
     public func snapshot(for audience: Audience) -> JSONValue {
         let shownNotes = visibleNotes().filter { audience == .console || !$0.hidden }
@@ -64,7 +77,7 @@ extension MeetingState {
             ("champions", .array(champions.map { .object([("participant", .string($0.participant)), ("theme", .string($0.theme))]) })),
             ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
             ("nextSteps", nextSteps.json()),
-        ])
+        ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView)))] : []))
     }
 
     /// How an event just applied to this state is shown to an audience. Call right after
@@ -110,6 +123,10 @@ extension MeetingState {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
+        case let .summarySendStarted(send, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
+            // Addresses are for the console only; phones and the wall just see the sequence move on.
+            guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at))]) }
+            if let m = mailings.first(where: { $0.id == send }) { pairs.append(("mailing", mailingView(m))) }
         }
         return jsonObject(pairs)
     }

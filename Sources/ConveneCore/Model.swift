@@ -103,6 +103,19 @@ public struct NextSteps: Equatable, Sendable {
     public init() {}
 }
 
+/// One sending of the summary, and each recipient's outcome.
+public struct Mailing: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable {
+        case pending
+        case delivered
+        case failed(String)
+    }
+    public var id: String
+    public var recipients: [String]
+    public var outcomes: [String: Outcome]
+    public var startedAt: Int64
+}
+
 public struct MeetingState: Sendable {
     public var info: MeetingInfo
     public var settings = MeetingSettings()
@@ -118,6 +131,9 @@ public struct MeetingState: Sendable {
     public var nominations: [String: Nomination] = [:]
     public var nominationOrder: [String] = []
     public var nextSteps = NextSteps()
+    public var mailings: [Mailing] = []
+    /// Lower-cased addresses that have received the summary: never sent to twice.
+    public var deliveredEmails: Set<String> = []
     /// Sequence number of the last applied event.
     public var seq: Int64 = 0
     /// Counter for server-assigned ids (participants, themes).

@@ -15,15 +15,18 @@ public final class MeetingHub {
     private let inbox: Inbox
     /// nil: no embedding model; notes are compared by their words (lexical features).
     private let embedding: EmbeddingWorker?
+    /// nil: e-mail is not set up (no --smtp-url).
+    private let mail: MailWorker?
     private var guesses = GuessGuard()
     private var random = SystemRandomNumberGenerator()
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
 
-    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?) {
+    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?) {
         self.writer = writer
         self.inbox = inbox
         self.embedding = embedding
+        self.mail = mail
     }
 
     func hasMeeting(code: String) -> Bool { byCode[code] != nil }
@@ -39,7 +42,27 @@ public final class MeetingHub {
         byCode[state.info.joinCode] = state.info.id
         // Vectors are not stored: recompute them for the notes already on the wall.
         for note in state.visibleNotes() { requestVector(meeting: state.info.id, note: note.id, text: note.text) }
+        // A sending interrupted by a stop or crash resumes with whoever has no outcome yet.
+        for m in state.mailings { queueMail(m, live: live) }
         return true
+    }
+
+    // MARK: E-mail
+
+    private func queueMail(_ mailing: Mailing, live: LiveMeeting) {
+        guard let mail else { return }
+        for (i, email) in mailing.recipients.enumerated() where mailing.outcomes[email] == .pending {
+            let message = SummaryMessages.message(for: email, send: mailing.id, state: live.committed, settings: mail.settings, index: i)
+            mail.submit(MailWorker.Job(meeting: live.id, send: mailing.id, email: email, message: message))
+        }
+    }
+
+    /// One recipient's outcome came back from the mail thread.
+    func mailed(meeting: String, send: String, email: String, failure: String?) {
+        guard let live = meetings[meeting], !live.recovering,
+              live.speculative.mailings.first(where: { $0.id == send })?.outcomes[email] == .pending else { return }
+        if let failure { Log.warning("Summary to \(email) failed: \(failure)") }
+        commit([failure.map { .summaryFailed(send: send, email: email, reason: $0) } ?? .summaryDelivered(send: send, email: email)], to: live)
     }
 
     // MARK: Clustering
@@ -164,6 +187,9 @@ public final class MeetingHub {
             decision.reply = [("format", .string(format.rawValue)), ("mediaType", .string(format.mediaType)),
                               ("filename", .string("meeting-summary.\(format.fileExtension)")), ("content", .string(text))]
         }
+        if case .sendSummary = command, mail == nil {
+            throw CommandError(.notAllowed, "E-mail is not set up on this server: start it with --smtp-url and --mail-from.")
+        }
         for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id) }
         commit(decision.events, to: live)
 
@@ -252,6 +278,8 @@ public final class MeetingHub {
             switch next.event {
             case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
                 requestVector(meeting: live.id, note: id, text: text)
+            case let .summarySendStarted(send, _):
+                if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }
             default: break
             }
         }

@@ -8,7 +8,8 @@ import Foundation
 @MainActor
 public enum Server {
     /// Runs until SIGINT or SIGTERM. `announce` prints a meeting's URLs.
-    public static func serve(config: ServerConfig, embedder: SentenceEmbedder?, announce: @escaping (MeetingState) -> Void) throws {
+    public static func serve(config: ServerConfig, embedder: SentenceEmbedder?, smtp: SMTPSettings?,
+                             announce: @escaping (MeetingState) -> Void) throws {
         try DataDirectory.prepare(config.dataDirectory)
         try DataDirectory.lock(config.dataDirectory)
         let log = try EventLog(path: DataDirectory.databasePath(config.dataDirectory))
@@ -20,7 +21,9 @@ public enum Server {
                                        maxBatch: config.commitBatchLimit) { inbox.post(.storage($0)) }
         let worker = embedder.map { EmbeddingWorker(embedder: $0, inbox: inbox) }
         worker?.start()
-        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker)
+        let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
+        mailer?.start()
+        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer)
         var events = 0
         for (_, id) in try log.meetings(after: 0) {
             let meetingEvents = try log.events(of: id)

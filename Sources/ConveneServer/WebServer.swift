@@ -256,6 +256,7 @@ public final class WebServer {
             case .stop: stopping = true
             case .storage(let report): hub.handle(report)
             case let .embedded(meeting, note, vector): hub.embedded(meeting: meeting, note: note, vector: vector)
+            case let .mailed(meeting, send, email, failure): hub.mailed(meeting: meeting, send: send, email: email, failure: failure)
             }
         }
     }

@@ -11,7 +11,7 @@ struct Convene: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "Runs the launch meeting of a sector partnership: phones, wall and console.",
-        subcommands: [Serve.self, MeetingCommand.self, Export.self, Embed.self, Cluster.self])
+        subcommands: [Serve.self, MeetingCommand.self, Export.self, SendSummary.self, Embed.self, Cluster.self])
 }
 
 struct MeetingCommand: ParsableCommand {

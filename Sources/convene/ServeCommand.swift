@@ -18,6 +18,7 @@ struct Serve: ParsableCommand {
     var commitBatchLimit = Int.max
     @Option(help: "Folder holding the all-MiniLM-L6-v2 model (model.safetensors, vocab.txt).")
     var modelDir = SentenceEmbedder.defaultModelDirectory
+    @OptionGroup var mail: MailOptions
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
 
     /// The model if it loads; otherwise says plainly that grouping falls back to words.
@@ -58,10 +59,12 @@ struct Serve: ParsableCommand {
         config.commitBatchLimit = commitBatchLimit
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
         config.publicURL = base
+        let smtp = try mail.settings()
+        say(smtp.map { "E-mail is set up: \($0.url), from \($0.from)." } ?? "E-mail is not set up (--smtp-url, --mail-from): the summary can be exported but not sent.")
         let embedder = loadEmbedder()
         do {
             try MainActor.assumeIsolated {
-                try Server.serve(config: config, embedder: embedder) { meeting in
+                try Server.serve(config: config, embedder: embedder, smtp: smtp) { meeting in
                     say(MeetingLinks(base: base, meeting: meeting).description)
                 }
             }

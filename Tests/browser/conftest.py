@@ -203,6 +203,13 @@ def snapshot(server):
     return read
 
 
+def close_client(client):
+    """Reads what the server sent and closes: a client that left events unread stops reading
+    the socket, and would wait out its close timeout for the server's closing frame."""
+    client.drain(quiet=0.05)
+    client.close()
+
+
 class Facilitator:
     """The facilitator's commands over a plain WebSocket, for setting a scene quickly when the
     console page itself is not what a test looks at."""
@@ -216,7 +223,7 @@ class Facilitator:
         return ack
 
     def close(self):
-        self.client.close()
+        close_client(self.client)
 
 
 @pytest.fixture
@@ -259,4 +266,4 @@ def ws_phone(server):
         return c
     yield make
     for c in opened:
-        c.close()
+        close_client(c)

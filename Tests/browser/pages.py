@@ -98,8 +98,9 @@ class Screen:
         width = VIEWPORTS[self.kind]["width"]
         height = max(VIEWPORTS[self.kind]["height"], min(int(size["height"]), 12000))
         shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+            "format": "png", "captureBeyondViewport": True, "optimizeForSpeed": True,
+            # Phones at half their 3× pixel ratio: sharp enough to read, quicker to encode.
+            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 0.5 if self.kind == "phone" else 1}})
         self.driver.execute_script("scrollTo(0, arguments[0]);", scrolled)
         with open(path, "wb") as f:
             f.write(base64.b64decode(shot["data"]))

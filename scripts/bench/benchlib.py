@@ -4,6 +4,7 @@ Starting and stopping a real `convene serve`, creating meetings with the CLI, re
 process's CPU time and memory from /proc, and telling whether the machine was busy with
 something else while a figure was measured.
 """
+import hashlib
 import os
 import re
 import resource
@@ -39,14 +40,36 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for_binary(path=BIN, tries=10):
-    """The release binary may be missing for a moment while another engineer rebuilds it."""
+def wait_for_binary(path=None, tries=10):
+    """Copies the release binary to a private place and uses that copy from then on, so a
+    rebuild by someone else (the binary missing, half written, or replaced between two
+    restarts of a fault run) cannot change the server in the middle of a measurement.
+    Waits a minute and retries while the binary is missing or still changing."""
+    global BIN
+    path = path or BIN
     for i in range(tries):
-        if os.path.exists(path) and os.access(path, os.X_OK):
-            return path
-        print(f"[bench] {path} is missing (being rebuilt?); waiting a minute", file=sys.stderr)
+        try:
+            st1 = os.stat(path)
+            time.sleep(2)
+            st2 = os.stat(path)
+            if st1.st_mtime_ns == st2.st_mtime_ns and st1.st_size == st2.st_size and os.access(path, os.X_OK):
+                with open(path, "rb") as f:
+                    digest = hashlib.sha256(f.read()).hexdigest()[:12]
+                copy = os.path.join(tempfile.gettempdir(), f"convene-bench-{digest}")
+                if not os.path.exists(copy):
+                    shutil.copy2(path, copy + ".tmp")
+                    os.replace(copy + ".tmp", copy)
+                if subprocess.run([copy, "--help"], capture_output=True).returncode == 0:
+                    BIN = copy
+                    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(st2.st_mtime))
+                    print(f"[bench] server binary: {path} built {when}, sha256 {digest}…, run from {copy}",
+                          file=sys.stderr)
+                    return copy
+        except OSError:
+            pass
+        print(f"[bench] {path} is missing or being rebuilt; waiting a minute", file=sys.stderr)
         time.sleep(60)
-    raise SystemExit(f"{path} not found: build it with `swift build -c release`")
+    raise SystemExit(f"{path} not usable: build it with `swift build -c release`")
 
 
 # ---------------------------------------------------------------- /proc readings

@@ -1,0 +1,135 @@
+/// E-mailing the summary: who may receive it, and the message itself (RFC 5322 with a
+/// multipart/alternative text + HTML body). Pure: the caller passes the date and ids.
+
+/// Someone the summary may be sent to: a participant who gave an e-mail and consented, or a
+/// nominee whose contact is an e-mail address.
+public struct MailRecipient: Equatable, Sendable {
+    public var email: String
+    public var name: String
+    public var organization: String
+    /// "participant" or "nominee".
+    public var kind: String
+
+    public init(email: String, name: String, organization: String, kind: String) {
+        self.email = email; self.name = name; self.organization = organization; self.kind = kind
+    }
+}
+
+extension MeetingState {
+    /// Everyone who may receive the summary, once each (by lower-cased address).
+    public func summaryRecipients() -> [MailRecipient] {
+        var seen = Set<String>()
+        var result: [MailRecipient] = []
+        for p in participantOrder.compactMap({ participants[$0] }) where p.consent {
+            guard let e = p.email, seen.insert(e.lowercased()).inserted else { continue }
+            result.append(MailRecipient(email: e, name: p.name, organization: p.organization, kind: "participant"))
+        }
+        for n in nominationOrder.compactMap({ nominations[$0] }) {
+            guard let c = n.contact, (try? TextRules.checkEmail(c)) != nil, seen.insert(c.lowercased()).inserted else { continue }
+            result.append(MailRecipient(email: c, name: n.name, organization: n.organization, kind: "nominee"))
+        }
+        return result
+    }
+}
+
+public struct MailSettings: Sendable {
+    public var from: String
+    public var fromName: String
+    public var replyTo: String?
+    public init(from: String, fromName: String = "Convene", replyTo: String? = nil) {
+        self.from = from; self.fromName = fromName; self.replyTo = replyTo
+    }
+}
+
+public enum SummaryMail {
+    public static func subject(_ state: MeetingState) -> String {
+        "Meeting summary: \(state.info.title)"
+    }
+
+    /// The whole message for one recipient, with CRLF line ends and base64 bodies (lines of
+    /// 76), so any text survives any mail server.
+    public static func message(to recipient: MailRecipient, state: MeetingState, settings: MailSettings,
+                               text: String, html: String, date: String, messageId: String) -> String {
+        let boundary = "convene-" + String(messageId.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init).prefix(24))
+        let intro = "Thank you for taking part in the launch meeting of the \(state.info.industry) sector partnership. "
+            + "Here is what we agreed; please share it with other employers who would like to be involved."
+        var headers = [
+            "From: \(address(settings.fromName, settings.from))",
+            "To: \(address(recipient.name, recipient.email))",
+            "Subject: \(encodedWord(subject(state)))",
+            "Date: \(date)",
+            "Message-ID: <\(messageId)>",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+        ]
+        if let reply = settings.replyTo { headers.insert("Reply-To: \(reply)", at: 2) }
+        let textBody = intro + "\n\n" + text
+        let htmlBody = html.replacingFirst("<h1", with: "<p style=\"font-family:Helvetica,Arial,sans-serif\">\(SummaryRenderer.h(intro))</p><h1")
+        var o = headers.joined(separator: "\r\n") + "\r\n\r\n"
+        o += "This is a multipart message in MIME format.\r\n"
+        o += "--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        o += base64Lines(Array(textBody.utf8)) + "\r\n"
+        o += "--\(boundary)\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        o += base64Lines(Array(htmlBody.utf8)) + "\r\n"
+        o += "--\(boundary)--\r\n"
+        return o
+    }
+
+    /// `Name <address>` with the name encoded (RFC 2047) when it is not plain ASCII.
+    static func address(_ name: String, _ email: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || ("0"..."9").contains($0)) }
+        return (plain ? name : encodedWord(name)) + " <\(email)>"
+    }
+
+    /// RFC 2047 "B" encoded words for non-ASCII header text, each at most 75 characters.
+    static func encodedWord(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 }) && text.count < 900 { return text }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for ch in text {
+            let bytes = Array(String(ch).utf8)
+            if chunk.count + bytes.count > 45 { words.append("=?UTF-8?B?" + base64(chunk) + "?="); chunk = [] }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?" + base64(chunk) + "?=") }
+        return words.joined(separator: "\r\n ")
+    }
+
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func base64(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 3) << 4 | b1 >> 4)])
+            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 15) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 63)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func base64Lines(_ bytes: [UInt8]) -> String {
+        let s = Array(base64(bytes))
+        return stride(from: 0, to: s.count, by: 76).map { String(s[$0..<min($0 + 76, s.count)]) }.joined(separator: "\r\n")
+    }
+}
+
+private extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
+    }
+
+    func range(of target: String) -> Range<String.Index>? {
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

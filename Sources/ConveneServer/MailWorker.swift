@@ -1,0 +1,71 @@
+import ConveneCore
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Sends summary e-mails one by one on a thread of its own (an SMTP exchange takes
+/// hundreds of milliseconds) and reports each recipient's outcome through the inbox,
+/// where it becomes an event.
+final class MailWorker: Sendable {
+    struct Job: Sendable {
+        let meeting: String
+        let send: String
+        let email: String
+        let message: String
+    }
+
+    let settings: SMTPSettings
+    private let jobs = Mutex<[Job]>([])
+    private let wake = DispatchSemaphore(value: 0)
+    private let inbox: Inbox
+
+    init(settings: SMTPSettings, inbox: Inbox) {
+        self.settings = settings
+        self.inbox = inbox
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            while true {
+                wake.wait()
+                guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
+                var failure: String?
+                do { try SMTPMailer.send(job.message, to: job.email, settings: settings) } catch { failure = "\(error)" }
+                inbox.post(.mailed(meeting: job.meeting, send: job.send, email: job.email, failure: failure))
+            }
+        }
+        thread.name = "convene-mail"
+        thread.start()
+    }
+
+    func submit(_ job: Job) {
+        jobs.withLock { $0.append(job) }
+        wake.signal()
+    }
+}
+
+/// The summary e-mail for one recipient, as the server and `convene send-summary` send it.
+public enum SummaryMessages {
+    /// RFC 5322 date, e.g. "Sun, 22 Nov 2026 10:13:25 +0000".
+    public static func rfc5322Date(_ date: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return f.string(from: date)
+    }
+
+    /// The message for one recipient of a sending, built from the meeting as it is now.
+    public static func message(for email: String, send: String, state: MeetingState, settings: SMTPSettings, index: Int) -> String {
+        let recipient = state.summaryRecipients().first { $0.email.lowercased() == email.lowercased() }
+            ?? MailRecipient(email: email, name: email, organization: "", kind: "participant")
+        let summary = MeetingSummary(state)
+        let domain = settings.from.split(separator: "@").last.map(String.init) ?? "convene.local"
+        return SummaryMail.message(
+            to: recipient, state: state,
+            settings: MailSettings(from: settings.from, fromName: settings.fromName, replyTo: settings.replyTo),
+            text: SummaryRenderer.render(summary, as: .text, jsonSerializer: { _ in "" }),
+            html: SummaryRenderer.render(summary, as: .html, jsonSerializer: { _ in "" }),
+            date: rfc5322Date(), messageId: "\(state.info.id).\(send).\(index)@\(domain)")
+    }
+}
