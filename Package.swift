@@ -37,6 +37,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // Live clustering of notes into themes: pure Swift, no I/O.
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Seeded mutation fuzzing of the wire decoder and command validation.
+        .target(name: "ConveneFuzzing", dependencies: ["ConveneCore", "ConveneJSON"]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
                 dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
@@ -45,11 +47,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "convene-bench", dependencies: [
-            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON",
+            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON", "ConveneFuzzing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
         .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering"]),
+        .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
     ],
     swiftLanguageModes: [.v6]

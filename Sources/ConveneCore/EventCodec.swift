@@ -208,7 +208,7 @@ extension StoredEvent {
             event = .championSigned(participant: try r.string("participant"), theme: try r.string("theme"))
         case "championWithdrawn":
             event = .championWithdrawn(participant: try r.string("participant"), theme: try r.string("theme"))
-        case "nominated": event = .nominated(try Nomination(storage: j["nomination"] ?? .null, seq: seq))
+        case "nominated": event = .nominated(try Nomination(storage: j["nomination"] ?? .null, seq: 0))   // apply sets the seq
         case "nominationWithdrawn": event = .nominationWithdrawn(id: try r.string("nomination"))
         case "nextStepsSet": event = .nextStepsSet(try NextSteps(storage: j["nextSteps"] ?? .null))
         case "summarySendStarted": event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"))

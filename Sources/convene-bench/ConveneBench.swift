@@ -6,7 +6,7 @@ import Glibc
 struct ConveneBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene-bench", abstract: "Measure Convene's engines.",
-        subcommands: [EmbedBenchmark.self, ClusterBenchmark.self])
+        subcommands: [EmbedBenchmark.self, ClusterBenchmark.self, FuzzBenchmark.self])
 }
 
 enum Measure {
