@@ -156,6 +156,12 @@ extension StoredEvent {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
+        case let .regroupRecorded(kind, moves):
+            pairs += [("kind", .string(kind.rawValue)), ("moves", .array(moves.map {
+                .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)])
+            }))]
+        case let .regroupUndone(kind):
+            pairs.append(("kind", .string(kind.rawValue)))
         case let .summarySendStarted(send, recipients):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) }))]
         case let .summaryDelivered(send, email):
@@ -211,6 +217,13 @@ extension StoredEvent {
         case "nominated": event = .nominated(try Nomination(storage: j["nomination"] ?? .null, seq: 0))   // apply sets the seq
         case "nominationWithdrawn": event = .nominationWithdrawn(id: try r.string("nomination"))
         case "nextStepsSet": event = .nextStepsSet(try NextSteps(storage: j["nextSteps"] ?? .null))
+        case "regroupRecorded":
+            let moves = try (j["moves"]?.arrayValue ?? []).map { m -> RegroupMove in
+                let mr = FieldReader(m)
+                return RegroupMove(note: try mr.string("note"), from: try mr.optionalString("from"), to: try mr.optionalString("to"))
+            }
+            event = .regroupRecorded(kind: try kind("kind"), moves: moves)
+        case "regroupUndone": event = .regroupUndone(kind: try kind("kind"))
         case "summarySendStarted": event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"))
         case "summaryDelivered": event = .summaryDelivered(send: try r.string("send"), email: try r.string("email"))
         case "summaryFailed":

@@ -21,6 +21,10 @@ public enum MeetingEvent: Equatable, Sendable {
     case nominated(Nomination)
     case nominationWithdrawn(id: String)
     case nextStepsSet(NextSteps)
+    /// A regrouping the facilitator asked for: the note moves that follow it, kept so the
+    /// regrouping can be undone in one step.
+    case regroupRecorded(kind: NoteKind, moves: [RegroupMove])
+    case regroupUndone(kind: NoteKind)
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String])
     case summaryDelivered(send: String, email: String)
@@ -47,11 +51,20 @@ public enum MeetingEvent: Equatable, Sendable {
         case .nominated: return "nominated"
         case .nominationWithdrawn: return "nominationWithdrawn"
         case .nextStepsSet: return "nextStepsSet"
+        case .regroupRecorded: return "regroupRecorded"
+        case .regroupUndone: return "regroupUndone"
         case .summarySendStarted: return "summarySendStarted"
         case .summaryDelivered: return "summaryDelivered"
         case .summaryFailed: return "summaryFailed"
         }
     }
+}
+
+public struct RegroupMove: Equatable, Sendable {
+    public var note: String
+    public var from: String?
+    public var to: String?
+    public init(note: String, from: String?, to: String?) { self.note = note; self.from = from; self.to = to }
 }
 
 /// An event with its place in the meeting's log and the server time it was accepted.

@@ -88,6 +88,10 @@ extension MeetingState {
             nominationOrder.removeAll { $0 == id }
         case let .nextStepsSet(steps):
             nextSteps = steps
+        case let .regroupRecorded(kind, moves):
+            lastRegroup[kind] = moves
+        case let .regroupUndone(kind):
+            lastRegroup[kind] = nil
         case let .summarySendStarted(send, recipients):
             mailings.append(Mailing(id: send, recipients: recipients,
                                     outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at))

@@ -178,6 +178,17 @@ extension MeetingState {
             d.events = [.nextStepsSet(steps)]
         case .regroup:
             break   // the server's clustering proposes the events
+        case let .undoRegroup(kind):
+            guard let moves = lastRegroup[kind] else {
+                throw CommandError(.notFound, "There is no regrouping to undo.")
+            }
+            for m in moves {
+                guard let note = notes[m.note], !note.withdrawn, !note.placedByHand, note.theme == m.to else { continue }
+                let back = m.from.flatMap { themes[$0] == nil ? nil : $0 }
+                d.events.append(.noteMoved(note: m.note, theme: back, byHand: false))
+            }
+            d.events.append(.regroupUndone(kind: kind))
+            d.reply = [("moved", .int(Int64(d.events.count - 1)))]
         case .summary:
             break   // read-only
         case .mailRecipients:

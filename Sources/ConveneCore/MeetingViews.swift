@@ -123,6 +123,10 @@ extension MeetingState {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
+        case let .regroupRecorded(kind, moves):
+            pairs += [("kind", .string(kind.rawValue)), ("moved", .int(Int64(moves.count)))]
+        case let .regroupUndone(kind):
+            pairs.append(("kind", .string(kind.rawValue)))
         case let .summarySendStarted(send, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
             // Addresses are for the console only; phones and the wall just see the sequence move on.
             guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at))]) }

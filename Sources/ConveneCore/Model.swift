@@ -132,6 +132,8 @@ public struct MeetingState: Sendable {
     public var nominationOrder: [String] = []
     public var nextSteps = NextSteps()
     public var mailings: [Mailing] = []
+    /// The last regrouping of each kind, until it is undone.
+    public var lastRegroup: [NoteKind: [RegroupMove]] = [:]
     /// Lower-cased addresses that have received the summary: never sent to twice.
     public var deliveredEmails: Set<String> = []
     /// Sequence number of the last applied event.

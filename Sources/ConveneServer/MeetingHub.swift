@@ -178,8 +178,14 @@ public final class MeetingHub {
         if case .join = command { secret = Identifiers.secret(using: &random) }
         var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
         if case .regroup(let kind) = command {
-            decision.events = WallClustering.regroupEvents(kind: kind, in: live.speculative, vectors: live.vectors)
-            decision.reply = [("moved", .int(Int64(decision.events.filter { if case .noteMoved = $0 { return true }; return false }.count)))]
+            let events = WallClustering.regroupEvents(kind: kind, in: live.speculative, vectors: live.vectors)
+            let moves = events.compactMap { e -> RegroupMove? in
+                guard case let .noteMoved(note, to, _) = e else { return nil }
+                return RegroupMove(note: note, from: live.speculative.notes[note]?.theme, to: to)
+            }
+            // Recorded first, so that "undo" knows which moves were this regrouping's.
+            decision.events = [.regroupRecorded(kind: kind, moves: moves)] + events
+            decision.reply = [("moved", .int(Int64(moves.count)))]
         }
         if case .summary(let format) = command {
             // Rendered from what is durable, so it never shows an unsaved change.

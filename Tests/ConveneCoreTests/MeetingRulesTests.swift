@@ -220,3 +220,30 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertFalse(constantTimeEquals("", "a"))
     }
 }
+
+final class RegroupUndoTests: XCTestCase {
+    func testUndoPutsBackWhatTheRegroupingMovedButKeepsLaterHandMoves() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        for i in 1...3 { try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen)) }
+        let a = m.theme(.opportunity, "A"), b = m.theme(.opportunity, "B")
+        // What the server records for a regrouping: the moves, then the moves themselves.
+        let moves = [RegroupMove(note: "n1", from: nil, to: a), RegroupMove(note: "n2", from: nil, to: a), RegroupMove(note: "n3", from: nil, to: b)]
+        for e in [MeetingEvent.regroupRecorded(kind: .opportunity, moves: moves)] + moves.map({ MeetingEvent.noteMoved(note: $0.note, theme: $0.to, byHand: false) }) {
+            m.clock += 1
+            let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
+            m.state.apply(stored)
+            m.log.append(stored)
+        }
+        try m.run(.moveNote(note: "n2", theme: b), as: .facilitator)   // the facilitator's later decision
+        let undo = try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertNil(m.state.notes["n1"]?.theme)
+        XCTAssertEqual(m.state.notes["n2"]?.theme, b, "a note moved by hand since stays")
+        XCTAssertNil(m.state.notes["n3"]?.theme)
+        XCTAssertEqual(undo.reply.first { $0.0 == "moved" }?.1, .int(2))
+        XCTAssertRefused(.notFound) { try m.run(.undoRegroup(kind: .opportunity), as: .facilitator) }
+        XCTAssertRefused(.forbidden) { try m.run(.undoRegroup(kind: .opportunity), as: .participant(karen)) }
+        XCTAssertEqual(MeetingState.replay(m.log)!.snapshot(for: .console), m.state.snapshot(for: .console))
+    }
+}

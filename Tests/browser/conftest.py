@@ -35,7 +35,6 @@ _spec.loader.exec_module(harness)
 CHROME_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
     "--disable-extensions", "--disable-background-networking", "--mute-audio", "--lang=en-US",
-    "--window-size=1920,1080",
 ]
 
 

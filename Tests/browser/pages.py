@@ -1,7 +1,7 @@
 """What a person does and sees on each screen, as small methods over selenium.
 
-Reading is done with one short script per question (the text a person reads: innerText /
-textContent, and whether it is shown), writing with real clicks and key presses."""
+Reading is done with one short script per question (the text a person reads, and whether
+it is shown at all), writing with real clicks, key presses and menu choices."""
 import base64
 import os
 import time
@@ -24,6 +24,7 @@ const shown = (el) => !!el && !el.closest('[hidden]') && el.getClientRects().len
 const text = (el) => (el ? el.textContent : null);
 const $ = (id) => document.getElementById(id);
 """
+
 
 class Screen:
     kind = None
@@ -63,7 +64,7 @@ class Screen:
         try:
             return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(check)
         except TimeoutException:
-            self.shot("timeout")
+            self.shot_quietly("timeout")
             raise AssertionError(f"{self.name}: timed out waiting for {message or predicate} (last: {last[0]!r})") from None
 
     def wait_js(self, script, *args, message="", timeout=TIMEOUT):
@@ -80,7 +81,7 @@ class Screen:
         try:
             WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda _: check())
         except TimeoutException:
-            self.shot("timeout")
+            self.shot_quietly("timeout")
             raise AssertionError(f"{self.name}: {message or 'value'}: expected {expected!r}, last seen {last[0]!r}") from None
         return last[0]
 
@@ -105,6 +106,13 @@ class Screen:
         with open(path, "wb") as f:
             f.write(base64.b64decode(shot["data"]))
         return path
+
+    def shot_quietly(self, label):
+        """A screenshot for a failure report: never hides the failure behind its own."""
+        try:
+            self.shot(label)
+        except Exception:
+            pass
 
     def js_errors(self):
         """Uncaught exceptions in the page since the last call (network errors are not counted:
@@ -147,7 +155,8 @@ class Screen:
     def run_axe(self, axe_source):
         """Runs axe-core on the page once it is still (a fade-in half done would be measured as
         faint text); returns its violations."""
-        self.wait_js("return document.getAnimations().every((a) => a.playState !== 'running');",
+        self.wait_js("return document.getAnimations().every((a) => a.playState !== 'running'"
+                     " || a.effect?.getTiming().iterations === Infinity);",
                      message="animations to finish")
         if not self.js("return typeof axe === 'object';"):
             self.driver.execute_script(axe_source)

@@ -229,6 +229,7 @@ def test_whole_meeting(screens, snapshot, settle):
     }, "champions on another phone")
     assert {k: v["pressed"] for k, v in karen.areas().items()} == {
         "Talent pipeline": True, "Infrastructure": True, "Permitting and regulation": False}
+    assert {k for k, v in karen.areas().items() if v["you"]} == {"Talent pipeline", "Infrastructure"}
     assert {k for k, v in dana.areas().items() if v["pressed"]} == {"Talent pipeline"}
 
     console.wait_equal(console.champion_cards, {

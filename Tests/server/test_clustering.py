@@ -60,8 +60,15 @@ def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):
     # Put a welding note, by hand, into a broadband theme: clearly "wrong", but the facilitator's call.
     target = notes[ids[4]]["theme"]
     assert console.command({"type": "moveNote", "note": ids[0], "theme": target})["type"] == "ack"
+    before = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
     reply = console.command({"type": "regroup", "kind": "opportunity"})
     assert reply["type"] == "ack", reply
+    # One step back: the wall is as it was before the regrouping.
+    undo = console.command({"type": "undoRegroup", "kind": "opportunity"})
+    assert undo["type"] == "ack" and undo["moved"] == reply["moved"]
+    after = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert after == before
+    assert console.command({"type": "regroup", "kind": "opportunity"})["type"] == "ack"
     for text in ["welding apprenticeships with the college", "broadband grants for small manufacturers"]:
         phone.post(text)
     time.sleep(2)
