@@ -110,10 +110,11 @@ public struct WireFuzzer {
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
+/// A small deterministic generator (SplitMix64): the same seed gives the same run.
+public struct SplitMix: RandomNumberGenerator {
     var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(_ seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9

@@ -1,7 +1,5 @@
 import ConveneCore
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Sends summary e-mails one by one on a thread of its own (an SMTP exchange takes
 /// hundreds of milliseconds) and reports each recipient's outcome through the inbox,
@@ -15,33 +13,19 @@ final class MailWorker: Sendable {
     }
 
     let settings: SMTPSettings
-    private let jobs = Mutex<[Job]>([])
-    private let wake = DispatchSemaphore(value: 0)
-    private let inbox: Inbox
+    private let thread: WorkerThread<Job>
 
     init(settings: SMTPSettings, inbox: Inbox) {
         self.settings = settings
-        self.inbox = inbox
-    }
-
-    func start() {
-        let thread = Thread { [self] in
-            while true {
-                wake.wait()
-                guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
-                var failure: String?
-                do { try SMTPMailer.send(job.message, to: job.email, settings: settings) } catch { failure = "\(error)" }
-                inbox.post(.mailed(meeting: job.meeting, send: job.send, email: job.email, failure: failure))
-            }
+        thread = WorkerThread(name: "convene-mail") { job in
+            var failure: String?
+            do { try SMTPMailer.send(job.message, to: job.email, settings: settings) } catch { failure = "\(error)" }
+            inbox.post(.mailed(meeting: job.meeting, send: job.send, email: job.email, failure: failure))
         }
-        thread.name = "convene-mail"
-        thread.start()
     }
 
-    func submit(_ job: Job) {
-        jobs.withLock { $0.append(job) }
-        wake.signal()
-    }
+    func start() { thread.start() }
+    func submit(_ job: Job) { thread.submit(job) }
 }
 
 /// The summary e-mail for one recipient, as the server and `convene send-summary` send it.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneEmbedding
+import ConveneFuzzing
 import Foundation
 
 struct EmbedBenchmark: ParsableCommand {
@@ -22,7 +23,7 @@ struct EmbedBenchmark: ParsableCommand {
 
         let all = Measure.sharedNotes(data).filter { (5...15).contains($0.split(separator: " ").count) }
         guard all.count >= notes else { throw ValidationError("not enough notes of 5–15 words in \(data)") }
-        var rng = SeededGenerator(seed: 42)
+        var rng = SplitMix(42)
         let sample = (0..<notes).map { _ in all[Int(rng.next() % UInt64(all.count))] }
         for text in sample.prefix(20) { _ = model.embed(text) }   // warm caches
 
@@ -82,15 +83,3 @@ struct EmbedBenchmark: ParsableCommand {
     }
 }
 
-/// A small deterministic generator (SplitMix64) so every run times the same notes.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
