@@ -28,8 +28,12 @@ if [ "$want_test" = 1 ]; then
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c "import websockets, pytest, selenium" 2>/dev/null; then
+  # Reinstall whenever the pinned list changes (a stamp holds the list's checksum).
+  stamp=.venv/.requirements-test.sha256
+  want=$(sha256sum scripts/requirements-test.txt | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+    echo "$want" > "$stamp"
   fi
   # axe-core for the accessibility test: the package ships axe.min.js; its own dependency
   # (Playwright) is not needed, since the browser tests inject the script with selenium.

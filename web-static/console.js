@@ -9,6 +9,7 @@ import { connect, normalizeCode, randomId } from './client.js';
 import { phaseKind, themesOfKind, notesOfKind, championsOf, authorOf, participant, PHASES, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, coalesce, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
+import { setupSummary, renderMailings } from './console-summary.js';
 
 const NOTE_LIMIT = 280;
 const UNSORTED = '__unsorted';
@@ -68,6 +69,8 @@ async function run(command, done) {
     return null;
   }
 }
+
+setupSummary(run);
 
 // ---- Phase ----
 
@@ -442,6 +445,7 @@ function render() {
   renderPeople(state);
   renderCommitments(state);
   renderNextSteps(state);
+  renderMailings(state);
   $('everyone-may-post').checked = !!state.meeting?.settings?.everyoneMayPost;
   tick();
 

@@ -21,6 +21,7 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     champions: s.champions || [],
     nominations: s.nominations || [],
     nextSteps: s.nextSteps || emptyNextSteps(),
+    mailings: s.mailings || [], // console only: summary e-mails and each recipient's outcome
     seq,
     console,
   };
@@ -45,7 +46,19 @@ export function applyEvent(state, event, seq) {
   return state;
 }
 
+/** A summary e-mail sending changed (console only; other screens get no details). */
+function mailingChanged(s, e) {
+  if (!e.mailing) return;
+  s.mailings = s.mailings || [];
+  const i = s.mailings.findIndex((m) => m.id === e.mailing.id);
+  if (i >= 0) s.mailings[i] = e.mailing;
+  else s.mailings.push(e.mailing);
+}
+
 const handlers = {
+  summarySendStarted: mailingChanged,
+  summaryDelivered: mailingChanged,
+  summaryFailed: mailingChanged,
   meetingUpdated(s, e) {
     s.meeting = e.meeting;
     // The phase's time box is read from the settings, so a changed time box changes the timer.

@@ -73,6 +73,12 @@ function renderJoin(state) {
   setText($('welcome-host'), location.host);
   setText($('welcome-code'), joinCode);
   setText($('welcome-url'), url);
+  // The server draws the QR code of this meeting's join link (libqrencode).
+  const qr = `/qr/${encodeURIComponent(joinCode)}.svg`;
+  for (const id of ['join-qr', 'welcome-qr']) {
+    if ($(id).getAttribute('src') !== qr) $(id).src = qr;
+    show($(id), true);
+  }
 }
 
 function renderWelcome(state) {
