@@ -19,6 +19,7 @@ let package = Package(
                        providers: [.apt(["libjson-c-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode",
@@ -37,21 +38,23 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // Live clustering of notes into themes: pure Swift, no I/O.
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Snowball stemmer (libstemmer) for lexical similarity.
+        .target(name: "ConveneStemmer", dependencies: ["CStemmer"]),
         // Seeded mutation fuzzing of the wire decoder and command validation.
         .target(name: "ConveneFuzzing", dependencies: ["ConveneCore", "ConveneJSON"]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
+                dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
         .executableTarget(name: "convene", dependencies: [
             "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ConveneStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "convene-bench", dependencies: [
-            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON", "ConveneFuzzing",
+            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON", "ConveneFuzzing", "ConveneStemmer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
-        .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering"]),
+        .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
     ],

@@ -1,14 +1,15 @@
-/// Lexical features for when the embedding model is not available: words (crudely
-/// stemmed) and character trigrams (for typos), hashed into a fixed-size signed vector and
+/// Lexical features for when the embedding model is not available: stemmed words (the
+/// caller passes a stemmer — the server and CLI pass Snowball's English stemmer; this
+/// module stays free of C libraries) and character trigrams (for typos), hashed into a fixed-size signed vector and
 /// normalised, so the same clustering code runs on them. Much weaker than embeddings on
 /// paraphrased notes (see the data README), but better than nothing.
 public enum LexicalVectors {
     public static let dimensions = 1024
 
-    public static func vector(_ text: String) -> [Float] {
+    public static func vector(_ text: String, stem stemmer: (String) -> String = crudeStem) -> [Float] {
         var v = [Float](repeating: 0, count: dimensions)
         for (key, _) in ThemeLabeler.words(text) where !ThemeLabeler.stopWords.contains(key) {
-            let stem = crudeStem(key)
+            let stem = stemmer(key)
             add(&v, "w:" + stem, weight: 1)
             let padded = Array("<" + stem + ">")
             if padded.count >= 3 {
@@ -18,7 +19,8 @@ public enum LexicalVectors {
         return Vectors.normalized(v)
     }
 
-    static func crudeStem(_ word: String) -> String {
+    /// A few English suffixes, for when no real stemmer is at hand.
+    public static func crudeStem(_ word: String) -> String {
         for suffix in ["ing", "ers", "ies", "es", "ed", "er", "s"] where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
             return String(word.dropLast(suffix.count))
         }

@@ -2,6 +2,7 @@ import CWebSockets
 import ConveneClustering
 import ConveneCore
 import ConveneJSON
+import ConveneStemmer
 import ConveneStore
 
 /// Owns every live meeting and routes messages: decode → validate against the meeting →
@@ -18,6 +19,8 @@ public final class MeetingHub {
     /// nil: e-mail is not set up (no --smtp-url).
     private let mail: MailWorker?
     private var guesses = GuessGuard()
+    /// Used on this thread only (lexical vectors when there is no model).
+    private let stemmer = SnowballStemmer()
     private var random = SystemRandomNumberGenerator()
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
@@ -71,7 +74,7 @@ public final class MeetingHub {
         if let embedding {
             embedding.submit(EmbeddingWorker.Job(meeting: meeting, note: note, text: text))
         } else {
-            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text)))
+            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem)))
         }
     }
 

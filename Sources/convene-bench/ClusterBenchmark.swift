@@ -2,6 +2,7 @@ import ArgumentParser
 import ConveneClustering
 import ConveneEmbedding
 import ConveneJSON
+import ConveneStemmer
 import Foundation
 
 struct ClusterBenchmark: ParsableCommand {
@@ -29,8 +30,9 @@ struct ClusterBenchmark: ParsableCommand {
             }
         }
         let model = lexical ? nil : try SentenceEmbedder(modelDirectory: modelDir)
+        let stemmer = SnowballStemmer()
         func vector(_ text: String) -> [Float] {
-            if lexical { return LexicalVectors.vector(text) }
+            if lexical { return LexicalVectors.vector(text, stem: stemmer.stem) }
             if let v = cache[text] { return v }
             let v = model!.embed(text)
             cache[text] = v

@@ -4,6 +4,7 @@ import ConveneCore
 import ConveneEmbedding
 import ConveneJSON
 import ConveneServer
+import ConveneStemmer
 import Foundation
 
 struct Cluster: ParsableCommand {
@@ -45,11 +46,12 @@ struct Cluster: ParsableCommand {
                 embedder = nil
             }
         }
+        let stemmer = SnowballStemmer()
         var totalMs = 0.0, totalNotes = 0, churns: [Double] = []
         for episode in episodes {
             let texts = episode.notes.map(\.text)
             let vectors = embedder.map { e in stride(from: 0, to: texts.count, by: 32).flatMap { e.embed(Array(texts[$0..<min($0 + 32, texts.count)])) } }
-                ?? texts.map(LexicalVectors.vector)
+                ?? texts.map { LexicalVectors.vector($0, stem: stemmer.stem) }
             let start = Date()
             var sim = EpisodeSimulation()
             if batch {

@@ -474,7 +474,18 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
                 return
             await asyncio.sleep(0.5)
 
+    loop_lag = array("q")
+
+    async def measure_loop_lag():
+        # How late the generator's own event loop runs a 2 ms timer: a delivery can wait
+        # this long in the generator before it is timestamped (bursts make it grow).
+        while run.measuring:
+            t = perf_ns()
+            await asyncio.sleep(0.002)
+            loop_lag.append(perf_ns() - t - 2_000_000)
+
     sampler = asyncio.ensure_future(sample_rss())
+    lagger = asyncio.ensure_future(measure_loop_lag())
     await asyncio.gather(steady(), bursts())
     sends_done = time.perf_counter()
 
@@ -496,6 +507,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
     rss_after = bl.proc_status_kb(server_pid, "VmRSS")
     hwm = bl.proc_status_kb(server_pid, "VmHWM")
     await sampler
+    await lagger
     gc.unfreeze()
 
     # ---- the slow client: what did the server do with it?
@@ -536,6 +548,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
     lat_s = sorted(run.lat_steady)
     ack = sorted(run.ack_lat)
     st = sorted(setup_times)
+    lag = sorted(loop_lag)
     ms = 1e-6
     duration = max(1e-9, (run.last_delivery_ns - run.window_start_ns) / 1e9) if run.deliveries else seconds
     return {
@@ -559,6 +572,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         "server_cpu_cores": cpu_server / (window_end - start),
         "server_rss_before_kb": rss_before, "server_rss_after_kb": rss_after, "server_peak_rss_kb": hwm,
         "generator_cpu_pct": 100 * cpu_gen / (window_end - start),
+        "generator_lag_p99_ms": bl.percentile(lag, 0.99) * ms, "generator_lag_max_ms": lag[-1] * ms if lag else float("nan"),
         "other_cores": other_cores, "io_stall_pct": 100 * busy.io_stall, "load_before": busy.load0[0], "load_after": busy.load1[0],
         "window_s": window_end - start, "drain_s": window_end - sends_done,
         "rss_samples": [(round(t, 1), kb) for t, kb, _ in rss_samples],
@@ -654,6 +668,7 @@ def print_table(rows):
             ("srv cores", 9, lambda r: fmt(r["server_cpu_cores"], "{:.2f}")),
             ("peak RSS", 9, lambda r: fmt(r["server_peak_rss_kb"] / 1024, "{:.1f}MB")),
             ("gen CPU", 7, lambda r: fmt(r["generator_cpu_pct"], "{:.0f}%")),
+            ("gen lag", 7, lambda r: fmt(r["generator_lag_max_ms"], "{:.0f}ms")),
             ("others", 6, lambda r: fmt(r["other_cores"], "{:.2f}")),
             ("io wait", 7, lambda r: fmt(r["io_stall_pct"], "{:.0f}%")),
             ("load1", 9, lambda r: f"{r['load_before']:.2f}/{r['load_after']:.2f}")]
