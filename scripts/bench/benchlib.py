@@ -81,6 +81,25 @@ def proc_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def thread_cpu_seconds(pid):
+    """CPU seconds per thread name (main loop, convene-writer, convene-embedder, …)."""
+    out = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        fields = raw.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return out
+
+
 def proc_status_kb(pid, key):
     """A `VmRSS`/`VmHWM`-style line of /proc/<pid>/status, in kB."""
     with open(f"/proc/{pid}/status") as f:
@@ -221,7 +240,7 @@ class ConveneServer:
         t0 = time.perf_counter()
         self.proc = subprocess.Popen([BIN, "serve", "--data", self.data, "--port", str(self.port), "--bind", "127.0.0.1",
                                       "--static-dir", STATIC] + self.extra,
-                                     stdout=subprocess.PIPE, stderr=self.log, preexec_fn=raise_file_limit)
+                                     stdout=subprocess.PIPE, stderr=self.log, preexec_fn=raise_file_limit, cwd=ROOT)
         self.started_at = t0
         self.serving_at = None
 
@@ -238,6 +257,9 @@ class ConveneServer:
         if not self.serving.wait(timeout) or self.serving_at is None:
             self.kill()
             raise RuntimeError(f"server did not start: {''.join(self.lines)[-2000:]}")
+        text = "".join(self.lines)
+        self.grouping = ("semantic (model loaded)" if "Semantic grouping is on" in text else
+                         "lexical (no model)" if "Semantic grouping is off" in text else "n/a")
         self.startup_seconds = self.serving_at - t0
         return self
 

@@ -504,7 +504,8 @@ def restart_bench(events, repeats):
             rss.append(bl.proc_status_kb(server.pid, "VmRSS") / 1024)
             snap = asyncio.run(fresh_snapshot(server.url, code, key))
             note = next(n for n in snap["snapshot"]["notes"] if n["id"] == "n-long")
-            assert snap["seq"] == events, (snap["seq"], events)
+            # Grouping may add events of its own after a start (the note gets a theme).
+            assert snap["seq"] >= events, (snap["seq"], events)
             assert note["text"] == f"Drone makers are growing here, edit number {events}", note
             server.stop()
             with open(server.log_path) as f:
@@ -512,7 +513,7 @@ def restart_bench(events, repeats):
             rebuilt.append(int(m[-1][1]) if m else None)
             print(f"restart {i + 1}: {server.startup_seconds * 1000:.0f} ms from process start to \"Convene is serving\" "
                   f"(server's own rebuild figure: {rebuilt[-1]} ms), RSS after start {rss[-1]:.1f} MB; "
-                  f"seq {snap['seq']} and the last edit are back", flush=True)
+                  f"seq {snap['seq']} and the last edit are back; grouping: {server.grouping}", flush=True)
         return {"events": total, "log_mb": size_mb, "restart_ms": [t * 1000 for t in times],
                 "restart_ms_median": statistics.median(times) * 1000, "rebuild_ms": rebuilt, "rss_mb": rss}
     finally:

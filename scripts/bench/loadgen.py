@@ -430,6 +430,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
     random.shuffle(senders)
     busy = bl.BusyMeter([server_pid, os.getpid()]).start()
     cpu_server0 = bl.proc_cpu_seconds(server_pid)
+    threads0 = bl.thread_cpu_seconds(server_pid)
     rss_before = bl.proc_status_kb(server_pid, "VmRSS")
     cpu_gen0 = time.process_time()
     run.window_start_ns = perf_ns()
@@ -489,8 +490,11 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
     await asyncio.gather(steady(), bursts())
     sends_done = time.perf_counter()
 
-    # Drain: every command answered and every connection at its meeting's last seq.
-    drain_deadline = time.perf_counter() + 20
+    # Drain: every command answered and every connection at its meeting's last seq. A
+    # server that fell behind gets time as long as deliveries still arrive (up to 180 s),
+    # so that "late" and "lost" are told apart.
+    drain_deadline = time.perf_counter() + 180
+    progress_at, last_count = time.perf_counter(), -1
     while time.perf_counter() < drain_deadline:
         for m in meetings:
             m.max_seq = max([m.max_seq] + [c.last or 0 for c in m.conns])
@@ -498,11 +502,18 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         behind = sum(1 for m in meetings for c in m.conns if not c.disconnected and c.last != m.max_seq)
         if pending == 0 and behind == 0:
             break
+        if run.deliveries != last_count:
+            progress_at, last_count = time.perf_counter(), run.deliveries
+        elif time.perf_counter() - progress_at > 5:
+            break
         await asyncio.sleep(0.05)
     run.measuring = False
     window_end = time.perf_counter()
     cpu_gen = time.process_time() - cpu_gen0
     cpu_server = bl.proc_cpu_seconds(server_pid) - cpu_server0
+    threads1 = bl.thread_cpu_seconds(server_pid)
+    threads = {name: (t - threads0.get(name, 0.0)) / (window_end - start) for name, t in threads1.items()}
+    threads = {k: v for k, v in sorted(threads.items(), key=lambda kv: -kv[1]) if v >= 0.01}
     other_cores = busy.stop()
     rss_after = bl.proc_status_kb(server_pid, "VmRSS")
     hwm = bl.proc_status_kb(server_pid, "VmHWM")
@@ -526,16 +537,16 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         slow.sock.close()
 
     # ---- seq checks
-    lost = dups = reordered = behind = 0
+    gaps = undelivered = dups = reordered = behind = 0
     for m in meetings:
         for c in m.conns:
-            if c.disconnected and c.closed_code is None:
-                pass
             missing_tail = max(0, m.max_seq - (c.last or 0))
-            lost += len(c.missing) + missing_tail
+            gaps += len(c.missing)            # skipped seqs that never came
+            undelivered += missing_tail       # events still not received when the drain gave up
             dups += c.dups
             reordered += c.reordered
             behind += 1 if missing_tail else 0
+    lost = gaps + undelivered
 
     for m in meetings:
         for c in m.conns:
@@ -565,7 +576,8 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         "steady_p50_ms": bl.percentile(lat_s, 0.5) * ms, "steady_p99_ms": bl.percentile(lat_s, 0.99) * ms,
         "burst_p50_ms": bl.percentile(lat_b, 0.5) * ms, "burst_p99_ms": bl.percentile(lat_b, 0.99) * ms, "burst_max_ms": lat_b[-1] * ms if lat_b else float("nan"),
         "ack_p50_ms": bl.percentile(ack, 0.5) * ms, "ack_p99_ms": bl.percentile(ack, 0.99) * ms,
-        "lost": lost, "duplicated": dups, "reordered": reordered, "connections_behind": behind,
+        "lost": lost, "gaps": gaps, "undelivered_at_end": undelivered, "duplicated": dups,
+        "server_threads_cores": threads, "reordered": reordered, "connections_behind": behind,
         "errors": dict(run.errors), "server_closes": dict(run.closes),
         "unexpected_disconnects": run.unexpected_disconnects,
         "server_cpu_s": cpu_server, "server_cpu_us_per_delivery": cpu_server * 1e6 / max(1, run.deliveries),
@@ -589,7 +601,7 @@ def run_target(target, meetings, participants, rate, args, slow_client=False):
             t0 = time.perf_counter()
             codes = bl.create_meetings(data, meetings)
             create_s = time.perf_counter() - t0
-            server = bl.ConveneServer(data).start()
+            server = bl.ConveneServer(data, extra=["--model-dir", "/nonexistent-model"] if args.no_model else []).start()
             try:
                 result = asyncio.run(generate(server.url, server.pid, server.port, codes, participants, rate, args.seconds,
                                               args.burst_every, args.burst_size, slow_client, args.concurrency))
@@ -597,6 +609,7 @@ def run_target(target, meetings, participants, rate, args, slow_client=False):
                 alive = server.proc.poll() is None
                 server.stop()
             result["meetings_create_s"] = create_s
+            result["grouping"] = server.grouping
             result["server_alive_at_end"] = alive
             return result
         finally:
@@ -686,7 +699,10 @@ def print_table(rows):
         if r["server_closes"] or r["unexpected_disconnects"]:
             notes.append(f"closes {r['server_closes']}, unexpected disconnects {r['unexpected_disconnects']}")
         if r["reordered"] or r["connections_behind"]:
-            notes.append(f"reordered {r['reordered']}, connections behind at the end {r['connections_behind']}")
+            notes.append(f"reordered {r['reordered']}; {r['connections_behind']} connections still behind after the drain "
+                         f"({r['drain_s']:.0f} s): {r['undelivered_at_end']} deliveries never came, {r['gaps']} gaps")
+        notes.append("server threads (cores): " + ", ".join(f"{k} {v:.2f}" for k, v in r["server_threads_cores"].items())
+                     + (f"; grouping: {r['grouping']}" if r.get("grouping") else ""))
         if not r.get("server_alive_at_end", True):
             notes.append("SERVER DIED during the run")
         for n in notes:
@@ -704,6 +720,8 @@ def main():
     ap.add_argument("--target", choices=["convene", "peer", "both"], default="both")
     ap.add_argument("--slow-client", action="store_true", help="add a phone that stops reading (meeting 0)")
     ap.add_argument("--note-chars", type=int, default=120, help="characters in each note (at most 280)")
+    ap.add_argument("--no-model", action="store_true",
+                    help="start Convene without the embedding model (--model-dir /nonexistent-model): lexical grouping")
     ap.add_argument("--concurrency", type=int, default=64, help="connections being set up at once")
     ap.add_argument("--retries", type=int, default=2, help="re-runs when the machine was busy")
     ap.add_argument("--busy-threshold", type=float, default=0.3, help="cores used by others that make a run suspect")
