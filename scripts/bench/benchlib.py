@@ -82,7 +82,8 @@ def proc_cpu_seconds(pid):
 
 
 def thread_cpu_seconds(pid):
-    """CPU seconds per thread name (main loop, convene-writer, convene-embedder, …)."""
+    """CPU seconds per thread: "main loop" (the service loop: the process's first thread)
+    and "<name>/<tid>" for the others (writer, embedder, OpenBLAS, …)."""
     out = {}
     try:
         tids = os.listdir(f"/proc/{pid}/task")
@@ -94,7 +95,7 @@ def thread_cpu_seconds(pid):
                 raw = f.read()
         except OSError:
             continue
-        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        name = "main loop" if tid == str(pid) else f"{raw[raw.index('(') + 1:raw.rindex(')')]}/{tid}"
         fields = raw.rsplit(")", 1)[1].split()
         out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
     return out

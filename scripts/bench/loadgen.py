@@ -504,7 +504,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
             break
         if run.deliveries != last_count:
             progress_at, last_count = time.perf_counter(), run.deliveries
-        elif time.perf_counter() - progress_at > 5:
+        elif time.perf_counter() - progress_at > 15:
             break
         await asyncio.sleep(0.05)
     run.measuring = False
