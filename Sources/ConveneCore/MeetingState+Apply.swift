@@ -48,6 +48,7 @@ extension MeetingState {
             if byHand { themes[theme]?.labelByHand = true }
         case let .noteMoved(note, theme, byHand):
             notes[note]?.theme = theme
+            notes[note]?.placed = true
             if byHand { notes[note]?.placedByHand = true }
         case let .themesMerged(from, into):
             // The facilitator grouped these notes: the clustering must not pull them apart.

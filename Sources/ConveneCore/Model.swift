@@ -59,6 +59,9 @@ public struct Note: Equatable, Sendable {
     public var theme: String?
     /// Placed by the facilitator's hand: the clustering must never move it again.
     public var placedByHand = false
+    /// Someone (the clustering or the facilitator) has decided where it goes, even if that
+    /// is "unsorted": a restart does not place it again.
+    public var placed = false
     public var hidden = false
     public var withdrawn = false
     public var edited = false

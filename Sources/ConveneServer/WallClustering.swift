@@ -23,7 +23,7 @@ enum WallClustering {
 
     /// Events placing a note whose vector just arrived (nothing if it was placed meanwhile).
     static func placementEvents(note noteId: String, in state: MeetingState, vectors: [String: [Float]]) -> [MeetingEvent] {
-        guard let note = state.notes[noteId], note.theme == nil, !note.placedByHand, !note.withdrawn, !note.hidden else { return [] }
+        guard let note = state.notes[noteId], !note.placed, note.theme == nil, !note.withdrawn, !note.hidden else { return [] }
         var wall = wall(of: state, kind: note.kind, vectors: vectors)
         var ids = IdentifierSource(next: state.nextNumber)
         let changes = engine.noteArrived(noteId, on: wall) { ids.take() }
@@ -32,7 +32,12 @@ enum WallClustering {
         var touched = Set<String>()
         for case .move(_, let t?) in changes { touched.insert(t) }
         let labels = engine.relabel(wall, themes: regrouped ? nil : touched)
-        return events(changes + labels, kind: note.kind)
+        var result = events(changes + labels, kind: note.kind)
+        // "Unsorted" is a decision too: recorded, so a restart does not place the note again.
+        if !changes.contains(where: { if case .move(let n, _) = $0 { return n == noteId }; return false }) {
+            result.insert(.noteMoved(note: noteId, theme: nil, byHand: false), at: 0)
+        }
+        return result
     }
 
     /// Events regrouping every note of a kind (the facilitator's request).

@@ -42,6 +42,8 @@ import benchlib as bl  # noqa: E402
 from picows import WSError, WSListener, WSMsgType, ws_connect  # noqa: E402
 
 HEADERS = {"Sec-WebSocket-Protocol": "convene.v1"}
+WELCOME_SEQ = re.compile(rb'"seq":(\d+)')
+WELCOME_MODE = re.compile(rb'"mode":"(\w+)"')
 
 
 def dumps(m):
@@ -72,7 +74,15 @@ class Listener(WSListener):
 
     def on_ws_frame(self, transport, frame):
         if frame.msg_type == WSMsgType.TEXT:
-            self.client.message(json.loads(frame.get_payload_as_bytes()))
+            data = frame.get_payload_as_bytes()
+            if data.startswith(b'{"type":"welcome"') and len(data) > 65536:
+                # A big snapshot: read only what the checks need (parsing megabytes of JSON
+                # per phone would make the generator, not the server, the slow part).
+                seq = int(WELCOME_SEQ.search(data).group(1))
+                mode = WELCOME_MODE.search(data).group(1).decode()
+                self.client.message({"type": "welcome", "seq": seq, "mode": mode, "snapshot": None})
+            else:
+                self.client.message(json.loads(data))
         elif frame.msg_type == WSMsgType.CLOSE:
             transport.disconnect()
 
@@ -465,6 +475,120 @@ async def seed_meeting(url, code, key):
     await asyncio.gather(*tasks, return_exceptions=True)
     return r["token"]
 
+# ---------------------------------------------------------------- resync storm
+
+def seed_notes(data, code_key_pairs, notes_per_meeting):
+    """Gives every meeting `notes_per_meeting` notes by cloning the stored rows of one real
+    note per meeting (posted through the server, and placed on the wall if the server groups
+    notes): notePosted rows, and noteMoved rows into the same theme when there is one."""
+    path = os.path.join(data, "convene.sqlite")
+    db = sqlite3.connect(path)
+    total = 0
+    with db:
+        for meeting, in db.execute("SELECT id FROM meetings").fetchall():
+            rows = db.execute("SELECT seq, body FROM events WHERE meeting = ? ORDER BY seq", (meeting,)).fetchall()
+            posted = next(json.loads(b) for _, b in rows if json.loads(b)["type"] == "notePosted")
+            moved = next((json.loads(b) for _, b in rows if json.loads(b)["type"] == "noteMoved"
+                          and json.loads(b).get("theme")), None)
+            seq = rows[-1][0]
+            new = []
+            for i in range(notes_per_meeting - 1):
+                seq += 1
+                b = dict(posted, note=f"seed-{i}", at=posted["at"] + i,
+                         text=f"Seeded note {i}: we need more machinists, welders and maintenance technicians here")
+                new.append((meeting, seq, json.dumps(b, separators=(",", ":"))))
+                if moved:
+                    seq += 1
+                    new.append((meeting, seq, json.dumps(dict(moved, note=f"seed-{i}", at=posted["at"] + i),
+                                                         separators=(",", ":"))))
+            db.executemany("INSERT INTO events (meeting, seq, body) VALUES (?, ?, ?)", new)
+            total += len(new)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return total
+
+
+async def wait_idle(pid, quiet=0.05, step=0.5, limit=300):
+    """Until the server uses less than `quiet` of a core over `step` s (grouping settled)."""
+    t_end = time.perf_counter() + limit
+    prev = bl.proc_cpu_seconds(pid)
+    while time.perf_counter() < t_end:
+        await asyncio.sleep(step)
+        now = bl.proc_cpu_seconds(pid)
+        if now - prev < quiet * step:
+            return
+        prev = now
+
+
+async def resync_storm(args):
+    """M meetings with X notes each and N phones each, all connected and up to date; kill -9;
+    restart; every phone reconnects at once with hello + since. Measures the time until all
+    are resynced, the server's peak memory, and duplicates/gaps/regressions."""
+    data = bl.tempdir("convene-storm-")
+    meetings = bl.create_meetings(data, args.storm_meetings, title="Storm")
+    server = bl.ConveneServer(data).start()
+    for code, key in meetings:
+        await seed_meeting(server.url, code, key)
+    await wait_idle(server.pid)
+    server.stop()
+    added = seed_notes(data, meetings, args.storm_notes)
+    server.start()
+    t_settle = time.perf_counter()
+    await wait_idle(server.pid)
+    settle = time.perf_counter() - t_settle
+    print(f"resync storm: {args.storm_meetings} meetings x {args.storm_notes} notes ({added} rows added), "
+          f"{args.storm_meetings * args.storm_phones} phones; grouping: {server.grouping}; server busy "
+          f"{settle:.1f} s after its start (re-grouping)", flush=True)
+    world = World()
+    url_of = lambda: server.url  # noqa: E731
+    clients = [Client(world, url_of, code, key, "participant", f"s{mi}-{i}")
+               for mi, (code, key) in enumerate(meetings) for i in range(args.storm_phones)]
+    tasks = [asyncio.ensure_future(c.run()) for c in clients]
+    t0 = time.perf_counter()
+    while any(c.welcomes == 0 for c in clients):
+        await asyncio.sleep(0.05)
+    first_connect = time.perf_counter() - t0
+    await wait_idle(server.pid)
+    rss_before = bl.proc_status_kb(server.pid, "VmRSS")
+    hwm_before = bl.proc_status_kb(server.pid, "VmHWM")
+    seqs = {c.name: c.last for c in clients}
+    welcomes = [c.welcomes for c in clients]
+    server.kill()
+    t_kill = time.perf_counter()
+    await asyncio.get_running_loop().run_in_executor(None, server.start)
+    cpu0 = bl.proc_cpu_seconds(server.pid)
+    deadline = time.perf_counter() + 300
+    while any(c.welcomes <= w for c, w in zip(clients, welcomes)) and time.perf_counter() < deadline:
+        await asyncio.sleep(0.02)
+    all_back = time.perf_counter() - t_kill
+    not_back = sum(1 for c, w in zip(clients, welcomes) if c.welcomes <= w)
+    hwm_after = bl.proc_status_kb(server.pid, "VmHWM")
+    cpu = bl.proc_cpu_seconds(server.pid) - cpu0
+    await wait_idle(server.pid)
+    hwm_settled = bl.proc_status_kb(server.pid, "VmHWM")
+    regress = sum(1 for c in clients if c.last is not None and seqs[c.name] is not None and c.last < seqs[c.name])
+    for c in clients:
+        c.close()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    server.stop()
+    bl.rmtree(data)
+    r = {"meetings": args.storm_meetings, "notes_per_meeting": args.storm_notes, "phones": len(clients),
+         "grouping": server.grouping, "first_connect_s": first_connect, "restart_ms": server.startup_seconds * 1000,
+         "all_resynced_s": all_back, "not_back": not_back, "server_cpu_s_during_resync": cpu,
+         "rss_before_kill_mb": rss_before / 1024, "peak_rss_before_kill_mb": hwm_before / 1024,
+         "peak_rss_resync_mb": hwm_after / 1024, "peak_rss_after_regrouping_mb": hwm_settled / 1024,
+         "snapshots": sum(c.snapshots for c in clients) - len(clients), "replays": sum(c.replays for c in clients),
+         "duplicates": sum(c.dups for c in clients), "gaps": sum(c.gaps for c in clients),
+         "regressions": sum(c.regressions for c in clients) + regress}
+    print(f"  first connection of all {len(clients)} phones: {first_connect:.1f} s; after kill -9: restart "
+          f"{r['restart_ms']:.0f} ms, all resynced {all_back:.2f} s after the kill ({not_back} not back), "
+          f"{r['snapshots']} snapshots / {r['replays']} replays, server CPU {cpu:.1f} s meanwhile", flush=True)
+    print(f"  server RSS before the kill {r['rss_before_kill_mb']:.1f} MB (peak {r['peak_rss_before_kill_mb']:.1f}); "
+          f"peak during the resync {r['peak_rss_resync_mb']:.1f} MB, peak once grouping settled "
+          f"{r['peak_rss_after_regrouping_mb']:.1f} MB; duplicates {r['duplicates']}, gaps {r['gaps']}, "
+          f"regressions {r['regressions']}", flush=True)
+    return r
+
 
 def restart_bench(events, repeats):
     """Fills one meeting's log to `events` events with noteEdited rows copied from a real one
@@ -532,6 +656,9 @@ def main():
                     help="share of kills that come 0-8 ms after a burst of 20 posts")
     ap.add_argument("--restart-events", type=int, default=100_000, help="events in the log for the restart timing (0: skip)")
     ap.add_argument("--restart-repeats", type=int, default=3)
+    ap.add_argument("--storm-meetings", type=int, default=1, help="resync storm: meetings (0: skip the storm)")
+    ap.add_argument("--storm-notes", type=int, default=3000, help="resync storm: notes in each meeting")
+    ap.add_argument("--storm-phones", type=int, default=1000, help="resync storm: phones in each meeting")
     ap.add_argument("--seed", type=int)
     ap.add_argument("--json", help="write the results to this file")
     args = ap.parse_args()
@@ -556,6 +683,9 @@ def main():
         print(f"problems: {len(s['problems'])}")
         for p in s["problems"][:30]:
             print("  " + p)
+    if args.storm_meetings > 0 and args.storm_phones > 0:
+        print(f"\nresync storm (load average {bl.loadavg()}):", flush=True)
+        result["storm"] = asyncio.run(resync_storm(args))
     if args.restart_events > 0:
         print(f"\nrestart with {args.restart_events} events in the log (load average {bl.loadavg()}):", flush=True)
         result["restart"] = restart_bench(args.restart_events, args.restart_repeats)
