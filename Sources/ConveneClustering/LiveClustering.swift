@@ -20,11 +20,15 @@ public struct LiveClustering: Sendable {
     public var firstRegroup = 24
     public var growth = 1.5
     public var moveMargin: Float = 0.03
+    /// Past this many notes, regrouping happens only when the facilitator asks: a regrouping
+    /// costs O(n²) and a launch meeting stays well below it.
+    public var maxAutomaticRegroup = 600
 
     public init() {}
 
     /// True when the wall reaching `count` notes calls for a regrouping.
     public func isCheckpoint(_ count: Int) -> Bool {
+        guard count <= maxAutomaticRegroup else { return false }
         var c = firstRegroup
         while c < count { c = max(c + 1, Int(Double(c) * growth)) }
         return c == count

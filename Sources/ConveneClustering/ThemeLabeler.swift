@@ -40,7 +40,7 @@ public enum ThemeLabeler {
 
     /// Candidate terms of a note (each counted once per note): content words and pairs of
     /// adjacent content words.
-    static func terms(_ text: String) -> [String: String] {
+    public static func terms(_ text: String) -> [String: String] {
         let ws = words(text)
         var found: [String: String] = [:]
         for (i, w) in ws.enumerated() where !stopWords.contains(w.key) {

@@ -12,11 +12,12 @@ public struct WallNote: Sendable {
     /// Placed by the facilitator's hand (or inside a merge/split): the engine never moves it.
     public var pinned: Bool
     /// Label candidates of the text (see `ThemeLabeler`), computed once.
-    let terms: [String: String]
+    public let terms: [String: String]
 
-    public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false) {
+    /// `terms` may be given when the caller has them from before (they cost a pass over the text).
+    public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false, terms: [String: String]? = nil) {
         self.id = id; self.vector = vector; self.text = text; self.theme = theme; self.pinned = pinned
-        self.terms = ThemeLabeler.terms(text)
+        self.terms = terms ?? ThemeLabeler.terms(text)
     }
 }
 

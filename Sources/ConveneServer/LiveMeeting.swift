@@ -19,6 +19,8 @@ final class LiveMeeting {
     var recovering = false
     /// Sentence vectors of the notes (embeddings, or lexical features without the model).
     var vectors: [String: [Float]] = [:]
+    /// Label candidates of each note's text, computed once per text.
+    var terms: [String: (text: String, terms: [String: String])] = [:]
 
     static let replayWindow = 5000
 

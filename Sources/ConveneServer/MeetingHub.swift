@@ -83,7 +83,7 @@ public final class MeetingHub {
         guard let live = meetings[meeting] else { return }
         live.vectors[note] = vector
         guard !live.recovering else { return }
-        let events = WallClustering.placementEvents(note: note, in: live.speculative, vectors: live.vectors)
+        let events = WallClustering.placementEvents(note: note, in: live.speculative, live: live)
         if !events.isEmpty { _ = commit(events, to: live) }
     }
 
@@ -181,7 +181,7 @@ public final class MeetingHub {
         if case .join = command { secret = Identifiers.secret(using: &random) }
         var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
         if case .regroup(let kind) = command {
-            let events = WallClustering.regroupEvents(kind: kind, in: live.speculative, vectors: live.vectors)
+            let events = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live)
             let moves = events.compactMap { e -> RegroupMove? in
                 guard case let .noteMoved(note, to, _) = e else { return nil }
                 return RegroupMove(note: note, from: live.speculative.notes[note]?.theme, to: to)

@@ -9,11 +9,17 @@ enum WallClustering {
     static let engine = LiveClustering()
 
     /// The wall of one kind: visible notes that have a vector, and the themes of that kind.
-    static func wall(of state: MeetingState, kind: NoteKind, vectors: [String: [Float]]) -> Wall {
+    static func wall(of state: MeetingState, kind: NoteKind, live: LiveMeeting) -> Wall {
         var wall = Wall()
         for note in state.visibleNotes(kind: kind) where !note.hidden {
-            guard let v = vectors[note.id] else { continue }
-            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand))
+            guard let v = live.vectors[note.id] else { continue }
+            var cached = live.terms[note.id]
+            if cached?.text != note.text {
+                cached = (note.text, ThemeLabeler.terms(note.text))
+                live.terms[note.id] = cached
+            }
+            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
+                                       terms: cached!.terms))
         }
         wall.themes = state.orderedThemes(kind: kind).map {
             WallTheme(id: $0.id, label: $0.label, locked: $0.locked, labelByHand: $0.labelByHand)
@@ -22,9 +28,9 @@ enum WallClustering {
     }
 
     /// Events placing a note whose vector just arrived (nothing if it was placed meanwhile).
-    static func placementEvents(note noteId: String, in state: MeetingState, vectors: [String: [Float]]) -> [MeetingEvent] {
+    static func placementEvents(note noteId: String, in state: MeetingState, live: LiveMeeting) -> [MeetingEvent] {
         guard let note = state.notes[noteId], !note.placed, note.theme == nil, !note.withdrawn, !note.hidden else { return [] }
-        var wall = wall(of: state, kind: note.kind, vectors: vectors)
+        var wall = wall(of: state, kind: note.kind, live: live)
         var ids = IdentifierSource(next: state.nextNumber)
         let changes = engine.noteArrived(noteId, on: wall) { ids.take() }
         wall.apply(changes)
@@ -41,8 +47,8 @@ enum WallClustering {
     }
 
     /// Events regrouping every note of a kind (the facilitator's request).
-    static func regroupEvents(kind: NoteKind, in state: MeetingState, vectors: [String: [Float]]) -> [MeetingEvent] {
-        var wall = wall(of: state, kind: kind, vectors: vectors)
+    static func regroupEvents(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> [MeetingEvent] {
+        var wall = wall(of: state, kind: kind, live: live)
         var ids = IdentifierSource(next: state.nextNumber)
         let changes = engine.regroup(wall) { ids.take() }
         wall.apply(changes)

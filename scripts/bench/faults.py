@@ -112,18 +112,25 @@ class Client:
         self.stopping = False
         self.welcome_waiter = None
         self.reconnect_seconds = []
+        self.welcome_timeouts = 0
+        self.fast_retry = False
 
     # ---- connection loop
     async def run(self):
+        """Connects, and reconnects like web-static/client.js: a welcome must come within
+        10 s, and a failed attempt waits 0.5 s, doubling up to 10 s (`--retry-fast`: 50 ms)."""
         down_since = None
+        attempt = 0
         while not self.stopping:
+            if attempt:
+                await asyncio.sleep(0.05 if self.fast_retry else min(10.0, 0.5 * 2 ** (attempt - 1)))
+            attempt += 1
             try:
                 self.transport, _ = await ws_connect(lambda: Listener(self), self.url_of(), extra_headers=HEADERS,
                                                      websocket_handshake_timeout=10)
             except (OSError, WSError, asyncio.TimeoutError):
                 if down_since is None:
                     down_since = time.perf_counter()
-                await asyncio.sleep(0.05)
                 continue
             self.gone = asyncio.get_running_loop().create_future()
             hello = {"type": "hello", "code": self.code, "client": self.kind}
@@ -138,9 +145,11 @@ class Client:
             try:
                 await asyncio.wait_for(asyncio.shield(self.welcome_waiter), 10)
             except (asyncio.TimeoutError, ConnectionError):
+                self.welcome_timeouts += 1
                 self.transport.disconnect()
                 await self.gone
                 continue
+            attempt = 0
             if down_since is not None:
                 self.reconnect_seconds.append(time.perf_counter() - down_since)
                 down_since = None
@@ -345,6 +354,7 @@ async def kill_loop(args):
             clients.append(ph)
             phones.append(ph)
     for c in clients:
+        c.fast_retry = True         # the kill loop times the server's comeback, not the backoff
         tasks.append(asyncio.ensure_future(c.run()))
     for con in consoles.values():
         r = await con.command({"type": "setPhase", "phase": "opportunities"})
@@ -545,9 +555,24 @@ async def resync_storm(args):
                for mi, (code, key) in enumerate(meetings) for i in range(args.storm_phones)]
     tasks = [asyncio.ensure_future(c.run()) for c in clients]
     t0 = time.perf_counter()
-    while any(c.welcomes == 0 for c in clients):
+    while any(c.welcomes == 0 for c in clients) and time.perf_counter() - t0 < args.storm_deadline:
         await asyncio.sleep(0.05)
     first_connect = time.perf_counter() - t0
+    if any(c.welcomes == 0 for c in clients):
+        r = {"meetings": args.storm_meetings, "notes_per_meeting": args.storm_notes, "phones": len(clients),
+             "converged": False, "welcomed": sum(1 for c in clients if c.welcomes),
+             "welcome_timeouts": sum(c.welcome_timeouts for c in clients),
+             "server_rss_mb": bl.proc_status_kb(server.pid, "VmRSS") / 1024,
+             "server_peak_rss_mb": bl.proc_status_kb(server.pid, "VmHWM") / 1024}
+        print(f"  NOT CONVERGED: after {first_connect:.0f} s only {r['welcomed']} of {len(clients)} phones had a welcome; "
+              f"{r['welcome_timeouts']} welcomes came later than 10 s (the phone dropped and retried); server RSS "
+              f"{r['server_rss_mb']:.0f} MB, peak {r['server_peak_rss_mb']:.0f} MB", flush=True)
+        for c in clients:
+            c.close()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        server.kill()
+        bl.rmtree(data)
+        return r
     await wait_idle(server.pid)
     rss_before = bl.proc_status_kb(server.pid, "VmRSS")
     hwm_before = bl.proc_status_kb(server.pid, "VmHWM")
@@ -557,7 +582,7 @@ async def resync_storm(args):
     t_kill = time.perf_counter()
     await asyncio.get_running_loop().run_in_executor(None, server.start)
     cpu0 = bl.proc_cpu_seconds(server.pid)
-    deadline = time.perf_counter() + 300
+    deadline = time.perf_counter() + args.storm_deadline
     while any(c.welcomes <= w for c, w in zip(clients, welcomes)) and time.perf_counter() < deadline:
         await asyncio.sleep(0.02)
     all_back = time.perf_counter() - t_kill
@@ -573,6 +598,7 @@ async def resync_storm(args):
     server.stop()
     bl.rmtree(data)
     r = {"meetings": args.storm_meetings, "notes_per_meeting": args.storm_notes, "phones": len(clients),
+         "converged": not_back == 0, "welcome_timeouts": sum(c.welcome_timeouts for c in clients),
          "grouping": server.grouping, "first_connect_s": first_connect, "restart_ms": server.startup_seconds * 1000,
          "all_resynced_s": all_back, "not_back": not_back, "server_cpu_s_during_resync": cpu,
          "rss_before_kill_mb": rss_before / 1024, "peak_rss_before_kill_mb": hwm_before / 1024,
@@ -582,7 +608,8 @@ async def resync_storm(args):
          "regressions": sum(c.regressions for c in clients) + regress}
     print(f"  first connection of all {len(clients)} phones: {first_connect:.1f} s; after kill -9: restart "
           f"{r['restart_ms']:.0f} ms, all resynced {all_back:.2f} s after the kill ({not_back} not back), "
-          f"{r['snapshots']} snapshots / {r['replays']} replays, server CPU {cpu:.1f} s meanwhile", flush=True)
+          f"{r['snapshots']} snapshots / {r['replays']} replays, {r['welcome_timeouts']} welcomes later than 10 s, "
+          f"server CPU {cpu:.1f} s meanwhile", flush=True)
     print(f"  server RSS before the kill {r['rss_before_kill_mb']:.1f} MB (peak {r['peak_rss_before_kill_mb']:.1f}); "
           f"peak during the resync {r['peak_rss_resync_mb']:.1f} MB, peak once grouping settled "
           f"{r['peak_rss_after_regrouping_mb']:.1f} MB; duplicates {r['duplicates']}, gaps {r['gaps']}, "
@@ -624,14 +651,16 @@ def restart_bench(events, repeats):
         times, rebuilt, rss = [], [], []
         for i in range(repeats):
             server = bl.ConveneServer(data).start()
-            times.append(server.startup_seconds)
-            rss.append(bl.proc_status_kb(server.pid, "VmRSS") / 1024)
-            snap = asyncio.run(fresh_snapshot(server.url, code, key))
-            note = next(n for n in snap["snapshot"]["notes"] if n["id"] == "n-long")
-            # Grouping may add events of its own after a start (the note gets a theme).
-            assert snap["seq"] >= events, (snap["seq"], events)
-            assert note["text"] == f"Drone makers are growing here, edit number {events}", note
-            server.stop()
+            try:
+                times.append(server.startup_seconds)
+                rss.append(bl.proc_status_kb(server.pid, "VmRSS") / 1024)
+                snap = asyncio.run(fresh_snapshot(server.url, code, key))
+                note = next(n for n in snap["snapshot"]["notes"] if n["id"] == "n-long")
+                # Grouping may add events of its own after a start (the note gets a theme).
+                assert snap["seq"] >= events, (snap["seq"], events)
+                assert note["text"] == f"Drone makers are growing here, edit number {events}", note
+            finally:
+                server.stop()
             with open(server.log_path) as f:
                 m = re.findall(r"Rebuilt \d+ meeting\(s\) from (\d+) event\(s\) in (\d+) ms", f.read())
             rebuilt.append(int(m[-1][1]) if m else None)
@@ -659,6 +688,7 @@ def main():
     ap.add_argument("--storm-meetings", type=int, default=1, help="resync storm: meetings (0: skip the storm)")
     ap.add_argument("--storm-notes", type=int, default=3000, help="resync storm: notes in each meeting")
     ap.add_argument("--storm-phones", type=int, default=1000, help="resync storm: phones in each meeting")
+    ap.add_argument("--storm-deadline", type=float, default=120, help="resync storm: seconds to wait for every phone")
     ap.add_argument("--seed", type=int)
     ap.add_argument("--json", help="write the results to this file")
     args = ap.parse_args()

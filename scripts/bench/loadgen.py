@@ -264,6 +264,29 @@ class Conn(WSListener):
         return True
 
 
+class Pinger(WSListener):
+    """A connection that never says hello and sends `ping` every 100 ms: the pong's round
+    trip shows how long the server's service loop was busy elsewhere (stalls)."""
+
+    def __init__(self):
+        self.rtts = array("q")
+        self.sent_at = None
+        self.transport = None
+
+    def on_ws_connected(self, transport):
+        self.transport = transport
+
+    def on_ws_frame(self, transport, frame):
+        if frame.msg_type == WSMsgType.TEXT and self.sent_at is not None:
+            self.rtts.append(perf_ns() - self.sent_at)
+            self.sent_at = None
+
+    def ping(self):
+        if self.sent_at is None:          # one at a time: a stall shows as one long round trip
+            self.sent_at = perf_ns()
+            self.transport.send(WSMsgType.TEXT, b'{"type":"ping"}')
+
+
 # ---------------------------------------------------------------- the slow client
 
 class SlowClient:
@@ -486,13 +509,26 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
             await asyncio.sleep(0.002)
             loop_lag.append(perf_ns() - t - 2_000_000)
 
+    _, pinger = await ws_connect(Pinger, url, extra_headers=HEADERS)
+
+    async def ping_loop():
+        while run.measuring:
+            pinger.ping()
+            await asyncio.sleep(0.1)
+        # The last ping may still be out: wait for it (a stall that lasts past the end counts).
+        t_end = time.perf_counter() + 60
+        while pinger.sent_at is not None and time.perf_counter() < t_end:
+            await asyncio.sleep(0.05)
+
+    pings = asyncio.ensure_future(ping_loop())
     sampler = asyncio.ensure_future(sample_rss())
     lagger = asyncio.ensure_future(measure_loop_lag())
     await asyncio.gather(steady(), bursts())
     sends_done = time.perf_counter()
 
     # Drain: every command answered and every connection at its meeting's last seq. A
-    # server that fell behind gets time as long as deliveries still arrive (up to 180 s),
+    # server that fell behind gets time as long as deliveries still arrive (up to 180 s,
+    # giving up after 60 s without any),
     # so that "late" and "lost" are told apart.
     drain_deadline = time.perf_counter() + 180
     progress_at, last_count = time.perf_counter(), -1
@@ -505,7 +541,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
             break
         if run.deliveries != last_count:
             progress_at, last_count = time.perf_counter(), run.deliveries
-        elif time.perf_counter() - progress_at > 15:
+        elif time.perf_counter() - progress_at > 60:
             break
         await asyncio.sleep(0.05)
     run.measuring = False
@@ -520,6 +556,11 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
     hwm = bl.proc_status_kb(server_pid, "VmHWM")
     await sampler
     await lagger
+    await pings
+    pinger.transport.disconnect()
+    if pinger.sent_at is not None:       # never answered
+        pinger.rtts.append(perf_ns() - pinger.sent_at)
+    rtt = sorted(pinger.rtts)
     gc.unfreeze()
 
     # ---- the slow client: what did the server do with it?
@@ -584,6 +625,8 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
         "server_cpu_s": cpu_server, "server_cpu_us_per_delivery": cpu_server * 1e6 / max(1, run.deliveries),
         "server_cpu_cores": cpu_server / (window_end - start),
         "server_rss_before_kb": rss_before, "server_rss_after_kb": rss_after, "server_peak_rss_kb": hwm,
+        "ping_p50_ms": bl.percentile(rtt, 0.5) * ms, "ping_p99_ms": bl.percentile(rtt, 0.99) * ms,
+        "ping_max_ms": rtt[-1] * ms if rtt else float("nan"),
         "generator_cpu_pct": 100 * cpu_gen / (window_end - start),
         "generator_lag_p99_ms": bl.percentile(lag, 0.99) * ms, "generator_lag_max_ms": lag[-1] * ms if lag else float("nan"),
         "other_cores": other_cores, "io_stall_pct": 100 * busy.io_stall, "load_before": busy.load0[0], "load_after": busy.load1[0],
@@ -678,6 +721,7 @@ def print_table(rows):
             ("steady99", 8, lambda r: fmt(r["steady_p99_ms"], "{:.1f}")),
             ("burst99", 8, lambda r: fmt(r["burst_p99_ms"], "{:.1f}")),
             ("ack p99", 8, lambda r: fmt(r["ack_p99_ms"], "{:.1f}")),
+            ("ping max", 8, lambda r: fmt(r.get("ping_max_ms", float("nan")), "{:.0f}")),
             ("lost", 5, lambda r: str(r["lost"])), ("dup", 4, lambda r: str(r["duplicated"])),
             ("setup p99", 9, lambda r: fmt(r["setup_p99_ms"], "{:.0f}ms")),
             ("setup all", 9, lambda r: fmt(r["setup_total_s"], "{:.1f}s")),
