@@ -630,9 +630,9 @@ def restart_bench(events, repeats):
         path = os.path.join(data, "convene.sqlite")
         db = sqlite3.connect(path)
         meeting, last = db.execute("SELECT meeting, max(seq) FROM events GROUP BY meeting").fetchone()
-        (body,) = db.execute("SELECT body FROM events WHERE meeting = ? AND seq = ?", (meeting, last)).fetchone()
-        template = json.loads(body)
-        assert template["type"] == "noteEdited", template
+        # The last noteEdited row (grouping may have stored placement events after it).
+        template = next(b for b in (json.loads(body) for (body,) in db.execute(
+            "SELECT body FROM events WHERE meeting = ? ORDER BY seq DESC", (meeting,))) if b["type"] == "noteEdited")
         t0 = time.perf_counter()
         rows = []
         for seq in range(last + 1, events + 1):
@@ -686,7 +686,7 @@ def main():
     ap.add_argument("--restart-events", type=int, default=100_000, help="events in the log for the restart timing (0: skip)")
     ap.add_argument("--restart-repeats", type=int, default=3)
     ap.add_argument("--storm-meetings", type=int, default=1, help="resync storm: meetings (0: skip the storm)")
-    ap.add_argument("--storm-notes", type=int, default=3000, help="resync storm: notes in each meeting")
+    ap.add_argument("--storm-notes", type=int, default=1000, help="resync storm: notes in each meeting")
     ap.add_argument("--storm-phones", type=int, default=1000, help="resync storm: phones in each meeting")
     ap.add_argument("--storm-deadline", type=float, default=120, help="resync storm: seconds to wait for every phone")
     ap.add_argument("--seed", type=int)
