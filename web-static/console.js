@@ -72,6 +72,36 @@ async function run(command, done) {
 
 setupSummary(run);
 
+// ---- Clustering: regroup (one undoable step) and merge suggestions ----
+
+$('regroup-button').addEventListener('click', async () => {
+  const kind = currentKind(conn.state);
+  const ack = await run({ type: 'regroup', kind });
+  if (ack) say(ack.moved === 1 ? 'Regrouped: 1 note moved.' : `Regrouped: ${ack.moved} notes moved.`, false);
+});
+
+$('undo-regroup-button').addEventListener('click', async () => {
+  const ack = await run({ type: 'undoRegroup', kind: currentKind(conn.state) });
+  if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
+});
+
+$('suggest-merges-button').addEventListener('click', async () => {
+  const ack = await run({ type: 'mergeSuggestions', kind: currentKind(conn.state) });
+  if (!ack) return;
+  const label = (id) => conn.state.themes.find((t) => t.id === id)?.label ?? id;
+  const list = $('merge-suggestions');
+  list.replaceChildren();
+  if (ack.suggestions.length === 0) list.append(h('li', { text: 'No themes are alike enough to merge.' }));
+  for (const s of ack.suggestions) {
+    list.append(h('li', {},
+      `“${label(s.from)}” and “${label(s.into)}” look alike. `,
+      h('button', { type: 'button', text: `Merge into “${label(s.into)}”`,
+        onclick: async (event) => {
+          if (await run({ type: 'mergeThemes', from: s.from, into: s.into }, 'Merged.')) event.target.closest('li').remove();
+        } })));
+  }
+});
+
 // ---- Phase ----
 
 for (const phase of PHASES) {

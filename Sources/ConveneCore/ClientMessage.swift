@@ -41,6 +41,8 @@ public enum Command: Equatable, Sendable {
     /// Ask the clustering to regroup all notes of a kind (carried out by the server, which
     /// holds the notes' vectors).
     case regroup(kind: NoteKind)
+    /// Pairs of themes so alike the facilitator may want to merge them (answered in the ack).
+    case mergeSuggestions(kind: NoteKind)
     /// Put back every note the last regrouping of a kind moved (if still where it went).
     case undoRegroup(kind: NoteKind)
     /// The meeting summary in a format (answered in the ack; changes nothing).
@@ -84,7 +86,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "summary", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
     ]
 
     /// The request id to echo in the reply, if the message has a usable one.
@@ -206,6 +208,11 @@ public enum ClientMessageDecoder {
                 throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
             }
             command = .regroup(kind: kind)
+        case "mergeSuggestions":
+            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
+                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
+            }
+            command = .mergeSuggestions(kind: kind)
         case "undoRegroup":
             guard let kind = NoteKind(rawValue: try f.string("kind")) else {
                 throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")

@@ -189,8 +189,8 @@ extension MeetingState {
             }
             d.events.append(.regroupUndone(kind: kind))
             d.reply = [("moved", .int(Int64(d.events.count - 1)))]
-        case .summary:
-            break   // read-only
+        case .summary, .mergeSuggestions:
+            break   // read-only: the server answers
         case .mailRecipients:
             d.reply = [("recipients", .array(summaryRecipients().map { r in
                 .object([("email", .string(r.email)), ("name", .string(r.name)), ("organization", .string(r.organization)),

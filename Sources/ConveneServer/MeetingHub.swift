@@ -190,6 +190,9 @@ public final class MeetingHub {
             decision.events = [.regroupRecorded(kind: kind, moves: moves)] + events
             decision.reply = [("moved", .int(Int64(moves.count)))]
         }
+        if case .mergeSuggestions(let kind) = command {
+            decision.reply = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.speculative, live: live))]
+        }
         if case .summary(let format) = command {
             // Rendered from what is durable, so it never shows an unsaved change.
             let text = SummaryRenderer.render(MeetingSummary(live.committed), as: format, jsonSerializer: JSONCodec.serializeString)

@@ -55,6 +55,15 @@ enum WallClustering {
         return events(changes + engine.relabel(wall), kind: kind)
     }
 
+    /// Themes alike enough to merge, most alike first (more are offered when the wall has
+    /// more themes than the meeting's target number).
+    static func mergeSuggestions(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> JSONValue {
+        let wall = wall(of: state, kind: kind, live: live)
+        return .array(engine.mergeSuggestions(wall, target: state.settings.targetThemes).prefix(5).map { a, b, similarity in
+            .object([("from", .string(b)), ("into", .string(a)), ("similarity", .double(Double((similarity * 100).rounded() / 100)))])
+        })
+    }
+
     static func events(_ changes: [WallChange], kind: NoteKind) -> [MeetingEvent] {
         changes.map {
             switch $0 {

@@ -79,3 +79,22 @@ def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):
 def test_participants_cannot_ask_for_a_regroup(server):
     phone = phone_for(server, "Karen")
     assert phone.command({"type": "regroup", "kind": "opportunity"})["code"] == "forbidden"
+
+
+def test_near_duplicate_themes_are_suggested_for_merging(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = [phone.post(t)["note"] for t in WELDERS[:4] + BROADBAND[:2]]
+    wait_until_placed(server, ids)
+    a = console.command({"type": "createTheme", "kind": "opportunity", "label": "Welders"})["theme"]
+    b = console.command({"type": "createTheme", "kind": "opportunity", "label": "Machinists"})["theme"]
+    c = console.command({"type": "createTheme", "kind": "opportunity", "label": "Internet"})["theme"]
+    for note, theme in zip(ids, [a, b, a, b, c, c]):
+        console.command({"type": "moveNote", "note": note, "theme": theme})
+    reply = console.command({"type": "mergeSuggestions", "kind": "opportunity"})
+    assert reply["type"] == "ack", reply
+    pairs = [{s["from"], s["into"]} for s in reply["suggestions"]]
+    assert {a, b} in pairs, reply["suggestions"]
+    assert {a, c} not in pairs and {b, c} not in pairs
+    assert phone.command({"type": "mergeSuggestions", "kind": "opportunity"})["code"] == "forbidden"
