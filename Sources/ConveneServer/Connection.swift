@@ -59,6 +59,9 @@ final class Connection {
         outgoingHead = 0
         outgoingBytes = 0
         lws_callback_on_writable(wsi)
+        // A client that stopped reading never becomes writeable: drop it after 5 s anyway,
+        // so it cannot hold a descriptor and kernel buffers for ever.
+        lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, 5)
     }
 
     /// Writes one queued frame. Returns false when the connection must close now.

@@ -31,4 +31,13 @@ final class Inbox: Sendable {
     func drain() -> [Item] {
         items.withLock { q in defer { q.removeAll() }; return q }
     }
+
+    /// Puts items back at the front (in order) and wakes the loop again for them.
+    func putBack(_ rest: [Item]) {
+        guard !rest.isEmpty else { return }
+        items.withLock { $0.insert(contentsOf: rest, at: 0) }
+        context.withLock { box in
+            if let ctx = box.context { lws_cancel_service(ctx) }
+        }
+    }
 }

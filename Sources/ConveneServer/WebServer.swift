@@ -250,8 +250,21 @@ public final class WebServer {
         }
     }
 
+    /// Most note placements per pass: each costs time proportional to the wall, and the
+    /// sockets must be served between passes when the embedder delivers a backlog at once.
+    static let placementsPerPass = 8
+
     private func drainInbox() {
-        for item in inbox.drain() {
+        let items = inbox.drain()
+        var placements = 0
+        for (index, item) in items.enumerated() {
+            if case .embedded = item {
+                if placements == Self.placementsPerPass {
+                    inbox.putBack(Array(items[index...]))
+                    return
+                }
+                placements += 1
+            }
             switch item {
             case .stop: stopping = true
             case .storage(let report): hub.handle(report)
