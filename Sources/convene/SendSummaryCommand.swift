@@ -51,7 +51,7 @@ struct SendSummary: ParsableCommand {
             }
             guard let mailing else { return }
             var failed = 0
-            for (i, email) in mailing.recipients.enumerated() where state.mailings.last?.outcomes[email] == .pending {
+            for (i, email) in mailing.recipients.enumerated() where state.mailings.first(where: { $0.id == mailing.id })?.outcomes[email] == .pending {
                 do {
                     try SMTPMailer.send(SummaryMessages.message(for: email, send: mailing.id, state: state, settings: smtp, index: i), to: email, settings: smtp)
                     try record(.summaryDelivered(send: mailing.id, email: email))
