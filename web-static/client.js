@@ -52,6 +52,44 @@ export function randomId(prefix) {
 }
 
 /**
+ * One request that needs no meeting (the organizer's `listMeetings` and `createMeeting`):
+ * opens a socket, sends the message, and resolves with the `ack` or rejects with a
+ * ServerError. The socket is closed afterwards.
+ */
+export function request(message, timeoutMs = 15_000) {
+  return new Promise((resolve, reject) => {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    let socket;
+    try {
+      socket = new WebSocket(`${scheme}//${location.host}/ws`, SUBPROTOCOL);
+    } catch {
+      reject(new ServerError('offline', 'Cannot reach the Convene server.'));
+      return;
+    }
+    let done = false;
+    const finish = (fn, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+      try { socket.close(); } catch { /* already closed */ }
+      fn(value);
+    };
+    const timer = setTimeout(() => finish(reject, new ServerError('timeout', 'The server did not answer in time. Please try again.')), timeoutMs);
+    socket.onopen = () => socket.send(JSON.stringify({ ...message, req: 1 }));
+    socket.onmessage = (m) => {
+      let reply;
+      try { reply = JSON.parse(m.data); } catch { return; }
+      if (reply?.req !== 1) return;
+      if (reply.type === 'ack') finish(resolve, reply);
+      else if (reply.type === 'error') finish(reject, new ServerError(reply.code, reply.message || 'Something went wrong.'));
+    };
+    socket.onclose = socket.onerror = () =>
+      finish(reject, new ServerError('disconnected', 'The connection was lost before the server answered.'));
+  });
+}
+
+/**
  * Opens the connection and keeps it open until `close()`.
  *
  * options: code, client ('participant' | 'wall' | 'console'), key (console only),
@@ -245,7 +283,10 @@ export function connect({ code, client, key, onWelcome, onEvent, onStatus, onErr
   }
 
   function scheduleReconnect() {
-    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+    // Jittered: after a server restart or a Wi-Fi drop, a room of phones must not come back
+    // in one synchronized wave (each wave is a burst of hellos and snapshots).
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
     attempt++;
     status('reconnecting');
     clearTimeout(reconnectTimer);

@@ -42,7 +42,7 @@ const conn = connect({
 
 if (!code || !key) {
   conn.close();
-  setText($('loading'), 'This console link is incomplete. Use the console link printed by “convene meeting create” (it ends with #key=…).');
+  setText($('loading'), 'This console link is incomplete. Open the meeting from “Your meetings” (meetings.html), or use the console link printed by “convene meeting create” (it ends with #key=…).');
 }
 
 // ---- Messages ----
@@ -449,6 +449,57 @@ $('everyone-may-post').addEventListener('change', async () => {
   if (!ok) box.checked = !wanted;
 });
 
+// The meeting's description and time boxes. Fields being edited are never overwritten by
+// a change arriving from the server; saving sends only what the form holds.
+let meetingFormDirty = false;
+for (const phase of PHASES.filter((p) => p !== 'closed')) {
+  $('meeting-timeboxes').append(
+    h('label', { for: `minutes-${phase}`, text: PHASE_NAMES[phase] }),
+    h('input', { id: `minutes-${phase}`, type: 'number', min: '1', max: '240', step: '1', required: '', dataset: { phase } }));
+}
+$('meeting-form').addEventListener('input', () => { meetingFormDirty = true; });
+$('meeting-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const command = {
+    type: 'updateMeeting',
+    title: $('meeting-title-input').value, industry: $('meeting-industry').value, region: $('meeting-region').value,
+    date: $('meeting-day').value || null, place: $('meeting-place').value.trim() ? $('meeting-place').value : null,
+    chairs: $('meeting-chairs').value.split('\n').map((c) => c.trim()).filter(Boolean),
+    targetThemes: Number($('meeting-target').value), timeboxes: {},
+  };
+  if (!command.title.trim() || !command.industry.trim() || !command.region.trim()) {
+    return say('A meeting needs a title, an industry and a region.');
+  }
+  if (!Number.isInteger(command.targetThemes) || command.targetThemes < 3 || command.targetThemes > 8) {
+    return say('Aim for 3 to 8 themes (the workbook ends with 4 or 5).');
+  }
+  for (const input of $('meeting-timeboxes').querySelectorAll('input')) {
+    const minutes = Number(input.value);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) {
+      input.focus();
+      return say('Each phase gets 1 to 240 minutes.');
+    }
+    command.timeboxes[input.dataset.phase] = minutes;
+  }
+  if (await run(command, 'Settings saved.')) meetingFormDirty = false;
+});
+
+function renderMeetingForm(state) {
+  if (meetingFormDirty) return;
+  const m = state.meeting || {};
+  const settings = m.settings || {};
+  $('meeting-title-input').value = m.title || '';
+  $('meeting-industry').value = m.industry || '';
+  $('meeting-region').value = m.region || '';
+  $('meeting-day').value = m.date || '';
+  $('meeting-place').value = m.place || '';
+  $('meeting-chairs').value = (m.chairs || []).join('\n');
+  $('meeting-target').value = String(settings.targetThemes || 5);
+  for (const input of $('meeting-timeboxes').querySelectorAll('input')) {
+    input.value = String(settings.timeboxes?.[input.dataset.phase] ?? '');
+  }
+}
+
 // ---- Drawing ----
 
 function render() {
@@ -477,6 +528,7 @@ function render() {
   renderNextSteps(state);
   renderMailings(state);
   $('everyone-may-post').checked = !!state.meeting?.settings?.everyoneMayPost;
+  renderMeetingForm(state);
   tick();
 
   if (focusAfterDraw) {

@@ -76,9 +76,19 @@ public struct MeetingUpdate: Equatable, Sendable {
     public init() {}
 }
 
+/// What the organizer (holding the server's organizer key, not any one meeting's key)
+/// may ask before saying hello to a meeting.
+public enum OrganizerRequest: Equatable, Sendable {
+    /// Every meeting on this server with its codes and console links.
+    case listMeetings
+    /// A new meeting: title, industry and region are required, the rest is optional.
+    case createMeeting(MeetingUpdate)
+}
+
 public enum ClientMessage: Equatable, Sendable {
     case hello(Hello)
     case command(req: JSONValue?, Command)
+    case organizer(req: JSONValue?, key: String, OrganizerRequest)
 }
 
 /// Decodes one client message; every failure is a `CommandError` a person can read.
@@ -87,6 +97,7 @@ public enum ClientMessageDecoder {
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
         "lockTheme", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
+        "listMeetings", "createMeeting",
     ]
 
     /// The request id to echo in the reply, if the message has a usable one.
@@ -120,6 +131,15 @@ public enum ClientMessageDecoder {
             return .hello(Hello(code: Identifiers.normalizeJoinCode(try f.string("code", max: 32)), client: client,
                                 key: try f.optionalString("key", max: 128), token: try f.optionalString("token", max: 128),
                                 since: since))
+        case "listMeetings":
+            return .organizer(req: req, key: try f.string("organizerKey", max: 128), .listMeetings)
+        case "createMeeting":
+            let key = try f.string("organizerKey", max: 128)
+            let meeting = try meetingUpdate(f, json)
+            guard meeting.title != nil, meeting.industry != nil, meeting.region != nil else {
+                throw CommandError(.invalid, "A new meeting needs a title, an industry and a region.")
+            }
+            return .organizer(req: req, key: key, .createMeeting(meeting))
         case "join":
             guard let role = ParticipantRole(rawValue: try f.string("role")) else {
                 throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")

@@ -1,3 +1,4 @@
+import ConveneCore
 import ConveneStore
 import Foundation
 import Glibc
@@ -27,5 +28,29 @@ public enum DataDirectory {
             throw ServerError("Another Convene server is already using the data directory \(dir).")
         }
         // The descriptor stays open (and locked) until the process ends.
+    }
+
+    /// The organizer key of this server: whoever holds it may list every meeting (with its
+    /// facilitator key) and create new ones from the browser. Made on first use, kept in
+    /// `dir/organizer.key`, readable by the owner only.
+    public static func organizerKey(_ dir: String) throws -> String {
+        let path = dir + "/organizer.key"
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard key.utf8.count >= 16, key.utf8.count <= 128, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                throw ServerError("\(path) must hold 16 to 128 letters and digits. Delete it to get a new organizer key.")
+            }
+            return key
+        }
+        var rng = SystemRandomNumberGenerator()
+        let key = Identifiers.secret(using: &rng)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ServerError("Cannot create the organizer key file \(path).") }
+        defer { close(fd) }
+        let line = Array((key + "\n").utf8)
+        guard write(fd, line, line.count) == line.count, fsync(fd) == 0 else {
+            throw ServerError("Cannot write the organizer key file \(path).")
+        }
+        return key
     }
 }

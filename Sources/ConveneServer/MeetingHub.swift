@@ -22,10 +22,16 @@ public final class MeetingHub {
     /// Used on this thread only (lexical vectors when there is no model).
     private let stemmer = SnowballStemmer()
     private var random = SystemRandomNumberGenerator()
+    /// The server's organizer key (lists and creates meetings from the browser).
+    private let organizerKey: String
+    /// Meetings created from the browser whose first event is not durable yet, with the
+    /// connection waiting for the answer.
+    private var creating: [String: (event: StoredEvent, conn: Connection?, req: JSONValue?)] = [:]
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
 
-    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?) {
+    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?, organizerKey: String) {
+        self.organizerKey = organizerKey
         self.writer = writer
         self.inbox = inbox
         self.embedding = embedding
@@ -119,6 +125,8 @@ public final class MeetingHub {
                 try attach(hello, conn, now: now)
             case .command(let req, let command)?:
                 try perform(command, req: req, from: conn)
+            case .organizer(let req, let key, let request)?:
+                try organize(request, key: key, req: req, from: conn, now: now)
             }
         } catch {
             conn.send(ServerMessages.error(error, req: req))
@@ -168,6 +176,67 @@ public final class MeetingHub {
         } else {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, replay: false, now: serverNow))
         }
+    }
+
+    // MARK: The organizer's page
+
+    private func organize(_ request: OrganizerRequest, key: String, req: JSONValue?, from conn: Connection,
+                          now: Double) throws(CommandError) {
+        let wait = guesses.waitTime(for: conn.address, now: now)
+        if wait > 0 {
+            throw CommandError(.badKey, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
+        }
+        guard constantTimeEquals(key, organizerKey) else {
+            guesses.failed(conn.address, now: now)
+            throw CommandError(.badKey, "That organizer key is not right. Use the link “convene serve” printed (it ends with #organizer=…).")
+        }
+        guesses.succeeded(conn.address)
+        switch request {
+        case .listMeetings:
+            let list = allMeetings.reversed().map { organizerView($0) }
+            conn.send(ServerMessages.ack(req: req, seq: 0, fields: [("meetings", .array(list))]))
+        case .createMeeting(let fields):
+            guard creating.count < 16 else { throw CommandError(.busy, "Many meetings are being created at once; please try again.") }
+            var code = Identifiers.joinCode(using: &random)
+            while byCode[code] != nil || creating.values.contains(where: { pending in
+                if case .meetingCreated(let info, _) = pending.event.event { return info.joinCode == code }
+                return false
+            }) {
+                code = Identifiers.joinCode(using: &random)
+            }
+            let id = "m" + Identifiers.secret(using: &random).prefix(12)
+            let event = try MeetingFactory.created(id: id, from: fields, joinCode: code,
+                                                   facilitatorKey: Identifiers.secret(using: &random), at: wallClockMilliseconds())
+            creating[id] = (event, conn, req)
+            // Answered when the event is durable (see `handle(.committed)`).
+            writer.submit([EventRow(event)])
+        }
+    }
+
+    /// What the organizer's page shows of a meeting, including its console key.
+    private func organizerView(_ m: MeetingState) -> JSONValue {
+        jsonObject([
+            ("id", .string(m.info.id)), ("title", .string(m.info.title)), ("industry", .string(m.info.industry)),
+            ("region", .string(m.info.region)), ("date", m.info.date.map { .string($0) } ?? .null),
+            ("place", m.info.place.map { .string($0) } ?? .null),
+            ("code", .string(m.info.joinCode)), ("key", .string(m.info.facilitatorKey)),
+            ("phase", .string(m.phase.rawValue)), ("participants", .int(Int64(m.participants.count))),
+            ("notes", .int(Int64(m.notes.values.filter { !$0.withdrawn }.count))), ("createdAt", .int(m.createdAt)),
+        ])
+    }
+
+    private func finishCreation(_ id: String, failure: String?) {
+        guard let pending = creating.removeValue(forKey: id) else { return }
+        if let failure {
+            Log.error("Could not save a new meeting: \(failure)")
+            pending.conn?.send(ServerMessages.error(CommandError(.storageFailed, "The meeting could not be saved, so it was not created. Please try again."), req: pending.req))
+            return
+        }
+        load([pending.event])
+        guard let state = meetings[id]?.committed else { return }
+        Log.notice("Meeting \(state.info.joinCode) created from the organizer's page.")
+        pending.conn?.send(ServerMessages.ack(req: pending.req, seq: state.seq, fields: [("meeting", organizerView(state))]))
+        onNewMeeting?(state)
     }
 
     private func perform(_ command: Command, req: JSONValue?, from conn: Connection) throws(CommandError) {
@@ -234,6 +303,8 @@ public final class MeetingHub {
 
     func disconnected(_ conn: Connection) {
         if let m = conn.meetingId { meetings[m]?.connections[conn.id] = nil }
+        // The meeting is still created; only the answer has nobody to go to.
+        for (id, pending) in creating where pending.conn === conn { creating[id]?.conn = nil }
     }
 
     // MARK: Reports from the writer thread
@@ -243,10 +314,12 @@ public final class MeetingHub {
         case .committed(let rows):
             var touched: [String: Int64] = [:]
             for row in rows { touched[row.meeting] = max(touched[row.meeting] ?? 0, row.seq) }
+            for row in rows where creating[row.meeting] != nil { finishCreation(row.meeting, failure: nil) }
             for (meetingId, upTo) in touched {
                 if let live = meetings[meetingId] { publish(live, upTo: upTo) }
             }
         case .failed(let rows, let reason):
+            for row in rows where creating[row.meeting] != nil { finishCreation(row.meeting, failure: reason) }
             for meetingId in Set(rows.map(\.meeting)) {
                 guard let live = meetings[meetingId], !live.recovering else { continue }
                 Log.error("Could not save events of meeting \(meetingId): \(reason)")

@@ -23,7 +23,8 @@ public enum Server {
         worker?.start()
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
         mailer?.start()
-        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer)
+        let organizerKey = try DataDirectory.organizerKey(config.dataDirectory)
+        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, organizerKey: organizerKey)
         var events = 0
         for (_, id) in try log.meetings(after: 0) {
             let meetingEvents = try log.events(of: id)
@@ -38,8 +39,9 @@ public enum Server {
         writer.start()
         Signals.install(inbox)
         for meeting in hub.allMeetings { announce(meeting) }
+        say("Start or open meetings:  \(config.publicURL)/meetings.html#organizer=\(organizerKey)   (keep this link secret: it opens every console)")
         if hub.allMeetings.isEmpty {
-            say("No meetings yet. Create one with: convene meeting create --title … --industry … --region … --data \(config.dataDirectory)")
+            say("No meetings yet. Start one from the link above, or: convene meeting create --title … --industry … --region … --data \(config.dataDirectory)")
         }
         say("Convene is serving on port \(config.port). Press Ctrl-C to stop.")
         web.run()

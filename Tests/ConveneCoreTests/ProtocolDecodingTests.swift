@@ -34,6 +34,25 @@ final class ProtocolDecodingTests: XCTestCase {
         }
     }
 
+    func testOrganizerRequestsCarryTheKeyAndANewMeeting() throws {
+        XCTAssertEqual(try decode(#"{"type":"listMeetings","req":"r1","organizerKey":"abc"}"#),
+                       .organizer(req: .string("r1"), key: "abc", .listMeetings))
+        let message = try decode(#"{"type":"createMeeting","organizerKey":"k","title":"Launch","industry":"Health care","region":"Region Y","date":"2026-12-03","chairs":["Dana"],"everyoneMayPost":true,"timeboxes":{"opportunities":30}}"#)
+        guard case .organizer(_, "k", .createMeeting(let fields))? = message else { return XCTFail("\(String(describing: message))") }
+        let event = try MeetingFactory.created(id: "m1", from: fields, joinCode: "ABC234", facilitatorKey: "f", at: 5)
+        guard case .meetingCreated(let info, let settings) = event.event else { return XCTFail("not a creation") }
+        XCTAssertEqual([info.title, info.industry, info.region, info.date], ["Launch", "Health care", "Region Y", "2026-12-03"])
+        XCTAssertEqual(info.chairs, ["Dana"])
+        XCTAssertTrue(settings.everyoneMayPost)
+        XCTAssertEqual(settings.timeboxes[.opportunities], 30)
+        XCTAssertEqual(settings.timeboxes[.requirements], Phase.requirements.defaultMinutes)
+        XCTAssertEqual(event.seq, 1)
+
+        assertError(.invalid, #"{"type":"createMeeting","organizerKey":"k","title":"Launch","industry":"Health care"}"#)
+        assertError(.badMessage, #"{"type":"createMeeting","title":"Launch","industry":"Health care","region":"Y"}"#)
+        assertError(.badMessage, #"{"type":"listMeetings","organizerKey":["k"]}"#)
+    }
+
     func testHostileMessagesGetClearErrors() {
         assertError(.unknownType, #"{"type":"dropTables"}"#)
         assertError(.badMessage, #"[1,2]"#)

@@ -19,7 +19,7 @@ os.environ.setdefault("SE_OFFLINE", "true")  # selenium-manager must not try the
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 
-from pages import Console, Phone, Wall  # noqa: E402
+from pages import Console, Meetings, Phone, Wall  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -168,14 +168,17 @@ class Screens:
         screen.open()
         return screen
 
-    def phone(self, name="phone"):
-        return self._open(Phone, name)
+    def phone(self, name="phone", meeting=None):
+        return self._open(Phone, name, meeting=meeting)
 
-    def wall(self, name="wall"):
-        return self._open(Wall, name)
+    def wall(self, name="wall", meeting=None):
+        return self._open(Wall, name, meeting=meeting)
 
-    def console(self, name="console"):
-        return self._open(Console, name)
+    def console(self, name="console", meeting=None):
+        return self._open(Console, name, meeting=meeting)
+
+    def meetings(self, name="meetings", key=None):
+        return self._open(Meetings, name, key=key)
 
 
 @pytest.fixture(scope="session")

@@ -30,13 +30,15 @@ class Screen:
     kind = None
     path = None
 
-    def __init__(self, driver, name, server, shot_dir, counter):
+    def __init__(self, driver, name, server, shot_dir, counter, meeting=None):
         self.driver, self.name, self.server, self.shot_dir, self.counter = driver, name, server, shot_dir, counter
+        # The meeting this screen shows: the test server's own unless another is given.
+        self.meeting = meeting or server.meeting
 
     # ---- Opening and plumbing ----
 
     def url(self):
-        return f"{self.server.http}/{self.path}?code={self.server.meeting.code}"
+        return f"{self.server.http}/{self.path}?code={self.meeting.code}"
 
     def open(self):
         d = self.driver
@@ -269,7 +271,7 @@ class Phone(Screen):
     def outbox(self):
         """The queued notes in this phone's localStorage."""
         return self.js("return JSON.parse(localStorage.getItem(arguments[0]) || '[]');",
-                       f"convene.outbox.{self.server.meeting.code}")
+                       f"convene.outbox.{self.meeting.code}")
 
 
 # ---- Wall ----
@@ -336,7 +338,7 @@ class Console(Screen):
     path = "console.html"
 
     def url(self):
-        return super().url() + f"#key={self.server.meeting.key}"
+        return super().url() + f"#key={self.meeting.key}"
 
     def wait_ready(self):
         self.wait_js("return $('loading').hidden && text($('status')) === 'Connected';", message="the console to connect")
@@ -461,3 +463,28 @@ def wait_until(predicate, message, timeout=TIMEOUT):
             return last
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {message} (last: {last!r})")
+
+
+# ---- Organizer's page ----
+
+
+class Meetings(Screen):
+    """meetings.html: the organizer's list of meetings and the form that starts one."""
+    kind = "console"
+    path = "meetings.html"
+
+    def __init__(self, *args, key=None, **kw):
+        super().__init__(*args, **kw)
+        self.key = key
+
+    def url(self):
+        return f"{self.server.http}/{self.path}" + (f"#organizer={self.key}" if self.key else "")
+
+    def wait_ready(self):
+        self.wait_js("return shown($('list-section')) || shown($('key-section'));", message="the organizer's page")
+
+    def listed(self):
+        """[(title, date, code, phase, people, notes)] as shown, newest first."""
+        return [tuple(r) for r in self.js("""
+            if (!shown($('list-section'))) return [];
+            return Array.from($('meetings').children, (tr) => Array.from(tr.children).slice(0, 6).map(text));""")]
