@@ -51,6 +51,21 @@ export function randomId(prefix) {
   return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Storage is about 5 MB per site; a remembered meeting larger than this is not kept.
+const MAX_REMEMBERED_CHARS = 1_500_000;
+
+/** The state a page remembered for this meeting, if it is usable. */
+function restoreState(stateKey) {
+  try {
+    const s = JSON.parse(storage.get(stateKey) || 'null');
+    if (s && typeof s === 'object' && Number.isInteger(s.seq) && Array.isArray(s.notes) && Array.isArray(s.themes)
+        && Array.isArray(s.participants) && typeof s.phase === 'string') return s;
+  } catch {
+    /* unreadable: start without it */
+  }
+  return null;
+}
+
 /**
  * One request that needs no meeting (the organizer's `listMeetings` and `createMeeting`):
  * opens a socket, sends the message, and resolves with the `ack` or rejects with a
@@ -97,14 +112,19 @@ export function request(message, timeoutMs = 15_000) {
  *   onError(error) for server errors that answer no command of ours (e.g. rate_limited).
  * status is 'connecting', 'connected', 'reconnecting' or 'refused' (the code or key is wrong;
  * no more attempts).
+ * remember: keep the meeting state in this browser's storage, so that a page reloaded
+ *   without a network shows what it knew (`state` is then set before any welcome), and a
+ *   reload asks the server only for what came after it.
  */
-export function connect({ code, client, key, onWelcome, onEvent, onStatus, onError }) {
+export function connect({ code, client, key, remember = false, onWelcome, onEvent, onStatus, onError }) {
   code = normalizeCode(code);
   let ws = null;
   let ready = false; // welcomed: commands may be sent
   let stopped = false;
   let everWelcomed = false;
-  let state = null;
+  const stateKey = `convene.state.${code}`;
+  let state = remember ? restoreState(stateKey) : null;
+  let saveTimer = null;
   let attempt = 0;
   let nextReq = 1;
   let helloReq = null;
@@ -220,6 +240,7 @@ export function connect({ code, client, key, onWelcome, onEvent, onStatus, onErr
     attempt = 0;
     everWelcomed = true;
     status('connected');
+    saveSoon();
     onWelcome?.(m, state);
   }
 
@@ -232,6 +253,7 @@ export function connect({ code, client, key, onWelcome, onEvent, onStatus, onErr
       return;
     }
     applyEvent(state, m.event, m.seq);
+    saveSoon();
     onEvent?.(m.event, state, m.seq);
   }
 
@@ -280,6 +302,18 @@ export function connect({ code, client, key, onWelcome, onEvent, onStatus, onErr
     for (const p of pending.values()) p.reject(lost);
     pending.clear();
     if (!stopped) scheduleReconnect();
+  }
+
+  // Written at most once a second: a busy wall of notes must not make the phone rewrite
+  // its storage for every event.
+  function saveSoon() {
+    if (!remember || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      const text = JSON.stringify(state);
+      if (text.length <= MAX_REMEMBERED_CHARS) storage.set(stateKey, text);
+      else storage.remove(stateKey);
+    }, 1000);
   }
 
   function scheduleReconnect() {

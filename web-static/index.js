@@ -1,6 +1,9 @@
 // The landing page: turns a typed join code into the phone page's link.
 
 import { normalizeCode } from './client.js';
+import { keepPagesForOffline } from './offline.js';
+
+keepPagesForOffline();
 
 const form = document.getElementById('code-form');
 const input = document.getElementById('code');

@@ -1,10 +1,14 @@
 // The participant's phone: join, post notes for the current phase (queued offline), see,
 // edit and withdraw one's own notes, champion strategy areas and name people to involve.
 
-import { connect, normalizeCode, saveToken, randomId } from './client.js';
+import { connect, normalizeCode, loadToken, saveToken, randomId } from './client.js';
 import { Outbox } from './outbox.js';
 import { phaseKind, mayPost, championsOf, themesOfKind, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
+import { keepPagesForOffline } from './offline.js';
+import { storage } from './storage.js';
+
+keepPagesForOffline();
 
 const NOTE_LIMIT = 280;
 const KIND_WORD = { opportunity: 'opportunity', requirement: 'requirement' };
@@ -27,11 +31,21 @@ const outbox = new Outbox(code, {
   },
 });
 
+// Who this phone is, remembered with the meeting state so that a page reloaded without a
+// network can still show the person their notes.
+const youKey = `convene.you.${code}`;
+function rememberYou() {
+  if (you) storage.set(youKey, JSON.stringify(you));
+  else storage.remove(youKey);
+}
+
 const conn = connect({
   code,
   client: 'participant',
+  remember: true,
   onWelcome(welcome, state) {
     you = welcome.you || null;
+    rememberYou();
     render();
     if (you) outbox.flush(conn);
     document.title = `${state.meeting?.title || 'Meeting'} — Convene`;
@@ -40,6 +54,7 @@ const conn = connect({
     // The event view has no e-mail; keep what the welcome told us about ourselves.
     if (event.type === 'participantJoined' && you && event.participant.id === you.id) {
       you = { ...you, ...event.participant };
+      rememberYou();
     }
     if (event.type === 'noteWithdrawn' && event.note === editing) editing = null;
     render();
@@ -106,6 +121,7 @@ $('join-form').addEventListener('submit', async (e) => {
     saveToken(code, ack.token);
     const joined = conn.state.participants.find((p) => p.id === ack.participant);
     you = { ...(joined || { id: ack.participant, name, organization, role }), email: email || null, consent: consent && !!email };
+    rememberYou();
     render();
     outbox.flush(conn);
     $('question').focus();
@@ -449,5 +465,14 @@ async function act(id, command, done) {
   render();
 }
 
+// A page reloaded without a network starts from what it remembered (the server's welcome
+// replaces it once the connection is back).
+if (conn.state && loadToken(code)) {
+  try {
+    you = JSON.parse(storage.get(youKey) || 'null');
+  } catch {
+    you = null;
+  }
+}
 updateCounter();
 render();

@@ -53,6 +53,7 @@ def test_offline_note_is_delivered_exactly_once(screens, facilitator, snapshot, 
     wall = screens.wall()
     phone = screens.phone()
     phone.join("Karen Lee", "Acme Machining")
+    phone.wait_js("return !!navigator.serviceWorker.controller;", message="the service worker to keep the page")
     facilitator("setPhase", phase="opportunities")
     phone.post(ONLINE)
     wall.wait(lambda: ONLINE in wall_texts(wall), "the first note on the wall")
@@ -74,13 +75,16 @@ def test_offline_note_is_delivered_exactly_once(screens, facilitator, snapshot, 
     go_offline(phone)
     note_id = queue_note(phone, RELOADED)
     phone.driver.refresh()
-    # Without a network the browser cannot load the page at all: it shows its own error page.
-    assert phone.driver.execute_script("return location.protocol;") == "chrome-error:"
+    # The page comes from the service worker's copy (127.0.0.1 is a secure context, like
+    # HTTPS): it shows who the phone is and the note still waiting, and keeps trying.
+    phone.wait_ready()
+    assert phone.driver.execute_script("return location.protocol;") == "http:"
+    assert phone.you() == "Karen Lee, Acme Machining · Employer", "the phone forgot who it is"
+    phone.wait(lambda: phone.notes() and phone.notes()[0] == ("pending", RELOADED), "the queued note shown after the reload")
+    phone.wait(lambda: phone.status().startswith("Reconnecting"), "the reloaded page to say it is not connected")
+    assert server_notes(snapshot, RELOADED) == []
     phone.shot("reloaded-offline")
     phone.set_offline(False)
-    phone.driver.get(phone.url())
-    phone.wait_ready()
-    assert phone.you() == "Karen Lee, Acme Machining · Employer", "the phone forgot who it is"
     assert_delivered_once(phone, wall, snapshot, RELOADED, note_id)
     phone.shot("reloaded-delivered")
 
