@@ -6,7 +6,7 @@
 // to a server.
 
 import { connect, normalizeCode, randomId } from './client.js';
-import { phaseKind, themesOfKind, notesOfKind, championsOf, authorOf, participant, PHASES, PHASE_NAMES } from './meeting-state.js';
+import { phaseKind, themesOfKind, notesOfKind, championsOf, supportersOf, authorOf, participant, PHASES, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, coalesce, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { setupSummary, renderMailings } from './console-summary.js';
@@ -374,12 +374,15 @@ function renderCommitments(state) {
   const areas = themesOfKind(state, 'requirement');
   show($('areas-empty'), areas.length === 0);
   syncChildren($('champion-areas'), areas, (t) => t.id,
-    () => h('li', { class: 'card' }, h('h3', { class: 'area-label' }), h('p', { class: 'champions' })),
+    () => h('li', { class: 'card' }, h('h3', { class: 'area-label' }), h('p', { class: 'champions' }), h('p', { class: 'supporters' })),
     (li, t) => {
       const champions = championsOf(state, t.id);
+      const supporters = supportersOf(state, t.id);
       setText(li.querySelector('.area-label'), t.label);
       setText(li.querySelector('.champions'),
-        champions.length ? `Champions: ${champions.map(nameAndOrg).join('; ')}` : 'No champion yet: not a priority right now.');
+        champions.length ? `Champions: ${champions.map(nameAndOrg).join('; ')}` : 'No employer champion yet: not a priority right now.');
+      show(li.querySelector('.supporters'), supporters.length > 0);
+      setText(li.querySelector('.supporters'), `Community partners supporting: ${supporters.map(nameAndOrg).join('; ')}`);
       li.classList.toggle('no-champion', champions.length === 0);
     });
 

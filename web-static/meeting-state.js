@@ -209,11 +209,23 @@ export function participant(state, id) {
 }
 
 /** Participants championing a theme, in sign-up order. */
-export function championsOf(state, themeId) {
+/** Everyone who signed up for a strategy area, in the order they did. */
+export function signedUpFor(state, themeId) {
   return state.champions
     .filter((c) => c.theme === themeId)
     .map((c) => participant(state, c.participant))
     .filter(Boolean);
+}
+
+/** The employers driving a strategy area: the workbook's champions. An area is a priority
+ * only with one (the partnership is employer-led). */
+export function championsOf(state, themeId) {
+  return signedUpFor(state, themeId).filter((p) => p.role === 'employer');
+}
+
+/** The community partners who signed up to support a strategy area. */
+export function supportersOf(state, themeId) {
+  return signedUpFor(state, themeId).filter((p) => p.role === 'partner');
 }
 
 /** Who wrote a note: the participant, or the person the facilitator typed it for. */

@@ -3,7 +3,7 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, championsOf, themesOfKind, PHASE_NAMES } from './meeting-state.js';
+import { phaseKind, mayPost, championsOf, supportersOf, signedUpFor, themesOfKind, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
@@ -223,6 +223,9 @@ function renderCommitments(state) {
   show($('commitments'), open);
   if (!open) return;
   const areas = themesOfKind(state, 'requirement');
+  setText($('champion-hint'), you.role === 'partner'
+    ? 'Employers champion the strategy areas; sign up to support any your organization will help with. You can choose more than one.'
+    : 'Sign up as a champion for any areas you will help drive. You can choose more than one.');
   show($('areas-empty'), areas.length === 0);
   syncChildren($('areas'), areas, (t) => t.id, createArea, (li, t) => updateArea(li, t, state));
   setOptions($('nom-area'), [['', 'The partnership as a whole'], ...areas.map((t) => [t.id, t.label])]);
@@ -251,22 +254,31 @@ function createArea(t) {
     }
   });
   return h('li', { class: 'card area' }, h('p', { class: 'area-label' }), h('p', { class: 'meta champions' }),
-    h('p', { class: 'you-champion', text: 'You are a champion of this area. Press again to take it back.' }), button);
+    h('p', { class: 'meta supporters' }), h('p', { class: 'you-champion' }), button);
 }
 
 function updateArea(li, t, state) {
   const champions = championsOf(state, t.id);
-  const signed = champions.some((p) => p.id === you.id);
+  const supporters = supportersOf(state, t.id);
+  const signed = signedUpFor(state, t.id).some((p) => p.id === you.id);
+  // Employers champion (drive) an area; community partners support it.
+  const partner = you.role === 'partner';
   setText(li.querySelector('.area-label'), t.label);
   setText(
     li.querySelector('.champions'),
     champions.length ? `Champions: ${champions.map((p) => p.name).join(', ')}` : 'No champion yet',
   );
+  show(li.querySelector('.supporters'), supporters.length > 0);
+  setText(li.querySelector('.supporters'), `Supported by: ${supporters.map((p) => p.name).join(', ')}`);
+  setText(li.querySelector('.you-champion'), partner
+    ? 'You support this area. Press again to take it back.'
+    : 'You are a champion of this area. Press again to take it back.');
   // A toggle keeps one label; its pressed state (and the line above it) says whether it is on.
   const button = li.querySelector('button');
+  const action = partner ? "I'll support this" : "I'll champion this";
   button.setAttribute('aria-pressed', String(signed));
-  setText(button, "I'll champion this");
-  button.setAttribute('aria-label', `I'll champion this: ${t.label}`);
+  setText(button, action);
+  button.setAttribute('aria-label', `${action}: ${t.label}`);
   show(li.querySelector('.you-champion'), signed);
 }
 

@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, notesOfKind, championsOf, PHASE_NAMES } from './meeting-state.js';
+import { phaseKind, themesOfKind, notesOfKind, championsOf, supportersOf, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { formatWhen } from './format.js';
@@ -209,6 +209,10 @@ function renderAreas(state) {
         setText(item.querySelector('.champion-name'), p.text);
         setText(item.querySelector('.champion-org'), p.org);
       }));
+    const supporters = supportersOf(state, t.id);
+    show(li.querySelector('.supporters'), supporters.length > 0);
+    setText(li.querySelector('.supporters'),
+      `Supported by ${supporters.map((p) => `${p.name} (${p.organization})`).join(', ')}`);
   });
   fadeIn(created);
   show($('areas-empty'), items.length === 0);
@@ -219,7 +223,8 @@ function createArea() {
     h('h3', { class: 'area-label' }),
     h('p', { class: 'area-facts' }),
     h('ul', { class: 'champions' }),
-    h('p', { class: 'not-priority', text: 'Not a priority right now' }));
+    h('p', { class: 'not-priority', text: 'Not a priority right now' }),
+    h('p', { class: 'supporters', hidden: true }));
 }
 
 // ---- Next steps ----

@@ -69,7 +69,7 @@ final class SummaryTests: XCTestCase {
         m.phase(.commitments)
         for (who, area) in [("Karen", workers), ("Ginger", workers), ("Norela", workers), ("Lane", workers), ("Paul", workers),
                             ("Robin", workers), ("Robin", entrepreneurs), ("Jim", entrepreneurs), ("Al", entrepreneurs),
-                            ("Casey", entrepreneurs), ("Tom", hub), ("Robin", hub), ("Dana", workers)] {
+                            ("Casey", entrepreneurs), ("Tom", hub), ("Robin", hub), ("Dana", workers), ("Dana", exports)] {
             try m.run(.champion(theme: area), as: .participant(people[who]!))
         }
         try m.run(.nominate(id: "n1", name: "Embry Riddle outreach office", organization: "Embry Riddle", contact: "outreach@example.edu", theme: workers),
@@ -112,6 +112,11 @@ final class SummaryTests: XCTestCase {
         XCTAssertFalse(text.contains("off-topic remark"), "hidden notes never appear")
         XCTAssertEqual(summary.areas.first?.label, "Expand the pool of qualified manufacturing workers", "the most-backed area leads")
         XCTAssertEqual(summary.areas.last?.label, "Export assistance", "areas without champions come last")
+        // Community partners support; only an employer champion makes an area a priority.
+        XCTAssertTrue(text.contains("supported by community partners Dana (Region X College)"))
+        XCTAssertTrue(text.contains("Not a priority right now — no champion yet. Community partners ready to support: Dana (Region X College)."))
+        XCTAssertEqual(summary.areas.last?.champions.count, 0)
+        XCTAssertEqual(summary.areas.last?.supporters.map(\.name), ["Dana"])
     }
 
     func testUserTextIsEscapedInEveryFormat() throws {

@@ -240,6 +240,8 @@ class Phone(Screen):
             for (const li of document.querySelectorAll('#areas > li')) {
               out[text(li.querySelector('.area-label'))] = {
                 champions: text(li.querySelector('.champions')),
+                supporters: shown(li.querySelector('.supporters')) ? text(li.querySelector('.supporters')) : null,
+                button: text(li.querySelector('button')),
                 pressed: li.querySelector('button').getAttribute('aria-pressed') === 'true',
                 you: shown(li.querySelector('.you-champion')),
               };
@@ -317,6 +319,7 @@ class Wall(Screen):
                 orgs: Array.from(li.querySelectorAll('.champion-org'), text),
                 not_priority: shown(li.querySelector('.not-priority')),
                 not_priority_text: text(li.querySelector('.not-priority')),
+                supporters: shown(li.querySelector('.supporters')) ? text(li.querySelector('.supporters')) : null,
                 facts: text(li.querySelector('.area-facts')),
               };
             }

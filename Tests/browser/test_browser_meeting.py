@@ -200,20 +200,27 @@ def test_whole_meeting(screens, snapshot, settle):
 
     karen.champion("Talent pipeline")
     karen.champion("Infrastructure")  # one person, two areas
-    dana.champion("Talent pipeline")  # the community partner supports one
+    dana.champion("Talent pipeline")  # the community partner supports two areas
+    dana.champion("Permitting and regulation")
     luis.nominate("Tom Ruiz", "Valley Welding", contact="tom@valleywelding.example", area="Talent pipeline")
     assert luis.nominations() == [("Tom Ruiz, Valley Welding", "for Talent pipeline")]
 
     def wall_areas():
         return {label: (a["champions"], a["not_priority"]) for label, a in (wall.areas() or {}).items()}
 
+    # Employers champion; a partner's support shows, but does not make an area a priority.
     wall.wait_equal(wall_areas, {
-        "Talent pipeline": (["Karen Lee", "Dana Whitfield"], False),
+        "Talent pipeline": (["Karen Lee"], False),
         "Infrastructure": (["Karen Lee"], False),
         "Permitting and regulation": ([], True),
     }, "champions on the wall")
+    wall.wait_equal(lambda: {k: v["supporters"] for k, v in wall.areas().items()}, {
+        "Talent pipeline": "Supported by Dana Whitfield (Region X Community College)",
+        "Infrastructure": None,
+        "Permitting and regulation": "Supported by Dana Whitfield (Region X Community College)",
+    }, "supporters on the wall")
     areas = wall.areas()
-    assert areas["Talent pipeline"]["orgs"] == ["Acme Machining", "Region X Community College"]
+    assert areas["Talent pipeline"]["orgs"] == ["Acme Machining"]
     assert areas["Permitting and regulation"]["not_priority_text"] == "Not a priority right now"
     for label, notes in STRATEGY_AREAS.items():
         facts = areas[label]["facts"]
@@ -223,21 +230,27 @@ def test_whole_meeting(screens, snapshot, settle):
     assert "to invite" not in areas["Infrastructure"]["facts"]
 
     # Every phone sees who champions what; Karen's own toggles are on.
-    luis.wait_equal(lambda: {k: v["champions"] for k, v in luis.areas().items()}, {
-        "Talent pipeline": "Champions: Karen Lee, Dana Whitfield",
-        "Infrastructure": "Champions: Karen Lee",
-        "Permitting and regulation": "No champion yet",
-    }, "champions on another phone")
+    luis.wait_equal(lambda: {k: (v["champions"], v["supporters"]) for k, v in luis.areas().items()}, {
+        "Talent pipeline": ("Champions: Karen Lee", "Supported by: Dana Whitfield"),
+        "Infrastructure": ("Champions: Karen Lee", None),
+        "Permitting and regulation": ("No champion yet", "Supported by: Dana Whitfield"),
+    }, "champions and supporters on another phone")
     assert {k: v["pressed"] for k, v in karen.areas().items()} == {
         "Talent pipeline": True, "Infrastructure": True, "Permitting and regulation": False}
     assert {k for k, v in karen.areas().items() if v["you"]} == {"Talent pipeline", "Infrastructure"}
-    assert {k for k, v in dana.areas().items() if v["pressed"]} == {"Talent pipeline"}
+    assert {k for k, v in dana.areas().items() if v["pressed"]} == {"Talent pipeline", "Permitting and regulation"}
+    assert {v["button"] for v in dana.areas().values()} == {"I'll support this"}, "a partner supports, an employer champions"
+    assert {v["button"] for v in karen.areas().values()} == {"I'll champion this"}
 
     console.wait_equal(console.champion_cards, {
-        "Talent pipeline": "Champions: Karen Lee, Acme Machining; Dana Whitfield, Region X Community College",
+        "Talent pipeline": "Champions: Karen Lee, Acme Machining",
         "Infrastructure": "Champions: Karen Lee, Acme Machining",
-        "Permitting and regulation": "No champion yet: not a priority right now.",
+        "Permitting and regulation": "No employer champion yet: not a priority right now.",
     }, "champions on the console")
+    assert console.js("""return Array.from($('champion-areas').children, (li) =>
+        shown(li.querySelector('.supporters')) ? text(li.querySelector('.supporters')) : null);""") == [
+        "Community partners supporting: Dana Whitfield, Region X Community College", None,
+        "Community partners supporting: Dana Whitfield, Region X Community College"]
     assert console.nominations() == [
         ("Tom Ruiz", "Valley Welding", "tom@valleywelding.example", "Talent pipeline", "Luis Ortega, Valley Plastics")]
     shots("commitments")
@@ -287,7 +300,8 @@ def test_whole_meeting(screens, snapshot, settle):
         assert label in preview, label
     for note in [n for notes in list(OPPORTUNITIES.values()) + list(REQUIREMENTS.values()) for n in notes]:
         assert note in preview, note
-    assert "Initial champions: Karen Lee (Acme Machining)" in preview
+    assert "Initial champions: Karen Lee (Acme Machining); supported by community partners Dana Whitfield (Region X Community College)" in preview
+    assert "Not a priority right now — no champion yet. Community partners ready to support: Dana Whitfield (Region X Community College)." in preview
     assert "Not a priority right now" in preview
     assert "Tom Ruiz, Valley Welding" in preview
     assert "Champions' call on 21 January 2027, 15:00, hosted by Karen Lee" in preview

@@ -15,8 +15,11 @@ public struct MeetingSummary: Sendable {
         /// Distinct employers and organizations whose notes are in the group.
         public var employers: Int
         public var organizations: Int
-        /// Strategy areas only.
+        /// Strategy areas only: the employers who signed up to drive the area (the workbook's
+        /// champions), and the community partners who signed up to support it. An area is a
+        /// priority only with an employer champion: the partnership is employer-led.
         public var champions: [(name: String, organization: String, role: ParticipantRole)]
+        public var supporters: [(name: String, organization: String, role: ParticipantRole)]
         public var invite: [(name: String, organization: String, contact: String?)]
     }
 
@@ -53,13 +56,16 @@ public struct MeetingSummary: Sendable {
         func nominationLine(_ n: Nomination) -> (String, String, String?) { (n.name, n.organization, n.contact) }
         func group(_ theme: Theme) -> Group? {
             let notes = shown.filter { $0.theme == theme.id }
-            let champs = state.champions(of: theme.id).map { ($0.name, $0.organization, $0.role) }
+            let signed = state.champions(of: theme.id).map { ($0.name, $0.organization, $0.role) }
+            let champs = signed.filter { $0.2 == .employer }
+            let supporters = signed.filter { $0.2 == .partner }
             let invite = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == theme.id }.map(nominationLine)
-            guard !notes.isEmpty || !champs.isEmpty else { return nil }
+            guard !notes.isEmpty || !signed.isEmpty else { return nil }
             let lines = notes.map(line)
             return Group(label: theme.label, notes: lines,
                          employers: Set(lines.filter { $0.role == .employer }.map(\.organization)).count,
-                         organizations: Set(lines.map(\.organization)).count, champions: champs, invite: invite)
+                         organizations: Set(lines.map(\.organization)).count, champions: champs, supporters: supporters,
+                         invite: invite)
         }
         // Most-backed first: the room's priorities lead.
         func byBacking(_ a: Group, _ b: Group) -> Bool { (a.employers, a.notes.count) > (b.employers, b.notes.count) }

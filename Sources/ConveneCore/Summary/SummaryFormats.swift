@@ -162,6 +162,9 @@ extension SummaryRenderer {
                 pairs.append(("champions", .array(g.champions.map {
                     .object([("name", .string($0.name)), ("organization", .string($0.organization)), ("role", .string($0.role.rawValue))])
                 })))
+                pairs.append(("supporters", .array(g.supporters.map {
+                    .object([("name", .string($0.name)), ("organization", .string($0.organization)), ("role", .string($0.role.rawValue))])
+                })))
                 pairs.append(("priority", .bool(!g.champions.isEmpty)))
                 pairs.append(("invite", .array(g.invite.map(personJSON))))
             }
@@ -196,14 +199,15 @@ extension SummaryRenderer {
     }
 
     static func csv(_ s: MeetingSummary) -> String {
-        var rows = [["phase", "theme", "text", "organization", "role", "champions"]]
-        for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, ""]) } }
-        for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, ""]) }
+        var rows = [["phase", "theme", "text", "organization", "role", "champions", "supporters"]]
+        for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, "", ""]) } }
+        for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, "", ""]) }
         for g in s.areas {
             let champs = g.champions.map(\.name).joined(separator: "; ")
-            for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs]) }
+            let supporters = g.supporters.map(\.name).joined(separator: "; ")
+            for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs, supporters]) }
         }
-        for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, n.organization, n.role.rawValue, ""]) }
+        for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, n.organization, n.role.rawValue, "", ""]) }
         return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -53,9 +53,12 @@ public enum SummaryRenderer {
     }
 
     static func championsLine(_ g: MeetingSummary.Group) -> String {
-        g.champions.isEmpty ? notAPriority : "Initial champions: " + g.champions.map {
-            "\($0.name) (\($0.organization)\($0.role == .partner ? ", community partner" : ""))"
-        }.joined(separator: ", ")
+        let supporters = g.supporters.map { "\($0.name) (\($0.organization))" }.joined(separator: ", ")
+        if g.champions.isEmpty {
+            return notAPriority + (supporters.isEmpty ? "" : " Community partners ready to support: \(supporters).")
+        }
+        return "Initial champions: " + g.champions.map { "\($0.name) (\($0.organization))" }.joined(separator: ", ")
+            + (supporters.isEmpty ? "" : "; supported by community partners \(supporters)")
     }
 
     static func person(_ p: (name: String, organization: String, contact: String?)) -> String {
