@@ -10,11 +10,14 @@ final class Connection {
     /// The message being reassembled from fragments.
     var incoming: [UInt8] = []
     /// Messages waiting for the socket to become writeable, and their total size.
-    private var outgoing: [[UInt8]] = []
+    private var outgoing: [OutgoingMessage] = []
     private var outgoingHead = 0
     private var outgoingBytes = 0
-    /// Reused send buffer with LWS_PRE bytes of headroom for the frame header; never shared
-    /// between connections (lws writes the header in front of the payload).
+    /// How much of the first waiting message is already sent (large messages go out in
+    /// fragments, one per writeable callback).
+    private var sentOfHead = 0
+    /// Send buffer with LWS_PRE bytes of headroom for the frame header, at most one fragment
+    /// long; never shared between connections (lws writes the header in front of the payload).
     private var sendBuffer: [UInt8] = []
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
@@ -40,7 +43,9 @@ final class Connection {
 
     var audience: Audience { client == .console ? .console : .everyone }
 
-    func send(_ message: [UInt8]) {
+    func send(_ message: [UInt8]) { send(OutgoingMessage([message])) }
+
+    func send(_ message: OutgoingMessage) {
         guard closeCode == nil else { return }
         if outgoingBytes + message.count > Self.maxQueuedBytes || outgoing.count - outgoingHead >= Self.maxQueuedMessages {
             close(LWS_CLOSE_STATUS_POLICY_VIOLATION, "Too far behind; please reconnect.")
@@ -58,11 +63,17 @@ final class Connection {
         outgoing.removeAll()
         outgoingHead = 0
         outgoingBytes = 0
+        sentOfHead = 0
         lws_callback_on_writable(wsi)
         // A client that stopped reading never becomes writeable: drop it after 5 s anyway,
         // so it cannot hold a descriptor and kernel buffers for ever.
         lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, 5)
     }
+
+    /// Largest frame written at once. A bigger message (a snapshot of a full wall) goes out
+    /// in fragments, so no connection holds a copy of it: the buffer stays this small, and
+    /// lws never has more than one fragment of it to keep when the socket is full.
+    static let fragmentBytes = 32 * 1024
 
     /// Writes one queued frame. Returns false when the connection must close now.
     func writeNext() -> Bool {
@@ -73,21 +84,61 @@ final class Connection {
         }
         guard outgoingHead < outgoing.count else { return true }
         let message = outgoing[outgoingHead]
-        outgoingHead += 1
-        outgoingBytes -= message.count
-        if outgoingHead > 64 && outgoingHead * 2 > outgoing.count {
-            outgoing.removeFirst(outgoingHead)
-            outgoingHead = 0
-        }
+        let start = sentOfHead
+        let length = min(Self.fragmentBytes, message.count - start)
+        let isEnd = start + length == message.count
         let pre = Int(convene_lws_pre)
-        if sendBuffer.count < pre + message.count { sendBuffer = [UInt8](repeating: 0, count: pre + max(message.count, 4096)) }
+        if sendBuffer.count < pre + length { sendBuffer = [UInt8](repeating: 0, count: pre + max(length, 4096)) }
+        let flags = lws_write_ws_flags(Int32(LWS_WRITE_TEXT.rawValue), start == 0 ? 1 : 0, isEnd ? 1 : 0)
         let written = sendBuffer.withUnsafeMutableBufferPointer { buf -> Int32 in
             let payload = buf.baseAddress! + pre
-            message.withUnsafeBufferPointer { payload.update(from: $0.baseAddress!, count: message.count) }
-            return lws_write(wsi, payload, message.count, LWS_WRITE_TEXT)
+            message.copy(from: start, count: length, to: payload)
+            return lws_write(wsi, payload, length, lws_write_protocol(UInt32(flags)))
         }
-        if written < Int32(message.count) { return false }
+        if written < Int32(length) { return false }
+        if isEnd {
+            outgoingHead += 1
+            sentOfHead = 0
+            outgoingBytes -= message.count
+            if outgoingHead > 64 && outgoingHead * 2 > outgoing.count {
+                outgoing.removeFirst(outgoingHead)
+                outgoingHead = 0
+            }
+        } else {
+            sentOfHead += length
+        }
         if outgoingHead < outgoing.count { lws_callback_on_writable(wsi) }
         return true
+    }
+}
+
+/// One WebSocket message as a list of byte arrays sent back to back. Arrays are shared, not
+/// copied, between connections: a welcome is its own short head followed by the meeting's
+/// snapshot, serialized once for everyone who (re)connects at the same sequence number.
+struct OutgoingMessage {
+    let parts: [[UInt8]]
+    let count: Int
+
+    init(_ parts: [[UInt8]]) {
+        self.parts = parts
+        count = parts.reduce(0) { $0 + $1.count }
+    }
+
+    /// Copies `count` bytes starting at `offset` (across parts) to `destination`.
+    func copy(from offset: Int, count: Int, to destination: UnsafeMutablePointer<UInt8>) {
+        var skip = offset
+        var left = count
+        var out = destination
+        for part in parts where left > 0 {
+            if skip >= part.count {
+                skip -= part.count
+                continue
+            }
+            let n = min(part.count - skip, left)
+            part.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + skip, count: n) }
+            out += n
+            left -= n
+            skip = 0
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneJSON
 
 /// A meeting being served: its state, its connections and what is on its way to disk.
 @MainActor
@@ -23,10 +24,37 @@ final class LiveMeeting {
     var terms: [String: (text: String, terms: [String: String])] = [:]
 
     static let replayWindow = 5000
+    /// Most events replayed to one reconnecting client; further behind, a snapshot is
+    /// smaller (and shared). Well under `Connection.maxQueuedMessages`.
+    static let replayLimit: Int64 = 1000
 
-    init(state: MeetingState) {
+    /// The snapshot of `committed` per audience, serialized once per sequence number: a
+    /// room of phones reconnecting together after a Wi-Fi drop shares one copy.
+    private var snapshots: [Bool: (seq: Int64, bytes: [UInt8])] = [:]
+
+    /// Rebuilds a meeting from its log, with the replay window filled as if the server had
+    /// never stopped: phones reconnecting after a restart get what they missed, not a
+    /// whole snapshot each.
+    init?(events: [StoredEvent]) {
+        guard let first = events.first, var state = MeetingState.replay([first]) else { return nil }
+        let windowStart = events.count - Self.replayWindow
+        for (i, event) in events.enumerated() {
+            if i > 0 { state.apply(event) }
+            if i >= windowStart {
+                recent.append((event.seq, ServerMessages.event(seq: event.seq, view: state.eventView(event, for: .everyone)),
+                               ServerMessages.event(seq: event.seq, view: state.eventView(event, for: .console))))
+            }
+        }
         speculative = state
         committed = state
+    }
+
+    func snapshot(for audience: Audience) -> [UInt8] {
+        let key = audience == .console
+        if let cached = snapshots[key], cached.seq == committed.seq { return cached.bytes }
+        let bytes = JSONCodec.serialize(committed.snapshot(for: audience))
+        snapshots[key] = (committed.seq, bytes)
+        return bytes
     }
 
     var id: String { committed.info.id }

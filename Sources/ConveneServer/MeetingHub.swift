@@ -45,8 +45,8 @@ public final class MeetingHub {
     /// Adds a meeting rebuilt from its log. Returns false if it was already known.
     @discardableResult
     func load(_ events: [StoredEvent]) -> Bool {
-        guard let state = MeetingState.replay(events), meetings[state.info.id] == nil else { return false }
-        let live = LiveMeeting(state: state)
+        guard let id = events.first?.meeting, meetings[id] == nil, let live = LiveMeeting(events: events) else { return false }
+        let state = live.committed
         meetings[state.info.id] = live
         byCode[state.info.joinCode] = state.info.id
         // Vectors are not stored: recompute them for the notes already on the wall.
@@ -168,13 +168,20 @@ public final class MeetingHub {
 
         let state = live.committed
         let serverNow = wallClockMilliseconds()
-        if let since = hello.since, since <= state.seq, let first = live.recent.first?.seq, since + 1 >= first || since == state.seq {
-            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, replay: true, now: serverNow))
-            for entry in live.recent where entry.seq > since {
+        // A client that knows the meeting up to `since` gets only what came after, when the
+        // replay window still holds it and it is shorter than a snapshot would be worth;
+        // otherwise (and for a client with nothing, since 0) one shared snapshot.
+        let first = live.recent.first?.seq ?? (state.seq + 1)
+        if let since = hello.since, since > 0, since <= state.seq,
+           since == state.seq || (since + 1 >= first && state.seq - since <= LiveMeeting.replayLimit) {
+            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow))
+            // The window holds consecutive sequence numbers, so the missed part starts here.
+            for entry in live.recent[(live.recent.startIndex + Int(since + 1 - first))...] {
                 conn.send(conn.audience == .console ? entry.console : entry.everyone)
             }
         } else {
-            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, replay: false, now: serverNow))
+            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you,
+                                             snapshot: live.snapshot(for: conn.audience), now: serverNow))
         }
     }
 

@@ -22,14 +22,19 @@ enum ServerMessages {
         JSONCodec.serialize(.object([("type", "pong"), ("serverTime", .int(now))]))
     }
 
-    static func welcome(state: MeetingState, client: ClientKind, you: Participant?, replay: Bool, now: Int64) -> [UInt8] {
-        let audience: Audience = client == .console ? .console : .everyone
-        return JSONCodec.serialize(jsonObject([
+    /// The welcome, as its head followed by the snapshot bytes (shared; see `LiveMeeting`).
+    /// `snapshot` nil: a replay follows instead.
+    static func welcome(state: MeetingState, client: ClientKind, you: Participant?, snapshot: [UInt8]?, now: Int64) -> OutgoingMessage {
+        var head = JSONCodec.serialize(jsonObject([
             ("type", "welcome"), ("protocol", .int(protocolVersion)), ("serverTime", .int(now)),
             ("meeting", .string(state.info.id)), ("client", .string(client.rawValue)), ("seq", .int(state.seq)),
             ("you", you.map { state.participantView($0, .console) } ?? .null),
-            ("mode", replay ? "replay" : "snapshot"),
-            ("snapshot", replay ? nil : state.snapshot(for: audience)),
+            ("mode", snapshot == nil ? "replay" : "snapshot"),
         ]))
+        guard let snapshot else { return OutgoingMessage([head]) }
+        // `{…,"snapshot":` + snapshot + `}`: the head is an object, so it ends with `}`.
+        head.removeLast()
+        head.append(contentsOf: Array(#","snapshot":"#.utf8))
+        return OutgoingMessage([head, snapshot, [UInt8(ascii: "}")]])
     }
 }

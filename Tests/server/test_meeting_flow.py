@@ -1,5 +1,6 @@
 """A meeting over real WebSockets: join, post, live broadcast, facilitator rights, resync."""
 import json
+import time
 
 from conftest import console_for, phone_for, wait_until_placed
 
@@ -177,3 +178,54 @@ def test_private_fields_stay_on_the_console(server):
     assert "karen@acme.example" in json.dumps(console.welcome)
     assert phone.token not in json.dumps(console.welcome)
     assert server.meeting.key not in json.dumps(console.welcome)
+
+
+def test_after_a_restart_a_phone_gets_only_what_it_missed(server):
+    """The replay window is rebuilt from the log at start: a room of phones coming back after
+    a crash gets the few events each missed, not a whole snapshot each."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    a = phone_for(server, "Karen")
+    b = phone_for(server, "Paul")
+    before = a.post("before the crash")["note"]
+    wait_until_placed(server, [before])
+    b.drain()
+    last_seen, token = b.seq, b.token
+    b.close()
+    server.kill()
+    server.start()
+
+    a2 = server.client()
+    assert a2.hello(server.meeting.code, token=a.token)["type"] == "welcome"
+    missed = [a2.post(f"after the restart {i}")["note"] for i in range(2)]
+    b2 = server.client()
+    welcome = b2.hello(server.meeting.code, token=token, since=last_seen)
+    assert welcome["mode"] == "replay" and "snapshot" not in welcome
+    b2.drain()
+    assert notes_posted(b2) == missed
+    seqs = [s for s, _ in b2.events]
+    assert seqs == list(range(last_seen + 1, last_seen + 1 + len(seqs))), "no gap, no duplicate"
+    assert seqs[-1] >= welcome["seq"]
+
+
+def test_a_snapshot_larger_than_a_frame_arrives_whole_and_the_same_for_everyone(server):
+    """A full wall's snapshot goes out in fragments from one shared copy."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    texts = []
+    for p in range(3):
+        phone = phone_for(server, f"Employer {p}")
+        for i in range(50):
+            text = f"Phone {p} note {i}: " + "ü€ machining apprenticeships and shared training " * 5
+            text = text[:280]
+            texts.append(text)
+            time.sleep(0.05)  # within the per-connection rate limit
+            reply = phone.post(text)
+            assert reply["type"] == "ack", reply
+    first, second = server.client(), server.client()
+    w1 = first.hello(server.meeting.code, "wall")
+    w2 = second.hello(server.meeting.code, "wall")
+    size = len(json.dumps(w1["snapshot"], ensure_ascii=False).encode())
+    assert size > 40_000, size
+    assert w1["snapshot"] == w2["snapshot"]
+    assert sorted(n["text"] for n in w1["snapshot"]["notes"]) == sorted(texts)
