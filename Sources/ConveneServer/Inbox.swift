@@ -9,6 +9,7 @@ final class Inbox: Sendable {
     enum Item: Sendable {
         case storage(GroupCommitWriter.Report)
         case embedded(meeting: String, note: String, vector: [Float])
+        case placed(ClusteringWorker.Result)
         case mailed(meeting: String, send: String, email: String, failure: String?)
         case stop
     }

@@ -22,6 +22,13 @@ final class LiveMeeting {
     var vectors: [String: [Float]] = [:]
     /// Label candidates of each note's text, computed once per text.
     var terms: [String: (text: String, terms: [String: String])] = [:]
+    /// Notes with a vector that wait to be placed, per kind, in arrival order.
+    var awaitingPlacement: [NoteKind: [String]] = [:]
+    /// Kinds with a placement job on the clustering thread (at most one each).
+    var placing: Set<NoteKind> = []
+    /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
+    /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
+    var wallVersion: [NoteKind: Int] = [:]
 
     static let replayWindow = 5000
     /// Most events replayed to one reconnecting client; further behind, a snapshot is

@@ -18,6 +18,7 @@ public final class MeetingHub {
     private let embedding: EmbeddingWorker?
     /// nil: e-mail is not set up (no --smtp-url).
     private let mail: MailWorker?
+    private let clustering: ClusteringWorker
     private var guesses = GuessGuard()
     /// Used on this thread only (lexical vectors when there is no model).
     private let stemmer = SnowballStemmer()
@@ -30,8 +31,10 @@ public final class MeetingHub {
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
 
-    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?, organizerKey: String) {
+    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?,
+         clustering: ClusteringWorker, organizerKey: String) {
         self.organizerKey = organizerKey
+        self.clustering = clustering
         self.writer = writer
         self.inbox = inbox
         self.embedding = embedding
@@ -84,13 +87,68 @@ public final class MeetingHub {
         }
     }
 
-    /// A note's vector arrived: place the note on the wall if it still waits for a place.
+    /// A note's vector arrived: queue the note for placing if it still waits for a place.
     func embedded(meeting: String, note: String, vector: [Float]) {
         guard let live = meetings[meeting] else { return }
         live.vectors[note] = vector
-        guard !live.recovering else { return }
-        let events = WallClustering.placementEvents(note: note, in: live.speculative, live: live)
-        if !events.isEmpty { _ = commit(events, to: live) }
+        guard let n = live.speculative.notes[note], needsPlace(n) else { return }
+        if live.awaitingPlacement[n.kind]?.contains(note) != true { live.awaitingPlacement[n.kind, default: []].append(note) }
+        schedulePlacement(live, kind: n.kind)
+    }
+
+    private func needsPlace(_ n: Note) -> Bool { !n.placed && n.theme == nil && !n.withdrawn && !n.hidden }
+
+    /// Sends the waiting notes of a kind to the clustering thread, unless a job for that
+    /// wall is already there (its answer schedules the next).
+    private func schedulePlacement(_ live: LiveMeeting, kind: NoteKind) {
+        guard !live.recovering, !live.placing.contains(kind) else { return }
+        let state = live.speculative
+        let waiting = (live.awaitingPlacement[kind] ?? []).filter { id in
+            state.notes[id].map(needsPlace) == true && live.vectors[id] != nil
+        }
+        let batch = Array(waiting.prefix(Self.placementBatch))
+        live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
+        guard !batch.isEmpty else { return }
+        let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
+        live.placing.insert(kind)
+        clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
+                                               base: base, arriving: arriving, nextNumber: state.nextNumber))
+    }
+
+    /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
+    /// step's events reach the screens before the next is computed.
+    static let placementBatch = 16
+
+    /// The clustering thread placed some notes: commit its events if the wall they were
+    /// computed on is still the wall, else place the notes again on the wall as it is now.
+    func placed(_ result: ClusteringWorker.Result) {
+        guard let live = meetings[result.meeting] else { return }
+        live.placing.remove(result.kind)
+        let state = live.speculative
+        let createdClash = result.events.contains { e in
+            if case .themeCreated(let id, _, _, _) = e { return state.themes[id] != nil }
+            return false
+        }
+        if live.recovering || createdClash || live.wallVersion[result.kind] ?? 0 != result.version {
+            live.awaitingPlacement[result.kind] = result.notes + (live.awaitingPlacement[result.kind] ?? [])
+        } else if !result.events.isEmpty {
+            commit(result.events, to: live)
+        }
+        schedulePlacement(live, kind: result.kind)
+    }
+
+    /// The kind of wall an event changes, if it changes one.
+    private func wallKind(of event: MeetingEvent, in state: MeetingState) -> NoteKind? {
+        switch event {
+        case let .noteEdited(note, _), let .noteWithdrawn(note), let .noteHidden(note, _), let .noteMoved(note, _, _):
+            return state.notes[note]?.kind
+        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind):
+            return kind
+        case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _):
+            return state.themes[theme]?.kind
+        default:
+            return nil
+        }
     }
 
     // MARK: Incoming messages
@@ -299,6 +357,7 @@ public final class MeetingHub {
         var rows: [EventRow] = []
         let at = wallClockMilliseconds()
         for event in events {
+            if let kind = wallKind(of: event, in: live.speculative) { live.wallVersion[kind, default: 0] += 1 }
             let stored = StoredEvent(meeting: live.id, seq: live.speculative.seq + 1, at: at, event: event)
             live.speculative.apply(stored)
             live.pending.append(stored)
@@ -345,6 +404,11 @@ public final class MeetingHub {
             live.speculative = live.committed
             live.pending.removeAll()
             live.recovering = false
+            for kind in NoteKind.allCases {
+                live.wallVersion[kind, default: 0] += 1
+                live.awaitingPlacement[kind] = live.committed.visibleNotes(kind: kind).filter(needsPlace).map(\.id)
+                schedulePlacement(live, kind: kind)
+            }
             for conn in live.connections.values {
                 if case .participant(let p) = conn.actor, live.committed.participants[p] == nil { conn.actor = .guest }
             }

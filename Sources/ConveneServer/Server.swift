@@ -24,7 +24,10 @@ public enum Server {
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
         mailer?.start()
         let organizerKey = try DataDirectory.organizerKey(config.dataDirectory)
-        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, organizerKey: organizerKey)
+        let clustering = ClusteringWorker(inbox: inbox)
+        clustering.start()
+        let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, clustering: clustering,
+                             organizerKey: organizerKey)
         var events = 0
         for (_, id) in try log.meetings(after: 0) {
             let meetingEvents = try log.events(of: id)

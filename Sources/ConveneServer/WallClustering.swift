@@ -6,7 +6,7 @@ import ConveneCore
 /// Every automatic placement is an event in the log, so a restart shows the same wall.
 @MainActor
 enum WallClustering {
-    static let engine = LiveClustering()
+    nonisolated static let engine = LiveClustering()
 
     /// The wall of one kind: visible notes that have a vector, and the themes of that kind.
     static func wall(of state: MeetingState, kind: NoteKind, live: LiveMeeting) -> Wall {
@@ -27,23 +27,43 @@ enum WallClustering {
         return wall
     }
 
-    /// Events placing a note whose vector just arrived (nothing if it was placed meanwhile).
-    static func placementEvents(note noteId: String, in state: MeetingState, live: LiveMeeting) -> [MeetingEvent] {
-        guard let note = state.notes[noteId], !note.placed, note.theme == nil, !note.withdrawn, !note.hidden else { return [] }
-        var wall = wall(of: state, kind: note.kind, live: live)
-        var ids = IdentifierSource(next: state.nextNumber)
-        let changes = engine.noteArrived(noteId, on: wall) { ids.take() }
-        wall.apply(changes)
-        let regrouped = changes.contains { if case .move(let n, _) = $0 { return n != noteId }; return false }
+    /// The wall of one kind without some notes (those about to be placed), and those notes
+    /// as the engine sees them, in the order given. Built on the service loop; the placing
+    /// itself runs on the clustering thread (see `ClusteringWorker`).
+    static func placementJob(notes ids: [String], kind: NoteKind, in state: MeetingState,
+                             live: LiveMeeting) -> (base: Wall, arriving: [WallNote]) {
+        var wall = wall(of: state, kind: kind, live: live)
+        let waiting = Set(ids)
+        var byId: [String: WallNote] = [:]
+        for n in wall.notes where waiting.contains(n.id) { byId[n.id] = n }
+        wall.notes.removeAll { waiting.contains($0.id) }
+        return (wall, ids.compactMap { byId[$0] })
+    }
+
+    /// Events placing notes whose vectors arrived, one after the other as if each arrived
+    /// alone: each joins the wall, the engine places it (and may regroup), and the touched
+    /// themes are relabelled once at the end. Pure: runs off the service loop.
+    nonisolated static func placementEvents(arriving: [WallNote], onto base: Wall, kind: NoteKind,
+                                            nextNumber: Int) -> [MeetingEvent] {
+        var wall = base
+        var ids = IdentifierSource(next: nextNumber)
+        var changes: [WallChange] = []
+        var regrouped = false
         var touched = Set<String>()
-        for case .move(_, let t?) in changes { touched.insert(t) }
-        let labels = engine.relabel(wall, themes: regrouped ? nil : touched)
-        var result = events(changes + labels, kind: note.kind)
-        // "Unsorted" is a decision too: recorded, so a restart does not place the note again.
-        if !changes.contains(where: { if case .move(let n, _) = $0 { return n == noteId }; return false }) {
-            result.insert(.noteMoved(note: noteId, theme: nil, byHand: false), at: 0)
+        for note in arriving {
+            wall.notes.append(note)
+            let step = engine.noteArrived(note.id, on: wall) { ids.take() }
+            wall.apply(step)
+            if step.contains(where: { if case .move(let n, _) = $0 { return n != note.id }; return false }) { regrouped = true }
+            for case .move(_, let t?) in step { touched.insert(t) }
+            // "Unsorted" is a decision too: recorded, so a restart does not place the note again.
+            if !step.contains(where: { if case .move(let n, _) = $0 { return n == note.id }; return false }) {
+                changes.append(.move(note: note.id, theme: nil))
+            }
+            changes += step
         }
-        return result
+        let labels = engine.relabel(wall, themes: regrouped ? nil : touched)
+        return events(changes + labels, kind: kind)
     }
 
     /// Events regrouping every note of a kind (the facilitator's request).
@@ -64,7 +84,7 @@ enum WallClustering {
         })
     }
 
-    static func events(_ changes: [WallChange], kind: NoteKind) -> [MeetingEvent] {
+    nonisolated static func events(_ changes: [WallChange], kind: NoteKind) -> [MeetingEvent] {
         changes.map {
             switch $0 {
             case let .createTheme(id, label): return .themeCreated(id: id, kind: kind, label: String(label.prefix(Limits.labelCharacters)), byHand: false)
@@ -75,7 +95,7 @@ enum WallClustering {
     }
 
     /// Theme ids as the meeting hands them out (each themeCreated advances the counter).
-    struct IdentifierSource {
+    nonisolated struct IdentifierSource {
         var next: Int
         mutating func take() -> String { defer { next += 1 }; return "t\(next)" }
     }

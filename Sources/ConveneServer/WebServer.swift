@@ -250,25 +250,13 @@ public final class WebServer {
         }
     }
 
-    /// Most note placements per pass: each costs time proportional to the wall, and the
-    /// sockets must be served between passes when the embedder delivers a backlog at once.
-    static let placementsPerPass = 8
-
     private func drainInbox() {
-        let items = inbox.drain()
-        var placements = 0
-        for (index, item) in items.enumerated() {
-            if case .embedded = item {
-                if placements == Self.placementsPerPass {
-                    inbox.putBack(Array(items[index...]))
-                    return
-                }
-                placements += 1
-            }
+        for item in inbox.drain() {
             switch item {
             case .stop: stopping = true
             case .storage(let report): hub.handle(report)
             case let .embedded(meeting, note, vector): hub.embedded(meeting: meeting, note: note, vector: vector)
+            case .placed(let result): hub.placed(result)
             case let .mailed(meeting, send, email, failure): hub.mailed(meeting: meeting, send: send, email: email, failure: failure)
             }
         }

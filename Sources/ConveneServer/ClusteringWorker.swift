@@ -1,0 +1,47 @@
+import ConveneClustering
+import ConveneCore
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Places notes on the wall on a thread of its own. Placing a note costs time that grows
+/// with the wall (milliseconds at a few hundred notes, more when the engine regroups), and
+/// the service loop must never spend that while phones wait for their notes to fan out.
+///
+/// The loop sends one job per meeting and kind at a time: a copy of the wall (cheap: the
+/// vectors are shared, not copied) and the notes to place. The answer is a list of events
+/// the loop commits only if nothing on that wall changed meanwhile (`LiveMeeting`'s wall
+/// version); otherwise the notes are placed again on the wall as it now is.
+final class ClusteringWorker: Sendable {
+    struct Job: Sendable {
+        let meeting: String
+        let kind: NoteKind
+        /// The wall version the job was made from.
+        let version: Int
+        let base: Wall
+        let arriving: [WallNote]
+        let nextNumber: Int
+    }
+
+    struct Result: Sendable {
+        let meeting: String
+        let kind: NoteKind
+        let version: Int
+        let notes: [String]
+        let events: [MeetingEvent]
+    }
+
+    private let thread: WorkerThread<Job>
+
+    init(inbox: Inbox) {
+        thread = WorkerThread(name: "convene-clustering") { job in
+            let events = WallClustering.placementEvents(arriving: job.arriving, onto: job.base, kind: job.kind,
+                                                        nextNumber: job.nextNumber)
+            inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
+                                      notes: job.arriving.map(\.id), events: events)))
+        }
+    }
+
+    func start() { thread.start() }
+    func submit(_ job: Job) { thread.submit(job) }
+}
