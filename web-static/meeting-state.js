@@ -119,10 +119,19 @@ const handlers = {
     const t = byId(s.themes, e.theme);
     if (t) t.label = e.label;
   },
+  // One placement pass of the clustering: new themes, notes placed, labels changed.
+  grouped(s, e) {
+    for (const c of e.changes || []) {
+      if (c.op === 'createTheme') handlers.themeCreated(s, { theme: c.theme });
+      else if (c.op === 'move') handlers.noteMoved(s, { note: c.note, theme: c.theme, byHand: false });
+      else if (c.op === 'relabel') handlers.themeRenamed(s, { theme: c.theme, label: c.label });
+    }
+  },
   noteMoved(s, e) {
     const n = byId(s.notes, e.note);
     if (!n) return;
     n.theme = e.theme ?? null;
+    n.placed = true;
     if (e.byHand) n.placedByHand = true;
   },
   themesMerged(s, e) {

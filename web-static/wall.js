@@ -15,6 +15,9 @@ const UNSORTED = '__unsorted';
 let drawn = false;
 
 const draw = coalesce(render);
+// Longest a new note waits off the wall for its theme before it is shown in "Unsorted".
+const PLACEMENT_GRACE_MS = 4000;
+let graceTimer = null;
 const conn = connect({
   code,
   client: 'wall',
@@ -115,9 +118,19 @@ function renderBoard(state, kind) {
   const known = new Set(themes.map((t) => t.id));
   const byTheme = new Map(themes.map((t) => [t.id, []]));
   const unsorted = [];
+  // A note just posted waits off the wall until the clustering has placed it (a fraction
+  // of a second, longer in a burst), so it appears once, in its theme, instead of popping
+  // into "Unsorted" and jumping across the projected screen.
+  const now = conn.serverNow();
+  let nextDue = Infinity;
   for (const n of notes) {
     if (n.theme && known.has(n.theme)) byTheme.get(n.theme).push(n);
-    else unsorted.push(n);
+    else if (n.placed || n.placedByHand || now - n.at >= PLACEMENT_GRACE_MS) unsorted.push(n);
+    else nextDue = Math.min(nextDue, n.at + PLACEMENT_GRACE_MS - now);
+  }
+  if (nextDue !== Infinity) {
+    clearTimeout(graceTimer);
+    graceTimer = setTimeout(draw, Math.max(50, nextDue));
   }
   const columns = themes.map((t) => ({ id: t.id, label: t.label, notes: byTheme.get(t.id) }));
   // Unsorted comes last, and only while it holds notes (or before any theme exists).

@@ -162,6 +162,8 @@ extension StoredEvent {
             }))]
         case let .regroupUndone(kind):
             pairs.append(("kind", .string(kind.rawValue)))
+        case let .grouped(kind, changes):
+            pairs += [("kind", .string(kind.rawValue)), ("changes", .array(changes.map(\.json)))]
         case let .summarySendStarted(send, recipients):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) }))]
         case let .summaryDelivered(send, email):
@@ -224,6 +226,9 @@ extension StoredEvent {
             }
             event = .regroupRecorded(kind: try kind("kind"), moves: moves)
         case "regroupUndone": event = .regroupUndone(kind: try kind("kind"))
+        case "grouped":
+            guard let list = j["changes"]?.arrayValue else { throw EventDecodingError(description: "missing list changes") }
+            event = .grouped(kind: try kind("kind"), changes: try list.map(GroupingChange.init(storage:)))
         case "summarySendStarted": event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"))
         case "summaryDelivered": event = .summaryDelivered(send: try r.string("send"), email: try r.string("email"))
         case "summaryFailed":
@@ -259,5 +264,26 @@ struct FieldReader {
     func stringList(_ key: String) throws -> [String] {
         guard let a = value[key]?.arrayValue else { throw EventDecodingError(description: "missing list \(key)") }
         return try a.map { guard let s = $0.stringValue else { throw EventDecodingError(description: "bad \(key)") }; return s }
+    }
+}
+
+extension GroupingChange {
+    /// As stored and as sent: `{"op": "createTheme" | "move" | "relabel", …}`.
+    public var json: JSONValue {
+        switch self {
+        case let .createTheme(id, label): return .object([("op", "createTheme"), ("theme", .string(id)), ("label", .string(label))])
+        case let .move(note, theme): return .object([("op", "move"), ("note", .string(note)), ("theme", theme.json)])
+        case let .relabel(theme, label): return .object([("op", "relabel"), ("theme", .string(theme)), ("label", .string(label))])
+        }
+    }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        switch try r.string("op") {
+        case "createTheme": self = .createTheme(id: try r.string("theme"), label: try r.string("label"))
+        case "move": self = .move(note: try r.string("note"), theme: try r.optionalString("theme"))
+        case "relabel": self = .relabel(theme: try r.string("theme"), label: try r.string("label"))
+        default: throw EventDecodingError(description: "unknown grouping change")
+        }
     }
 }

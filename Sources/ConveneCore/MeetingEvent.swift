@@ -25,6 +25,10 @@ public enum MeetingEvent: Equatable, Sendable {
     /// regrouping can be undone in one step.
     case regroupRecorded(kind: NoteKind, moves: [RegroupMove])
     case regroupUndone(kind: NoteKind)
+    /// The clustering placed notes that arrived (and may have opened, regrouped or
+    /// relabelled themes): one event for everything one placement pass decided, so a burst
+    /// of notes costs the screens one message per pass, not one per note and label.
+    case grouped(kind: NoteKind, changes: [GroupingChange])
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String])
     case summaryDelivered(send: String, email: String)
@@ -43,6 +47,7 @@ public enum MeetingEvent: Equatable, Sendable {
         case .themeCreated: return "themeCreated"
         case .themeRenamed: return "themeRenamed"
         case .noteMoved: return "noteMoved"
+        case .grouped: return "grouped"
         case .themesMerged: return "themesMerged"
         case .themeSplit: return "themeSplit"
         case .themeLocked: return "themeLocked"
@@ -58,6 +63,17 @@ public enum MeetingEvent: Equatable, Sendable {
         case .summaryFailed: return "summaryFailed"
         }
     }
+}
+
+/// One decision of the automatic clustering, in the order it was made.
+public enum GroupingChange: Equatable, Sendable {
+    /// A new theme (of the event's kind) with an automatic label.
+    case createTheme(id: String, label: String)
+    /// A note placed in a theme, or (theme nil) left unsorted — a decision too, so a restart
+    /// does not place it again.
+    case move(note: String, theme: String?)
+    /// A theme's automatic label changed.
+    case relabel(theme: String, label: String)
 }
 
 public struct RegroupMove: Equatable, Sendable {

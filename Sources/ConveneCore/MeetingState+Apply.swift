@@ -46,6 +46,16 @@ extension MeetingState {
         case let .themeRenamed(theme, label, byHand):
             themes[theme]?.label = label
             if byHand { themes[theme]?.labelByHand = true }
+        case let .grouped(kind, changes):
+            for change in changes {
+                let single: MeetingEvent
+                switch change {
+                case let .createTheme(id, label): single = .themeCreated(id: id, kind: kind, label: label, byHand: false)
+                case let .move(note, theme): single = .noteMoved(note: note, theme: theme, byHand: false)
+                case let .relabel(theme, label): single = .themeRenamed(theme: theme, label: label, byHand: false)
+                }
+                apply(StoredEvent(meeting: stored.meeting, seq: stored.seq, at: at, event: single))
+            }
         case let .noteMoved(note, theme, byHand):
             notes[note]?.theme = theme
             notes[note]?.placed = true

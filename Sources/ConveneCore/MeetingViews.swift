@@ -30,7 +30,7 @@ extension MeetingState {
             ("id", .string(n.id)), ("kind", .string(n.kind.rawValue)), ("text", .string(n.text)),
             ("author", n.author.json), ("scribed", n.scribed?.json()),
             ("role", .string((n.author.flatMap { participants[$0]?.role } ?? n.scribed?.role ?? .employer).rawValue)),
-            ("theme", n.theme.json), ("placedByHand", .bool(n.placedByHand)), ("hidden", .bool(n.hidden)),
+            ("theme", n.theme.json), ("placed", .bool(n.placed)), ("placedByHand", .bool(n.placedByHand)), ("hidden", .bool(n.hidden)),
             ("edited", .bool(n.edited)), ("at", .int(n.postedAt)),
         ])
     }
@@ -127,6 +127,15 @@ extension MeetingState {
             pairs += [("kind", .string(kind.rawValue)), ("moved", .int(Int64(moves.count)))]
         case let .regroupUndone(kind):
             pairs.append(("kind", .string(kind.rawValue)))
+        case let .grouped(kind, changes):
+            // New themes go out whole (as in themeCreated), so a screen can draw them at once.
+            let shown = changes.map { change -> JSONValue in
+                if case .createTheme(let id, _) = change, let t = themes[id] {
+                    return .object([("op", "createTheme"), ("theme", themeView(t))])
+                }
+                return change.json
+            }
+            pairs += [("kind", .string(kind.rawValue)), ("changes", .array(shown))]
         case let .summarySendStarted(send, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
             // Addresses are for the console only; phones and the wall just see the sequence move on.
             guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at))]) }

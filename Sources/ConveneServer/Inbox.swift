@@ -1,4 +1,5 @@
 import CWebSockets
+import ConveneCore
 import ConveneStore
 import Synchronization
 
@@ -10,6 +11,8 @@ final class Inbox: Sendable {
         case storage(GroupCommitWriter.Report)
         case embedded(meeting: String, note: String, vector: [Float])
         case placed(ClusteringWorker.Result)
+        /// The short wait before placing a meeting's waiting notes is over.
+        case placementDue(meeting: String, kind: NoteKind)
         case mailed(meeting: String, send: String, email: String, failure: String?)
         case stop
     }

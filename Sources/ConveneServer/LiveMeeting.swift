@@ -26,6 +26,8 @@ final class LiveMeeting {
     var awaitingPlacement: [NoteKind: [String]] = [:]
     /// Kinds with a placement job on the clustering thread (at most one each).
     var placing: Set<NoteKind> = []
+    /// Kinds whose waiting notes will be sent for placing when a short wait is over.
+    var placementTimers: Set<NoteKind> = []
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]

@@ -1,4 +1,5 @@
 import CWebSockets
+import Dispatch
 import ConveneClustering
 import ConveneCore
 import ConveneJSON
@@ -93,7 +94,26 @@ public final class MeetingHub {
         live.vectors[note] = vector
         guard let n = live.speculative.notes[note], needsPlace(n) else { return }
         if live.awaitingPlacement[n.kind]?.contains(note) != true { live.awaitingPlacement[n.kind, default: []].append(note) }
-        schedulePlacement(live, kind: n.kind)
+        schedulePlacementSoon(live, kind: n.kind)
+    }
+
+    /// Notes are placed after a short wait, so that the notes of a burst are placed in one
+    /// pass (one `grouped` event for the screens, one relabelling) instead of one by one.
+    static let placementWait = 0.1
+
+    private func schedulePlacementSoon(_ live: LiveMeeting, kind: NoteKind) {
+        guard !live.placementTimers.contains(kind), !live.placing.contains(kind) else { return }
+        live.placementTimers.insert(kind)
+        let (inbox, meeting) = (self.inbox, live.id)
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.placementWait) {
+            inbox.post(.placementDue(meeting: meeting, kind: kind))
+        }
+    }
+
+    func placementDue(meeting: String, kind: NoteKind) {
+        guard let live = meetings[meeting] else { return }
+        live.placementTimers.remove(kind)
+        schedulePlacement(live, kind: kind)
     }
 
     private func needsPlace(_ n: Note) -> Bool { !n.placed && n.theme == nil && !n.withdrawn && !n.hidden }
@@ -117,7 +137,7 @@ public final class MeetingHub {
 
     /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
     /// step's events reach the screens before the next is computed.
-    static let placementBatch = 16
+    static let placementBatch = 64
 
     /// The clustering thread placed some notes: commit its events if the wall they were
     /// computed on is still the wall, else place the notes again on the wall as it is now.
@@ -126,15 +146,15 @@ public final class MeetingHub {
         live.placing.remove(result.kind)
         let state = live.speculative
         let createdClash = result.events.contains { e in
-            if case .themeCreated(let id, _, _, _) = e { return state.themes[id] != nil }
-            return false
+            guard case .grouped(_, let changes) = e else { return false }
+            return changes.contains { if case .createTheme(let id, _) = $0 { return state.themes[id] != nil }; return false }
         }
         if live.recovering || createdClash || live.wallVersion[result.kind] ?? 0 != result.version {
             live.awaitingPlacement[result.kind] = result.notes + (live.awaitingPlacement[result.kind] ?? [])
         } else if !result.events.isEmpty {
             commit(result.events, to: live)
         }
-        schedulePlacement(live, kind: result.kind)
+        if !(live.awaitingPlacement[result.kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: result.kind) }
     }
 
     /// The kind of wall an event changes, if it changes one.
@@ -142,7 +162,7 @@ public final class MeetingHub {
         switch event {
         case let .noteEdited(note, _), let .noteWithdrawn(note), let .noteHidden(note, _), let .noteMoved(note, _, _):
             return state.notes[note]?.kind
-        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind):
+        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind), let .grouped(kind, _):
             return kind
         case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _):
             return state.themes[theme]?.kind

@@ -63,7 +63,14 @@ enum WallClustering {
             changes += step
         }
         let labels = engine.relabel(wall, themes: regrouped ? nil : touched)
-        return events(changes + labels, kind: kind)
+        let all = (changes + labels).map { change -> GroupingChange in
+            switch change {
+            case let .createTheme(id, label): return .createTheme(id: id, label: String(label.prefix(Limits.labelCharacters)))
+            case let .move(note, theme): return .move(note: note, theme: theme)
+            case let .relabel(theme, label): return .relabel(theme: theme, label: String(label.prefix(Limits.labelCharacters)))
+            }
+        }
+        return all.isEmpty ? [] : [.grouped(kind: kind, changes: all)]
     }
 
     /// Events regrouping every note of a kind (the facilitator's request).

@@ -257,6 +257,7 @@ public final class WebServer {
             case .storage(let report): hub.handle(report)
             case let .embedded(meeting, note, vector): hub.embedded(meeting: meeting, note: note, vector: vector)
             case .placed(let result): hub.placed(result)
+            case let .placementDue(meeting, kind): hub.placementDue(meeting: meeting, kind: kind)
             case let .mailed(meeting, send, email, failure): hub.mailed(meeting: meeting, send: send, email: email, failure: failure)
             }
         }

@@ -34,4 +34,36 @@ final class JSONCodecTests: XCTestCase {
             XCTAssertEqual(back, stored)
         }
     }
+
+    func testAGroupingPassIsOneEventThatRoundTripsAndApplies() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen))
+        try m.run(.post(id: "n2", kind: nil, text: "Export help", scribed: nil), as: .participant(karen))
+        let pass = StoredEvent(meeting: m.state.info.id, seq: m.state.seq + 1, at: 7, event: .grouped(kind: .opportunity, changes: [
+            .createTheme(id: "t\(m.state.nextNumber)", label: "Drones"),
+            .move(note: "n1", theme: "t\(m.state.nextNumber)"),
+            .move(note: "n2", theme: nil),
+            .relabel(theme: "t\(m.state.nextNumber)", label: "Drones & UAS"),
+        ]))
+        let back = try StoredEvent(meeting: pass.meeting, seq: pass.seq,
+                                   storage: try JSONCodec.parse(JSONCodec.serialize(pass.storageJSON())))
+        XCTAssertEqual(back, pass)
+
+        var state = m.state
+        let themeId = "t\(state.nextNumber)"
+        state.apply(pass)
+        XCTAssertEqual(state.seq, pass.seq)
+        XCTAssertEqual(state.themes[themeId]?.label, "Drones & UAS")
+        XCTAssertEqual(state.themes[themeId]?.labelByHand, false)
+        XCTAssertEqual(state.notes["n1"]?.theme, themeId)
+        XCTAssertEqual(state.notes["n1"]?.placedByHand, false)
+        XCTAssertEqual(state.notes["n2"]?.theme, nil)
+        XCTAssertEqual(state.notes["n2"]?.placed, true, "left unsorted is a decision: not placed again after a restart")
+        // Screens get the new theme whole, then the moves and the label in order.
+        let view = state.eventView(pass, for: .everyone)
+        XCTAssertEqual(view["changes"]?.arrayValue?.first?["theme"]?["id"]?.stringValue, themeId)
+        XCTAssertEqual(view["changes"]?.arrayValue?.count, 4)
+    }
 }

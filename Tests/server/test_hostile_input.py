@@ -1,10 +1,14 @@
 """Every byte from the network is hostile: each bad input gets a clear error, changes
 nothing, and the server (and other meetings) keep serving."""
+import base64
 import http.client
 import json
 import os
 import shutil
+import socket
+import struct
 import tempfile
+import time
 
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
@@ -186,3 +190,119 @@ def test_static_files_cannot_escape_the_pages_folder(data_dir):
             s.stop()
     finally:
         shutil.rmtree(static, ignore_errors=True)
+
+
+# ---- Raw sockets: what a browser never does, but a hostile or broken client may ----
+
+
+def open_fds(pid):
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def raw_websocket(port, rcvbuf=None):
+    """A WebSocket opened by hand on a plain socket (optionally with a tiny receive buffer,
+    so that a client that stops reading is felt by the server at once)."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if rcvbuf:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.settimeout(5)
+    s.connect(("127.0.0.1", port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    s.sendall((f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: convene.v1\r\n\r\n").encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = s.recv(1)
+        assert chunk, "the server closed during the handshake"
+        head += chunk
+    assert head.startswith(b"HTTP/1.1 101"), head
+    return s
+
+
+def client_frame(text):
+    """One masked text frame, as clients must send."""
+    payload = text.encode()
+    mask = os.urandom(4)
+    n = len(payload)
+    header = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else bytes([0x80 | 126]) + struct.pack("!H", n))
+    return header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def test_a_handshake_flood_does_not_stop_the_meeting(server):
+    pid = server.proc.pid
+    before = open_fds(pid)
+    flood = []
+    try:
+        for i in range(300):
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            if i % 3 == 1:
+                s.sendall(b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n")  # never finished
+            elif i % 3 == 2:
+                s.sendall(os.urandom(200))  # not HTTP at all
+            flood.append(s)
+        silent = [raw_websocket(server.port) for _ in range(100)]  # upgraded, never a word
+        flood += silent
+        # The room goes on meanwhile.
+        console = console_for(server)
+        console.command({"type": "setPhase", "phase": "opportunities"})
+        phone = phone_for(server, "Karen")
+        assert phone.post("Still heard during the flood")["type"] == "ack"
+    finally:
+        for s in flood:
+            s.close()
+    # Every socket of the flood is let go: no descriptor leaks.
+    deadline = time.time() + 15
+    while open_fds(pid) > before + 5 and time.time() < deadline:
+        time.sleep(0.2)
+    assert open_fds(pid) <= before + 5, (before, open_fds(pid))
+
+
+def test_a_client_that_stops_reading_is_dropped_and_others_are_not_slowed(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    for p in range(3):
+        phone = phone_for(server, f"Employer {p}")
+        for i in range(50):
+            time.sleep(0.05)  # within the per-connection rate limit
+            assert phone.post((f"Phone {p} note {i}: " + "shared training for machinists and welders " * 7)[:280])["type"] == "ack"
+    pid = server.proc.pid
+    rss_before = rss_mb(pid)
+
+    # It asks for the wall's snapshot (≈ 60 KB) forty times and reads none of it.
+    slow = raw_websocket(server.port, rcvbuf=4096)
+    hello = client_frame(json.dumps({"type": "hello", "code": server.meeting.code, "client": "wall"}))
+    slow.sendall(hello * 40)
+
+    calm = phone_for(server, "Calm")
+    started = time.time()
+    assert calm.post("Others are served as usual")["type"] == "ack"
+    assert time.time() - started < 2, "a slow reader delayed another phone"
+
+    # The server gives up on it (1008, then a hard close when it does not even read that):
+    # draining the socket now ends in end-of-file, not in an endless stream.
+    time.sleep(7)
+    slow.settimeout(10)
+    received = 0
+    closed = False
+    try:
+        while True:
+            chunk = slow.recv(65536)
+            if not chunk:
+                closed = True
+                break
+            received += len(chunk)
+    except ConnectionResetError:
+        closed = True
+    finally:
+        slow.close()
+    assert closed, "the slow client was never dropped"
+    assert received < 40 * 60_000, f"the server kept queueing for a client that did not read ({received} bytes)"
+    assert rss_mb(pid) - rss_before < 30, (rss_before, rss_mb(pid))

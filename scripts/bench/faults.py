@@ -490,7 +490,7 @@ async def seed_meeting(url, code, key):
 def seed_notes(data, code_key_pairs, notes_per_meeting):
     """Gives every meeting `notes_per_meeting` notes by cloning the stored rows of one real
     note per meeting (posted through the server, and placed on the wall if the server groups
-    notes): notePosted rows, and noteMoved rows into the same theme when there is one."""
+    notes): notePosted rows, and a `grouped` row moving each into the same theme when there is one."""
     path = os.path.join(data, "convene.sqlite")
     db = sqlite3.connect(path)
     total = 0
@@ -498,8 +498,14 @@ def seed_notes(data, code_key_pairs, notes_per_meeting):
         for meeting, in db.execute("SELECT id FROM meetings").fetchall():
             rows = db.execute("SELECT seq, body FROM events WHERE meeting = ? ORDER BY seq", (meeting,)).fetchall()
             posted = next(json.loads(b) for _, b in rows if json.loads(b)["type"] == "notePosted")
-            moved = next((json.loads(b) for _, b in rows if json.loads(b)["type"] == "noteMoved"
-                          and json.loads(b).get("theme")), None)
+            # The clustering's placement of that note (a `grouped` event), reduced to its move.
+            grouped = next((json.loads(b) for _, b in rows if json.loads(b)["type"] == "grouped"
+                            and any(c["op"] == "move" and c.get("theme") for c in json.loads(b)["changes"])), None)
+            moved = None
+            if grouped:
+                theme = next(c["theme"] for c in grouped["changes"] if c["op"] == "move" and c.get("theme"))
+                moved = {"type": "grouped", "at": grouped["at"], "kind": grouped["kind"],
+                         "changes": [{"op": "move", "note": None, "theme": theme}]}
             seq = rows[-1][0]
             new = []
             for i in range(notes_per_meeting - 1):
@@ -509,8 +515,9 @@ def seed_notes(data, code_key_pairs, notes_per_meeting):
                 new.append((meeting, seq, json.dumps(b, separators=(",", ":"))))
                 if moved:
                     seq += 1
-                    new.append((meeting, seq, json.dumps(dict(moved, note=f"seed-{i}", at=posted["at"] + i),
-                                                         separators=(",", ":"))))
+                    clone = dict(moved, at=posted["at"] + i,
+                                 changes=[dict(moved["changes"][0], note=f"seed-{i}")])
+                    new.append((meeting, seq, json.dumps(clone, separators=(",", ":"))))
             db.executemany("INSERT INTO events (meeting, seq, body) VALUES (?, ?, ?)", new)
             total += len(new)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
