@@ -29,9 +29,12 @@ public struct WallTheme: Sendable {
     public var locked: Bool
     /// The facilitator named it: automatic labels never replace the name.
     public var labelByHand: Bool
+    /// The vector of the label the facilitator gave: stands in for the centroid while the
+    /// theme is empty, so a theme made by hand before any note attracts the notes it names.
+    public var seed: [Float]?
 
-    public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false) {
-        self.id = id; self.label = label; self.locked = locked; self.labelByHand = labelByHand
+    public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false, seed: [Float]? = nil) {
+        self.id = id; self.label = label; self.locked = locked; self.labelByHand = labelByHand; self.seed = seed
     }
 }
 
@@ -64,10 +67,14 @@ public struct Wall: Sendable {
 
     func theme(_ id: String?) -> WallTheme? { id.flatMap { id in themes.first { $0.id == id } } }
 
-    /// Unit centroid of each theme that has notes.
+    /// Unit centroid of each theme that has notes; an empty theme's seed, if it has one.
     func centroids() -> [String: [Float]] {
         var groups: [String: [[Float]]] = [:]
         for n in notes { if let t = n.theme { groups[t, default: []].append(n.vector) } }
-        return groups.compactMapValues { Vectors.centroid($0) }
+        var result = groups.compactMapValues { Vectors.centroid($0) }
+        for t in themes where result[t.id] == nil {
+            if let seed = t.seed, let unit = Vectors.centroid([seed]) { result[t.id] = unit }
+        }
+        return result
     }
 }

@@ -75,8 +75,23 @@ final class Connection {
     /// lws never has more than one fragment of it to keep when the socket is full.
     static let fragmentBytes = 32 * 1024
 
+    /// Most frames written in one writeable callback. After a burst a connection has dozens
+    /// of small events queued; writing them while the socket takes more (checked with
+    /// `lws_send_pipe_choked`) saves a pass of the event loop per frame.
+    static let framesPerCallback = 16
+
+    /// Writes queued frames while the socket accepts them. Returns false when the connection
+    /// must close now.
+    func writeQueued() -> Bool {
+        for written in 0..<Self.framesPerCallback {
+            if written > 0 && (outgoingHead >= outgoing.count || closeCode != nil || lws_send_pipe_choked(wsi) != 0) { break }
+            guard writeNext() else { return false }
+        }
+        return true
+    }
+
     /// Writes one queued frame. Returns false when the connection must close now.
-    func writeNext() -> Bool {
+    private func writeNext() -> Bool {
         if let code = closeCode {
             var reason = Array(closeReason.utf8.prefix(120))
             reason.withUnsafeMutableBufferPointer { lws_close_reason(wsi, code, $0.baseAddress, $0.count) }

@@ -14,8 +14,13 @@ import Synchronization
 /// (faster per note); and a note edited while it waited is embedded once, with its last text.
 final class EmbeddingWorker: Sendable {
     struct Job: Sendable {
+        /// A note's text, or the label the facilitator gave a theme.
+        enum Target: Hashable, Sendable {
+            case note(String)
+            case themeLabel(String)
+        }
         let meeting: String
-        let note: String
+        let target: Target
         let text: String
     }
 
@@ -48,7 +53,11 @@ final class EmbeddingWorker: Sendable {
                 let started = monotonicSeconds()
                 let vectors = embedder.embed(batch.map(\.text))
                 for (job, vector) in zip(batch, vectors) {
-                    inbox.post(.embedded(meeting: job.meeting, note: job.note, vector: vector))
+                    switch job.target {
+                    case .note(let note): inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector))
+                    case .themeLabel(let theme):
+                        inbox.post(.labelEmbedded(meeting: job.meeting, theme: theme, label: job.text, vector: vector))
+                    }
                 }
                 // At most half a core, even with a backlog: on a small machine the model's
                 // matrix products would otherwise take the other core (and its share of the
@@ -66,18 +75,23 @@ final class EmbeddingWorker: Sendable {
         wake.signal()
     }
 
+    private struct Key: Hashable {
+        let meeting: String
+        let target: Job.Target
+    }
+
     /// Up to `batchLimit` notes from the front of the queue; a note queued again later (it
     /// was edited) is left for its newer text.
     private func takeBatch() -> [Job] {
         jobs.withLock { queue in
-            var latest: [String: Int] = [:]
-            for (i, job) in queue.enumerated() { latest[job.meeting + "\u{1}" + job.note] = i }
+            var latest: [Key: Int] = [:]
+            for (i, job) in queue.enumerated() { latest[Key(meeting: job.meeting, target: job.target)] = i }
             var batch: [Job] = []
             var taken = 0
             for (i, job) in queue.enumerated() {
                 if batch.count == Self.batchLimit { break }
                 taken = i + 1
-                if latest[job.meeting + "\u{1}" + job.note] == i { batch.append(job) }
+                if latest[Key(meeting: job.meeting, target: job.target)] == i { batch.append(job) }
             }
             queue.removeFirst(taken)
             // Semaphore signals were one per submit: wake again if work remains.

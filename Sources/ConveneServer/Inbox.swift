@@ -10,6 +10,7 @@ final class Inbox: Sendable {
     enum Item: Sendable {
         case storage(GroupCommitWriter.Report)
         case embedded(meeting: String, note: String, vector: [Float])
+        case labelEmbedded(meeting: String, theme: String, label: String, vector: [Float])
         case placed(ClusteringWorker.Result)
         /// The short wait before placing a meeting's waiting notes is over.
         case placementDue(meeting: String, kind: NoteKind)

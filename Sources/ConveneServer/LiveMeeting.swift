@@ -22,6 +22,9 @@ final class LiveMeeting {
     var vectors: [String: [Float]] = [:]
     /// Label candidates of each note's text, computed once per text.
     var terms: [String: (text: String, terms: [String: String])] = [:]
+    /// Vectors of the labels the facilitator gave themes (seeds of empty themes), with the
+    /// label they were computed from.
+    var labelVectors: [String: (label: String, vector: [Float])] = [:]
     /// Notes with a vector that wait to be placed, per kind, in arrival order.
     var awaitingPlacement: [NoteKind: [String]] = [:]
     /// Kinds with a placement job on the clustering thread (at most one each).
@@ -32,10 +35,11 @@ final class LiveMeeting {
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]
 
-    static let replayWindow = 5000
     /// Most events replayed to one reconnecting client; further behind, a snapshot is
     /// smaller (and shared). Well under `Connection.maxQueuedMessages`.
     static let replayLimit: Int64 = 1000
+    /// Events kept for replays (a little more than the limit: the window is trimmed in steps).
+    static let replayWindow = 1000
 
     /// The snapshot of `committed` per audience, serialized once per sequence number: a
     /// room of phones reconnecting together after a Wi-Fi drop shares one copy.
@@ -50,12 +54,21 @@ final class LiveMeeting {
         for (i, event) in events.enumerated() {
             if i > 0 { state.apply(event) }
             if i >= windowStart {
-                recent.append((event.seq, ServerMessages.event(seq: event.seq, view: state.eventView(event, for: .everyone)),
-                               ServerMessages.event(seq: event.seq, view: state.eventView(event, for: .console))))
+                let (everyone, console) = Self.eventMessages(event, in: state)
+                recent.append((event.seq, everyone, console))
             }
         }
         speculative = state
         committed = state
+    }
+
+    /// An event as sent to phones and the wall, and to consoles: one shared buffer when the
+    /// two views are the same (most events), so the replay window holds one copy.
+    static func eventMessages(_ event: StoredEvent, in state: MeetingState) -> (everyone: [UInt8], console: [UInt8]) {
+        let everyoneView = state.eventView(event, for: .everyone)
+        let consoleView = state.eventView(event, for: .console)
+        let everyone = ServerMessages.event(seq: event.seq, view: everyoneView)
+        return (everyone, consoleView == everyoneView ? everyone : ServerMessages.event(seq: event.seq, view: consoleView))
     }
 
     func snapshot(for audience: Audience) -> [UInt8] {

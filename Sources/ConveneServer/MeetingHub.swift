@@ -55,6 +55,9 @@ public final class MeetingHub {
         byCode[state.info.joinCode] = state.info.id
         // Vectors are not stored: recompute them for the notes already on the wall.
         for note in state.visibleNotes() { requestVector(meeting: state.info.id, note: note.id, text: note.text) }
+        for theme in state.themes.values where theme.labelByHand {
+            requestLabelVector(meeting: state.info.id, theme: theme.id, label: theme.label)
+        }
         // A sending interrupted by a stop or crash resumes with whoever has no outcome yet.
         for m in state.mailings { queueMail(m, live: live) }
         return true
@@ -82,10 +85,25 @@ public final class MeetingHub {
 
     private func requestVector(meeting: String, note: String, text: String) {
         if let embedding {
-            embedding.submit(EmbeddingWorker.Job(meeting: meeting, note: note, text: text))
+            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .note(note), text: text))
         } else {
             inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem)))
         }
+    }
+
+    /// A label the facilitator gave a theme is embedded too: while the theme is empty, the
+    /// label's vector stands in for its centroid (see `WallTheme.seed`).
+    private func requestLabelVector(meeting: String, theme: String, label: String) {
+        if let embedding {
+            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .themeLabel(theme), text: label))
+        } else {
+            inbox.post(.labelEmbedded(meeting: meeting, theme: theme, label: label,
+                                      vector: LexicalVectors.vector(label, stem: stemmer.stem)))
+        }
+    }
+
+    func labelEmbedded(meeting: String, theme: String, label: String, vector: [Float]) {
+        meetings[meeting]?.labelVectors[theme] = (label, vector)
     }
 
     /// A note's vector arrived: queue the note for placing if it still waits for a place.
@@ -99,7 +117,7 @@ public final class MeetingHub {
 
     /// Notes are placed after a short wait, so that the notes of a burst are placed in one
     /// pass (one `grouped` event for the screens, one relabelling) instead of one by one.
-    static let placementWait = 0.1
+    static let placementWait = 0.3
 
     private func schedulePlacementSoon(_ live: LiveMeeting, kind: NoteKind) {
         guard !live.placementTimers.contains(kind), !live.placing.contains(kind) else { return }
@@ -445,8 +463,7 @@ public final class MeetingHub {
         while let next = live.pending.first, next.seq <= seq {
             live.pending.removeFirst()
             live.committed.apply(next)
-            let everyone = ServerMessages.event(seq: next.seq, view: live.committed.eventView(next, for: .everyone))
-            let console = ServerMessages.event(seq: next.seq, view: live.committed.eventView(next, for: .console))
+            let (everyone, console) = LiveMeeting.eventMessages(next, in: live.committed)
             for conn in live.connections.values {
                 conn.send(conn.audience == .console ? console : everyone)
             }
@@ -454,6 +471,8 @@ public final class MeetingHub {
             switch next.event {
             case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
                 requestVector(meeting: live.id, note: id, text: text)
+            case let .themeCreated(id, _, label, true), let .themeRenamed(id, label, true):
+                requestLabelVector(meeting: live.id, theme: id, label: label)
             case let .summarySendStarted(send, _):
                 if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }
             default: break

@@ -21,8 +21,9 @@ enum WallClustering {
             wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
                                        terms: cached!.terms))
         }
-        wall.themes = state.orderedThemes(kind: kind).map {
-            WallTheme(id: $0.id, label: $0.label, locked: $0.locked, labelByHand: $0.labelByHand)
+        wall.themes = state.orderedThemes(kind: kind).map { t in
+            let seed = t.labelByHand ? live.labelVectors[t.id].flatMap { $0.label == t.label ? $0.vector : nil } : nil
+            return WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: seed)
         }
         return wall
     }

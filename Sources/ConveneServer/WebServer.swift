@@ -219,12 +219,12 @@ public final class WebServer {
             // Refuse at once (close reason, then -1) rather than reading the rest of a bad message.
             if lws_frame_is_binary(wsi) != 0 {
                 conn.close(LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, "Messages must be JSON text.")
-                return conn.writeNext() ? 0 : -1
+                return conn.writeQueued() ? 0 : -1
             }
             if conn.incoming.count + len > Limits.maxMessageBytes {
                 conn.incoming = []
                 conn.close(LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, "Message too big: at most \(Limits.maxMessageBytes) bytes.")
-                return conn.writeNext() ? 0 : -1
+                return conn.writeQueued() ? 0 : -1
             }
             if let input, len > 0 {
                 conn.incoming.append(contentsOf: UnsafeRawBufferPointer(start: input, count: len))
@@ -237,7 +237,7 @@ public final class WebServer {
             return 0
         case LWS_CALLBACK_SERVER_WRITEABLE:
             guard let user, let conn = connections[user.load(as: UInt64.self)] else { return -1 }
-            return conn.writeNext() ? 0 : -1
+            return conn.writeQueued() ? 0 : -1
         case LWS_CALLBACK_CLOSED:
             guard let user, let conn = connections.removeValue(forKey: user.load(as: UInt64.self)) else { return 0 }
             hub.disconnected(conn)
@@ -256,6 +256,7 @@ public final class WebServer {
             case .stop: stopping = true
             case .storage(let report): hub.handle(report)
             case let .embedded(meeting, note, vector): hub.embedded(meeting: meeting, note: note, vector: vector)
+            case let .labelEmbedded(meeting, theme, label, vector): hub.labelEmbedded(meeting: meeting, theme: theme, label: label, vector: vector)
             case .placed(let result): hub.placed(result)
             case let .placementDue(meeting, kind): hub.placementDue(meeting: meeting, kind: kind)
             case let .mailed(meeting, send, email, failure): hub.mailed(meeting: meeting, send: send, email: email, failure: failure)

@@ -98,3 +98,23 @@ def test_near_duplicate_themes_are_suggested_for_merging(server):
     assert {a, b} in pairs, reply["suggestions"]
     assert {a, c} not in pairs and {b, c} not in pairs
     assert phone.command({"type": "mergeSuggestions", "kind": "opportunity"})["code"] == "forbidden"
+
+
+def test_a_theme_the_facilitator_made_before_any_note_attracts_the_notes_it_names(server):
+    """An empty theme has no notes to average: its label stands in until it has some."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    workforce = console.command({"type": "createTheme", "kind": "opportunity",
+                                 "label": "Skilled workers: welders, machinists, technicians"})["theme"]
+    broadband = console.command({"type": "createTheme", "kind": "opportunity",
+                                 "label": "Broadband and internet access"})["theme"]
+    time.sleep(0.5)  # the labels are embedded like notes
+    phone = phone_for(server, "Karen")
+    first = phone.post(WELDERS[5])["note"]       # "not enough trained welders in the county"
+    second = phone.post(BROADBAND[3])["note"]    # "high speed internet in the industrial park"
+    notes = wait_until_placed(server, [first, second])
+    assert notes[first]["theme"] == workforce
+    assert notes[second]["theme"] == broadband
+    assert not notes[first]["placedByHand"] and not notes[second]["placedByHand"]
+    labels = {t["id"]: t["label"] for t in console_for(server).welcome["snapshot"]["themes"]}
+    assert labels[workforce] == "Skilled workers: welders, machinists, technicians", "the facilitator's label is kept"
