@@ -43,6 +43,9 @@ public struct WireFuzzer {
         #"{"type":"updateMeeting","title":"T","chairs":["A"],"everyoneMayPost":true,"targetThemes":4,"timeboxes":{"opportunities":30}}"#,
         #"{"type":"regroup","kind":"opportunity"}"#, #"{"type":"summary","format":"csv"}"#, #"{"type":"mailRecipients"}"#,
         #"{"type":"sendSummary","recipients":["k@a.example"]}"#, #"{"type":"ping"}"#,
+        #"{"type":"undoRegroup","kind":"opportunity"}"#, #"{"type":"mergeSuggestions","kind":"requirement"}"#,
+        #"{"type":"listMeetings","req":9,"organizerKey":"0123456789abcdef"}"#,
+        #"{"type":"createMeeting","organizerKey":"k","title":"Launch","industry":"Health care","region":"Region Y","date":"2026-12-03","place":"Hall","chairs":["Dana"],"everyoneMayPost":true,"targetThemes":5,"timeboxes":{"requirements":35}}"#,
     ]
 
     static let tokens: [String] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "\\ud800", "null", "true", "false", "-0",
@@ -81,7 +84,20 @@ public struct WireFuzzer {
             report.inputs += 1
             guard let json = try? JSONCodec.parse(input) else { continue }
             report.parsed += 1
-            guard let decoded = try? ClientMessageDecoder.decode(json), case .command(_, let command) = decoded else { continue }
+            guard let decoded = try? ClientMessageDecoder.decode(json) else { continue }
+            if case .organizer(_, _, .createMeeting(let fields)) = decoded {
+                // A new meeting built from hostile fields must store and replay like any other.
+                report.decoded += 1
+                guard let created = try? MeetingFactory.created(id: "m\(i)", from: fields, joinCode: "ABC234",
+                                                                facilitatorKey: "k", at: Int64(i)) else { continue }
+                let back = try! StoredEvent(meeting: created.meeting, seq: 1,
+                                            storage: JSONCodec.parse(JSONCodec.serialize(created.storageJSON())))
+                precondition(back == created, "a created meeting does not round-trip: \(created)")
+                precondition(MeetingState.replay([back]) != nil, "a created meeting does not replay")
+                report.accepted += 1
+                continue
+            }
+            guard case .command(_, let command) = decoded else { continue }
             report.decoded += 1
             var actor = actors[Int(rng.next() % UInt64(actors.count))]
             if let p = state.participantOrder.randomElement(using: &rng), rng.next() % 2 == 0 { actor = .participant(p) }

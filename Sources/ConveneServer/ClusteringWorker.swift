@@ -34,7 +34,8 @@ final class ClusteringWorker: Sendable {
     private let thread: WorkerThread<Job>
 
     init(inbox: Inbox) {
-        thread = WorkerThread(name: "convene-clustering") { job in
+        // Below the service loop: placing can wait a little, fan-out cannot.
+        thread = WorkerThread(name: "convene-clustering", niceness: 10) { job in
             let events = WallClustering.placementEvents(arriving: job.arriving, onto: job.base, kind: job.kind,
                                                         nextNumber: job.nextNumber)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
