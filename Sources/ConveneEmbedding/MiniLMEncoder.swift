@@ -16,8 +16,9 @@ final class MiniLMEncoder: @unchecked Sendable {
 
     /// A weight matrix in both layouts: as stored ([outputs × inputs], mapped from the file,
     /// for OpenBLAS on large batches) and packed in panels for `smallMatrixProduct`.
+    /// With `packedOnly` the stored layout is never read after packing.
     struct Weight {
-        let rows: UnsafePointer<Float>
+        let rows: UnsafePointer<Float>?
         let panels: PackedPanels
     }
 
@@ -37,6 +38,7 @@ final class MiniLMEncoder: @unchecked Sendable {
     init(file: SafeTensorsFile, smallProductRows: Int = MiniLMEncoder.defaultSmallProductRows) throws {
         self.file = file
         self.smallProductRows = smallProductRows
+        let packedOnly = smallProductRows == .max
         let h = Self.hidden
         let words = try file.tensor("embeddings.word_embeddings.weight", shape: [30522, h])
         vocabularySize = words.shape[0]
@@ -55,12 +57,14 @@ final class MiniLMEncoder: @unchecked Sendable {
                 qkvB.append(contentsOf: UnsafeBufferPointer(start: b, count: h))
             }
             func weight(_ p: UnsafePointer<Float>, _ outputs: Int, _ inputs: Int) -> Weight {
-                Weight(rows: p, panels: PackedPanels(p, outputs: outputs, inputs: inputs))
+                Weight(rows: packedOnly ? nil : p, panels: PackedPanels(p, outputs: outputs, inputs: inputs))
             }
-            // The stacked QKV rows live in an array the layer keeps; its storage does not move.
+            // The stacked QKV rows live in an array the layer keeps (unless only the packed
+            // copy is used); its storage does not move.
             let qkvPointer = qkvW.withUnsafeBufferPointer { $0.baseAddress! }
+            let qkv = weight(qkvPointer, 3 * h, h)
             return Layer(
-                qkv: weight(qkvPointer, 3 * h, h), qkvBias: qkvB, qkvRows: qkvW,
+                qkv: qkv, qkvBias: qkvB, qkvRows: packedOnly ? [] : qkvW,
                 out: weight(try t("attention.output.dense.weight", [h, h]), h, h),
                 up: weight(try t("intermediate.dense.weight", [Self.ffn, h]), Self.ffn, h),
                 down: weight(try t("output.dense.weight", [h, Self.ffn]), h, Self.ffn),
@@ -69,6 +73,9 @@ final class MiniLMEncoder: @unchecked Sendable {
                 upBias: try t("intermediate.dense.bias", [Self.ffn]), downBias: try t("output.dense.bias", [h]),
                 norm2Gain: try t("output.LayerNorm.weight", [h]), norm2Bias: try t("output.LayerNorm.bias", [h]))
         }
+        // The mapped matrices were read once, to pack them: let them leave memory. What is
+        // read from the mapping from now on (embedding rows, biases, norms) comes back on use.
+        if packedOnly { file.releaseResidentPages() }
     }
 
     /// Mean-pooled, L2-normalised sentence embeddings, one per token sequence.
@@ -158,7 +165,7 @@ final class MiniLMEncoder: @unchecked Sendable {
             }
             return
         }
-        let weight = weight.rows
+        guard let weight = weight.rows else { preconditionFailure("packed-only encoder asked for the stored layout") }
         out.withUnsafeMutableBufferPointer { o in
             for r in 0..<rows { (o.baseAddress! + r * outputs).update(from: bias, count: outputs) }
             input.withUnsafeBufferPointer { i in

@@ -37,6 +37,13 @@ final class SafeTensorsFile: @unchecked Sendable {
 
     deinit { munmap(base, size) }
 
+    /// Lets the kernel drop the mapped pages from memory (they are read back from the file,
+    /// usually from the page cache, if touched again). Used once the weights that are only
+    /// ever read through packed copies have been packed.
+    func releaseResidentPages() {
+        _ = madvise(base, size, MADV_DONTNEED)
+    }
+
     private func parseHeader(_ path: String) throws {
         let rawLength = base.loadUnaligned(as: UInt64.self).littleEndian
         guard rawLength > 1, rawLength < 100_000_000, Int(rawLength) <= size - 8 else {

@@ -3,8 +3,8 @@ import Foundation
 
 /// all-MiniLM-L6-v2 sentence embeddings (384 floats, L2-normalised) on the CPU.
 ///
-/// Thread-safety: an embedder is immutable after loading (weights are a read-only memory
-/// mapping); each call allocates its own working buffers. Any number of threads may call
+/// Thread-safety: an embedder is immutable after loading (packed weights, and a read-only
+/// memory mapping of the file for the rest); each call allocates its own working buffers. Any number of threads may call
 /// `embed` at once. The server calls it from one worker thread, never from the service
 /// loop, and hands results back through its inbox.
 public final class SentenceEmbedder: Sendable {
@@ -16,8 +16,18 @@ public final class SentenceEmbedder: Sendable {
 
     /// Loads `model.safetensors` and `vocab.txt` from `directory`; throws a clear error if
     /// either is missing or corrupt.
-    /// `useBLASOnly` turns the packed small-product kernel off (for the benchmark's baseline).
-    public init(modelDirectory directory: String, useBLASOnly: Bool = false) throws {
+    /// Which matrix product the encoder's linear layers use.
+    public enum Kernel: String, Sendable, CaseIterable {
+        /// The packed kernel for short inputs, OpenBLAS for batches (both weight layouts in memory).
+        case packedThenBLAS = "packed+blas"
+        /// OpenBLAS only (the benchmark's baseline).
+        case blasOnly = "blas"
+        /// The packed kernel for everything (as shipped): only the packed weights stay in
+        /// memory, and batches are as fast as with OpenBLAS (see BENCHMARKS.md).
+        case packedOnly = "packed"
+    }
+
+    public init(modelDirectory directory: String, kernel: Kernel = .packedOnly) throws {
         let weights = directory + "/model.safetensors", vocab = directory + "/vocab.txt"
         for path in [weights, vocab] where !FileManager.default.fileExists(atPath: path) {
             throw ModelError("The embedding model is missing: \(path) does not exist. Run scripts/fetch-model.sh (make run and make test do it) or pass --model-dir.")
@@ -26,7 +36,8 @@ public final class SentenceEmbedder: Sendable {
         openblas_set_num_threads(1)
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocab, maxTokens: 256)
         encoder = try MiniLMEncoder(file: try SafeTensorsFile(path: weights),
-                                    smallProductRows: useBLASOnly ? 0 : MiniLMEncoder.defaultSmallProductRows)
+                                    smallProductRows: kernel == .blasOnly ? 0 : kernel == .packedOnly ? .max
+                                        : MiniLMEncoder.defaultSmallProductRows)
         guard tokenizer.vocabulary.count == encoder.vocabularySize else {
             throw ModelError("The vocabulary (\(tokenizer.vocabulary.count) words) does not match the model (\(encoder.vocabularySize)).")
         }

@@ -12,12 +12,14 @@ struct EmbedBenchmark: ParsableCommand {
     @Option(help: "Shared data folder (notes are drawn from its clustering/dev texts).") var data = "../shared/data"
     @Option(help: "Notes to time one at a time.") var notes = 600
     @Option(help: "Batch size for the throughput figure.") var batch = 32
+    @Option(help: "Linear layers: packed+blas (packed kernel for short inputs, OpenBLAS for batches), packed, or blas.")
+    var kernel: SentenceEmbedder.Kernel = .packedOnly
     @Flag(help: "Also time OpenBLAS alone for single notes, side by side (baseline).") var compareBLAS = false
 
     func run() throws {
         let rssBefore = Measure.memoryMiB("VmRSS")
         let t0 = Measure.seconds()
-        let model = try SentenceEmbedder(modelDirectory: modelDir)
+        let model = try SentenceEmbedder(modelDirectory: modelDir, kernel: kernel)
         let loadSeconds = Measure.seconds() - t0
         let rssLoaded = Measure.memoryMiB("VmRSS")
 
@@ -56,7 +58,7 @@ struct EmbedBenchmark: ParsableCommand {
         let batchWall = Measure.seconds() - wall0, batchCPU = Measure.cpuSeconds() - cpu0
 
         if compareBLAS {
-            let blas = try SentenceEmbedder(modelDirectory: modelDir, useBLASOnly: true)
+            let blas = try SentenceEmbedder(modelDirectory: modelDir, kernel: .blasOnly)
             var packed: [Double] = [], plain: [Double] = []
             for _ in 0..<3 {   // interleaved, so both see the same machine
                 for text in sample.prefix(200) {
@@ -70,7 +72,7 @@ struct EmbedBenchmark: ParsableCommand {
         }
 
         let meanTokens = Double(tokenCounts.reduce(0, +)) / Double(tokenCounts.count)
-        print("all-MiniLM-L6-v2 in Swift + OpenBLAS (1 thread)")
+        print("all-MiniLM-L6-v2 in Swift + OpenBLAS (1 thread), kernel \(kernel.rawValue)")
         print(String(format: "model load: %.0f ms; RSS %.1f MiB before, %.1f MiB after load (+%.1f MiB)",
                      loadSeconds * 1000, rssBefore, rssLoaded, rssLoaded - rssBefore))
         print(String(format: "single note, %d notes of 5–15 words (%.1f tokens on average): median %.2f ms, p99 %.2f ms",
@@ -83,3 +85,5 @@ struct EmbedBenchmark: ParsableCommand {
     }
 }
 
+
+extension SentenceEmbedder.Kernel: ExpressibleByArgument {}

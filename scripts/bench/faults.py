@@ -68,13 +68,23 @@ class World:
 class Listener(WSListener):
     def __init__(self, client):
         self.client = client
+        self.frag = None
 
     def on_ws_connected(self, transport):
         pass
 
     def on_ws_frame(self, transport, frame):
-        if frame.msg_type == WSMsgType.TEXT:
-            data = frame.get_payload_as_bytes()
+        if frame.msg_type in (WSMsgType.TEXT, WSMsgType.CONTINUATION):
+            # Large messages (a full wall's snapshot) arrive in fragments: reassemble them.
+            if not frame.fin or self.frag is not None:
+                if self.frag is None:
+                    self.frag = bytearray()
+                self.frag += frame.get_payload_as_bytes()
+                if not frame.fin:
+                    return
+                data, self.frag = bytes(self.frag), None
+            else:
+                data = frame.get_payload_as_bytes()
             if data.startswith(b'{"type":"welcome"') and len(data) > 65536:
                 # A big snapshot: read only what the checks need (parsing megabytes of JSON
                 # per phone would make the generator, not the server, the slow part).
@@ -278,9 +288,17 @@ async def fresh_snapshot(url, code, key):
     box = {}
 
     class L(WSListener):
+        def __init__(self):
+            super().__init__()
+            self.parts = bytearray()
+
         def on_ws_frame(self, t, frame):
-            if frame.msg_type == WSMsgType.TEXT:
-                m = json.loads(frame.get_payload_as_bytes())
+            if frame.msg_type in (WSMsgType.TEXT, WSMsgType.CONTINUATION):
+                self.parts += frame.get_payload_as_bytes()   # a big snapshot comes in fragments
+                if not frame.fin:
+                    return
+                m = json.loads(bytes(self.parts))
+                self.parts = bytearray()
                 if m["type"] == "welcome" and not box["f"].done():
                     box["f"].set_result(m)
 
