@@ -10,6 +10,7 @@ import { phaseKind, themesOfKind, notesOfKind, championsOf, supportersOf, author
 import { $, h, setText, show, syncChildren, setOptions, coalesce, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { setupSummary, renderMailings } from './console-summary.js';
+import { addTimeboxInputs, readTimeboxes, messageBar } from './meeting-form.js';
 
 const NOTE_LIMIT = 280;
 const UNSORTED = '__unsorted';
@@ -47,16 +48,8 @@ if (!code || !key) {
 
 // ---- Messages ----
 
-let messageTimer = null;
 /** Shows a server answer or a confirmation in the bar at the top. */
-function say(text, isError = true) {
-  const bar = $('message');
-  setText(bar, text);
-  bar.classList.toggle('ok', !isError);
-  show(bar, true);
-  clearTimeout(messageTimer);
-  messageTimer = setTimeout(() => show(bar, false), isError ? 12_000 : 4000);
-}
+const say = messageBar();
 
 /** Sends a command; shows the server's sentence if it is refused. Resolves to the ack or null. */
 async function run(command, done) {
@@ -455,11 +448,7 @@ $('everyone-may-post').addEventListener('change', async () => {
 // The meeting's description and time boxes. Fields being edited are never overwritten by
 // a change arriving from the server; saving sends only what the form holds.
 let meetingFormDirty = false;
-for (const phase of PHASES.filter((p) => p !== 'closed')) {
-  $('meeting-timeboxes').append(
-    h('label', { for: `minutes-${phase}`, text: PHASE_NAMES[phase] }),
-    h('input', { id: `minutes-${phase}`, type: 'number', min: '1', max: '240', step: '1', required: '', dataset: { phase } }));
-}
+addTimeboxInputs($('meeting-timeboxes'), 'minutes-');
 $('meeting-form').addEventListener('input', () => { meetingFormDirty = true; });
 $('meeting-form').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -468,7 +457,7 @@ $('meeting-form').addEventListener('submit', async (e) => {
     title: $('meeting-title-input').value, industry: $('meeting-industry').value, region: $('meeting-region').value,
     date: $('meeting-day').value || null, place: $('meeting-place').value.trim() ? $('meeting-place').value : null,
     chairs: $('meeting-chairs').value.split('\n').map((c) => c.trim()).filter(Boolean),
-    targetThemes: Number($('meeting-target').value), timeboxes: {},
+    targetThemes: Number($('meeting-target').value),
   };
   if (!command.title.trim() || !command.industry.trim() || !command.region.trim()) {
     return say('A meeting needs a title, an industry and a region.');
@@ -476,14 +465,8 @@ $('meeting-form').addEventListener('submit', async (e) => {
   if (!Number.isInteger(command.targetThemes) || command.targetThemes < 3 || command.targetThemes > 8) {
     return say('Aim for 3 to 8 themes (the workbook ends with 4 or 5).');
   }
-  for (const input of $('meeting-timeboxes').querySelectorAll('input')) {
-    const minutes = Number(input.value);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) {
-      input.focus();
-      return say('Each phase gets 1 to 240 minutes.');
-    }
-    command.timeboxes[input.dataset.phase] = minutes;
-  }
+  command.timeboxes = readTimeboxes($('meeting-timeboxes'));
+  if (!command.timeboxes) return say('Each phase gets 1 to 240 minutes.');
   if (await run(command, 'Settings saved.')) meetingFormDirty = false;
 });
 

@@ -5,8 +5,9 @@
 // screen does not show it.
 
 import { request, ServerError } from './client.js';
-import { PHASES, PHASE_NAMES } from './meeting-state.js';
+import { PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren } from './dom.js';
+import { addTimeboxInputs, readTimeboxes, messageBar } from './meeting-form.js';
 import { storage } from './storage.js';
 
 const KEY_STORAGE = 'convene.organizerKey';
@@ -23,15 +24,7 @@ function keyFromText(text) {
   return /^[A-Za-z0-9]{16,128}$/.test(value) ? value : '';
 }
 
-let messageTimer = null;
-function say(text, isError = true) {
-  const bar = $('message');
-  setText(bar, text);
-  bar.classList.toggle('ok', !isError);
-  show(bar, true);
-  clearTimeout(messageTimer);
-  messageTimer = setTimeout(() => show(bar, false), isError ? 12_000 : 5000);
-}
+const say = messageBar();
 
 function consoleLink(m) {
   return `console.html?code=${encodeURIComponent(m.code)}#key=${encodeURIComponent(m.key)}`;
@@ -111,12 +104,7 @@ function renderList(meetings) {
 
 // ---- A new meeting ----
 
-for (const phase of PHASES.filter((p) => p !== 'closed')) {
-  $('new-timeboxes').append(
-    h('label', { for: `new-minutes-${phase}`, text: PHASE_NAMES[phase] }),
-    h('input', { id: `new-minutes-${phase}`, type: 'number', min: '1', max: '240', step: '1', required: '',
-      value: String(DEFAULT_MINUTES[phase]), dataset: { phase } }));
-}
+addTimeboxInputs($('new-timeboxes'), 'new-minutes-', (phase) => DEFAULT_MINUTES[phase]);
 
 let creating = false;
 $('new-form').addEventListener('submit', async (e) => {
@@ -125,7 +113,7 @@ $('new-form').addEventListener('submit', async (e) => {
   const message = {
     type: 'createMeeting', organizerKey,
     title: $('new-title').value, industry: $('new-industry').value, region: $('new-region').value,
-    everyoneMayPost: $('new-everyone-may-post').checked, timeboxes: {},
+    everyoneMayPost: $('new-everyone-may-post').checked,
   };
   if (!message.title.trim() || !message.industry.trim() || !message.region.trim()) {
     return say('A meeting needs a title, an industry and a region.');
@@ -134,14 +122,8 @@ $('new-form').addEventListener('submit', async (e) => {
   if ($('new-place').value.trim()) message.place = $('new-place').value;
   const chairs = $('new-chairs').value.split('\n').map((c) => c.trim()).filter(Boolean);
   if (chairs.length) message.chairs = chairs;
-  for (const input of $('new-timeboxes').querySelectorAll('input')) {
-    const minutes = Number(input.value);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) {
-      input.focus();
-      return say('Each phase gets 1 to 240 minutes.');
-    }
-    message.timeboxes[input.dataset.phase] = minutes;
-  }
+  message.timeboxes = readTimeboxes($('new-timeboxes'));
+  if (!message.timeboxes) return say('Each phase gets 1 to 240 minutes.');
   creating = true;
   try {
     const ack = await request(message);

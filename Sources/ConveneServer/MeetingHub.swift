@@ -1,5 +1,4 @@
 import CWebSockets
-import Dispatch
 import ConveneClustering
 import ConveneCore
 import ConveneJSON
@@ -11,24 +10,24 @@ import ConveneStore
 /// thread only.
 @MainActor
 public final class MeetingHub {
-    private var meetings: [String: LiveMeeting] = [:]
-    private var byCode: [String: String] = [:]
-    private let writer: GroupCommitWriter
-    private let inbox: Inbox
+    var meetings: [String: LiveMeeting] = [:]
+    var byCode: [String: String] = [:]
+    let writer: GroupCommitWriter
+    let inbox: Inbox
     /// nil: no embedding model; notes are compared by their words (lexical features).
-    private let embedding: EmbeddingWorker?
+    let embedding: EmbeddingWorker?
     /// nil: e-mail is not set up (no --smtp-url).
-    private let mail: MailWorker?
-    private let clustering: ClusteringWorker
-    private var guesses = GuessGuard()
+    let mail: MailWorker?
+    let clustering: ClusteringWorker
+    var guesses = GuessGuard()
     /// Used on this thread only (lexical vectors when there is no model).
-    private let stemmer = SnowballStemmer()
-    private var random = SystemRandomNumberGenerator()
+    let stemmer = SnowballStemmer()
+    var random = SystemRandomNumberGenerator()
     /// The server's organizer key (lists and creates meetings from the browser).
-    private let organizerKey: String
+    let organizerKey: String
     /// Meetings created from the browser whose first event is not durable yet, with the
     /// connection waiting for the answer.
-    private var creating: [String: (event: StoredEvent, conn: Connection?, req: JSONValue?)] = [:]
+    var creating: [String: (event: StoredEvent, conn: Connection?, req: JSONValue?)] = [:]
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
 
@@ -65,7 +64,7 @@ public final class MeetingHub {
 
     // MARK: E-mail
 
-    private func queueMail(_ mailing: Mailing, live: LiveMeeting) {
+    func queueMail(_ mailing: Mailing, live: LiveMeeting) {
         guard let mail else { return }
         for (i, email) in mailing.recipients.enumerated() where mailing.outcomes[email] == .pending {
             let message = SummaryMessages.message(for: email, send: mailing.id, state: live.committed, settings: mail.settings, index: i)
@@ -79,114 +78,6 @@ public final class MeetingHub {
               live.speculative.mailings.first(where: { $0.id == send })?.outcomes[email] == .pending else { return }
         if let failure { Log.warning("Summary to \(email) failed: \(failure)") }
         commit([failure.map { .summaryFailed(send: send, email: email, reason: $0) } ?? .summaryDelivered(send: send, email: email)], to: live)
-    }
-
-    // MARK: Clustering
-
-    private func requestVector(meeting: String, note: String, text: String) {
-        if let embedding {
-            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .note(note), text: text))
-        } else {
-            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem)))
-        }
-    }
-
-    /// A label the facilitator gave a theme is embedded too: while the theme is empty, the
-    /// label's vector stands in for its centroid (see `WallTheme.seed`).
-    private func requestLabelVector(meeting: String, theme: String, label: String) {
-        if let embedding {
-            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .themeLabel(theme), text: label))
-        } else {
-            inbox.post(.labelEmbedded(meeting: meeting, theme: theme, label: label,
-                                      vector: LexicalVectors.vector(label, stem: stemmer.stem)))
-        }
-    }
-
-    func labelEmbedded(meeting: String, theme: String, label: String, vector: [Float]) {
-        meetings[meeting]?.labelVectors[theme] = (label, vector)
-    }
-
-    /// A note's vector arrived: queue the note for placing if it still waits for a place.
-    func embedded(meeting: String, note: String, vector: [Float]) {
-        guard let live = meetings[meeting] else { return }
-        live.vectors[note] = vector
-        guard let n = live.speculative.notes[note], needsPlace(n) else { return }
-        if live.awaitingPlacement[n.kind]?.contains(note) != true { live.awaitingPlacement[n.kind, default: []].append(note) }
-        schedulePlacementSoon(live, kind: n.kind)
-    }
-
-    /// Notes are placed after a short wait, so that the notes of a burst are placed in one
-    /// pass (one `grouped` event for the screens, one relabelling) instead of one by one.
-    static let placementWait = 0.3
-
-    private func schedulePlacementSoon(_ live: LiveMeeting, kind: NoteKind) {
-        guard !live.placementTimers.contains(kind), !live.placing.contains(kind) else { return }
-        live.placementTimers.insert(kind)
-        let (inbox, meeting) = (self.inbox, live.id)
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.placementWait) {
-            inbox.post(.placementDue(meeting: meeting, kind: kind))
-        }
-    }
-
-    func placementDue(meeting: String, kind: NoteKind) {
-        guard let live = meetings[meeting] else { return }
-        live.placementTimers.remove(kind)
-        schedulePlacement(live, kind: kind)
-    }
-
-    private func needsPlace(_ n: Note) -> Bool { !n.placed && n.theme == nil && !n.withdrawn && !n.hidden }
-
-    /// Sends the waiting notes of a kind to the clustering thread, unless a job for that
-    /// wall is already there (its answer schedules the next).
-    private func schedulePlacement(_ live: LiveMeeting, kind: NoteKind) {
-        guard !live.recovering, !live.placing.contains(kind) else { return }
-        let state = live.speculative
-        let waiting = (live.awaitingPlacement[kind] ?? []).filter { id in
-            state.notes[id].map(needsPlace) == true && live.vectors[id] != nil
-        }
-        let batch = Array(waiting.prefix(Self.placementBatch))
-        live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
-        guard !batch.isEmpty else { return }
-        let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
-        live.placing.insert(kind)
-        clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
-                                               base: base, arriving: arriving, nextNumber: state.nextNumber))
-    }
-
-    /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
-    /// step's events reach the screens before the next is computed.
-    static let placementBatch = 64
-
-    /// The clustering thread placed some notes: commit its events if the wall they were
-    /// computed on is still the wall, else place the notes again on the wall as it is now.
-    func placed(_ result: ClusteringWorker.Result) {
-        guard let live = meetings[result.meeting] else { return }
-        live.placing.remove(result.kind)
-        let state = live.speculative
-        let createdClash = result.events.contains { e in
-            guard case .grouped(_, let changes) = e else { return false }
-            return changes.contains { if case .createTheme(let id, _) = $0 { return state.themes[id] != nil }; return false }
-        }
-        if live.recovering || createdClash || live.wallVersion[result.kind] ?? 0 != result.version {
-            live.awaitingPlacement[result.kind] = result.notes + (live.awaitingPlacement[result.kind] ?? [])
-        } else if !result.events.isEmpty {
-            commit(result.events, to: live)
-        }
-        if !(live.awaitingPlacement[result.kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: result.kind) }
-    }
-
-    /// The kind of wall an event changes, if it changes one.
-    private func wallKind(of event: MeetingEvent, in state: MeetingState) -> NoteKind? {
-        switch event {
-        case let .noteEdited(note, _), let .noteWithdrawn(note), let .noteHidden(note, _), let .noteMoved(note, _, _):
-            return state.notes[note]?.kind
-        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind), let .grouped(kind, _):
-            return kind
-        case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _):
-            return state.themes[theme]?.kind
-        default:
-            return nil
-        }
     }
 
     // MARK: Incoming messages
@@ -281,67 +172,6 @@ public final class MeetingHub {
         }
     }
 
-    // MARK: The organizer's page
-
-    private func organize(_ request: OrganizerRequest, key: String, req: JSONValue?, from conn: Connection,
-                          now: Double) throws(CommandError) {
-        let wait = guesses.waitTime(for: conn.address, now: now)
-        if wait > 0 {
-            throw CommandError(.badKey, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
-        }
-        guard constantTimeEquals(key, organizerKey) else {
-            guesses.failed(conn.address, now: now)
-            throw CommandError(.badKey, "That organizer key is not right. Use the link “convene serve” printed (it ends with #organizer=…).")
-        }
-        guesses.succeeded(conn.address)
-        switch request {
-        case .listMeetings:
-            let list = allMeetings.reversed().map { organizerView($0) }
-            conn.send(ServerMessages.ack(req: req, seq: 0, fields: [("meetings", .array(list))]))
-        case .createMeeting(let fields):
-            guard creating.count < 16 else { throw CommandError(.busy, "Many meetings are being created at once; please try again.") }
-            var code = Identifiers.joinCode(using: &random)
-            while byCode[code] != nil || creating.values.contains(where: { pending in
-                if case .meetingCreated(let info, _) = pending.event.event { return info.joinCode == code }
-                return false
-            }) {
-                code = Identifiers.joinCode(using: &random)
-            }
-            let id = "m" + Identifiers.secret(using: &random).prefix(12)
-            let event = try MeetingFactory.created(id: id, from: fields, joinCode: code,
-                                                   facilitatorKey: Identifiers.secret(using: &random), at: wallClockMilliseconds())
-            creating[id] = (event, conn, req)
-            // Answered when the event is durable (see `handle(.committed)`).
-            writer.submit([EventRow(event)])
-        }
-    }
-
-    /// What the organizer's page shows of a meeting, including its console key.
-    private func organizerView(_ m: MeetingState) -> JSONValue {
-        jsonObject([
-            ("id", .string(m.info.id)), ("title", .string(m.info.title)), ("industry", .string(m.info.industry)),
-            ("region", .string(m.info.region)), ("date", m.info.date.map { .string($0) } ?? .null),
-            ("place", m.info.place.map { .string($0) } ?? .null),
-            ("code", .string(m.info.joinCode)), ("key", .string(m.info.facilitatorKey)),
-            ("phase", .string(m.phase.rawValue)), ("participants", .int(Int64(m.participants.count))),
-            ("notes", .int(Int64(m.notes.values.filter { !$0.withdrawn }.count))), ("createdAt", .int(m.createdAt)),
-        ])
-    }
-
-    private func finishCreation(_ id: String, failure: String?) {
-        guard let pending = creating.removeValue(forKey: id) else { return }
-        if let failure {
-            Log.error("Could not save a new meeting: \(failure)")
-            pending.conn?.send(ServerMessages.error(CommandError(.storageFailed, "The meeting could not be saved, so it was not created. Please try again."), req: pending.req))
-            return
-        }
-        load([pending.event])
-        guard let state = meetings[id]?.committed else { return }
-        Log.notice("Meeting \(state.info.joinCode) created from the organizer's page.")
-        pending.conn?.send(ServerMessages.ack(req: pending.req, seq: state.seq, fields: [("meeting", organizerView(state))]))
-        onNewMeeting?(state)
-    }
-
     private func perform(_ command: Command, req: JSONValue?, from conn: Connection) throws(CommandError) {
         guard let meetingId = conn.meetingId, let live = meetings[meetingId] else {
             throw CommandError(.notReady, "Say hello with the meeting code first.")
@@ -391,7 +221,7 @@ public final class MeetingHub {
     /// Applies accepted events to the speculative state and hands them to the writer; they
     /// are published when durable.
     @discardableResult
-    private func commit(_ events: [MeetingEvent], to live: LiveMeeting) -> Int64 {
+    func commit(_ events: [MeetingEvent], to live: LiveMeeting) -> Int64 {
         var rows: [EventRow] = []
         let at = wallClockMilliseconds()
         for event in events {

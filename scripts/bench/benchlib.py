@@ -349,3 +349,23 @@ def percentile(sorted_values, q):
         return float("nan")
     i = min(len(sorted_values) - 1, max(0, int(round(q * (len(sorted_values) - 1)))))
     return sorted_values[i]
+
+
+class MessageAssembler:
+    """Joins the fragments of a WebSocket text message (the server sends messages over
+    32 KiB, such as a full wall's snapshot, in fragments). `add(frame)` returns the whole
+    message's bytes once its last fragment is in, else None."""
+
+    def __init__(self):
+        self.parts = None
+
+    def add(self, frame):
+        if frame.fin and self.parts is None:
+            return frame.get_payload_as_bytes()
+        if self.parts is None:
+            self.parts = bytearray()
+        self.parts += frame.get_payload_as_bytes()
+        if not frame.fin:
+            return None
+        data, self.parts = bytes(self.parts), None
+        return data

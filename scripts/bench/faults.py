@@ -68,23 +68,16 @@ class World:
 class Listener(WSListener):
     def __init__(self, client):
         self.client = client
-        self.frag = None
+        self.frag = bl.MessageAssembler()
 
     def on_ws_connected(self, transport):
         pass
 
     def on_ws_frame(self, transport, frame):
         if frame.msg_type in (WSMsgType.TEXT, WSMsgType.CONTINUATION):
-            # Large messages (a full wall's snapshot) arrive in fragments: reassemble them.
-            if not frame.fin or self.frag is not None:
-                if self.frag is None:
-                    self.frag = bytearray()
-                self.frag += frame.get_payload_as_bytes()
-                if not frame.fin:
-                    return
-                data, self.frag = bytes(self.frag), None
-            else:
-                data = frame.get_payload_as_bytes()
+            data = self.frag.add(frame)
+            if data is None:
+                return
             if data.startswith(b'{"type":"welcome"') and len(data) > 65536:
                 # A big snapshot: read only what the checks need (parsing megabytes of JSON
                 # per phone would make the generator, not the server, the slow part).
@@ -290,15 +283,14 @@ async def fresh_snapshot(url, code, key):
     class L(WSListener):
         def __init__(self):
             super().__init__()
-            self.parts = bytearray()
+            self.frag = bl.MessageAssembler()
 
         def on_ws_frame(self, t, frame):
             if frame.msg_type in (WSMsgType.TEXT, WSMsgType.CONTINUATION):
-                self.parts += frame.get_payload_as_bytes()   # a big snapshot comes in fragments
-                if not frame.fin:
+                data = self.frag.add(frame)
+                if data is None:
                     return
-                m = json.loads(bytes(self.parts))
-                self.parts = bytearray()
+                m = json.loads(data)
                 if m["type"] == "welcome" and not box["f"].done():
                     box["f"].set_result(m)
 

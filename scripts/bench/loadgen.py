@@ -118,7 +118,7 @@ class Conn(WSListener):
         self.closed_code = None
         self.disconnected = False
         self.expect_close = False
-        self.frag = None
+        self.frag = bl.MessageAssembler()
 
     # -- picows callbacks
     def on_ws_connected(self, transport):
@@ -138,16 +138,9 @@ class Conn(WSListener):
         now = perf_ns()
         t = frame.msg_type
         if t == WSMsgType.TEXT or t == WSMsgType.CONTINUATION:
-            if not frame.fin or self.frag is not None:
-                if self.frag is None:
-                    self.frag = bytearray()
-                self.frag += frame.get_payload_as_bytes()
-                if not frame.fin:
-                    return
-                data, self.frag = bytes(self.frag), None
-            else:
-                data = frame.get_payload_as_bytes()
-            self.message(data, now)
+            data = self.frag.add(frame)
+            if data is not None:
+                self.message(data, now)
         elif t == WSMsgType.CLOSE:
             code = frame.get_close_code()
             code = int(getattr(code, "value", code))

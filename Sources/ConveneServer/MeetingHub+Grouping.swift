@@ -1,0 +1,115 @@
+import ConveneClustering
+import ConveneCore
+import Dispatch
+
+/// Automatic grouping, as the hub drives it: vectors requested for notes and for the labels
+/// the facilitator gives themes, notes queued for placing, placement jobs sent to the
+/// clustering thread (one per wall at a time, after a short wait that gathers a burst), and
+/// their results committed only if the wall they were computed on is still the wall.
+extension MeetingHub {
+    func requestVector(meeting: String, note: String, text: String) {
+        if let embedding {
+            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .note(note), text: text))
+        } else {
+            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem)))
+        }
+    }
+
+    /// A label the facilitator gave a theme is embedded too: while the theme is empty, the
+    /// label's vector stands in for its centroid (see `WallTheme.seed`).
+    func requestLabelVector(meeting: String, theme: String, label: String) {
+        if let embedding {
+            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .themeLabel(theme), text: label))
+        } else {
+            inbox.post(.labelEmbedded(meeting: meeting, theme: theme, label: label,
+                                      vector: LexicalVectors.vector(label, stem: stemmer.stem)))
+        }
+    }
+
+    func labelEmbedded(meeting: String, theme: String, label: String, vector: [Float]) {
+        meetings[meeting]?.labelVectors[theme] = (label, vector)
+    }
+
+    /// A note's vector arrived: queue the note for placing if it still waits for a place.
+    func embedded(meeting: String, note: String, vector: [Float]) {
+        guard let live = meetings[meeting] else { return }
+        live.vectors[note] = vector
+        guard let n = live.speculative.notes[note], needsPlace(n) else { return }
+        if live.awaitingPlacement[n.kind]?.contains(note) != true { live.awaitingPlacement[n.kind, default: []].append(note) }
+        schedulePlacementSoon(live, kind: n.kind)
+    }
+
+    /// Notes are placed after a short wait, so that the notes of a burst are placed in one
+    /// pass (one `grouped` event for the screens, one relabelling) instead of one by one.
+    static let placementWait = 0.3
+
+    func schedulePlacementSoon(_ live: LiveMeeting, kind: NoteKind) {
+        guard !live.placementTimers.contains(kind), !live.placing.contains(kind) else { return }
+        live.placementTimers.insert(kind)
+        let (inbox, meeting) = (self.inbox, live.id)
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.placementWait) {
+            inbox.post(.placementDue(meeting: meeting, kind: kind))
+        }
+    }
+
+    func placementDue(meeting: String, kind: NoteKind) {
+        guard let live = meetings[meeting] else { return }
+        live.placementTimers.remove(kind)
+        schedulePlacement(live, kind: kind)
+    }
+
+    func needsPlace(_ n: Note) -> Bool { !n.placed && n.theme == nil && !n.withdrawn && !n.hidden }
+
+    /// Sends the waiting notes of a kind to the clustering thread, unless a job for that
+    /// wall is already there (its answer schedules the next).
+    func schedulePlacement(_ live: LiveMeeting, kind: NoteKind) {
+        guard !live.recovering, !live.placing.contains(kind) else { return }
+        let state = live.speculative
+        let waiting = (live.awaitingPlacement[kind] ?? []).filter { id in
+            state.notes[id].map(needsPlace) == true && live.vectors[id] != nil
+        }
+        let batch = Array(waiting.prefix(Self.placementBatch))
+        live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
+        guard !batch.isEmpty else { return }
+        let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
+        live.placing.insert(kind)
+        clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
+                                               base: base, arriving: arriving, nextNumber: state.nextNumber))
+    }
+
+    /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
+    /// step's events reach the screens before the next is computed.
+    static let placementBatch = 64
+
+    /// The clustering thread placed some notes: commit its events if the wall they were
+    /// computed on is still the wall, else place the notes again on the wall as it is now.
+    func placed(_ result: ClusteringWorker.Result) {
+        guard let live = meetings[result.meeting] else { return }
+        live.placing.remove(result.kind)
+        let state = live.speculative
+        let createdClash = result.events.contains { e in
+            guard case .grouped(_, let changes) = e else { return false }
+            return changes.contains { if case .createTheme(let id, _) = $0 { return state.themes[id] != nil }; return false }
+        }
+        if live.recovering || createdClash || live.wallVersion[result.kind] ?? 0 != result.version {
+            live.awaitingPlacement[result.kind] = result.notes + (live.awaitingPlacement[result.kind] ?? [])
+        } else if !result.events.isEmpty {
+            commit(result.events, to: live)
+        }
+        if !(live.awaitingPlacement[result.kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: result.kind) }
+    }
+
+    /// The kind of wall an event changes, if it changes one.
+    func wallKind(of event: MeetingEvent, in state: MeetingState) -> NoteKind? {
+        switch event {
+        case let .noteEdited(note, _), let .noteWithdrawn(note), let .noteHidden(note, _), let .noteMoved(note, _, _):
+            return state.notes[note]?.kind
+        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind), let .grouped(kind, _):
+            return kind
+        case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _):
+            return state.themes[theme]?.kind
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// What the organizer's page and the console's settings share: the minutes-per-phase
+// inputs, and the bar at the top that shows the server's answers.
+
+import { PHASES, PHASE_NAMES } from './meeting-state.js';
+import { $, h, setText, show } from './dom.js';
+
+/** Adds one labelled number input per phase (not "closed") to `container`; ids start with `idPrefix`. */
+export function addTimeboxInputs(container, idPrefix, minutesOf = () => '') {
+  for (const phase of PHASES.filter((p) => p !== 'closed')) {
+    container.append(
+      h('label', { for: `${idPrefix}${phase}`, text: PHASE_NAMES[phase] }),
+      h('input', { id: `${idPrefix}${phase}`, type: 'number', min: '1', max: '240', step: '1', required: '',
+        value: String(minutesOf(phase)), dataset: { phase } }));
+  }
+}
+
+/**
+ * The minutes typed in `container`'s inputs as `{phase: minutes}`, or null after putting
+ * the keyboard on the first one that is not 1 to 240 (the caller says why).
+ */
+export function readTimeboxes(container) {
+  const boxes = {};
+  for (const input of container.querySelectorAll('input')) {
+    const minutes = Number(input.value);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) {
+      input.focus();
+      return null;
+    }
+    boxes[input.dataset.phase] = minutes;
+  }
+  return boxes;
+}
+
+/** A function that shows a sentence in the bar `id` (errors stay 12 s, confirmations 4 s). */
+export function messageBar(id = 'message') {
+  let timer = null;
+  return function say(text, isError = true) {
+    const bar = $(id);
+    setText(bar, text);
+    bar.classList.toggle('ok', !isError);
+    show(bar, true);
+    clearTimeout(timer);
+    timer = setTimeout(() => show(bar, false), isError ? 12_000 : 4000);
+  };
+}
