@@ -88,6 +88,12 @@ class Screen:
         return last[0]
 
     def shot(self, label):
+        # What the room sees once the gentle fade-ins are over, not a frame in the middle.
+        try:
+            WebDriverWait(self.driver, 2, poll_frequency=0.05).until(
+                lambda d: d.execute_script("return document.getAnimations().every((a) => a.playState !== 'running');"))
+        except TimeoutException:
+            pass
         self.counter[0] += 1
         path = os.path.join(self.shot_dir, f"{self.counter[0]:02d}-{self.name}-{label}.png")
         if self.kind == "wall":
