@@ -3,7 +3,8 @@
 //
 // Network first, always: a page or script is taken from the server whenever the server
 // answers, so nobody ever runs a stale page; the copy kept here is used only when the
-// network fails (or does not answer within a few seconds). Only this server's own pages,
+// request fails. (Not on a mere slow answer: after an upgrade, mixing a new page with an
+// old copy of one of its modules would break it.) Only this server's own pages,
 // scripts and styles are kept — never the WebSocket, the QR codes or /healthz.
 //
 // Browsers run service workers only in secure contexts: over HTTPS (see OPERATIONS.md) or
@@ -14,7 +15,6 @@ const SHELL = [
   'index.html', 'index.js', 'phone.html', 'phone.js', 'client.js', 'outbox.js', 'meeting-state.js', 'dom.js',
   'storage.js', 'timer.js', 'format.js', 'offline.js', 'style.css', 'favicon.svg',
 ];
-const NETWORK_WAIT_MS = 4000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -49,7 +49,7 @@ async function networkFirst(request, url) {
   // The page's query (?code=…) does not change the file: one copy serves every meeting.
   const key = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
   try {
-    const response = await withTimeout(fetch(request), NETWORK_WAIT_MS);
+    const response = await fetch(request);
     if (response.ok) await cache.put(key, response.clone());
     return response;
   } catch (err) {
@@ -57,11 +57,4 @@ async function networkFirst(request, url) {
     if (kept) return kept;
     throw err;
   }
-}
-
-function withTimeout(promise, ms) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the network did not answer')), ms);
-    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
-  });
 }

@@ -18,6 +18,8 @@ public struct CommandError: Error, Equatable, Sendable {
         case notReady = "not_ready"
         case unknownMeeting = "unknown_meeting"
         case badKey = "bad_key"
+        /// Too many wrong codes or keys from this address: wait, then try again.
+        case tooManyAttempts = "too_many_attempts"
         case forbidden
         case notJoined = "not_joined"
         case phaseClosed = "phase_closed"

@@ -9,9 +9,10 @@ import Synchronization
 /// the service loop must never spend that while phones wait for their notes to fan out.
 ///
 /// The loop sends one job per meeting and kind at a time: a copy of the wall (cheap: the
-/// vectors are shared, not copied) and the notes to place. The answer is a list of events
-/// the loop commits only if nothing on that wall changed meanwhile (`LiveMeeting`'s wall
-/// version); otherwise the notes are placed again on the wall as it now is.
+/// vectors are shared, not copied) and the notes to place. The answer is the pass's
+/// decisions, which the loop commits whole only if nothing on that wall changed meanwhile
+/// (`LiveMeeting`'s wall version); otherwise it places the notes again on the wall as it
+/// now is, and after repeated changes keeps what still holds (see `WallClustering.salvage`).
 final class ClusteringWorker: Sendable {
     struct Job: Sendable {
         let meeting: String
@@ -27,8 +28,10 @@ final class ClusteringWorker: Sendable {
         let meeting: String
         let kind: NoteKind
         let version: Int
+        /// The notes the job placed, in order.
         let notes: [String]
-        let events: [MeetingEvent]
+        /// The pass's decisions, with provisional ids for new themes.
+        let changes: [GroupingChange]
     }
 
     private let thread: WorkerThread<Job>
@@ -36,10 +39,9 @@ final class ClusteringWorker: Sendable {
     init(inbox: Inbox) {
         // Below the service loop: placing can wait a little, fan-out cannot.
         thread = WorkerThread(name: "convene-clustering", niceness: 10) { job in
-            let events = WallClustering.placementEvents(arriving: job.arriving, onto: job.base, kind: job.kind,
-                                                        nextNumber: job.nextNumber)
+            let changes = WallClustering.placementChanges(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
-                                      notes: job.arriving.map(\.id), events: events)))
+                                      notes: job.arriving.map(\.id), changes: changes)))
         }
     }
 

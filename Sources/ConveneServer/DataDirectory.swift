@@ -40,15 +40,24 @@ public enum DataDirectory {
             guard key.utf8.count >= 16, key.utf8.count <= 128, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
                 throw ServerError("\(path) must hold 16 to 128 letters and digits. Delete it to get a new organizer key.")
             }
+            var st = stat()
+            if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
+                Log.warning("\(path) can be read by other users of this machine; `chmod 600 \(path)` keeps the organizer key private.")
+            }
             return key
         }
         var rng = SystemRandomNumberGenerator()
         let key = Identifiers.secret(using: &rng)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // Written whole to a temporary file, then renamed: a crash never leaves a half key.
+        let temporary = path + ".new"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw ServerError("Cannot create the organizer key file \(path).") }
-        defer { close(fd) }
         let line = Array((key + "\n").utf8)
-        guard write(fd, line, line.count) == line.count, fsync(fd) == 0 else {
+        let written = write(fd, line, line.count) == line.count && fsync(fd) == 0
+        close(fd)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
             throw ServerError("Cannot write the organizer key file \(path).")
         }
         return key

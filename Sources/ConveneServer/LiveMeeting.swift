@@ -31,6 +31,8 @@ final class LiveMeeting {
     var placing: Set<NoteKind> = []
     /// Kinds whose waiting notes will be sent for placing when a short wait is over.
     var placementTimers: Set<NoteKind> = []
+    /// Placement passes of a kind thrown away in a row because the wall changed meanwhile.
+    var placementRejections: [NoteKind: Int] = [:]
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]

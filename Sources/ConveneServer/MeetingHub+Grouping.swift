@@ -65,8 +65,11 @@ extension MeetingHub {
     func schedulePlacement(_ live: LiveMeeting, kind: NoteKind) {
         guard !live.recovering, !live.placing.contains(kind) else { return }
         let state = live.speculative
+        // Once each, in order: a note can be queued again while a job holds it (an edit
+        // brings a new vector; a failed save re-queues what the log has).
+        var seen = Set<String>()
         let waiting = (live.awaitingPlacement[kind] ?? []).filter { id in
-            state.notes[id].map(needsPlace) == true && live.vectors[id] != nil
+            state.notes[id].map(needsPlace) == true && live.vectors[id] != nil && seen.insert(id).inserted
         }
         let batch = Array(waiting.prefix(Self.placementBatch))
         live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
@@ -81,22 +84,36 @@ extension MeetingHub {
     /// step's events reach the screens before the next is computed.
     static let placementBatch = 64
 
-    /// The clustering thread placed some notes: commit its events if the wall they were
+    /// Passes thrown away in a row before the loop keeps what still holds of the next one:
+    /// a wall the facilitator and the room keep changing must not starve new notes.
+    static let rejectionsBeforeSalvage = 2
+
+    /// The clustering thread placed some notes: commit its decisions if the wall they were
     /// computed on is still the wall, else place the notes again on the wall as it is now.
     func placed(_ result: ClusteringWorker.Result) {
         guard let live = meetings[result.meeting] else { return }
-        live.placing.remove(result.kind)
-        let state = live.speculative
-        let createdClash = result.events.contains { e in
-            guard case .grouped(_, let changes) = e else { return false }
-            return changes.contains { if case .createTheme(let id, _) = $0 { return state.themes[id] != nil }; return false }
+        let kind = result.kind
+        live.placing.remove(kind)
+        var changes: [GroupingChange] = []
+        var placedNotes = Set(result.notes)
+        if live.recovering {
+            placedNotes = []
+        } else if live.wallVersion[kind] ?? 0 == result.version {
+            changes = result.changes
+        } else if live.placementRejections[kind, default: 0] >= Self.rejectionsBeforeSalvage {
+            (changes, placedNotes) = WallClustering.salvage(result.changes, arriving: result.notes,
+                                                             in: live.speculative, kind: kind)
+        } else {
+            live.placementRejections[kind, default: 0] += 1
+            placedNotes = []
         }
-        if live.recovering || createdClash || live.wallVersion[result.kind] ?? 0 != result.version {
-            live.awaitingPlacement[result.kind] = result.notes + (live.awaitingPlacement[result.kind] ?? [])
-        } else if !result.events.isEmpty {
-            commit(result.events, to: live)
+        if !placedNotes.isEmpty { live.placementRejections[kind] = 0 }
+        let unplaced = result.notes.filter { !placedNotes.contains($0) }
+        live.awaitingPlacement[kind] = unplaced + (live.awaitingPlacement[kind] ?? [])
+        if !changes.isEmpty {
+            commit([.grouped(kind: kind, changes: WallClustering.renumbered(changes, from: live.speculative.nextNumber))], to: live)
         }
-        if !(live.awaitingPlacement[result.kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: result.kind) }
+        if !(live.awaitingPlacement[kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: kind) }
     }
 
     /// The kind of wall an event changes, if it changes one.

@@ -9,7 +9,7 @@ extension MeetingHub {
                           now: Double) throws(CommandError) {
         let wait = guesses.waitTime(for: conn.address, now: now)
         if wait > 0 {
-            throw CommandError(.badKey, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
+            throw CommandError(.tooManyAttempts, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
         }
         guard constantTimeEquals(key, organizerKey) else {
             guesses.failed(conn.address, now: now)

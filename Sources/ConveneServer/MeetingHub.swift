@@ -123,7 +123,7 @@ public final class MeetingHub {
     private func attach(_ hello: Hello, _ conn: Connection, now: Double) throws(CommandError) {
         let wait = guesses.waitTime(for: conn.address, now: now)
         if wait > 0 {
-            throw CommandError(.badKey, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
+            throw CommandError(.tooManyAttempts, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
         }
         guard let meetingId = byCode[hello.code], let live = meetings[meetingId] else {
             guesses.failed(conn.address, now: now)
@@ -303,6 +303,10 @@ public final class MeetingHub {
                 requestVector(meeting: live.id, note: id, text: text)
             case let .themeCreated(id, _, label, true), let .themeRenamed(id, label, true):
                 requestLabelVector(meeting: live.id, theme: id, label: label)
+            case let .noteHidden(id, false):
+                // A note shown again that never had a place waits for one like a new note.
+                if let vector = live.vectors[id] { embedded(meeting: live.id, note: id, vector: vector) }
+                else if let note = live.committed.notes[id] { requestVector(meeting: live.id, note: id, text: note.text) }
             case let .summarySendStarted(send, _):
                 if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }
             default: break

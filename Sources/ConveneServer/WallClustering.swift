@@ -41,11 +41,11 @@ enum WallClustering {
         return (wall, ids.compactMap { byId[$0] })
     }
 
-    /// Events placing notes whose vectors arrived, one after the other as if each arrived
-    /// alone: each joins the wall, the engine places it (and may regroup), and the touched
-    /// themes are relabelled once at the end. Pure: runs off the service loop.
-    nonisolated static func placementEvents(arriving: [WallNote], onto base: Wall, kind: NoteKind,
-                                            nextNumber: Int) -> [MeetingEvent] {
+    /// The decisions placing notes whose vectors arrived, one after the other as if each
+    /// arrived alone: each joins the wall, the engine places it (and may regroup), and the
+    /// touched themes are relabelled once at the end. Pure: runs off the service loop. New
+    /// themes get provisional ids from `nextNumber`; the loop renumbers them when it commits.
+    nonisolated static func placementChanges(arriving: [WallNote], onto base: Wall, nextNumber: Int) -> [GroupingChange] {
         var wall = base
         var ids = IdentifierSource(next: nextNumber)
         var changes: [WallChange] = []
@@ -64,14 +64,52 @@ enum WallClustering {
             changes += step
         }
         let labels = engine.relabel(wall, themes: regrouped ? nil : touched)
-        let all = (changes + labels).map { change -> GroupingChange in
+        return (changes + labels).map { change -> GroupingChange in
             switch change {
             case let .createTheme(id, label): return .createTheme(id: id, label: String(label.prefix(Limits.labelCharacters)))
             case let .move(note, theme): return .move(note: note, theme: theme)
             case let .relabel(theme, label): return .relabel(theme: theme, label: String(label.prefix(Limits.labelCharacters)))
             }
         }
-        return all.isEmpty ? [] : [.grouped(kind: kind, changes: all)]
+    }
+
+    /// The changes with their new themes numbered from `nextNumber`, as the meeting hands
+    /// out theme ids now (another theme may have taken the provisional number meanwhile).
+    nonisolated static func renumbered(_ changes: [GroupingChange], from nextNumber: Int) -> [GroupingChange] {
+        var ids = IdentifierSource(next: nextNumber)
+        var renamed: [String: String] = [:]
+        for case .createTheme(let id, _) in changes { renamed[id] = ids.take() }
+        return changes.map {
+            switch $0 {
+            case let .createTheme(id, label): return .createTheme(id: renamed[id] ?? id, label: label)
+            case let .move(note, theme): return .move(note: note, theme: theme.map { renamed[$0] ?? $0 })
+            case let .relabel(theme, label): return .relabel(theme: renamed[theme] ?? theme, label: label)
+            }
+        }
+    }
+
+    /// What can still be kept of a pass computed on a wall that has changed since: the
+    /// arriving notes that still wait for a place, each into a theme that still exists (or
+    /// one the pass opens for it). Regroup moves of other notes and relabels are dropped.
+    static func salvage(_ changes: [GroupingChange], arriving: [String], in state: MeetingState,
+                        kind: NoteKind) -> (kept: [GroupingChange], placed: Set<String>) {
+        let waiting = Set(arriving.filter { id in state.notes[id].map { !$0.placed && $0.theme == nil && !$0.withdrawn && !$0.hidden } == true })
+        var moves: [String: String?] = [:]
+        for case let .move(note, theme) in changes where waiting.contains(note) { moves[note] = theme }
+        var kept: [GroupingChange] = []
+        var opened = Set<String>()
+        for case let .createTheme(id, label) in changes where moves.values.contains(where: { $0 == id }) {
+            kept.append(.createTheme(id: id, label: label))
+            opened.insert(id)
+        }
+        var placed = Set<String>()
+        for note in arriving where waiting.contains(note) {
+            guard let target = moves[note] else { continue }
+            if let theme = target, !opened.contains(theme), state.themes[theme]?.kind != kind { continue }
+            kept.append(.move(note: note, theme: target))
+            placed.insert(note)
+        }
+        return (kept, placed)
     }
 
     /// Events regrouping every note of a kind (the facilitator's request).

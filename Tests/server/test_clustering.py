@@ -118,3 +118,42 @@ def test_a_theme_the_facilitator_made_before_any_note_attracts_the_notes_it_name
     assert not notes[first]["placedByHand"] and not notes[second]["placedByHand"]
     labels = {t["id"]: t["label"] for t in console_for(server).welcome["snapshot"]["themes"]}
     assert labels[workforce] == "Skilled workers: welders, machinists, technicians", "the facilitator's label is kept"
+
+
+def test_a_note_edited_while_it_is_being_placed_still_gets_its_theme(server):
+    """An edit during a placement pass sends the note round again; it must come out placed
+    once, in its theme, not left unsorted by a stale second copy."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    welders = console.command({"type": "createTheme", "kind": "opportunity",
+                               "label": "Skilled workers: welders, machinists, technicians"})["theme"]
+    console.command({"type": "createTheme", "kind": "opportunity", "label": "Broadband and internet access"})
+    time.sleep(0.5)
+    phone = phone_for(server, "Karen")
+    note = phone.post("we need welders")["note"]
+    for i in range(4):
+        assert phone.command({"type": "edit", "note": note, "text": f"we need more trained welders ({i})"})["type"] == "ack"
+        time.sleep(0.1)
+    notes = wait_until_placed(server, [note])
+    assert notes[note]["theme"] == welders
+    time.sleep(1)  # any late pass would move it again
+    again = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert again[note]["theme"] == welders
+
+
+def test_a_note_hidden_before_its_place_and_shown_again_gets_one(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    broadband = console.command({"type": "createTheme", "kind": "opportunity",
+                                 "label": "Broadband and internet access"})["theme"]
+    time.sleep(0.5)
+    phone = phone_for(server, "Karen")
+    note = phone.post("high speed internet in the industrial park")["note"]
+    # Hidden at once, before the placement pass (which waits 0.3 s to gather a burst).
+    assert console.command({"type": "hideNote", "note": note, "hidden": True})["type"] == "ack"
+    time.sleep(1)
+    hidden = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}[note]
+    assert hidden["theme"] is None and hidden["hidden"]
+    assert console.command({"type": "hideNote", "note": note, "hidden": False})["type"] == "ack"
+    notes = wait_until_placed(server, [note])
+    assert notes[note]["theme"] == broadband

@@ -85,7 +85,8 @@ def test_repeated_wrong_keys_are_slowed_down(server):
     for _ in range(5):
         assert c.hello(server.meeting.code, "console", key="f" * 32)["code"] == "bad_key"
     reply = c.hello(server.meeting.code, "console", key=server.meeting.key)
-    assert reply["type"] == "error" and "try again in" in reply["message"], "even the right key waits after 5 failures"
+    assert reply["type"] == "error" and reply["code"] == "too_many_attempts" and "try again in" in reply["message"], \
+        "even the right key waits after 5 failures"
 
 
 def test_reconnect_with_since_gets_exactly_what_was_missed(server):

@@ -138,12 +138,12 @@ def test_wrong_organizer_key_is_refused_and_guessing_is_slowed(bare_server):
     for _ in range(5):
         reply = org.command({"type": "listMeetings", "organizerKey": "0" * 32})
         assert reply["type"] == "error" and reply["code"] == "bad_key"
-    assert org.command(dict(NEW_MEETING, organizerKey="f" * 32))["code"] == "bad_key"
-    # Locked out for a while, even with the right key: guessing cannot go fast.
+    # Locked out for a while, wrong key or right one: guessing cannot go fast.
+    assert org.command(dict(NEW_MEETING, organizerKey="f" * 32))["code"] == "too_many_attempts"
     reply = org.command({"type": "listMeetings", "organizerKey": key})
-    assert reply["type"] == "error" and reply["code"] == "bad_key" and "try again in" in reply["message"]
-    # The lock-out doubles with each failure (2 s after six); then the right key works, and
-    # the refused create made no meeting.
+    assert reply["type"] == "error" and reply["code"] == "too_many_attempts" and "try again in" in reply["message"]
+    # The lock-out (1 s after five failures, doubling with each further one) ends; then the
+    # right key works, and the refused create made no meeting.
     time.sleep(2.2)
     reply = org.command({"type": "listMeetings", "organizerKey": key})
     assert reply["type"] == "ack" and reply["meetings"] == []
