@@ -68,6 +68,10 @@ public struct Note: Equatable, Sendable {
     public var postedAt: Int64
     /// Sequence number of the event that created it (to acknowledge retries only once durable).
     public var seq: Int64
+
+    /// Still waiting for the clustering to give it a place (or to leave it unsorted): never
+    /// placed, not moved by hand, still on the wall.
+    public var awaitsPlace: Bool { !placed && theme == nil && !withdrawn && !hidden }
 }
 
 public struct Theme: Equatable, Sendable {

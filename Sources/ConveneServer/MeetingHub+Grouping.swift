@@ -34,7 +34,7 @@ extension MeetingHub {
     func embedded(meeting: String, note: String, vector: [Float]) {
         guard let live = meetings[meeting] else { return }
         live.vectors[note] = vector
-        guard let n = live.speculative.notes[note], needsPlace(n) else { return }
+        guard let n = live.speculative.notes[note], n.awaitsPlace else { return }
         if live.awaitingPlacement[n.kind]?.contains(note) != true { live.awaitingPlacement[n.kind, default: []].append(note) }
         schedulePlacementSoon(live, kind: n.kind)
     }
@@ -58,8 +58,6 @@ extension MeetingHub {
         schedulePlacement(live, kind: kind)
     }
 
-    func needsPlace(_ n: Note) -> Bool { !n.placed && n.theme == nil && !n.withdrawn && !n.hidden }
-
     /// Sends the waiting notes of a kind to the clustering thread, unless a job for that
     /// wall is already there (its answer schedules the next).
     func schedulePlacement(_ live: LiveMeeting, kind: NoteKind) {
@@ -69,7 +67,7 @@ extension MeetingHub {
         // brings a new vector; a failed save re-queues what the log has).
         var seen = Set<String>()
         let waiting = (live.awaitingPlacement[kind] ?? []).filter { id in
-            state.notes[id].map(needsPlace) == true && live.vectors[id] != nil && seen.insert(id).inserted
+            state.notes[id]?.awaitsPlace == true && live.vectors[id] != nil && seen.insert(id).inserted
         }
         let batch = Array(waiting.prefix(Self.placementBatch))
         live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))

@@ -274,7 +274,7 @@ public final class MeetingHub {
             live.recovering = false
             for kind in NoteKind.allCases {
                 live.wallVersion[kind, default: 0] += 1
-                live.awaitingPlacement[kind] = live.committed.visibleNotes(kind: kind).filter(needsPlace).map(\.id)
+                live.awaitingPlacement[kind] = live.committed.visibleNotes(kind: kind).filter(\.awaitsPlace).map(\.id)
                 schedulePlacement(live, kind: kind)
             }
             for conn in live.connections.values {

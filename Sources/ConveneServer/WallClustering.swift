@@ -93,7 +93,7 @@ enum WallClustering {
     /// one the pass opens for it). Regroup moves of other notes and relabels are dropped.
     static func salvage(_ changes: [GroupingChange], arriving: [String], in state: MeetingState,
                         kind: NoteKind) -> (kept: [GroupingChange], placed: Set<String>) {
-        let waiting = Set(arriving.filter { id in state.notes[id].map { !$0.placed && $0.theme == nil && !$0.withdrawn && !$0.hidden } == true })
+        let waiting = Set(arriving.filter { state.notes[$0]?.awaitsPlace == true })
         var moves: [String: String?] = [:]
         for case let .move(note, theme) in changes where waiting.contains(note) { moves[note] = theme }
         var kept: [GroupingChange] = []
