@@ -152,13 +152,7 @@ public enum ClientMessageDecoder {
                 email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
                 consent: try f.optionalBool("consent") ?? false)
         case "post":
-            var kind: NoteKind?
-            if let k = try f.optionalString("kind", max: 32) {
-                guard let parsed = NoteKind(rawValue: k) else {
-                    throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
-                }
-                kind = parsed
-            }
+            let kind: NoteKind? = try f.optionalString("kind", max: 32) == nil ? nil : try f.noteKind("kind")
             var scribed: Scribed?
             if let s = json["scribe"], !s.isNull {
                 let sf = Fields(s)
@@ -193,10 +187,7 @@ public enum ClientMessageDecoder {
             command = .setPhase(phase)
         case "hideNote": command = .hideNote(note: try f.clientId("note"), hidden: try f.optionalBool("hidden") ?? true)
         case "createTheme":
-            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
-                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
-            }
-            command = .createTheme(kind: kind, label: try label(f))
+            command = .createTheme(kind: try f.noteKind("kind"), label: try label(f))
         case "renameTheme": command = .renameTheme(theme: try f.clientId("theme"), label: try label(f))
         case "moveNote": command = .moveNote(note: try f.clientId("note"), theme: try f.optionalClientId("theme"))
         case "mergeThemes": command = .mergeThemes(from: try f.clientId("from"), into: try f.clientId("into"))
@@ -224,20 +215,11 @@ public enum ClientMessageDecoder {
         case "updateMeeting":
             command = .updateMeeting(try meetingUpdate(f, json))
         case "regroup":
-            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
-                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
-            }
-            command = .regroup(kind: kind)
+            command = .regroup(kind: try f.noteKind("kind"))
         case "mergeSuggestions":
-            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
-                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
-            }
-            command = .mergeSuggestions(kind: kind)
+            command = .mergeSuggestions(kind: try f.noteKind("kind"))
         case "undoRegroup":
-            guard let kind = NoteKind(rawValue: try f.string("kind")) else {
-                throw CommandError(.badMessage, "\"kind\" must be \"opportunity\" or \"requirement\".")
-            }
-            command = .undoRegroup(kind: kind)
+            command = .undoRegroup(kind: try f.noteKind("kind"))
         case "summary":
             guard let format = SummaryFormat(rawValue: try f.string("format")) else {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -338,6 +320,12 @@ struct Fields {
         guard let v = json[key], !v.isNull else { return nil }
         guard let i = v.intValue else { throw CommandError(.badMessage, "\"\(key)\" must be a whole number, not \(v.typeName).") }
         return i
+    }
+    func noteKind(_ key: String) throws(CommandError) -> NoteKind {
+        guard let kind = NoteKind(rawValue: try string(key)) else {
+            throw CommandError(.badMessage, "\"\(key)\" must be \"opportunity\" or \"requirement\".")
+        }
+        return kind
     }
     func clientId(_ key: String) throws(CommandError) -> String {
         let s = try string(key, max: 256)
