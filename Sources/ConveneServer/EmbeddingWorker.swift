@@ -1,8 +1,6 @@
 import ConveneEmbedding
-import Dispatch
 import Foundation
 import Glibc
-import Synchronization
 
 /// Embeds note texts on a thread of its own, so the service loop never waits for the model
 /// (about 9 ms a note alone, 5.5 ms a note in batches). The embedder is immutable and
@@ -28,52 +26,30 @@ final class EmbeddingWorker: Sendable {
     /// Seconds of rest per second of embedding while there is a backlog.
     static let restPerWork = 1.0
 
-    private let jobs = Mutex<[Job]>([])
-    private let wake = DispatchSemaphore(value: 0)
-    private let embedder: SentenceEmbedder
-    private let inbox: Inbox
+    private let thread: WorkerThread<Job>
 
     init(embedder: SentenceEmbedder, inbox: Inbox) {
-        self.embedder = embedder
-        self.inbox = inbox
-    }
-
-    /// Notes waiting to be embedded (for the logs and benchmarks).
-    var backlog: Int { jobs.withLock { $0.count } }
-
-    func start() {
-        let thread = Thread { [self] in
-            // On Linux, PRIO_PROCESS with who 0 sets the nice value of the calling thread
-            // only (threads are tasks): the lowest priority, for this thread alone.
-            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-            while true {
-                wake.wait()
-                let batch = takeBatch()
-                guard !batch.isEmpty else { continue }
-                let started = monotonicSeconds()
-                let vectors = embedder.embed(batch.map(\.text))
-                for (job, vector) in zip(batch, vectors) {
-                    switch job.target {
-                    case .note(let note): inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector))
-                    case .themeLabel(let theme):
-                        inbox.post(.labelEmbedded(meeting: job.meeting, theme: theme, label: job.text, vector: vector))
-                    }
+        // Nice 19: the lowest priority, for this thread alone.
+        thread = WorkerThread(name: "convene-embedder", niceness: 19, take: Self.takeBatch) { batch in
+            let started = monotonicSeconds()
+            let vectors = embedder.embed(batch.map(\.text))
+            for (job, vector) in zip(batch, vectors) {
+                switch job.target {
+                case .note(let note): inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector))
+                case .themeLabel(let theme):
+                    inbox.post(.labelEmbedded(meeting: job.meeting, theme: theme, label: job.text, vector: vector))
                 }
-                // At most half a core, even with a backlog: on a small machine the model's
-                // matrix products would otherwise take the other core (and its share of the
-                // cache) from the threads that deliver notes to phones.
-                let busy = monotonicSeconds() - started
-                if busy > 0.001 { usleep(useconds_t(min(busy, 1.0) * 1_000_000 * Self.restPerWork)) }
             }
+            // At most half a core, even with a backlog: on a small machine the model's
+            // matrix products would otherwise take the other core (and its share of the
+            // cache) from the threads that deliver notes to phones.
+            let busy = monotonicSeconds() - started
+            if busy > 0.001 { usleep(useconds_t(min(busy, 1.0) * 1_000_000 * Self.restPerWork)) }
         }
-        thread.name = "convene-embedder"
-        thread.start()
     }
 
-    func submit(_ job: Job) {
-        jobs.withLock { $0.append(job) }
-        wake.signal()
-    }
+    func start() { thread.start() }
+    func submit(_ job: Job) { thread.submit(job) }
 
     private struct Key: Hashable {
         let meeting: String
@@ -82,21 +58,17 @@ final class EmbeddingWorker: Sendable {
 
     /// Up to `batchLimit` notes from the front of the queue; a note queued again later (it
     /// was edited) is left for its newer text.
-    private func takeBatch() -> [Job] {
-        jobs.withLock { queue in
-            var latest: [Key: Int] = [:]
-            for (i, job) in queue.enumerated() { latest[Key(meeting: job.meeting, target: job.target)] = i }
-            var batch: [Job] = []
-            var taken = 0
-            for (i, job) in queue.enumerated() {
-                if batch.count == Self.batchLimit { break }
-                taken = i + 1
-                if latest[Key(meeting: job.meeting, target: job.target)] == i { batch.append(job) }
-            }
-            queue.removeFirst(taken)
-            // Semaphore signals were one per submit: wake again if work remains.
-            if !queue.isEmpty { wake.signal() }
-            return batch
+    private static func takeBatch(_ queue: inout [Job]) -> [Job] {
+        var latest: [Key: Int] = [:]
+        for (i, job) in queue.enumerated() { latest[Key(meeting: job.meeting, target: job.target)] = i }
+        var batch: [Job] = []
+        var taken = 0
+        for (i, job) in queue.enumerated() {
+            if batch.count == batchLimit { break }
+            taken = i + 1
+            if latest[Key(meeting: job.meeting, target: job.target)] == i { batch.append(job) }
         }
+        queue.removeFirst(taken)
+        return batch
     }
 }

@@ -3,20 +3,31 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// A thread of its own that handles jobs one at a time, in the order they were submitted
-/// (embedding notes, sending e-mail). Results go back to the service loop through the inbox.
+/// A thread of its own that handles jobs in the order they were submitted (embedding
+/// notes, placing them, sending e-mail). Results go back to the service loop through the
+/// inbox. One job at a time, or batches chosen by the owner (the embedder).
 final class WorkerThread<Job: Sendable>: Sendable {
     private let jobs = Mutex<[Job]>([])
     private let wake = DispatchSemaphore(value: 0)
     private let name: String
     private let niceness: Int32
-    private let handle: @Sendable (Job) -> Void
+    /// Removes the next batch from the front of the queue (called under the queue's lock).
+    private let take: @Sendable (inout [Job]) -> [Job]
+    private let handle: @Sendable ([Job]) -> Void
 
-    /// `niceness` > 0 lowers this thread's CPU priority below the service loop's.
-    init(name: String, niceness: Int32 = 0, handle: @escaping @Sendable (Job) -> Void) {
+    /// One job at a time. `niceness` > 0 lowers this thread's CPU priority below the loop's.
+    convenience init(name: String, niceness: Int32 = 0, handle: @escaping @Sendable (Job) -> Void) {
+        self.init(name: name, niceness: niceness, take: { [$0.removeFirst()] }, handleBatch: { handle($0[0]) })
+    }
+
+    /// Batches: `take` removes what to handle together from the queue's front (never empty
+    /// when it is called); an empty batch is skipped.
+    init(name: String, niceness: Int32 = 0, take: @escaping @Sendable (inout [Job]) -> [Job],
+         handleBatch: @escaping @Sendable ([Job]) -> Void) {
         self.name = name
         self.niceness = niceness
-        self.handle = handle
+        self.take = take
+        self.handle = handleBatch
     }
 
     func start() {
@@ -25,8 +36,14 @@ final class WorkerThread<Job: Sendable>: Sendable {
             if niceness > 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
             while true {
                 wake.wait()
-                guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
-                handle(job)
+                let batch = jobs.withLock { queue -> [Job] in
+                    guard !queue.isEmpty else { return [] }
+                    let batch = take(&queue)
+                    // Signals were one per submit: wake again if a batch left work behind.
+                    if !queue.isEmpty { wake.signal() }
+                    return batch
+                }
+                if !batch.isEmpty { handle(batch) }
             }
         }
         thread.name = name
