@@ -12,6 +12,9 @@ extension SummaryRenderer {
     }
 
     static func markdown(_ s: MeetingSummary) -> String {
+        func noteLines(_ notes: [MeetingSummary.NoteLine]) -> String {
+            notes.map { "- \(md($0.text)) — \(md($0.organization))\n" }.joined()
+        }
         var o = "# \(md(s.title))\n\n"
         o += "_\(md(s.partnership))_"
         let when = dateLine(s)
@@ -22,22 +25,22 @@ extension SummaryRenderer {
         if s.opportunities.isEmpty { o += "No opportunities were recorded.\n\n" }
         for g in s.opportunities {
             o += "### \(md(g.label))\n\n*\(backing(g))*\n\n"
-            for n in g.notes { o += "- \(md(n.text)) — \(md(n.organization))\n" }
+            o += noteLines(g.notes)
             o += "\n"
         }
         if !s.unsortedOpportunities.isEmpty {
-            o += "### Other opportunities\n\n" + s.unsortedOpportunities.map { "- \(md($0.text)) — \(md($0.organization))\n" }.joined() + "\n"
+            o += "### Other opportunities\n\n" + noteLines(s.unsortedOpportunities) + "\n"
         }
         o += "## Priority areas for action\n\n"
         if s.areas.isEmpty { o += "No strategy areas were recorded.\n\n" }
         for g in s.areas {
             o += "### \(md(g.label))\n\n*\(backing(g))*\n\n"
-            for n in g.notes { o += "- \(md(n.text)) — \(md(n.organization))\n" }
+            o += noteLines(g.notes)
             o += "\n**\(md(championsLine(g)))**\n\n"
             if !g.invite.isEmpty { o += "People to invite: " + g.invite.map { md(person($0)) }.joined(separator: "; ") + "\n\n" }
         }
         if !s.unsortedRequirements.isEmpty {
-            o += "### Other requirements\n\n" + s.unsortedRequirements.map { "- \(md($0.text)) — \(md($0.organization))\n" }.joined() + "\n"
+            o += "### Other requirements\n\n" + noteLines(s.unsortedRequirements) + "\n"
         }
         if !s.inviteGenerally.isEmpty {
             o += "## People to invite\n\n" + s.inviteGenerally.map { "- \(md(person($0)))\n" }.joined() + "\n"
@@ -52,6 +55,9 @@ extension SummaryRenderer {
     // MARK: Plain text
 
     static func text(_ s: MeetingSummary) -> String {
+        func noteLines(_ notes: [MeetingSummary.NoteLine]) -> String {
+            notes.map { "  * \($0.text) — \($0.organization)\n" }.joined()
+        }
         func underline(_ t: String, _ c: Character) -> String { t + "\n" + String(repeating: c, count: max(3, t.count)) + "\n" }
         var o = underline(s.title, "=") + s.partnership
         let when = dateLine(s)
@@ -60,19 +66,19 @@ extension SummaryRenderer {
         if !s.chairs.isEmpty { o += "Chairs: \(s.chairs.joined(separator: ", "))\n" }
         o += "\n" + underline("Priority opportunities", "-")
         for g in s.opportunities {
-            o += "\n\(g.label) (\(backing(g)))\n" + g.notes.map { "  * \($0.text) — \($0.organization)\n" }.joined()
+            o += "\n\(g.label) (\(backing(g)))\n" + noteLines(g.notes)
         }
         if !s.unsortedOpportunities.isEmpty {
-            o += "\nOther opportunities\n" + s.unsortedOpportunities.map { "  * \($0.text) — \($0.organization)\n" }.joined()
+            o += "\nOther opportunities\n" + noteLines(s.unsortedOpportunities)
         }
         o += "\n" + underline("Priority areas for action", "-")
         for g in s.areas {
-            o += "\n\(g.label) (\(backing(g)))\n" + g.notes.map { "  * \($0.text) — \($0.organization)\n" }.joined()
+            o += "\n\(g.label) (\(backing(g)))\n" + noteLines(g.notes)
             o += "  \(championsLine(g))\n"
             if !g.invite.isEmpty { o += "  People to invite: " + g.invite.map(person).joined(separator: "; ") + "\n" }
         }
         if !s.unsortedRequirements.isEmpty {
-            o += "\nOther requirements\n" + s.unsortedRequirements.map { "  * \($0.text) — \($0.organization)\n" }.joined()
+            o += "\nOther requirements\n" + noteLines(s.unsortedRequirements)
         }
         if !s.inviteGenerally.isEmpty { o += "\n" + underline("People to invite", "-") + s.inviteGenerally.map { "  * \(person($0))\n" }.joined() }
         o += "\n" + underline("Next steps", "-")
