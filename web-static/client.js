@@ -51,6 +51,11 @@ export function randomId(prefix) {
   return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The server's WebSocket address: the scheme the page was loaded with (phones refuse ws:// from https://). */
+function socketURL() {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+}
+
 // Storage is about 5 MB per site; a remembered meeting larger than this is not kept.
 const MAX_REMEMBERED_CHARS = 1_500_000;
 
@@ -73,10 +78,9 @@ function restoreState(stateKey) {
  */
 export function request(message, timeoutMs = 15_000) {
   return new Promise((resolve, reject) => {
-    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     let socket;
     try {
-      socket = new WebSocket(`${scheme}//${location.host}/ws`, SUBPROTOCOL);
+      socket = new WebSocket(socketURL(), SUBPROTOCOL);
     } catch {
       reject(new ServerError('offline', 'Cannot reach the Convene server.'));
       return;
@@ -138,10 +142,6 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
 
   const status = (s, message) => onStatus?.(s, message);
 
-  function url() {
-    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${location.host}/ws`;
-  }
 
   function open() {
     clearTimeout(reconnectTimer);
@@ -150,7 +150,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     status(everWelcomed || attempt > 0 ? 'reconnecting' : 'connecting');
     let socket;
     try {
-      socket = new WebSocket(url(), SUBPROTOCOL);
+      socket = new WebSocket(socketURL(), SUBPROTOCOL);
     } catch {
       scheduleReconnect();
       return;
