@@ -38,13 +38,16 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // Live clustering of notes into themes: pure Swift, no I/O.
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Where the server's automatic grouping meets the meeting: placement passes, proposals
+        // and regroupings as meeting events. Pure: the server only schedules and commits.
+        .target(name: "ConveneGrouping", dependencies: ["ConveneCore", "ConveneClustering"]),
         // Snowball stemmer (libstemmer) for lexical similarity.
         .target(name: "ConveneStemmer", dependencies: ["CStemmer"]),
         // Seeded mutation fuzzing of the wire decoder and command validation.
         .target(name: "ConveneFuzzing", dependencies: ["ConveneCore", "ConveneJSON"]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering"]),
+                dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping"]),
         .executableTarget(name: "convene", dependencies: [
             "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
             "ConveneStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,6 +58,7 @@ let package = Package(
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
         .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer"]),
+        .testTarget(name: "ConveneGroupingTests", dependencies: ["ConveneGrouping", "ConveneClustering", "ConveneCore"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
     ],

@@ -45,6 +45,9 @@ public enum Command: Equatable, Sendable {
     case mergeSuggestions(kind: NoteKind)
     /// Put back every note the last regrouping of a kind moved (if still where it went).
     case undoRegroup(kind: NoteKind)
+    /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.
+    case applyProposal(kind: NoteKind)
+    case dismissProposal(kind: NoteKind)
     /// The meeting summary in a format (answered in the ack; changes nothing).
     case summary(format: SummaryFormat)
     /// Who may receive the summary by e-mail, and who already has (answered in the ack).
@@ -96,7 +99,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -220,6 +223,10 @@ public enum ClientMessageDecoder {
             command = .mergeSuggestions(kind: try f.noteKind("kind"))
         case "undoRegroup":
             command = .undoRegroup(kind: try f.noteKind("kind"))
+        case "applyProposal":
+            command = .applyProposal(kind: try f.noteKind("kind"))
+        case "dismissProposal":
+            command = .dismissProposal(kind: try f.noteKind("kind"))
         case "summary":
             guard let format = SummaryFormat(rawValue: try f.string("format")) else {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

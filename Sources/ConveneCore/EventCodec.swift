@@ -164,6 +164,10 @@ extension StoredEvent {
             pairs.append(("kind", .string(kind.rawValue)))
         case let .grouped(kind, changes):
             pairs += [("kind", .string(kind.rawValue)), ("changes", .array(changes.map(\.json)))]
+        case let .proposalOffered(kind, proposal):
+            pairs += [("kind", .string(kind.rawValue)), ("proposal", proposal.json)]
+        case let .proposalResolved(kind, applied):
+            pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
         case let .summarySendStarted(send, recipients):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) }))]
         case let .summaryDelivered(send, email):
@@ -229,6 +233,11 @@ extension StoredEvent {
         case "grouped":
             guard let list = j["changes"]?.arrayValue else { throw EventDecodingError(description: "missing list changes") }
             event = .grouped(kind: try kind("kind"), changes: try list.map(GroupingChange.init(storage:)))
+        case "proposalOffered":
+            event = .proposalOffered(kind: try kind("kind"), proposal: try ThemeProposal(storage: j["proposal"] ?? .null))
+        case "proposalResolved":
+            guard case .bool(let applied)? = j["applied"] else { throw EventDecodingError(description: "missing applied") }
+            event = .proposalResolved(kind: try kind("kind"), applied: applied)
         case "summarySendStarted": event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"))
         case "summaryDelivered": event = .summaryDelivered(send: try r.string("send"), email: try r.string("email"))
         case "summaryFailed":
@@ -274,6 +283,7 @@ extension GroupingChange {
         case let .createTheme(id, label): return .object([("op", "createTheme"), ("theme", .string(id)), ("label", .string(label))])
         case let .move(note, theme): return .object([("op", "move"), ("note", .string(note)), ("theme", theme.json)])
         case let .relabel(theme, label): return .object([("op", "relabel"), ("theme", .string(theme)), ("label", .string(label))])
+        case let .removeTheme(id): return .object([("op", "removeTheme"), ("theme", .string(id))])
         }
     }
 
@@ -283,7 +293,32 @@ extension GroupingChange {
         case "createTheme": self = .createTheme(id: try r.string("theme"), label: try r.string("label"))
         case "move": self = .move(note: try r.string("note"), theme: try r.optionalString("theme"))
         case "relabel": self = .relabel(theme: try r.string("theme"), label: try r.string("label"))
+        case "removeTheme": self = .removeTheme(id: try r.string("theme"))
         default: throw EventDecodingError(description: "unknown grouping change")
         }
+    }
+}
+
+extension ThemeProposal {
+    /// As stored and as the console receives it:
+    /// `{"newThemes": [{"id","label"}], "moves": [{"note","from","to"}], "removedThemes": [id]}`.
+    public var json: JSONValue {
+        .object([
+            ("newThemes", .array(newThemes.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
+            ("moves", .array(moves.map { .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)]) })),
+            ("removedThemes", .array(removedThemes.map { .string($0) })),
+        ])
+    }
+
+    init(storage j: JSONValue) throws {
+        let themes = try (j["newThemes"]?.arrayValue ?? []).map { t -> NewTheme in
+            let r = FieldReader(t)
+            return NewTheme(id: try r.string("id"), label: try r.string("label"))
+        }
+        let moves = try (j["moves"]?.arrayValue ?? []).map { m -> RegroupMove in
+            let r = FieldReader(m)
+            return RegroupMove(note: try r.string("note"), from: try r.optionalString("from"), to: try r.optionalString("to"))
+        }
+        self.init(newThemes: themes, moves: moves, removedThemes: try FieldReader(j).stringList("removedThemes"))
     }
 }

@@ -29,6 +29,11 @@ public enum MeetingEvent: Equatable, Sendable {
     /// relabelled themes): one event for everything one placement pass decided, so a burst
     /// of notes costs the screens one message per pass, not one per note and label.
     case grouped(kind: NoteKind, changes: [GroupingChange])
+    /// The clustering would regroup notes people have already seen: a proposal for the
+    /// facilitator (console only), replacing any earlier one of that kind.
+    case proposalOffered(kind: NoteKind, proposal: ThemeProposal)
+    /// The facilitator applied (the moves follow as events) or dismissed the proposal.
+    case proposalResolved(kind: NoteKind, applied: Bool)
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String])
     case summaryDelivered(send: String, email: String)
@@ -48,6 +53,8 @@ public enum MeetingEvent: Equatable, Sendable {
         case .themeRenamed: return "themeRenamed"
         case .noteMoved: return "noteMoved"
         case .grouped: return "grouped"
+        case .proposalOffered: return "proposalOffered"
+        case .proposalResolved: return "proposalResolved"
         case .themesMerged: return "themesMerged"
         case .themeSplit: return "themeSplit"
         case .themeLocked: return "themeLocked"
@@ -74,6 +81,24 @@ public enum GroupingChange: Equatable, Sendable {
     case move(note: String, theme: String?)
     /// A theme's automatic label changed.
     case relabel(theme: String, label: String)
+    /// An automatic theme that lost its last note leaves the wall.
+    case removeTheme(id: String)
+}
+
+/// A regrouping the clustering proposes: new themes (ids provisional, `p1`, `p2`, … — real
+/// ids are given when it is applied), note moves, and automatic themes it would leave empty.
+public struct ThemeProposal: Equatable, Sendable {
+    public struct NewTheme: Equatable, Sendable {
+        public var id: String
+        public var label: String
+        public init(id: String, label: String) { self.id = id; self.label = label }
+    }
+    public var newThemes: [NewTheme]
+    public var moves: [RegroupMove]
+    public var removedThemes: [String]
+    public init(newThemes: [NewTheme] = [], moves: [RegroupMove] = [], removedThemes: [String] = []) {
+        self.newThemes = newThemes; self.moves = moves; self.removedThemes = removedThemes
+    }
 }
 
 public struct RegroupMove: Equatable, Sendable {

@@ -53,10 +53,16 @@ extension MeetingState {
                 case let .createTheme(id, label): single = .themeCreated(id: id, kind: kind, label: label, byHand: false)
                 case let .move(note, theme): single = .noteMoved(note: note, theme: theme, byHand: false)
                 case let .relabel(theme, label): single = .themeRenamed(theme: theme, label: label, byHand: false)
+                case let .removeTheme(id):
+                    removeTheme(id)
+                    continue
                 }
                 apply(StoredEvent(meeting: stored.meeting, seq: stored.seq, at: at, event: single))
             }
         case let .noteMoved(note, theme, byHand):
+            if byHand, let old = notes[note]?.theme, old != theme, notes[note]?.movedOutOf.contains(old) == false {
+                notes[note]?.movedOutOf.append(old)
+            }
             notes[note]?.theme = theme
             notes[note]?.placed = true
             if byHand { notes[note]?.placedByHand = true }
@@ -99,6 +105,10 @@ extension MeetingState {
             nominationOrder.removeAll { $0 == id }
         case let .nextStepsSet(steps):
             nextSteps = steps
+        case let .proposalOffered(kind, proposal):
+            proposals[kind] = proposal
+        case let .proposalResolved(kind, _):
+            proposals[kind] = nil
         case let .regroupRecorded(kind, moves):
             lastRegroup[kind] = moves
         case let .regroupUndone(kind):
@@ -112,5 +122,15 @@ extension MeetingState {
         case let .summaryFailed(send, email, reason):
             if let i = mailings.firstIndex(where: { $0.id == send }) { mailings[i].outcomes[email] = .failed(reason) }
         }
+    }
+
+    /// An automatic theme leaves the wall (it holds no note by then; any left go unsorted).
+    mutating func removeTheme(_ id: String) {
+        guard themes[id] != nil else { return }
+        for n in noteOrder where notes[n]?.theme == id { notes[n]?.theme = nil }
+        champions.removeAll { $0.theme == id }
+        for n in nominationOrder where nominations[n]?.theme == id { nominations[n]?.theme = nil }
+        themes[id] = nil
+        themeOrder.removeAll { $0 == id }
     }
 }

@@ -77,7 +77,8 @@ extension MeetingState {
             ("champions", .array(champions.map { .object([("participant", .string($0.participant)), ("theme", .string($0.theme))]) })),
             ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
             ("nextSteps", nextSteps.json()),
-        ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView)))] : []))
+        ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView))),
+                                     ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } }))] : []))
     }
 
     /// How an event just applied to this state is shown to an audience. Call right after
@@ -136,6 +137,13 @@ extension MeetingState {
                 return change.json
             }
             pairs += [("kind", .string(kind.rawValue)), ("changes", .array(shown))]
+        case let .proposalOffered(kind, proposal):
+            // Proposals are the facilitator's to weigh: screens other than the console only see the sequence move on.
+            guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
+            pairs += [("kind", .string(kind.rawValue)), ("proposal", proposal.json)]
+        case let .proposalResolved(kind, applied):
+            guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
+            pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
         case let .summarySendStarted(send, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
             // Addresses are for the console only; phones and the wall just see the sequence move on.
             guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at))]) }

@@ -59,6 +59,8 @@ public struct Note: Equatable, Sendable {
     public var theme: String?
     /// Placed by the facilitator's hand: the clustering must never move it again.
     public var placedByHand = false
+    /// Themes the facilitator moved it out of: the clustering takes it as a counter-example.
+    public var movedOutOf: [String] = []
     /// Someone (the clustering or the facilitator) has decided where it goes, even if that
     /// is "unsorted": a restart does not place it again.
     public var placed = false
@@ -141,6 +143,8 @@ public struct MeetingState: Sendable {
     public var mailings: [Mailing] = []
     /// The last regrouping of each kind, until it is undone.
     public var lastRegroup: [NoteKind: [RegroupMove]] = [:]
+    /// The clustering's pending proposal of each kind, until applied or dismissed.
+    public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Lower-cased addresses that have received the summary: never sent to twice.
     public var deliveredEmails: Set<String> = []
     /// Sequence number of the last applied event.

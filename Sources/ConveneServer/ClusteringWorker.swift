@@ -1,5 +1,6 @@
 import ConveneClustering
 import ConveneCore
+import ConveneGrouping
 import Dispatch
 import Foundation
 import Synchronization
@@ -12,7 +13,7 @@ import Synchronization
 /// vectors are shared, not copied) and the notes to place. The answer is the pass's
 /// decisions, which the loop commits whole only if nothing on that wall changed meanwhile
 /// (`LiveMeeting`'s wall version); otherwise it places the notes again on the wall as it
-/// now is, and after repeated changes keeps what still holds (see `WallClustering.salvage`).
+/// now is, and after repeated changes keeps what still holds (see `WallPlacement.salvage`).
 final class ClusteringWorker: Sendable {
     struct Job: Sendable {
         let meeting: String
@@ -22,6 +23,8 @@ final class ClusteringWorker: Sendable {
         let base: Wall
         let arriving: [WallNote]
         let nextNumber: Int
+        /// The meeting's target number of themes.
+        let targetThemes: Int
     }
 
     struct Result: Sendable {
@@ -32,16 +35,24 @@ final class ClusteringWorker: Sendable {
         let notes: [String]
         /// The pass's decisions, with provisional ids for new themes.
         let changes: [GroupingChange]
+        /// A regrouping of seen notes for the facilitator, if the pass would make one.
+        let proposal: ThemeProposal?
     }
 
     private let thread: WorkerThread<Job>
+    /// The same model, for the facilitator's regroup on the service loop.
+    let phrases: PhraseEmbedding?
 
-    init(inbox: Inbox) {
+    /// `phrases`: the notes' model, to title themes by meaning (it is immutable, so this
+    /// thread may use it beside the embedding thread).
+    init(inbox: Inbox, phrases: PhraseEmbedding?) {
+        self.phrases = phrases
         // Below the service loop: placing can wait a little, fan-out cannot.
         thread = WorkerThread(name: "convene-clustering", niceness: 10) { job in
-            let changes = WallClustering.placementChanges(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber)
+            let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases)
+            let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
-                                      notes: job.arriving.map(\.id), changes: changes)))
+                                      notes: job.arriving.map(\.id), changes: pass.changes, proposal: pass.proposal)))
         }
     }
 

@@ -1,5 +1,6 @@
 import ConveneClustering
 import ConveneCore
+import ConveneGrouping
 import Dispatch
 
 /// Automatic grouping, as the hub drives it: vectors requested for notes and for the labels
@@ -75,7 +76,8 @@ extension MeetingHub {
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
         clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
-                                               base: base, arriving: arriving, nextNumber: state.nextNumber))
+                                               base: base, arriving: arriving, nextNumber: state.nextNumber,
+                                               targetThemes: state.settings.targetThemes))
     }
 
     /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
@@ -93,14 +95,16 @@ extension MeetingHub {
         let kind = result.kind
         live.placing.remove(kind)
         var changes: [GroupingChange] = []
+        var proposal: ThemeProposal?
         var placedNotes = Set(result.notes)
         if live.recovering {
             placedNotes = []
         } else if live.wallVersion[kind] ?? 0 == result.version {
             changes = result.changes
+            proposal = result.proposal
         } else if live.placementRejections[kind, default: 0] >= Self.rejectionsBeforeSalvage {
-            (changes, placedNotes) = WallClustering.salvage(result.changes, arriving: result.notes,
-                                                             in: live.speculative, kind: kind)
+            (changes, placedNotes) = WallPlacement.salvage(result.changes, arriving: result.notes,
+                                                            in: live.speculative, kind: kind)
         } else {
             live.placementRejections[kind, default: 0] += 1
             placedNotes = []
@@ -108,9 +112,21 @@ extension MeetingHub {
         if !placedNotes.isEmpty { live.placementRejections[kind] = 0 }
         let unplaced = result.notes.filter { !placedNotes.contains($0) }
         live.awaitingPlacement[kind] = unplaced + (live.awaitingPlacement[kind] ?? [])
+        var events: [MeetingEvent] = []
         if !changes.isEmpty {
-            commit([.grouped(kind: kind, changes: WallClustering.renumbered(changes, from: live.speculative.nextNumber))], to: live)
+            events.append(.grouped(kind: kind, changes: WallPlacement.renumbered(changes, from: live.speculative.nextNumber)))
         }
+        // The proposal names themes by their ids after this pass's renumbering.
+        if let proposal {
+            let renamed = WallPlacement.renumbered(changes, from: live.speculative.nextNumber)
+            var ids: [String: String] = [:]
+            for (a, b) in zip(changes, renamed) { if case .createTheme(let x, _) = a, case .createTheme(let y, _) = b { ids[x] = y } }
+            let mapped = ThemeProposal(newThemes: proposal.newThemes,
+                                       moves: proposal.moves.map { RegroupMove(note: $0.note, from: $0.from.map { ids[$0] ?? $0 }, to: $0.to.map { ids[$0] ?? $0 }) },
+                                       removedThemes: proposal.removedThemes.map { ids[$0] ?? $0 })
+            events.append(.proposalOffered(kind: kind, proposal: mapped))
+        }
+        if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: kind) }
     }
 

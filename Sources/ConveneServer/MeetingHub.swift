@@ -183,14 +183,9 @@ public final class MeetingHub {
         if case .join = command { secret = Identifiers.secret(using: &random) }
         var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
         if case .regroup(let kind) = command {
-            let events = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live)
-            let moves = events.compactMap { e -> RegroupMove? in
-                guard case let .noteMoved(note, to, _) = e else { return nil }
-                return RegroupMove(note: note, from: live.speculative.notes[note]?.theme, to: to)
-            }
-            // Recorded first, so that "undo" knows which moves were this regrouping's.
-            decision.events = [.regroupRecorded(kind: kind, moves: moves)] + events
-            decision.reply = [("moved", .int(Int64(moves.count)))]
+            let (events, moved) = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live, phrases: clustering.phrases)
+            decision.events = events
+            decision.reply = [("moved", .int(Int64(moved)))]
         }
         if case .mergeSuggestions(let kind) = command {
             decision.reply = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.speculative, live: live))]

@@ -1,3 +1,4 @@
+import ConveneClustering
 import ConveneCore
 import ConveneEmbedding
 import ConveneStore
@@ -24,7 +25,7 @@ public enum Server {
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
         mailer?.start()
         let organizerKey = try DataDirectory.organizerKey(config.dataDirectory)
-        let clustering = ClusteringWorker(inbox: inbox)
+        let clustering = ClusteringWorker(inbox: inbox, phrases: embedder.map { model in PhraseEmbedder { model.embed($0) } })
         clustering.start()
         let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, clustering: clustering,
                              organizerKey: organizerKey)

@@ -1,3 +1,4 @@
+import ConveneClustering
 import Foundation
 
 /// Agreement between a clustering and people's labels (see ../shared/data/README.md).
@@ -44,40 +45,9 @@ enum Metrics {
         var cost = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
         let big = m.flatMap { $0 }.max() ?? 0
         for i in 0..<size { for j in 0..<size { cost[i][j] = big - (i < m.count && j < m[i].count ? m[i][j] : 0) } }
-        let assignment = hungarian(cost)
+        let assignment = Assignment.minimumCost(cost)
         var matched = 0.0
         for (i, j) in assignment.enumerated() where i < m.count && j < m[i].count { matched += m[i][j] }
         return matched / Double(truth.count)
-    }
-
-    /// Minimum-cost assignment on a square matrix (Kuhn–Munkres, O(n³)); returns the column per row.
-    static func hungarian(_ a: [[Double]]) -> [Int] {
-        let n = a.count
-        var u = [Double](repeating: 0, count: n + 1), v = [Double](repeating: 0, count: n + 1)
-        var p = [Int](repeating: 0, count: n + 1), way = [Int](repeating: 0, count: n + 1)
-        for i in 1...max(n, 1) where n > 0 {
-            p[0] = i
-            var j0 = 0
-            var minv = [Double](repeating: .infinity, count: n + 1)
-            var used = [Bool](repeating: false, count: n + 1)
-            repeat {
-                used[j0] = true
-                let i0 = p[j0]
-                var delta = Double.infinity, j1 = 0
-                for j in 1...n where !used[j] {
-                    let cur = a[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j] { minv[j] = cur; way[j] = j0 }
-                    if minv[j] < delta { delta = minv[j]; j1 = j }
-                }
-                for j in 0...n {
-                    if used[j] { u[p[j]] += delta; v[j] -= delta } else { minv[j] -= delta }
-                }
-                j0 = j1
-            } while p[j0] != 0
-            repeat { let j1 = way[j0]; p[j0] = p[j1]; j0 = j1 } while j0 != 0
-        }
-        var result = [Int](repeating: 0, count: n)
-        for j in 1...max(n, 1) where n > 0 && p[j] > 0 { result[p[j] - 1] = j - 1 }
-        return result
     }
 }

@@ -57,3 +57,15 @@ enum Vectors {
         return out
     }
 }
+
+/// Natural logarithm without Foundation (this module imports nothing): x = m · 2^e with
+/// m in [1, 2), then ln m = 2 atanh((m − 1)/(m + 1)) by its series, exact to float precision.
+func naturalLog(_ x: Float) -> Float {
+    guard x > 0 else { return -.infinity }
+    let e = Float(x.exponent)
+    let m = Double(x.significand)
+    let t = (m - 1) / (m + 1), t2 = t * t
+    var term = t, sum = 0.0
+    for k in stride(from: 1, through: 15, by: 2) { sum += term / Double(k); term *= t2 }
+    return e * 0.693_147_18 + Float(2 * sum)
+}

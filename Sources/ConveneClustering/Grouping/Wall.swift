@@ -11,12 +11,16 @@ public struct WallNote: Sendable {
     public var theme: String?
     /// Placed by the facilitator's hand (or inside a merge/split): the engine never moves it.
     public var pinned: Bool
+    /// Themes the facilitator moved this note out of: it is a counter-example of each.
+    public var rejectedThemes: [String]
     /// Label candidates of the text (see `ThemeLabeler`), computed once.
     public let terms: [String: String]
 
     /// `terms` may be given when the caller has them from before (they cost a pass over the text).
-    public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false, terms: [String: String]? = nil) {
+    public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false,
+                rejectedThemes: [String] = [], terms: [String: String]? = nil) {
         self.id = id; self.vector = vector; self.text = text; self.theme = theme; self.pinned = pinned
+        self.rejectedThemes = rejectedThemes
         self.terms = terms ?? ThemeLabeler.terms(text)
     }
 }
@@ -29,8 +33,8 @@ public struct WallTheme: Sendable {
     public var locked: Bool
     /// The facilitator named it: automatic labels never replace the name.
     public var labelByHand: Bool
-    /// The vector of the label the facilitator gave: stands in for the centroid while the
-    /// theme is empty, so a theme made by hand before any note attracts the notes it names.
+    /// The vector of the label the facilitator gave: part of the theme's centre, so a theme
+    /// made or renamed by hand attracts the notes its title names (alone while it is empty).
     public var seed: [Float]?
 
     public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false, seed: [Float]? = nil) {
@@ -42,6 +46,8 @@ public enum WallChange: Equatable, Sendable {
     case createTheme(id: String, label: String)
     case move(note: String, theme: String?)
     case relabel(theme: String, label: String)
+    /// An automatic theme that lost its last note leaves the wall.
+    case removeTheme(id: String)
 }
 
 public struct Wall: Sendable {
@@ -60,10 +66,30 @@ public struct Wall: Sendable {
             if let i = notes.firstIndex(where: { $0.id == note }) { notes[i].theme = theme }
         case let .relabel(theme, label):
             if let i = themes.firstIndex(where: { $0.id == theme }) { themes[i].label = label }
+        case let .removeTheme(id):
+            themes.removeAll { $0.id == id }
+            for i in notes.indices where notes[i].theme == id { notes[i].theme = nil }
         }
     }
 
     public mutating func apply(_ changes: [WallChange]) { for c in changes { apply(c) } }
+
+    /// Facilitator moves: the note leaves its theme by hand and stays where it is put.
+    public mutating func moveByHand(_ note: String, to theme: String?) {
+        guard let i = notes.firstIndex(where: { $0.id == note }) else { return }
+        if let old = notes[i].theme, old != theme, !notes[i].rejectedThemes.contains(old) { notes[i].rejectedThemes.append(old) }
+        notes[i].theme = theme
+        notes[i].pinned = true
+    }
+
+    /// The facilitator merges `from` into `into`: every note of both is pinned there.
+    public mutating func mergeByHand(_ from: String, into: String) {
+        for i in notes.indices where notes[i].theme == from || notes[i].theme == into {
+            notes[i].theme = into
+            notes[i].pinned = true
+        }
+        themes.removeAll { $0.id == from }
+    }
 
     func theme(_ id: String?) -> WallTheme? { id.flatMap { id in themes.first { $0.id == id } } }
 

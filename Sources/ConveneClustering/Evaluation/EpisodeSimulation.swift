@@ -1,0 +1,73 @@
+/// Feeds notes to a wall one at a time exactly as the live server does (place, regroup at
+/// checkpoints, retitle the touched themes, drop emptied automatic themes) and records how
+/// much of the wall moved after each note. A simulated facilitator who trusts the engine
+/// applies every proposal it makes (`acceptProposals`). Used by `convene cluster`, the
+/// facilitator simulation and the benchmark.
+public struct EpisodeSimulation {
+    public var wall = Wall()
+    /// Fraction of the notes already on the wall that changed theme with each new note,
+    /// proposals applied included.
+    public private(set) var churn: [Double] = []
+    /// The same without the applied proposals: what moved with nobody's say-so.
+    public private(set) var silentChurn: [Double] = []
+    public private(set) var proposals = 0
+    public var acceptProposals = true
+    public let engine: MeetingGrouping
+    private var nextTheme = 1
+
+    public init(engine: MeetingGrouping = MeetingGrouping()) { self.engine = engine }
+
+    public mutating func takeThemeId() -> String { defer { nextTheme += 1 }; return "T\(nextTheme)" }
+
+    public mutating func add(id: String, text: String, vector: [Float]) {
+        let before = wall.notes.map(\.theme)
+        wall.notes.append(WallNote(id: id, vector: vector, text: text))
+        var counter = nextTheme
+        let step = engine.noteArrived(id, on: wall) { defer { counter += 1 }; return "T\(counter)" }
+        nextTheme = counter
+        wall.apply(step.changes)
+        let silent = wall.notes.prefix(before.count).map(\.theme)
+        var touched = Set<String>(), regrouped = false
+        for case .move(let n, let t) in step.changes { if let t { touched.insert(t) }; if n != id { regrouped = true } }
+        if let proposal = step.proposal {
+            proposals += 1
+            if acceptProposals { wall.apply(proposal.changes); regrouped = true }
+        }
+        wall.apply(engine.removingEmptyThemes(wall))
+        wall.apply(engine.retitle(wall, themes: regrouped ? nil : touched))
+        if !before.isEmpty {
+            churn.append(Self.moved(before, Array(wall.notes.prefix(before.count).map(\.theme))))
+            silentChurn.append(Self.moved(before, Array(silent)))
+        }
+    }
+
+    /// Puts a note on the wall unsorted, without placing it (for batch runs).
+    public mutating func place(_ note: WallNote) { wall.notes.append(note) }
+
+    /// Regroups everything at once and applies the outcome (the facilitator's "regroup").
+    public mutating func regroupAll() {
+        var counter = nextTheme
+        let step = engine.regroup(wall) { defer { counter += 1 }; return "T\(counter)" }
+        nextTheme = counter
+        wall.apply(step.changes)
+        if let proposal = step.proposal { wall.apply(proposal.changes) }
+        wall.apply(engine.removingEmptyThemes(wall))
+        wall.apply(engine.retitle(wall))
+    }
+
+    /// Fraction of notes whose theme changed, with themes of the two states matched one to
+    /// one by largest overlap (the data README's churn).
+    public static func moved(_ before: [String?], _ after: [String?]) -> Double {
+        guard !before.isEmpty else { return 0 }
+        var overlap: [String: [String: Int]] = [:]
+        for (a, b) in zip(before, after) { overlap[a ?? "∅", default: [:]][b ?? "∅", default: 0] += 1 }
+        var cells = overlap.flatMap { a, row in row.map { (a, $0.key, $0.value) } }
+        cells.sort { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }
+        var usedA = Set<String>(), usedB = Set<String>()
+        var kept = 0
+        for (a, b, n) in cells where !usedA.contains(a) && !usedB.contains(b) {
+            usedA.insert(a); usedB.insert(b); kept += n
+        }
+        return 1 - Double(kept) / Double(before.count)
+    }
+}

@@ -1,0 +1,299 @@
+/// Live grouping of a meeting wall, as a room can follow it.
+///
+/// - **Arrival**: a note joins the theme it is clearly closest to (in the wall's own
+///   space, `WallSpace`), or waits in Unsorted. The first notes wait: themes appear only
+///   when the wall has enough notes to tell them apart (`firstGrouping`), never one column
+///   per note.
+/// - **Checkpoints** (at wall sizes growing by `checkpointGrowth`, and when Unsorted piles
+///   up): the whole wall is grouped from scratch (`SpectralGrouping`, the meeting's target
+///   number of themes as a prior) and the groups are matched to the themes on the wall.
+///   Unsorted notes go to their group's theme silently, and groups made only of unsorted
+///   notes become new themes silently. Everything else the regrouping would change (notes
+///   people have seen in a theme) becomes a **proposal**: nothing moves until the
+///   facilitator applies it.
+/// - **Learning from the facilitator**: a note placed by hand is pinned and weighs double
+///   in its theme's centre; a note moved out of a theme is a counter-example that pulls
+///   that theme's centre away; a label the facilitator wrote is part of its theme's centre;
+///   when the wall is regrouped, notes pinned together stay together and notes pinned
+///   apart stay apart.
+/// - **No empty automatic column**: a theme the engine made that has lost its last note
+///   leaves the wall.
+///
+/// Pure and deterministic: the same wall and notes in the same order give the same steps.
+public struct MeetingGrouping: Sendable {
+    public var grouping = SpectralGrouping()
+    /// The meeting's target number of themes (the workbook's "4–5 clusters").
+    public var targetThemes = 5
+    /// Notes on the wall before the first themes appear.
+    public var firstGrouping = 6
+    public var checkpointGrowth = 1.25
+    /// Least similarity (in the wall's space) for a note to join a theme on arrival.
+    public var placeThreshold: Float = 0.12
+    /// A theme holding more than this share of the sorted notes takes a new note only when
+    /// the note is as close to it as its own notes are: no catch-all column.
+    public var catchAllShare = 0.45
+    /// Fewest moves that make a proposal worth the facilitator's attention.
+    public var minimumProposalMoves = 2
+    /// Weight of a note placed by hand, and of the facilitator's label, in a theme's centre.
+    public var handWeight: Float = 2
+    /// Past this many notes, the wall is regrouped only when the facilitator asks.
+    public var maxAutomaticRegroup = 600
+    /// The notes' model, to rank title candidates by meaning (optional).
+    public var phrases: PhraseEmbedding?
+
+    public init(targetThemes: Int = 5) { self.targetThemes = targetThemes }
+
+    /// What one step decided: changes made now (only to notes nobody has seen in a theme),
+    /// and perhaps a proposal for the facilitator.
+    public struct Step: Sendable, Equatable {
+        public var changes: [WallChange] = []
+        public var proposal: GroupingProposal?
+        public init(changes: [WallChange] = [], proposal: GroupingProposal? = nil) { self.changes = changes; self.proposal = proposal }
+    }
+
+    /// True when a wall that has just reached `count` notes should be regrouped.
+    public func isCheckpoint(_ count: Int) -> Bool {
+        guard count >= firstGrouping, count <= maxAutomaticRegroup else { return false }
+        var c = firstGrouping
+        while c < count { c = max(c + 1, Int((Double(c) * checkpointGrowth).rounded())) }
+        return c == count
+    }
+
+    // MARK: - Arrival
+
+    /// A note just added to `wall` (present in it, unsorted).
+    public func noteArrived(_ noteId: String, on wall: Wall, newThemeId: () -> String) -> Step {
+        guard let index = wall.notes.firstIndex(where: { $0.id == noteId }), wall.notes[index].theme == nil,
+              !wall.notes[index].pinned else { return Step() }
+        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        var step = Step()
+        if let theme = bestTheme(for: index, on: wall, space: space) {
+            step.changes.append(.move(note: noteId, theme: theme))
+        }
+        let unsorted = wall.notes.filter { $0.theme == nil }.count - (step.changes.isEmpty ? 0 : 1)
+        let backlog = wall.notes.count >= firstGrouping && unsorted >= max(4, wall.notes.count / 6)
+        if isCheckpoint(wall.notes.count) || backlog {
+            var placed = wall
+            placed.apply(step.changes)
+            let regrouped = regroup(placed, newThemeId: newThemeId)
+            step.changes += regrouped.changes
+            step.proposal = regrouped.proposal
+        }
+        return step
+    }
+
+    /// The theme a note should join now, if one is clearly right for it.
+    func bestTheme(for index: Int, on wall: Wall, space: WallSpace) -> String? {
+        let centres = centroids(of: wall, space: space)
+        let sorted = wall.notes.filter { $0.theme != nil }.count
+        var best: (theme: String, similarity: Float)?
+        for theme in wall.themes {
+            guard let c = centres[theme.id] else { continue }
+            let s = space.similarity(index, to: c)
+            if s > (best?.similarity ?? -.infinity) { best = (theme.id, s) }
+        }
+        guard let best, best.similarity >= placeThreshold else { return nil }
+        // A large theme must not swallow what merely resembles the whole wall.
+        let members = wall.notes.indices.filter { wall.notes[$0].theme == best.theme }
+        if sorted >= 10, Double(members.count) / Double(sorted) > catchAllShare, let c = centres[best.theme] {
+            let cohesion = members.map { space.similarity($0, to: c) }.reduce(0, +) / Float(members.count)
+            guard best.similarity >= cohesion else { return nil }
+        }
+        return best.theme
+    }
+
+    /// Each theme's centre: its notes (placed by hand weigh more), minus the notes moved out
+    /// of it by hand, plus the facilitator's label.
+    func centroids(of wall: Wall, space: WallSpace) -> [String: WallSpace.Centroid] {
+        var members: [String: [(index: Int, weight: Float)]] = [:]
+        var counter: [String: [Int]] = [:]
+        for (i, n) in wall.notes.enumerated() {
+            if let t = n.theme { members[t, default: []].append((i, n.pinned ? handWeight : 1)) }
+            for t in n.rejectedThemes where t != n.theme { counter[t, default: []].append(i) }
+        }
+        var result: [String: WallSpace.Centroid] = [:]
+        for theme in wall.themes {
+            let label = theme.labelByHand ? theme.seed.map { (theme.label, $0, handWeight) } : nil
+            if let c = space.centroid(members: members[theme.id] ?? [], counterExamples: counter[theme.id] ?? [], label: label) {
+                result[theme.id] = c
+            }
+        }
+        return result
+    }
+
+    // MARK: - Regrouping
+
+    /// Groups the whole wall from scratch and splits the outcome into what may change now
+    /// (unsorted notes) and a proposal (notes people have seen in a theme).
+    public func regroup(_ wall: Wall, newThemeId: () -> String) -> Step {
+        let n = wall.notes.count
+        guard n >= firstGrouping else { return Step() }
+        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        var s = space.similarityMatrix()
+        // What the facilitator decided holds: notes pinned to one theme belong together,
+        // notes pinned to different themes apart, and a counter-example away from its theme.
+        for i in 0..<n { for j in 0..<n where i != j {
+            let a = wall.notes[i], b = wall.notes[j]
+            if a.pinned && b.pinned, let ta = a.theme, let tb = b.theme { s[i * n + j] = ta == tb ? 1 : -1 }
+            if b.pinned, let tb = b.theme, a.rejectedThemes.contains(tb) { s[i * n + j] = -1; s[j * n + i] = -1 }
+        } }
+        let groups = grouping.group(similarity: s, count: n, target: targetThemes)
+        let groupCount = (groups.max() ?? -1) + 1
+        let locked = Set(wall.themes.filter(\.locked).map(\.id))
+        func movable(_ note: WallNote) -> Bool { !note.pinned && !(note.theme.map(locked.contains) ?? false) }
+
+        // Match groups to themes: the most shared notes (pinned ones count more), one to one.
+        let themeIds = wall.themes.map(\.id)
+        var themeOfGroup: [Int: String] = [:]
+        if groupCount > 0 && !themeIds.isEmpty {
+            var cost = [[Double]](repeating: [Double](repeating: 0, count: themeIds.count + groupCount), count: groupCount)
+            for (i, note) in wall.notes.enumerated() where groups[i] >= 0 {
+                guard let t = note.theme, let col = themeIds.firstIndex(of: t) else { continue }
+                cost[groups[i]][col] -= note.pinned ? 3 : 1
+            }
+            for (g, col) in Assignment.minimumCost(cost).enumerated() where col < themeIds.count && cost[g][col] < 0 {
+                themeOfGroup[g] = themeIds[col]
+            }
+        }
+        var step = Step()
+        var proposal = GroupingProposal()
+        // A group with no theme becomes one: now if all its notes are unsorted, else in the proposal.
+        for g in 0..<groupCount where themeOfGroup[g] == nil {
+            let members = wall.notes.indices.filter { groups[$0] == g && movable(wall.notes[$0]) }
+            guard members.count >= grouping.minThemeSize else { continue }
+            let id = newThemeId()
+            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: wall.themes.map(\.label), phrases: phrases)
+            if members.allSatisfy({ wall.notes[$0].theme == nil }) {
+                step.changes.append(.createTheme(id: id, label: title))
+            } else {
+                proposal.newThemes.append(.init(id: id, label: title))
+            }
+            themeOfGroup[g] = id
+        }
+        let silentThemes = Set(step.changes.compactMap { if case let .createTheme(id, _) = $0 { return id }; return nil })
+        for (i, note) in wall.notes.enumerated() where groups[i] >= 0 && movable(note) {
+            guard let target = themeOfGroup[groups[i]], target != note.theme, !locked.contains(target) else { continue }
+            if note.theme == nil && (silentThemes.contains(target) || wall.themes.contains { $0.id == target }) {
+                step.changes.append(.move(note: note.id, theme: target))
+            } else {
+                proposal.moves.append(.init(note: note.id, from: note.theme, to: target))
+            }
+        }
+        // Automatic themes the proposal would leave empty leave the wall with it.
+        var after = wall
+        after.apply(step.changes)
+        for m in proposal.moves { after.apply(.move(note: m.note, theme: m.to)) }
+        proposal.removedThemes = emptyAutomaticThemes(after)
+        // Fewer moves than that are not worth interrupting the facilitator for; the
+        // unsorted members of a theme proposed then stay unsorted until the next checkpoint.
+        if proposal.moves.count >= minimumProposalMoves { step.proposal = proposal }
+        return step
+    }
+
+    /// After a correction by the facilitator: unsorted notes follow what the engine has
+    /// learnt (silently), and seen notes that now clearly belong elsewhere are proposed.
+    public func afterCorrection(_ wall: Wall) -> Step {
+        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let centres = centroids(of: wall, space: space)
+        let locked = Set(wall.themes.filter(\.locked).map(\.id))
+        var step = Step()
+        var proposal = GroupingProposal()
+        for (i, note) in wall.notes.enumerated() where !note.pinned && !(note.theme.map(locked.contains) ?? false) {
+            var best: (String, Float)?
+            for t in wall.themes where !locked.contains(t.id) || note.theme == nil {
+                guard let c = centres[t.id] else { continue }
+                let s = space.similarity(i, to: c)
+                if s > (best?.1 ?? -.infinity) { best = (t.id, s) }
+            }
+            guard let (target, similarity) = best, target != note.theme, similarity >= placeThreshold else { continue }
+            if note.theme == nil {
+                step.changes.append(.move(note: note.id, theme: target))
+            } else if let current = centres[note.theme!], similarity - space.similarity(i, to: current) > 0.05 {
+                proposal.moves.append(.init(note: note.id, from: note.theme, to: target))
+            }
+        }
+        if !proposal.moves.isEmpty {
+            var after = wall
+            after.apply(step.changes)
+            for m in proposal.moves { after.apply(.move(note: m.note, theme: m.to)) }
+            proposal.removedThemes = emptyAutomaticThemes(after)
+            step.proposal = proposal
+        }
+        return step
+    }
+
+    /// Themes the engine made that hold no note: they leave the wall (a theme the
+    /// facilitator made or named stays until the facilitator removes it).
+    public func emptyAutomaticThemes(_ wall: Wall) -> [String] {
+        let used = Set(wall.notes.compactMap(\.theme))
+        return wall.themes.filter { !$0.labelByHand && !$0.locked && !used.contains($0.id) }.map(\.id)
+    }
+
+    /// Changes removing the automatic themes left empty.
+    public func removingEmptyThemes(_ wall: Wall) -> [WallChange] {
+        emptyAutomaticThemes(wall).map { .removeTheme(id: $0) }
+    }
+
+    // MARK: - Titles and merges
+
+    /// New titles for automatic themes whose notes changed (`only`), or for all.
+    public func retitle(_ wall: Wall, themes only: Set<String>? = nil) -> [WallChange] {
+        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        var taken = wall.themes.filter { $0.labelByHand || !(only?.contains($0.id) ?? true) }.map(\.label)
+        var changes: [WallChange] = []
+        for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
+            let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
+            guard !members.isEmpty else { continue }
+            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases)
+            taken.append(title)
+            if title != theme.label { changes.append(.relabel(theme: theme.id, label: title)) }
+        }
+        return changes
+    }
+
+    /// Pairs of themes so alike the facilitator may want to merge them, most alike first;
+    /// with more themes than the target, the closest pair is always offered.
+    public func mergeSuggestions(_ wall: Wall) -> [(from: String, into: String, similarity: Float)] {
+        guard wall.notes.count >= 2 else { return [] }
+        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let centres = centroids(of: wall, space: space)
+        let ids = wall.themes.map(\.id).filter { centres[$0] != nil }
+        var pairs: [(from: String, into: String, similarity: Float)] = []
+        for i in ids.indices { for j in ids.indices where j > i {
+            pairs.append((ids[j], ids[i], space.similarity(centres[ids[i]]!, centres[ids[j]]!)))
+        } }
+        pairs.sort { $0.similarity > $1.similarity }
+        // Centred themes about the same thing measure well above unrelated ones (about 0).
+        var result = pairs.filter { $0.similarity >= 0.5 }
+        if result.isEmpty, ids.count > targetThemes, let closest = pairs.first { result = [closest] }
+        return result
+    }
+}
+
+/// A regrouping the engine would make, for the facilitator to preview, apply or dismiss.
+public struct GroupingProposal: Sendable, Equatable {
+    public struct NewTheme: Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public init(id: String, label: String) { self.id = id; self.label = label }
+    }
+    public struct Move: Sendable, Equatable {
+        public var note: String
+        public var from: String?
+        public var to: String?
+        public init(note: String, from: String?, to: String?) { self.note = note; self.from = from; self.to = to }
+    }
+    public var newThemes: [NewTheme] = []
+    public var moves: [Move] = []
+    /// Automatic themes the moves leave empty (they leave the wall when it is applied).
+    public var removedThemes: [String] = []
+    public init(newThemes: [NewTheme] = [], moves: [Move] = [], removedThemes: [String] = []) {
+        self.newThemes = newThemes; self.moves = moves; self.removedThemes = removedThemes
+    }
+
+    /// The changes that carry it out on a wall.
+    public var changes: [WallChange] {
+        newThemes.map { .createTheme(id: $0.id, label: $0.label) } + moves.map { .move(note: $0.note, theme: $0.to) }
+            + removedThemes.map { .removeTheme(id: $0) }
+    }
+}

@@ -1,0 +1,160 @@
+/// How alike two notes of one wall are, by the wall's own statistics. On a meeting wall
+/// every note is about one industry in one region, so raw sentence embeddings all point
+/// the same way; what separates themes is how a note differs from the rest of its wall.
+/// So each embedding is centred on the wall's mean (per language: a Spanish note is
+/// centred on the wall's Spanish notes, so that language is not what groups it), and a
+/// small share of TF-IDF over the wall's words is blended in (shared rare words: "TWIC",
+/// "childcare"). No constant here is fitted to a particular wall.
+public struct WallSpace: Sendable {
+    /// Share of lexical similarity in the blend (the rest is the centred embedding).
+    public static let lexicalWeight: Float = 0.2
+
+    /// Centred, unit-length embeddings, one per note.
+    let embeddings: [[Float]]
+    /// Unit TF-IDF vectors over the wall's vocabulary, one per note.
+    let lexical: [[Int: Float]]
+    let vocabulary: [String: Int]
+    let idf: [Float]
+    /// The mean each language's notes were centred on (to place a label's vector too).
+    let means: [Language: [Float]]
+
+    public init(vectors: [[Float]], texts: [String]) {
+        let languages = texts.map(Language.guess)
+        let dims = vectors.first?.count ?? 0
+        var means: [Language: [Float]] = [:]
+        let overall = Self.mean(vectors, dims)
+        for language in Set(languages + [.english]) {
+            let rows = zip(vectors, languages).filter { $0.1 == language }.map(\.0)
+            // A language with fewer than two notes on the wall has no mean of its own.
+            means[language] = rows.count >= 2 ? Self.mean(rows, dims) : overall
+        }
+        self.means = means
+        embeddings = zip(vectors, languages).map { v, language in
+            let mu = means[language] ?? overall
+            return Vectors.normalized(zip(v, mu).map { $0 - $1 })
+        }
+        // TF-IDF over the wall's words.
+        let words = texts.map(Self.lexicalKeys)
+        var df: [String: Int] = [:]
+        for w in words { for key in Set(w) { df[key, default: 0] += 1 } }
+        var vocabulary: [String: Int] = [:]
+        for key in df.keys.sorted() { vocabulary[key] = vocabulary.count }
+        let n = Float(texts.count)
+        var idf = [Float](repeating: 0, count: vocabulary.count)
+        for (key, index) in vocabulary { idf[index] = naturalLog((1 + n) / (1 + Float(df[key]!))) + 1 }
+        self.vocabulary = vocabulary
+        self.idf = idf
+        lexical = words.map { Self.tfidf($0, vocabulary, idf) }
+    }
+
+    public var count: Int { embeddings.count }
+
+    /// Blended similarity of notes i and j.
+    public func similarity(_ i: Int, _ j: Int) -> Float {
+        (1 - Self.lexicalWeight) * Vectors.dot(embeddings[i], embeddings[j]) + Self.lexicalWeight * Self.sparseDot(lexical[i], lexical[j])
+    }
+
+    /// Every pair, row-major n × n (diagonal 1).
+    public func similarityMatrix() -> [Float] {
+        let n = count
+        var out = [Float](repeating: 1, count: n * n)
+        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) {
+            let s = similarity(i, j)
+            out[i * n + j] = s; out[j * n + i] = s
+        } }
+        return out
+    }
+
+    /// A theme's position in this space: weighted members, minus counter-examples, plus the
+    /// facilitator's label (a text and its embedding) when given.
+    public struct Centroid: Sendable {
+        var embedding: [Float]
+        var lexical: [Int: Float]
+    }
+
+    public func centroid(members: [(index: Int, weight: Float)], counterExamples: [Int] = [],
+                         label: (text: String, vector: [Float], weight: Float)? = nil) -> Centroid? {
+        guard !members.isEmpty || label != nil else { return nil }
+        let dims = embeddings.first?.count ?? label?.vector.count ?? 0
+        var e = [Float](repeating: 0, count: dims)
+        var l: [Int: Float] = [:]
+        for (i, w) in members {
+            for d in 0..<dims { e[d] += w * embeddings[i][d] }
+            for (k, v) in lexical[i] { l[k, default: 0] += w * v }
+        }
+        // A note the facilitator moved out of this theme pulls its centre away from it.
+        for i in counterExamples {
+            for d in 0..<dims { e[d] -= embeddings[i][d] }
+            for (k, v) in lexical[i] { l[k, default: 0] -= v }
+        }
+        if let label {
+            let centred = Vectors.normalized(zip(label.vector, means[.english] ?? label.vector).map { $0 - $1 })
+            for d in 0..<min(dims, centred.count) { e[d] += label.weight * centred[d] }
+            for (k, v) in Self.tfidf(Self.lexicalKeys(label.text), vocabulary, idf) { l[k, default: 0] += label.weight * v }
+        }
+        return Centroid(embedding: Vectors.normalized(e), lexical: Self.normalized(l))
+    }
+
+    public func similarity(_ i: Int, to c: Centroid) -> Float {
+        (1 - Self.lexicalWeight) * Vectors.dot(embeddings[i], c.embedding) + Self.lexicalWeight * Self.sparseDot(lexical[i], c.lexical)
+    }
+
+    public func similarity(_ a: Centroid, _ b: Centroid) -> Float {
+        (1 - Self.lexicalWeight) * Vectors.dot(a.embedding, b.embedding) + Self.lexicalWeight * Self.sparseDot(a.lexical, b.lexical)
+    }
+
+    // MARK: - Helpers
+
+    static func mean(_ rows: [[Float]], _ dims: Int) -> [Float] {
+        var m = [Float](repeating: 0, count: dims)
+        guard !rows.isEmpty else { return m }
+        for r in rows { for d in 0..<min(dims, r.count) { m[d] += r[d] } }
+        return m.map { $0 / Float(rows.count) }
+    }
+
+    /// Content words, cut to six letters: a stem good enough for plurals in English and
+    /// Spanish ("welders"/"welding", "trabajadores"/"trabajo").
+    static func lexicalKeys(_ text: String) -> [String] {
+        ThemeLabeler.words(text).map(\.key).filter { !ThemeLabeler.stopWords.contains($0) && !Language.spanishFunctionWords.contains($0) && $0.count >= 3 }
+            .map { String($0.prefix(6)) }
+    }
+
+    static func tfidf(_ keys: [String], _ vocabulary: [String: Int], _ idf: [Float]) -> [Int: Float] {
+        var v: [Int: Float] = [:]
+        for key in keys { if let i = vocabulary[key] { v[i, default: 0] += idf[i] } }
+        return normalized(v)
+    }
+
+    static func normalized(_ v: [Int: Float]) -> [Int: Float] {
+        let n = v.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return n > 1e-12 ? v.mapValues { $0 / n } : v
+    }
+
+    static func sparseDot(_ a: [Int: Float], _ b: [Int: Float]) -> Float {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var s: Float = 0
+        for (k, v) in small { if let w = large[k] { s += v * w } }
+        return s
+    }
+}
+
+/// The language a note is typed in, as far as grouping needs to know: all-MiniLM-L6-v2 is an
+/// English model, so Spanish notes sit close to each other whatever they say.
+public enum Language: Hashable, Sendable {
+    case english, spanish
+
+    static let spanishFunctionWords: Set<String> = [
+        "de", "la", "el", "los", "las", "para", "que", "en", "con", "por", "una", "un", "del", "se", "nos", "es",
+        "más", "mas", "muy", "hay", "y", "no", "al", "lo", "le", "les", "pero", "sin", "sus", "su", "como", "nuestros",
+        "nuestra", "nuestro", "nuestras", "tenemos", "necesitamos", "están", "esta", "este", "porque", "cuando", "donde",
+    ]
+
+    /// Spanish when at least two of its words are Spanish function words and they outnumber
+    /// English ones (English stop words such as "no" are shared, hence the margin).
+    public static func guess(_ text: String) -> Language {
+        let words = ThemeLabeler.words(text).map(\.key)
+        let spanish = words.filter { spanishFunctionWords.contains($0) && $0 != "no" }.count
+        let english = words.filter { ThemeLabeler.stopWords.contains($0) && !spanishFunctionWords.contains($0) }.count
+        return spanish >= 2 && spanish > english ? .spanish : .english
+    }
+}

@@ -1,0 +1,71 @@
+/// The spectral embedding of a similarity matrix: a sparse k-nearest-neighbour graph,
+/// symmetric normalisation D^-½ A D^-½, and its leading eigenvectors found by subspace
+/// iteration. Rows of the embedding of notes on one theme point the same way even when
+/// the theme is a chain of paraphrases that share no words: it is what lets a meeting wall,
+/// where every note is about one industry, separate by meaning (docs/BENCHMARKS.md).
+enum SpectralEmbedding {
+    /// `similarity`: n × n, row-major. Returns `dimensions` eigenvectors as n rows.
+    static func rows(similarity s: [Float], count n: Int, neighbours: Int, dimensions: Int) -> [[Float]] {
+        let k = min(neighbours, n - 1)
+        // Each note's k most similar notes, the graph made symmetric.
+        var adjacency = [[Int: Float]](repeating: [:], count: n)
+        for i in 0..<n {
+            var order = Array(0..<n).filter { $0 != i }
+            order.sort { (s[i * n + $0], $1) > (s[i * n + $1], $0) }
+            for j in order.prefix(k) {
+                let w = max(s[i * n + j], 0) + 1e-3
+                adjacency[i][j] = max(adjacency[i][j] ?? 0, w)
+                adjacency[j][i] = max(adjacency[j][i] ?? 0, w)
+            }
+        }
+        let degree = adjacency.map { $0.values.reduce(0, +) }
+        let scale = degree.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
+        let edges: [[(Int, Float)]] = adjacency.enumerated().map { i, row in
+            row.map { ($0.key, $0.value * scale[i] * scale[$0.key]) }.sorted { $0.0 < $1.0 }
+        }
+        // Subspace iteration on (N + I) / 2, whose eigenvalues lie in [0, 1]: the leading
+        // ones are the clusters'. A few extra vectors speed up convergence.
+        let m = min(n, dimensions + 3)
+        var random = SeededRandom(seed: 0xC0FFEE)
+        var q = (0..<m).map { _ in (0..<n).map { _ in Float(random.unit() - 0.5) } }
+        orthonormalize(&q)
+        for iteration in 0..<400 {
+            var next = q.map { col -> [Float] in
+                var out = [Float](repeating: 0, count: n)
+                for i in 0..<n {
+                    var acc = col[i]
+                    for (j, w) in edges[i] { acc += w * col[j] }
+                    out[i] = acc * 0.5
+                }
+                return out
+            }
+            orthonormalize(&next)
+            // Converged when the subspace no longer turns (every new vector lies in the old span).
+            if iteration % 10 == 9 {
+                var drift: Float = 0
+                for col in next.prefix(dimensions) {
+                    var inSpan: Float = 0
+                    for old in q { let d = Vectors.dot(col, old); inSpan += d * d }
+                    drift = max(drift, 1 - inSpan)
+                }
+                q = next
+                if drift < 1e-7 { break }
+            } else {
+                q = next
+            }
+        }
+        return (0..<n).map { i in (0..<dimensions).map { q[$0][i] } }
+    }
+
+    /// Modified Gram-Schmidt over the columns.
+    static func orthonormalize(_ columns: inout [[Float]]) {
+        for a in columns.indices {
+            for b in 0..<a {
+                let d = Vectors.dot(columns[a], columns[b])
+                for i in columns[a].indices { columns[a][i] -= d * columns[b][i] }
+            }
+            let norm = Vectors.dot(columns[a], columns[a]).squareRoot()
+            if norm > 1e-20 { for i in columns[a].indices { columns[a][i] /= norm } }
+        }
+    }
+}

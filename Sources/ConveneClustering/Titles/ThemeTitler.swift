@@ -1,0 +1,178 @@
+/// Titles a facilitator would write on a theme: a short noun phrase (2–6 words) in the
+/// notes' own words, in sentence case, distinct from the other titles on the wall.
+///
+/// Candidates are runs of one to four words from the theme's notes that start and end on
+/// a content word (never a number, an adverb or a verb-like filler: "Every quarter",
+/// "50 ppl", "Actually talk"). Each scores by how many of the theme's notes it covers,
+/// each note weighted by how central it is to the theme (its similarity to the theme's
+/// centre in the wall's space), less how much the rest of the wall uses it. A single
+/// word is paired with the next best word that covers other notes ("Housing & childcare").
+public enum ThemeTitler {
+    /// Words that make a fragment when a title starts or ends on them.
+    static let weakEdgeWords: Set<String> = [
+        "every", "each", "actually", "really", "also", "just", "still", "even", "always", "never", "ever", "maybe",
+        "already", "often", "next", "last", "first", "yr", "year", "years", "week", "weeks", "month", "months", "day",
+        "days", "quarter", "hour", "hours", "ppl", "pls", "please", "thanks", "thank", "hi", "hello", "yes", "ok",
+        "lol", "im", "ive", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "theres", "theyre", "were", "youre",
+        "talk", "say", "said", "see", "know", "think", "take", "took", "give", "go", "going", "come", "keep", "put",
+        "find", "found", "lost", "losing", "hard", "easy", "able", "sure", "else", "per", "via", "vs", "etc", "e.g",
+        "same", "similar", "whole", "entire", "total", "nobody", "anyone", "someone", "everyone", "everybody",
+        "something", "anything", "nothing", "everything", "without", "within", "across", "around", "toward",
+        "towards", "ago", "less", "fewer", "least", "enough", "half", "most", "least", "top", "bottom", "real",
+        "high", "low", "huge", "tiny", "bad", "worse", "worst", "best", "right", "wrong", "okay", "kind", "sort",
+        "de", "la", "el", "los", "las", "para", "que", "en", "con", "por", "una", "un", "del", "se", "nos", "es",
+        "mas", "más", "muy", "hay", "al", "lo", "le", "les", "pero", "sin", "sus", "su", "como", "necesitamos",
+        "tenemos", "nuestros", "nuestra", "nuestro", "y", "donde", "cuando", "porque", "esta", "este", "estos",
+        "near", "far", "here", "there", "done", "lose", "great", "need", "needed", "want", "wanted", "try", "trying",
+        "getting", "got", "make", "making", "made", "let", "lets", "bring", "use", "used", "using", "help", "helps",
+        "who've", "who's", "what's", "that's", "cannot", "gonna", "wanna", "yeah", "guys", "folks", "stuff", "lots",
+    ]
+
+    /// Small words a title may carry inside a phrase ("cost of living", "access to capital").
+    static let connectors: Set<String> = ["of", "for", "and", "in", "on", "to", "with"]
+
+    /// The title for the notes at `members` (indices into `wall.notes`).
+    /// `phrases`, when given, embeds candidate phrases with the notes' model: the shortlist
+    /// is then ranked by how close each phrase's meaning is to the theme's notes.
+    public static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
+                             phrases: PhraseEmbedding? = nil) -> String {
+        guard !members.isEmpty else { return "New theme" }
+        let memberSet = Set(members)
+        let centre = space.centroid(members: members.map { ($0, 1) })
+        let weight: [Int: Double] = Dictionary(uniqueKeysWithValues: members.map { i in
+            (i, Double(max(0.05, centre.map { space.similarity(i, to: $0) } ?? 1)))
+        })
+        let stems = wall.notes.map { Set(ThemeLabeler.words($0.text).map { stem($0.key) }) }
+        // Candidates with the surface forms people typed.
+        var surfaces: [String: [String: Int]] = [:]
+        for i in members {
+            let words = ThemeLabeler.words(wall.notes[i].text)
+            for start in words.indices {
+                for length in 1...4 where start + length <= words.count {
+                    let run = Array(words[start..<(start + length)])
+                    guard isEdge(run.first!.key), isEdge(run.last!.key) else { continue }
+                    guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
+                    // Inside: content words or a connector; no word twice ("drones drones").
+                    guard run.dropFirst().dropLast().allSatisfy({ isEdge($0.key) || connectors.contains($0.key) }),
+                          Set(run.map { stem($0.key) }).count == run.count else { continue }
+                    let key = run.map(\.key).joined(separator: " ")
+                    surfaces[key, default: [:]][run.map(\.surface).joined(separator: " "), default: 0] += 1
+                }
+            }
+        }
+        guard !surfaces.isEmpty else { return fallback(wall.notes[members[0]].text) }
+        let others = wall.notes.indices.filter { !memberSet.contains($0) }
+        func covers(_ key: String, _ i: Int) -> Bool {
+            key.split(separator: " ").map { String($0) }.filter { isEdge($0) }.allSatisfy { stems[i].contains(stem($0)) }
+        }
+        struct Scored: ScoredPhrase { var key: String; var score: Double; var covered: Set<Int> }
+        var scored: [Scored] = surfaces.keys.map { key in
+            let covered = Set(members.filter { covers(key, $0) })
+            let inside = covered.reduce(0) { $0 + weight[$1]! }
+            let outside = others.isEmpty ? 0 : Double(others.filter { covers(key, $0) }.count) / Double(others.count)
+            let words = key.split(separator: " ").count
+            let length = words == 1 ? 0.75 : words == 4 ? 0.85 : 1.0
+            return Scored(key: key, score: inside * length * (1 - 0.7 * min(1, outside * 3)), covered: covered)
+        }
+        scored.sort { ($0.score, $1.key) > ($1.score, $0.key) }
+        if let phrases, let top = scored.first?.score, top > 0 {
+            scored = rankedByMeaning(Array(scored.prefix(16)), top: top, members: members, wall: wall, phrases: phrases,
+                                     make: { Scored(key: $0.key, score: $1, covered: $0.covered) }) + scored.dropFirst(16)
+        }
+        let takenKeys = Set(taken.map(normalizedKey))
+        func render(_ key: String) -> String { surface(surfaces[key]!) }
+        for (rank, first) in scored.enumerated() where first.score > 0 {
+            var title = render(first.key)
+            if !first.key.contains(" "), members.count >= 2 {
+                // One word says little: add the best word of notes it does not cover.
+                if let second = scored.dropFirst(rank + 1).first(where: { c in
+                    !c.key.contains(" ") && !sameWord(c.key, first.key) && !c.covered.subtracting(first.covered).isEmpty && c.score > 0
+                }) {
+                    title += " & " + render(second.key)
+                }
+            }
+            let candidate = sentenceCase(title)
+            if !takenKeys.contains(normalizedKey(candidate)) { return candidate }
+        }
+        return sentenceCase(render(scored[0].key)) + " (\(members.count))"
+    }
+
+    /// The shortlist re-scored: similarity of each phrase to the theme's notes (raw and
+    /// centred on the wall, so that it says what sets the theme apart), plus a share of
+    /// its coverage score.
+    static func rankedByMeaning<S>(_ shortlist: [S], top: Double, members: [Int], wall: Wall, phrases: PhraseEmbedding,
+                                   make: (S, Double) -> S) -> [S] where S: ScoredPhrase {
+        let vectors = phrases.embed(shortlist.map(\.key))
+        guard vectors.count == shortlist.count, let dims = vectors.first?.count else { return shortlist }
+        var raw = [Float](repeating: 0, count: dims), mean = [Float](repeating: 0, count: dims)
+        for n in wall.notes { for d in 0..<min(dims, n.vector.count) { mean[d] += n.vector[d] / Float(wall.notes.count) } }
+        for i in members { for d in 0..<min(dims, wall.notes[i].vector.count) { raw[d] += wall.notes[i].vector[d] } }
+        let rawUnit = Vectors.normalized(raw)
+        let centred = Vectors.normalized(zip(raw, mean).map { $0 / Float(members.count) - $1 })
+        let rescored = zip(shortlist, vectors).map { item, v -> (S, Double) in
+            let c = Vectors.normalized(zip(v, mean).map { $0 - $1 })
+            let meaning = Double(Vectors.dot(v, rawUnit) + Vectors.dot(c, centred))
+            return (item, meaning + 0.25 * item.score / top)
+        }
+        return rescored.sorted { ($0.1, $1.0.key) > ($1.1, $0.0.key) }.map { make($0.0, $0.1) }
+    }
+
+    static func isEdge(_ key: String) -> Bool {
+        key.count >= 2 && !ThemeLabeler.stopWords.contains(key) && !weakEdgeWords.contains(key)
+            && !(key.hasSuffix("ly") && key.count > 4) && key.first?.isNumber != true && !key.contains("'")
+    }
+
+    static func stem(_ key: String) -> String { String(key.prefix(6)) }
+
+    /// "drone"/"drones", "rent"/"rentar": one word for a title.
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        return long.hasPrefix(String(short.prefix(max(4, short.count - 1))))
+    }
+
+    static func normalizedKey(_ title: String) -> String {
+        ThemeLabeler.words(title).map { stem($0.key) }.sorted().joined(separator: " ")
+    }
+
+    /// The form most people typed.
+    static func surface(_ forms: [String: Int]) -> String {
+        forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+    }
+
+    /// First letter upper case; shouting lowered, acronyms (CDL, TWIC) and names kept.
+    static func sentenceCase(_ title: String) -> String {
+        let words = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let fixed = words.enumerated().map { i, w -> String in
+            let letters = w.filter(\.isLetter)
+            let shouted = letters.count > 4 && letters.allSatisfy(\.isUppercase)
+            var word = shouted ? w.lowercased() : w
+            if i == 0, let f = word.first { word = f.uppercased() + word.dropFirst() }
+            return word
+        }
+        return fixed.joined(separator: " ")
+    }
+
+    /// A theme with nothing usable to name it by: its first content words.
+    static func fallback(_ text: String) -> String {
+        let content = ThemeLabeler.words(text).filter { isEdge($0.key) }.prefix(3).map(\.surface)
+        return content.isEmpty ? "New theme" : sentenceCase(content.joined(separator: " "))
+    }
+}
+
+/// Embeds short phrases with the same model as the notes (the server and the command line
+/// pass the sentence embedder; tests may pass nothing, and titles then rank by coverage).
+public protocol PhraseEmbedding: Sendable {
+    func embed(_ phrases: [String]) -> [[Float]]
+}
+
+/// A `PhraseEmbedding` from a function (e.g. `{ model.embed($0) }`).
+public struct PhraseEmbedder: PhraseEmbedding {
+    let function: @Sendable ([String]) -> [[Float]]
+    public init(_ function: @escaping @Sendable ([String]) -> [[Float]]) { self.function = function }
+    public func embed(_ phrases: [String]) -> [[Float]] { function(phrases) }
+}
+
+protocol ScoredPhrase {
+    var key: String { get }
+    var score: Double { get }
+}

@@ -1,0 +1,169 @@
+import ConveneClustering
+import ConveneCore
+
+/// The grouping decisions of a meeting, as meeting events: pure, no I/O. The server builds
+/// the engine's view of a wall (`wall(notes:themes:)`), runs a pass on its clustering
+/// thread, and commits what comes back only if the wall has not changed meanwhile.
+public enum WallPlacement {
+    /// The engine for a meeting: its target number of themes, and the notes' model for titles.
+    public static func engine(targetThemes: Int, phrases: PhraseEmbedding?) -> MeetingGrouping {
+        var engine = MeetingGrouping(targetThemes: targetThemes)
+        engine.phrases = phrases
+        return engine
+    }
+
+    /// The engine's view of one kind of wall: visible notes that have a vector, and the
+    /// themes of that kind (with the facilitator's label vectors, where they have one).
+    public static func wall(of state: MeetingState, kind: NoteKind, vectors: [String: [Float]],
+                            terms: (Note) -> [String: String], labelVector: (Theme) -> [Float]?) -> Wall {
+        var wall = Wall()
+        for note in state.visibleNotes(kind: kind) where !note.hidden {
+            guard let v = vectors[note.id] else { continue }
+            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
+                                       rejectedThemes: note.movedOutOf, terms: terms(note)))
+        }
+        wall.themes = state.orderedThemes(kind: kind).map { t in
+            WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil)
+        }
+        return wall
+    }
+
+    /// What one placement pass decided.
+    public struct Pass: Sendable {
+        public var changes: [GroupingChange]
+        /// A regrouping of notes people have seen, for the facilitator (nil: none).
+        public var proposal: ThemeProposal?
+    }
+
+    /// Places notes whose vectors arrived, one after the other as if each arrived alone:
+    /// each joins the wall and the engine places it, regrouping unsorted notes at
+    /// checkpoints and proposing what would move seen notes. Emptied automatic themes leave;
+    /// touched themes are retitled once at the end. New themes get provisional ids from
+    /// `nextNumber`; the loop renumbers them when it commits (`renumbered`).
+    public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping) -> Pass {
+        var wall = base
+        var ids = IdentifierSource(next: nextNumber)
+        var changes: [WallChange] = []
+        var touched = Set<String>()
+        var proposal: GroupingProposal?
+        for note in arriving {
+            wall.notes.append(note)
+            let step = engine.noteArrived(note.id, on: wall) { ids.take() }
+            wall.apply(step.changes)
+            for case .move(_, let t?) in step.changes { touched.insert(t) }
+            for case .createTheme(let t, _) in step.changes { touched.insert(t) }
+            // "Unsorted" is a decision too: recorded, so a restart does not place the note again.
+            if !step.changes.contains(where: { if case .move(let n, _) = $0 { return n == note.id }; return false }) {
+                changes.append(.move(note: note.id, theme: nil))
+            }
+            changes += step.changes
+            if let p = step.proposal { proposal = p }
+        }
+        let emptied = engine.removingEmptyThemes(wall)
+        wall.apply(emptied)
+        let titles = engine.retitle(wall, themes: touched)
+        return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) })
+    }
+
+    /// The facilitator's "regroup": the whole wall grouped now; everything the engine would
+    /// change is applied as one undoable step (the facilitator asked for it).
+    public static func regroupEvents(kind: NoteKind, wall base: Wall, nextNumber: Int, engine: MeetingGrouping) -> (events: [MeetingEvent], moves: [RegroupMove]) {
+        var wall = base
+        var ids = IdentifierSource(next: nextNumber)
+        let step = engine.regroup(wall) { ids.take() }
+        var changes = step.changes + (step.proposal?.changes ?? [])
+        wall.apply(changes)
+        let emptied = engine.removingEmptyThemes(wall)
+        wall.apply(emptied)
+        changes += emptied + engine.retitle(wall)
+        let before = Dictionary(uniqueKeysWithValues: base.notes.map { ($0.id, $0.theme) })
+        var moves: [RegroupMove] = []
+        var events: [MeetingEvent] = []
+        for change in changes {
+            switch change {
+            case let .createTheme(id, label): events.append(.themeCreated(id: id, kind: kind, label: clipped(label), byHand: false))
+            case let .move(note, theme):
+                moves.append(RegroupMove(note: note, from: before[note] ?? nil, to: theme))
+                events.append(.noteMoved(note: note, theme: theme, byHand: false))
+            case let .relabel(theme, label): events.append(.themeRenamed(theme: theme, label: clipped(label), byHand: false))
+            case let .removeTheme(id): events.append(.grouped(kind: kind, changes: [.removeTheme(id: id)]))
+            }
+        }
+        return (events, moves)
+    }
+
+    /// The changes with their new themes numbered from `nextNumber`, as the meeting hands
+    /// out theme ids now (another theme may have taken the provisional number meanwhile).
+    public static func renumbered(_ changes: [GroupingChange], from nextNumber: Int) -> [GroupingChange] {
+        var ids = IdentifierSource(next: nextNumber)
+        var renamed: [String: String] = [:]
+        for case .createTheme(let id, _) in changes { renamed[id] = ids.take() }
+        return changes.map {
+            switch $0 {
+            case let .createTheme(id, label): return .createTheme(id: renamed[id] ?? id, label: label)
+            case let .move(note, theme): return .move(note: note, theme: theme.map { renamed[$0] ?? $0 })
+            case let .relabel(theme, label): return .relabel(theme: renamed[theme] ?? theme, label: label)
+            case let .removeTheme(id): return .removeTheme(id: id)
+            }
+        }
+    }
+
+    /// What can still be kept of a pass computed on a wall that has changed since: the
+    /// arriving notes that still wait for a place, each into a theme that still exists (or
+    /// one the pass opens for it). Other moves, removals and titles are dropped.
+    public static func salvage(_ changes: [GroupingChange], arriving: [String], in state: MeetingState,
+                               kind: NoteKind) -> (kept: [GroupingChange], placed: Set<String>) {
+        let waiting = Set(arriving.filter { state.notes[$0]?.awaitsPlace == true })
+        var moves: [String: String?] = [:]
+        for case let .move(note, theme) in changes where waiting.contains(note) { moves[note] = theme }
+        var kept: [GroupingChange] = []
+        var opened = Set<String>()
+        for case let .createTheme(id, label) in changes where moves.values.contains(where: { $0 == id }) {
+            kept.append(.createTheme(id: id, label: label))
+            opened.insert(id)
+        }
+        var placed = Set<String>()
+        for note in arriving where waiting.contains(note) {
+            guard let target = moves[note] else { continue }
+            if let theme = target, !opened.contains(theme), state.themes[theme]?.kind != kind { continue }
+            kept.append(.move(note: note, theme: target))
+            placed.insert(note)
+        }
+        return (kept, placed)
+    }
+
+    /// Themes alike enough to merge, most alike first, as the console receives them.
+    public static func mergeSuggestions(_ wall: Wall, engine: MeetingGrouping) -> JSONValue {
+        .array(engine.mergeSuggestions(wall).prefix(5).map { s in
+            .object([("from", .string(s.from)), ("into", .string(s.into)), ("similarity", .double(Double((s.similarity * 100).rounded() / 100)))])
+        })
+    }
+
+    static func groupingChange(_ change: WallChange) -> GroupingChange {
+        switch change {
+        case let .createTheme(id, label): return .createTheme(id: id, label: clipped(label))
+        case let .move(note, theme): return .move(note: note, theme: theme)
+        case let .relabel(theme, label): return .relabel(theme: theme, label: clipped(label))
+        case let .removeTheme(id): return .removeTheme(id: id)
+        }
+    }
+
+    /// The engine's proposal as the meeting records it: new themes numbered `p1`, `p2`, …
+    /// (real ids are given when the facilitator applies it).
+    static func themeProposal(_ p: GroupingProposal, on wall: Wall) -> ThemeProposal {
+        var provisional: [String: String] = [:]
+        for (i, t) in p.newThemes.enumerated() { provisional[t.id] = "p\(i + 1)" }
+        return ThemeProposal(
+            newThemes: p.newThemes.map { .init(id: provisional[$0.id]!, label: clipped($0.label)) },
+            moves: p.moves.map { RegroupMove(note: $0.note, from: $0.from, to: $0.to.map { provisional[$0] ?? $0 }) },
+            removedThemes: p.removedThemes)
+    }
+
+    static func clipped(_ label: String) -> String { String(label.prefix(Limits.labelCharacters)) }
+
+    /// Theme ids as the meeting hands them out (each themeCreated advances the counter).
+    struct IdentifierSource {
+        var next: Int
+        mutating func take() -> String { defer { next += 1 }; return "t\(next)" }
+    }
+}

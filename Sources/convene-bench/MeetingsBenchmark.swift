@@ -1,0 +1,107 @@
+import ArgumentParser
+import ConveneClustering
+import ConveneEmbedding
+import ConveneJSON
+import Foundation
+
+/// The grouping engine on launch-meeting walls (../shared/data/meetings): what a
+/// facilitator would see and have to fix.
+struct MeetingsBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meetings",
+        abstract: "Grouping on the meeting walls: ARI live and batch, facilitator actions, title quality, churn, speed.")
+
+    @Option(help: "Shared data folder.") var data = "../shared/data"
+    @Option(help: "Model folder.") var modelDir = SentenceEmbedder.defaultModelDirectory
+    @Option(help: "The meeting's target number of themes.") var targetThemes = 5
+    @Flag(help: "Print each wall's themes and titles.") var walls = false
+    @Flag(help: "Rank title candidates by coverage only, without the model.") var lexicalTitles = false
+
+    struct Episode { var name: String; var texts: [String]; var truth: [String]; var titles: [String: String] }
+
+    func run() throws {
+        var episodes: [Episode] = []
+        for line in try String(contentsOfFile: data + "/meetings/walls.jsonl", encoding: .utf8).split(separator: "\n") {
+            let j = try JSONCodec.parse(String(line))
+            let name = j["episode"]?.stringValue ?? ""
+            if episodes.last?.name != name { episodes.append(Episode(name: name, texts: [], truth: [], titles: [:])) }
+            episodes[episodes.count - 1].texts.append(j["text"]?.stringValue ?? "")
+            episodes[episodes.count - 1].truth.append(j["label"]?.stringValue ?? "")
+        }
+        for line in try String(contentsOfFile: data + "/meetings/themes.jsonl", encoding: .utf8).split(separator: "\n") {
+            let j = try JSONCodec.parse(String(line))
+            if let i = episodes.firstIndex(where: { $0.name == j["episode"]?.stringValue }) {
+                episodes[i].titles[j["label"]?.stringValue ?? ""] = j["title"]?.stringValue ?? ""
+            }
+        }
+        let model = try SentenceEmbedder(modelDirectory: modelDir)
+        var engine = MeetingGrouping(targetThemes: targetThemes)
+        if !lexicalTitles { engine.phrases = PhraseEmbedder { model.embed($0) } }
+        print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")
+        print("episode                          notes | live ARI batch ARI | static/note sim/note sim÷static | title cos | churn silent max | themes largest | ms/note")
+        var sums = [String: Double]()
+        var totalNotes = 0, totalStatic = 0, totalSim = 0
+        for e in episodes {
+            let vectors = model.embed(e.texts)
+            let kept = e.truth.indices.filter { e.truth[$0] != "unsorted" }
+            // Live, every proposal applied.
+            var sim = EpisodeSimulation(engine: engine)
+            let cpu0 = Measure.cpuSeconds()
+            for i in e.texts.indices { sim.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
+            let ms = (Measure.cpuSeconds() - cpu0) * 1000 / Double(e.texts.count)
+            let live = sim.wall.notes.map(\.theme)
+            let liveARI = Metrics.adjustedRandIndex(kept.map { e.truth[$0] }, kept.map { live[$0] ?? "unsorted" })
+            // Batch.
+            var whole = EpisodeSimulation(engine: engine)
+            for i in e.texts.indices { whole.place(WallNote(id: "\(i)", vector: vectors[i], text: e.texts[i])) }
+            whole.regroupAll()
+            let batch = whole.wall.notes.map(\.theme)
+            let batchARI = Metrics.adjustedRandIndex(kept.map { e.truth[$0] }, kept.map { batch[$0] ?? "unsorted" })
+            // Facilitator.
+            let outcome = FacilitatorSimulation.run(texts: e.texts, vectors: vectors, truth: e.truth, engine: engine)
+            // Titles: each wall theme's title against the facilitator's title of the theme it is given.
+            let (_, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: live)
+            var cosines: [Double] = []
+            var matchedGold = Set<String>()
+            for theme in sim.wall.themes {
+                guard let gold = themeFor[theme.id], !matchedGold.contains(gold), let title = e.titles[gold] else { continue }
+                matchedGold.insert(gold)
+                let v = model.embed([theme.label, title])
+                cosines.append(Double(zip(v[0], v[1]).map { $0 * $1 }.reduce(0, +)))
+            }
+            let titleCos = cosines.isEmpty ? 0 : cosines.reduce(0, +) / Double(cosines.count)
+            let sizes = Dictionary(grouping: live.compactMap { $0 }, by: { $0 }).mapValues(\.count)
+            let largest = Double(sizes.values.max() ?? 0) / Double(max(1, live.compactMap { $0 }.count))
+            let churn = sim.churn.reduce(0, +) / Double(max(1, sim.churn.count))
+            let silent = sim.silentChurn.reduce(0, +) / Double(max(1, sim.silentChurn.count))
+            let n = Double(kept.count)
+            print(String(format: "%-32@ %5d | %8.3f %9.3f | %11.3f %8.3f %11.2f | %9.3f | %5.2f%% %5.2f%% %4.0f%% | %6d %6.0f%% | %7.3f",
+                         e.name as NSString, e.texts.count, liveARI, batchARI, Double(outcome.staticActions) / n,
+                         Double(outcome.actions) / n, outcome.staticActions > 0 ? Double(outcome.actions) / Double(outcome.staticActions) : 0,
+                         titleCos, churn * 100, silent * 100, (sim.churn.max() ?? 0) * 100, sizes.count, largest * 100, ms))
+            for (k, v) in ["live": liveARI, "batch": batchARI, "static": Double(outcome.staticActions) / n, "sim": Double(outcome.actions) / n,
+                           "title": titleCos, "churn": churn, "silent": silent, "ms": ms, "largest": largest, "themes": Double(sizes.count),
+                           "proposals": Double(sim.proposals)] {
+                sums[k, default: 0] += v
+            }
+            totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
+            if walls {
+                for theme in sim.wall.themes {
+                    let members = sim.wall.notes.indices.filter { live[$0] == theme.id }
+                    let golds = Dictionary(grouping: members.map { e.truth[$0] }, by: { $0 }).mapValues(\.count)
+                    print("    \(theme.label)  [\(members.count) notes; facilitator: \(golds.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]"
+                          + (themeFor[theme.id].flatMap { e.titles[$0] }.map { "  ← \"\($0)\"" } ?? ""))
+                }
+                let unsorted = live.filter { $0 == nil }.count
+                if unsorted > 0 { print("    Unsorted  [\(unsorted) notes]") }
+            }
+        }
+        let k = Double(episodes.count)
+        print(String(format: "%-32@ %5d | %8.3f %9.3f | %11.3f %8.3f %11.2f | %9.3f | %5.2f%% %5.2f%%      | %6.1f %6.0f%% | %7.3f",
+                     "MEAN" as NSString, totalNotes, sums["live"]! / k, sums["batch"]! / k, sums["static"]! / k, sums["sim"]! / k,
+                     Double(totalSim) / Double(max(1, totalStatic)), sums["title"]! / k, sums["churn"]! / k * 100, sums["silent"]! / k * 100,
+                     sums["themes"]! / k, sums["largest"]! / k * 100, sums["ms"]! / k))
+        print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
+                     Double(totalSim) / Double(max(1, totalStatic))))
+    }
+}
