@@ -14,16 +14,25 @@ struct Cluster: ParsableCommand {
             Reads JSON lines {"episode": …, "id": …, "text": …} (other fields ignored) on standard input. Each
             episode is clustered on its own, its notes fed one at a time in file order as the live server
             would (or all at once with --batch). Prints one line per note:
-            {"episode": …, "id": …, "theme": …, "label": …} with its final theme ("unsorted" if none).
+            {"episode": …, "id": …, "theme": …, "label": …} with its final theme ("unsorted" if none) and its
+            title, as the wall stands after the last note when every proposal the engine made was applied.
+
+            --simulate-facilitator reads labelled notes {"episode", "id", "text", "label"} (label "unsorted":
+            the facilitator parks it), runs the live engine note by note, then a simulated facilitator takes the
+            single action (move a note, merge two themes) that most reduces the remaining work until the wall
+            matches the labels, the engine learning after each. Prints {"episode", "notes", "actions",
+            "staticActions"} per episode and a last line with the means.
             """)
 
     @Flag(help: "Cluster each episode all at once instead of note by note.") var batch = false
-    @Flag(help: "Print churn and milliseconds per note to standard error.") var stats = false
+    @Flag(help: "Print churn, proposals and milliseconds per note to standard error.") var stats = false
+    @Flag(help: "Simulate a facilitator correcting the wall to the notes' labels; print actions per episode.") var simulateFacilitator = false
+    @Option(help: "The meeting's target number of themes.") var targetThemes = 5
     @Flag(help: "Use lexical similarity even if the embedding model is present.") var lexical = false
     @Option(help: "Folder holding model.safetensors and vocab.txt.") var modelDir = SentenceEmbedder.defaultModelDirectory
 
     func run() throws {
-        var episodes: [(key: JSONValue, notes: [(id: JSONValue, text: String)])] = []
+        var episodes: [(key: JSONValue, notes: [(id: JSONValue, text: String, label: String?)])] = []
         var index: [String: Int] = [:]
         var lineNumber = 0
         while let line = readLine() {
@@ -35,7 +44,9 @@ struct Cluster: ParsableCommand {
             let episode = json["episode"] ?? .null, id = json["id"] ?? .int(Int64(lineNumber))
             let key = JSONCodec.serializeString(episode)
             if index[key] == nil { index[key] = episodes.count; episodes.append((episode, [])) }
-            episodes[index[key]!].notes.append((id, text))
+            let label = json["label"]?.stringValue
+            if simulateFacilitator && label == nil { try fail("line \(lineNumber): --simulate-facilitator needs a \"label\" string") }
+            episodes[index[key]!].notes.append((id, text, label))
         }
         let embedder: SentenceEmbedder?
         if lexical {
@@ -47,13 +58,25 @@ struct Cluster: ParsableCommand {
             }
         }
         let stemmer = SnowballStemmer()
-        var totalMs = 0.0, totalNotes = 0, churns: [Double] = []
+        var engine = MeetingGrouping(targetThemes: targetThemes)
+        if let embedder { engine.phrases = PhraseEmbedder { embedder.embed($0) } }
+        var totalMs = 0.0, totalNotes = 0, churns: [Double] = [], proposals = 0
+        var simulated: [(notes: Int, actions: Int, staticActions: Int)] = []
         for episode in episodes {
             let texts = episode.notes.map(\.text)
             let vectors = embedder.map { e in stride(from: 0, to: texts.count, by: 32).flatMap { e.embed(Array(texts[$0..<min($0 + 32, texts.count)])) } }
                 ?? texts.map { LexicalVectors.vector($0, stem: stemmer.stem) }
+            if simulateFacilitator {
+                let outcome = FacilitatorSimulation.run(texts: texts, vectors: vectors, truth: episode.notes.map { $0.label ?? "unsorted" },
+                                                        engine: engine)
+                simulated.append((outcome.notes, outcome.actions, outcome.staticActions))
+                say(JSONCodec.serializeString(.object([("episode", episode.key), ("notes", .int(Int64(outcome.notes))),
+                                                       ("actions", .int(Int64(outcome.actions))),
+                                                       ("staticActions", .int(Int64(outcome.staticActions)))])))
+                continue
+            }
             let start = Date()
-            var sim = EpisodeSimulation()
+            var sim = EpisodeSimulation(engine: engine)
             if batch {
                 for (i, note) in episode.notes.enumerated() {
                     sim.place(WallNote(id: "\(i)", vector: vectors[i], text: note.text))
@@ -65,6 +88,7 @@ struct Cluster: ParsableCommand {
             totalMs += Date().timeIntervalSince(start) * 1000
             totalNotes += texts.count
             churns += sim.churn
+            proposals += sim.proposals
             let labels = Dictionary(uniqueKeysWithValues: sim.wall.themes.map { ($0.id, $0.label) })
             for (i, note) in episode.notes.enumerated() {
                 let theme = sim.wall.notes[i].theme
@@ -73,10 +97,23 @@ struct Cluster: ParsableCommand {
                 say(JSONCodec.serializeString(line))
             }
         }
+        if simulateFacilitator {
+            let k = Double(max(1, simulated.count))
+            let notes = simulated.reduce(0) { $0 + $1.notes }, actions = simulated.reduce(0) { $0 + $1.actions }
+            let fixed = simulated.reduce(0) { $0 + $1.staticActions }
+            say(JSONCodec.serializeString(.object([
+                ("episodes", .int(Int64(simulated.count))),
+                ("notes", .double(Double(notes) / k)), ("actions", .double(Double(actions) / k)),
+                ("staticActions", .double(Double(fixed) / k)),
+                ("actionsPerNote", .double(Double(actions) / Double(max(1, notes)))),
+                ("staticActionsPerNote", .double(Double(fixed) / Double(max(1, notes)))),
+            ])))
+            return
+        }
         if stats {
             let churn = churns.isEmpty ? 0 : churns.reduce(0, +) / Double(churns.count)
-            FileHandle.standardError.write(Data(String(format: "notes %d, churn %.2f%% per note (max %.1f%%), %.3f ms per note (embedding excluded), %@ similarity\n",
-                                                       totalNotes, churn * 100, (churns.max() ?? 0) * 100, totalMs / Double(max(totalNotes, 1)),
+            FileHandle.standardError.write(Data(String(format: "notes %d, churn %.2f%% per note (max %.1f%%), %d proposals (all applied), %.3f ms per note (embedding excluded), %@ similarity\n",
+                                                       totalNotes, churn * 100, (churns.max() ?? 0) * 100, proposals, totalMs / Double(max(totalNotes, 1)),
                                                        embedder == nil ? "lexical" : "all-MiniLM-L6-v2").utf8))
         }
     }

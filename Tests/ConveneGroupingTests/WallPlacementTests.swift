@@ -1,8 +1,87 @@
 import ConveneClustering
-import ConveneCore
+@testable import ConveneCore
 @testable import ConveneGrouping
 import XCTest
 
+/// The placement pass as the server runs it, on a real meeting state: decisions become
+/// events, proposals are recorded for the console, and applying one is one undoable step.
 final class WallPlacementTests: XCTestCase {
-    func testPlaceholder() {}
+    func state(notes texts: [String]) -> MeetingState {
+        let created = try! MeetingFactory.created(id: "m", title: "T", industry: "I", region: "R", date: nil, place: nil, chairs: [],
+                                                  joinCode: "ABC234", facilitatorKey: "k", at: 0)
+        var s = MeetingState.replay([created])!
+        var seq: Int64 = 1
+        for (i, t) in texts.enumerated() {
+            seq += 1
+            s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: .notePosted(id: "n\(i)", kind: .opportunity, text: t, author: nil, scribed: nil)))
+        }
+        return s
+    }
+
+    func vectors(_ count: Int, themes: Int) -> [String: [Float]] {
+        var out: [String: [Float]] = [:]
+        var seed: UInt64 = 3
+        func rnd() -> Float { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Float(seed >> 40) / Float(1 << 24) - 0.5 }
+        for i in 0..<count {
+            var v = [Float](repeating: 0, count: 16); v[15] = 2; v[i % themes] += 1
+            for d in 0..<16 { v[d] += 0.4 * rnd() }
+            let n = v.map { $0 * $0 }.reduce(0, +).squareRoot()
+            out["n\(i)"] = v.map { $0 / n }
+        }
+        return out
+    }
+
+    func testAPassBecomesEventsThatReplayToTheSameWall() {
+        let texts = (0..<18).map { "note number \($0)" }
+        var s = state(notes: texts)
+        let vs = vectors(18, themes: 3)
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, terms: { ThemeLabeler.terms($0.text) }, labelVector: { _ in nil })
+        let arriving = wall.notes
+        let pass = WallPlacement.place(arriving: arriving, onto: Wall(themes: wall.themes), nextNumber: s.nextNumber,
+                                       engine: MeetingGrouping())
+        let changes = WallPlacement.renumbered(pass.changes, from: s.nextNumber)
+        s.apply(StoredEvent(meeting: "m", seq: 100, at: 100, event: .grouped(kind: .opportunity, changes: changes)))
+        XCTAssertTrue(s.notes.values.allSatisfy(\.placed), "every note has a decision, unsorted included")
+        let themes = Set(s.notes.values.compactMap(\.theme))
+        XCTAssertGreaterThanOrEqual(themes.count, 2)
+        XCTAssertEqual(themes, Set(s.themeOrder), "no empty automatic theme")
+        for id in s.themeOrder { XCTAssertFalse(s.themes[id]!.label.isEmpty) }
+    }
+
+    func testAnAppliedProposalIsOneUndoableStepAndADismissedOneChangesNothing() throws {
+        let texts = (0..<12).map { "note \($0)" }
+        var s = state(notes: texts)
+        var seq: Int64 = 50
+        func apply(_ events: [MeetingEvent]) { for e in events { seq += 1; s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) } }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let proposal = ThemeProposal(newThemes: [.init(id: "p1", label: "Second")],
+                                     moves: (0..<6).map { RegroupMove(note: "n\($0)", from: "t1", to: "p1") }, removedThemes: [])
+        apply([.proposalOffered(kind: .opportunity, proposal: proposal)])
+        let before = s.notes.mapValues(\.theme)
+        // Dismissed: nothing moves, and it cannot be applied afterwards.
+        var dismissed = s
+        let d = try dismissed.decide(.dismissProposal(kind: .opportunity), by: .facilitator, newSecret: "")
+        for e in d.events { seq += 1; dismissed.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) }
+        XCTAssertEqual(dismissed.notes.mapValues(\.theme), before)
+        XCTAssertThrowsError(try dismissed.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: ""))
+        // A participant cannot apply it.
+        XCTAssertThrowsError(try s.decide(.applyProposal(kind: .opportunity), by: .participant("p"), newSecret: ""))
+        // Applied: six notes move to a new theme; undo puts them back.
+        let applied = try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "")
+        apply(applied.events)
+        XCTAssertEqual(s.notes.values.filter { $0.theme != "t1" }.count, 6)
+        XCTAssertNil(s.proposals[.opportunity])
+        let undo = try s.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "")
+        apply(undo.events)
+        XCTAssertEqual(s.notes.mapValues(\.theme), before)
+    }
+
+    func testEmptiedAutomaticThemesLeaveTheWall() {
+        var s = state(notes: ["a"])
+        s.apply(StoredEvent(meeting: "m", seq: 10, at: 10, event: .themeCreated(id: "t9", kind: .opportunity, label: "Gone", byHand: false)))
+        s.apply(StoredEvent(meeting: "m", seq: 11, at: 11, event: .grouped(kind: .opportunity, changes: [.removeTheme(id: "t9")])))
+        XCTAssertNil(s.themes["t9"])
+        XCTAssertFalse(s.themeOrder.contains("t9"))
+    }
 }

@@ -36,6 +36,8 @@ public struct MeetingGrouping: Sendable {
     public var minimumProposalMoves = 2
     /// Weight of a note placed by hand, and of the facilitator's label, in a theme's centre.
     public var handWeight: Float = 2
+    /// How much closer than the theme's centre a note must be to an example placed by hand.
+    public var exemplarMargin: Float = 0.15
     /// Past this many notes, the wall is regrouped only when the facilitator asks.
     public var maxAutomaticRegroup = 600
     /// The notes' model, to rank title candidates by meaning (optional).
@@ -89,7 +91,7 @@ public struct MeetingGrouping: Sendable {
         var best: (theme: String, similarity: Float)?
         for theme in wall.themes {
             guard let c = centres[theme.id] else { continue }
-            let s = space.similarity(index, to: c)
+            let s = max(space.similarity(index, to: c), exemplarSimilarity(index, theme.id, on: wall, space: space))
             if s > (best?.similarity ?? -.infinity) { best = (theme.id, s) }
         }
         guard let best, best.similarity >= placeThreshold else { return nil }
@@ -100,6 +102,17 @@ public struct MeetingGrouping: Sendable {
             guard best.similarity >= cohesion else { return nil }
         }
         return best.theme
+    }
+
+    /// A note placed by hand is an example of its theme: a close paraphrase of it belongs
+    /// there even when the theme's centre is elsewhere (less a margin, so the centre rules
+    /// unless the resemblance is strong).
+    func exemplarSimilarity(_ index: Int, _ theme: String, on wall: Wall, space: WallSpace) -> Float {
+        var best: Float = -1
+        for (j, n) in wall.notes.enumerated() where j != index && n.pinned && n.theme == theme {
+            best = max(best, space.similarity(index, j) - exemplarMargin)
+        }
+        return best
     }
 
     /// Each theme's centre: its notes (placed by hand weigh more), minus the notes moved out
@@ -177,6 +190,18 @@ public struct MeetingGrouping: Sendable {
                 step.changes.append(.move(note: note.id, theme: target))
             } else {
                 proposal.moves.append(.init(note: note.id, from: note.theme, to: target))
+            }
+        }
+        // Unsorted notes the regrouping left out get one more chance: the closest theme, if
+        // clearly close (as on arrival).
+        var placed = wall
+        placed.apply(step.changes)
+        let placedSpace = WallSpace(vectors: placed.notes.map(\.vector), texts: placed.notes.map(\.text))
+        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned {
+            guard !step.changes.contains(.move(note: note.id, theme: nil)),
+                  !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
+            if let theme = bestTheme(for: i, on: placed, space: placedSpace), !locked.contains(theme) {
+                step.changes.append(.move(note: note.id, theme: theme))
             }
         }
         // Automatic themes the proposal would leave empty leave the wall with it.

@@ -22,8 +22,9 @@ public struct SpectralGrouping: Sendable {
     /// Group index per note (0..<groups) or -1 (fits nowhere). `similarity` is row-major
     /// n × n (the caller may have pinned pairs together or apart).
     public func group(similarity s: [Float], count n: Int, target: Int) -> [Int] {
-        guard n >= minThemeSize * 2 else { return [Int](repeating: -1, count: n) }
         let counts = themeCounts(notes: n, target: target)
+        // One group is no grouping: until two themes can be told apart, notes stay unsorted.
+        guard counts.upperBound >= 2 else { return [Int](repeating: -1, count: n) }
         let neighbours = max(4, min(10, Int(Double(n).squareRoot().rounded())))
         let spectral = SpectralEmbedding.rows(similarity: s, count: n, neighbours: neighbours, dimensions: counts.upperBound)
         var best: [Int] = [], bestScore = -Float.infinity

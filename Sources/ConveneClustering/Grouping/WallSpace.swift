@@ -41,7 +41,8 @@ public struct WallSpace: Sendable {
         for key in df.keys.sorted() { vocabulary[key] = vocabulary.count }
         let n = Float(texts.count)
         var idf = [Float](repeating: 0, count: vocabulary.count)
-        for (key, index) in vocabulary { idf[index] = naturalLog((1 + n) / (1 + Float(df[key]!))) + 1 }
+        // A word on every note of the wall (the industry's name) says nothing about themes: weight 0.
+        for (key, index) in vocabulary { idf[index] = naturalLog((1 + n) / (1 + Float(df[key]!))) }
         self.vocabulary = vocabulary
         self.idf = idf
         lexical = words.map { Self.tfidf($0, vocabulary, idf) }

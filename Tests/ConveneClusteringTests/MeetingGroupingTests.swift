@@ -1,0 +1,171 @@
+@testable import ConveneClustering
+import XCTest
+
+/// The live engine's behaviours a room relies on (issue 11), on synthetic walls whose themes
+/// are directions in a small space: a shared "industry" direction every note carries (as on
+/// a real meeting wall), plus its theme's direction and deterministic noise.
+final class MeetingGroupingTests: XCTestCase {
+    func vectors(themes: Int, perTheme: Int, dims: Int = 32, noise: Float = 0.5, shared: Float = 2, seed: UInt64 = 7) -> [(theme: Int, vector: [Float])] {
+        var state = seed
+        func rnd() -> Float { state = state &* 6364136223846793005 &+ 1442695040888963407; return Float(state >> 40) / Float(1 << 24) - 0.5 }
+        return (0..<(themes * perTheme)).map { i in
+            let t = i % themes
+            var v = [Float](repeating: 0, count: dims)
+            v[dims - 1] = shared
+            v[t] += 1
+            for d in 0..<dims { v[d] += noise * rnd() }
+            return (t, Vectors.normalized(v))
+        }
+    }
+
+    func simulate(_ data: [(theme: Int, vector: [Float])], engine: MeetingGrouping = MeetingGrouping(),
+                  texts: ((Int) -> String)? = nil, accept: Bool = true) -> EpisodeSimulation {
+        var sim = EpisodeSimulation(engine: engine)
+        sim.acceptProposals = accept
+        for (i, d) in data.enumerated() { sim.add(id: "n\(i)", text: texts?(i) ?? "note \(i)", vector: d.vector) }
+        return sim
+    }
+
+    func testTheFirstNotesDoNotSpawnAColumnEach() {
+        let data = vectors(themes: 4, perTheme: 2)
+        let sim = simulate(data)
+        let themes = Set(sim.wall.notes.compactMap(\.theme))
+        XCTAssertLessThanOrEqual(themes.count, 3, "a wall of 8 notes shows at most 2–3 themes plus Unsorted")
+        var early = EpisodeSimulation()
+        for (i, d) in data.prefix(5).enumerated() { early.add(id: "n\(i)", text: "x", vector: d.vector) }
+        XCTAssertTrue(early.wall.themes.isEmpty, "the first five notes wait in Unsorted")
+    }
+
+    func testSeparableWallIsFoundWithoutCatchAllOrEmptyColumns() {
+        let data = vectors(themes: 5, perTheme: 8)
+        for accept in [true, false] {
+            let sim = simulate(data, accept: accept)
+            let sorted = sim.wall.notes.compactMap(\.theme)
+            let sizes = Dictionary(grouping: sorted, by: { $0 }).mapValues(\.count)
+            // Known limit: a facilitator who ignores every proposal keeps the early themes,
+            // and the largest reached 52% here; with the proposals applied there is no catch-all.
+            if accept {
+                XCTAssertLessThanOrEqual(Double(sizes.values.max() ?? 0) / Double(sorted.count), 0.45, "no catch-all theme")
+            }
+            XCTAssertEqual(Set(sim.wall.themes.map(\.id)), Set(sizes.keys), "no empty automatic column")
+        }
+        // With the proposals applied, every true theme has a home of its own.
+        let sim = simulate(data)
+        var homes = Set<String>()
+        for t in 0..<5 {
+            let placed = sim.wall.notes.indices.filter { data[$0].theme == t }.compactMap { sim.wall.notes[$0].theme }
+            let top = Dictionary(grouping: placed, by: { $0 }).max { $0.value.count < $1.value.count }!.key
+            XCTAssertGreaterThanOrEqual(placed.filter { $0 == top }.count, 6)
+            homes.insert(top)
+        }
+        XCTAssertEqual(homes.count, 5)
+    }
+
+    func testSeenNotesMoveOnlyThroughAProposal() {
+        let data = vectors(themes: 5, perTheme: 8, noise: 0.9)
+        var sim = EpisodeSimulation()
+        sim.acceptProposals = false
+        for (i, d) in data.enumerated() {
+            let before = Dictionary(uniqueKeysWithValues: sim.wall.notes.map { ($0.id, $0.theme) })
+            sim.add(id: "n\(i)", text: "x", vector: d.vector)
+            for n in sim.wall.notes { if let was = before[n.id], let was { XCTAssertEqual(n.theme, was, "a seen note moved silently") } }
+        }
+        XCTAssertGreaterThan(sim.proposals, 0, "a noisy wall gets proposals")
+    }
+
+    func testAProposalChangesNothingUntilApplied() {
+        let data = vectors(themes: 3, perTheme: 8)
+        var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
+        for (i, d) in data.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: "x", theme: "A")) }
+        let engine = MeetingGrouping()
+        var n = 0
+        let step = engine.regroup(wall) { n += 1; return "N\(n)" }
+        XCTAssertTrue(step.changes.isEmpty, "seen notes are not moved by the regrouping itself")
+        let proposal = try! XCTUnwrap(step.proposal)
+        XCTAssertGreaterThanOrEqual(proposal.newThemes.count, 2)
+        XCTAssertTrue(wall.notes.allSatisfy { $0.theme == "A" }, "the wall is untouched")
+        var applied = wall
+        applied.apply(proposal.changes)
+        XCTAssertGreaterThanOrEqual(Set(applied.notes.compactMap(\.theme)).count, 3)
+    }
+
+    func testAMovedNoteTeachesItsNewTheme() {
+        // Two themes; the facilitator moves a note of theme 0 into theme 1 and pins it there:
+        // a later paraphrase of that note (its own direction) follows it.
+        let data = vectors(themes: 2, perTheme: 10)
+        var sim = simulate(data)
+        var wall = sim.wall
+        let moved = wall.notes[0]
+        let themeOfOne = wall.notes[1].theme!
+        XCTAssertNotEqual(moved.theme, themeOfOne)
+        // A distinct sub-topic: the moved note and its paraphrase share a direction of their own.
+        var special = moved.vector
+        special[20] += 1.2
+        special = Vectors.normalized(special)
+        wall.notes[0].vector = special
+        wall.moveByHand(moved.id, to: themeOfOne)
+        var paraphrase = special
+        paraphrase[21] += 0.1
+        wall.notes.append(WallNote(id: "p", vector: Vectors.normalized(paraphrase), text: "x"))
+        sim.wall = wall
+        let step = MeetingGrouping().noteArrived("p", on: wall) { "X" }
+        XCTAssertTrue(step.changes.contains(.move(note: "p", theme: themeOfOne)), "\(step.changes)")
+        XCTAssertTrue(wall.notes[0].pinned && wall.notes[0].rejectedThemes == [moved.theme!])
+    }
+
+    func testAThemeMadeByHandAttractsTheNotesItNames() {
+        let data = vectors(themes: 3, perTheme: 6)
+        var wall = Wall(themes: [WallTheme(id: "H", label: "Made by hand", labelByHand: true, seed: data[2].vector)])
+        for (i, d) in data.enumerated() where d.theme != 2 { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: "x")) }
+        wall.notes.append(WallNote(id: "new", vector: data[5].vector, text: "x"))
+        let step = MeetingGrouping().noteArrived("new", on: wall) { "X" }
+        XCTAssertTrue(step.changes.contains(.move(note: "new", theme: "H")), "\(step.changes)")
+    }
+
+    func testPinnedNotesAndLockedThemesNeverMove() {
+        let data = vectors(themes: 3, perTheme: 8)
+        var wall = Wall(themes: [WallTheme(id: "A", label: "A"), WallTheme(id: "L", label: "Locked", locked: true)])
+        for (i, d) in data.enumerated() {
+            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: "x", theme: i % 3 == 0 ? "L" : "A", pinned: i % 2 == 0))
+        }
+        var n = 0
+        let step = MeetingGrouping().regroup(wall) { n += 1; return "N\(n)" }
+        let moves = step.changes + (step.proposal?.changes ?? [])
+        for case let .move(note, theme) in moves {
+            let original = wall.notes.first { $0.id == note }!
+            XCTAssertFalse(original.pinned, "a pinned note moved")
+            XCTAssertNotEqual(original.theme, "L", "a note left a locked theme")
+            XCTAssertNotEqual(theme, "L", "a note was moved into a locked theme")
+        }
+    }
+
+    func testDeterministic() {
+        let data = vectors(themes: 4, perTheme: 9)
+        let a = simulate(data), b = simulate(data)
+        XCTAssertEqual(a.wall.notes.map(\.theme), b.wall.notes.map(\.theme))
+        XCTAssertEqual(a.wall.themes.map(\.label), b.wall.themes.map(\.label))
+    }
+
+    func testSpanishNotesAreNotGroupedByTheirLanguage() {
+        // The model puts Spanish notes near each other whatever they say: a shared
+        // "Spanish" direction. Centred per language, they join the themes they are about.
+        var data = vectors(themes: 3, perTheme: 8)
+        var texts: [Int: String] = [:]
+        for i in data.indices where i % 4 == 3 {
+            data[i].vector[30] += 1.5
+            data[i].vector = Vectors.normalized(data[i].vector)
+            texts[i] = "necesitamos mas trabajadores para la planta y para el campo"
+        }
+        let sim = simulate(data, texts: { texts[$0] ?? "we need more of this for the plant" })
+        let spanish = texts.keys.sorted()
+        let themesOfSpanish = Set(spanish.compactMap { sim.wall.notes[$0].theme })
+        XCTAssertGreaterThanOrEqual(themesOfSpanish.count, 2, "Spanish notes spread over the themes they are about")
+    }
+
+    func testFacilitatorActionsCountMovesAndMerges() {
+        XCTAssertEqual(FacilitatorActions.minimum(truth: ["a", "a", "b", "b"], wall: ["X", "X", "Y", "Y"]), 0)
+        XCTAssertEqual(FacilitatorActions.minimum(truth: ["a", "a", "b", "b"], wall: ["X", "Z", "Y", "Y"]), 1, "one merge")
+        XCTAssertEqual(FacilitatorActions.minimum(truth: ["a", "a", "b", "b"], wall: ["X", "X", "X", nil]), 2, "a move and an unsorted note")
+        XCTAssertEqual(FacilitatorActions.minimum(truth: ["a", "unsorted"], wall: ["X", "Y"]), 0, "parked notes are left out")
+    }
+}
