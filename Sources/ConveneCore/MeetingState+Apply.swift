@@ -48,16 +48,16 @@ extension MeetingState {
             if byHand { themes[theme]?.labelByHand = true }
         case let .grouped(kind, changes):
             for change in changes {
-                let single: MeetingEvent
                 switch change {
-                case let .createTheme(id, label): single = .themeCreated(id: id, kind: kind, label: label, byHand: false)
-                case let .move(note, theme): single = .noteMoved(note: note, theme: theme, byHand: false)
-                case let .relabel(theme, label): single = .themeRenamed(theme: theme, label: label, byHand: false)
+                case let .createTheme(id, label):
+                    apply(StoredEvent(meeting: stored.meeting, seq: stored.seq, at: at, event: .themeCreated(id: id, kind: kind, label: label, byHand: false)))
+                case let .move(note, theme):
+                    apply(StoredEvent(meeting: stored.meeting, seq: stored.seq, at: at, event: .noteMoved(note: note, theme: theme, byHand: false)))
+                case let .relabel(theme, label):
+                    apply(StoredEvent(meeting: stored.meeting, seq: stored.seq, at: at, event: .themeRenamed(theme: theme, label: label, byHand: false)))
                 case let .removeTheme(id):
                     removeTheme(id)
-                    continue
                 }
-                apply(StoredEvent(meeting: stored.meeting, seq: stored.seq, at: at, event: single))
             }
         case let .noteMoved(note, theme, byHand):
             if byHand, let old = notes[note]?.theme, old != theme, notes[note]?.movedOutOf.contains(old) == false {

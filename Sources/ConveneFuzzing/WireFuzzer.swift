@@ -36,7 +36,7 @@ public struct WireFuzzer {
         #"{"type":"nominate","id":"x1","name":"Tom","organization":"V","contact":"t@v.example","theme":"t2"}"#,
         #"{"type":"withdrawNomination","id":"x1"}"#, #"{"type":"setPhase","phase":"requirements"}"#,
         #"{"type":"hideNote","note":"n1","hidden":false}"#, #"{"type":"createTheme","kind":"requirement","label":"Workers"}"#,
-        #"{"type":"renameTheme","theme":"t2","label":"Talent"}"#, #"{"type":"moveNote","note":"n1","theme":"t2"}"#,
+        #"{"type":"renameTheme","theme":"t2","label":"Talent"}"#, #"{"type":"applyProposal","kind":"opportunity"}"#, #"{"type":"dismissProposal","kind":"requirement"}"#, #"{"type":"moveNote","note":"n1","theme":"t2"}"#,
         #"{"type":"mergeThemes","from":"t2","into":"t3"}"#, #"{"type":"splitTheme","theme":"t2","notes":["n1"],"label":"S"}"#,
         #"{"type":"lockTheme","theme":"t2","locked":true}"#,
         #"{"type":"setNextSteps","championsCallDate":"2027-01-21T15:00","championsCallHost":"K","nextMeetingDate":"2027-02-26","other":"o"}"#,

@@ -217,7 +217,8 @@ def wait_until_placed(server, ids, timeout=20):
     deadline = time.time() + timeout
     while time.time() < deadline:
         notes = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
-        if all(notes.get(i, {}).get("theme") for i in ids):
+        # Placed: the clustering has decided (a theme, or Unsorted for a note that fits nowhere yet).
+        if all(notes.get(i, {}).get("placed") for i in ids):
             return notes
         time.sleep(0.2)
     raise AssertionError("notes were not placed on the wall in time")

@@ -289,7 +289,7 @@ public struct MeetingGrouping: Sendable {
         } }
         pairs.sort { $0.similarity > $1.similarity }
         // Centred themes about the same thing measure well above unrelated ones (about 0).
-        var result = pairs.filter { $0.similarity >= 0.5 }
+        var result = pairs.filter { $0.similarity >= 0.3 }
         if result.isEmpty, ids.count > targetThemes, let closest = pairs.first { result = [closest] }
         return result
     }

@@ -8,6 +8,8 @@
 public struct WallSpace: Sendable {
     /// Share of lexical similarity in the blend (the rest is the centred embedding).
     public static let lexicalWeight: Float = 0.2
+    /// Notes a wall needs before its own mean says what all its notes share.
+    public static let minimumForCentring = 8
 
     /// Centred, unit-length embeddings, one per note.
     let embeddings: [[Float]]
@@ -27,6 +29,11 @@ public struct WallSpace: Sendable {
             let rows = zip(vectors, languages).filter { $0.1 == language }.map(\.0)
             // A language with fewer than two notes on the wall has no mean of its own.
             means[language] = rows.count >= 2 ? Self.mean(rows, dims) : overall
+        }
+        // A handful of notes is not yet a wall: its mean is mostly the notes themselves, and
+        // centring would erase them. Below `minimumForCentring` notes, raw vectors are used.
+        if vectors.count < Self.minimumForCentring {
+            for key in Array(means.keys) { means[key] = [Float](repeating: 0, count: dims) }
         }
         self.means = means
         embeddings = zip(vectors, languages).map { v, language in
