@@ -33,6 +33,7 @@ public enum WallPlacement {
         public var changes: [GroupingChange]
         /// A regrouping of notes people have seen, for the facilitator (nil: none).
         public var proposal: ThemeProposal?
+        public init(changes: [GroupingChange] = [], proposal: ThemeProposal? = nil) { self.changes = changes; self.proposal = proposal }
     }
 
     /// Places notes whose vectors arrived, one after the other as if each arrived alone:
@@ -79,6 +80,7 @@ public enum WallPlacement {
         let before = Dictionary(uniqueKeysWithValues: base.notes.map { ($0.id, $0.theme) })
         var moves: [RegroupMove] = []
         var events: [MeetingEvent] = []
+        var removed: [GroupingChange] = []
         for change in changes {
             switch change {
             case let .createTheme(id, label): events.append(.themeCreated(id: id, kind: kind, label: clipped(label), byHand: false))
@@ -86,19 +88,41 @@ public enum WallPlacement {
                 moves.append(RegroupMove(note: note, from: before[note] ?? nil, to: theme))
                 events.append(.noteMoved(note: note, theme: theme, byHand: false))
             case let .relabel(theme, label): events.append(.themeRenamed(theme: theme, label: clipped(label), byHand: false))
-            case let .removeTheme(id): events.append(.grouped(kind: kind, changes: [.removeTheme(id: id)]))
+            case let .removeTheme(id): removed.append(.removeTheme(id: id))
             }
         }
+        if !removed.isEmpty { events.append(.grouped(kind: kind, changes: removed)) }
         return (events, moves)
     }
 
-    /// The changes with their new themes numbered from `nextNumber`, as the meeting hands
-    /// out theme ids now (another theme may have taken the provisional number meanwhile).
+    /// The pass with its new themes numbered from `nextNumber`, as the meeting hands out
+    /// theme ids now (another theme may have taken the provisional number meanwhile); the
+    /// proposal names those themes by their new ids too.
+    public static func renumbered(_ pass: Pass, from nextNumber: Int) -> Pass {
+        let renamed = renaming(pass.changes, from: nextNumber)
+        func id(_ theme: String) -> String { renamed[theme] ?? theme }
+        return Pass(changes: renumbered(pass.changes, renamed),
+                    proposal: pass.proposal.map { p in
+                        ThemeProposal(newThemes: p.newThemes,
+                                      moves: p.moves.map { RegroupMove(note: $0.note, from: $0.from.map(id), to: $0.to.map(id)) },
+                                      removedThemes: p.removedThemes.map(id))
+                    })
+    }
+
+    /// Changes with their new themes numbered from `nextNumber` (see the pass's version).
     public static func renumbered(_ changes: [GroupingChange], from nextNumber: Int) -> [GroupingChange] {
+        renumbered(changes, renaming(changes, from: nextNumber))
+    }
+
+    static func renaming(_ changes: [GroupingChange], from nextNumber: Int) -> [String: String] {
         var ids = IdentifierSource(next: nextNumber)
         var renamed: [String: String] = [:]
         for case .createTheme(let id, _) in changes { renamed[id] = ids.take() }
-        return changes.map {
+        return renamed
+    }
+
+    static func renumbered(_ changes: [GroupingChange], _ renamed: [String: String]) -> [GroupingChange] {
+        changes.map {
             switch $0 {
             case let .createTheme(id, label): return .createTheme(id: renamed[id] ?? id, label: label)
             case let .move(note, theme): return .move(note: note, theme: theme.map { renamed[$0] ?? $0 })

@@ -33,26 +33,21 @@ final class ClusteringWorker: Sendable {
         let version: Int
         /// The notes the job placed, in order.
         let notes: [String]
-        /// The pass's decisions, with provisional ids for new themes.
-        let changes: [GroupingChange]
-        /// A regrouping of seen notes for the facilitator, if the pass would make one.
-        let proposal: ThemeProposal?
+        /// The pass's decisions and perhaps a proposal, with provisional ids for new themes.
+        let pass: WallPlacement.Pass
     }
 
     private let thread: WorkerThread<Job>
-    /// The same model, for the facilitator's regroup on the service loop.
-    let phrases: PhraseEmbedding?
 
     /// `phrases`: the notes' model, to title themes by meaning (it is immutable, so this
     /// thread may use it beside the embedding thread).
     init(inbox: Inbox, phrases: PhraseEmbedding?) {
-        self.phrases = phrases
         // Below the service loop: placing can wait a little, fan-out cannot.
         thread = WorkerThread(name: "convene-clustering", niceness: 10) { job in
             let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases)
             let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
-                                      notes: job.arriving.map(\.id), changes: pass.changes, proposal: pass.proposal)))
+                                      notes: job.arriving.map(\.id), pass: pass)))
         }
     }
 

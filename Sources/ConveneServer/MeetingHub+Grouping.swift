@@ -94,17 +94,16 @@ extension MeetingHub {
         guard let live = meetings[result.meeting] else { return }
         let kind = result.kind
         live.placing.remove(kind)
-        var changes: [GroupingChange] = []
-        var proposal: ThemeProposal?
+        var pass = WallPlacement.Pass()
         var placedNotes = Set(result.notes)
         if live.recovering {
             placedNotes = []
         } else if live.wallVersion[kind] ?? 0 == result.version {
-            changes = result.changes
-            proposal = result.proposal
+            pass = result.pass
         } else if live.placementRejections[kind, default: 0] >= Self.rejectionsBeforeSalvage {
-            (changes, placedNotes) = WallPlacement.salvage(result.changes, arriving: result.notes,
-                                                            in: live.speculative, kind: kind)
+            // A proposal computed on another wall is dropped with the rest.
+            (pass.changes, placedNotes) = WallPlacement.salvage(result.pass.changes, arriving: result.notes,
+                                                                 in: live.speculative, kind: kind)
         } else {
             live.placementRejections[kind, default: 0] += 1
             placedNotes = []
@@ -112,20 +111,10 @@ extension MeetingHub {
         if !placedNotes.isEmpty { live.placementRejections[kind] = 0 }
         let unplaced = result.notes.filter { !placedNotes.contains($0) }
         live.awaitingPlacement[kind] = unplaced + (live.awaitingPlacement[kind] ?? [])
+        let numbered = WallPlacement.renumbered(pass, from: live.speculative.nextNumber)
         var events: [MeetingEvent] = []
-        if !changes.isEmpty {
-            events.append(.grouped(kind: kind, changes: WallPlacement.renumbered(changes, from: live.speculative.nextNumber)))
-        }
-        // The proposal names themes by their ids after this pass's renumbering.
-        if let proposal {
-            let renamed = WallPlacement.renumbered(changes, from: live.speculative.nextNumber)
-            var ids: [String: String] = [:]
-            for (a, b) in zip(changes, renamed) { if case .createTheme(let x, _) = a, case .createTheme(let y, _) = b { ids[x] = y } }
-            let mapped = ThemeProposal(newThemes: proposal.newThemes,
-                                       moves: proposal.moves.map { RegroupMove(note: $0.note, from: $0.from.map { ids[$0] ?? $0 }, to: $0.to.map { ids[$0] ?? $0 }) },
-                                       removedThemes: proposal.removedThemes.map { ids[$0] ?? $0 })
-            events.append(.proposalOffered(kind: kind, proposal: mapped))
-        }
+        if !numbered.changes.isEmpty { events.append(.grouped(kind: kind, changes: numbered.changes)) }
+        if let proposal = numbered.proposal { events.append(.proposalOffered(kind: kind, proposal: proposal)) }
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: kind) }
     }

@@ -183,7 +183,7 @@ public final class MeetingHub {
         if case .join = command { secret = Identifiers.secret(using: &random) }
         var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
         if case .regroup(let kind) = command {
-            let (events, moved) = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live, phrases: clustering.phrases)
+            let (events, moved) = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live)
             decision.events = events
             decision.reply = [("moved", .int(Int64(moved)))]
         }

@@ -33,9 +33,11 @@ enum WallClustering {
     }
 
     /// Events regrouping every note of a kind (the facilitator's request), with the moves
-    /// recorded first so that "undo" knows which were this regrouping's.
-    static func regroupEvents(kind: NoteKind, in state: MeetingState, live: LiveMeeting, phrases: PhraseEmbedding?) -> (events: [MeetingEvent], moved: Int) {
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: phrases)
+    /// recorded first so that "undo" knows which were this regrouping's. It runs on the
+    /// service loop, so titles come from the notes' words alone: embedding title phrases
+    /// takes the model tens of milliseconds per theme, which phones must not wait for.
+    static func regroupEvents(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> (events: [MeetingEvent], moved: Int) {
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil)
         let (events, moves) = WallPlacement.regroupEvents(kind: kind, wall: wall(of: state, kind: kind, live: live),
                                                           nextNumber: state.nextNumber, engine: engine)
         var resolved: [MeetingEvent] = state.proposals[kind] != nil ? [.proposalResolved(kind: kind, applied: false)] : []

@@ -17,8 +17,6 @@ public struct EpisodeSimulation {
 
     public init(engine: MeetingGrouping = MeetingGrouping()) { self.engine = engine }
 
-    public mutating func takeThemeId() -> String { defer { nextTheme += 1 }; return "T\(nextTheme)" }
-
     public mutating func add(id: String, text: String, vector: [Float]) {
         let before = wall.notes.map(\.theme)
         wall.notes.append(WallNote(id: id, vector: vector, text: text))

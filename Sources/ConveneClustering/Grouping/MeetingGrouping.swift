@@ -194,13 +194,12 @@ public struct MeetingGrouping: Sendable {
         }
         // Unsorted notes the regrouping left out get one more chance: the closest theme, if
         // clearly close (as on arrival).
+        // (The wall's space depends on its notes, not on their themes: `space` still holds.)
         var placed = wall
         placed.apply(step.changes)
-        let placedSpace = WallSpace(vectors: placed.notes.map(\.vector), texts: placed.notes.map(\.text))
         for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned {
-            guard !step.changes.contains(.move(note: note.id, theme: nil)),
-                  !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
-            if let theme = bestTheme(for: i, on: placed, space: placedSpace), !locked.contains(theme) {
+            guard !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
+            if let theme = bestTheme(for: i, on: placed, space: space), !locked.contains(theme) {
                 step.changes.append(.move(note: note.id, theme: theme))
             }
         }
@@ -288,7 +287,8 @@ public struct MeetingGrouping: Sendable {
             pairs.append((ids[j], ids[i], space.similarity(centres[ids[i]]!, centres[ids[j]]!)))
         } }
         pairs.sort { $0.similarity > $1.similarity }
-        // Centred themes about the same thing measure well above unrelated ones (about 0).
+        // In the wall's space unrelated themes measure about 0; themes about the same thing
+        // measured 0.3 and more.
         var result = pairs.filter { $0.similarity >= 0.3 }
         if result.isEmpty, ids.count > targetThemes, let closest = pairs.first { result = [closest] }
         return result

@@ -154,7 +154,7 @@ public enum Language: Hashable, Sendable {
     static let spanishFunctionWords: Set<String> = [
         "de", "la", "el", "los", "las", "para", "que", "en", "con", "por", "una", "un", "del", "se", "nos", "es",
         "más", "mas", "muy", "hay", "y", "no", "al", "lo", "le", "les", "pero", "sin", "sus", "su", "como", "nuestros",
-        "nuestra", "nuestro", "nuestras", "tenemos", "necesitamos", "están", "esta", "este", "porque", "cuando", "donde",
+        "nuestra", "nuestro", "nuestras", "tenemos", "necesitamos", "están", "esta", "este", "estos", "porque", "cuando", "donde",
     ]
 
     /// Spanish when at least two of its words are Spanish function words and they outnumber

@@ -18,12 +18,9 @@ public enum ThemeTitler {
         "find", "found", "lost", "losing", "hard", "easy", "able", "sure", "else", "per", "via", "vs", "etc", "e.g",
         "same", "similar", "whole", "entire", "total", "nobody", "anyone", "someone", "everyone", "everybody",
         "something", "anything", "nothing", "everything", "without", "within", "across", "around", "toward",
-        "towards", "ago", "less", "fewer", "least", "enough", "half", "most", "least", "top", "bottom", "real",
+        "towards", "ago", "less", "fewer", "least", "enough", "half", "most", "top", "bottom", "real",
         "high", "low", "huge", "tiny", "bad", "worse", "worst", "best", "right", "wrong", "okay", "kind", "sort",
-        "de", "la", "el", "los", "las", "para", "que", "en", "con", "por", "una", "un", "del", "se", "nos", "es",
-        "mas", "más", "muy", "hay", "al", "lo", "le", "les", "pero", "sin", "sus", "su", "como", "necesitamos",
-        "tenemos", "nuestros", "nuestra", "nuestro", "y", "donde", "cuando", "porque", "esta", "este", "estos",
-        "near", "far", "here", "there", "done", "lose", "great", "need", "needed", "want", "wanted", "try", "trying",
+        "estos", "near", "far", "here", "there", "done", "lose", "great", "need", "needed", "want", "wanted", "try", "trying",
         "getting", "got", "make", "making", "made", "let", "lets", "bring", "use", "used", "using", "help", "helps",
         "who've", "who's", "what's", "that's", "cannot", "gonna", "wanna", "yeah", "guys", "folks", "stuff", "lots",
     ]
@@ -65,7 +62,6 @@ public enum ThemeTitler {
         func covers(_ key: String, _ i: Int) -> Bool {
             key.split(separator: " ").map { String($0) }.filter { isEdge($0) }.allSatisfy { stems[i].contains(stem($0)) }
         }
-        struct Scored: ScoredPhrase { var key: String; var score: Double; var covered: Set<Int> }
         var scored: [Scored] = surfaces.keys.map { key in
             let covered = Set(members.filter { covers(key, $0) })
             let inside = covered.reduce(0) { $0 + weight[$1]! }
@@ -76,8 +72,8 @@ public enum ThemeTitler {
         }
         scored.sort { ($0.score, $1.key) > ($1.score, $0.key) }
         if let phrases, let top = scored.first?.score, top > 0 {
-            scored = rankedByMeaning(Array(scored.prefix(16)), top: top, members: members, wall: wall, phrases: phrases,
-                                     make: { Scored(key: $0.key, score: $1, covered: $0.covered) }) + scored.dropFirst(16)
+            scored = rankedByMeaning(Array(scored.prefix(16)), top: top, members: members, wall: wall, phrases: phrases)
+                + scored.dropFirst(16)
         }
         let takenKeys = Set(taken.map(normalizedKey))
         func render(_ key: String) -> String { surface(surfaces[key]!) }
@@ -100,8 +96,7 @@ public enum ThemeTitler {
     /// The shortlist re-scored: similarity of each phrase to the theme's notes (raw and
     /// centred on the wall, so that it says what sets the theme apart), plus a share of
     /// its coverage score.
-    static func rankedByMeaning<S>(_ shortlist: [S], top: Double, members: [Int], wall: Wall, phrases: PhraseEmbedding,
-                                   make: (S, Double) -> S) -> [S] where S: ScoredPhrase {
+    static func rankedByMeaning(_ shortlist: [Scored], top: Double, members: [Int], wall: Wall, phrases: PhraseEmbedding) -> [Scored] {
         let vectors = phrases.embed(shortlist.map(\.key))
         guard vectors.count == shortlist.count, let dims = vectors.first?.count else { return shortlist }
         var raw = [Float](repeating: 0, count: dims), mean = [Float](repeating: 0, count: dims)
@@ -109,16 +104,15 @@ public enum ThemeTitler {
         for i in members { for d in 0..<min(dims, wall.notes[i].vector.count) { raw[d] += wall.notes[i].vector[d] } }
         let rawUnit = Vectors.normalized(raw)
         let centred = Vectors.normalized(zip(raw, mean).map { $0 / Float(members.count) - $1 })
-        let rescored = zip(shortlist, vectors).map { item, v -> (S, Double) in
+        return zip(shortlist, vectors).map { item, v -> Scored in
             let c = Vectors.normalized(zip(v, mean).map { $0 - $1 })
             let meaning = Double(Vectors.dot(v, rawUnit) + Vectors.dot(c, centred))
-            return (item, meaning + 0.25 * item.score / top)
-        }
-        return rescored.sorted { ($0.1, $1.0.key) > ($1.1, $0.0.key) }.map { make($0.0, $0.1) }
+            return Scored(key: item.key, score: meaning + 0.25 * item.score / top, covered: item.covered)
+        }.sorted { ($0.score, $1.key) > ($1.score, $0.key) }
     }
 
     static func isEdge(_ key: String) -> Bool {
-        key.count >= 2 && !ThemeLabeler.stopWords.contains(key) && !weakEdgeWords.contains(key)
+        key.count >= 2 && !ThemeLabeler.stopWords.contains(key) && !weakEdgeWords.contains(key) && !Language.spanishFunctionWords.contains(key)
             && !(key.hasSuffix("ly") && key.count > 4) && key.first?.isNumber != true && !key.contains("'")
     }
 
@@ -172,7 +166,9 @@ public struct PhraseEmbedder: PhraseEmbedding {
     public func embed(_ phrases: [String]) -> [[Float]] { function(phrases) }
 }
 
-protocol ScoredPhrase {
-    var key: String { get }
-    var score: Double { get }
+/// A title candidate: its lower-cased words, its score, and the notes it covers.
+struct Scored {
+    var key: String
+    var score: Double
+    var covered: Set<Int>
 }
