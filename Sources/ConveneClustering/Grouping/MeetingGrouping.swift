@@ -38,6 +38,9 @@ public struct MeetingGrouping: Sendable {
     public var handWeight: Float = 2
     /// How much closer than the theme's centre a note must be to an example placed by hand.
     public var exemplarMargin: Float = 0.15
+    /// Least similarity of two themes for a merge suggestion: cosine 0.3 on the embedding
+    /// share (1 − `WallSpace.lexicalWeight`) of the wall's similarity.
+    public var mergeThreshold: Float = 0.3 * (1 - WallSpace.lexicalWeight)
     /// Past this many notes, the wall is regrouped only when the facilitator asks.
     public var maxAutomaticRegroup = 600
     /// The notes' model, to rank title candidates by meaning (optional).
@@ -55,8 +58,13 @@ public struct MeetingGrouping: Sendable {
 
     /// True when a wall that has just reached `count` notes should be regrouped.
     public func isCheckpoint(_ count: Int) -> Bool {
-        guard count >= firstGrouping, count <= maxAutomaticRegroup else { return false }
-        var c = firstGrouping
+        count <= maxAutomaticRegroup && isStep(count, from: firstGrouping)
+    }
+
+    /// True when `count` is one of first, first × growth, … (rounded, at least one apart).
+    func isStep(_ count: Int, from first: Int) -> Bool {
+        guard count >= first else { return false }
+        var c = first
         while c < count { c = max(c + 1, Int((Double(c) * checkpointGrowth).rounded())) }
         return c == count
     }
@@ -73,7 +81,10 @@ public struct MeetingGrouping: Sendable {
             step.changes.append(.move(note: noteId, theme: theme))
         }
         let unsorted = wall.notes.filter { $0.theme == nil }.count - (step.changes.isEmpty ? 0 : 1)
-        let backlog = wall.notes.count >= firstGrouping && unsorted >= max(4, wall.notes.count / 6)
+        // Unsorted piling up calls for a regrouping too, but only as the pile grows by the
+        // same steps as the wall: notes that fit nowhere must not make every new note
+        // regroup the whole wall (that was a full regrouping per note on large walls).
+        let backlog = wall.notes.count >= firstGrouping && unsorted >= max(4, wall.notes.count / 6) && isStep(unsorted, from: 4)
         if isCheckpoint(wall.notes.count) || backlog {
             var placed = wall
             placed.apply(step.changes)
@@ -117,7 +128,10 @@ public struct MeetingGrouping: Sendable {
 
     /// Each theme's centre: its notes (placed by hand weigh more), minus the notes moved out
     /// of it by hand, plus the facilitator's label.
-    func centroids(of wall: Wall, space: WallSpace) -> [String: WallSpace.Centroid] {
+    /// `labels: false` leaves the facilitator's labels out of themes that have notes: what
+    /// the notes say, to compare themes with each other. (A label's vector arrives from the
+    /// embedder a moment after the rename; merge suggestions must not depend on that race.)
+    func centroids(of wall: Wall, space: WallSpace, labels: Bool = true) -> [String: WallSpace.Centroid] {
         var members: [String: [(index: Int, weight: Float)]] = [:]
         var counter: [String: [Int]] = [:]
         for (i, n) in wall.notes.enumerated() {
@@ -126,7 +140,8 @@ public struct MeetingGrouping: Sendable {
         }
         var result: [String: WallSpace.Centroid] = [:]
         for theme in wall.themes {
-            let label = theme.labelByHand ? theme.seed.map { (theme.label, $0, handWeight) } : nil
+            let useLabel = theme.labelByHand && (labels || members[theme.id] == nil)
+            let label = useLabel ? theme.seed.map { (theme.label, $0, handWeight) } : nil
             if let c = space.centroid(members: members[theme.id] ?? [], counterExamples: counter[theme.id] ?? [], label: label) {
                 result[theme.id] = c
             }
@@ -280,16 +295,16 @@ public struct MeetingGrouping: Sendable {
     public func mergeSuggestions(_ wall: Wall) -> [(from: String, into: String, similarity: Float)] {
         guard wall.notes.count >= 2 else { return [] }
         let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
-        let centres = centroids(of: wall, space: space)
+        let centres = centroids(of: wall, space: space, labels: false)
         let ids = wall.themes.map(\.id).filter { centres[$0] != nil }
         var pairs: [(from: String, into: String, similarity: Float)] = []
         for i in ids.indices { for j in ids.indices where j > i {
             pairs.append((ids[j], ids[i], space.similarity(centres[ids[i]]!, centres[ids[j]]!)))
         } }
         pairs.sort { $0.similarity > $1.similarity }
-        // In the wall's space unrelated themes measure about 0; themes about the same thing
-        // measured 0.3 and more.
-        var result = pairs.filter { $0.similarity >= 0.3 }
+        // The earlier engine's bar, cosine 0.3 between the themes' embeddings, on the
+        // embedding's share of the blend (unrelated themes measure about 0.1 and less).
+        var result = pairs.filter { $0.similarity >= mergeThreshold }
         if result.isEmpty, ids.count > targetThemes, let closest = pairs.first { result = [closest] }
         return result
     }
