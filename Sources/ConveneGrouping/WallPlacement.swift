@@ -15,12 +15,12 @@ public enum WallPlacement {
     /// The engine's view of one kind of wall: visible notes that have a vector, and the
     /// themes of that kind (with the facilitator's label vectors, where they have one).
     public static func wall(of state: MeetingState, kind: NoteKind, vectors: [String: [Float]],
-                            terms: (Note) -> [String: String], labelVector: (Theme) -> [Float]?) -> Wall {
+                            words: (Note) -> NoteWords, labelVector: (Theme) -> [Float]?) -> Wall {
         var wall = Wall()
         for note in state.visibleNotes(kind: kind) where !note.hidden {
             guard let v = vectors[note.id] else { continue }
             wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
-                                       rejectedThemes: note.movedOutOf, terms: terms(note)))
+                                       rejectedThemes: note.movedOutOf, words: words(note)))
         }
         wall.themes = state.orderedThemes(kind: kind).map { t in
             WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil)

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneClustering
 import ConveneJSON
 
 /// A meeting being served: its state, its connections and what is on its way to disk.
@@ -20,8 +21,8 @@ final class LiveMeeting {
     var recovering = false
     /// Sentence vectors of the notes (embeddings, or lexical features without the model).
     var vectors: [String: [Float]] = [:]
-    /// Label candidates of each note's text, computed once per text.
-    var terms: [String: (text: String, terms: [String: String])] = [:]
+    /// Each note's words as the grouping reads them, computed once per text.
+    var words: [String: (text: String, words: NoteWords)] = [:]
     /// Vectors of the labels the facilitator gave themes (seeds of empty themes), with the
     /// label they were computed from.
     var labelVectors: [String: (label: String, vector: [Float])] = [:]

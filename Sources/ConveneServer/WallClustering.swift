@@ -9,11 +9,11 @@ import ConveneGrouping
 enum WallClustering {
     /// The wall of one kind: visible notes that have a vector, and the themes of that kind.
     static func wall(of state: MeetingState, kind: NoteKind, live: LiveMeeting) -> Wall {
-        WallPlacement.wall(of: state, kind: kind, vectors: live.vectors, terms: { note in
-            if let cached = live.terms[note.id], cached.text == note.text { return cached.terms }
-            let terms = ThemeLabeler.terms(note.text)
-            live.terms[note.id] = (note.text, terms)
-            return terms
+        WallPlacement.wall(of: state, kind: kind, vectors: live.vectors, words: { note in
+            if let cached = live.words[note.id], cached.text == note.text { return cached.words }
+            let words = NoteWords(note.text)
+            live.words[note.id] = (note.text, words)
+            return words
         }, labelVector: { theme in
             live.labelVectors[theme.id].flatMap { $0.label == theme.label ? $0.vector : nil }
         })

@@ -35,7 +35,7 @@ final class WallPlacementTests: XCTestCase {
         let texts = (0..<18).map { "note number \($0)" }
         var s = state(notes: texts)
         let vs = vectors(18, themes: 3)
-        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, terms: { ThemeLabeler.terms($0.text) }, labelVector: { _ in nil })
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
         let arriving = wall.notes
         let pass = WallPlacement.place(arriving: arriving, onto: Wall(themes: wall.themes), nextNumber: s.nextNumber,
                                        engine: MeetingGrouping())

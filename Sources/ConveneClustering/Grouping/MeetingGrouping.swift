@@ -75,7 +75,7 @@ public struct MeetingGrouping: Sendable {
     public func noteArrived(_ noteId: String, on wall: Wall, newThemeId: () -> String) -> Step {
         guard let index = wall.notes.firstIndex(where: { $0.id == noteId }), wall.notes[index].theme == nil,
               !wall.notes[index].pinned else { return Step() }
-        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let space = WallSpace(wall.notes)
         var step = Step()
         if let theme = bestTheme(for: index, on: wall, space: space) {
             step.changes.append(.move(note: noteId, theme: theme))
@@ -156,7 +156,7 @@ public struct MeetingGrouping: Sendable {
     public func regroup(_ wall: Wall, newThemeId: () -> String) -> Step {
         let n = wall.notes.count
         guard n >= firstGrouping else { return Step() }
-        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let space = WallSpace(wall.notes)
         var s = space.similarityMatrix()
         // What the facilitator decided holds: notes pinned to one theme belong together,
         // notes pinned to different themes apart, and a counter-example away from its theme.
@@ -232,7 +232,7 @@ public struct MeetingGrouping: Sendable {
     /// After a correction by the facilitator: unsorted notes follow what the engine has
     /// learnt (silently), and seen notes that now clearly belong elsewhere are proposed.
     public func afterCorrection(_ wall: Wall) -> Step {
-        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let space = WallSpace(wall.notes)
         let centres = centroids(of: wall, space: space)
         let locked = Set(wall.themes.filter(\.locked).map(\.id))
         var step = Step()
@@ -277,13 +277,14 @@ public struct MeetingGrouping: Sendable {
 
     /// New titles for automatic themes whose notes changed (`only`), or for all.
     public func retitle(_ wall: Wall, themes only: Set<String>? = nil) -> [WallChange] {
-        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let space = WallSpace(wall.notes)
         var taken = wall.themes.filter { $0.labelByHand || !(only?.contains($0.id) ?? true) }.map(\.label)
         var changes: [WallChange] = []
+        let vocabulary = WallVocabulary(wall)
         for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
             let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
             guard !members.isEmpty else { continue }
-            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases)
+            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary)
             taken.append(title)
             if title != theme.label { changes.append(.relabel(theme: theme.id, label: title)) }
         }
@@ -294,7 +295,7 @@ public struct MeetingGrouping: Sendable {
     /// with more themes than the target, the closest pair is always offered.
     public func mergeSuggestions(_ wall: Wall) -> [(from: String, into: String, similarity: Float)] {
         guard wall.notes.count >= 2 else { return [] }
-        let space = WallSpace(vectors: wall.notes.map(\.vector), texts: wall.notes.map(\.text))
+        let space = WallSpace(wall.notes)
         let centres = centroids(of: wall, space: space, labels: false)
         let ids = wall.themes.map(\.id).filter { centres[$0] != nil }
         var pairs: [(from: String, into: String, similarity: Float)] = []

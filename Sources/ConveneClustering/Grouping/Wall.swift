@@ -13,15 +13,15 @@ public struct WallNote: Sendable {
     public var pinned: Bool
     /// Themes the facilitator moved this note out of: it is a counter-example of each.
     public var rejectedThemes: [String]
-    /// Label candidates of the text (see `ThemeLabeler`), computed once.
-    public let terms: [String: String]
+    /// The text's words, read once.
+    public let words: NoteWords
 
-    /// `terms` may be given when the caller has them from before (they cost a pass over the text).
+    /// `words` may be given when the caller has them from before (they cost a pass over the text).
     public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false,
-                rejectedThemes: [String] = [], terms: [String: String]? = nil) {
+                rejectedThemes: [String] = [], words: NoteWords? = nil) {
         self.id = id; self.vector = vector; self.text = text; self.theme = theme; self.pinned = pinned
         self.rejectedThemes = rejectedThemes
-        self.terms = terms ?? ThemeLabeler.terms(text)
+        self.words = words ?? NoteWords(text)
     }
 }
 

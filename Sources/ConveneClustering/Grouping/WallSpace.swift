@@ -14,14 +14,23 @@ public struct WallSpace: Sendable {
     /// Centred, unit-length embeddings, one per note.
     let embeddings: [[Float]]
     /// Unit TF-IDF vectors over the wall's vocabulary, one per note.
-    let lexical: [[Int: Float]]
+    let lexical: [SparseVector]
     let vocabulary: [String: Int]
     let idf: [Float]
     /// The mean each language's notes were centred on (to place a label's vector too).
     let means: [Language: [Float]]
 
+    /// The space of a wall's notes.
+    public init(_ notes: [WallNote]) {
+        self.init(vectors: notes.map(\.vector), words: notes.map(\.words))
+    }
+
     public init(vectors: [[Float]], texts: [String]) {
-        let languages = texts.map(Language.guess)
+        self.init(vectors: vectors, words: texts.map(NoteWords.init))
+    }
+
+    init(vectors: [[Float]], words noteWords: [NoteWords]) {
+        let languages = noteWords.map(\.language)
         let dims = vectors.first?.count ?? 0
         var means: [Language: [Float]] = [:]
         let overall = Self.mean(vectors, dims)
@@ -41,12 +50,12 @@ public struct WallSpace: Sendable {
             return Vectors.normalized(zip(v, mu).map { $0 - $1 })
         }
         // TF-IDF over the wall's words.
-        let words = texts.map(Self.lexicalKeys)
+        let words = noteWords.map(\.lexicalKeys)
         var df: [String: Int] = [:]
         for w in words { for key in Set(w) { df[key, default: 0] += 1 } }
         var vocabulary: [String: Int] = [:]
         for key in df.keys.sorted() { vocabulary[key] = vocabulary.count }
-        let n = Float(texts.count)
+        let n = Float(noteWords.count)
         var idf = [Float](repeating: 0, count: vocabulary.count)
         // A word on every note of the wall (the industry's name) says nothing about themes: weight 0.
         for (key, index) in vocabulary { idf[index] = naturalLog((1 + n) / (1 + Float(df[key]!))) }
@@ -59,7 +68,7 @@ public struct WallSpace: Sendable {
 
     /// Blended similarity of notes i and j.
     public func similarity(_ i: Int, _ j: Int) -> Float {
-        (1 - Self.lexicalWeight) * Vectors.dot(embeddings[i], embeddings[j]) + Self.lexicalWeight * Self.sparseDot(lexical[i], lexical[j])
+        (1 - Self.lexicalWeight) * Vectors.dot(embeddings[i], embeddings[j]) + Self.lexicalWeight * lexical[i].dot(lexical[j])
     }
 
     /// Every pair, row-major n × n (diagonal 1).
@@ -77,7 +86,7 @@ public struct WallSpace: Sendable {
     /// facilitator's label (a text and its embedding) when given.
     public struct Centroid: Sendable {
         var embedding: [Float]
-        var lexical: [Int: Float]
+        var lexical: SparseVector
     }
 
     public func centroid(members: [(index: Int, weight: Float)], counterExamples: [Int] = [],
@@ -85,30 +94,30 @@ public struct WallSpace: Sendable {
         guard !members.isEmpty || label != nil else { return nil }
         let dims = embeddings.first?.count ?? label?.vector.count ?? 0
         var e = [Float](repeating: 0, count: dims)
-        var l: [Int: Float] = [:]
+        var l = [Float](repeating: 0, count: vocabulary.count)
         for (i, w) in members {
             for d in 0..<dims { e[d] += w * embeddings[i][d] }
-            for (k, v) in lexical[i] { l[k, default: 0] += w * v }
+            lexical[i].add(into: &l, weight: w)
         }
         // A note the facilitator moved out of this theme pulls its centre away from it.
         for i in counterExamples {
             for d in 0..<dims { e[d] -= embeddings[i][d] }
-            for (k, v) in lexical[i] { l[k, default: 0] -= v }
+            lexical[i].add(into: &l, weight: -1)
         }
         if let label {
             let centred = Vectors.normalized(zip(label.vector, means[.english] ?? label.vector).map { $0 - $1 })
             for d in 0..<min(dims, centred.count) { e[d] += label.weight * centred[d] }
-            for (k, v) in Self.tfidf(Self.lexicalKeys(label.text), vocabulary, idf) { l[k, default: 0] += label.weight * v }
+            Self.tfidf(Self.lexicalKeys(label.text), vocabulary, idf).add(into: &l, weight: label.weight)
         }
-        return Centroid(embedding: Vectors.normalized(e), lexical: Self.normalized(l))
+        return Centroid(embedding: Vectors.normalized(e), lexical: SparseVector(dense: l).normalized())
     }
 
     public func similarity(_ i: Int, to c: Centroid) -> Float {
-        (1 - Self.lexicalWeight) * Vectors.dot(embeddings[i], c.embedding) + Self.lexicalWeight * Self.sparseDot(lexical[i], c.lexical)
+        (1 - Self.lexicalWeight) * Vectors.dot(embeddings[i], c.embedding) + Self.lexicalWeight * lexical[i].dot(c.lexical)
     }
 
     public func similarity(_ a: Centroid, _ b: Centroid) -> Float {
-        (1 - Self.lexicalWeight) * Vectors.dot(a.embedding, b.embedding) + Self.lexicalWeight * Self.sparseDot(a.lexical, b.lexical)
+        (1 - Self.lexicalWeight) * Vectors.dot(a.embedding, b.embedding) + Self.lexicalWeight * a.lexical.dot(b.lexical)
     }
 
     // MARK: - Helpers
@@ -122,27 +131,15 @@ public struct WallSpace: Sendable {
 
     /// Content words, cut to six letters: a stem good enough for plurals in English and
     /// Spanish ("welders"/"welding", "trabajadores"/"trabajo").
-    static func lexicalKeys(_ text: String) -> [String] {
-        ThemeLabeler.words(text).map(\.key).filter { !ThemeLabeler.stopWords.contains($0) && !Language.spanishFunctionWords.contains($0) && $0.count >= 3 }
+    static func lexicalKeys(_ text: String) -> [String] { lexicalKeys(words: ThemeLabeler.words(text).map(\.key)) }
+
+    static func lexicalKeys(words: [String]) -> [String] {
+        words.filter { !ThemeLabeler.stopWords.contains($0) && !Language.spanishFunctionWords.contains($0) && $0.count >= 3 }
             .map { String($0.prefix(6)) }
     }
 
-    static func tfidf(_ keys: [String], _ vocabulary: [String: Int], _ idf: [Float]) -> [Int: Float] {
-        var v: [Int: Float] = [:]
-        for key in keys { if let i = vocabulary[key] { v[i, default: 0] += idf[i] } }
-        return normalized(v)
-    }
-
-    static func normalized(_ v: [Int: Float]) -> [Int: Float] {
-        let n = v.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return n > 1e-12 ? v.mapValues { $0 / n } : v
-    }
-
-    static func sparseDot(_ a: [Int: Float], _ b: [Int: Float]) -> Float {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var s: Float = 0
-        for (k, v) in small { if let w = large[k] { s += v * w } }
-        return s
+    static func tfidf(_ keys: [String], _ vocabulary: [String: Int], _ idf: [Float]) -> SparseVector {
+        SparseVector(keys.compactMap { key in vocabulary[key].map { ($0, idf[$0]) } }).normalized()
     }
 }
 
@@ -159,8 +156,9 @@ public enum Language: Hashable, Sendable {
 
     /// Spanish when at least two of its words are Spanish function words and they outnumber
     /// English ones (English stop words such as "no" are shared, hence the margin).
-    public static func guess(_ text: String) -> Language {
-        let words = ThemeLabeler.words(text).map(\.key)
+    public static func guess(_ text: String) -> Language { guess(words: ThemeLabeler.words(text).map(\.key)) }
+
+    static func guess(words: [String]) -> Language {
         let spanish = words.filter { spanishFunctionWords.contains($0) && $0 != "no" }.count
         let english = words.filter { ThemeLabeler.stopWords.contains($0) && !spanishFunctionWords.contains($0) }.count
         return spanish >= 2 && spanish > english ? .spanish : .english

@@ -18,11 +18,11 @@ enum SpectralEmbedding {
                 adjacency[j][i] = max(adjacency[j][i] ?? 0, w)
             }
         }
-        let degree = adjacency.map { $0.values.reduce(0, +) }
+        // Rows in index order, so that every sum below runs in the same order every run.
+        let rows: [[(Int, Float)]] = adjacency.map { row in row.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 } }
+        let degree = rows.map { $0.reduce(0) { $0 + $1.1 } }
         let scale = degree.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
-        let edges: [[(Int, Float)]] = adjacency.enumerated().map { i, row in
-            row.map { ($0.key, $0.value * scale[i] * scale[$0.key]) }.sorted { $0.0 < $1.0 }
-        }
+        let edges: [[(Int, Float)]] = rows.enumerated().map { i, row in row.map { ($0.0, $0.1 * scale[i] * scale[$0.0]) } }
         // Subspace iteration on (N + I) / 2, whose eigenvalues lie in [0, 1]: the leading
         // ones are the clusters'. A few extra vectors speed up convergence.
         let m = min(n, dimensions + 3)

@@ -31,19 +31,24 @@ public enum ThemeTitler {
     /// The title for the notes at `members` (indices into `wall.notes`).
     /// `phrases`, when given, embeds candidate phrases with the notes' model: the shortlist
     /// is then ranked by how close each phrase's meaning is to the theme's notes.
+    /// `vocabulary` is the wall's word index; pass one when titling several themes of a wall.
     public static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
                              phrases: PhraseEmbedding? = nil) -> String {
+        title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: WallVocabulary(wall))
+    }
+
+    static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
+                      phrases: PhraseEmbedding?, vocabulary: WallVocabulary) -> String {
         guard !members.isEmpty else { return "New theme" }
         let memberSet = Set(members)
         let centre = space.centroid(members: members.map { ($0, 1) })
         let weight: [Int: Double] = Dictionary(uniqueKeysWithValues: members.map { i in
             (i, Double(max(0.05, centre.map { space.similarity(i, to: $0) } ?? 1)))
         })
-        let stems = wall.notes.map { Set(ThemeLabeler.words($0.text).map { stem($0.key) }) }
         // Candidates with the surface forms people typed.
         var surfaces: [String: [String: Int]] = [:]
         for i in members {
-            let words = ThemeLabeler.words(wall.notes[i].text)
+            let words = wall.notes[i].words.words
             for start in words.indices {
                 for length in 1...4 where start + length <= words.count {
                     let run = Array(words[start..<(start + length)])
@@ -58,14 +63,12 @@ public enum ThemeTitler {
             }
         }
         guard !surfaces.isEmpty else { return fallback(wall.notes[members[0]].text) }
-        let others = wall.notes.indices.filter { !memberSet.contains($0) }
-        func covers(_ key: String, _ i: Int) -> Bool {
-            key.split(separator: " ").map { String($0) }.filter { isEdge($0) }.allSatisfy { stems[i].contains(stem($0)) }
-        }
+        let others = wall.notes.count - memberSet.count
         var scored: [Scored] = surfaces.keys.map { key in
-            let covered = Set(members.filter { covers(key, $0) })
-            let inside = covered.reduce(0) { $0 + weight[$1]! }
-            let outside = others.isEmpty ? 0 : Double(others.filter { covers(key, $0) }.count) / Double(others.count)
+            let everywhere = vocabulary.notes(covering: key)
+            let covered = everywhere.intersection(memberSet)
+            let inside = members.reduce(0) { covered.contains($1) ? $0 + weight[$1]! : $0 }   // in note order: same sum every run
+            let outside = others == 0 ? 0 : Double(everywhere.count - covered.count) / Double(others)
             let words = key.split(separator: " ").count
             let length = words == 1 ? 0.75 : words == 4 ? 0.85 : 1.0
             return Scored(key: key, score: inside * length * (1 - 0.7 * min(1, outside * 3)), covered: covered)

@@ -1,0 +1,16 @@
+/// A note's words as the grouping reads them, read once when the note joins the engine's
+/// view (the server keeps them per note): every pass over a wall of 300 notes used to
+/// re-read every note's text several times.
+public struct NoteWords: Sendable {
+    /// Words in order, lower-cased keys with the surface form typed.
+    let words: [(key: String, surface: String)]
+    let language: Language
+    /// Content words cut to a stem, for the wall's TF-IDF (see `WallSpace`).
+    let lexicalKeys: [String]
+
+    public init(_ text: String) {
+        words = ThemeLabeler.words(text)
+        language = Language.guess(words: words.map(\.key))
+        lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
+    }
+}
