@@ -22,6 +22,8 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     nominations: s.nominations || [],
     nextSteps: s.nextSteps || emptyNextSteps(),
     mailings: s.mailings || [], // console only: summary e-mails and each recipient's outcome
+    proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
+    spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
     seq,
     console,
   };
@@ -33,6 +35,15 @@ export function emptyNextSteps() {
 
 const byId = (list, id) => list.find((x) => x.id === id);
 const withoutId = (list, id) => list.filter((x) => x.id !== id);
+
+/** A theme leaves the board (emptied automatic theme, or deleted by the facilitator). */
+function removeTheme(s, id) {
+  for (const n of s.notes) if (n.theme === id) n.theme = null;
+  s.champions = s.champions.filter((c) => c.theme !== id);
+  for (const nom of s.nominations) if (nom.theme === id) nom.theme = null;
+  s.themes = withoutId(s.themes, id);
+  if (s.spotlight === id) s.spotlight = null;
+}
 
 /**
  * Applies one event (the `event` object of an `event` message) with sequence number `seq`.
@@ -79,6 +90,7 @@ const handlers = {
     s.phaseStartedAt = e.phaseStartedAt;
     s.phaseMinutes = e.phaseMinutes;
     s.question = e.question;
+    s.spotlight = null;
   },
   notePosted(s, e) {
     const i = s.notes.findIndex((n) => n.id === e.note.id);
@@ -125,6 +137,7 @@ const handlers = {
       if (c.op === 'createTheme') handlers.themeCreated(s, { theme: c.theme });
       else if (c.op === 'move') handlers.noteMoved(s, { note: c.note, theme: c.theme, byHand: false });
       else if (c.op === 'relabel') handlers.themeRenamed(s, { theme: c.theme, label: c.label });
+      else if (c.op === 'removeTheme') removeTheme(s, c.theme);
     }
   },
   noteMoved(s, e) {
@@ -146,6 +159,7 @@ const handlers = {
     s.champions = kept;
     for (const nom of s.nominations) if (nom.theme === from) nom.theme = into;
     s.themes = withoutId(s.themes, from);
+    if (s.spotlight === from) s.spotlight = into;
   },
   themeSplit(s, e) {
     if (e.newTheme && !byId(s.themes, e.newTheme.id)) {
@@ -167,6 +181,21 @@ const handlers = {
   themeLocked(s, e) {
     const t = byId(s.themes, e.theme);
     if (t) t.locked = e.locked;
+  },
+  themeDeleted(s, e) {
+    removeTheme(s, e.theme);
+  },
+  spotlightSet(s, e) {
+    s.spotlight = e.spotlight ?? null;
+  },
+  // Console only (other screens get a bare "proposal" event and skip it).
+  proposalOffered(s, e) {
+    s.proposals = { ...s.proposals, [e.kind]: e.proposal };
+  },
+  proposalResolved(s, e) {
+    const rest = { ...s.proposals };
+    delete rest[e.kind];
+    s.proposals = rest;
   },
   championSigned(s, e) {
     if (!s.champions.some((c) => c.participant === e.participant && c.theme === e.theme)) {

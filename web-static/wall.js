@@ -4,13 +4,13 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, notesOfKind, championsOf, supportersOf, PHASE_NAMES } from './meeting-state.js';
+import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES } from './meeting-state.js';
+import { boardColumns } from './board-columns.js';
 import { $, h, setText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { formatWhen } from './format.js';
 
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
-const UNSORTED = '__unsorted';
 // Until the first full drawing is done nothing fades in: only notes that arrive live do.
 let drawn = false;
 
@@ -33,6 +33,9 @@ const conn = connect({
   },
 });
 
+// A projector switched to another resolution: fit the type to the new screen.
+addEventListener('resize', draw);
+
 if (!code) {
   setText($('wall-message'), 'Open the wall with its link: wall.html?code=XXXXXX');
   conn.close();
@@ -49,19 +52,24 @@ function render() {
   renderJoin(state);
   show($('wall-message'), false);
 
-  const kind = phaseKind(phase);
-  const showAreas = phase === 'commitments' || phase === 'wrap-up' || phase === 'closed';
-  show($('welcome-view'), phase === 'welcome');
+  // The facilitator may spotlight one theme: the wall shows it alone until released.
+  const spotlit = state.spotlight ? state.themes.find((t) => t.id === state.spotlight) : null;
+  const kind = spotlit ? null : phaseKind(phase);
+  const showAreas = !spotlit && (phase === 'commitments' || phase === 'wrap-up' || phase === 'closed');
+  const showSteps = !spotlit && (phase === 'wrap-up' || phase === 'closed');
+  show($('welcome-view'), phase === 'welcome' && !spotlit);
+  show($('spotlight'), !!spotlit);
   show($('board'), !!kind);
   show($('areas-view'), showAreas);
-  show($('next-steps'), phase === 'wrap-up' || phase === 'closed');
+  show($('next-steps'), showSteps);
   // During the welcome the join instructions fill the screen; the corner copy would repeat them.
-  show($('join-box'), phase !== 'welcome' && phase !== 'closed');
+  show($('join-box'), (phase !== 'welcome' || !!spotlit) && phase !== 'closed');
 
-  if (phase === 'welcome') renderWelcome(state);
+  if (phase === 'welcome' && !spotlit) renderWelcome(state);
+  if (spotlit) renderSpotlight(state, spotlit);
   if (kind) renderBoard(state, kind);
   if (showAreas) renderAreas(state);
-  if (phase === 'wrap-up' || phase === 'closed') renderNextSteps(state);
+  if (showSteps) renderNextSteps(state);
   tick();
   drawn = true;
 }
@@ -113,77 +121,80 @@ function renderWelcome(state) {
 // ---- Themes as columns ----
 
 function renderBoard(state, kind) {
-  const themes = themesOfKind(state, kind);
-  const notes = notesOfKind(state, kind);
-  const known = new Set(themes.map((t) => t.id));
-  const byTheme = new Map(themes.map((t) => [t.id, []]));
-  const unsorted = [];
   // A note just posted waits off the wall until the clustering has placed it (a fraction
-  // of a second, longer in a burst), so it appears once, in its theme, instead of popping
-  // into "Unsorted" and jumping across the projected screen.
-  const now = conn.serverNow();
-  let nextDue = Infinity;
-  for (const n of notes) {
-    if (n.theme && known.has(n.theme)) byTheme.get(n.theme).push(n);
-    else if (n.placed || n.placedByHand || now - n.at >= PLACEMENT_GRACE_MS) unsorted.push(n);
-    else nextDue = Math.min(nextDue, n.at + PLACEMENT_GRACE_MS - now);
-  }
-  if (nextDue !== Infinity) {
+  // of a second, longer in a burst), so it appears once, in its theme.
+  const { columns, waiting } = boardColumns(state, kind, { graceMs: PLACEMENT_GRACE_MS, now: conn.serverNow() });
+  if (waiting !== null) {
     clearTimeout(graceTimer);
-    graceTimer = setTimeout(draw, Math.max(50, nextDue));
+    graceTimer = setTimeout(draw, Math.max(50, waiting));
   }
-  const columns = themes.map((t) => ({ id: t.id, label: t.label, notes: byTheme.get(t.id) }));
-  // Unsorted comes last, and only while it holds notes (or before any theme exists).
-  if (unsorted.length || columns.length === 0) {
-    columns.push({ id: UNSORTED, label: 'Unsorted', notes: unsorted, unsorted: true });
-  }
-
   const board = $('board');
   board.dataset.kind = kind;
-
+  const before = notePositions(board);
+  const arrived = [];
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => {
     col.classList.toggle('unsorted', !!c.unsorted);
+    // Columns share the row by their size, gently: a 20-note theme is wider than a 3-note
+    // one, but not so much that the small ones become slivers.
+    col.style.flexGrow = String(Math.sqrt(Math.max(c.notes.length, 1)) * (c.unsorted ? 0.8 : 1));
     setText(col.querySelector('.column-label'), c.label);
     setText(col.querySelector('.count'), String(c.notes.length));
     col.querySelector('.count').setAttribute('aria-label', `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
-    const created = syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote);
-    fadeIn(created);
+    arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));
   });
-  fitBoard(board);
+  board.dataset.columns = String(columns.length);
+  const total = columns.reduce((sum, c) => sum + c.notes.length, 0);
+  fitNotes(board, Array.from(board.querySelectorAll('.column')), total);
+  animateArrivals(arrived, before);
 }
 
-const DENSITIES = 6; // style.css has type sizes for data-density 0 (largest) to 5
-/**
- * Picks the largest type at which the notes fit on the screen: large while the wall is
- * sparse, smaller as it fills. The themes share one size so they read as one set; the
- * Unsorted column, which can briefly hold many notes, gets its own so it does not shrink
- * everything else. Done before the browser paints, so nothing flickers.
- */
-function fitBoard(board) {
-  const columns = Array.from(board.children);
-  fitTogether(columns.filter((c) => !c.classList.contains('unsorted')));
-  fitTogether(columns.filter((c) => c.classList.contains('unsorted')));
-}
+// Type sizes for notes, largest first. Up to 40 notes a wall keeps 24 px or more (read from
+// 10 m at 1080p); past that it shrinks gently, never below 18 px, and a column that still
+// does not fit shows its newest notes and "+N more".
+const NOTE_SIZES = [34, 30, 27, 24, 22, 20, 18];
+const ROOMY_WALL = 40;
 
-function fitTogether(columns) {
-  const overflows = () =>
-    columns.some((col) => {
-      const list = col.querySelector('.notes');
-      return list.scrollHeight > list.clientHeight + 1;
-    });
+function fitNotes(board, columns, total) {
+  const smallest = total <= ROOMY_WALL ? NOTE_SIZES.indexOf(24) : NOTE_SIZES.length - 1;
+  const lists = columns.map((col) => col.querySelector('.notes'));
+  for (const list of lists) showAll(list);
   let level = 0;
-  const set = () => columns.forEach((col) => { col.dataset.density = String(level); });
-  set();
-  while (level < DENSITIES - 1 && overflows()) {
+  board.style.setProperty('--note-size', `${NOTE_SIZES[level]}px`);
+  while (level < smallest && lists.some(overflows)) {
     level++;
-    set();
+    board.style.setProperty('--note-size', `${NOTE_SIZES[level]}px`);
   }
+  board.dataset.noteSize = String(NOTE_SIZES[level]);
+  for (const list of lists) if (overflows(list)) foldOverflow(list);
+}
+
+const overflows = (list) => list.scrollHeight > list.clientHeight + 1;
+
+function showAll(list) {
+  for (const li of list.children) li.hidden = false;
+  list.parentElement.querySelector('.more').hidden = true;
+}
+
+/** Hides the oldest notes until the rest and the "+N more" line fit: nothing is cut off. */
+function foldOverflow(list) {
+  const more = list.parentElement.querySelector('.more');
+  more.hidden = false;
+  const notes = Array.from(list.children);
+  let hidden = 0;
+  for (const li of notes) {
+    if (!overflows(list) || hidden === notes.length - 1) break;
+    li.hidden = true;
+    hidden++;
+    setText(more, `+${hidden} more`);
+  }
+  more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'note' : 'notes'} not shown`);
 }
 
 function createColumn() {
   return h('section', { class: 'column' },
     h('header', { class: 'column-head' }, h('h2', { class: 'column-label' }), h('span', { class: 'count' })),
-    h('ul', { class: 'notes' }));
+    h('ul', { class: 'notes' }),
+    h('p', { class: 'more', hidden: true }));
 }
 
 function createNote() {
@@ -191,11 +202,67 @@ function createNote() {
 }
 
 function updateNote(li, n) {
+  li.dataset.note = n.id;
   li.classList.toggle('from-partner', n.role === 'partner');
   setText(li.querySelector('.note-text'), n.text);
   // Employers' notes are the agenda; a partner's note carries a tag so the room can tell.
   setText(li.querySelector('.tag'), n.role === 'partner' ? ROLE_NAMES.partner : '');
   show(li.querySelector('.tag'), n.role === 'partner');
+}
+
+/** Where each note is on screen now, to animate the ones that move to another column. */
+function notePositions(root) {
+  const at = new Map();
+  for (const li of root.querySelectorAll('.wall-note[data-note]')) {
+    if (!li.hidden) at.set(li.dataset.note, li.getBoundingClientRect());
+  }
+  return at;
+}
+
+/**
+ * A note drawn anew either moved (it glides from where it was, so the room can follow it)
+ * or just arrived (it lights up for a few seconds, so its author sees where it went).
+ */
+function animateArrivals(elements, before) {
+  if (!drawn) return;
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  for (const el of elements) {
+    const was = before.get(el.dataset.note);
+    if (was && !reduced && !el.hidden) {
+      const now = el.getBoundingClientRect();
+      el.animate([{ transform: `translate(${was.left - now.left}px, ${was.top - now.top}px)` }, { transform: 'none' }],
+        { duration: 700, easing: 'ease-in-out' });
+    } else if (!was) {
+      el.classList.add('arrived');
+      el.addEventListener('animationend', () => el.classList.remove('arrived'), { once: true });
+    }
+  }
+}
+
+// ---- Spotlight: one theme alone, all its notes large ----
+
+const SPOTLIGHT_SIZES = [44, 40, 36, 32, 28, 24, 20, 18];
+
+function renderSpotlight(state, theme) {
+  const notes = state.notes.filter((n) => n.theme === theme.id && !n.hidden);
+  setText($('spotlight-label'), theme.label);
+  setText($('spotlight-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`);
+  const list = $('spotlight-notes');
+  const before = notePositions(list);
+  const created = syncChildren(list, notes, (n) => n.id, createNote, updateNote);
+  showAll(list);
+  let level = 0;
+  const set = () => list.style.setProperty('--note-size', `${SPOTLIGHT_SIZES[level]}px`);
+  set();
+  while (level < SPOTLIGHT_SIZES.length - 1 && overflows(list)) {
+    level++;
+    set();
+  }
+  list.dataset.noteSize = String(SPOTLIGHT_SIZES[level]);
+  if (overflows(list)) foldOverflow(list);
+  // Opening a spotlight shows its notes at once; only later arrivals light up.
+  if (list.dataset.theme === theme.id) animateArrivals(created, before);
+  list.dataset.theme = theme.id;
 }
 
 // ---- Strategy areas with champions ----

@@ -36,6 +36,10 @@ public enum Command: Equatable, Sendable {
     case mergeThemes(from: String, into: String)
     case splitTheme(theme: String, notes: [String], label: String)
     case lockTheme(theme: String, locked: Bool)
+    /// Removes a theme that holds no note (an automatic one goes by itself when emptied).
+    case deleteTheme(theme: String)
+    /// Shows one theme alone on the wall, all its notes large (nil: back to the board).
+    case spotlight(theme: String?)
     case setNextSteps(NextSteps)
     case updateMeeting(MeetingUpdate)
     /// Ask the clustering to regroup all notes of a kind (carried out by the server, which
@@ -99,7 +103,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -206,6 +210,8 @@ public enum ClientMessageDecoder {
             }
             command = .splitTheme(theme: try f.clientId("theme"), notes: ids, label: try label(f))
         case "lockTheme": command = .lockTheme(theme: try f.clientId("theme"), locked: try f.optionalBool("locked") ?? true)
+        case "deleteTheme": command = .deleteTheme(theme: try f.clientId("theme"))
+        case "spotlight": command = .spotlight(theme: try f.optionalClientId("theme"))
         case "setNextSteps":
             var steps = NextSteps()
             steps.championsCallDate = try TextRules.checkDate(try f.optionalString("championsCallDate", max: 32), what: "the champions' call date")

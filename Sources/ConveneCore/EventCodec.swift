@@ -148,6 +148,10 @@ extension StoredEvent {
                       ("notes", .array(notes.map { .string($0) }))]
         case let .themeLocked(theme, locked):
             pairs += [("theme", .string(theme)), ("locked", .bool(locked))]
+        case let .themeDeleted(theme):
+            pairs.append(("theme", .string(theme)))
+        case let .spotlightSet(theme):
+            pairs.append(("theme", theme.json))
         case let .championSigned(participant, theme), let .championWithdrawn(participant, theme):
             pairs += [("participant", .string(participant)), ("theme", .string(theme))]
         case let .nominated(n):
@@ -216,6 +220,8 @@ extension StoredEvent {
             event = .themeSplit(theme: try r.string("theme"), newTheme: try r.string("newTheme"),
                                 label: try r.string("label"), notes: try r.stringList("notes"))
         case "themeLocked": event = .themeLocked(theme: try r.string("theme"), locked: try r.bool("locked"))
+        case "themeDeleted": event = .themeDeleted(theme: try r.string("theme"))
+        case "spotlightSet": event = .spotlightSet(theme: try r.optionalString("theme"))
         case "championSigned":
             event = .championSigned(participant: try r.string("participant"), theme: try r.string("theme"))
         case "championWithdrawn":

@@ -16,6 +16,10 @@ public enum MeetingEvent: Equatable, Sendable {
     case themesMerged(from: String, into: String)
     case themeSplit(theme: String, newTheme: String, label: String, notes: [String])
     case themeLocked(theme: String, locked: Bool)
+    /// The facilitator removed a theme that held no note.
+    case themeDeleted(theme: String)
+    /// The wall shows this theme alone (nil: the whole board again).
+    case spotlightSet(theme: String?)
     case championSigned(participant: String, theme: String)
     case championWithdrawn(participant: String, theme: String)
     case nominated(Nomination)
@@ -58,6 +62,8 @@ public enum MeetingEvent: Equatable, Sendable {
         case .themesMerged: return "themesMerged"
         case .themeSplit: return "themeSplit"
         case .themeLocked: return "themeLocked"
+        case .themeDeleted: return "themeDeleted"
+        case .spotlightSet: return "spotlightSet"
         case .championSigned: return "championSigned"
         case .championWithdrawn: return "championWithdrawn"
         case .nominated: return "nominated"

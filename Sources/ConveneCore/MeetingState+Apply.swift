@@ -27,6 +27,7 @@ extension MeetingState {
         case let .phaseChanged(phase):
             self.phase = phase
             phaseStartedAt = at
+            spotlight = nil
         case let .notePosted(id, kind, text, author, scribed):
             notes[id] = Note(id: id, kind: kind, text: text, author: author, scribed: scribed, theme: nil,
                              postedAt: at, seq: stored.seq)
@@ -81,6 +82,7 @@ extension MeetingState {
             for id in nominationOrder where nominations[id]?.theme == from { nominations[id]?.theme = into }
             themes[from] = nil
             themeOrder.removeAll { $0 == from }
+            if spotlight == from { spotlight = into }
         case let .themeSplit(theme, newTheme, label, moved):
             guard let old = themes[theme] else { break }
             themes[newTheme] = Theme(id: newTheme, kind: old.kind, label: label, labelByHand: true, createdAt: at)
@@ -90,6 +92,10 @@ extension MeetingState {
             nextNumber += 1
         case let .themeLocked(theme, locked):
             themes[theme]?.locked = locked
+        case let .themeDeleted(theme):
+            removeTheme(theme)
+        case let .spotlightSet(theme):
+            spotlight = theme.flatMap { themes[$0] == nil ? nil : $0 }
         case let .championSigned(participant, theme):
             let s = ChampionSignup(participant: participant, theme: theme)
             if !champions.contains(s) { champions.append(s) }
@@ -132,5 +138,6 @@ extension MeetingState {
         for n in nominationOrder where nominations[n]?.theme == id { nominations[n]?.theme = nil }
         themes[id] = nil
         themeOrder.removeAll { $0 == id }
+        if spotlight == id { spotlight = nil }
     }
 }

@@ -174,6 +174,20 @@ extension MeetingState {
             d.reply = [("theme", .string(id))]
         case let .lockTheme(themeId, locked):
             if try theme(themeId).locked != locked { d.events = [.themeLocked(theme: themeId, locked: locked)] }
+        case let .deleteTheme(themeId):
+            let t = try theme(themeId)
+            // Notes are never deleted with a theme: the facilitator moves or merges them first.
+            let holding = noteOrder.filter { notes[$0].map { $0.theme == themeId && !$0.withdrawn } ?? false }.count
+            guard holding == 0 else {
+                throw CommandError(.invalid, "This \(t.kind.themeWord) still holds \(holding) \(holding == 1 ? "note" : "notes"): move them or merge the \(t.kind.themeWord) instead.")
+            }
+            guard !champions.contains(where: { $0.theme == themeId }) else {
+                throw CommandError(.invalid, "People have signed up as champions of this strategy area; merge it into another instead.")
+            }
+            d.events = [.themeDeleted(theme: themeId)]
+        case let .spotlight(themeId):
+            if let themeId { _ = try theme(themeId) }
+            if spotlight != themeId { d.events = [.spotlightSet(theme: themeId)] }
         case let .setNextSteps(steps):
             d.events = [.nextStepsSet(steps)]
         case .regroup:

@@ -76,7 +76,7 @@ extension MeetingState {
             ("themes", .array(orderedThemes().map(themeView))),
             ("champions", .array(champions.map { .object([("participant", .string($0.participant)), ("theme", .string($0.theme))]) })),
             ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
-            ("nextSteps", nextSteps.json()),
+            ("nextSteps", nextSteps.json()), ("spotlight", spotlight.json),
         ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView))),
                                      ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } }))] : []))
     }
@@ -116,6 +116,10 @@ extension MeetingState {
                       ("notes", .array(notes.map { .string($0) }))]
         case let .themeLocked(id, locked):
             pairs += [("theme", .string(id)), ("locked", .bool(locked))]
+        case let .themeDeleted(id):
+            pairs.append(("theme", .string(id)))
+        case .spotlightSet:
+            pairs.append(("spotlight", spotlight.json))
         case let .championSigned(p, t), let .championWithdrawn(p, t):
             pairs += [("participant", .string(p)), ("theme", .string(t))]
         case let .nominated(n):

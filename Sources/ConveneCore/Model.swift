@@ -145,6 +145,8 @@ public struct MeetingState: Sendable {
     public var lastRegroup: [NoteKind: [RegroupMove]] = [:]
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
+    /// The theme the wall shows alone, if the facilitator spotlit one (cleared by a phase change).
+    public var spotlight: String?
     /// Lower-cased addresses that have received the summary: never sent to twice.
     public var deliveredEmails: Set<String> = []
     /// Sequence number of the last applied event.

@@ -126,7 +126,8 @@ extension MeetingHub {
             return state.notes[note]?.kind
         case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind), let .grouped(kind, _):
             return kind
-        case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _):
+        case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _),
+             let .themeDeleted(theme):
             return state.themes[theme]?.kind
         default:
             return nil

@@ -1,0 +1,166 @@
+"""The projected wall read from the back of the room (issue 12): a 40-note phase in five
+themes at 1920×1080 and 1280×720, every note legible and on screen (or counted by
+"+N more"), no empty column nobody made, and the facilitator's spotlight."""
+
+import time
+
+THEMES = {
+    "Drones and aerospace": [
+        "Drone makers are growing in the region and buying local machined parts",
+        "Aerospace suppliers are expanding two plants near the airport",
+        "UAS companies need precision parts with short lead times",
+        "Defense contracts for small unmanned aircraft are coming to the state",
+        "Satellite component startups want a local machine shop partner",
+        "FAA test site next door brings drone firms here",
+        "Composite airframe work is moving out of California",
+        "Avionics assembly could come back from overseas",
+    ],
+    "Electric vehicles": [
+        "Electric vehicle parts demand is rising every quarter",
+        "Battery plant two counties over needs fixtures and tooling",
+        "EV charger makers are looking for sheet metal suppliers",
+        "Motor housings for e-bikes and scooters",
+        "Our customers ask for lighter aluminium parts for EVs",
+        "Fleet electrification at the port needs retrofit kits",
+        "Tier 1 auto suppliers are re-shoring wiring harnesses",
+        "Hybrid drivetrain parts for farm equipment",
+    ],
+    "Medical devices": [
+        "Medical device startups need machining partners",
+        "Orthopaedic implants need clean-room finishing nearby",
+        "The university spins out a device company every year",
+        "Surgical tool makers want FDA-registered contract shops",
+        "Hospital system wants local suppliers for reusable instruments",
+        "Dental lab equipment is an untapped niche",
+        "Wearable sensor housings in medical-grade plastics",
+        "Veterinary devices are a fast-growing small market",
+    ],
+    "Export markets": [
+        "Export markets for specialty plastics in Mexico and Canada",
+        "Trade mission to Germany next spring",
+        "Buyers in Asia ask for ISO 9001 certified partners",
+        "The port expansion cuts shipping costs to Europe",
+        "Foreign buyers want suppliers who speak their language",
+        "Duty drawback could make our exports cheaper",
+        "Overseas customers want consolidated shipments",
+        "Canadian mining companies need wear parts",
+    ],
+    "Automation and tooling": [
+        "Robotic welding cells are cheaper than ever",
+        "Shared 5-axis machines at the college for small shops",
+        "Automation lets us take work back from overseas",
+        "Additive manufacturing for short runs of tooling",
+        "Cobots could fill the night shift we cannot staff",
+        "Vision inspection cuts scrap on high-volume parts",
+        "Digital twins of our lines for faster changeovers",
+        "Local integrators to install and service robots",
+    ],
+}
+
+
+def fill_wall(facilitator, themes=THEMES):
+    """Posts the notes (typed by the facilitator for the room) and sorts them by hand.
+    Returns {label: theme id}."""
+    facilitator("setPhase", phase="opportunities")
+    ids = {}
+    for label, notes in themes.items():
+        ids[label] = facilitator("createTheme", kind="opportunity", label=label)["theme"]
+        for i, text in enumerate(notes):
+            note = f"n-{len(ids)}-{i}"
+            facilitator("post", id=note, kind="opportunity", text=text,
+                        scribe={"name": f"Employer {i}", "organization": f"Shop {i}", "role": "employer"})
+            facilitator("moveNote", note=note, theme=ids[label])
+            time.sleep(0.1)   # within the server's 20 messages a second per connection
+    return ids
+
+
+def wall_layout(wall):
+    """Every note on the wall: its font size, whether it is shown and inside the screen; and each column's "+N more"."""
+    return wall.js("""
+        const vw = innerWidth, vh = innerHeight;
+        return Array.from($('board').querySelectorAll('.column')).map((col) => {
+          const more = col.querySelector('.more');
+          return {
+            label: text(col.querySelector('.column-label')),
+            titleSize: parseFloat(getComputedStyle(col.querySelector('.column-label')).fontSize),
+            count: Number(text(col.querySelector('.count'))),
+            more: more.hidden ? 0 : Number((text(more).match(/\\+(\\d+) more/) || [0, -1])[1]),
+            notes: Array.from(col.querySelectorAll('.wall-note'), (li) => {
+              const r = li.getBoundingClientRect();
+              return {
+                shown: !li.hidden && r.height > 0,
+                inside: r.top >= 0 && r.left >= 0 && r.bottom <= vh + 0.5 && r.right <= vw + 0.5,
+                size: parseFloat(getComputedStyle(li.querySelector('.note-text')).fontSize),
+              };
+            }),
+          };
+        });""")
+
+
+def assert_legible(columns, total, min_size):
+    assert sum(c["count"] for c in columns) == total
+    for c in columns:
+        assert c["count"] > 0, f"empty column {c['label']!r} on the wall"
+        assert c["titleSize"] >= 36, f"title {c['label']!r} at {c['titleSize']} px"
+        shown = [n for n in c["notes"] if n["shown"]]
+        assert all(n["inside"] for n in shown), f"a note of {c['label']!r} is cut off below or beside the screen"
+        assert all(n["size"] >= min_size for n in shown), f"{c['label']!r}: notes at {[n['size'] for n in shown]} px"
+        # Every note is either on screen or counted by "+N more".
+        assert len(shown) + c["more"] == c["count"], f"{c['label']!r}: {len(shown)} shown + {c['more']} more ≠ {c['count']}"
+
+
+def test_forty_notes_in_five_themes_read_from_the_back_of_the_room(screens, facilitator):
+    fill_wall(facilitator)
+    wall = screens.wall()
+    wall.wait(lambda: len(wall.columns() or []) == 5 and sum(len(c["notes"]) for c in wall.columns()) == 40,
+              "the wall to show 40 notes in five themes")
+    columns = wall_layout(wall)
+    assert [c["label"] for c in columns] == list(THEMES)
+    assert_legible(columns, 40, 24)
+    # At 1080p 40 notes all fit at 24 px or more: nothing is folded away.
+    assert all(c["more"] == 0 for c in columns), [c["more"] for c in columns]
+    wall.shot("40 notes at 1920x1080")
+
+    # The same wall on a 720p projector: notes stay at 18 px or more, and whatever does not
+    # fit is counted, never cut off.
+    wall.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    wall.js("window.dispatchEvent(new Event('resize'));")
+    wall.wait(lambda: wall.js("return innerWidth;") == 1280, "the 720p viewport")
+    wall.wait(lambda: all(n["inside"] for c in wall_layout(wall) for n in c["notes"] if n["shown"]), "the wall to refit at 720p")
+    assert_legible(wall_layout(wall), 40, 18)
+    wall.shot("40 notes at 1280x720")
+
+
+def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitator):
+    crowded = dict(THEMES)
+    crowded["Drones and aerospace"] = THEMES["Drones and aerospace"] * 4   # 32 notes in one column
+    fill_wall(facilitator, {k: crowded[k] for k in ["Drones and aerospace", "Electric vehicles", "Medical devices"]})
+    wall = screens.wall()
+    wall.wait(lambda: sum(len(c["notes"]) for c in (wall.columns() or [])) == 48, "the wall to show 48 notes")
+    columns = wall_layout(wall)
+    assert_legible(columns, 48, 18)
+    assert columns[0]["more"] > 0, "the 32-note column should fold its overflow into '+N more'"
+    wall.shot("a crowded theme")
+
+
+def test_spotlight_shows_one_theme_alone_until_released(screens, facilitator):
+    themes = fill_wall(facilitator)
+    wall = screens.wall()
+    wall.wait(lambda: len(wall.columns() or []) == 5, "five columns")
+    facilitator("spotlight", theme=themes["Medical devices"])
+    wall.wait_js("return shown($('spotlight')) && !shown($('board'));", message="the spotlight to replace the board")
+    spot = wall.js("""return {label: text($('spotlight-label')),
+        notes: Array.from($('spotlight-notes').querySelectorAll('.note-text'), (p) => ({text: text(p),
+          size: parseFloat(getComputedStyle(p).fontSize), bottom: p.getBoundingClientRect().bottom}))};""")
+    assert spot["label"] == "Medical devices"
+    assert sorted(n["text"] for n in spot["notes"]) == sorted(THEMES["Medical devices"])
+    assert all(n["size"] >= 32 for n in spot["notes"]), [n["size"] for n in spot["notes"]]
+    assert all(n["bottom"] <= 1080 for n in spot["notes"])
+    wall.shot("spotlight on Medical devices")
+    facilitator("spotlight", theme=None)
+    wall.wait_js("return !shown($('spotlight')) && shown($('board'));", message="the board to come back")
+    # A phase change also releases it.
+    facilitator("spotlight", theme=themes["Export markets"])
+    wall.wait_js("return shown($('spotlight'));", message="the spotlight again")
+    facilitator("setPhase", phase="requirements")
+    wall.wait_js("return !shown($('spotlight'));", message="a phase change to release the spotlight")
