@@ -1,25 +1,24 @@
 // The facilitator's console: runs the agenda (phases and timers), corrects the clustering
-// (create, rename, lock, merge and split themes; send notes elsewhere; hide notes), types
+// (console-board.js: create, rename, lock, merge, split and delete themes; move and hide
+// notes; preview the clustering's proposals), types
 // notes for people without a phone, and records champions, nominations and next steps.
 // Every control is a real button, select or input with a label, so it works from the
 // keyboard. The key comes from the link's fragment (`#key=…`), which browsers never send
 // to a server.
 
 import { connect, normalizeCode, randomId } from './client.js';
-import { phaseKind, themesOfKind, notesOfKind, championsOf, supportersOf, authorOf, participant, PHASES, PHASE_NAMES } from './meeting-state.js';
-import { $, h, setText, show, syncChildren, setOptions, coalesce, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
+import { phaseKind, themesOfKind, championsOf, supportersOf, participant, PHASES, PHASE_NAMES } from './meeting-state.js';
+import { $, h, setText, show, syncChildren, coalesce, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { setupSummary, renderMailings } from './console-summary.js';
 import { addTimeboxInputs, readTimeboxes, messageBar } from './meeting-form.js';
+import { setupBoard, renderBoard, followPhase } from './console-board.js';
 
 const NOTE_LIMIT = 280;
-const UNSORTED = '__unsorted';
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
 const key = new URLSearchParams(location.hash.slice(1)).get('key') || '';
 
-let boardKind = null; // chosen by hand; null follows the phase
 let shownPhase = null;
-let focusAfterDraw = null; // [css selector] to focus once the next drawing is done
 let nextStepsDirty = false;
 let timeboxDirty = false;
 
@@ -64,36 +63,7 @@ async function run(command, done) {
 }
 
 setupSummary(run);
-
-// ---- Clustering: regroup (one undoable step) and merge suggestions ----
-
-$('regroup-button').addEventListener('click', async () => {
-  const kind = currentKind(conn.state);
-  const ack = await run({ type: 'regroup', kind });
-  if (ack) say(ack.moved === 1 ? 'Regrouped: 1 note moved.' : `Regrouped: ${ack.moved} notes moved.`, false);
-});
-
-$('undo-regroup-button').addEventListener('click', async () => {
-  const ack = await run({ type: 'undoRegroup', kind: currentKind(conn.state) });
-  if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
-});
-
-$('suggest-merges-button').addEventListener('click', async () => {
-  const ack = await run({ type: 'mergeSuggestions', kind: currentKind(conn.state) });
-  if (!ack) return;
-  const label = (id) => conn.state.themes.find((t) => t.id === id)?.label ?? id;
-  const list = $('merge-suggestions');
-  list.replaceChildren();
-  if (ack.suggestions.length === 0) list.append(h('li', { text: 'No themes are alike enough to merge.' }));
-  for (const s of ack.suggestions) {
-    list.append(h('li', {},
-      `“${label(s.from)}” and “${label(s.into)}” look alike. `,
-      h('button', { type: 'button', text: `Merge into “${label(s.into)}”`,
-        onclick: async (event) => {
-          if (await run({ type: 'mergeThemes', from: s.from, into: s.into }, 'Merged.')) event.target.closest('li').remove();
-        } })));
-  }
-});
+setupBoard({ conn, run, say, draw });
 
 // ---- Phase ----
 
@@ -137,180 +107,6 @@ function tick() {
   $('timer').classList.toggle('over', ms !== null && ms < 0);
 }
 everySecond(tick);
-
-// ---- Theme board ----
-
-for (const radio of document.querySelectorAll('input[name=board-kind]')) {
-  radio.addEventListener('change', () => {
-    boardKind = radio.value;
-    draw();
-  });
-}
-
-function currentKind(state) {
-  if (boardKind) return boardKind;
-  return phaseKind(state.phase) ?? (state.phase === 'welcome' ? 'opportunity' : 'requirement');
-}
-
-$('create-theme-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const label = $('new-theme-label').value;
-  if (!label.trim()) return say('Give the new theme a label.');
-  const kind = currentKind(conn.state);
-  if (await run({ type: 'createTheme', kind, label }, `Created “${label}”.`)) $('new-theme-label').value = '';
-});
-
-function renderBoard(state) {
-  const kind = currentKind(state);
-  for (const radio of document.querySelectorAll('input[name=board-kind]')) radio.checked = radio.value === kind;
-  setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
-
-  const themes = themesOfKind(state, kind);
-  const notes = notesOfKind(state, kind);
-  const known = new Set(themes.map((t) => t.id));
-  const groups = new Map(themes.map((t) => [t.id, []]));
-  const unsorted = [];
-  for (const n of notes) (n.theme && known.has(n.theme) ? groups.get(n.theme) : unsorted).push(n);
-  const hidden = notes.filter((n) => n.hidden).length;
-  setText($('board-summary'),
-    `${notes.length} ${kind === 'opportunity' ? 'opportunities' : 'requirements'} in ${themes.length} ` +
-      `${kind === 'opportunity' ? (themes.length === 1 ? 'theme' : 'themes') : (themes.length === 1 ? 'strategy area' : 'strategy areas')}` +
-      `${unsorted.length ? `, ${unsorted.length} unsorted` : ''}${hidden ? `, ${hidden} hidden` : ''}.`);
-
-  const columns = [
-    ...themes.map((t) => ({ id: t.id, theme: t, notes: groups.get(t.id) })),
-    { id: UNSORTED, theme: null, notes: unsorted },
-  ];
-  // One list of destinations shared by every note's "Send to" menu.
-  const destinations = [['', 'Unsorted'], ...themes.map((t) => [t.id, t.label])];
-  const signature = JSON.stringify(destinations);
-  const ctx = { state, themes, destinations, signature };
-  syncChildren($('console-board'), columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, ctx));
-}
-
-function createColumn(c) {
-  const col = h('section', { class: 'console-column' },
-    h('header', { class: 'column-head' },
-      h('h3', { class: 'column-label', id: `label-${c.id}` }), h('span', { class: 'count' }), h('span', { class: 'badge locked', text: 'Locked' })));
-  if (c.theme) col.append(themeControls(c.theme.id));
-  col.append(h('ul', { class: 'console-notes' }));
-  return col;
-}
-
-/** Rename, lock, merge and split controls of one theme. */
-function themeControls(themeId) {
-  const rename = h('input', { class: 'rename', maxlength: '60', id: `rename-${themeId}` });
-  rename.addEventListener('input', () => { rename.dataset.dirty = '1'; });
-  const renameForm = h('form', { class: 'inline-form' },
-    h('label', { for: `rename-${themeId}`, text: 'Label' }), rename,
-    h('button', { type: 'submit', class: 'secondary', text: 'Rename' }));
-  renameForm.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!rename.value.trim()) return say('A theme needs a label.');
-    if (await run({ type: 'renameTheme', theme: themeId, label: rename.value }, 'Renamed.')) delete rename.dataset.dirty;
-  });
-
-  const lock = h('button', { type: 'button', class: 'secondary lock', 'aria-pressed': 'false' });
-  lock.addEventListener('click', () => run({ type: 'lockTheme', theme: themeId, locked: lock.getAttribute('aria-pressed') !== 'true' }));
-
-  const into = h('select', { class: 'merge-into', id: `merge-${themeId}` });
-  const mergeForm = h('form', { class: 'inline-form' },
-    h('label', { for: `merge-${themeId}`, text: 'Merge into' }), into,
-    h('button', { type: 'submit', class: 'secondary', text: 'Merge' }));
-  mergeForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (!into.value) return say('Choose the theme to merge into.');
-    run({ type: 'mergeThemes', from: themeId, into: into.value }, 'Merged.');
-  });
-
-  const splitLabel = h('input', { maxlength: '60', id: `split-${themeId}` });
-  const splitForm = h('form', { class: 'inline-form' },
-    h('label', { for: `split-${themeId}`, text: 'New theme for the selected notes' }), splitLabel,
-    h('button', { type: 'submit', class: 'secondary', text: 'Split off' }));
-  splitForm.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const col = splitForm.closest('.console-column');
-    const ids = Array.from(col.querySelectorAll('.split-check:checked'), (box) => box.closest('.console-note').dataset.key);
-    if (!ids.length) return say('Select the notes to split off first (the “Select” boxes).');
-    if (!splitLabel.value.trim()) return say('Give the new theme a label.');
-    if (await run({ type: 'splitTheme', theme: themeId, notes: ids, label: splitLabel.value }, 'Split into a new theme.')) {
-      splitLabel.value = '';
-    }
-  });
-
-  renameForm.append(lock);
-  // Merging and splitting are rarer and heavier: folded away so the board stays readable.
-  return h('div', { class: 'theme-controls' }, renameForm,
-    h('details', {}, h('summary', { text: 'Merge or split' }), mergeForm, splitForm));
-}
-
-function updateColumn(col, c, ctx) {
-  const t = c.theme;
-  setText(col.querySelector('.column-label'), t ? t.label : 'Unsorted');
-  setText(col.querySelector('.count'), `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
-  col.classList.toggle('unsorted', !t);
-  show(col.querySelector('.badge.locked'), !!t?.locked);
-  if (t) {
-    const rename = col.querySelector('.rename');
-    if (document.activeElement !== rename && !rename.dataset.dirty) rename.value = t.label;
-    const lock = col.querySelector('.lock');
-    lock.setAttribute('aria-pressed', String(!!t.locked));
-    setText(lock, t.locked ? 'Unlock' : 'Lock');
-    lock.title = t.locked ? 'Let the clustering change this theme again' : 'Keep the clustering from adding or taking notes';
-    const others = ctx.themes.filter((o) => o.id !== t.id).map((o) => [o.id, o.label]);
-    setOptions(col.querySelector('.merge-into'), [['', 'Choose a theme…'], ...others]);
-  }
-  syncChildren(col.querySelector('.console-notes'), c.notes, (n) => n.id, createNote, (li, n) => updateNote(li, n, ctx));
-}
-
-function createNote(n) {
-  const id = n.id;
-  const move = h('select', { class: 'move', id: `move-${id}` });
-  move.addEventListener('change', async () => {
-    const ack = await run({ type: 'moveNote', note: id, theme: move.value || null });
-    if (!ack) {
-      move.value = move.dataset.current || '';
-      return;
-    }
-    // The note now sits in another column, drawn anew: keep the keyboard on it there.
-    focusAfterDraw = `.console-note[data-key="${CSS.escape(id)}"] select.move`;
-    draw();
-  });
-  const hide = h('button', { type: 'button', class: 'secondary hide' });
-  hide.addEventListener('click', () => run({ type: 'hideNote', note: id, hidden: hide.dataset.hidden !== 'true' }));
-  return h('li', { class: 'console-note' },
-    h('p', { class: 'note-text' }),
-    h('p', { class: 'meta' }, h('span', { class: 'author' }), ' ', h('span', { class: 'tag' }), ' ',
-      h('span', { class: 'badge hidden-badge', text: 'Hidden' }), ' ', h('span', { class: 'badge edited', text: 'Edited' })),
-    h('div', { class: 'note-controls' },
-      h('label', { class: 'choice small split-choice' }, h('input', { type: 'checkbox', class: 'split-check' }), 'Select'),
-      h('label', { for: `move-${id}`, text: 'Send to' }), move, hide));
-}
-
-function updateNote(li, n, ctx) {
-  li.classList.toggle('is-hidden', !!n.hidden);
-  li.classList.toggle('from-partner', n.role === 'partner');
-  setText(li.querySelector('.note-text'), n.text);
-  const who = authorOf(ctx.state, n);
-  setText(li.querySelector('.author'), `${nameAndOrg(who)}${n.scribed ? ' (typed by the facilitator)' : ''}`);
-  setText(li.querySelector('.tag'), ROLE_NAMES[n.role] || n.role);
-  show(li.querySelector('.hidden-badge'), !!n.hidden);
-  show(li.querySelector('.edited'), !!n.edited);
-  show(li.querySelector('.split-choice'), !!n.theme);
-  // Each note's controls name the note, so a screen reader tells 25 "Send to" menus apart.
-  const chars = Array.from(n.text);
-  const short = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : n.text;
-  li.querySelector('.split-check').setAttribute('aria-label', `Select for splitting: ${short}`);
-  const move = li.querySelector('select.move');
-  move.setAttribute('aria-label', `Send to (note: ${short})`);
-  setOptions(move, ctx.destinations, ctx.signature);
-  move.dataset.current = n.theme || '';
-  if (document.activeElement !== move) move.value = n.theme || '';
-  const hide = li.querySelector('button.hide');
-  hide.dataset.hidden = String(!!n.hidden);
-  setText(hide, n.hidden ? 'Show' : 'Hide');
-  hide.setAttribute('aria-label', `${n.hidden ? 'Show' : 'Hide'} note: ${short}`);
-}
 
 // ---- Scribe ----
 
@@ -502,7 +298,7 @@ function render() {
 
   if (state.phase !== shownPhase) {
     // A new phase shows its own kind of notes, and scribed notes default to it.
-    boardKind = null;
+    followPhase();
     const kind = phaseKind(state.phase);
     if (kind) $('scribe-kind').value = kind;
   }
@@ -516,10 +312,4 @@ function render() {
   $('everyone-may-post').checked = !!state.meeting?.settings?.everyoneMayPost;
   renderMeetingForm(state);
   tick();
-
-  if (focusAfterDraw) {
-    const target = document.querySelector(focusAfterDraw);
-    focusAfterDraw = null;
-    if (target && document.activeElement !== target) target.focus();
-  }
 }

@@ -43,8 +43,9 @@ public enum Command: Equatable, Sendable {
     case setNextSteps(NextSteps)
     case updateMeeting(MeetingUpdate)
     /// Ask the clustering to regroup all notes of a kind (carried out by the server, which
-    /// holds the notes' vectors).
-    case regroup(kind: NoteKind)
+    /// holds the notes' vectors). `preview`: offer it as a proposal to apply or dismiss
+    /// (the console's way) instead of carrying it out at once.
+    case regroup(kind: NoteKind, preview: Bool)
     /// Pairs of themes so alike the facilitator may want to merge them (answered in the ack).
     case mergeSuggestions(kind: NoteKind)
     /// Put back every note the last regrouping of a kind moved (if still where it went).
@@ -224,7 +225,7 @@ public enum ClientMessageDecoder {
         case "updateMeeting":
             command = .updateMeeting(try meetingUpdate(f, json))
         case "regroup":
-            command = .regroup(kind: try f.noteKind("kind"))
+            command = .regroup(kind: try f.noteKind("kind"), preview: try f.optionalBool("preview") ?? false)
         case "mergeSuggestions":
             command = .mergeSuggestions(kind: try f.noteKind("kind"))
         case "undoRegroup":

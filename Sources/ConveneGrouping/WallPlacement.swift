@@ -95,6 +95,31 @@ public enum WallPlacement {
         return (events, moves)
     }
 
+    /// The facilitator's "regroup" as a proposal to preview: which notes would move where,
+    /// the themes it would open (with their titles) and the automatic themes it would leave
+    /// empty. Nothing changes until the facilitator applies it. nil: nothing would move.
+    public static func regroupProposal(wall base: Wall, engine: MeetingGrouping) -> ThemeProposal? {
+        var wall = base
+        var created: [String] = []
+        let step = engine.regroup(wall) { created.append("new\(created.count + 1)"); return created.last! }
+        wall.apply(step.changes + (step.proposal?.changes ?? []))
+        let emptied = engine.removingEmptyThemes(wall)
+        wall.apply(emptied)
+        wall.apply(engine.retitle(wall, themes: Set(created)))
+        let before = Dictionary(uniqueKeysWithValues: base.notes.map { ($0.id, $0.theme) })
+        let moves = wall.notes.compactMap { n -> GroupingProposal.Move? in
+            let from = before[n.id] ?? nil
+            return from == n.theme ? nil : GroupingProposal.Move(note: n.id, from: from, to: n.theme)
+        }
+        guard !moves.isEmpty else { return nil }
+        let opened = created.filter { id in moves.contains { $0.to == id } }
+        let proposal = GroupingProposal(
+            newThemes: opened.compactMap { id in wall.themes.first { $0.id == id }.map { .init(id: id, label: $0.label) } },
+            moves: moves,
+            removedThemes: emptied.compactMap { if case .removeTheme(let id) = $0 { return id }; return nil })
+        return themeProposal(proposal, on: wall)
+    }
+
     /// The pass with its new themes numbered from `nextNumber`, as the meeting hands out
     /// theme ids now (another theme may have taken the provisional number meanwhile); the
     /// proposal names those themes by their new ids too.

@@ -182,10 +182,17 @@ public final class MeetingHub {
         var secret = ""
         if case .join = command { secret = Identifiers.secret(using: &random) }
         var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
-        if case .regroup(let kind) = command {
-            let (events, moved) = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live)
-            decision.events = events
-            decision.reply = [("moved", .int(Int64(moved)))]
+        if case .regroup(let kind, let preview) = command {
+            if preview {
+                // Nothing moves yet: the regrouping becomes the proposal the console previews.
+                let proposal = WallClustering.regroupProposal(kind: kind, in: live.speculative, live: live)
+                decision.events = proposal.map { [.proposalOffered(kind: kind, proposal: $0)] } ?? []
+                decision.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
+            } else {
+                let (events, moved) = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live)
+                decision.events = events
+                decision.reply = [("moved", .int(Int64(moved)))]
+            }
         }
         if case .mergeSuggestions(let kind) = command {
             decision.reply = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.speculative, live: live))]

@@ -45,6 +45,12 @@ enum WallClustering {
         return (resolved + events, moves.count)
     }
 
+    /// The same regrouping as a proposal for the console to preview (nil: nothing would move).
+    static func regroupProposal(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> ThemeProposal? {
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil)
+        return WallPlacement.regroupProposal(wall: wall(of: state, kind: kind, live: live), engine: engine)
+    }
+
     static func mergeSuggestions(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> JSONValue {
         WallPlacement.mergeSuggestions(wall(of: state, kind: kind, live: live),
                                        engine: WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil))

@@ -24,6 +24,16 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertEqual(t.first.map { String($0) }, t.first.map { String($0).uppercased() }, "sentence case")
     }
 
+    func testATitleNeverSaysOneWordTwice() {
+        XCTAssertTrue(ThemeTitler.sameWord("welders", "welding"))
+        XCTAssertTrue(ThemeTitler.sameWord("drone", "drones"))
+        XCTAssertFalse(ThemeTitler.sameWord("housing", "childcare"))
+        let t = title(["We cannot find certified welders", "Welding apprenticeships with the college", "Our welders retire soon",
+                       "Teach welding in high schools", "Weld inspectors are scarce"])
+        let words = t.lowercased().split(separator: " ").filter { $0 != "&" }.map(String.init)
+        for (i, a) in words.enumerated() { for b in words[(i + 1)...] { XCTAssertFalse(ThemeTitler.sameWord(a, b), t) } }
+    }
+
     func testTitlesAreNeverFragmentsOrBareNumbers() {
         let fragments = ["every quarter", "50 ppl", "5 axis", "actually talk", "& local", "2 hour"]
         let walls = [

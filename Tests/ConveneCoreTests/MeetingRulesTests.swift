@@ -117,6 +117,46 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertTrue(m.state.themes[talent]!.locked)
     }
 
+    func testOnlyAnEmptyThemeCanBeDeleted() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "Drones", scribed: nil), as: .participant(karen))
+        let drones = m.theme(.opportunity, "Drones"), parking = m.theme(.opportunity, "Parking lot")
+        try m.run(.moveNote(note: "n1", theme: drones), as: .facilitator)
+        XCTAssertRefused(.invalid) { try m.run(.deleteTheme(theme: drones), as: .facilitator) }
+        XCTAssertRefused(.forbidden) { try m.run(.deleteTheme(theme: parking), as: .participant(karen)) }
+        try m.run(.deleteTheme(theme: parking), as: .facilitator)
+        XCTAssertNil(m.state.themes[parking])
+        XCTAssertFalse(m.state.themeOrder.contains(parking))
+        XCTAssertRefused(.notFound) { try m.run(.deleteTheme(theme: parking), as: .facilitator) }
+        // A strategy area someone champions is merged, not deleted.
+        m.phase(.commitments)
+        let area = m.theme(.requirement, "Talent")
+        try m.run(.champion(theme: area), as: .participant(karen))
+        XCTAssertRefused(.invalid) { try m.run(.deleteTheme(theme: area), as: .facilitator) }
+        XCTAssertEqual(MeetingState.replay(m.log)?.themeOrder, m.state.themeOrder, "the deletion replays")
+    }
+
+    func testSpotlightShowsOneThemeUntilReleasedOrThePhaseChanges() throws {
+        var m = MeetingDriver()
+        m.phase(.opportunities)
+        let drones = m.theme(.opportunity, "Drones"), ev = m.theme(.opportunity, "EV")
+        try m.run(.spotlight(theme: drones), as: .facilitator)
+        XCTAssertEqual(m.state.spotlight, drones)
+        XCTAssertEqual(m.state.snapshot(for: .everyone)["spotlight"]?.stringValue, drones, "the wall sees it")
+        XCTAssertRefused(.forbidden) { try m.run(.spotlight(theme: nil), as: .wall) }
+        XCTAssertRefused(.notFound) { try m.run(.spotlight(theme: "t999"), as: .facilitator) }
+        try m.run(.mergeThemes(from: drones, into: ev), as: .facilitator)
+        XCTAssertEqual(m.state.spotlight, ev, "a merged theme's spotlight follows it")
+        try m.run(.spotlight(theme: nil), as: .facilitator)
+        XCTAssertNil(m.state.spotlight)
+        try m.run(.spotlight(theme: ev), as: .facilitator)
+        m.phase(.requirements)
+        XCTAssertNil(m.state.spotlight, "a phase change releases it")
+        XCTAssertEqual(MeetingState.replay(m.log)?.spotlight, m.state.spotlight)
+    }
+
     func testChampionsAndNominations() throws {
         var m = MeetingDriver()
         let karen = m.join("Karen"), college = m.join("College", role: .partner)

@@ -77,6 +77,33 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertEqual(s.notes.mapValues(\.theme), before)
     }
 
+    func testARegroupPreviewChangesNothingUntilAppliedAndThenMatchesTheRegroup() throws {
+        // 18 notes from three clear topics, all lumped into one automatic theme.
+        let texts = (0..<18).map { "note \($0)" }
+        var s = state(notes: texts)
+        var seq: Int64 = 50
+        func apply(_ events: [MeetingEvent]) { for e in events { seq += 1; s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) } }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "Everything", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let vs = vectors(18, themes: 3)
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        let before = s.notes.mapValues(\.theme)
+        let proposal = try XCTUnwrap(WallPlacement.regroupProposal(wall: wall, engine: MeetingGrouping()))
+        // It names where each note goes (provisional ids for new themes) and moves nothing yet.
+        XCTAssertGreaterThanOrEqual(proposal.moves.count, 6)
+        XCTAssertFalse(proposal.newThemes.isEmpty)
+        XCTAssertTrue(proposal.newThemes.allSatisfy { $0.id.hasPrefix("p") && !$0.label.isEmpty })
+        XCTAssertEqual(s.notes.mapValues(\.theme), before)
+        // Applied, it separates the three topics; undone, everything is back.
+        apply([.proposalOffered(kind: .opportunity, proposal: proposal)])
+        apply(try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        let topicThemes = (0..<3).map { topic in Set((0..<18).filter { $0 % 3 == topic }.map { s.notes["n\($0)"]!.theme }) }
+        XCTAssertTrue(topicThemes.allSatisfy { $0.count == 1 }, "each topic in one theme: \(topicThemes)")
+        XCTAssertEqual(Set(topicThemes.map { $0.first! }).count, 3, "three topics, three themes")
+        apply(try s.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        XCTAssertEqual(s.notes.mapValues(\.theme), before)
+    }
+
     func testEmptiedAutomaticThemesLeaveTheWall() {
         var s = state(notes: ["a"])
         s.apply(StoredEvent(meeting: "m", seq: 10, at: 10, event: .themeCreated(id: "t9", kind: .opportunity, label: "Gone", byHand: false)))

@@ -8,6 +8,7 @@ import time
 
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 TIMEOUT = 10
@@ -15,7 +16,7 @@ TIMEOUT = 10
 VIEWPORTS = {
     "phone": {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True},
     "wall": {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False},
-    "console": {"width": 1440, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+    "console": {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False},
 }
 
 # Shared page-side helpers, prepended to every script.
@@ -365,7 +366,7 @@ class Console(Screen):
             return Array.from($('console-board').children).map((col) => ({
               label: text(col.querySelector('.column-label')),
               count: text(col.querySelector('.count')),
-              notes: Array.from(col.querySelectorAll('.console-note > .note-text'), text),
+              notes: Array.from(col.querySelectorAll('.console-note .note-text'), text),
               authors: Array.from(col.querySelectorAll('.console-note .author'), text),
             }));""")
 
@@ -399,17 +400,40 @@ class Console(Screen):
                          f"theme column {label!r} on the console")
 
     def send_to(self, note, theme_label):
-        """Moves a note with its "Send to" menu (theme_label "Unsorted" for none)."""
+        """Moves a note by tap: select its card, then press "Move here" on the column
+        (theme_label "Unsorted" for none)."""
         li = self.wait(lambda: self.note_item(note), f"note {note!r} on the console")
-        self.choose(li.find_element(By.CSS_SELECTOR, "select.move"), theme_label)
+        self.click(li.find_element(By.CSS_SELECTOR, ".note-card"))
+        button = self.wait(lambda: self.js("""
+            for (const col of $('console-board').children)
+              if (text(col.querySelector('.column-label')) === arguments[0]) {
+                const b = col.querySelector('.move-here');
+                return shown(b) ? b : null;
+              }
+            return null;""", theme_label), f"the Move here button of {theme_label!r}")
+        self.click(button)
         self.wait(lambda: note in self.board().get(theme_label, []), f"note {note!r} in column {theme_label!r}")
+
+    def drag_to(self, note, theme_label):
+        """Moves a note by dragging its card onto a column (HTML drag and drop, as the
+        browser fires it for a mouse drag)."""
+        li = self.wait(lambda: self.note_item(note), f"note {note!r} on the console")
+        col = self.wait(lambda: self.column(theme_label), f"column {theme_label!r}")
+        # Chromium's WebDriver does not perform native HTML5 drags; the same events are
+        # dispatched with one shared DataTransfer, as a mouse drag produces them.
+        self.js("""
+            const [li, col] = arguments;
+            const dt = new DataTransfer();
+            const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: dt}));
+            fire(li, 'dragstart'); fire(col, 'dragenter'); fire(col, 'dragover'); fire(col, 'drop'); fire(li, 'dragend');""", li, col)
+        self.wait(lambda: note in self.board().get(theme_label, []), f"note {note!r} dragged into {theme_label!r}")
 
     def rename(self, label, new_label):
         col = self.column(label)
+        self.click(col.find_element(By.CSS_SELECTOR, ".label-button"))
         field = col.find_element(By.CSS_SELECTOR, "input.rename")
-        field.clear()
-        field.send_keys(new_label)
-        self.click(col.find_element(By.XPATH, ".//button[normalize-space()='Rename']"))
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(new_label, Keys.ENTER)
         self.wait(lambda: self.column(new_label), f"theme renamed to {new_label!r}")
 
     def merge(self, from_label, into_label):
@@ -421,7 +445,7 @@ class Console(Screen):
         self.wait(lambda: not self.column(from_label), f"theme {from_label!r} merged away")
 
     def merge_ids(self, from_id, into_id):
-        """Merges with the "Merge or split" controls of the theme `from_id`."""
+        """Merges with the "Merge" controls of the theme `from_id`."""
         col = self.js("return document.querySelector(`#console-board > [data-key='${arguments[0]}']`);", from_id)
         details = col.find_element(By.CSS_SELECTOR, "details")
         if not details.get_attribute("open"):

@@ -74,7 +74,8 @@ def test_markup_in_user_text_is_shown_as_text(screens):
     assert cols[THEME]["notes"] == [NOTE]
     assert cols[THEME]["authors"] == [f"{NAME}, {ORG}"]
     # The note's own controls name it (for screen readers) as text too.
-    assert console.note_item(NOTE).find_element(By.CSS_SELECTOR, "select.move").get_attribute("aria-label") == f"Send to (note: {NOTE})"
+    short = NOTE if len(NOTE) <= 60 else NOTE[:60] + "…"
+    assert console.note_item(NOTE).find_element(By.CSS_SELECTOR, ".note-card").get_attribute("aria-label") == f"{short} — {NAME}, {ORG}"
     for s in (phone, wall, console):
         s.shot("opportunities")
         assert_nothing_ran(s)

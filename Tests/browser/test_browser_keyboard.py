@@ -94,22 +94,28 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
         assert console.by_id("new-theme-label").get_attribute("value") == ""
     console.shot("themes-created")
 
-    # Send each note somewhere: Tab to its "Send to" menu, type the theme's first letter.
-    for note, letter, label in ((NOTE_A, "F", "Flight"), (NOTE_B, "H", "Helicopters")):
-        f = keys.tab_to(f"the Send to menu of {note!r}", lambda f, note=note: f["tag"] == "select" and f["note"] == note)
-        assert f["label"] == f"Send to (note: {note})"
-        keys.press(letter)
+    # Move each note: Tab to its card, Space selects it, Tab on to the theme's "Move here", Enter.
+    for note, label in ((NOTE_A, "Flight"), (NOTE_B, "Helicopters")):
+        f = keys.tab_to(f"the card of {note!r}", lambda f, note=note: f["tag"] == "button" and f["note"] == note and "note-card" in f["cls"])
+        assert f["label"].startswith(note), f
+        keys.press(Keys.SPACE)
+        console.wait_js("return document.activeElement.getAttribute('aria-pressed') === 'true';", message="the card selected by Space")
+        # The themes' columns come before Unsorted's: Shift+Tab goes back to them.
+        f = keys.tab_to(f"Move here of {label}", lambda f, label=label: f["tag"] == "button" and "move-here" in f["cls"] and f["column"] == label,
+                        backwards=True)
+        assert f["label"] == f"Move 1 selected note to “{label}”", f
+        keys.press(Keys.ENTER)
         console.wait(lambda note=note, label=label: note in console.board().get(label, []),
                      f"{note!r} moved to {label!r} from the keyboard")
         wall.wait(lambda note=note, label=label: note in wall.board().get(label, []), f"{note!r} in {label!r} on the wall")
         # The keyboard stays on the note, now in its new column, so the next key acts on it.
         f = console.wait(lambda note=note: (lambda f: f if f and f["note"] == note else None)(keys.focused()),
                          "the focus to follow the moved note")
-        assert f["tag"] == "select" and f["column"] == label, f
+        assert f["column"] == label, f
     console.shot("notes-sent")
 
-    # Merge "Helicopters" into "Flight": open "Merge or split" with Enter, choose, press Merge.
-    keys.tab_to("Merge or split of Helicopters", lambda f: f["tag"] == "summary" and f["column"] == "Helicopters")
+    # Merge "Helicopters" into "Flight": open "Merge" with Enter, choose, press Merge.
+    keys.tab_to("Merge of Helicopters", lambda f: f["tag"] == "summary" and f["column"] == "Helicopters")
     keys.press(Keys.ENTER)
     keys.tab_to("the Merge into menu", lambda f: f["tag"] == "select" and f["column"] == "Helicopters" and "merge-into" in f["cls"])
     keys.press("F")

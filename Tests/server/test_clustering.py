@@ -157,3 +157,50 @@ def test_a_note_hidden_before_its_place_and_shown_again_gets_one(server):
     assert console.command({"type": "hideNote", "note": note, "hidden": False})["type"] == "ack"
     notes = wait_until_placed(server, [note])
     assert notes[note]["theme"] == broadband
+
+
+def test_a_regroup_preview_moves_nothing_until_the_facilitator_applies_it(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = []
+    for trio in zip(WELDERS, BROADBAND, EXPORTS):
+        for text in trio:
+            ids.append(phone.post(text)["note"])
+            time.sleep(0.06)
+    wait_until_placed(server, ids)
+    time.sleep(1)
+    phone.drain()
+    before = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    reply = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
+    assert reply["type"] == "ack", reply
+    snap = console_for(server).welcome["snapshot"]
+    assert {n["id"]: n["theme"] for n in snap["notes"]} == before, "a preview moves nothing"
+    if not reply["proposal"]:
+        assert reply["moved"] == 0 and "opportunity" not in snap["proposals"]
+        return
+    proposal = snap["proposals"]["opportunity"]
+    assert len(proposal["moves"]) == reply["moved"] > 0
+    assert all(m["from"] == before[m["note"]] for m in proposal["moves"]), "each move starts where the note is"
+    # Phones never see the proposal's content.
+    phone.drain()
+    kinds = [e["type"] for _, e in phone.events]
+    assert "proposal" in kinds and "proposalOffered" not in kinds, kinds
+    assert all(set(e) == {"type", "at"} for _, e in phone.events if e["type"] == "proposal")
+    # Applied: exactly the previewed notes move, to the previewed places (new themes get real ids).
+    applied = console.command({"type": "applyProposal", "kind": "opportunity"})
+    assert applied["type"] == "ack" and applied["moved"] == reply["moved"], applied
+    after = console_for(server).welcome["snapshot"]
+    themes = {t["id"]: t["label"] for t in after["themes"]}
+    new_labels = {t["id"]: t["label"] for t in proposal["newThemes"]}
+    now = {n["id"]: n["theme"] for n in after["notes"]}
+    for m in proposal["moves"]:
+        if m["to"] in new_labels:
+            assert themes[now[m["note"]]] == new_labels[m["to"]], (m, now[m["note"]])
+        else:
+            assert now[m["note"]] == m["to"], m
+    moved = {m["note"] for m in proposal["moves"]}
+    assert all(now[i] == before[i] for i in before if i not in moved), "nothing else moved"
+    # One step back.
+    assert console.command({"type": "undoRegroup", "kind": "opportunity"})["type"] == "ack"
+    assert {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]} == before

@@ -121,10 +121,14 @@ public enum ThemeTitler {
 
     static func stem(_ key: String) -> String { String(key.prefix(6)) }
 
-    /// "drone"/"drones", "rent"/"rentar": one word for a title.
+    /// "drone"/"drones", "rent"/"rentar", "welders"/"welding": one word for a title
+    /// ("Welders & welding" says one thing twice). Same when they share their first four
+    /// letters and all but the last three of the shorter word.
     static func sameWord(_ a: String, _ b: String) -> Bool {
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        return long.hasPrefix(String(short.prefix(max(4, short.count - 1))))
+        let (short, long) = a.count <= b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        var common = 0
+        while common < short.count && short[common] == long[common] { common += 1 }
+        return common >= min(4, short.count) && common >= short.count - 3
     }
 
     static func normalizedKey(_ title: String) -> String {

@@ -1,0 +1,158 @@
+"""The console's board on one laptop screen (1366×768, issue 12): a 25-note phase corrected
+by drag, by tap and by multi-select; an empty theme deleted; a theme renamed in place; the
+phase bar in reach after scrolling; a regroup proposal previewed, applied and undone."""
+import json
+import os
+import sqlite3
+import time
+
+from selenium.webdriver.common.by import By
+
+from conftest import harness
+
+TOPICS = {
+    "welding": ["We cannot find certified welders", "Welding apprenticeships with the college", "Our welders retire in five years",
+                "Weld inspectors are scarce", "Teach welding in high schools", "Pay welders while they train"],
+    "broadband": ["Broadband at the industrial park is too slow", "Fiber to the rural plants", "Internet outages stop our machines",
+                  "Wi-Fi for the shop floor sensors", "Broadband grants for small manufacturers", "Upload speeds for CAD files"],
+    "transport": ["Trucks wait hours at the rail crossing", "A bus line to the industrial park", "Truck drivers with a CDL are scarce",
+                  "Road repairs on the plant access road", "Freight rail spur for heavy parts", "Shuttle for second shift workers"],
+    "permits": ["Faster permits for plant expansions", "One office for all building permits", "Zoning for new industrial land",
+                "Environmental reviews take a year", "Permit fees are too high", "Online permit tracking", "Inspectors who know factories"],
+}
+NOTES = [n for trio in zip(*TOPICS.values()) for n in trio] + TOPICS["permits"][6:]   # 25, interleaved as a room posts
+
+
+def post_phase(facilitator, settle):
+    facilitator("setPhase", phase="opportunities")
+    for i, text in enumerate(NOTES):
+        facilitator("post", id=f"n{i}", kind="opportunity", text=text,
+                    scribe={"name": f"Employer {i}", "organization": f"Plant {i}", "role": "employer"})
+        time.sleep(0.06)
+    settle(quiet=1.0)
+
+
+def viewport_shot(screen, label):
+    """What the facilitator sees without scrolling: the 1366×768 viewport only."""
+    import base64
+    data = screen.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+    screen.counter[0] += 1
+    path = os.path.join(screen.shot_dir, f"{screen.counter[0]:02d}-{screen.name}-{label}.png")
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(data))
+
+
+def board_notes(console):
+    return {n for c in console.columns() for n in c["notes"]}
+
+
+def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
+    post_phase(facilitator, settle)
+    wall = screens.wall()
+    console = screens.console()
+    console.wait(lambda: board_notes(console) == set(NOTES), "the 25 notes on the console")
+    viewport_shot(console, "25 notes as grouped")
+
+    # The whole board fits the laptop's width: every column starts on screen, side by side.
+    layout = console.js("""return Array.from($('console-board').children, (c) => {
+        const r = c.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top};});""")
+    assert all(c["right"] <= 1366 for c in layout), layout
+    assert len({round(c["top"]) for c in layout}) == 1, "the columns sit in one row"
+    # Compact cards: one to three lines of text and the author, no control rows.
+    heights = console.js("return Array.from(document.querySelectorAll('#console-board .note-card'), (c) => c.getBoundingClientRect().height);")
+    assert max(heights) <= 90, f"a note card is {max(heights)} px tall"
+
+    theme = console.create_theme("Welding workforce")
+    # By drag and drop.
+    console.drag_to(TOPICS["welding"][0], "Welding workforce")
+    # By tap: select the card, press "Move here".
+    console.send_to(TOPICS["welding"][1], "Welding workforce")
+    # Several at once: select three cards, choose the theme in the selection bar, Move.
+    for text in TOPICS["welding"][2:5]:
+        console.click(console.note_item(text).find_element(By.CSS_SELECTOR, ".note-card"))
+    console.wait_js("return text($('selection-count')) === '3 notes selected';", message="three notes selected")
+    viewport_shot(console, "three selected")
+    console.choose(console.by_id("selection-target"), "Welding workforce")
+    console.click(console.by_id("selection-move"))
+    console.wait(lambda: set(TOPICS["welding"][:5]) <= set(console.board().get("Welding workforce", [])), "five welding notes moved")
+    wall.wait(lambda: set(TOPICS["welding"][:5]) <= set(wall.board().get("Welding workforce", [])), "the moves on the wall")
+    assert console.js("return $('selection-bar').hidden;"), "the selection is cleared after the move"
+
+    # Rename in place: click the title, type, Enter.
+    console.rename("Welding workforce", "Skilled welders")
+    wall.wait(lambda: "Skilled welders" in wall.board(), "the new name on the wall")
+
+    # The lock says what it does.
+    tip = console.column("Skilled welders").find_element(By.CSS_SELECTOR, ".lock").get_attribute("title")
+    assert "regroup" in tip and "move notes by hand" in tip, tip
+
+    # An empty theme can be deleted (and only an empty one offers it).
+    console.create_theme("Parking lot")
+    assert not console.column("Skilled welders").find_element(By.CSS_SELECTOR, ".delete-theme").is_displayed()
+    console.click(console.column("Parking lot").find_element(By.CSS_SELECTOR, ".delete-theme"))
+    console.wait(lambda: not console.column("Parking lot"), "the empty theme deleted")
+    assert theme in console.theme_ids()
+
+    # The phase bar stays in reach after scrolling down the page.
+    console.driver.execute_script("scrollTo(0, document.body.scrollHeight / 2);")
+    bar = console.js("""const b = document.querySelector('#phase-buttons [data-phase=requirements]'), r = b.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {top: r.top, uncovered: top === b || b.contains(top), scrolled: scrollY > 0};""")
+    assert bar["scrolled"] and bar["top"] >= 0 and bar["uncovered"], bar
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#phase-buttons [data-phase=requirements]"))
+    wall.wait(lambda: wall.phase() == "Requirements", "the phase changed from the sticky bar")
+    console.driver.execute_script("scrollTo(0, 0);")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "input[name=board-kind][value=opportunity]"))
+    viewport_shot(console, "corrected")
+
+
+def append_event(data_dir, body):
+    """Appends an event to the meeting's log, as the server would have written it."""
+    db = sqlite3.connect(os.path.join(data_dir, "convene.sqlite"))
+    meeting, seq = db.execute("SELECT meeting, MAX(seq) FROM events GROUP BY meeting").fetchone()
+    db.execute("INSERT INTO events (meeting, seq, body) VALUES (?, ?, ?)", (meeting, seq + 1, json.dumps(body)))
+    db.commit()
+    db.close()
+
+
+def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, facilitator, settle):
+    post_phase(facilitator, settle)
+    # The proposal a checkpoint would make, written to the log as the clustering would: two
+    # notes to a new theme. (What the engine proposes is tested in WallPlacementTests; this
+    # is about the console showing it.) Two notes the clustering placed, not by hand.
+    console_ws = harness.console_for(server)
+    state = console_ws.welcome["snapshot"]
+    console_ws.close()
+    by_text = {n["text"]: n for n in state["notes"]}
+    movers = [by_text[TOPICS["broadband"][0]], by_text[TOPICS["broadband"][1]]]
+    server.stop()
+    append_event(server.data, {"type": "proposalOffered", "at": int(time.time() * 1000), "kind": "opportunity",
+                               "proposal": {"newThemes": [{"id": "p1", "label": "Broadband and internet"}],
+                                            "moves": [{"note": n["id"], "from": n["theme"], "to": "p1"} for n in movers],
+                                            "removedThemes": []}})
+    server.start()
+    facilitator.client = harness.console_for(server)
+    wall = screens.wall()
+    console = screens.console()
+    console.wait_js("return shown($('proposal'));", message="the proposal on the console")
+    preview = console.js("""return {text: text($('proposal-text')),
+        marked: Array.from(document.querySelectorAll('#console-board .console-note.in-proposal'), (li) =>
+          [text(li.querySelector('.note-text')), text(li.querySelector('.proposed'))])};""")
+    assert "moving 2 notes" in preview["text"] and "“Broadband and internet”" in preview["text"], preview
+    assert sorted(preview["marked"]) == sorted([[n["text"], "→ new: Broadband and internet"] for n in movers])
+    # Nothing has moved: a proposal is not a change.
+    assert "Broadband and internet" not in wall.board()
+    viewport_shot(console, "proposal previewed")
+
+    console.click(console.by_id("proposal-apply"))
+    console.wait(lambda: sorted(console.board().get("Broadband and internet", [])) == sorted(n["text"] for n in movers),
+                 "the proposal applied")
+    wall.wait(lambda: sorted(wall.board().get("Broadband and internet", [])) == sorted(n["text"] for n in movers), "applied on the wall")
+    assert console.js("return $('proposal').hidden;")
+    viewport_shot(console, "proposal applied")
+
+    # One step back.
+    console.click(console.by_id("undo-regroup-button"))
+    console.wait(lambda: all(n["text"] not in console.board().get("Broadband and internet", []) for n in movers), "the proposal undone")
+    back = {n["text"]: n["theme"] for n in harness.console_for(server).welcome["snapshot"]["notes"]}
+    assert all(back[n["text"]] == n["theme"] for n in movers), "each note is back where it was"

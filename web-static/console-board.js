@@ -1,0 +1,423 @@
+// The console's theme board: correct a phase's grouping in seconds on one laptop screen.
+// A note is a compact card; move notes by dragging them to a column, or by selecting them
+// (click, tap, or Space on the keyboard) and pressing a column's "Move here"; select
+// several to move, hide or split them together. A theme is renamed in place (click its
+// title), locked, spotlit on the wall, merged, or deleted once empty. The clustering's
+// regroup proposal is previewed on the cards before the facilitator applies it.
+
+import { themesOfKind, notesOfKind, authorOf, phaseKind } from './meeting-state.js';
+import { boardColumns, UNSORTED } from './board-columns.js';
+import { $, h, setText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES } from './dom.js';
+
+/** Notes selected on the board (ids), kept across redraws while they exist. */
+const selected = new Set();
+let boardKind = null; // chosen by hand; null follows the phase
+let suggestions = { kind: null, version: '', list: [] };
+let suggestTimer = null;
+let ctx = null; // { conn, run, say, draw }
+
+const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
+const shortText = (text) => {
+  const chars = Array.from(text);
+  return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text;
+};
+
+export function currentKind(state) {
+  if (boardKind) return boardKind;
+  return phaseKind(state.phase) ?? (state.phase === 'welcome' ? 'opportunity' : 'requirement');
+}
+
+/** The board follows the phase again (a new phase shows its own kind of notes). */
+export function followPhase() {
+  boardKind = null;
+  selected.clear();
+}
+
+export function setupBoard({ conn, run, say, draw }) {
+  ctx = { conn, run, say, draw };
+  for (const radio of document.querySelectorAll('input[name=board-kind]')) {
+    radio.addEventListener('change', () => {
+      boardKind = radio.value;
+      selected.clear();
+      draw();
+    });
+  }
+  $('create-theme-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const label = $('new-theme-label').value;
+    if (!label.trim()) return say('Give the new theme a label.');
+    if (await run({ type: 'createTheme', kind: currentKind(conn.state), label }, `Created “${label}”.`)) $('new-theme-label').value = '';
+  });
+  $('regroup-button').addEventListener('click', async () => {
+    // A preview first: the proposal shows which notes would move where; nothing moves
+    // until the facilitator applies it.
+    const ack = await run({ type: 'regroup', kind: currentKind(conn.state), preview: true });
+    if (!ack) return;
+    if (!ack.proposal) say('Regrouping would not move any note: the board already matches the grouping.', false);
+    else say(`Regrouping would move ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'}: see the proposal, then apply or dismiss it.`, false);
+  });
+  $('undo-regroup-button').addEventListener('click', async () => {
+    const ack = await run({ type: 'undoRegroup', kind: currentKind(conn.state) });
+    if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
+  });
+  $('proposal-apply').addEventListener('click', async () => {
+    const ack = await run({ type: 'applyProposal', kind: currentKind(conn.state) });
+    if (ack) say(`Applied: ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} moved. “Undo the last regrouping” puts ${ack.moved === 1 ? 'it' : 'them'} back.`, false);
+  });
+  $('proposal-dismiss').addEventListener('click', async () => {
+    if (await run({ type: 'dismissProposal', kind: currentKind(conn.state) })) say('Proposal dismissed: nothing moved.', false);
+  });
+
+  // The selection bar: move, hide or split the selected notes together.
+  $('selection-move').addEventListener('click', () => moveSelected($('selection-target').value || null));
+  $('selection-hide').addEventListener('click', () => hideSelected(true));
+  $('selection-show').addEventListener('click', () => hideSelected(false));
+  $('selection-clear').addEventListener('click', () => { selected.clear(); draw(); });
+  $('split-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const label = $('split-label').value;
+    const ids = [...selected];
+    const notes = ids.map((id) => conn.state.notes.find((n) => n.id === id)).filter(Boolean);
+    const themes = new Set(notes.map((n) => n.theme));
+    if (!label.trim()) return say('Give the new theme a label.');
+    if (themes.size !== 1 || !notes[0].theme) return say('Split off notes of one theme: select notes from a single column.');
+    if (await run({ type: 'splitTheme', theme: notes[0].theme, notes: ids, label }, `Split into “${label}”.`)) {
+      $('split-label').value = '';
+      selected.clear();
+      draw();
+    }
+  });
+  // Escape clears the selection, wherever the focus is on the board.
+  $('board-section').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && selected.size && !e.target.matches('input, textarea')) {
+      selected.clear();
+      draw();
+    }
+  });
+}
+
+async function moveSelected(theme) {
+  const ids = [...selected];
+  if (!ids.length) return;
+  await moveNotes(ids, theme);
+}
+
+/** Moves notes one command each (the server checks every one); stops at the first refusal. */
+async function moveNotes(ids, theme) {
+  const { run, say, draw, conn } = ctx;
+  let moved = 0;
+  for (const id of ids) {
+    const note = conn.state.notes.find((n) => n.id === id);
+    if (!note || (note.theme ?? null) === theme) continue;
+    if (!(await run({ type: 'moveNote', note: id, theme }))) break;
+    moved++;
+  }
+  for (const id of ids) selected.delete(id);
+  const label = theme ? conn.state.themes.find((t) => t.id === theme)?.label : 'Unsorted';
+  if (moved) say(`Moved ${moved} ${moved === 1 ? 'note' : 'notes'} to “${label}”.`, false);
+  // Keep the keyboard on the (first) moved note, now in its new column.
+  focusNote = ids[0];
+  draw();
+}
+
+async function hideSelected(hidden) {
+  const { run, say, draw } = ctx;
+  const ids = [...selected];
+  let done = 0;
+  for (const id of ids) if (await run({ type: 'hideNote', note: id, hidden })) done++;
+  selected.clear();
+  if (done) say(`${hidden ? 'Hidden' : 'Shown again'}: ${done} ${done === 1 ? 'note' : 'notes'}.`, false);
+  draw();
+}
+
+let focusNote = null;
+
+// ---- Drawing ----
+
+export function renderBoard(state) {
+  const kind = currentKind(state);
+  for (const radio of document.querySelectorAll('input[name=board-kind]')) radio.checked = radio.value === kind;
+  setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
+
+  const { columns } = boardColumns(state, kind, { includeHidden: true, keepEmpty: true });
+  if (!columns.some((c) => c.unsorted)) columns.push({ id: UNSORTED, theme: null, label: 'Unsorted', notes: [], unsorted: true });
+  const themes = themesOfKind(state, kind);
+  const notes = notesOfKind(state, kind);
+  for (const id of [...selected]) if (!notes.some((n) => n.id === id)) selected.delete(id);
+
+  const unsorted = columns.find((c) => c.unsorted).notes.length;
+  const hidden = notes.filter((n) => n.hidden).length;
+  setText($('board-summary'),
+    `${notes.length} ${kind === 'opportunity' ? 'opportunities' : 'requirements'} in ${themes.length} ${themeWord(kind, themes.length)}` +
+      `${unsorted ? `, ${unsorted} unsorted` : ''}${hidden ? `, ${hidden} hidden` : ''}.`);
+
+  const proposal = state.proposals?.[kind] || null;
+  const preview = proposalPreview(state, proposal);
+  renderProposal(state, kind, proposal, preview);
+  const board = $('console-board');
+  board.dataset.columns = String(columns.length);
+  const view = { state, kind, preview, themes };
+  syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
+  renderSelection(state, kind, themes);
+  scheduleSuggestions(state, kind);
+  renderSuggestions(state, kind);
+
+  if (focusNote) {
+    const card = board.querySelector(`.console-note[data-key="${CSS.escape(focusNote)}"] .note-card`);
+    focusNote = null;
+    if (card && document.activeElement !== card) card.focus();
+  }
+}
+
+function createColumn(c) {
+  const col = h('section', { class: 'console-column', 'aria-labelledby': `label-${c.id}` });
+  const head = h('header', { class: 'column-head' });
+  if (c.unsorted) {
+    head.append(h('h3', { class: 'column-label', id: `label-${c.id}`, text: 'Unsorted' }));
+  } else {
+    const title = h('button', { type: 'button', class: 'label-button', title: 'Click to rename' });
+    title.addEventListener('click', () => startRename(col, c.id));
+    head.append(h('h3', { class: 'column-title' }, title, h('span', { class: 'column-label', id: `label-${c.id}`, hidden: true })));
+  }
+  head.append(h('span', { class: 'count' }));
+  col.append(head);
+  if (!c.unsorted) col.append(themeActions(c.id));
+  const moveHere = h('button', { type: 'button', class: 'move-here primary', hidden: true });
+  moveHere.addEventListener('click', () => moveSelected(c.unsorted ? null : c.id));
+  col.append(moveHere, h('ul', { class: 'console-notes' }));
+  // Drag and drop: a card (or the selection it belongs to) dropped anywhere on a column.
+  col.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer.types.includes('application/x-convene-notes')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    col.classList.add('drop-target');
+  });
+  col.addEventListener('dragleave', (e) => { if (!col.contains(e.relatedTarget)) col.classList.remove('drop-target'); });
+  col.addEventListener('drop', (e) => {
+    e.preventDefault();
+    col.classList.remove('drop-target');
+    const ids = JSON.parse(e.dataTransfer.getData('application/x-convene-notes') || '[]');
+    if (Array.isArray(ids) && ids.length) moveNotes(ids.map(String), c.unsorted ? null : c.id);
+  });
+  return col;
+}
+
+/** Lock, spotlight, delete (when empty) and merge of one theme: one short row. */
+function themeActions(themeId) {
+  const { run, conn } = ctx;
+  const lock = h('button', { type: 'button', class: 'secondary small lock', 'aria-pressed': 'false' });
+  lock.addEventListener('click', () => run({ type: 'lockTheme', theme: themeId, locked: lock.getAttribute('aria-pressed') !== 'true' }));
+  const spot = h('button', { type: 'button', class: 'secondary small spotlight-toggle', 'aria-pressed': 'false' });
+  spot.addEventListener('click', () => {
+    const on = spot.getAttribute('aria-pressed') !== 'true';
+    run({ type: 'spotlight', theme: on ? themeId : null }, on ? 'The wall now shows this theme alone.' : 'The wall shows the whole board again.');
+  });
+  const del = h('button', { type: 'button', class: 'secondary small delete-theme', hidden: true });
+  del.addEventListener('click', () => {
+    const label = conn.state.themes.find((t) => t.id === themeId)?.label ?? '';
+    run({ type: 'deleteTheme', theme: themeId }, `Deleted “${label}”.`);
+  });
+  const into = h('select', { class: 'merge-into', id: `merge-${themeId}` });
+  const mergeForm = h('form', { class: 'inline-form' },
+    h('label', { for: `merge-${themeId}`, text: 'Merge into' }), into,
+    h('button', { type: 'submit', class: 'secondary small', text: 'Merge' }));
+  mergeForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!into.value) return ctx.say('Choose the theme to merge into.');
+    run({ type: 'mergeThemes', from: themeId, into: into.value }, 'Merged.');
+  });
+  return h('div', { class: 'theme-actions' }, lock, spot, del,
+    h('details', { class: 'merge-details' }, h('summary', { text: 'Merge' }), mergeForm));
+}
+
+function updateColumn(col, c, view) {
+  const t = c.theme;
+  const { kind, state } = view;
+  col.classList.toggle('unsorted', !!c.unsorted);
+  col.classList.toggle('locked', !!t?.locked);
+  setText(col.querySelector('.count'), `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
+  if (t) {
+    setText(col.querySelector('.column-label'), t.label);
+    const title = col.querySelector('.label-button');
+    if (title) {
+      setText(title, t.label);
+      title.setAttribute('aria-label', `${t.label}: rename this ${themeWord(kind)}`);
+    }
+    const lock = col.querySelector('.lock');
+    lock.setAttribute('aria-pressed', String(!!t.locked));
+    setText(lock, t.locked ? 'Locked' : 'Lock');
+    // What the lock really does (MeetingGrouping honours exactly this).
+    lock.title = t.locked
+      ? 'Locked: the automatic grouping takes no note out of it and adds none when it regroups. Click to unlock.'
+      : 'Lock: the automatic grouping will take no note out of this theme and add none when it regroups (new notes may still be placed in it; you can still move notes by hand).';
+    lock.setAttribute('aria-label', `${t.locked ? 'Unlock' : 'Lock'} “${t.label}”`);
+    const spot = col.querySelector('.spotlight-toggle');
+    const lit = state.spotlight === t.id;
+    spot.setAttribute('aria-pressed', String(lit));
+    setText(spot, lit ? 'On the wall' : 'Spotlight');
+    spot.title = lit ? 'The wall shows this theme alone. Click to show the whole board again.' : 'Show this theme alone on the wall, its notes large';
+    spot.setAttribute('aria-label', `${lit ? 'End the spotlight on' : 'Spotlight'} “${t.label}”`);
+    const del = col.querySelector('.delete-theme');
+    show(del, c.notes.length === 0);
+    setText(del, 'Delete');
+    del.setAttribute('aria-label', `Delete the empty ${themeWord(kind)} “${t.label}”`);
+    const others = view.themes.filter((o) => o.id !== t.id).map((o) => [o.id, o.label]);
+    setOptions(col.querySelector('.merge-into'), [['', 'Choose…'], ...others]);
+  }
+  const moveHere = col.querySelector('.move-here');
+  const movable = [...selected].filter((id) => !c.notes.some((n) => n.id === id)).length;
+  show(moveHere, movable > 0);
+  setText(moveHere, `Move ${movable} here`);
+  moveHere.setAttribute('aria-label', `Move ${movable} selected ${movable === 1 ? 'note' : 'notes'} to “${t ? t.label : 'Unsorted'}”`);
+  syncChildren(col.querySelector('.console-notes'), c.notes, (n) => n.id, createNote, (li, n) => updateNote(li, n, view));
+}
+
+function createNote(n) {
+  const card = h('button', { type: 'button', class: 'note-card', 'aria-pressed': 'false' },
+    h('span', { class: 'note-text' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }));
+  card.addEventListener('click', () => {
+    if (selected.has(n.id)) selected.delete(n.id); else selected.add(n.id);
+    ctx.draw();
+  });
+  const li = h('li', { class: 'console-note', draggable: 'true' }, card);
+  li.addEventListener('dragstart', (e) => {
+    // Dragging a selected card carries the whole selection; any other card goes alone.
+    const ids = selected.has(n.id) ? [...selected] : [n.id];
+    e.dataTransfer.setData('application/x-convene-notes', JSON.stringify(ids));
+    e.dataTransfer.setData('text/plain', ids.map((id) => ctx.conn.state.notes.find((x) => x.id === id)?.text ?? '').join('\n'));
+    e.dataTransfer.effectAllowed = 'move';
+    li.classList.add('dragging');
+  });
+  li.addEventListener('dragend', () => li.classList.remove('dragging'));
+  return li;
+}
+
+function updateNote(li, n, view) {
+  const card = li.querySelector('.note-card');
+  const on = selected.has(n.id);
+  li.classList.toggle('selected', on);
+  li.classList.toggle('is-hidden', !!n.hidden);
+  li.classList.toggle('from-partner', n.role === 'partner');
+  card.setAttribute('aria-pressed', String(on));
+  setText(li.querySelector('.note-text'), n.text);
+  const who = authorOf(view.state, n);
+  const author = `${nameAndOrg(who)}${n.scribed ? ' (typed by the facilitator)' : ''}`;
+  setText(li.querySelector('.author'), author);
+  const flags = [n.role === 'partner' ? ROLE_NAMES.partner : '', n.hidden ? 'hidden' : '', n.edited ? 'edited' : ''].filter(Boolean);
+  card.title = `${author}${flags.length ? ` · ${flags.join(', ')}` : ''}\nClick to select; drag to a theme to move it.`;
+  const to = view.preview.get(n.id);
+  const proposed = li.querySelector('.proposed');
+  show(proposed, !!to);
+  setText(proposed, to ? `→ ${to}` : '');
+  li.classList.toggle('in-proposal', !!to);
+  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}`);
+}
+
+// ---- Selection bar ----
+
+function renderSelection(state, kind, themes) {
+  const bar = $('selection-bar');
+  show(bar, selected.size > 0);
+  if (!selected.size) return;
+  const notes = [...selected].map((id) => state.notes.find((n) => n.id === id)).filter(Boolean);
+  setText($('selection-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} selected`);
+  setOptions($('selection-target'), [['', 'Unsorted'], ...themes.map((t) => [t.id, t.label])]);
+  show($('selection-hide'), notes.some((n) => !n.hidden));
+  show($('selection-show'), notes.some((n) => n.hidden));
+  show($('split-form'), new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme);
+}
+
+// ---- The clustering's proposal ----
+
+/** note id → where the proposal would move it (a theme's label, or "Unsorted"). */
+function proposalPreview(state, proposal) {
+  const where = new Map();
+  if (!proposal) return where;
+  const newLabels = new Map((proposal.newThemes || []).map((t) => [t.id, `new: ${t.label}`]));
+  for (const m of proposal.moves || []) {
+    const label = m.to == null ? 'Unsorted' : newLabels.get(m.to) ?? state.themes.find((t) => t.id === m.to)?.label;
+    if (label) where.set(m.note, label);
+  }
+  return where;
+}
+
+function renderProposal(state, kind, proposal, preview) {
+  show($('proposal'), !!proposal);
+  if (!proposal) return;
+  const moves = preview.size;
+  const fresh = (proposal.newThemes || []).map((t) => `“${t.label}”`);
+  setText($('proposal-text'),
+    `The automatic grouping suggests moving ${moves} ${moves === 1 ? 'note' : 'notes'}` +
+      `${fresh.length ? ` and opening ${fresh.length === 1 ? 'a new theme' : `${fresh.length} new themes`}: ${fresh.join(', ')}` : ''}. ` +
+      'The cards marked → show where each would go; nothing moves until you apply it.');
+  const byTarget = new Map();
+  for (const [note, to] of preview) {
+    if (!byTarget.has(to)) byTarget.set(to, []);
+    byTarget.get(to).push(state.notes.find((n) => n.id === note)?.text ?? note);
+  }
+  $('proposal-moves').replaceChildren(...[...byTarget].map(([to, texts]) =>
+    h('li', {}, h('strong', { text: `→ ${to}: ` }), texts.map(shortText).join(' · '))));
+}
+
+// ---- Merge suggestions, recomputed with the board ----
+
+/** Asks the server again a moment after the board of this kind changed. */
+function scheduleSuggestions(state, kind) {
+  const version = JSON.stringify(themesOfKind(state, kind).map((t) => [t.id, t.label]))
+    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}`).join(',');
+  if (suggestions.kind === kind && suggestions.version === version) return;
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(async () => {
+    try {
+      const ack = await ctx.conn.send({ type: 'mergeSuggestions', kind });
+      suggestions = { kind, version, list: ack.suggestions || [] };
+    } catch {
+      suggestions = { kind, version, list: [] };
+    }
+    ctx.draw();
+  }, 800);
+}
+
+function renderSuggestions(state, kind) {
+  const label = (id) => state.themes.find((t) => t.id === id)?.label;
+  // Stale ones (a theme gone since they were computed) are never shown.
+  const live = suggestions.kind === kind ? suggestions.list.filter((s) => label(s.from) && label(s.into)) : [];
+  const list = $('merge-suggestions');
+  show($('merge-suggestions-box'), live.length > 0);
+  syncChildren(list, live, (s) => `${s.from}>${s.into}`, (s) => h('li', {}, h('span', { class: 'what' }),
+    h('button', { type: 'button', class: 'secondary small', onclick: () => ctx.run({ type: 'mergeThemes', from: s.from, into: s.into }, 'Merged.') })),
+  (li, s) => {
+    setText(li.querySelector('.what'), `“${label(s.from)}” and “${label(s.into)}” look alike. `);
+    setText(li.querySelector('button'), `Merge into “${label(s.into)}”`);
+  });
+}
+
+// ---- Rename in place ----
+
+function startRename(col, themeId) {
+  const { conn, run } = ctx;
+  const theme = conn.state.themes.find((t) => t.id === themeId);
+  if (!theme) return;
+  const title = col.querySelector('.label-button');
+  const input = h('input', { class: 'rename', maxlength: '60', value: theme.label, 'aria-label': `New name for “${theme.label}”` });
+  input.value = theme.label;
+  title.hidden = true;
+  title.after(input);
+  input.focus();
+  input.select();
+  let done = false;
+  const finish = async (save) => {
+    if (done) return;
+    done = true;
+    const label = input.value;
+    input.remove();
+    title.hidden = false;
+    if (save && label.trim() && label !== theme.label) await run({ type: 'renameTheme', theme: themeId, label }, 'Renamed.');
+    title.focus();
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); finish(true); }
+    if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); finish(false); }
+  });
+  input.addEventListener('blur', () => finish(true));
+}
