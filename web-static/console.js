@@ -7,12 +7,13 @@
 // to a server.
 
 import { connect, normalizeCode, randomId } from './client.js';
-import { phaseKind, themesOfKind, championsOf, supportersOf, participant, PHASES, PHASE_NAMES } from './meeting-state.js';
-import { $, h, setText, show, syncChildren, coalesce, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
+import { phaseKind, PHASES, PHASE_NAMES } from './meeting-state.js';
+import { $, h, setText, show, coalesce, characterCount } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { setupSummary, renderMailings } from './console-summary.js';
 import { addTimeboxInputs, readTimeboxes, messageBar } from './meeting-form.js';
 import { setupBoard, renderBoard, followPhase } from './console-board.js';
+import { setupAttendees, renderPeople, renderCommitments } from './console-attendees.js';
 
 const NOTE_LIMIT = 280;
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
@@ -64,6 +65,7 @@ async function run(command, done) {
 
 setupSummary(run);
 setupBoard({ conn, run, say, draw });
+setupAttendees({ conn, run, say, draw });
 
 // ---- Phase ----
 
@@ -134,63 +136,6 @@ $('scribe-form').addEventListener('submit', async (e) => {
     $('scribe-text').focus();
   }
 });
-
-// ---- Participants ----
-
-function renderPeople(state) {
-  const people = state.participants;
-  const employers = people.filter((p) => p.role === 'employer').length;
-  const consenting = people.filter((p) => p.consent && p.email).length;
-  const partners = people.length - employers;
-  setText($('people-summary'),
-    `${people.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
-      `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.`);
-  syncChildren($('people'), people, (p) => p.id,
-    () => h('tr', {}, h('td'), h('td'), h('td'), h('td'), h('td')),
-    (tr, p) => {
-      const cells = tr.children;
-      setText(cells[0], p.name);
-      setText(cells[1], p.organization);
-      setText(cells[2], ROLE_NAMES[p.role] || p.role);
-      setText(cells[3], p.email || '—');
-      setText(cells[4], p.consent && p.email ? 'Yes' : 'No');
-    });
-}
-
-// ---- Champions and nominations ----
-
-function renderCommitments(state) {
-  const areas = themesOfKind(state, 'requirement');
-  show($('areas-empty'), areas.length === 0);
-  syncChildren($('champion-areas'), areas, (t) => t.id,
-    () => h('li', { class: 'card' }, h('h3', { class: 'area-label' }), h('p', { class: 'champions' }), h('p', { class: 'supporters' })),
-    (li, t) => {
-      const champions = championsOf(state, t.id);
-      const supporters = supportersOf(state, t.id);
-      setText(li.querySelector('.area-label'), t.label);
-      setText(li.querySelector('.champions'),
-        champions.length ? `Champions: ${champions.map(nameAndOrg).join('; ')}` : 'No employer champion yet: not a priority right now.');
-      show(li.querySelector('.supporters'), supporters.length > 0);
-      setText(li.querySelector('.supporters'), `Community partners supporting: ${supporters.map(nameAndOrg).join('; ')}`);
-      li.classList.toggle('no-champion', champions.length === 0);
-    });
-
-  show($('nominations-empty'), state.nominations.length === 0);
-  syncChildren($('nominations'), state.nominations, (n) => n.id,
-    (n) => h('tr', {}, h('td'), h('td'), h('td'), h('td'), h('td'),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', text: 'Remove',
-        onclick: () => run({ type: 'withdrawNomination', id: n.id }, 'Removed.') }))),
-    (tr, n) => {
-      const cells = tr.children;
-      setText(cells[0], n.name);
-      setText(cells[1], n.organization);
-      setText(cells[2], n.contact || '—');
-      setText(cells[3], n.theme ? state.themes.find((t) => t.id === n.theme)?.label || '—' : 'The partnership as a whole');
-      const by = n.nominatedBy === 'facilitator' ? 'Facilitator' : nameAndOrg(participant(state, n.nominatedBy)) || '—';
-      setText(cells[4], by);
-      cells[5].firstChild.setAttribute('aria-label', `Remove ${n.name}`);
-    });
-}
 
 // ---- Next steps ----
 

@@ -182,6 +182,38 @@ const handlers = {
     const t = byId(s.themes, e.theme);
     if (t) t.locked = e.locked;
   },
+  // Two records of one person became one: `from`'s notes, sign-ups and nominations are `into`'s.
+  participantsMerged(s, e) {
+    const { from, into } = e;
+    s.participants = withoutId(s.participants, from);
+    if (e.participant) {
+      const i = s.participants.findIndex((p) => p.id === into);
+      if (i >= 0) s.participants[i] = e.participant;
+    }
+    for (const n of s.notes) if (n.author === from) n.author = into;
+    const kept = [];
+    for (const c of s.champions) {
+      const moved = c.participant === from ? { participant: into, theme: c.theme } : c;
+      if (!kept.some((k) => k.participant === moved.participant && k.theme === moved.theme)) kept.push(moved);
+    }
+    s.champions = kept;
+    for (const nom of s.nominations) if (nom.nominatedBy === from) nom.nominatedBy = into;
+  },
+  // A record removed by the facilitator: its notes stay under its name, or go.
+  participantRemoved(s, e) {
+    const p = byId(s.participants, e.participant);
+    s.participants = withoutId(s.participants, e.participant);
+    s.champions = s.champions.filter((c) => c.participant !== e.participant);
+    if (e.keepNotes) {
+      for (const n of s.notes) {
+        if (n.author !== e.participant) continue;
+        n.author = null;
+        if (p) n.scribed = { name: p.name, organization: p.organization, role: p.role };
+      }
+    } else {
+      s.notes = s.notes.filter((n) => n.author !== e.participant);
+    }
+  },
   themeDeleted(s, e) {
     removeTheme(s, e.theme);
   },

@@ -1,12 +1,13 @@
 // The participant's phone: join, post notes for the current phase (queued offline), see,
 // edit and withdraw one's own notes, champion strategy areas and name people to involve.
 
-import { connect, normalizeCode, loadToken, saveToken, randomId } from './client.js';
+import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
 import { phaseKind, mayPost, championsOf, supportersOf, signedUpFor, themesOfKind, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
+import { formatWhen } from './format.js';
 
 keepPagesForOffline();
 
@@ -17,11 +18,12 @@ const code = normalizeCode(new URLSearchParams(location.search).get('code'));
 if (!code) location.replace('index.html');
 
 let you = null; // the participant this phone is, once joined
+let shownPhase = null; // the phase last drawn
 let refused = false;
 let editing = null; // id of the note being edited
 let confirming = null; // id of the note whose withdrawal is being confirmed
 const rejected = []; // notes the server refused for good: shown so their text is not lost
-const noteErrors = new Map(); // note id → last error message for that note
+const noteErrors = new Map(); // note id → {message, fixable}: the last error for that note
 
 const outbox = new Outbox(code, {
   onChange: () => render(),
@@ -57,6 +59,17 @@ const conn = connect({
       rememberYou();
     }
     if (event.type === 'noteWithdrawn' && event.note === editing) editing = null;
+    // The facilitator merged this phone's record into another (the same person on two
+    // devices): this phone goes on as that one. Or removed it: this phone may join again.
+    if (event.type === 'participantsMerged' && you && event.from === you.id && event.participant) {
+      you = { ...event.participant, email: you.email, consent: you.consent };
+      rememberYou();
+    }
+    if (event.type === 'participantRemoved' && you && event.participant === you.id) {
+      you = null;
+      storage.remove(tokenKey(code));
+      rememberYou();
+    }
     render();
   },
   onStatus(status, message) {
@@ -142,12 +155,25 @@ for (const id of ['join-email', 'join-consent']) {
 const noteText = $('note-text');
 noteText.addEventListener('input', updateCounter);
 
+/** "12 / 280", or how far over the limit a note is ("34 characters too long"). */
+export function counterText(n) {
+  const over = n - NOTE_LIMIT;
+  if (over <= 0) return `${n} / ${NOTE_LIMIT}`;
+  return `${over} ${over === 1 ? 'character' : 'characters'} too long (${NOTE_LIMIT} at most)`;
+}
+
 function updateCounter() {
   const n = characterCount(noteText.value);
-  setText($('note-count'), `${n} / ${NOTE_LIMIT}`);
+  setText($('note-count'), counterText(n));
   $('note-count').classList.toggle('over', n > NOTE_LIMIT);
   $('post-button').disabled = n > NOTE_LIMIT;
+  // An error about the note's length or emptiness goes once the note is fixed.
+  if (postErrorFixable && n > 0 && n <= NOTE_LIMIT && noteText.value.trim()) {
+    setText($('post-error'), '');
+    postErrorFixable = false;
+  }
 }
+let postErrorFixable = false; // the error shown is about the text itself
 
 $('post-form').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -157,13 +183,16 @@ $('post-form').addEventListener('submit', (e) => {
   if (!kind) return;
   if (!text.trim()) {
     setText($('post-error'), 'Write your note first.');
+    postErrorFixable = true;
     noteText.focus();
     return;
   }
   if (characterCount(text) > NOTE_LIMIT) {
-    setText($('post-error'), `A note can have at most ${NOTE_LIMIT} characters.`);
+    setText($('post-error'), `Your note is ${counterText(characterCount(text))}: please shorten it.`);
+    postErrorFixable = true;
     return;
   }
+  postErrorFixable = false;
   setText($('post-error'), conn.connected ? '' : 'Saved on this phone. It will be sent when the connection is back.');
   // Into the outbox first: from here on the note survives a lost connection or a reload.
   outbox.add(kind, text);
@@ -188,6 +217,9 @@ function render() {
   setText($('you'), `${nameAndOrg(you)} · ${ROLE_NAMES[you.role] || you.role}`);
   setText($('phase'), PHASE_NAMES[state.phase] || state.phase);
   setText($('question'), state.question);
+  // A new phase starts at the top of the page, with its question, wherever the phone was.
+  if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
+  shownPhase = state.phase;
   renderPosting(state);
   renderCommitments(state);
   renderNotes(state);
@@ -209,13 +241,27 @@ function renderPosting(state) {
       closed = {
         welcome: 'Posting opens when the facilitator starts the opportunities round.',
         commitments: 'Posting is closed. Sign up below to champion strategy areas.',
-        'wrap-up': 'Posting is closed. Thank you for your notes!',
+        'wrap-up': `Posting is closed. Thank you for your notes! ${nextStepsLine(state)}`,
         closed: 'The meeting is closed. Thank you for taking part! The summary will follow.',
       }[state.phase] || 'Posting is closed right now.';
     }
   }
   setText($('post-closed'), closed);
   show($('post-closed'), !!closed);
+}
+
+/** The recorded next steps, in words ("The champions' call is on …, hosted by …"). */
+function nextStepsLine(state) {
+  const ns = state.nextSteps || {};
+  const parts = [];
+  const call = ns.championsCall || {};
+  if (call.date || call.host) {
+    const when = call.date ? ` is on ${formatWhen(call.date)}` : ' date is to be set';
+    parts.push(`The champions' call${when}${call.host ? `, hosted by ${call.host}` : ''}.`);
+  }
+  if (ns.nextMeeting?.date) parts.push(`The next meeting is on ${formatWhen(ns.nextMeeting.date)}.`);
+  if (ns.other) parts.push(ns.other);
+  return parts.length ? `Next steps: ${parts.join(' ')}` : 'The next steps will come with the summary.';
 }
 
 function renderCommitments(state) {
@@ -373,8 +419,15 @@ function createNote(item) {
   const editCount = h('p', { class: 'counter' });
   const countEdit = () => {
     const n = characterCount(editArea.value);
-    setText(editCount, `${n} / ${NOTE_LIMIT}`);
+    setText(editCount, counterText(n));
     editCount.classList.toggle('over', n > NOTE_LIMIT);
+    // A stale error about the text (too long, empty) goes once it is fixed.
+    if (noteErrors.has(id) && editArea.value.trim() && n <= NOTE_LIMIT && noteErrors.get(id).fixable) {
+      noteErrors.delete(id);
+      const reason = li.querySelector('.reason');
+      setText(reason, '');
+      show(reason, false);
+    }
   };
   editArea.addEventListener('input', countEdit);
   const editForm = h('form', { class: 'stack edit-form' }, editArea, editCount,
@@ -384,8 +437,8 @@ function createNote(item) {
   editForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = editArea.value;
-    if (!text.trim()) return showNoteError(id, 'A note cannot be empty. Withdraw it instead.');
-    if (characterCount(text) > NOTE_LIMIT) return showNoteError(id, `A note can have at most ${NOTE_LIMIT} characters.`);
+    if (!text.trim()) return showNoteError(id, 'A note cannot be empty. Withdraw it instead.', true);
+    if (characterCount(text) > NOTE_LIMIT) return showNoteError(id, `Your note is ${counterText(characterCount(text))}: please shorten it.`, true);
     await act(id, { type: 'edit', note: id, text }, () => stopEdit());
   });
   li.countEdit = countEdit;
@@ -409,7 +462,7 @@ function updateNote(li, item) {
   show(li.querySelector('.badge.edited'), item.status === 'posted' && !!item.edited);
   show(li.querySelector('.badge.rejected'), item.status === 'rejected');
   setText(li.querySelector('.note-text'), item.text);
-  const reason = item.status === 'rejected' ? item.reason : noteErrors.get(item.id) || '';
+  const reason = item.status === 'rejected' ? item.reason : noteErrors.get(item.id)?.message || '';
   setText(li.querySelector('.reason'), reason);
   show(li.querySelector('.reason'), !!reason);
 
@@ -460,8 +513,9 @@ function dismiss(id) {
   render();
 }
 
-function showNoteError(id, message) {
-  noteErrors.set(id, message);
+/** `fixable`: the error is about the text being typed, and goes once it is fixed. */
+function showNoteError(id, message, fixable = false) {
+  noteErrors.set(id, { message, fixable });
   render();
 }
 
@@ -472,7 +526,7 @@ async function act(id, command, done) {
     await conn.send(command);
     done();
   } catch (err) {
-    noteErrors.set(id, err.message);
+    noteErrors.set(id, { message: err.message, fixable: false });
   }
   render();
 }

@@ -36,6 +36,17 @@ public enum Command: Equatable, Sendable {
     case mergeThemes(from: String, into: String)
     case splitTheme(theme: String, notes: [String], label: String)
     case lockTheme(theme: String, locked: Bool)
+    /// Someone in the room without a phone, added by the facilitator (they can then champion
+    /// areas, be merged with a phone's record later, or receive the summary).
+    case addAttendee(name: String, organization: String, role: ParticipantRole, email: String?, consent: Bool)
+    /// The facilitator signs an attendee up for (or off) a strategy area on their behalf.
+    case signUp(participant: String, theme: String, signed: Bool)
+    /// Two records of one person (a second device): `from`'s notes, sign-ups and nominations
+    /// become `into`'s, and `from`'s phone goes on as `into`.
+    case mergeParticipants(from: String, into: String)
+    /// Someone who joined by mistake: their record goes; their notes stay (attributed by
+    /// name, as if typed by the facilitator) or are withdrawn; their sign-ups go.
+    case removeParticipant(participant: String, keepNotes: Bool)
     /// Removes a theme that holds no note (an automatic one goes by itself when emptied).
     case deleteTheme(theme: String)
     /// Shows one theme alone on the wall, all its notes large (nil: back to the board).
@@ -104,7 +115,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "deleteTheme", "spotlight", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -212,6 +223,23 @@ public enum ClientMessageDecoder {
             command = .splitTheme(theme: try f.clientId("theme"), notes: ids, label: try label(f))
         case "lockTheme": command = .lockTheme(theme: try f.clientId("theme"), locked: try f.optionalBool("locked") ?? true)
         case "deleteTheme": command = .deleteTheme(theme: try f.clientId("theme"))
+        case "addAttendee":
+            guard let role = ParticipantRole(rawValue: try f.string("role")) else {
+                throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
+            }
+            command = .addAttendee(
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters),
+                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
+                                                  what: "their organization", max: Limits.organizationCharacters),
+                role: role,
+                email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
+                consent: try f.optionalBool("consent") ?? false)
+        case "signUp":
+            command = .signUp(participant: try f.clientId("participant"), theme: try f.clientId("theme"),
+                              signed: try f.optionalBool("signed") ?? true)
+        case "mergeParticipants": command = .mergeParticipants(from: try f.clientId("from"), into: try f.clientId("into"))
+        case "removeParticipant":
+            command = .removeParticipant(participant: try f.clientId("participant"), keepNotes: try f.optionalBool("keepNotes") ?? true)
         case "spotlight": command = .spotlight(theme: try f.optionalClientId("theme"))
         case "setNextSteps":
             var steps = NextSteps()

@@ -150,6 +150,10 @@ extension StoredEvent {
             pairs += [("theme", .string(theme)), ("locked", .bool(locked))]
         case let .themeDeleted(theme):
             pairs.append(("theme", .string(theme)))
+        case let .participantsMerged(from, into):
+            pairs += [("from", .string(from)), ("into", .string(into))]
+        case let .participantRemoved(participant, keepNotes):
+            pairs += [("participant", .string(participant)), ("keepNotes", .bool(keepNotes))]
         case let .spotlightSet(theme):
             pairs.append(("theme", theme.json))
         case let .championSigned(participant, theme), let .championWithdrawn(participant, theme):
@@ -221,6 +225,8 @@ extension StoredEvent {
                                 label: try r.string("label"), notes: try r.stringList("notes"))
         case "themeLocked": event = .themeLocked(theme: try r.string("theme"), locked: try r.bool("locked"))
         case "themeDeleted": event = .themeDeleted(theme: try r.string("theme"))
+        case "participantsMerged": event = .participantsMerged(from: try r.string("from"), into: try r.string("into"))
+        case "participantRemoved": event = .participantRemoved(participant: try r.string("participant"), keepNotes: try r.bool("keepNotes"))
         case "spotlightSet": event = .spotlightSet(theme: try r.optionalString("theme"))
         case "championSigned":
             event = .championSigned(participant: try r.string("participant"), theme: try r.string("theme"))

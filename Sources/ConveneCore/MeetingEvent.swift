@@ -16,6 +16,10 @@ public enum MeetingEvent: Equatable, Sendable {
     case themesMerged(from: String, into: String)
     case themeSplit(theme: String, newTheme: String, label: String, notes: [String])
     case themeLocked(theme: String, locked: Bool)
+    /// Two records of one person became one (`from` is gone; its phone goes on as `into`).
+    case participantsMerged(from: String, into: String)
+    /// A record removed by the facilitator; `keepNotes`: its notes stay, attributed by name.
+    case participantRemoved(participant: String, keepNotes: Bool)
     /// The facilitator removed a theme that held no note.
     case themeDeleted(theme: String)
     /// The wall shows this theme alone (nil: the whole board again).
@@ -62,6 +66,8 @@ public enum MeetingEvent: Equatable, Sendable {
         case .themesMerged: return "themesMerged"
         case .themeSplit: return "themeSplit"
         case .themeLocked: return "themeLocked"
+        case .participantsMerged: return "participantsMerged"
+        case .participantRemoved: return "participantRemoved"
         case .themeDeleted: return "themeDeleted"
         case .spotlightSet: return "spotlightSet"
         case .championSigned: return "championSigned"

@@ -92,6 +92,40 @@ extension MeetingState {
             nextNumber += 1
         case let .themeLocked(theme, locked):
             themes[theme]?.locked = locked
+        case let .participantsMerged(from, into):
+            guard let old = participants[from], participants[into] != nil else { break }
+            for id in noteOrder where notes[id]?.author == from { notes[id]?.author = into }
+            var kept: [ChampionSignup] = []
+            for c in champions {
+                let moved = c.participant == from ? ChampionSignup(participant: into, theme: c.theme) : c
+                if !kept.contains(moved) { kept.append(moved) }
+            }
+            champions = kept
+            for id in nominationOrder where nominations[id]?.nominatedBy == from { nominations[id]?.nominatedBy = into }
+            // The surviving record keeps its own e-mail; it takes the other's if it has none.
+            if participants[into]?.email == nil, let email = old.email {
+                participants[into]?.email = email
+                participants[into]?.consent = old.consent
+            }
+            mergedTokens[old.resumeToken] = into
+            mergedParticipants[from] = into
+            for (merged, target) in mergedParticipants where target == from { mergedParticipants[merged] = into }
+            for (token, target) in mergedTokens where target == from { mergedTokens[token] = into }
+            participants[from] = nil
+            participantOrder.removeAll { $0 == from }
+        case let .participantRemoved(pid, keepNotes):
+            guard let p = participants[pid] else { break }
+            for id in noteOrder where notes[id]?.author == pid {
+                if keepNotes {
+                    notes[id]?.author = nil
+                    notes[id]?.scribed = Scribed(name: p.name, organization: p.organization, role: p.role)
+                } else {
+                    notes[id]?.withdrawn = true
+                }
+            }
+            champions.removeAll { $0.participant == pid }
+            participants[pid] = nil
+            participantOrder.removeAll { $0 == pid }
         case let .themeDeleted(theme):
             removeTheme(theme)
         case let .spotlightSet(theme):

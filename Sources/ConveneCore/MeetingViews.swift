@@ -118,6 +118,12 @@ extension MeetingState {
             pairs += [("theme", .string(id)), ("locked", .bool(locked))]
         case let .themeDeleted(id):
             pairs.append(("theme", .string(id)))
+        case let .participantsMerged(from, into):
+            // The surviving record whole (it may have taken the other's e-mail: console only).
+            pairs += [("from", .string(from)), ("into", .string(into)),
+                      ("participant", participants[into].map { participantView($0, audience) })]
+        case let .participantRemoved(pid, keepNotes):
+            pairs += [("participant", .string(pid)), ("keepNotes", .bool(keepNotes))]
         case .spotlightSet:
             pairs.append(("spotlight", spotlight.json))
         case let .championSigned(p, t), let .championWithdrawn(p, t):

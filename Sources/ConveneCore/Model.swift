@@ -145,6 +145,11 @@ public struct MeetingState: Sendable {
     public var lastRegroup: [NoteKind: [RegroupMove]] = [:]
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
+    /// Resume tokens of records merged into another: the phone goes on as that participant.
+    public var mergedTokens: [String: String] = [:]
+    /// Records merged into another (id → the one they became), so a phone still attached
+    /// as the old record acts as the new one.
+    public var mergedParticipants: [String: String] = [:]
     /// The theme the wall shows alone, if the facilitator spotlit one (cleared by a phase change).
     public var spotlight: String?
     /// Lower-cased addresses that have received the summary: never sent to twice.
@@ -162,7 +167,8 @@ public struct MeetingState: Sendable {
     }
 
     public func participant(withToken token: String) -> Participant? {
-        participants.values.first { constantTimeEquals($0.resumeToken, token) }
+        if let p = participants.values.first(where: { constantTimeEquals($0.resumeToken, token) }) { return p }
+        return mergedTokens.first { constantTimeEquals($0.key, token) }.flatMap { participants[$0.value] }
     }
 
     public func visibleNotes(kind: NoteKind? = nil) -> [Note] {

@@ -30,6 +30,18 @@ public enum DataDirectory {
         // The descriptor stays open (and locked) until the process ends.
     }
 
+    /// The address the server gave its links when it last started with this directory, so
+    /// that `convene meeting create` prints links with the port the server really uses.
+    public static func recordPublicURL(_ dir: String, _ url: String) {
+        try? (url + "\n").write(toFile: dir + "/server-url", atomically: true, encoding: .utf8)
+    }
+
+    public static func recordedPublicURL(_ dir: String) -> String? {
+        guard let text = try? String(contentsOfFile: dir + "/server-url", encoding: .utf8) else { return nil }
+        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return url.hasPrefix("http://") || url.hasPrefix("https://") ? url : nil
+    }
+
     /// The organizer key of this server: whoever holds it may list every meeting (with its
     /// facilitator key) and create new ones from the browser. Made on first use, kept in
     /// `dir/organizer.key`, readable by the owner only.

@@ -206,7 +206,9 @@ public final class MeetingHub {
         if case .sendSummary = command, mail == nil {
             throw CommandError(.notAllowed, "E-mail is not set up on this server: start it with --smtp-url and --mail-from.")
         }
-        for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id) }
+        // A phone that joined is that participant from now on (an attendee the facilitator
+        // adds is attached to no connection).
+        if case .join = command { for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id) } }
         commit(decision.events, to: live)
 
         let ackSeq = decision.alreadyDoneAt ?? live.speculative.seq

@@ -13,6 +13,7 @@ public enum Server {
                              announce: @escaping (MeetingState) -> Void) throws {
         try DataDirectory.prepare(config.dataDirectory)
         try DataDirectory.lock(config.dataDirectory)
+        DataDirectory.recordPublicURL(config.dataDirectory, config.publicURL)
         let log = try EventLog(path: DataDirectory.databasePath(config.dataDirectory))
         let files = try StaticFiles(directory: config.staticDirectory)
 

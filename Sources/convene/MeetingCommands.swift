@@ -17,7 +17,7 @@ struct CreateMeeting: ParsableCommand {
     @Option(name: .customLong("chair"), help: "An employer chair (repeat for several).") var chairs: [String] = []
     @Option(help: "Directory holding the SQLite event log.") var data = "data"
     @Option(help: "Base URL for the printed links.") var publicUrl: String?
-    @Option(help: "Port used in the printed links when --public-url is not given.") var port: Int32 = 8080
+    @Option(help: "Port used in the printed links when --public-url is not given (default: the address the server last started with on this data directory, else 8080).") var port: Int32?
     @Flag(help: "Create a demo meeting, only if the data directory has no meeting yet.") var demo = false
 
     func validate() throws {
@@ -54,7 +54,7 @@ struct CreateMeeting: ParsableCommand {
     }
 
     private func links(_ state: MeetingState) -> MeetingLinks {
-        MeetingLinks(base: publicUrl ?? PublicURL.guess(port: port, bind: nil, tls: false), meeting: state)
+        MeetingLinks(base: LinkBase.choose(publicUrl: publicUrl, port: port, data: data), meeting: state)
     }
 }
 
@@ -63,14 +63,29 @@ struct ListMeetings: ParsableCommand {
 
     @Option(help: "Directory holding the SQLite event log.") var data = "data"
     @Option(help: "Base URL for the printed links.") var publicUrl: String?
-    @Option(help: "Port used in the printed links when --public-url is not given.") var port: Int32 = 8080
+    @Option(help: "Port used in the printed links when --public-url is not given (default: the address the server last started with on this data directory, else 8080).") var port: Int32?
 
     func run() throws {
         let log = try EventLog(path: DataDirectory.databasePath(data))
+        let base = LinkBase.choose(publicUrl: publicUrl, port: port, data: data)
         for (_, id) in try log.meetings(after: 0) {
-            if let state = MeetingState.replay(try log.events(of: id)) {
-                say(MeetingLinks(base: publicUrl ?? PublicURL.guess(port: port, bind: nil, tls: false), meeting: state).description)
-            }
+            if let state = MeetingState.replay(try log.events(of: id)) { say(MeetingLinks(base: base, meeting: state).description) }
         }
+    }
+}
+
+/// The base of the links a command prints: --public-url, else --port on this machine's
+/// address, else the address the server gave when it last started on this data directory,
+/// else port 8080 — saying so, since a link with the wrong port reaches nobody.
+enum LinkBase {
+    static func choose(publicUrl: String?, port: Int32?, data: String) -> String {
+        if let publicUrl { return publicUrl }
+        if let port { return PublicURL.guess(port: port, bind: nil, tls: false) }
+        if let recorded = DataDirectory.recordedPublicURL(data) {
+            say("Links use the address the server gave when it last started with \(data): \(recorded) (--port or --public-url to change).")
+            return recorded
+        }
+        say("Links assume the server runs on port 8080 (it has not started with \(data) yet); pass --port or --public-url if not.")
+        return PublicURL.guess(port: 8080, bind: nil, tls: false)
     }
 }

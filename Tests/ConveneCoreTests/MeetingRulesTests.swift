@@ -157,6 +157,59 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertEqual(MeetingState.replay(m.log)?.spotlight, m.state.spotlight)
     }
 
+    func testAttendeesWithoutAPhoneAndRecordsMergedOrRemoved() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen"), tablet = m.join("Karen", email: "karen@acme.example"), oops = m.join("Oops")
+        let tabletToken = m.state.participants[tablet]!.resumeToken
+        m.phase(.requirements)
+        try m.run(.post(id: "n1", kind: nil, text: "Permits", scribed: nil), as: .participant(tablet))
+        try m.run(.post(id: "n2", kind: nil, text: "Typo note", scribed: nil), as: .participant(oops))
+        let area = m.theme(.requirement, "Permitting")
+        m.phase(.commitments)
+
+        // Someone without a phone: added by the facilitator, signed up on their behalf.
+        let added = try m.run(.addAttendee(name: "Ruth", organization: "Okafor", role: .employer, email: nil, consent: false), as: .facilitator)
+        let ruth = added.reply.first { $0.0 == "participant" }!.1.stringValue!
+        XCTAssertNil(added.reply.first { $0.0 == "token" }, "no phone holds this record")
+        XCTAssertRefused(.forbidden) {
+            try m.run(.addAttendee(name: "X", organization: "Y", role: .employer, email: nil, consent: false), as: .participant(karen))
+        }
+        try m.run(.signUp(participant: ruth, theme: area, signed: true), as: .facilitator)
+        XCTAssertEqual(m.state.champions(of: area).map(\.name), ["Ruth"])
+        XCTAssertRefused(.forbidden) { try m.run(.signUp(participant: karen, theme: area, signed: true), as: .participant(karen)) }
+        try m.run(.signUp(participant: ruth, theme: area, signed: false), as: .facilitator)
+        XCTAssertTrue(m.state.champions(of: area).isEmpty)
+
+        // Karen on two devices: the tablet's record merges into the phone's.
+        try m.run(.champion(theme: area), as: .participant(tablet))
+        try m.run(.champion(theme: area), as: .participant(karen))
+        XCTAssertRefused(.invalid) { try m.run(.mergeParticipants(from: karen, into: karen), as: .facilitator) }
+        try m.run(.mergeParticipants(from: tablet, into: karen), as: .facilitator)
+        XCTAssertNil(m.state.participants[tablet])
+        XCTAssertEqual(m.state.notes["n1"]?.author, karen)
+        XCTAssertEqual(m.state.champions(of: area).map(\.name), ["Karen"], "one sign-up, not two")
+        XCTAssertEqual(m.state.participants[karen]?.email, "karen@acme.example", "the surviving record takes the e-mail it lacked")
+        XCTAssertEqual(m.state.participant(withToken: tabletToken)?.id, karen, "the tablet goes on as Karen")
+        try m.run(.edit(note: "n1", text: "Faster permits"), as: .participant(tablet))   // still attached as the old record
+        XCTAssertEqual(m.state.notes["n1"]?.text, "Faster permits")
+
+        // Someone who joined by mistake: removed, their note kept under their name (or withdrawn).
+        try m.run(.removeParticipant(participant: oops, keepNotes: true), as: .facilitator)
+        XCTAssertNil(m.state.participants[oops])
+        XCTAssertNil(m.state.notes["n2"]?.author)
+        XCTAssertEqual(m.state.notes["n2"]?.scribed?.name, "Oops")
+        XCTAssertFalse(m.state.notes["n2"]!.withdrawn)
+        XCTAssertRefused(.notJoined) { try m.run(.edit(note: "n2", text: "x"), as: .participant(oops)) }
+        try m.run(.join(name: "Oops again", organization: "O", role: .employer, email: nil, consent: false), as: .participant(oops))
+        let gone = m.join("Gone")
+        m.phase(.requirements)
+        try m.run(.post(id: "n4", kind: nil, text: "Withdraw me", scribed: nil), as: .participant(gone))
+        try m.run(.removeParticipant(participant: gone, keepNotes: false), as: .facilitator)
+        XCTAssertTrue(m.state.notes["n4"]!.withdrawn)
+        XCTAssertFalse("\(m.state.snapshot(for: .everyone))".contains("Withdraw me"))
+        XCTAssertEqual(MeetingState.replay(m.log)?.participantOrder, m.state.participantOrder, "merges and removals replay")
+    }
+
     func testChampionsAndNominations() throws {
         var m = MeetingDriver()
         let karen = m.join("Karen"), college = m.join("College", role: .partner)

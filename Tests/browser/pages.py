@@ -14,7 +14,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 TIMEOUT = 10
 
 VIEWPORTS = {
-    "phone": {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True},
+    "phone": {"width": 360, "height": 740, "deviceScaleFactor": 3, "mobile": True},
     "wall": {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False},
     "console": {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False},
 }
@@ -477,7 +477,8 @@ class Console(Screen):
 
     def participants(self):
         return [tuple(r) for r in self.js("""
-            return Array.from($('people').children).map((tr) => Array.from(tr.children).map(text));""")]
+            return Array.from($('people').children).map((tr) =>
+              [text(tr.children[0].querySelector('.name') || tr.children[0]), ...Array.from(tr.children).slice(1, 5).map(text)]);""")]
 
     def people_summary(self):
         return self.js("return text($('people-summary'));")

@@ -7,8 +7,7 @@ import sqlite3
 import time
 
 from selenium.webdriver.common.by import By
-
-from conftest import harness
+from selenium.webdriver.support.ui import Select
 
 TOPICS = {
     "welding": ["We cannot find certified welders", "Welding apprenticeships with the college", "Our welders retire in five years",
@@ -115,14 +114,12 @@ def append_event(data_dir, body):
     db.close()
 
 
-def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, facilitator, settle):
+def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, facilitator, settle, console_ws):
     post_phase(facilitator, settle)
     # The proposal a checkpoint would make, written to the log as the clustering would: two
     # notes to a new theme. (What the engine proposes is tested in WallPlacementTests; this
     # is about the console showing it.) Two notes the clustering placed, not by hand.
-    console_ws = harness.console_for(server)
-    state = console_ws.welcome["snapshot"]
-    console_ws.close()
+    state = console_ws().welcome["snapshot"]
     by_text = {n["text"]: n for n in state["notes"]}
     movers = [by_text[TOPICS["broadband"][0]], by_text[TOPICS["broadband"][1]]]
     server.stop()
@@ -131,7 +128,7 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
                                             "moves": [{"note": n["id"], "from": n["theme"], "to": "p1"} for n in movers],
                                             "removedThemes": []}})
     server.start()
-    facilitator.client = harness.console_for(server)
+    facilitator.client = console_ws()
     wall = screens.wall()
     console = screens.console()
     console.wait_js("return shown($('proposal'));", message="the proposal on the console")
@@ -154,5 +151,63 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     # One step back.
     console.click(console.by_id("undo-regroup-button"))
     console.wait(lambda: all(n["text"] not in console.board().get("Broadband and internet", []) for n in movers), "the proposal undone")
-    back = {n["text"]: n["theme"] for n in harness.console_for(server).welcome["snapshot"]["notes"]}
+    back = {n["text"]: n["theme"] for n in console_ws().welcome["snapshot"]["notes"]}
     assert all(back[n["text"]] == n["theme"] for n in movers), "each note is back where it was"
+
+
+def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens, facilitator, ws_phone, console_ws):
+    """The facilitator adds an attendee without a phone, signs them up as a champion (the
+    wall shows it), names someone to invite, and merges the two records of a person who
+    joined on two devices."""
+    karen = ws_phone("Karen Lee", organization="Acme Machining")
+    karen_tablet = ws_phone("Karen Lee", organization="Acme Machining")   # the same person, on a second device
+    facilitator("setPhase", phase="requirements")
+    assert karen_tablet.post("Faster permits for plant expansions")["type"] == "ack"
+    area = facilitator("createTheme", kind="requirement", label="Permitting")["theme"]
+    facilitator("setPhase", phase="commitments")
+    assert karen_tablet.command({"type": "champion", "theme": area})["type"] == "ack"
+    wall = screens.wall()
+    console = screens.console()
+
+    # Add Ruth, who has no phone, then sign her up for "Permitting" from the area's card.
+    console.type_into("attendee-name", "Ruth Okafor")
+    console.type_into("attendee-org", "Okafor Tool & Die")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#attendee-form button[type=submit]"))
+    console.wait(lambda: any(p[0] == "Ruth Okafor" for p in console.participants()), "Ruth on the attendee list")
+    card = console.wait(lambda: console.js("""
+        for (const li of $('champion-areas').children) if (text(li.querySelector('.area-label')) === 'Permitting') return li;
+        return null;"""), "the Permitting card")
+    console.choose(card.find_element(By.CSS_SELECTOR, "select"), "Ruth Okafor, Okafor Tool & Die")
+    console.click(card.find_element(By.CSS_SELECTOR, ".sign-up"))
+    wall.wait(lambda: "Ruth Okafor" in ((wall.areas() or {}).get("Permitting", {}).get("champions", [])), "Ruth as a champion on the wall")
+
+    # Name someone to invite on behalf of the room.
+    console.type_into("fnom-name", "Sam Patel")
+    console.type_into("fnom-org", "County Permits Office")
+    console.choose(console.by_id("fnom-area"), "Permitting")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#facilitator-nominate-form button[type=submit]"))
+    console.wait(lambda: any(n[0] == "Sam Patel" and n[3] == "Permitting" and n[4] == "Facilitator" for n in console.nominations()),
+                 "Sam among the people to invite")
+
+    # Karen appears twice: merge the tablet's record into the phone's, confirmed.
+    people = [p for p in console.participants() if p[0] == "Karen Lee"]
+    assert len(people) == 2
+    rows = console.driver.find_elements(By.CSS_SELECTOR, "#people tr")
+    tablet_row = rows[1]   # joined second
+    Select(tablet_row.find_element(By.CSS_SELECTOR, "select.merge-into")).select_by_index(1)
+    console.click(tablet_row.find_element(By.CSS_SELECTOR, ".merge-button"))
+    confirm = console.wait(lambda: console.js("return Array.from(document.querySelectorAll('#people .confirm-row')).find((r) => !r.hidden) || null;"),
+                           "the confirmation")
+    assert "cannot be undone" in confirm.text and "1 note" in confirm.text
+    viewport_shot(console, "merge confirmation")
+    console.click(confirm.find_element(By.CSS_SELECTOR, ".confirm-yes"))
+    console.wait(lambda: [p[0] for p in console.participants()].count("Karen Lee") == 1, "one Karen left")
+    snap = console_ws().welcome["snapshot"]
+    karen_id = next(p["id"] for p in snap["participants"] if p["name"] == "Karen Lee")
+    assert karen_id == karen.participant, "the phone's (first) record survives"
+    assert [n["author"] for n in snap["notes"]] == [karen_id], "the tablet's note is now Karen's"
+    assert {"participant": karen_id, "theme": area} in snap["champions"]
+    # The tablet goes on as Karen: it can still withdraw the note it posted.
+    note = snap["notes"][0]["id"]
+    assert karen_tablet.command({"type": "withdraw", "note": note})["type"] == "ack"
+    wall.wait(lambda: "Karen Lee" in ((wall.areas() or {}).get("Permitting", {}).get("champions", [])), "Karen still a champion on the wall")

@@ -154,3 +154,21 @@ def test_meeting_key_is_not_an_organizer_key(server):
     c = server.client()
     reply = c.command({"type": "listMeetings", "organizerKey": server.meeting.key})
     assert reply["type"] == "error" and reply["code"] == "bad_key"
+
+
+def test_meeting_create_prints_links_with_the_port_the_server_really_uses(server):
+    """`convene meeting create` without --port or --public-url uses the address the server
+    gave when it started with that data directory (not a fixed 8080), and says so."""
+    import subprocess
+    from conftest import BIN
+    out = subprocess.run([BIN, "meeting", "create", "--title", "Second", "--industry", "Health care", "--region", "Region Y",
+                          "--data", server.data], check=True, capture_output=True, text=True).stdout
+    assert f"http://127.0.0.1:{server.port}/phone.html?code=" in out, out
+    assert f"http://127.0.0.1:{server.port}/console.html?code=" in out, out
+    assert "last started" in out, out
+    # A data directory no server has used says which port it assumes.
+    fresh = server.data.rstrip("/") + "-fresh"
+    out = subprocess.run([BIN, "meeting", "create", "--title", "Third", "--industry", "Health care", "--region", "Region Y",
+                          "--data", fresh], check=True, capture_output=True, text=True).stdout
+    assert "assume the server runs on port 8080" in out and ":8080/" in out, out
+    subprocess.run(["rm", "-rf", fresh], check=False)

@@ -1,0 +1,42 @@
+"""Small things on the phone (issue 12, 360×740): a note over the limit says by how much and
+the error goes once it is fixed; a new phase starts at the top; the wrap-up shows the next
+steps the facilitator recorded instead of a generic line."""
+from selenium.webdriver.common.keys import Keys
+
+
+def test_over_the_limit_says_by_how_much_and_the_error_clears(screens, facilitator):
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining")
+    phone.type_into("note-text", "x" * 314)
+    assert phone.js("return text($('note-count'));") == "34 characters too long (280 at most)"
+    assert phone.js("return $('post-button').disabled;")
+    phone.shot("34 characters too long")
+    # Empty, then pressed: an error; typing a real note clears it.
+    phone.by_id("note-text").send_keys(Keys.CONTROL, "a")
+    phone.by_id("note-text").send_keys(Keys.DELETE)
+    assert phone.js("return text($('note-count'));") == "0 / 280"
+    phone.click(phone.by_id("post-button"))
+    phone.wait_js("return text($('post-error')) === 'Write your note first.';", message="the empty-note error")
+    phone.by_id("note-text").send_keys("Drone makers are growing")
+    phone.wait_js("return text($('post-error')) === '';", message="the stale error to clear")
+    assert phone.js("return text($('note-count'));") == "24 / 280"
+
+
+def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(screens, facilitator):
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining")
+    for i in range(6):
+        phone.post(f"Opportunity number {i} with enough words to take some room on a small screen")
+    phone.js("scrollTo(0, document.body.scrollHeight);")
+    phone.wait_js("return scrollY > 100;", message="the phone scrolled down its notes")
+    facilitator("setPhase", phase="requirements")
+    phone.wait(lambda: phone.phase() == "Requirements", "the requirements phase")
+    phone.wait_js("return scrollY === 0;", message="the page back at the top with the new question")
+    facilitator("setNextSteps", championsCallDate="2027-01-21T15:00", championsCallHost="Karen Lee", nextMeetingDate="2027-02-26")
+    facilitator("setPhase", phase="wrap-up")
+    notice = phone.wait(lambda: phone.closed_notice() if phone.phase() == "Wrap-up" else None, "the wrap-up notice")
+    assert "Thursday, January 21, 2027" in notice and "3:00" in notice and "hosted by Karen Lee" in notice, notice
+    assert "Friday, February 26, 2027" in notice, notice
+    phone.shot("wrap-up next steps")

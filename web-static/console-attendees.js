@@ -1,0 +1,197 @@
+// The console's attendees, champions and nominations — including what the facilitator does
+// on behalf of people without a phone: add them to the list, sign them up for strategy
+// areas, name people to invite. Two records of one person (a second device) are merged,
+// and someone who joined by mistake is removed; both cannot be undone, so each asks for a
+// second press that says exactly what will happen.
+
+import { themesOfKind, championsOf, supportersOf, participant } from './meeting-state.js';
+import { $, h, setText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES } from './dom.js';
+import { randomId } from './client.js';
+
+let ctx = null; // { conn, run, say }
+let confirming = null; // { kind: 'merge' | 'remove', id, into?, keepNotes? } awaiting its second press
+let nominationId = null; // kept until acknowledged: a second press after a lost answer names nobody twice
+
+export function setupAttendees({ conn, run, say, draw }) {
+  ctx = { conn, run, say, draw };
+
+  $('attendee-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const name = $('attendee-name').value, organization = $('attendee-org').value;
+    const email = $('attendee-email').value.trim();
+    if (!name.trim() || !organization.trim()) return say('Give their name and organization.');
+    const command = { type: 'addAttendee', name, organization, role: $('attendee-role').value, consent: !!email && $('attendee-consent').checked };
+    if (email) command.email = email;
+    if (await run(command, `Added ${name} to the attendees.`)) {
+      for (const id of ['attendee-name', 'attendee-org', 'attendee-email']) $(id).value = '';
+      $('attendee-consent').checked = false;
+      $('attendee-name').focus();
+    }
+  });
+
+  $('facilitator-nominate-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const name = $('fnom-name').value, organization = $('fnom-org').value;
+    if (!name.trim() || !organization.trim()) return say('Give their name and organization.');
+    nominationId ??= randomId('nom-');
+    const command = { type: 'nominate', id: nominationId, name, organization };
+    if ($('fnom-contact').value.trim()) command.contact = $('fnom-contact').value;
+    if ($('fnom-area').value) command.theme = $('fnom-area').value;
+    if (await run(command, `Added ${name} to the people to invite.`)) {
+      nominationId = null;
+      for (const id of ['fnom-name', 'fnom-org', 'fnom-contact']) $(id).value = '';
+    }
+  });
+}
+
+// ---- Attendees ----
+
+export function renderPeople(state) {
+  const people = state.participants;
+  const employers = people.filter((p) => p.role === 'employer').length;
+  const consenting = people.filter((p) => p.consent && p.email).length;
+  const partners = people.length - employers;
+  setText($('people-summary'),
+    `${people.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
+      `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.`);
+  if (confirming && !people.some((p) => p.id === confirming.id)) confirming = null;
+  const others = (id) => people.filter((p) => p.id !== id).map((p) => [p.id, recordLabel(people, p)]);
+  syncChildren($('people'), people, (p) => p.id, createPersonRow, (tr, p) => {
+    const cells = tr.children;
+    // Two records with one name are most likely one person on two devices: say so.
+    const twins = people.filter((o) => o.name.trim().toLowerCase() === p.name.trim().toLowerCase());
+    const nth = twins.indexOf(p) + 1;
+    setText(cells[0].querySelector('.name'), p.name);
+    setText(cells[0].querySelector('.dup'), twins.length > 1 ? `record ${nth} of ${twins.length} with this name` : '');
+    show(cells[0].querySelector('.dup'), twins.length > 1);
+    setText(cells[1], p.organization);
+    setText(cells[2], ROLE_NAMES[p.role] || p.role);
+    setText(cells[3], p.email || '—');
+    setText(cells[4], p.consent && p.email ? 'Yes' : 'No');
+    const notes = state.notes.filter((n) => n.author === p.id).length;
+    const signups = state.champions.filter((c) => c.participant === p.id).length;
+    const select = tr.querySelector('.merge-into');
+    setOptions(select, [['', 'Same person as…'], ...others(p.id)]);
+    select.setAttribute('aria-label', `${p.name} is the same person as`);
+    tr.querySelector('.merge-button').setAttribute('aria-label', `Merge ${p.name} into the chosen record`);
+    tr.querySelector('.remove-button').setAttribute('aria-label', `Remove ${p.name}`);
+    const confirm = tr.querySelector('.confirm-row');
+    const mine = confirming?.id === p.id ? confirming : null;
+    show(confirm, !!mine);
+    if (mine) {
+      const into = participant(state, mine.into);
+      const record = (x) => recordLabel(people, x);
+      const what = `${plural(notes, 'note')} and ${plural(signups, 'sign-up')}`;
+      setText(confirm.querySelector('.confirm-text'), mine.kind === 'merge'
+        ? `Merge ${record(p)} into ${record(into)}? Their ${what} become ${into?.name ?? 'theirs'}'s, and their phone goes on as ${into?.name ?? 'them'}. This cannot be undone.`
+        : `Remove ${nameAndOrg(p)}? ${mine.keepNotes ? `Their ${plural(notes, 'note')} stay on the wall under their name` : `Their ${plural(notes, 'note')} are withdrawn`}; their ${plural(signups, 'sign-up')} go. This cannot be undone.`);
+      show(confirm.querySelector('.keep-notes-choice'), mine.kind === 'remove' && notes > 0);
+      tr.querySelector('.keep-notes').checked = mine.keepNotes !== false;
+    }
+  });
+}
+
+/** "Karen Lee, Acme" — with "(record 2)" when several records share the name. */
+function recordLabel(people, p) {
+  if (!p) return '';
+  const twins = people.filter((o) => o.name.trim().toLowerCase() === p.name.trim().toLowerCase());
+  return twins.length > 1 ? `${nameAndOrg(p)} (record ${twins.indexOf(p) + 1})` : nameAndOrg(p);
+}
+
+const plural = (n, word) => `${n} ${n === 1 ? word : `${word}s`}`;
+
+function createPersonRow(p) {
+  const id = p.id;
+  const select = h('select', { class: 'merge-into' });
+  const merge = h('button', { type: 'button', class: 'secondary small merge-button', text: 'Merge' });
+  merge.addEventListener('click', () => {
+    if (!select.value) return ctx.say('Choose the record this person is the same as.');
+    confirming = { kind: 'merge', id, into: select.value };
+    ctx.draw();
+  });
+  const remove = h('button', { type: 'button', class: 'secondary small remove-button', text: 'Remove' });
+  remove.addEventListener('click', () => {
+    confirming = { kind: 'remove', id, keepNotes: true };
+    ctx.draw();
+  });
+  const keep = h('input', { type: 'checkbox', class: 'keep-notes', checked: true });
+  keep.addEventListener('change', () => {
+    if (confirming?.id === id) confirming.keepNotes = keep.checked;
+    ctx.draw();
+  });
+  const yes = h('button', { type: 'button', class: 'danger small confirm-yes', text: 'Yes, do it' });
+  yes.addEventListener('click', async () => {
+    const c = confirming;
+    if (!c || c.id !== id) return;
+    confirming = null;
+    if (c.kind === 'merge') await ctx.run({ type: 'mergeParticipants', from: id, into: c.into }, 'Merged the two records.');
+    else await ctx.run({ type: 'removeParticipant', participant: id, keepNotes: c.keepNotes }, 'Removed from the attendees.');
+    ctx.draw();
+  });
+  const cancel = h('button', { type: 'button', class: 'secondary small', text: 'Cancel',
+    onclick: () => { confirming = null; ctx.draw(); } });
+  const confirmRow = h('div', { class: 'confirm-row', hidden: true },
+    h('p', { class: 'confirm-text' }),
+    h('label', { class: 'choice small keep-notes-choice' }, keep, 'Keep their notes on the wall'),
+    yes, cancel);
+  return h('tr', {}, h('td', {}, h('span', { class: 'name' }), h('span', { class: 'dup', hidden: true })), h('td'), h('td'), h('td'), h('td'),
+    h('td', { class: 'person-actions' }, h('div', { class: 'inline-form' }, select, merge, remove), confirmRow));
+}
+
+// ---- Champions and nominations ----
+
+export function renderCommitments(state) {
+  const areas = themesOfKind(state, 'requirement');
+  show($('areas-empty'), areas.length === 0);
+  const people = state.participants.map((p) => [p.id, nameAndOrg(p)]);
+  syncChildren($('champion-areas'), areas, (t) => t.id, createAreaCard, (li, t) => {
+    const champions = championsOf(state, t.id);
+    const supporters = supportersOf(state, t.id);
+    setText(li.querySelector('.area-label'), t.label);
+    setText(li.querySelector('.champions'),
+      champions.length ? `Champions: ${champions.map(nameAndOrg).join('; ')}` : 'No employer champion yet: not a priority right now.');
+    show(li.querySelector('.supporters'), supporters.length > 0);
+    setText(li.querySelector('.supporters'), `Community partners supporting: ${supporters.map(nameAndOrg).join('; ')}`);
+    li.classList.toggle('no-champion', champions.length === 0);
+    const select = li.querySelector('select');
+    setOptions(select, [['', 'Choose an attendee…'], ...people]);
+    select.setAttribute('aria-label', `Attendee to sign up for ${t.label}`);
+    li.querySelector('.sign-up').setAttribute('aria-label', `Sign the chosen attendee up for ${t.label}`);
+    li.querySelector('.sign-off').setAttribute('aria-label', `Take the chosen attendee off ${t.label}`);
+  });
+  setOptions($('fnom-area'), [['', 'The partnership as a whole'], ...areas.map((t) => [t.id, t.label])]);
+
+  show($('nominations-empty'), state.nominations.length === 0);
+  syncChildren($('nominations'), state.nominations, (n) => n.id,
+    (n) => h('tr', {}, h('td'), h('td'), h('td'), h('td'), h('td'),
+      h('td', {}, h('button', { type: 'button', class: 'secondary', text: 'Remove',
+        onclick: () => ctx.run({ type: 'withdrawNomination', id: n.id }, 'Removed.') }))),
+    (tr, n) => {
+      const cells = tr.children;
+      setText(cells[0], n.name);
+      setText(cells[1], n.organization);
+      setText(cells[2], n.contact || '—');
+      setText(cells[3], n.theme ? state.themes.find((t) => t.id === n.theme)?.label || '—' : 'The partnership as a whole');
+      const by = n.nominatedBy === 'facilitator' ? 'Facilitator' : nameAndOrg(participant(state, n.nominatedBy)) || '—';
+      setText(cells[4], by);
+      cells[5].firstChild.setAttribute('aria-label', `Remove ${n.name}`);
+    });
+}
+
+/** An area's card, with signing an attendee up (or off) on their behalf: employers become
+ * champions, community partners supporters. */
+function createAreaCard(t) {
+  const select = h('select', {});
+  const act = (signed) => async () => {
+    if (!select.value) return ctx.say('Choose the attendee first.');
+    const who = participant(ctx.conn.state, select.value);
+    const role = who?.role === 'partner' ? 'a supporter' : 'a champion';
+    const label = ctx.conn.state.themes.find((x) => x.id === t.id)?.label ?? '';
+    if (await ctx.run({ type: 'signUp', participant: select.value, theme: t.id, signed },
+      signed ? `${who?.name} is now ${role} of “${label}”.` : `${who?.name} is no longer ${role} of “${label}”.`)) select.value = '';
+  };
+  return h('li', { class: 'card' }, h('h3', { class: 'area-label' }), h('p', { class: 'champions' }), h('p', { class: 'supporters' }),
+    h('div', { class: 'inline-form on-behalf' }, select,
+      h('button', { type: 'button', class: 'secondary small sign-up', text: 'Sign up', onclick: act(true) }),
+      h('button', { type: 'button', class: 'secondary small sign-off', text: 'Take off', onclick: act(false) })));
+}
