@@ -159,11 +159,14 @@ public final class MeetingHub {
         // replay window still holds it and it is shorter than a snapshot would be worth;
         // otherwise (and for a client with nothing, since 0) one shared snapshot.
         let first = live.recent.first?.seq ?? (state.seq + 1)
+        // The window holds consecutive sequence numbers, so the missed part starts here.
+        let missed = { (since: Int64) in live.recent[(live.recent.startIndex + Int(since + 1 - first))...] }
         if let since = hello.since, since > 0, since <= state.seq,
-           since == state.seq || (since + 1 >= first && state.seq - since <= LiveMeeting.replayLimit) {
+           since == state.seq || (since + 1 >= first && state.seq - since <= LiveMeeting.replayLimit),
+           // Events as first sent must not show what has been hidden, withdrawn or rewritten since.
+           live.replayIsCurrent(missed(since), for: conn.audience) {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow))
-            // The window holds consecutive sequence numbers, so the missed part starts here.
-            for entry in live.recent[(live.recent.startIndex + Int(since + 1 - first))...] {
+            for entry in missed(since) {
                 conn.send(conn.audience == .console ? entry.console : entry.everyone)
             }
         } else {
@@ -301,7 +304,8 @@ public final class MeetingHub {
             for conn in live.connections.values {
                 conn.send(conn.audience == .console ? console : everyone)
             }
-            live.recent.append((next.seq, everyone, console))
+            live.recent.append(ReplayEntry(seq: next.seq, everyone: everyone, console: console,
+                                           reveals: LiveMeeting.revealedText(next, in: live.committed)))
             switch next.event {
             case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
                 requestVector(meeting: live.id, note: id, text: text)
