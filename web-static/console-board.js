@@ -87,6 +87,24 @@ export function setupBoard({ conn, run, say, draw }) {
       draw();
     }
   });
+  // One selected note can be corrected for the summary (a typo, a translation); phones and
+  // the wall keep the author's words.
+  $('correct-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const [id] = [...selected];
+    if (!id) return;
+    if (await run({ type: 'correctNote', note: id, text: $('correct-text').value }, 'The summary will use the corrected text.')) {
+      selected.clear();
+      draw();
+    }
+  });
+  $('correct-reset').addEventListener('click', async () => {
+    const [id] = [...selected];
+    if (id && await run({ type: 'correctNote', note: id, text: null }, "The summary will use the author's text.")) {
+      selected.clear();
+      draw();
+    }
+  });
   // Escape clears the selection, wherever the focus is on the board.
   $('board-section').addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && selected.size && !e.target.matches('input, textarea')) {
@@ -274,7 +292,7 @@ function updateColumn(col, c, view) {
 
 function createNote(n) {
   const card = h('button', { type: 'button', class: 'note-card', 'aria-pressed': 'false' },
-    h('span', { class: 'note-text' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }));
+    h('span', { class: 'note-text' }), h('span', { class: 'corrected' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }));
   card.addEventListener('click', () => {
     if (selected.has(n.id)) selected.delete(n.id); else selected.add(n.id);
     ctx.draw();
@@ -305,6 +323,10 @@ function updateNote(li, n, view) {
   setText(li.querySelector('.author'), author);
   const flags = [n.role === 'partner' ? ROLE_NAMES.partner : '', n.hidden ? 'hidden' : '', n.edited ? 'edited' : ''].filter(Boolean);
   card.title = `${author}${flags.length ? ` · ${flags.join(', ')}` : ''}\nClick to select; drag to a theme to move it.`;
+  // The console shows both: the author's words, and the summary's corrected text.
+  const corrected = view.state.summaryEdits?.corrections?.[n.id];
+  show(li.querySelector('.corrected'), !!corrected);
+  setText(li.querySelector('.corrected'), corrected ? `In the summary: ${corrected}` : '');
   const to = view.preview.get(n.id);
   const proposed = li.querySelector('.proposed');
   show(proposed, !!to);
@@ -325,6 +347,13 @@ function renderSelection(state, kind, themes) {
   show($('selection-hide'), notes.some((n) => !n.hidden));
   show($('selection-show'), notes.some((n) => n.hidden));
   show($('split-form'), new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme);
+  const one = notes.length === 1 ? notes[0] : null;
+  show($('correct-form'), !!one);
+  if (one && $('correct-form').dataset.note !== one.id) {
+    $('correct-form').dataset.note = one.id;
+    $('correct-text').value = state.summaryEdits?.corrections?.[one.id] ?? one.text;
+  }
+  if (!one) delete $('correct-form').dataset.note;
 }
 
 // ---- The clustering's proposal ----

@@ -4,10 +4,40 @@
 
 import { $, h, setText, show, syncChildren } from './dom.js';
 
+let summaryRun = null;
+let groups = []; // the summary's themes and areas (id, label, kind, suggestion), loaded on demand
+
 const STATUS_WORDS = { sending: 'sending…', delivered: 'delivered', failed: 'failed' };
 
 /** Wires the buttons. `run(command, done)` sends a command and shows refusals. */
-export function setupSummary(run) {
+export function setupSummary(run, getState) {
+  summaryRun = run;
+  $('summary-words-button').addEventListener('click', async () => {
+    // The suggestions are built by the server from the notes as they are now.
+    const ack = await run({ type: 'summary', format: 'json' });
+    if (!ack) return;
+    const summary = JSON.parse(ack.content);
+    groups = [
+      ...summary.opportunities.map((g) => ({ ...g, kind: 'Opportunity' })),
+      ...summary.strategyAreas.map((g) => ({ ...g, kind: g.priority ? 'Strategy area' : 'Strategy area (not a priority right now)' })),
+    ];
+    const state = getState();
+    $('opening-text').value = state.summaryEdits.opening ?? summary.opening;
+    show($('summary-words'), true);
+    renderSummaryWords(state, true);
+    $('opening-text').focus();
+  });
+  $('opening-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await run({ type: 'setOpening', text: $('opening-text').value }, 'Opening saved.');
+  });
+  $('opening-default').addEventListener('click', async () => {
+    if (await run({ type: 'setOpening', text: null }, 'The default opening is back.')) {
+      const ack = await run({ type: 'summary', format: 'json' });
+      if (ack) $('opening-text').value = JSON.parse(ack.content).opening;
+    }
+  });
+
   $('summary-preview-button').addEventListener('click', async () => {
     const ack = await run({ type: 'summary', format: 'text' });
     if (!ack) return;
@@ -19,7 +49,7 @@ export function setupSummary(run) {
 
   for (const button of document.querySelectorAll('.summary-download')) {
     button.addEventListener('click', async () => {
-      const ack = await run({ type: 'summary', format: button.dataset.format });
+      const ack = await run({ type: 'summary', format: button.dataset.format, includeContacts: $('download-contacts').checked });
       if (!ack) return;
       // A download of text the server produced; nothing is inserted into this page.
       const url = URL.createObjectURL(new Blob([ack.content], { type: ack.mediaType }));
@@ -54,9 +84,42 @@ export function setupSummary(run) {
     event.preventDefault();
     const chosen = [...document.querySelectorAll('#mail-recipients input:checked:not(:disabled)')].map((b) => b.value);
     if (chosen.length === 0) return;
-    const ack = await run({ type: 'sendSummary', recipients: chosen },
+    const ack = await run({ type: 'sendSummary', recipients: chosen, appendix: $('mail-appendix').checked },
       `Sending the summary to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}…`);
     if (ack) show($('mail-form'), false);
+  });
+}
+
+/** One editor per theme and strategy area: the facilitator's sentence, else the suggestion. */
+export function renderSummaryWords(state, refill = false) {
+  if ($('summary-words').hidden) return;
+  const written = state.summaryEdits.syntheses || {};
+  const live = groups.filter((g) => state.themes.some((t) => t.id === g.id));
+  syncChildren($('synthesis-list'), live, (g) => g.id, (g) => {
+    const id = `synthesis-${g.id}`;
+    const area = h('textarea', { id, rows: '2', maxlength: '400' });
+    const form = h('form', { class: 'stack summary-word' },
+      h('label', { for: id }, h('span', { class: 'kind' }), ' ', h('strong', { class: 'label' })),
+      area,
+      h('p', { class: 'hint state' }),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'submit', class: 'primary small', text: 'Save the sentence' }),
+        h('button', { type: 'button', class: 'secondary small', text: 'Back to the suggestion',
+          onclick: async () => { if (await summaryRun({ type: 'setSynthesis', theme: g.id, text: null }, 'Back to the suggestion.')) area.value = g.suggestion || ''; } })));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      await summaryRun({ type: 'setSynthesis', theme: g.id, text: area.value }, area.value.trim() ? 'Sentence saved.' : 'No sentence for this one.');
+    });
+    area.value = written[g.id] ?? g.suggestion ?? '';
+    return h('li', {}, form);
+  }, (li, g) => {
+    const theme = state.themes.find((t) => t.id === g.id);
+    setText(li.querySelector('.kind'), `${g.kind}:`);
+    setText(li.querySelector('.label'), theme?.label ?? g.label);
+    const mine = Object.prototype.hasOwnProperty.call(written, g.id);
+    setText(li.querySelector('.state'), mine ? (written[g.id] ? 'Your sentence.' : 'No sentence (you cleared it).') : 'Suggested from the notes: edit it to say what the room meant.');
+    const area = li.querySelector('textarea');
+    if (refill && document.activeElement !== area) area.value = written[g.id] ?? g.suggestion ?? '';
   });
 }
 

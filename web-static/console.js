@@ -10,7 +10,7 @@ import { connect, normalizeCode, randomId } from './client.js';
 import { phaseKind, PHASES, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, coalesce, characterCount } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
-import { setupSummary, renderMailings } from './console-summary.js';
+import { setupSummary, renderMailings, renderSummaryWords } from './console-summary.js';
 import { addTimeboxInputs, readTimeboxes, messageBar } from './meeting-form.js';
 import { setupBoard, renderBoard, followPhase } from './console-board.js';
 import { setupAttendees, renderPeople, renderCommitments } from './console-attendees.js';
@@ -63,7 +63,7 @@ async function run(command, done) {
   }
 }
 
-setupSummary(run);
+setupSummary(run, () => conn.state);
 setupBoard({ conn, run, say, draw });
 setupAttendees({ conn, run, say, draw });
 
@@ -254,6 +254,7 @@ function render() {
   renderCommitments(state);
   renderNextSteps(state);
   renderMailings(state);
+  renderSummaryWords(state);
   $('everyone-may-post').checked = !!state.meeting?.settings?.everyoneMayPost;
   renderMeetingForm(state);
   tick();

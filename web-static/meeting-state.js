@@ -24,6 +24,8 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     mailings: s.mailings || [], // console only: summary e-mails and each recipient's outcome
     proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
     spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
+    // console only: the facilitator's words for the summary (opening, theme sentences, note corrections)
+    summaryEdits: s.summaryEdits || { opening: null, syntheses: {}, corrections: {} },
     seq,
     console,
   };
@@ -213,6 +215,22 @@ const handlers = {
     } else {
       s.notes = s.notes.filter((n) => n.author !== e.participant);
     }
+  },
+  // Console only (other screens get a bare "summaryEdited" event and skip it).
+  openingSet(s, e) {
+    s.summaryEdits = { ...s.summaryEdits, opening: e.text ?? null };
+  },
+  synthesisSet(s, e) {
+    const syntheses = { ...s.summaryEdits.syntheses };
+    if (e.text === null || e.text === undefined) delete syntheses[e.theme];
+    else syntheses[e.theme] = e.text;
+    s.summaryEdits = { ...s.summaryEdits, syntheses };
+  },
+  noteCorrected(s, e) {
+    const corrections = { ...s.summaryEdits.corrections };
+    if (e.text === null || e.text === undefined) delete corrections[e.note];
+    else corrections[e.note] = e.text;
+    s.summaryEdits = { ...s.summaryEdits, corrections };
   },
   themeDeleted(s, e) {
     removeTheme(s, e.theme);

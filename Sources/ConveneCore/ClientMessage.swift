@@ -65,11 +65,17 @@ public enum Command: Equatable, Sendable {
     case applyProposal(kind: NoteKind)
     case dismissProposal(kind: NoteKind)
     /// The meeting summary in a format (answered in the ack; changes nothing).
-    case summary(format: SummaryFormat)
+    case summary(format: SummaryFormat, includeContacts: Bool, appendix: Bool)
+    /// The summary's opening paragraph (nil or empty: back to the default one).
+    case setOpening(text: String?)
+    /// One sentence for a theme or strategy area in the summary ("": none; nil: the suggestion).
+    case setSynthesis(theme: String, text: String?)
+    /// The note's text as the summary should read it (nil: the author's text again).
+    case correctNote(note: String, text: String?)
     /// Who may receive the summary by e-mail, and who already has (answered in the ack).
     case mailRecipients
     /// E-mail the summary to these addresses (each must be a possible recipient).
-    case sendSummary(recipients: [String])
+    case sendSummary(recipients: [String], appendix: Bool)
 
     /// Commands only the console (holding the facilitator key) may perform.
     public var isFacilitatorCommand: Bool {
@@ -115,7 +121,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -266,7 +272,21 @@ public enum ClientMessageDecoder {
             guard let format = SummaryFormat(rawValue: try f.string("format")) else {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            command = .summary(format: format)
+            command = .summary(format: format, includeContacts: try f.optionalBool("includeContacts") ?? false,
+                               appendix: try f.optionalBool("appendix") ?? true)
+        case "setOpening":
+            command = .setOpening(text: try TextRules.checkOptional(try f.optionalString("text", max: Limits.maxMessageBytes),
+                                                                   what: "the opening paragraph", max: Limits.freeTextCharacters))
+        case "setSynthesis":
+            // An empty sentence is a choice (no sentence), so it is kept as "", not as nil.
+            let raw = try f.optionalString("text", max: Limits.maxMessageBytes)
+            var text: String?
+            if let raw { text = raw.allSatisfy(\.isWhitespace) ? "" : try TextRules.check(raw, what: "the sentence", max: Limits.synthesisCharacters) }
+            command = .setSynthesis(theme: try f.clientId("theme"), text: text)
+        case "correctNote":
+            command = .correctNote(note: try f.clientId("note"),
+                                   text: try TextRules.checkOptional(try f.optionalString("text", max: Limits.maxMessageBytes),
+                                                                    what: "the corrected note", max: Limits.noteCharacters * 2))
         case "mailRecipients":
             command = .mailRecipients
         case "sendSummary":
@@ -278,7 +298,7 @@ public enum ClientMessageDecoder {
                     throw CommandError(.badMessage, "\"recipients\" must contain e-mail addresses only.")
                 }
                 return e
-            })
+            }, appendix: try f.optionalBool("appendix") ?? true)
         default:
             throw CommandError(.unknownType, "Unknown message type \"\(type.prefix(40))\".")
         }

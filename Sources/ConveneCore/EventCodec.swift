@@ -176,8 +176,14 @@ extension StoredEvent {
             pairs += [("kind", .string(kind.rawValue)), ("proposal", proposal.json)]
         case let .proposalResolved(kind, applied):
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
-        case let .summarySendStarted(send, recipients):
-            pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) }))]
+        case let .summarySendStarted(send, recipients, appendix):
+            pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) })), ("appendix", .bool(appendix))]
+        case let .openingSet(text):
+            pairs.append(("text", text.json))
+        case let .synthesisSet(theme, text):
+            pairs += [("theme", .string(theme)), ("text", text.json)]
+        case let .noteCorrected(note, text):
+            pairs += [("note", .string(note)), ("text", text.json)]
         case let .summaryDelivered(send, email):
             pairs += [("send", .string(send)), ("email", .string(email))]
         case let .summaryFailed(send, email, reason):
@@ -250,7 +256,14 @@ extension StoredEvent {
         case "proposalResolved":
             guard case .bool(let applied)? = j["applied"] else { throw EventDecodingError(description: "missing applied") }
             event = .proposalResolved(kind: try kind("kind"), applied: applied)
-        case "summarySendStarted": event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"))
+        case "summarySendStarted":
+            // Logs written before the appendix choice existed sent it.
+            var appendix = true
+            if case .bool(let b)? = j["appendix"] { appendix = b }
+            event = .summarySendStarted(send: try r.string("send"), recipients: try r.stringList("recipients"), appendix: appendix)
+        case "openingSet": event = .openingSet(text: try r.optionalString("text"))
+        case "synthesisSet": event = .synthesisSet(theme: try r.string("theme"), text: try r.optionalString("text"))
+        case "noteCorrected": event = .noteCorrected(note: try r.string("note"), text: try r.optionalString("text"))
         case "summaryDelivered": event = .summaryDelivered(send: try r.string("send"), email: try r.string("email"))
         case "summaryFailed":
             event = .summaryFailed(send: try r.string("send"), email: try r.string("email"), reason: try r.string("reason"))

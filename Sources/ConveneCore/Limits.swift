@@ -11,6 +11,8 @@ public enum Limits {
     public static let labelCharacters = 60
     public static let titleCharacters = 120
     public static let freeTextCharacters = 2000
+    /// A theme's one-sentence synthesis in the summary.
+    public static let synthesisCharacters = 400
     public static let idCharacters = 64
     public static let participantsPerMeeting = 500
     public static let notesPerMeeting = 3000

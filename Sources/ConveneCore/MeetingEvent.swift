@@ -43,7 +43,12 @@ public enum MeetingEvent: Equatable, Sendable {
     /// The facilitator applied (the moves follow as events) or dismissed the proposal.
     case proposalResolved(kind: NoteKind, applied: Bool)
     /// The facilitator sent the summary to these addresses (one message each).
-    case summarySendStarted(send: String, recipients: [String])
+    case summarySendStarted(send: String, recipients: [String], appendix: Bool)
+    /// The facilitator's words for the summary: its opening paragraph, a theme's sentence,
+    /// a note's corrected text (nil: back to the default / the suggestion / the author's text).
+    case openingSet(text: String?)
+    case synthesisSet(theme: String, text: String?)
+    case noteCorrected(note: String, text: String?)
     case summaryDelivered(send: String, email: String)
     case summaryFailed(send: String, email: String, reason: String)
 
@@ -78,6 +83,9 @@ public enum MeetingEvent: Equatable, Sendable {
         case .regroupRecorded: return "regroupRecorded"
         case .regroupUndone: return "regroupUndone"
         case .summarySendStarted: return "summarySendStarted"
+        case .openingSet: return "openingSet"
+        case .synthesisSet: return "synthesisSet"
+        case .noteCorrected: return "noteCorrected"
         case .summaryDelivered: return "summaryDelivered"
         case .summaryFailed: return "summaryFailed"
         }

@@ -153,9 +153,16 @@ extension MeetingState {
             lastRegroup[kind] = moves
         case let .regroupUndone(kind):
             lastRegroup[kind] = nil
-        case let .summarySendStarted(send, recipients):
+        case let .summarySendStarted(send, recipients, appendix):
             mailings.append(Mailing(id: send, recipients: recipients,
-                                    outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at))
+                                    outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at,
+                                    appendix: appendix))
+        case let .openingSet(text):
+            summaryOpening = text
+        case let .synthesisSet(theme, text):
+            themes[theme]?.synthesis = text
+        case let .noteCorrected(note, text):
+            notes[note]?.correctedText = text
         case let .summaryDelivered(send, email):
             if let i = mailings.firstIndex(where: { $0.id == send }) { mailings[i].outcomes[email] = .delivered }
             deliveredEmails.insert(email.lowercased())

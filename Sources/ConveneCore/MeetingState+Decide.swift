@@ -269,6 +269,15 @@ extension MeetingState {
             d.reply = [("moved", .int(Int64(moves.count)))]
         case let .dismissProposal(kind):
             if proposals[kind] != nil { d.events = [.proposalResolved(kind: kind, applied: false)] }
+        case let .setOpening(text):
+            if summaryOpening != text { d.events = [.openingSet(text: text)] }
+        case let .setSynthesis(themeId, text):
+            if try theme(themeId).synthesis != text { d.events = [.synthesisSet(theme: themeId, text: text)] }
+        case let .correctNote(noteId, text):
+            guard let note = notes[noteId], !note.withdrawn else { throw noteGone() }
+            // The author's own words again need no correction.
+            let corrected = text == note.text ? nil : text
+            if note.correctedText != corrected { d.events = [.noteCorrected(note: noteId, text: corrected)] }
         case .summary, .mergeSuggestions:
             break   // read-only: the server answers
         case .mailRecipients:
@@ -276,7 +285,7 @@ extension MeetingState {
                 .object([("email", .string(r.email)), ("name", .string(r.name)), ("organization", .string(r.organization)),
                          ("kind", .string(r.kind)), ("delivered", .bool(deliveredEmails.contains(r.email.lowercased())))])
             }))]
-        case let .sendSummary(requested):
+        case let .sendSummary(requested, appendix):
             let allowed = Dictionary(summaryRecipients().map { ($0.email.lowercased(), $0.email) }, uniquingKeysWith: { a, _ in a })
             // Someone whose message is still on its way is not sent another.
             let sending = Set(mailings.flatMap { m in m.outcomes.filter { $0.value == .pending }.map { $0.key.lowercased() } })
@@ -291,7 +300,7 @@ extension MeetingState {
             }
             guard !chosen.isEmpty else { throw CommandError(.conflict, "Everyone selected has already received the summary.") }
             let id = "mail\(seq + 1)"
-            d.events = [.summarySendStarted(send: id, recipients: chosen)]
+            d.events = [.summarySendStarted(send: id, recipients: chosen, appendix: appendix)]
             d.reply = [("send", .string(id)), ("recipients", .array(chosen.map { .string($0) }))]
         case let .updateMeeting(u):
             var info = self.info, s = settings

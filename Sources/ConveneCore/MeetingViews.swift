@@ -78,7 +78,22 @@ extension MeetingState {
             ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
             ("nextSteps", nextSteps.json()), ("spotlight", spotlight.json),
         ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView))),
-                                     ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } }))] : []))
+                                     ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } })),
+                                     ("summaryEdits", summaryEditsView())] : []))
+    }
+
+    /// The facilitator's words for the summary (console only): the opening as written (null:
+    /// the default, given as `defaultOpening`), each theme's sentence (null: the suggestion,
+    /// given as `suggestions`), and corrected note texts.
+    public func summaryEditsView() -> JSONValue {
+        let summary = MeetingSummary(self)
+        return jsonObject([
+            ("opening", summaryOpening.json), ("defaultOpening", .string(SummaryWording.defaultOpening(summary))),
+            ("syntheses", .object(themeOrder.compactMap { id in themes[id]?.synthesis.map { (id, .string($0)) } })),
+            ("suggestions", .object((summary.opportunities + summary.areas + summary.notPriority).compactMap { g in
+                g.suggestion.map { (g.themeId, .string($0)) } })),
+            ("corrections", .object(noteOrder.compactMap { id in notes[id]?.correctedText.map { (id, .string($0)) } })),
+        ])
     }
 
     /// How an event just applied to this state is shown to an audience. Call right after
@@ -154,7 +169,18 @@ extension MeetingState {
         case let .proposalResolved(kind, applied):
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
-        case let .summarySendStarted(send, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
+        case let .openingSet(text):
+            // The summary's words are the facilitator's work in progress: console only.
+            guard audience == .console else { return .object([("type", "summaryEdited"), ("at", .int(stored.at))]) }
+            pairs.append(("text", text.json))
+        case let .synthesisSet(theme, text):
+            guard audience == .console else { return .object([("type", "summaryEdited"), ("at", .int(stored.at))]) }
+            pairs += [("theme", .string(theme)), ("text", text.json)]
+        case let .noteCorrected(note, text):
+            // Phones and the wall keep the author's words.
+            guard audience == .console else { return .object([("type", "summaryEdited"), ("at", .int(stored.at))]) }
+            pairs += [("note", .string(note)), ("text", text.json)]
+        case let .summarySendStarted(send, _, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
             // Addresses are for the console only; phones and the wall just see the sequence move on.
             guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at))]) }
             if let m = mailings.first(where: { $0.id == send }) { pairs.append(("mailing", mailingView(m))) }

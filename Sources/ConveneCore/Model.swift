@@ -67,6 +67,9 @@ public struct Note: Equatable, Sendable {
     public var hidden = false
     public var withdrawn = false
     public var edited = false
+    /// The facilitator's correction of the text for the summary (a typo, a translation);
+    /// the author's text stays as written on phones and the wall.
+    public var correctedText: String?
     public var postedAt: Int64
     /// Sequence number of the event that created it (to acknowledge retries only once durable).
     public var seq: Int64
@@ -84,6 +87,9 @@ public struct Theme: Equatable, Sendable {
     public var labelByHand: Bool
     public var locked = false
     public var createdAt: Int64
+    /// The facilitator's one-sentence synthesis for the summary (nil: not written yet, the
+    /// summary uses a suggestion; "": no sentence).
+    public var synthesis: String?
 }
 
 public struct ChampionSignup: Equatable, Hashable, Sendable {
@@ -123,6 +129,8 @@ public struct Mailing: Equatable, Sendable {
     public var recipients: [String]
     public var outcomes: [String: Outcome]
     public var startedAt: Int64
+    /// Whether the messages carry the notes' appendix after the main summary.
+    public var appendix = true
 }
 
 public struct MeetingState: Sendable {
@@ -150,6 +158,8 @@ public struct MeetingState: Sendable {
     /// Records merged into another (id → the one they became), so a phone still attached
     /// as the old record acts as the new one.
     public var mergedParticipants: [String: String] = [:]
+    /// The summary's opening paragraph as the facilitator wrote it (nil: the default one).
+    public var summaryOpening: String?
     /// The theme the wall shows alone, if the facilitator spotlit one (cleared by a phase change).
     public var spotlight: String?
     /// Lower-cased addresses that have received the summary: never sent to twice.

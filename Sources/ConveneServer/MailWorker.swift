@@ -43,13 +43,16 @@ public enum SummaryMessages {
     public static func message(for email: String, send: String, state: MeetingState, settings: SMTPSettings, index: Int) -> String {
         let recipient = state.summaryRecipients().first { $0.email.lowercased() == email.lowercased() }
             ?? MailRecipient(email: email, name: email, organization: "", kind: "participant")
-        let summary = MeetingSummary(state)
+        // Never anyone's contact in a mailed summary: each message goes to one recipient, and
+        // the others' addresses are theirs.
+        let summary = MeetingSummary(state, includeContacts: false)
+        let appendix = state.mailings.first { $0.id == send }?.appendix ?? true
         let domain = settings.from.split(separator: "@").last.map(String.init) ?? "convene.local"
         return SummaryMail.message(
             to: recipient, state: state,
             settings: MailSettings(from: settings.from, fromName: settings.fromName, replyTo: settings.replyTo),
-            text: SummaryRenderer.render(summary, as: .text, jsonSerializer: { _ in "" }),
-            html: SummaryRenderer.render(summary, as: .html, jsonSerializer: { _ in "" }),
+            text: SummaryRenderer.render(summary, as: .text, appendix: appendix, jsonSerializer: { _ in "" }),
+            html: SummaryRenderer.render(summary, as: .html, appendix: appendix, jsonSerializer: { _ in "" }),
             date: rfc5322Date(), messageId: "\(state.info.id).\(send).\(index)@\(domain)")
     }
 }

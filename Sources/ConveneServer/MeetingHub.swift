@@ -200,9 +200,11 @@ public final class MeetingHub {
         if case .mergeSuggestions(let kind) = command {
             decision.reply = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.speculative, live: live))]
         }
-        if case .summary(let format) = command {
-            // Rendered from what is durable, so it never shows an unsaved change.
-            let text = SummaryRenderer.render(MeetingSummary(live.committed), as: format, jsonSerializer: JSONCodec.serializeString)
+        if case let .summary(format, includeContacts, appendix) = command {
+            // Rendered from what is durable, so it never shows an unsaved change. Contacts only
+            // when the facilitator asks for their own copy (the console's download).
+            let summary = MeetingSummary(live.committed, includeContacts: includeContacts)
+            let text = SummaryRenderer.render(summary, as: format, appendix: appendix, jsonSerializer: JSONCodec.serializeString)
             decision.reply = [("format", .string(format.rawValue)), ("mediaType", .string(format.mediaType)),
                               ("filename", .string("meeting-summary.\(format.fileExtension)")), ("content", .string(text))]
         }
@@ -315,7 +317,7 @@ public final class MeetingHub {
                 // A note shown again that never had a place waits for one like a new note.
                 if let vector = live.vectors[id] { embedded(meeting: live.id, note: id, vector: vector) }
                 else if let note = live.committed.notes[id] { requestVector(meeting: live.id, note: id, text: note.text) }
-            case let .summarySendStarted(send, _):
+            case let .summarySendStarted(send, _, _):
                 if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }
             default: break
             }

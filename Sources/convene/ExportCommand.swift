@@ -13,6 +13,8 @@ struct Export: ParsableCommand {
     @Option(help: "markdown, html, text, json or csv.") var format = "markdown"
     @Option(help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "Directory holding the SQLite event log.") var data = "data"
+    @Flag(help: "Include nominees' contacts and attendees' e-mails (your own copy only: never send it on).") var includeContacts = false
+    @Flag(help: "Leave out the appendix of notes (Markdown, HTML and text).") var noAppendix = false
 
     func run() throws {
         guard let format = SummaryFormat(rawValue: format) else {
@@ -20,7 +22,8 @@ struct Export: ParsableCommand {
         }
         do {
             let state = try MeetingLookup.find(meeting, data: data)
-            let text = SummaryRenderer.render(MeetingSummary(state), as: format, jsonSerializer: JSONCodec.serializeString)
+            let text = SummaryRenderer.render(MeetingSummary(state, includeContacts: includeContacts), as: format,
+                                              appendix: !noAppendix, jsonSerializer: JSONCodec.serializeString)
             if let output {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } else {

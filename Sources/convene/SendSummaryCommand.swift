@@ -14,6 +14,8 @@ struct SendSummary: ParsableCommand {
     @Flag(help: "Show who would receive it, and the first message, without sending.") var dryRun = false
     @Option(name: .customLong("exclude"), help: "Leave out this address (repeat for several).") var excluded: [String] = []
     @Option(help: "Directory holding the SQLite event log.") var data = "data"
+    @Flag(help: "Send the main summary without the appendix of notes.") var noAppendix = false
+    var appendix: Bool { !noAppendix }
     @OptionGroup var mail: MailOptions
 
     func run() throws {
@@ -45,7 +47,7 @@ struct SendSummary: ParsableCommand {
             }
             var mailing = pendingSend
             if mailing == nil {
-                let decision = try state.decide(.sendSummary(recipients: fresh.map(\.email)), by: .facilitator, newSecret: "")
+                let decision = try state.decide(.sendSummary(recipients: fresh.map(\.email), appendix: appendix), by: .facilitator, newSecret: "")
                 for e in decision.events { try record(e) }
                 mailing = state.mailings.last
             }

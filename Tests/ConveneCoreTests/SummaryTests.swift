@@ -48,6 +48,10 @@ final class SummaryTests: XCTestCase {
         try m.run(.hideNote(note: "o-hidden", hidden: true), as: .facilitator)
         try m.run(.post(id: "o-unsorted", kind: nil, text: "=SUM(A1:A9) tourism?", scribed: nil), as: .participant(people["Casey"]!))
 
+        try m.run(.post(id: "o-typo", kind: nil, text: "cant find welders!! #1 problem", scribed: nil), as: .participant(people["Lane"]!))
+        try m.run(.moveNote(note: "o-typo", theme: markets), as: .facilitator)
+        try m.run(.correctNote(note: "o-typo", text: "Welders are hard to find: our first problem"), as: .facilitator)
+
         m.phase(.requirements)
         let workers = m.theme(.requirement, "Expand the pool of qualified manufacturing workers")
         let entrepreneurs = m.theme(.requirement, "Promote manufacturing entrepreneurship")
@@ -76,6 +80,9 @@ final class SummaryTests: XCTestCase {
                   as: .participant(people["Karen"]!))
         try m.run(.nominate(id: "n2", name: "Sam Ortiz", organization: "Ortiz Plastics", contact: nil, theme: nil), as: .participant(people["Tom"]!))
 
+        try m.run(.setSynthesis(theme: workers, text: "Focus on both top-level talent development (e.g., senior avionics engineers, managers) and mid- and entry-level workers (e.g., CNC machine tool operators, welders, machinists)."), as: .facilitator)
+        try m.run(.setSynthesis(theme: hub, text: ""), as: .facilitator)   // no sentence for this one
+
         m.phase(.wrapUp)
         var steps = NextSteps()
         steps.championsCallDate = "2013-01-21T15:00"
@@ -100,37 +107,101 @@ final class SummaryTests: XCTestCase {
         }
     }
 
-    func testWhatTheWorkbookAsksForIsThere() throws {
-        let summary = MeetingSummary(try Self.sampleMeeting())
-        let text = SummaryRenderer.render(summary, as: .text, jsonSerializer: { JSONCodec.serializeString($0) })
-        XCTAssertTrue(text.contains("Initial champions: Karen (Avionics Works), Ginger (Precision Parts)"))
-        XCTAssertTrue(text.contains("Export assistance"))
-        XCTAssertTrue(text.contains("Not a priority right now"))
-        XCTAssertTrue(text.contains("Champions' call on 21 January 2013, 15:00, hosted by Karen Lee"))
-        XCTAssertTrue(text.contains("Next sector partnership meeting on 26 February 2013, 15:00"))
-        XCTAssertTrue(text.contains("Embry Riddle"))
+    func render(_ summary: MeetingSummary, _ format: SummaryFormat, appendix: Bool = true) -> String {
+        SummaryRenderer.render(summary, as: format, appendix: appendix, jsonSerializer: { JSONCodec.serializeString($0) })
+    }
+
+    func testItReadsLikeTheWorkbooksSample() throws {
+        let state = try Self.sampleMeeting()
+        let summary = MeetingSummary(state)
+        let text = render(summary, .text)
+        // The opening sentence, in the sample's voice.
+        XCTAssertTrue(text.contains("The Region X Light Manufacturing Sector Strategy met on December 18, 2012, at Region X College, "
+            + "identifying priority opportunities and requirements to grow the light manufacturing sector in Region X."), text)
+        // A line per area: title, the facilitator's sentence, then the champions (supporters apart).
+        XCTAssertTrue(text.contains("Expand the pool of qualified manufacturing workers: Focus on both top-level talent development"))
+        XCTAssertTrue(text.contains("Initial champions: Karen (Avionics Works), Ginger (Precision Parts), Norela (CNC Shop), Lane (Lane Welding), Paul (Drone Dynamics) and Robin (Robin Tools). Supported by community partner Dana (Region X College)."))
+        // The facilitator chose no sentence for the hub: title and champions only.
+        XCTAssertTrue(text.contains("  * Promote Region X as a manufacturing hub: Initial champions: Tom (Valley Metals) and Robin (Robin Tools)."))
+        // Areas nobody drives: one line, no notes in the main part.
+        XCTAssertTrue(text.contains("Not a priority right now: Export assistance (no employer champion yet)."))
+        let main = String(text[..<text.range(of: "Appendix: the notes")!.lowerBound])
+        XCTAssertFalse(main.contains("Help with export paperwork"), "no raw notes before the appendix")
+        XCTAssertFalse(main.contains("notes from"), "no count lines in the main summary")
+        // Next steps numbered, dates and times in words.
+        XCTAssertTrue(text.contains("1) Champions' call on Monday, January 21, 2013 at 3:00 p.m., hosted by Karen Lee"))
+        XCTAssertTrue(text.contains("2) Next meeting of the sector partnership on Tuesday, February 26, 2013 at 3:00 p.m."))
+        // The appendix: notes per theme, counts in plain words, singular and plural agreeing.
+        XCTAssertTrue(text.contains("Strategy area: Expand the pool of qualified manufacturing workers\n(3 notes from 3 employers)"))
+        XCTAssertTrue(text.contains("Strategy area: Promote manufacturing entrepreneurship\n(1 note from 1 employer)"))
+        XCTAssertFalse(text.contains("1 notes") || text.contains("1 employers") || text.contains("community partners Dana"))
         XCTAssertFalse(text.contains("off-topic remark"), "hidden notes never appear")
-        XCTAssertEqual(summary.areas.first?.label, "Expand the pool of qualified manufacturing workers", "the most-backed area leads")
-        XCTAssertEqual(summary.areas.last?.label, "Export assistance", "areas without champions come last")
-        // Community partners support; only an employer champion makes an area a priority.
-        XCTAssertTrue(text.contains("supported by community partners Dana (Region X College)"))
-        XCTAssertTrue(text.contains("Not a priority right now — no champion yet. Community partners ready to support: Dana (Region X College)."))
-        XCTAssertEqual(summary.areas.last?.champions.count, 0)
-        XCTAssertEqual(summary.areas.last?.supporters.map(\.name), ["Dana"])
+        // A corrected note reads as corrected; the author's text stays in the meeting.
+        XCTAssertTrue(text.contains("Welders are hard to find: our first problem — Lane Welding"))
+        XCTAssertFalse(text.contains("cant find welders"))
+        XCTAssertEqual(state.notes["o-typo"]?.text, "cant find welders!! #1 problem")
+        XCTAssertEqual(summary.areas.map(\.label).first, "Expand the pool of qualified manufacturing workers", "the most-backed area leads")
+        XCTAssertEqual(summary.notPriority.map(\.label), ["Export assistance"])
+        // Without the appendix, the main summary only.
+        XCTAssertFalse(render(summary, .text, appendix: false).contains("Appendix"))
+    }
+
+    func testTheOpeningAndEachSentenceAreTheFacilitators() throws {
+        var m = MeetingDriver()
+        m.phase(.opportunities)
+        let drones = m.theme(.opportunity, "Drones")
+        try m.run(.post(id: "a", kind: .opportunity, text: "Drone makers are growing", scribed: Scribed(name: "K", organization: "Acme", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "a", theme: drones), as: .facilitator)
+        XCTAssertEqual(MeetingSummary(m.state).opportunities.first?.synthesis, "Notes here point to “Drone makers are growing”.", "a suggestion until one is written")
+        try m.run(.setSynthesis(theme: drones, text: "Serve the growing drone industry."), as: .facilitator)
+        try m.run(.setOpening(text: "We met at the college."), as: .facilitator)
+        let s = MeetingSummary(m.state)
+        XCTAssertEqual(s.opening, "We met at the college.")
+        XCTAssertEqual(s.opportunities.first?.synthesis, "Serve the growing drone industry.")
+        try m.run(.setOpening(text: nil), as: .facilitator)
+        XCTAssertTrue(MeetingSummary(m.state).opening.hasPrefix("The Region X Light Manufacturing met on December 18, 2026"))
+        XCTAssertRefused(.forbidden) { try m.run(.setOpening(text: "x"), as: .participant("p1")) }
+        // The console sees the words for the summary; phones and the wall do not.
+        let event = m.log.last!
+        XCTAssertEqual(m.state.eventView(event, for: .everyone)["type"], .string("summaryEdited"))
+    }
+
+    func testContactsOnlyInTheFacilitatorsOwnCopy() throws {
+        let state = try Self.sampleMeeting()
+        for format in SummaryFormat.allCases {
+            let shared = render(MeetingSummary(state), format)
+            XCTAssertFalse(shared.contains("outreach@example.edu"), "\(format): a nominee's contact")
+            XCTAssertFalse(shared.contains("karen@example.com"), "\(format): an attendee's e-mail")
+        }
+        let own = render(MeetingSummary(state, includeContacts: true), .markdown)
+        XCTAssertTrue(own.contains("outreach@example.edu") && own.contains("karen@example.com"))
+    }
+
+    func testMarkdownStaysReadableAsPlainText() throws {
+        let md = render(MeetingSummary(try Self.sampleMeeting()), .markdown)
+        // Nothing Markdown would read differently is left bare…
+        XCTAssertTrue(md.contains("\\<b>tags\\</b>"), "a tag is escaped")
+        // …and nothing else is escaped: no "Co\.", "\!", "\(UAS\)".
+        XCTAssertTrue(md.contains("Drones (UAS): we already have strengths, and the market grows"))
+        XCTAssertTrue(md.contains("Al's Fabrication") && md.contains("Re-shoring"))
+        XCTAssertFalse(md.contains("\\.") || md.contains("\\!") || md.contains("\\(") || md.contains("\\-"))
+        XCTAssertEqual(SummaryRenderer.mdLine("# not a heading"), "\\# not a heading")
+        XCTAssertEqual(SummaryRenderer.mdLine("1. not a list"), "1\\. not a list")
+        XCTAssertEqual(SummaryRenderer.mdLine("- not a bullet"), "\\- not a bullet")
+        XCTAssertEqual(SummaryRenderer.md("a *b* _c_ [d] `e`"), "a \\*b\\* \\_c\\_ \\[d\\] \\`e\\`")
     }
 
     func testUserTextIsEscapedInEveryFormat() throws {
         let summary = MeetingSummary(try Self.sampleMeeting())
-        let html = SummaryRenderer.render(summary, as: .html, jsonSerializer: { JSONCodec.serializeString($0) })
+        let html = render(summary, .html)
         XCTAssertFalse(html.contains("<b>tags</b>"))
         XCTAssertTrue(html.contains("&lt;b&gt;tags&lt;/b&gt;"))
-        let csv = SummaryRenderer.render(summary, as: .csv, jsonSerializer: { JSONCodec.serializeString($0) })
+        let csv = render(summary, .csv)
         XCTAssertTrue(csv.contains("'=SUM(A1:A9) tourism?"), "a formula-like cell is neutralised")
         XCTAssertTrue(csv.contains("\"Quotes \"\"like this\"\", commas, and <b>tags</b> stay as typed\""))
-        let json = try JSONCodec.parse(SummaryRenderer.render(summary, as: .json, jsonSerializer: { JSONCodec.serializeString($0) }))
-        XCTAssertEqual(json["schema"], .string("convene.summary/1"))
+        XCTAssertEqual(SummaryRenderer.cell("=\u{301}1+1"), "'=\u{301}1+1", "a combining mark does not hide the formula")
+        let json = try JSONCodec.parse(render(summary, .json))
+        XCTAssertEqual(json["schema"], .string("convene.summary/2"))
         XCTAssertEqual(json["strategyAreas"]?.arrayValue?.count, 4)
-        let md = SummaryRenderer.render(summary, as: .markdown, jsonSerializer: { JSONCodec.serializeString($0) })
-        XCTAssertTrue(md.contains("\\<b\\>tags\\</b\\>"))
     }
 }

@@ -26,3 +26,52 @@ def test_summary_preview_recipients_and_qr_code(screens, facilitator, server):
     console.shot("summary and recipients")
     console.click(console.driver.find_element("css selector", "#mail-form button[type=submit]"))
     console.wait(lambda: (console.message() or "").startswith("E-mail is not set up"), "the server's answer without mail settings")
+
+
+def test_the_facilitator_writes_the_summarys_words_and_corrects_a_note(screens, facilitator):
+    """The opening and a sentence per theme, prefilled with suggestions, written in the
+    console; a typo corrected for the summary while phones keep the author's words."""
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining")
+    facilitator("setPhase", phase="opportunities")
+    phone.post("cant find welders!!")
+    phone.post("Drone makers are growing")
+    theme = facilitator("createTheme", kind="opportunity", label="Skilled workers")["theme"]
+    console = screens.console()
+    console.wait(lambda: "cant find welders!!" in [n for c in console.columns() for n in c["notes"]], "the note on the console")
+    # (The grouping may already have put it in the facilitator's theme, whose name it matches.)
+    if "cant find welders!!" not in console.board().get("Skilled workers", []):
+        console.send_to("cant find welders!!", "Skilled workers")
+
+    # Correct the typo for the summary: select the card, type, save.
+    console.click(console.note_item("cant find welders!!").find_element("css selector", ".note-card"))
+    console.wait_js("return shown($('correct-form'));", message="the correction field for one selected note")
+    field = console.by_id("correct-text")
+    field.clear()
+    field.send_keys("Welders are hard to find")
+    console.click(console.driver.find_element("css selector", "#correct-form button[type=submit]"))
+    console.wait_js("return Array.from(document.querySelectorAll('.note-card .corrected')).some((e) => !e.hidden && text(e) === 'In the summary: Welders are hard to find');",
+                    message="the card showing both texts")
+    assert "cant find welders!!" in [n for c in console.columns() for n in c["notes"]], "the author's words stay on the board"
+
+    # Write the words: the opening is prefilled with the sample's sentence, the theme with a suggestion.
+    console.click(console.by_id("summary-words-button"))
+    console.wait_js("return shown($('summary-words')) && !!$('synthesis-" + theme + "');", message="the editors")
+    opening = console.by_id("opening-text").get_attribute("value")
+    assert opening.startswith("The Region X Light Manufacturing Sector Partnership met") and "identifying priority opportunities" in opening, opening
+    suggestion = console.by_id("synthesis-" + theme).get_attribute("value")
+    assert "Welders are hard to find" in suggestion, suggestion
+    area = console.by_id("synthesis-" + theme)
+    area.clear()
+    area.send_keys("Expand the pool of qualified welders.")
+    console.click(area.find_element("xpath", "./ancestor::form//button[@type='submit']"))
+    console.wait(lambda: console.message() == "Sentence saved.", "the sentence saved")
+    console.shot("summary words")
+
+    console.click(console.by_id("summary-preview-button"))
+    console.wait_js("return text($('summary-preview')).includes('Skilled workers: Expand the pool of qualified welders.');",
+                    message="the sentence in the summary")
+    preview = console.js("return text($('summary-preview'));")
+    assert "Welders are hard to find — Acme Machining" in preview and "cant find welders" not in preview
+    # Phones keep the author's words.
+    assert ("posted", "cant find welders!!") in phone.notes()

@@ -227,3 +227,40 @@ def test_command_line_send_with_time_out_and_auth_failure(data_dir, tmp_path):
         assert "already received" in r.stdout + r.stderr
     finally:
         auth.stop()
+
+
+def test_no_mailed_message_carries_anyone_elses_contact_and_names_cannot_add_recipients(data_dir, mailbox):
+    """Issue 13 item 7 / issue 14 items 6–7: a mailed summary holds no nominee contact and no
+    e-mail other than its own recipient's; a display name full of addresses stays a name."""
+    server = mail_server(data_dir, mailbox.controller.port).start()
+    try:
+        console = console_for(server)
+        console.command({"type": "setPhase", "phase": "opportunities"})
+        sneaky = phone_for(server, "ceo@bigcorp.example, Dana", organization="Big Corp", email="dana@example.com", consent=True)
+        phone_for(server, "Lee \"the boss\" Park", organization="Park Tools", email="lee@example.com", consent=True)
+        sneaky.post("Drone makers are growing here")
+        console.command({"type": "setPhase", "phase": "commitments"})
+        sneaky.command({"type": "nominate", "id": "nom1", "name": "Tom Ruiz", "organization": "Valley Welding", "contact": "tom@example.com"})
+        sneaky.command({"type": "nominate", "id": "nom2", "name": "Ana Diaz", "organization": "Diaz Co", "contact": "+1 555 0100, ask for Ana"})
+        everyone = ["dana@example.com", "lee@example.com", "tom@example.com"]
+        assert console.command({"type": "sendSummary", "recipients": everyone, "appendix": False})["type"] == "ack"
+        wait_for_outcomes(server, 3)
+        assert len(mailbox.messages) == 3
+        private = everyone + ["+1 555 0100", "bigcorp"]
+        for rcpt, msg in mailbox.messages:
+            assert len(rcpt) == 1
+            own = rcpt[0]
+            # The envelope and the To: header name one address: the recipient's.
+            assert [a.addr_spec for a in msg["To"].addresses] == [own], msg["To"]
+            whole = msg.get_body(("plain",)).get_content() + msg.get_body(("html",)).get_content() + str(msg["To"])
+            for other in private:
+                if other != own and other != "bigcorp":
+                    assert other not in whole, f"{other} leaked into the message to {own}"
+            assert "Tom Ruiz" in whole, "the nominee's name is there, their contact is not"
+            assert "Appendix" not in whole, "sent without the appendix, as chosen"
+        [dana] = mailbox.to("dana@example.com")
+        assert dana["To"].addresses[0].display_name == "ceo@bigcorp.example, Dana"
+        [lee] = mailbox.to("lee@example.com")
+        assert lee["To"].addresses[0].display_name == 'Lee "the boss" Park'
+    finally:
+        server.stop()

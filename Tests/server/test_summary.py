@@ -24,7 +24,7 @@ def test_console_and_command_line_export_the_same_summary(server):
         cli = subprocess.run([BIN, "export", server.meeting.code, "--format", fmt, "--data", server.data],
                              capture_output=True, check=True).stdout.decode()  # bytes: keep CSV's CRLF
         assert cli == content, fmt
-    assert "Champions' call on 21 January 2027, 15:00, hosted by Karen" in console.command({"type": "summary", "format": "text"})["content"]
+    assert "Champions' call on Thursday, January 21, 2027 at 3:00 p.m., hosted by Karen" in console.command({"type": "summary", "format": "text"})["content"]
     assert phone.command({"type": "summary", "format": "text"})["code"] == "forbidden"
 
 

@@ -75,15 +75,27 @@ public enum SummaryMail {
         return o
     }
 
-    /// `Name <address>` with the name encoded (RFC 2047) when it is not plain ASCII.
+    /// `Name <address>`. A display name is someone's typed text, so it can never add an
+    /// address or a header: letters, digits and spaces go as they are; other printable ASCII
+    /// as an RFC 5322 quoted-string (`"ceo@bigcorp.example, Dana"`); anything else RFC 2047
+    /// encoded. Line breaks never survive.
     static func address(_ name: String, _ email: String) -> String {
-        let plain = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || ("0"..."9").contains($0)) }
-        return (plain ? name : encodedWord(name)) + " <\(email)>"
+        let oneLine = String(name.map { $0 == "\r" || $0 == "\n" ? " " : $0 })
+        let scalars = oneLine.unicodeScalars
+        let display: String
+        if scalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || ("0"..."9").contains($0)) }) {
+            display = oneLine
+        } else if scalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0.value < 127 }) {
+            display = "\"" + oneLine.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\" + String($0) : String($0) }.joined() + "\""
+        } else {
+            display = encodedWord(oneLine, always: true)
+        }
+        return display + " <\(email)>"
     }
 
     /// RFC 2047 "B" encoded words for non-ASCII header text, each at most 75 characters.
-    static func encodedWord(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 }) && text.count < 900 { return text }
+    static func encodedWord(_ text: String, always: Bool = false) -> String {
+        if !always && text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 }) && text.count < 900 { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
         for ch in text {

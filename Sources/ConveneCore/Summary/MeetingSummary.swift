@@ -1,7 +1,11 @@
-/// The meeting summary the workbook asks for ("Sample meeting summary"): priority
-/// opportunities, priority areas for action with their initial champions, people to invite,
-/// next steps and attendees. Built from the meeting's state; hidden and withdrawn notes
-/// never appear. Rendered by `SummaryRenderer` as Markdown, HTML, text, JSON and CSV.
+/// The meeting summary the workbook asks for ("Sample meeting summary"): an opening
+/// paragraph, the priority opportunities and the priority areas for action — each a title
+/// and one sentence, the areas with their initial champions —, the areas nobody took on in
+/// one line, people to invite, numbered next steps, attendees, and the notes themselves in
+/// an appendix. Built from the meeting's state; hidden and withdrawn notes never appear, and
+/// a note the facilitator corrected reads as corrected. Private contacts (nominees'
+/// contacts, attendees' e-mails) are only in the facilitator's own export
+/// (`includeContacts`), never in a mailed summary.
 public struct MeetingSummary: Sendable {
     public struct NoteLine: Sendable {
         public var text: String
@@ -9,18 +13,38 @@ public struct MeetingSummary: Sendable {
         public var role: ParticipantRole
     }
 
+    public struct Person: Sendable {
+        public var name: String
+        public var organization: String
+        public var role: ParticipantRole
+        /// Only with `includeContacts`.
+        public var email: String?
+    }
+
+    public struct Invitee: Sendable {
+        public var name: String
+        public var organization: String
+        /// Only with `includeContacts`.
+        public var contact: String?
+    }
+
     public struct Group: Sendable {
+        public var themeId: String
         public var label: String
+        /// The sentence printed under the title: the facilitator's, else the suggestion.
+        public var synthesis: String?
+        /// What the console offers when the facilitator has not written one.
+        public var suggestion: String?
         public var notes: [NoteLine]
-        /// Distinct employers and organizations whose notes are in the group.
+        /// Distinct employers and community partners whose notes are in the group.
         public var employers: Int
-        public var organizations: Int
-        /// Strategy areas only: the employers who signed up to drive the area (the workbook's
-        /// champions), and the community partners who signed up to support it. An area is a
-        /// priority only with an employer champion: the partnership is employer-led.
-        public var champions: [(name: String, organization: String, role: ParticipantRole)]
-        public var supporters: [(name: String, organization: String, role: ParticipantRole)]
-        public var invite: [(name: String, organization: String, contact: String?)]
+        public var partners: Int
+        /// Strategy areas: the employers who signed up to drive it (the workbook's champions)
+        /// and the community partners who signed up to support it. An area is a priority
+        /// only with an employer champion: the partnership is employer-led.
+        public var champions: [Person]
+        public var supporters: [Person]
+        public var invite: [Invitee]
     }
 
     public var title: String
@@ -29,17 +53,22 @@ public struct MeetingSummary: Sendable {
     public var date: String?
     public var place: String?
     public var chairs: [String]
+    public var opening: String
     public var opportunities: [Group]
+    /// Strategy areas with an employer champion, most-backed first.
     public var areas: [Group]
+    /// Strategy areas nobody drives: "Not a priority right now".
+    public var notPriority: [Group]
     /// Notes not (yet) in any theme.
     public var unsortedOpportunities: [NoteLine]
     public var unsortedRequirements: [NoteLine]
     /// Nominations for the partnership as a whole (no strategy area).
-    public var inviteGenerally: [(name: String, organization: String, contact: String?)]
+    public var inviteGenerally: [Invitee]
     public var nextSteps: NextSteps
-    public var attendees: [(name: String, organization: String, role: ParticipantRole)]
+    public var attendees: [Person]
+    public var includesContacts: Bool
 
-    public init(_ state: MeetingState) {
+    public init(_ state: MeetingState, includeContacts: Bool = false) {
         title = state.info.title
         industry = state.info.industry
         region = state.info.region
@@ -47,36 +76,50 @@ public struct MeetingSummary: Sendable {
         place = state.info.place
         chairs = state.info.chairs
         nextSteps = state.nextSteps
+        includesContacts = includeContacts
 
         func line(_ n: Note) -> NoteLine {
-            if let a = n.author, let p = state.participants[a] { return NoteLine(text: n.text, organization: p.organization, role: p.role) }
-            return NoteLine(text: n.text, organization: n.scribed?.organization ?? "", role: n.scribed?.role ?? .employer)
+            let text = n.correctedText ?? n.text
+            if let a = n.author, let p = state.participants[a] { return NoteLine(text: text, organization: p.organization, role: p.role) }
+            return NoteLine(text: text, organization: n.scribed?.organization ?? "", role: n.scribed?.role ?? .employer)
         }
         let shown = state.visibleNotes().filter { !$0.hidden }
-        func nominationLine(_ n: Nomination) -> (String, String, String?) { (n.name, n.organization, n.contact) }
+        func invitee(_ n: Nomination) -> Invitee {
+            Invitee(name: n.name, organization: n.organization, contact: includeContacts ? n.contact : nil)
+        }
+        func person(_ p: Participant) -> Person {
+            Person(name: p.name, organization: p.organization, role: p.role, email: includeContacts ? p.email : nil)
+        }
         func group(_ theme: Theme) -> Group? {
-            let notes = shown.filter { $0.theme == theme.id }
-            let signed = state.champions(of: theme.id).map { ($0.name, $0.organization, $0.role) }
-            let champs = signed.filter { $0.2 == .employer }
-            let supporters = signed.filter { $0.2 == .partner }
-            let invite = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == theme.id }.map(nominationLine)
-            guard !notes.isEmpty || !signed.isEmpty else { return nil }
-            let lines = notes.map(line)
-            return Group(label: theme.label, notes: lines,
-                         employers: Set(lines.filter { $0.role == .employer }.map(\.organization)).count,
-                         organizations: Set(lines.map(\.organization)).count, champions: champs, supporters: supporters,
-                         invite: invite)
+            let lines = shown.filter { $0.theme == theme.id }.map(line)
+            let signed = state.champions(of: theme.id)
+            guard !lines.isEmpty || !signed.isEmpty else { return nil }
+            let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text))
+            // Not written yet: the suggestion. Written empty: no sentence, by choice.
+            let synthesis: String?
+            switch theme.synthesis {
+            case nil: synthesis = suggestion
+            case let written?: synthesis = written.allSatisfy(\.isWhitespace) ? nil : written
+            }
+            return Group(themeId: theme.id, label: theme.label, synthesis: synthesis, suggestion: suggestion, notes: lines,
+                         employers: Set(lines.filter { $0.role == .employer }.map { $0.organization.lowercased() }).count,
+                         partners: Set(lines.filter { $0.role == .partner }.map { $0.organization.lowercased() }).count,
+                         champions: signed.filter { $0.role == .employer }.map(person),
+                         supporters: signed.filter { $0.role == .partner }.map(person),
+                         invite: state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == theme.id }.map(invitee))
         }
         // Most-backed first: the room's priorities lead.
         func byBacking(_ a: Group, _ b: Group) -> Bool { (a.employers, a.notes.count) > (b.employers, b.notes.count) }
         opportunities = state.orderedThemes(kind: .opportunity).compactMap(group).sorted(by: byBacking)
-        areas = state.orderedThemes(kind: .requirement).compactMap(group).sorted {
-            ($0.champions.isEmpty ? 0 : 1, $0.employers, $0.notes.count) > ($1.champions.isEmpty ? 0 : 1, $1.employers, $1.notes.count)
-        }
+        let allAreas = state.orderedThemes(kind: .requirement).compactMap(group)
+        areas = allAreas.filter { !$0.champions.isEmpty }.sorted { ($0.champions.count, $0.employers) > ($1.champions.count, $1.employers) }
+        notPriority = allAreas.filter { $0.champions.isEmpty }
         unsortedOpportunities = shown.filter { $0.kind == .opportunity && $0.theme == nil }.map(line)
         unsortedRequirements = shown.filter { $0.kind == .requirement && $0.theme == nil }.map(line)
-        inviteGenerally = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == nil }.map(nominationLine)
-        attendees = state.participantOrder.compactMap { state.participants[$0] }.map { ($0.name, $0.organization, $0.role) }
+        inviteGenerally = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == nil }.map(invitee)
+        attendees = state.participantOrder.compactMap { state.participants[$0] }.map(person)
+        opening = ""
+        opening = state.summaryOpening ?? SummaryWording.defaultOpening(self)
     }
 
     public var partnership: String { "\(industry) sector partnership, \(region)" }

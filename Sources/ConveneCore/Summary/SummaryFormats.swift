@@ -1,90 +1,73 @@
 extension SummaryRenderer {
     // MARK: Markdown
 
-    /// Backslash-escapes everything Markdown could read as formatting or HTML.
+    /// Escapes what Markdown would misread inside a line — backslashes, emphasis markers,
+    /// brackets, backticks, `<` — and nothing else: "Co.", "!!" and "(UAS)" stay as typed.
     static func md(_ s: String) -> String {
         var out = ""
         for ch in s {
-            if "\\`*_{}[]()<>#+-.!|~&".contains(ch) { out.append("\\") }
-            out.append(ch == "\n" ? " " : ch)
+            if "\\`*_[]<".contains(ch) { out.append("\\") }
+            out.append(ch == "\n" || ch == "\r" ? " " : ch)
         }
         return out
     }
 
-    static func markdown(_ s: MeetingSummary) -> String {
-        func noteLines(_ notes: [MeetingSummary.NoteLine]) -> String {
-            notes.map { "- \(md($0.text)) — \(md($0.organization))\n" }.joined()
+    /// `md`, plus what Markdown reads at the start of a line: a heading `#`, a list's `-`,
+    /// `+` or `1.`, a quote's `>`.
+    static func mdLine(_ s: String) -> String {
+        let escaped = md(s)
+        guard let first = escaped.first else { return escaped }
+        if "#->+".contains(first) { return "\\" + escaped }
+        // "1. …" or "2) …" would start a numbered list.
+        let digits = escaped.prefix { $0.isNumber }
+        if !digits.isEmpty, let after = escaped.dropFirst(digits.count).first, after == "." || after == ")" {
+            return digits + "\\" + escaped.dropFirst(digits.count)
         }
-        var o = "# \(md(s.title))\n\n"
-        o += "_\(md(s.partnership))_"
-        let when = dateLine(s)
-        if !when.isEmpty { o += " · \(md(when))" }
-        o += "\n\n"
-        if !s.chairs.isEmpty { o += "Chairs: \(s.chairs.map(md).joined(separator: ", "))\n\n" }
-        o += "## Priority opportunities\n\n"
-        if s.opportunities.isEmpty { o += "No opportunities were recorded.\n\n" }
-        for g in s.opportunities {
-            o += "### \(md(g.label))\n\n*\(backing(g))*\n\n"
-            o += noteLines(g.notes)
-            o += "\n"
+        return escaped
+    }
+
+    static func mdRuns(_ runs: [SummaryDocument.Run]) -> String {
+        runs.enumerated().map { i, r in
+            let t = i == 0 ? mdLine(r.text) : md(r.text)
+            return r.strong ? "**\(t)**" : t
+        }.joined()
+    }
+
+    static func markdown(_ d: SummaryDocument) -> String {
+        var o = ""
+        for block in d.blocks {
+            switch block {
+            case .title(let t): o += "# \(md(t))\n\n"
+            case .subtitle(let t): o += "_\(md(t))_\n\n"
+            case .heading(let t): o += "## \(md(t))\n\n"
+            case .subheading(let t): o += "### \(md(t))\n\n"
+            case .paragraph(let runs): o += mdRuns(runs) + "\n\n"
+            case .note(let t): o += "_\(md(t))_\n\n"
+            case .bullets(let items): o += items.map { "- " + mdRuns($0) + "\n" }.joined() + "\n"
+            case .numbered(let items): o += items.enumerated().map { "\($0.offset + 1). " + mdRuns($0.element) + "\n" }.joined() + "\n"
+            }
         }
-        if !s.unsortedOpportunities.isEmpty {
-            o += "### Other opportunities\n\n" + noteLines(s.unsortedOpportunities) + "\n"
-        }
-        o += "## Priority areas for action\n\n"
-        if s.areas.isEmpty { o += "No strategy areas were recorded.\n\n" }
-        for g in s.areas {
-            o += "### \(md(g.label))\n\n*\(backing(g))*\n\n"
-            o += noteLines(g.notes)
-            o += "\n**\(md(championsLine(g)))**\n\n"
-            if !g.invite.isEmpty { o += "People to invite: " + g.invite.map { md(person($0)) }.joined(separator: "; ") + "\n\n" }
-        }
-        if !s.unsortedRequirements.isEmpty {
-            o += "### Other requirements\n\n" + noteLines(s.unsortedRequirements) + "\n"
-        }
-        if !s.inviteGenerally.isEmpty {
-            o += "## People to invite\n\n" + s.inviteGenerally.map { "- \(md(person($0)))\n" }.joined() + "\n"
-        }
-        o += "## Next steps\n\n"
-        let steps = nextStepLines(s.nextSteps)
-        o += steps.isEmpty ? "To be decided.\n\n" : steps.enumerated().map { "\($0.offset + 1). \(md($0.element))\n" }.joined() + "\n"
-        o += "## Attendees\n\n" + s.attendees.map { "- \(md($0.name)), \(md($0.organization)) (\(roleWord($0.role)))\n" }.joined()
         return o
     }
 
-    // MARK: Plain text
+    // MARK: Plain text (the e-mail's text part: readable as it is)
 
-    static func text(_ s: MeetingSummary) -> String {
-        func noteLines(_ notes: [MeetingSummary.NoteLine]) -> String {
-            notes.map { "  * \($0.text) — \($0.organization)\n" }.joined()
-        }
+    static func text(_ d: SummaryDocument) -> String {
         func underline(_ t: String, _ c: Character) -> String { t + "\n" + String(repeating: c, count: max(3, t.count)) + "\n" }
-        var o = underline(s.title, "=") + s.partnership
-        let when = dateLine(s)
-        if !when.isEmpty { o += " · \(when)" }
-        o += "\n"
-        if !s.chairs.isEmpty { o += "Chairs: \(s.chairs.joined(separator: ", "))\n" }
-        o += "\n" + underline("Priority opportunities", "-")
-        for g in s.opportunities {
-            o += "\n\(g.label) (\(backing(g)))\n" + noteLines(g.notes)
+        func plain(_ runs: [SummaryDocument.Run]) -> String { runs.map { $0.text.replacingNewlines() }.joined() }
+        var o = ""
+        for block in d.blocks {
+            switch block {
+            case .title(let t): o += underline(t, "=")
+            case .subtitle(let t): o += t + "\n\n"
+            case .heading(let t): o += underline(t, "-") + "\n"
+            case .subheading(let t): o += t + "\n"
+            case .paragraph(let runs): o += plain(runs) + "\n\n"
+            case .note(let t): o += "(\(t))\n"
+            case .bullets(let items): o += items.map { "  * " + plain($0) + "\n" }.joined() + "\n"
+            case .numbered(let items): o += items.enumerated().map { "  \($0.offset + 1)) " + plain($0.element) + "\n" }.joined() + "\n"
+            }
         }
-        if !s.unsortedOpportunities.isEmpty {
-            o += "\nOther opportunities\n" + noteLines(s.unsortedOpportunities)
-        }
-        o += "\n" + underline("Priority areas for action", "-")
-        for g in s.areas {
-            o += "\n\(g.label) (\(backing(g)))\n" + noteLines(g.notes)
-            o += "  \(championsLine(g))\n"
-            if !g.invite.isEmpty { o += "  People to invite: " + g.invite.map(person).joined(separator: "; ") + "\n" }
-        }
-        if !s.unsortedRequirements.isEmpty {
-            o += "\nOther requirements\n" + noteLines(s.unsortedRequirements)
-        }
-        if !s.inviteGenerally.isEmpty { o += "\n" + underline("People to invite", "-") + s.inviteGenerally.map { "  * \(person($0))\n" }.joined() }
-        o += "\n" + underline("Next steps", "-")
-        let steps = nextStepLines(s.nextSteps)
-        o += steps.isEmpty ? "To be decided.\n" : steps.enumerated().map { "\($0.offset + 1)) \($0.element)\n" }.joined()
-        o += "\n" + underline("Attendees", "-") + s.attendees.map { "  * \($0.name), \($0.organization) (\(roleWord($0.role)))\n" }.joined()
         return o
     }
 
@@ -105,74 +88,60 @@ extension SummaryRenderer {
         return out
     }
 
-    static func html(_ s: MeetingSummary) -> String {
+    static func html(_ d: SummaryDocument, title: String) -> String {
         let body = "font-family:Helvetica,Arial,sans-serif;color:#1a1a1a;line-height:1.45;max-width:720px;margin:0 auto;padding:16px"
         let h2 = "style=\"font-size:20px;border-bottom:2px solid #1f5f8b;padding-bottom:4px;margin-top:28px\""
         let h3 = "style=\"font-size:17px;margin:18px 0 2px\""
         let meta = "style=\"color:#555;margin:0 0 8px\""
+        func runs(_ rs: [SummaryDocument.Run]) -> String { rs.map { $0.strong ? "<strong>\(h($0.text))</strong>" : h($0.text) }.joined() }
         var o = """
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(h(s.title))</title>
+            <html lang="en"><head><meta charset="utf-8"><title>\(h(title))</title>
             <style>@media print { body { max-width: none !important; padding: 0 !important; font-size: 11pt; } h2 { break-after: avoid; } li, h3 { break-inside: avoid; } }</style>
             </head><body style="\(body)">
-            <h1 style="font-size:24px;color:#1f5f8b;margin-bottom:4px">\(h(s.title))</h1>
-            <p \(meta)>\(h(s.partnership))\(dateLine(s).isEmpty ? "" : " · " + h(dateLine(s)))</p>
 
             """
-        if !s.chairs.isEmpty { o += "<p \(meta)>Chairs: \(s.chairs.map(h).joined(separator: ", "))</p>\n" }
-        func notes(_ lines: [MeetingSummary.NoteLine]) -> String {
-            "<ul style=\"margin:4px 0 8px;padding-left:22px\">" + lines.map {
-                "<li>\(h($0.text)) <span style=\"color:#555\">— \(h($0.organization))\($0.role == .partner ? " (community partner)" : "")</span></li>"
-            }.joined() + "</ul>\n"
+        for block in d.blocks {
+            switch block {
+            case .title(let t): o += "<h1 style=\"font-size:24px;color:#1f5f8b;margin-bottom:4px\">\(h(t))</h1>\n"
+            case .subtitle(let t): o += "<p \(meta)>\(h(t))</p>\n"
+            case .heading(let t): o += "<h2 \(h2)>\(h(t))</h2>\n"
+            case .subheading(let t): o += "<h3 \(h3)>\(h(t))</h3>\n"
+            case .paragraph(let rs): o += "<p>\(runs(rs))</p>\n"
+            case .note(let t): o += "<p \(meta)>\(h(t))</p>\n"
+            case .bullets(let items):
+                o += "<ul style=\"margin:4px 0 8px;padding-left:22px\">" + items.map { "<li style=\"margin:4px 0\">\(runs($0))</li>" }.joined() + "</ul>\n"
+            case .numbered(let items):
+                o += "<ol style=\"margin:4px 0 8px;padding-left:22px\">" + items.map { "<li style=\"margin:4px 0\">\(runs($0))</li>" }.joined() + "</ol>\n"
+            }
         }
-        o += "<h2 \(h2)>Priority opportunities</h2>\n"
-        if s.opportunities.isEmpty { o += "<p>No opportunities were recorded.</p>\n" }
-        for g in s.opportunities { o += "<h3 \(h3)>\(h(g.label))</h3><p \(meta)>\(h(backing(g)))</p>\n" + notes(g.notes) }
-        if !s.unsortedOpportunities.isEmpty { o += "<h3 \(h3)>Other opportunities</h3>\n" + notes(s.unsortedOpportunities) }
-        o += "<h2 \(h2)>Priority areas for action</h2>\n"
-        if s.areas.isEmpty { o += "<p>No strategy areas were recorded.</p>\n" }
-        for g in s.areas {
-            o += "<h3 \(h3)>\(h(g.label))</h3><p \(meta)>\(h(backing(g)))</p>\n" + notes(g.notes)
-            let color = g.champions.isEmpty ? "#8a4b00" : "#1a1a1a"
-            o += "<p style=\"font-weight:bold;color:\(color)\">\(h(championsLine(g)))</p>\n"
-            if !g.invite.isEmpty { o += "<p>People to invite: \(g.invite.map { h(person($0)) }.joined(separator: "; "))</p>\n" }
-        }
-        if !s.unsortedRequirements.isEmpty { o += "<h3 \(h3)>Other requirements</h3>\n" + notes(s.unsortedRequirements) }
-        if !s.inviteGenerally.isEmpty {
-            o += "<h2 \(h2)>People to invite</h2>\n<ul>" + s.inviteGenerally.map { "<li>\(h(person($0)))</li>" }.joined() + "</ul>\n"
-        }
-        o += "<h2 \(h2)>Next steps</h2>\n"
-        let steps = nextStepLines(s.nextSteps)
-        o += steps.isEmpty ? "<p>To be decided.</p>\n" : "<ol>" + steps.map { "<li>\(h($0))</li>" }.joined() + "</ol>\n"
-        o += "<h2 \(h2)>Attendees</h2>\n<ul style=\"padding-left:22px\">" + s.attendees.map {
-            "<li>\(h($0.name)), \(h($0.organization)) <span style=\"color:#555\">(\(roleWord($0.role)))</span></li>"
-        }.joined() + "</ul>\n</body></html>\n"
-        return o
+        return o + "</body></html>\n"
     }
 
-    // MARK: JSON (schema convene.summary/1, documented in docs/SUMMARY.md)
+    // MARK: JSON (schema convene.summary/2, documented in docs/SUMMARY.md)
 
     static func json(_ s: MeetingSummary) -> JSONValue {
         func noteJSON(_ n: MeetingSummary.NoteLine) -> JSONValue {
             .object([("text", .string(n.text)), ("organization", .string(n.organization)), ("role", .string(n.role.rawValue))])
         }
-        func personJSON(_ p: (name: String, organization: String, contact: String?)) -> JSONValue {
-            jsonObject([("name", .string(p.name)), ("organization", .string(p.organization)), ("contact", p.contact.json)])
+        func personJSON(_ p: MeetingSummary.Person) -> JSONValue {
+            jsonObject([("name", .string(p.name)), ("organization", .string(p.organization)), ("role", .string(p.role.rawValue)),
+                        ("email", s.includesContacts ? p.email.json : nil)])
+        }
+        func inviteeJSON(_ p: MeetingSummary.Invitee) -> JSONValue {
+            jsonObject([("name", .string(p.name)), ("organization", .string(p.organization)), ("contact", s.includesContacts ? p.contact.json : nil)])
         }
         func groupJSON(_ g: MeetingSummary.Group, area: Bool) -> JSONValue {
             var pairs: [(String, JSONValue?)] = [
-                ("label", .string(g.label)), ("employers", .int(Int64(g.employers))),
-                ("organizations", .int(Int64(g.organizations))), ("notes", .array(g.notes.map(noteJSON))),
+                ("id", .string(g.themeId)), ("label", .string(g.label)), ("synthesis", g.synthesis.json),
+                ("suggestion", g.suggestion.json), ("employers", .int(Int64(g.employers))),
+                ("partners", .int(Int64(g.partners))), ("notes", .array(g.notes.map(noteJSON))),
             ]
             if area {
-                pairs.append(("champions", .array(g.champions.map {
-                    .object([("name", .string($0.name)), ("organization", .string($0.organization)), ("role", .string($0.role.rawValue))])
-                })))
-                pairs.append(("supporters", .array(g.supporters.map {
-                    .object([("name", .string($0.name)), ("organization", .string($0.organization)), ("role", .string($0.role.rawValue))])
-                })))
+                pairs.append(("champions", .array(g.champions.map(personJSON))))
+                pairs.append(("supporters", .array(g.supporters.map(personJSON))))
                 pairs.append(("priority", .bool(!g.champions.isEmpty)))
-                pairs.append(("invite", .array(g.invite.map(personJSON))))
+                pairs.append(("invite", .array(g.invite.map(inviteeJSON))))
             }
             return jsonObject(pairs)
         }
@@ -180,24 +149,24 @@ extension SummaryRenderer {
             ("schema", .string(jsonSchema)),
             ("meeting", jsonObject([("title", .string(s.title)), ("industry", .string(s.industry)), ("region", .string(s.region)),
                                     ("date", s.date.json), ("place", s.place.json), ("chairs", .array(s.chairs.map { .string($0) }))])),
+            ("opening", .string(s.opening)),
             ("opportunities", .array(s.opportunities.map { groupJSON($0, area: false) })),
             ("unsortedOpportunities", .array(s.unsortedOpportunities.map(noteJSON))),
-            ("strategyAreas", .array(s.areas.map { groupJSON($0, area: true) })),
+            ("strategyAreas", .array((s.areas + s.notPriority).map { groupJSON($0, area: true) })),
             ("unsortedRequirements", .array(s.unsortedRequirements.map(noteJSON))),
-            ("invite", .array(s.inviteGenerally.map(personJSON))),
+            ("invite", .array(s.inviteGenerally.map(inviteeJSON))),
             ("nextSteps", s.nextSteps.json()),
-            ("attendees", .array(s.attendees.map {
-                .object([("name", .string($0.name)), ("organization", .string($0.organization)), ("role", .string($0.role.rawValue))])
-            })),
+            ("attendees", .array(s.attendees.map(personJSON))),
         ])
     }
 
     // MARK: CSV (one row per note)
 
     static func cell(_ s: String) -> String {
-        // A cell starting like a formula is prefixed with ' so spreadsheets show it as text.
+        // A cell whose first character (Unicode scalar, so a combining mark cannot hide it)
+        // starts a formula is prefixed with ' so spreadsheets show it as text.
         var v = s
-        if let f = v.first, "=+-@\t\r".contains(f) { v = "'" + v }
+        if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { v = "'" + v }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             v = "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
@@ -208,7 +177,7 @@ extension SummaryRenderer {
         var rows = [["phase", "theme", "text", "organization", "role", "champions", "supporters"]]
         for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, "", ""]) } }
         for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, "", ""]) }
-        for g in s.areas {
+        for g in s.areas + s.notPriority {
             let champs = g.champions.map(\.name).joined(separator: "; ")
             let supporters = g.supporters.map(\.name).joined(separator: "; ")
             for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs, supporters]) }
@@ -222,4 +191,6 @@ private extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
+
+    func replacingNewlines() -> String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
 }

@@ -1,0 +1,100 @@
+/// The summary as a short document of headings, paragraphs and lists, built once in the
+/// sample summary's order and then rendered as Markdown, plain text or HTML, so the three
+/// say the same thing in the same words.
+struct SummaryDocument {
+    /// A piece of a line: text, shown strong (the titles of themes and areas) or not.
+    struct Run {
+        var text: String
+        var strong = false
+    }
+
+    enum Block {
+        case title(String)
+        case subtitle(String)
+        case heading(String)
+        case subheading(String)
+        case paragraph([Run])
+        /// A quieter paragraph (the counts under an appendix heading).
+        case note(String)
+        case bullets([[Run]])
+        case numbered([[Run]])
+    }
+
+    var blocks: [Block] = []
+
+    init(_ s: MeetingSummary, appendix: Bool) {
+        typealias W = SummaryWording
+        let meetingYear = s.date.flatMap(CalendarDate.init)?.year
+        blocks.append(.title(s.title))
+        blocks.append(.subtitle(([s.partnership] + [s.date.flatMap(CalendarDate.init)?.monthDayYear, s.place].compactMap { $0 })
+            .joined(separator: " · ")))
+        if !s.chairs.isEmpty {
+            blocks.append(.paragraph([Run(text: (s.chairs.count == 1 ? "Chair: " : "Chairs: ") + W.list(s.chairs))]))
+        }
+        blocks.append(.paragraph([Run(text: s.opening)]))
+
+        func titled(_ g: MeetingSummary.Group, extra: String = "") -> [Run] {
+            let sentence = [g.synthesis, extra.isEmpty ? nil : extra].compactMap { $0 }.joined(separator: " ")
+            return sentence.isEmpty ? [Run(text: g.label, strong: true)] : [Run(text: g.label + ":", strong: true), Run(text: " " + sentence)]
+        }
+
+        blocks.append(.heading("Priority opportunities"))
+        if s.opportunities.isEmpty {
+            blocks.append(.paragraph([Run(text: "No opportunities were recorded.")]))
+        } else {
+            blocks.append(.paragraph([Run(text: "The team identified the following priority opportunities to grow the sector:")]))
+            blocks.append(.bullets(s.opportunities.map { titled($0) }))
+        }
+
+        blocks.append(.heading("Priority areas for action"))
+        if s.areas.isEmpty {
+            blocks.append(.paragraph([Run(text: "No strategy area has an employer champion yet.")]))
+        } else {
+            let n = s.areas.count
+            let howMany = n <= 10 ? ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n - 1] : "\(n)"
+            blocks.append(.paragraph([Run(text: "To capitalize on these opportunities, the team identified \(howMany) priority "
+                + (n == 1 ? "area" : "areas") + " for action, with private-sector individuals volunteering to be initial champions"
+                + (n == 1 ? ":" : " in each area:"))]))
+            blocks.append(.bullets(s.areas.map { titled($0, extra: W.championsLine($0)) }))
+        }
+        if !s.notPriority.isEmpty {
+            blocks.append(.paragraph([Run(text: "Not a priority right now:", strong: true),
+                                      Run(text: " " + W.list(s.notPriority.map(\.label)) + " (no employer champion yet).")]))
+        }
+
+        let invitees = s.areas.flatMap { g in g.invite.map { ($0, g.label) } } + s.notPriority.flatMap { g in g.invite.map { ($0, g.label) } }
+            + s.inviteGenerally.map { ($0, "the partnership as a whole") }
+        if !invitees.isEmpty {
+            blocks.append(.heading("People to invite"))
+            blocks.append(.bullets(invitees.map { p, area in
+                [Run(text: "\(p.name), \(p.organization)" + (p.contact.map { " (\($0))" } ?? "") + " — for \(area)")]
+            }))
+        }
+
+        blocks.append(.heading("Next steps"))
+        let steps = W.nextStepLines(s.nextSteps, meetingYear: meetingYear)
+        blocks.append(steps.isEmpty ? .paragraph([Run(text: "To be decided.")]) : .numbered(steps.map { [Run(text: $0)] }))
+
+        blocks.append(.heading("Attendees"))
+        blocks.append(.bullets(s.attendees.map {
+            [Run(text: "\($0.name), \($0.organization)" + ($0.role == .partner ? " (community partner)" : "") + ($0.email.map { " — \($0)" } ?? ""))]
+        }))
+
+        guard appendix else { return }
+        blocks.append(.heading("Appendix: the notes"))
+        func notes(_ title: String, _ lines: [MeetingSummary.NoteLine], _ counts: String) {
+            guard !lines.isEmpty else { return }
+            blocks.append(.subheading(title))
+            blocks.append(.note(counts))
+            blocks.append(.bullets(lines.map { [Run(text: $0.text + ($0.organization.isEmpty ? "" : " — \($0.organization)"))] }))
+        }
+        for g in s.opportunities { notes("Opportunity: \(g.label)", g.notes, W.backing(g)) }
+        if !s.unsortedOpportunities.isEmpty {
+            notes("Other opportunities", s.unsortedOpportunities, W.count(s.unsortedOpportunities.count, "note"))
+        }
+        for g in s.areas + s.notPriority { notes("Strategy area: \(g.label)", g.notes, W.backing(g)) }
+        if !s.unsortedRequirements.isEmpty {
+            notes("Other requirements", s.unsortedRequirements, W.count(s.unsortedRequirements.count, "note"))
+        }
+    }
+}

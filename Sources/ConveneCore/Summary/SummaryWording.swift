@@ -1,0 +1,185 @@
+/// The summary's words, in the workbook's voice: the opening sentence, dates and times in
+/// words, counts in plain words with singular and plural agreeing, lists joined as a person
+/// writes them, and a first suggestion for each theme's sentence.
+public enum SummaryWording {
+    /// "The Region X Light Manufacturing Sector Partnership met on December 18, 2012, at
+    /// Region X College, identifying priority opportunities and requirements to grow the
+    /// light manufacturing sector in Region X." (the sample summary's first sentence).
+    public static func defaultOpening(_ s: MeetingSummary) -> String {
+        // "Region X Light Manufacturing Sector Strategy — launch meeting": the team's name is
+        // what comes before the dash.
+        var name = s.title
+        for dash in [" — ", " – ", " - "] {
+            if let r = name.range(of: dash) { name = String(name[..<r.lowerBound]) }
+        }
+        let title = name.lowercased().hasPrefix("the ") ? name : "The \(name)"
+        var sentence = title + " met"
+        let date = s.date.flatMap(CalendarDate.init)
+        if let date { sentence += " on \(date.monthDayYear)" }
+        if let place = s.place, !place.isEmpty { sentence += (date == nil ? " at " : ", at ") + place }
+        sentence += ", identifying priority opportunities and requirements to grow the \(lowerFirst(s.industry)) sector in \(s.region)."
+        return sentence
+    }
+
+    /// A first sentence for a theme, offered to the facilitator to edit: the two notes most
+    /// like the rest of the theme (by shared words), quoted. Nothing is invented.
+    public static func suggestedSynthesis(_ texts: [String]) -> String? {
+        let cleaned = texts.map(clean).filter { !$0.isEmpty }
+        guard !cleaned.isEmpty else { return nil }
+        let words = cleaned.map(contentWords)
+        func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+            a.isEmpty || b.isEmpty ? 0 : Double(a.intersection(b).count) / Double(a.union(b).count)
+        }
+        let centrality = words.indices.map { i in words.indices.reduce(0.0) { $1 == i ? $0 : $0 + overlap(words[i], words[$1]) } }
+        // Most central first; in posting order among equals. The second must add something.
+        let order = cleaned.indices.sorted { (centrality[$0], -$0) > (centrality[$1], -$1) }
+        var chosen = [order[0]]
+        if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }) { chosen.append(second) }
+        return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
+    }
+
+    // MARK: Counts and lists
+
+    /// "1 note", "9 notes".
+    public static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) \(n == 1 ? one : (many ?? one + "s"))"
+    }
+
+    /// "9 notes from 5 employers and 1 community partner".
+    public static func backing(_ g: MeetingSummary.Group) -> String {
+        var from: [String] = []
+        if g.employers > 0 { from.append(count(g.employers, "employer")) }
+        if g.partners > 0 { from.append(count(g.partners, "community partner")) }
+        return count(g.notes.count, "note") + (from.isEmpty ? "" : " from " + list(from))
+    }
+
+    /// "A", "A and B", "A, B and C".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    static func person(_ p: MeetingSummary.Person) -> String {
+        "\(p.name) (\(p.organization))" + (p.email.map { ", \($0)" } ?? "")
+    }
+
+    /// "Initial champions: Karen (Avionics Works) and Ginger (Precision Parts). Supported by
+    /// community partner Dana (Region X College)."
+    public static func championsLine(_ g: MeetingSummary.Group) -> String {
+        var line = (g.champions.count == 1 ? "Initial champion: " : "Initial champions: ") + list(g.champions.map(person)) + "."
+        if !g.supporters.isEmpty {
+            line += " Supported by " + (g.supporters.count == 1 ? "community partner " : "community partners ") + list(g.supporters.map(person)) + "."
+        }
+        return line
+    }
+
+    // MARK: Next steps, dates and times in words
+
+    /// "Champions' call on Thursday, January 21 at 3:00 p.m., hosted by Karen Lee" — the
+    /// year is given only when it is not the meeting's.
+    public static func nextStepLines(_ n: NextSteps, meetingYear: Int?) -> [String] {
+        var lines: [String] = []
+        if n.championsCallDate != nil || n.championsCallHost != nil {
+            var l = "Champions' call"
+            l += n.championsCallDate.map { " on " + when($0, meetingYear: meetingYear) } ?? " within 30 days (date to be set)"
+            if let h = n.championsCallHost { l += ", hosted by \(h)" }
+            lines.append(l)
+        }
+        if let d = n.nextMeetingDate { lines.append("Next meeting of the sector partnership on " + when(d, meetingYear: meetingYear)) }
+        if let o = n.other { lines.append(o) }
+        return lines
+    }
+
+    /// "Thursday, January 21 at 3:00 p.m." from "2013-01-21T15:00"; the text as given if it
+    /// is not such a date.
+    public static func when(_ iso: String, meetingYear: Int?) -> String {
+        guard let d = CalendarDate(iso) else { return iso }
+        var s = "\(d.weekday), \(d.monthName) \(d.day)"
+        if d.year != meetingYear { s += ", \(d.year)" }
+        if let (h, m) = d.time {
+            let hour12 = h % 12 == 0 ? 12 : h % 12
+            s += " at \(hour12):\(m < 10 ? "0" : "")\(m) \(h < 12 ? "a.m." : "p.m.")"
+        }
+        return s
+    }
+
+    // MARK: Text helpers
+
+    static func lowerFirst(_ s: String) -> String {
+        // "Light manufacturing" → "light manufacturing"; "IT services" stays.
+        let letters = Array(s)
+        guard let first = letters.first, letters.count > 1, !letters[1].isUppercase else { return s }
+        return first.lowercased() + String(letters.dropFirst())
+    }
+
+    /// A note as quoted in a sentence: one line, no shouting punctuation at the end.
+    static func clean(_ text: String) -> String {
+        var t = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        while let last = t.last, ".!?,;:".contains(last) { t.removeLast() }
+        return t
+    }
+
+    static func contentWords(_ text: String) -> Set<String> {
+        var words = Set<String>()
+        var current = ""
+        for ch in text.lowercased() + " " {
+            if ch.isLetter || ch.isNumber { current.append(ch) } else {
+                if current.count >= 4 { words.insert(String(current.prefix(6))) }
+                current = ""
+            }
+        }
+        return words
+    }
+}
+
+/// A date (and time) as the facilitator recorded it, "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM": a
+/// wall-clock time at the venue, so no time zone is involved.
+struct CalendarDate {
+    var year: Int, month: Int, day: Int
+    var time: (hour: Int, minute: Int)?
+
+    init?(_ iso: String) {
+        let parts = iso.split(separator: "T")
+        let d = parts.first?.split(separator: "-") ?? []
+        guard d.count == 3, let y = Int(d[0]), let m = Int(d[1]), let day = Int(d[2]), (1...12).contains(m), (1...31).contains(day) else { return nil }
+        year = y; month = m; self.day = day
+        if parts.count > 1 {
+            let t = parts[1].split(separator: ":")
+            guard t.count >= 2, let h = Int(t[0]), let mm = Int(t[1]), (0...23).contains(h), (0...59).contains(mm) else { return nil }
+            time = (h, mm)
+        }
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    var monthName: String { Self.months[month - 1] }
+    var monthDayYear: String { "\(monthName) \(day), \(year)" }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's days_from_civil.
+    var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    var weekday: String {
+        let names = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]   // 1970-01-01 was a Thursday
+        return names[((daysSinceEpoch % 7) + 7) % 7]
+    }
+}
+
+private extension String {
+    func range(of target: String) -> Range<String.Index>? {
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}
