@@ -41,6 +41,8 @@ public struct WireFuzzer {
         #"{"type":"lockTheme","theme":"t2","locked":true}"#, #"{"type":"deleteTheme","theme":"t3"}"#,
         #"{"type":"addAttendee","name":"Ruth","organization":"O","role":"employer"}"#, #"{"type":"signUp","participant":"p1","theme":"t2"}"#,
         #"{"type":"mergeParticipants","from":"p2","into":"p1"}"#, #"{"type":"removeParticipant","participant":"p3","keepNotes":false}"#,
+        #"{"type":"setOpening","text":"We met."}"#, #"{"type":"setSynthesis","theme":"t2","text":""}"#,
+        #"{"type":"correctNote","note":"n1","text":"Fixed"}"#, #"{"type":"summary","format":"markdown","includeContacts":true,"appendix":false}"#,
         #"{"type":"spotlight","theme":"t2"}"#, #"{"type":"spotlight","theme":null}"#, #"{"type":"regroup","kind":"requirement","preview":true}"#,
         #"{"type":"setNextSteps","championsCallDate":"2027-01-21T15:00","championsCallHost":"K","nextMeetingDate":"2027-02-26","other":"o"}"#,
         #"{"type":"updateMeeting","title":"T","chairs":["A"],"everyoneMayPost":true,"targetThemes":4,"timeboxes":{"opportunities":30}}"#,
