@@ -186,6 +186,20 @@ $('everyone-may-post').addEventListener('change', async () => {
   if (!ok) box.checked = !wanted;
 });
 
+$('joining-open').addEventListener('change', async () => {
+  const box = $('joining-open');
+  const open = box.checked;
+  if (!(await run({ type: 'updateMeeting', joiningOpen: open }, open ? 'Joining is open again.' : 'Joining is closed: nobody else can join with the code.'))) box.checked = !open;
+});
+let limitDirty = false;
+$('participant-limit').addEventListener('input', () => { limitDirty = true; });
+$('participant-limit-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const n = Number($('participant-limit').value);
+  if (!Number.isInteger(n) || n < 1 || n > 500) return say('The limit is 1 to 500 people.');
+  if (await run({ type: 'updateMeeting', participantLimit: n }, `At most ${n} people may join.`)) limitDirty = false;
+});
+
 // The meeting's description and time boxes. Fields being edited are never overwritten by
 // a change arriving from the server; saving sends only what the form holds.
 let meetingFormDirty = false;
@@ -256,6 +270,8 @@ function render() {
   renderMailings(state);
   renderSummaryWords(state);
   $('everyone-may-post').checked = !!state.meeting?.settings?.everyoneMayPost;
+  $('joining-open').checked = state.meeting?.settings?.joiningOpen !== false;
+  if (!limitDirty && document.activeElement !== $('participant-limit')) $('participant-limit').value = String(state.meeting?.settings?.participantLimit ?? 500);
   renderMeetingForm(state);
   tick();
 }

@@ -97,6 +97,8 @@ public struct MeetingUpdate: Equatable, Sendable {
     public var chairs: [String]?
     public var everyoneMayPost: Bool?
     public var targetThemes: Int?
+    public var joiningOpen: Bool?
+    public var participantLimit: Int?
     public var timeboxes: [Phase: Int]?
     public init() {}
 }
@@ -339,6 +341,13 @@ public enum ClientMessageDecoder {
             }
         }
         u.everyoneMayPost = try f.optionalBool("everyoneMayPost")
+        u.joiningOpen = try f.optionalBool("joiningOpen")
+        if let n = try f.optionalInt("participantLimit") {
+            guard (1...Int64(Limits.participantsPerMeeting)).contains(n) else {
+                throw CommandError(.invalid, "The participant limit must be between 1 and \(Limits.participantsPerMeeting).")
+            }
+            u.participantLimit = Int(n)
+        }
         if let t = try f.optionalInt("targetThemes") {
             guard (3...8).contains(t) else { throw CommandError(.invalid, "The target number of themes must be between 3 and 8.") }
             u.targetThemes = Int(t)

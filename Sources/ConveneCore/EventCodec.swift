@@ -29,6 +29,7 @@ extension MeetingSettings {
         .object([
             ("everyoneMayPost", .bool(everyoneMayPost)),
             ("targetThemes", .int(Int64(targetThemes))),
+            ("joiningOpen", .bool(joiningOpen)), ("participantLimit", .int(Int64(participantLimit))),
             ("timeboxes", .object(Phase.allCases.filter { $0 != .closed }.map {
                 ($0.rawValue, .int(Int64(timeboxes[$0] ?? $0.defaultMinutes)))
             })),
@@ -40,6 +41,9 @@ extension MeetingSettings {
         let r = FieldReader(j)
         everyoneMayPost = try r.bool("everyoneMayPost")
         targetThemes = Int(try r.int("targetThemes"))
+        // Absent in logs written before these settings existed.
+        if case .bool(let open)? = j["joiningOpen"] { joiningOpen = open }
+        if let limit = j["participantLimit"]?.intValue { participantLimit = Int(limit) }
         if let boxes = j["timeboxes"], case .object(let pairs) = boxes {
             for (k, v) in pairs { if let p = Phase(rawValue: k), let m = v.intValue { timeboxes[p] = Int(m) } }
         }

@@ -24,4 +24,16 @@ public enum Limits {
     public static let messagesPerSecond = 20.0
     /// …holding at most this many, so short bursts pass.
     public static let messageBurst = 40.0
+    /// Commands of one participant across all their connections (a resume token opened on
+    /// many sockets gets no more than one phone).
+    public static let commandsPerSecondPerParticipant = 5.0
+    public static let commandBurstPerParticipant = 30.0
+    /// Commands from one address (a venue behind one NAT: generous).
+    public static let commandsPerSecondPerAddress = 100.0
+    public static let commandBurstPerAddress = 400.0
+    /// Joins from one address: 300 at once (a room behind one public address), then 2 a second.
+    public static let joinsPerSecondPerAddress = 2.0
+    public static let joinBurstPerAddress = 300.0
+    /// Edits of one note.
+    public static let editsPerNote = 30
 }

@@ -34,6 +34,7 @@ extension MeetingState {
             noteOrder.append(id)
         case let .noteEdited(note, text):
             notes[note]?.text = text
+            notes[note]?.editCount += 1
             notes[note]?.edited = true
         case let .noteWithdrawn(note):
             notes[note]?.withdrawn = true

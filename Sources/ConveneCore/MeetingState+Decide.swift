@@ -43,8 +43,11 @@ extension MeetingState {
                 throw CommandError(.conflict, "You have already joined as \(participants[id]?.name ?? "a participant").")
             default: throw CommandError(.forbidden, "Only a phone can join as a participant.")
             }
-            guard participants.count < Limits.participantsPerMeeting else {
-                throw CommandError(.limitReached, "This meeting is full (\(Limits.participantsPerMeeting) participants).")
+            guard settings.joiningOpen else {
+                throw CommandError(.notAllowed, "Joining is closed for this meeting. Please ask the facilitator.")
+            }
+            guard participants.count < min(settings.participantLimit, Limits.participantsPerMeeting) else {
+                throw CommandError(.limitReached, "This meeting is full (\(min(settings.participantLimit, Limits.participantsPerMeeting)) participants). Please ask the facilitator.")
             }
             let id = "p\(nextNumber)"
             let p = Participant(id: id, name: name, organization: organization, role: role, email: email,
@@ -90,6 +93,9 @@ extension MeetingState {
 
         case let .edit(noteId, text):
             let note = try ownNote(noteId, actor)
+            guard note.editCount < Limits.editsPerNote else {
+                throw CommandError(.limitReached, "This note has been edited \(Limits.editsPerNote) times, the most a note can be. Withdraw it and post a new one.")
+            }
             if note.text != text { d.events = [.noteEdited(note: noteId, text: text)] }
         case let .withdraw(noteId):
             let note = try ownNote(noteId, actor, allowWithdrawn: true)
@@ -312,6 +318,8 @@ extension MeetingState {
             if let v = u.chairs { info.chairs = v }
             if let v = u.everyoneMayPost { s.everyoneMayPost = v }
             if let v = u.targetThemes { s.targetThemes = v }
+            if let v = u.joiningOpen { s.joiningOpen = v }
+            if let v = u.participantLimit { s.participantLimit = v }
             if let v = u.timeboxes { s.timeboxes.merge(v) { _, new in new } }
             d.events = [.meetingUpdated(info, s)]
         }

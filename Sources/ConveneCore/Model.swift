@@ -20,6 +20,9 @@ public struct MeetingSettings: Equatable, Sendable {
     public var everyoneMayPost = false
     /// How many themes the clustering aims for (the workbook ends with 4–5).
     public var targetThemes = 5
+    /// The facilitator may close joining (everyone is in) and cap how many may join.
+    public var joiningOpen = true
+    public var participantLimit = Limits.participantsPerMeeting
     /// Minutes per phase.
     public var timeboxes: [Phase: Int] = Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0, $0.defaultMinutes) })
     public init() {}
@@ -67,6 +70,8 @@ public struct Note: Equatable, Sendable {
     public var hidden = false
     public var withdrawn = false
     public var edited = false
+    /// Edits so far (capped: one person could otherwise flood the log with edits).
+    public var editCount = 0
     /// The facilitator's correction of the text for the summary (a typo, a translation);
     /// the author's text stays as written on phones and the wall.
     public var correctedText: String?

@@ -24,6 +24,13 @@ final class Connection {
     var closeReason = ""
     var bucket: TokenBucket
     var rateViolations = 0
+    /// Hellos on this connection (each costs a snapshot): about one a second.
+    var hellos: TokenBucket
+    /// Over TLS (directly, or through a trusted proxy that terminated it).
+    var secure = false
+    /// The participant this connection joined as: one person per connection, even after
+    /// another hello.
+    var joinedAs: String?
 
     // Set by hello:
     var meetingId: String?
@@ -39,7 +46,11 @@ final class Connection {
         self.wsi = wsi
         self.address = address
         self.bucket = TokenBucket(rate: Limits.messagesPerSecond, burst: Limits.messageBurst, now: now)
+        self.hellos = TokenBucket(rate: 1, burst: 5, now: now)
     }
+
+    /// The server's own computer.
+    var isLoopback: Bool { address == "127.0.0.1" || address == "::1" || address.hasPrefix("127.") || address == "::ffff:127.0.0.1" }
 
     var audience: Audience { client == .console ? .console : .everyone }
 

@@ -7,15 +7,11 @@ import ConveneStore
 extension MeetingHub {
     func organize(_ request: OrganizerRequest, key: String, req: JSONValue?, from conn: Connection,
                           now: Double) throws(CommandError) {
-        let wait = guesses.waitTime(for: conn.address, now: now)
-        if wait > 0 {
-            throw CommandError(.tooManyAttempts, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
-        }
+        try requireSafeKeyChannel(conn)
         guard constantTimeEquals(key, organizerKey) else {
-            guesses.failed(conn.address, now: now)
+            try wrongGuess(conn, now: now)
             throw CommandError(.badKey, "That organizer key is not right. Use the link “convene serve” printed (it ends with #organizer=…).")
         }
-        guesses.succeeded(conn.address)
         switch request {
         case .listMeetings:
             let list = allMeetings.reversed().map { organizerView($0) }

@@ -20,6 +20,15 @@ public final class MeetingHub {
     let mail: MailWorker?
     let clustering: ClusteringWorker
     var guesses = GuessGuard()
+    /// Joins per connecting address (a flood of joins from one place fills no meeting; a
+    /// room of 150 behind one NAT still gets in), commands per participant across all of
+    /// their connections, and commands per address.
+    var joinsByAddress: [String: TokenBucket] = [:]
+    var commandsByParticipant: [String: TokenBucket] = [:]
+    var commandsByAddress: [String: TokenBucket] = [:]
+    /// Accept a facilitator or organizer key over plain HTTP from another computer (off by
+    /// default: on venue Wi-Fi it would cross the air in clear).
+    var allowInsecureKeys = false
     /// Used on this thread only (lexical vectors when there is no model).
     let stemmer = SnowballStemmer()
     var random = SystemRandomNumberGenerator()
@@ -121,23 +130,23 @@ public final class MeetingHub {
     }
 
     private func attach(_ hello: Hello, _ conn: Connection, now: Double) throws(CommandError) {
-        let wait = guesses.waitTime(for: conn.address, now: now)
-        if wait > 0 {
-            throw CommandError(.tooManyAttempts, "Too many wrong codes or keys from this device; try again in \(Int(wait.rounded(.up))) seconds.")
+        // A hello costs a snapshot: about one a second per connection.
+        guard conn.hellos.take(now: now) else {
+            throw CommandError(.tooManyAttempts, "Too many hellos on this connection; wait a second and try again.")
         }
         guard let meetingId = byCode[hello.code], let live = meetings[meetingId] else {
-            guesses.failed(conn.address, now: now)
+            try wrongGuess(conn, now: now)
             throw CommandError(.unknownMeeting, "No meeting has the code \(hello.code.prefix(12)). Check the code on the wall.")
         }
         var you: Participant?
         var actor = Actor.guest
         switch hello.client {
         case .console:
+            try requireSafeKeyChannel(conn)
             guard let key = hello.key, constantTimeEquals(key, live.committed.info.facilitatorKey) else {
-                guesses.failed(conn.address, now: now)
+                try wrongGuess(conn, now: now)
                 throw CommandError(.badKey, "That facilitator key is not right for this meeting.")
             }
-            guesses.succeeded(conn.address)
             actor = .facilitator
         case .wall:
             actor = .wall
@@ -182,6 +191,7 @@ public final class MeetingHub {
         if live.recovering {
             throw CommandError(.busy, "Saving is failing right now; please try again in a moment.")
         }
+        try checkBudgets(command, conn)
         var secret = ""
         if case .join = command { secret = Identifiers.secret(using: &random) }
         var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
@@ -213,7 +223,9 @@ public final class MeetingHub {
         }
         // A phone that joined is that participant from now on (an attendee the facilitator
         // adds is attached to no connection).
-        if case .join = command { for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id) } }
+        if case .join = command {
+            for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id); conn.joinedAs = p.id }
+        }
         commit(decision.events, to: live)
 
         let ackSeq = decision.alreadyDoneAt ?? live.speculative.seq
@@ -341,5 +353,65 @@ public final class MeetingHub {
     private func failureMessage(_ ack: [UInt8], _ error: CommandError) -> [UInt8] {
         let req = (try? JSONCodec.parse(ack)).flatMap { ClientMessageDecoder.requestId(of: $0) }
         return ServerMessages.error(error, req: req)
+    }
+}
+
+// MARK: - Budgets and key channels (what someone holding the join code may not do)
+
+extension MeetingHub {
+    /// A QR code asked for a code no meeting has: a wrong guess. True when the address is
+    /// over budget (the answer is then "too many", not "no such code").
+    func qrMiss(address: String, now: Double) -> Bool {
+        guard guesses.waitTime(for: address, now: now) <= 0 else { return true }
+        guesses.failed(address, now: now)
+        return false
+    }
+
+    /// A wrong code or key: counted, and refused with the wait once over budget.
+    func wrongGuess(_ conn: Connection, now: Double) throws(CommandError) {
+        let wait = guesses.waitTime(for: conn.address, now: now)
+        guard wait <= 0 else {
+            throw CommandError(.tooManyAttempts, "Too many wrong codes or keys from this network; try again in \(Int(wait.rounded(.up))) seconds.")
+        }
+        guesses.failed(conn.address, now: now)
+    }
+
+    /// Refuses a facilitator or organizer key sent in clear across the network: only over
+    /// TLS, from the server's own computer, or when the server was told to allow it.
+    func requireSafeKeyChannel(_ conn: Connection) throws(CommandError) {
+        guard conn.secure || conn.isLoopback || allowInsecureKeys else {
+            throw CommandError(.notAllowed, "This server does not accept facilitator or organizer keys over plain HTTP from another computer: "
+                + "on shared Wi-Fi anyone could read them. Open the console on the server's own computer, serve over HTTPS "
+                + "(--tls-cert and --tls-key), or start the server with --allow-insecure-keys.")
+        }
+    }
+
+    /// One participant per connection, joins per address, commands per participant (across
+    /// their connections) and per address.
+    func checkBudgets(_ command: Command, _ conn: Connection) throws(CommandError) {
+        let now = monotonicSeconds()
+        func take(_ buckets: inout [String: TokenBucket], _ key: String, rate: Double, burst: Double) -> Bool {
+            var bucket = buckets[key] ?? TokenBucket(rate: rate, burst: burst, now: now)
+            let ok = bucket.take(now: now)
+            buckets[key] = bucket
+            if buckets.count > 20_000 { buckets = buckets.filter { $0.key == key } }
+            return ok
+        }
+        if case .join = command {
+            if let already = conn.joinedAs, let p = meetings[conn.meetingId ?? ""]?.committed.participants[already] {
+                throw CommandError(.conflict, "This phone has already joined as \(p.name). One person per phone.")
+            }
+            guard take(&joinsByAddress, conn.address, rate: Limits.joinsPerSecondPerAddress, burst: Limits.joinBurstPerAddress) else {
+                throw CommandError(.rateLimited, "Many people are joining from this network right now; please try again in a few seconds.")
+            }
+        }
+        if case .participant(let pid) = conn.actor,
+           !take(&commandsByParticipant, pid, rate: Limits.commandsPerSecondPerParticipant, burst: Limits.commandBurstPerParticipant) {
+            throw CommandError(.rateLimited, "You are sending too fast; please wait a moment.")
+        }
+        if conn.actor != .facilitator,
+           !take(&commandsByAddress, conn.address, rate: Limits.commandsPerSecondPerAddress, burst: Limits.commandBurstPerAddress) {
+            throw CommandError(.rateLimited, "This network is sending too fast; please wait a moment.")
+        }
     }
 }

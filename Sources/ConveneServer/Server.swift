@@ -30,6 +30,11 @@ public enum Server {
         clustering.start()
         let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, clustering: clustering,
                              organizerKey: organizerKey)
+        hub.allowInsecureKeys = config.allowInsecureKeys
+        if config.tlsCertificate == nil && !config.allowInsecureKeys {
+            Log.notice("Plain HTTP: the console and the organizer page work on this computer only (keys never cross the network in clear). "
+                + "Use --tls-cert/--tls-key for HTTPS, or --allow-insecure-keys on a network you trust.")
+        }
         var events = 0
         for (_, id) in try log.meetings(after: 0) {
             let meetingEvents = try log.events(of: id)

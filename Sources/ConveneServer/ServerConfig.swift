@@ -13,6 +13,11 @@ public struct ServerConfig: Sendable {
     public var commitBatchLimit = Int.max
     /// Base URL phones use to reach the server (for the QR code on the wall).
     public var publicURL = "http://localhost:8080"
+    /// Accept facilitator and organizer keys over plain HTTP from other computers.
+    public var allowInsecureKeys = false
+    /// The address of a reverse proxy in front of this server: only its X-Forwarded-For
+    /// (the client's address) and X-Forwarded-Proto (https) are believed.
+    public var trustedProxy: String?
 
     public init() {}
 }

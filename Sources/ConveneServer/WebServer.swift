@@ -19,6 +19,9 @@ public final class WebServer {
     private var cStrings: [UnsafeMutablePointer<CChar>] = []
     private var connections: [UInt64: Connection] = [:]
     private var responses: [UInt64: (body: [UInt8], offset: Int)] = [:]
+    /// Client address and TLS of WebSocket upgrades between the filter callback (headers
+    /// readable) and ESTABLISHED, by connection pointer.
+    private var upgrading: [UInt: (address: String, secure: Bool)] = [:]
     private var nextId: UInt64 = 1
     private var stopping = false
 
@@ -131,6 +134,13 @@ public final class WebServer {
                 if hub.hasMeeting(code: code), let svg = QRCodeSVG.svg(for: "\(config.publicURL)/phone.html?code=\(code)") {
                     return respond(wsi, id, status: 200, type: "image/svg+xml", body: svg)
                 }
+                // A miss is a wrong guess of a join code, counted like one (else this would
+                // answer guesses thousands of times a second).
+                if hub.qrMiss(address: clientAddress(wsi).address, now: monotonicSeconds()) {
+                    return respond(wsi, id, status: 429, type: "text/plain; charset=utf-8",
+                                   body: Array("Too many wrong codes from this network; try again later.\n".utf8))
+                }
+                return respond(wsi, id, status: 404, type: "text/plain; charset=utf-8", body: Array("No meeting has this code.\n".utf8))
             }
             if let file = files.lookup(path) {
                 return respond(wsi, id, status: 200, type: file.contentType, body: file.body)
@@ -193,6 +203,24 @@ public final class WebServer {
         }
     }
 
+    /// The client's address: the peer's, or — only when the peer is the configured reverse
+    /// proxy — the last address of its X-Forwarded-For (the one the proxy itself added), and
+    /// whether the proxy says the client used HTTPS.
+    private func clientAddress(_ wsi: OpaquePointer) -> (address: String, secure: Bool) {
+        var peer = [CChar](repeating: 0, count: 64)
+        lws_get_peer_simple(wsi, &peer, peer.count)
+        var address = string(fromCBuffer: peer)
+        if address.hasPrefix("::ffff:") { address = String(address.dropFirst(7)) }   // an IPv4 client on a dual-stack socket
+        guard let proxy = config.trustedProxy, address == proxy else { return (address, false) }
+        var forwarded = [CChar](repeating: 0, count: 256)
+        let n = lws_hdr_copy(wsi, &forwarded, Int32(forwarded.count), WSI_TOKEN_X_FORWARDED_FOR)
+        let client = n > 0 ? string(fromCBuffer: forwarded).split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+        var proto = [CChar](repeating: 0, count: 16)
+        let m = lws_hdr_custom_copy(wsi, &proto, Int32(proto.count), "x-forwarded-proto:", Int32("x-forwarded-proto:".utf8.count))
+        let https = m > 0 && string(fromCBuffer: proto).lowercased() == "https"
+        return (client.flatMap { $0.isEmpty ? nil : String($0) } ?? address, https)
+    }
+
     // MARK: WebSocket
 
     fileprivate func handleWebSocket(_ wsi: OpaquePointer, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
@@ -203,15 +231,20 @@ public final class WebServer {
             var uri = [CChar](repeating: 0, count: 64)
             let n = lws_hdr_copy(wsi, &uri, Int32(uri.count), WSI_TOKEN_GET_URI)
             guard n > 0, string(fromCBuffer: uri) == "/ws" else { return 1 }
-            return connections.count >= config.maxConnections ? 1 : 0
+            if connections.count >= config.maxConnections { return 1 }
+            // The upgrade's headers are only readable now: keep who the client is for ESTABLISHED.
+            if upgrading.count > 1_000 { upgrading.removeAll() }   // handshakes that never completed
+            upgrading[UInt(bitPattern: wsi)] = clientAddress(wsi)
+            return 0
         case LWS_CALLBACK_ESTABLISHED:
             guard let user else { return -1 }
             let id = nextId
             nextId += 1
             user.storeBytes(of: id, as: UInt64.self)
-            var peer = [CChar](repeating: 0, count: 64)
-            lws_get_peer_simple(wsi, &peer, peer.count)
-            connections[id] = Connection(id: id, wsi: wsi, address: string(fromCBuffer: peer), now: monotonicSeconds())
+            let (address, forwardedSecure) = upgrading.removeValue(forKey: UInt(bitPattern: wsi)) ?? clientAddress(wsi)
+            let conn = Connection(id: id, wsi: wsi, address: address, now: monotonicSeconds())
+            conn.secure = lws_is_ssl(wsi) != 0 || forwardedSecure
+            connections[id] = conn
             return 0
         case LWS_CALLBACK_RECEIVE:
             guard let user, let conn = connections[user.load(as: UInt64.self)] else { return -1 }

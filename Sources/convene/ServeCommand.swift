@@ -20,6 +20,8 @@ struct Serve: ParsableCommand {
     var modelDir = SentenceEmbedder.defaultModelDirectory
     @OptionGroup var mail: MailOptions
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
+    @Flag(help: "Accept the facilitator and organizer keys over plain HTTP from other computers (they cross the network in clear).") var allowInsecureKeys = false
+    @Option(help: "Address of a reverse proxy in front of this server; its X-Forwarded-For and X-Forwarded-Proto are trusted, nobody else's.") var trustedProxy: String?
 
     /// The model if it loads; otherwise says plainly that grouping falls back to words.
     func loadEmbedder() -> SentenceEmbedder? {
@@ -57,6 +59,8 @@ struct Serve: ParsableCommand {
         config.tlsCertificate = tlsCert
         config.tlsKey = tlsKey
         config.commitBatchLimit = commitBatchLimit
+        config.allowInsecureKeys = allowInsecureKeys
+        config.trustedProxy = trustedProxy
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
         config.publicURL = base
         let smtp = try mail.settings()

@@ -100,9 +100,11 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
         assert f["label"].startswith(note), f
         keys.press(Keys.SPACE)
         console.wait_js("return document.activeElement.getAttribute('aria-pressed') === 'true';", message="the card selected by Space")
-        # The themes' columns come before Unsorted's: Shift+Tab goes back to them.
+        # Tab goes on to the columns after this one, Shift+Tab back to those before it.
+        order = [c["label"] for c in console.columns()]
+        here = next(c["label"] for c in console.columns() if note in c["notes"])
         f = keys.tab_to(f"Move here of {label}", lambda f, label=label: f["tag"] == "button" and "move-here" in f["cls"] and f["column"] == label,
-                        backwards=True)
+                        backwards=order.index(label) < order.index(here))
         assert f["label"] == f"Move 1 selected note to “{label}”", f
         keys.press(Keys.ENTER)
         console.wait(lambda note=note, label=label: note in console.board().get(label, []),

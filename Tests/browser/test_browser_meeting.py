@@ -300,12 +300,11 @@ def test_whole_meeting(screens, snapshot, settle):
         assert label in preview, label
     for note in [n for notes in list(OPPORTUNITIES.values()) + list(REQUIREMENTS.values()) for n in notes]:
         assert note in preview, note
-    assert "Initial champions: Karen Lee (Acme Machining); supported by community partners Dana Whitfield (Region X Community College)" in preview
-    assert "Not a priority right now — no champion yet. Community partners ready to support: Dana Whitfield (Region X Community College)." in preview
-    assert "Not a priority right now" in preview
+    assert "Initial champion: Karen Lee (Acme Machining). Supported by community partner Dana Whitfield (Region X Community College)." in preview
+    assert "Not a priority right now: Permitting and regulation (no employer champion yet)." in preview
     assert "Tom Ruiz, Valley Welding" in preview
-    assert "Champions' call on 21 January 2027, 15:00, hosted by Karen Lee" in preview
-    assert "Next sector partnership meeting on 26 February 2027" in preview
+    assert "Champions' call on Thursday, January 21, 2027 at 3:00 p.m., hosted by Karen Lee" in preview
+    assert "Next meeting of the sector partnership on Friday, February 26, 2027" in preview
     assert "Dana Whitfield, Region X Community College (community partner)" in preview
     shots("summary preview")
 

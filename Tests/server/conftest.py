@@ -95,9 +95,9 @@ class Server:
 class Client:
     """A WebSocket client that speaks protocol v1 and keeps the meeting's event stream."""
 
-    def __init__(self, url, subprotocols=("convene.v1",), ssl=None):
+    def __init__(self, url, subprotocols=("convene.v1",), ssl=None, headers=None):
         self.ws = connect(url, subprotocols=list(subprotocols) if subprotocols else None, max_size=None,
-                          open_timeout=10, ssl=ssl, close_timeout=2)
+                          open_timeout=10, ssl=ssl, close_timeout=2, additional_headers=headers)
         self.events = []       # (seq, event) in arrival order
         self.messages = []     # every other message
         self.req = 0

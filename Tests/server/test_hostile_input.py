@@ -265,13 +265,13 @@ def test_a_handshake_flood_does_not_stop_the_meeting(server):
     assert open_fds(pid) <= before + 5, (before, open_fds(pid))
 
 
-def test_a_client_that_stops_reading_is_dropped_and_others_are_not_slowed(server):
+def test_a_client_that_stops_reading_costs_little_and_others_are_not_slowed(server):
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
-    for p in range(3):
+    for p in range(6):
         phone = phone_for(server, f"Employer {p}")
-        for i in range(50):
-            time.sleep(0.05)  # within the per-connection rate limit
+        for i in range(25):
+            time.sleep(0.05)  # within the per-connection rate limit, and each person's burst
             assert phone.post((f"Phone {p} note {i}: " + "shared training for machinists and welders " * 7)[:280])["type"] == "ack"
     pid = server.proc.pid
     rss_before = rss_mb(pid)
@@ -286,23 +286,20 @@ def test_a_client_that_stops_reading_is_dropped_and_others_are_not_slowed(server
     assert calm.post("Others are served as usual")["type"] == "ack"
     assert time.time() - started < 2, "a slow reader delayed another phone"
 
-    # The server gives up on it (1008, then a hard close when it does not even read that):
-    # draining the socket now ends in end-of-file, not in an endless stream.
-    time.sleep(7)
-    slow.settimeout(10)
+    # Hellos are limited to about one a second per connection (a burst of 5), so forty
+    # hellos cost five snapshots, not forty: the server never queues megabytes for it.
+    time.sleep(2)
+    slow.settimeout(3)
     received = 0
-    closed = False
     try:
         while True:
             chunk = slow.recv(65536)
             if not chunk:
-                closed = True
                 break
             received += len(chunk)
-    except ConnectionResetError:
-        closed = True
+    except (TimeoutError, ConnectionResetError):
+        pass
     finally:
         slow.close()
-    assert closed, "the slow client was never dropped"
-    assert received < 40 * 60_000, f"the server kept queueing for a client that did not read ({received} bytes)"
+    assert received < 6 * 80_000, f"the server queued {received} bytes for forty hellos"
     assert rss_mb(pid) - rss_before < 30, (rss_before, rss_mb(pid))

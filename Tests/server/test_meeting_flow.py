@@ -80,13 +80,14 @@ def test_console_requires_the_facilitator_key(server):
     assert good.hello(server.meeting.code, "console", key=server.meeting.key)["type"] == "welcome"
 
 
-def test_repeated_wrong_keys_are_slowed_down(server):
-    c = server.client()
-    for _ in range(5):
-        assert c.hello(server.meeting.code, "console", key="f" * 32)["code"] == "bad_key"
-    reply = c.hello(server.meeting.code, "console", key=server.meeting.key)
+def test_repeated_wrong_keys_are_slowed_down_but_the_right_key_is_never_refused(server):
+    for _ in range(10):
+        assert server.client().hello(server.meeting.code, "console", key="f" * 32)["code"] == "bad_key"
+    reply = server.client().hello(server.meeting.code, "console", key="e" * 32)
     assert reply["type"] == "error" and reply["code"] == "too_many_attempts" and "try again in" in reply["message"], \
-        "even the right key waits after 5 failures"
+        "guessing is slowed down"
+    # The facilitator who typed their key wrong (or shares the venue's address with a guesser) still gets in.
+    assert server.client().hello(server.meeting.code, "console", key=server.meeting.key)["type"] == "welcome"
 
 
 def test_reconnect_with_since_gets_exactly_what_was_missed(server):
@@ -138,14 +139,15 @@ def test_meetings_are_isolated(server):
     # The running server picks up a meeting created from the command line.
     deadline_console = None
     import time
-    for _ in range(50):
+    # (Polled twice a second: every miss counts as a wrong code, as a guess would.)
+    for _ in range(10):
         c = server.client()
         r = c.hello(other.code, "console", key=other.key)
         if r["type"] == "welcome":
             deadline_console = c
             break
         c.close()
-        time.sleep(0.1)
+        time.sleep(0.5)
     assert deadline_console, "new meeting discovered within 5 s"
     console_a = console_for(server)
     console_b = deadline_console
@@ -214,13 +216,13 @@ def test_a_snapshot_larger_than_a_frame_arrives_whole_and_the_same_for_everyone(
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
     texts = []
-    for p in range(3):
+    for p in range(6):
         phone = phone_for(server, f"Employer {p}")
-        for i in range(50):
+        for i in range(25):
             text = f"Phone {p} note {i}: " + "ü€ machining apprenticeships and shared training " * 5
             text = text[:280]
             texts.append(text)
-            time.sleep(0.05)  # within the per-connection rate limit
+            time.sleep(0.05)  # within the per-connection rate limit, and each person's burst
             reply = phone.post(text)
             assert reply["type"] == "ack", reply
     first, second = server.client(), server.client()

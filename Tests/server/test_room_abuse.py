@@ -1,0 +1,184 @@
+"""What someone holding the join code, or sharing the venue's network, must not be able to do
+(issue 14, items 2–5 and 8). Real server on loopback, real WebSocket clients; each test
+fails on the build before these fixes."""
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import Server, console_for, phone_for
+
+
+def http_status(url, headers=None):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=5) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def test_wrong_codes_behind_one_address_never_lock_out_the_room(server):
+    """Behind a proxy or one NAT, everyone shares an address: a few typos (or a guesser) must
+    not lock out the phones and the console that have the right code."""
+    for i in range(12):
+        reply = server.client().hello(f"ZZZZZ{i % 10}", "participant")
+        assert reply["type"] == "error" and reply["code"] in ("unknown_meeting", "too_many_attempts"), reply
+    # Over budget now: a wrong code waits…
+    assert server.client().hello("QQQQQQ", "participant")["code"] == "too_many_attempts"
+    # …and the right code and key always get in.
+    assert server.client().hello(server.meeting.code, "participant")["type"] == "welcome"
+    assert server.client().hello(server.meeting.code, "wall")["type"] == "welcome"
+    assert server.client().hello(server.meeting.code, "console", key=server.meeting.key)["type"] == "welcome"
+
+
+def test_the_qr_endpoint_is_not_a_code_oracle(server):
+    base = f"http://127.0.0.1:{server.port}/qr/"
+    assert http_status(base + server.meeting.code + ".svg") == 200
+    statuses = [http_status(base + f"ZZZZZ{i}.svg") for i in range(10)]
+    assert statuses == [404] * 10
+    # Misses count as wrong guesses: over budget, no more answers about codes…
+    assert http_status(base + "QQQQQQ.svg") == 429
+    # …and a wrong hello from the same address waits too (one budget for both).
+    assert server.client().hello("QQQQQQ", "participant")["code"] == "too_many_attempts"
+    assert http_status(base + server.meeting.code + ".svg") == 200, "the wall's own QR code still loads"
+
+
+def test_one_participant_per_connection(server):
+    c = server.client()
+    assert c.hello(server.meeting.code)["type"] == "welcome"
+    c.join("Karen")
+    # A second hello makes the connection a guest again, but it cannot join a second time.
+    assert c.hello(server.meeting.code)["type"] == "welcome"
+    reply = c.command({"type": "join", "name": "Karen 2", "organization": "X", "role": "employer"})
+    assert reply["type"] == "error" and reply["code"] == "conflict", reply
+    # 25 sockets from one address, each trying many joins: 25 people, not 500.
+    sockets = [server.client() for _ in range(25)]
+    for s in sockets:
+        s.hello(server.meeting.code)
+    for round_ in range(4):
+        for i, s in enumerate(sockets):
+            if round_:
+                s.hello(server.meeting.code)
+            s.command({"type": "join", "name": f"Flood {i}-{round_}", "organization": "F", "role": "employer"})
+    people = console_for(server).welcome["snapshot"]["participants"]
+    assert len(people) == 1 + 25, len(people)
+
+
+def test_the_facilitator_closes_joining_and_caps_the_room(server):
+    console = console_for(server)
+    assert console.command({"type": "updateMeeting", "participantLimit": 2})["type"] == "ack"
+    phone_for(server, "A")
+    phone_for(server, "B")
+    c = server.client()
+    c.hello(server.meeting.code)
+    reply = c.command({"type": "join", "name": "C", "organization": "C", "role": "employer"})
+    assert reply["code"] == "limit_reached" and "2 participants" in reply["message"], reply
+    assert console.command({"type": "updateMeeting", "participantLimit": 50, "joiningOpen": False})["type"] == "ack"
+    reply = c.command({"type": "join", "name": "C", "organization": "C", "role": "employer"})
+    assert reply["code"] == "not_allowed" and "Joining is closed" in reply["message"], reply
+    # The facilitator can still add someone by hand.
+    assert console.command({"type": "addAttendee", "name": "D", "organization": "D", "role": "employer"})["type"] == "ack"
+    assert console.command({"type": "updateMeeting", "joiningOpen": True})["type"] == "ack"
+    assert c.command({"type": "join", "name": "C", "organization": "C", "role": "employer"})["type"] == "ack"
+
+
+def test_one_person_on_many_sockets_cannot_flood_the_log(server):
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    karen = phone_for(server, "Karen")
+    note = karen.post("Drone makers are growing")["note"]
+    before = console_for(server).welcome["seq"]
+    sockets = [server.client() for _ in range(6)]
+    for s in sockets:
+        assert s.hello(server.meeting.code, token=karen.token)["type"] == "welcome"
+    accepted = 0
+    start = time.time()
+    for i in range(40):
+        for s in sockets:
+            s.req += 1
+            s.send({"type": "edit", "req": s.req, "note": note, "text": f"edit {i} {s.req} {time.time()}"})
+    for s in sockets:
+        s.drain(quiet=0.5)
+        accepted += sum(1 for m in s.messages if m.get("type") == "ack")
+    elapsed = time.time() - start
+    after = console_for(server).welcome["seq"]
+    # 240 edits sent in about a second across six sockets: the person's budget (a burst of 30,
+    # then 5 a second) and the cap of 30 edits a note hold, whatever the number of sockets.
+    assert accepted <= 30 + 5 * elapsed + 1, (accepted, elapsed)
+    assert after - before <= 30, after - before
+    # The flood cost nobody else anything: another phone posts at once.
+    other = phone_for(server, "Paul")
+    assert other.post("Export markets in Canada")["type"] == "ack"
+
+
+def non_loopback_address():
+    """This machine's address on its network (not 127.x), or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 9))   # no packet is sent: this only picks the outgoing interface
+            address = s.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_keys_never_cross_the_network_in_clear(data_dir, allow):
+    address = non_loopback_address()
+    if address is None:
+        pytest.fail("this machine has no non-loopback address to test from")
+    s = Server(data_dir, extra_args=["--allow-insecure-keys"] if allow else [])
+    s.meeting = s.create_meeting()
+    s.start()
+    try:
+        from conftest import Client
+        remote = Client(f"ws://{address}:{s.port}/ws")
+        reply = remote.hello(s.meeting.code, "console", key=s.meeting.key)
+        organizer = remote.command({"type": "listMeetings", "organizerKey": "0" * 32})
+        if allow:
+            assert reply["type"] == "welcome"
+        else:
+            assert reply["type"] == "error" and reply["code"] == "not_allowed" and "HTTPS" in reply["message"], reply
+            assert organizer["code"] == "not_allowed", organizer
+            # Phones are fine over plain HTTP, and the console on the server's own computer too.
+            assert Client(f"ws://{address}:{s.port}/ws").hello(s.meeting.code)["type"] == "welcome"
+            assert s.client().hello(s.meeting.code, "console", key=s.meeting.key)["type"] == "welcome"
+            assert "work on this computer only" in open(s.log_path).read()
+    finally:
+        s.stop()
+
+
+def test_forwarded_addresses_are_believed_only_from_the_trusted_proxy(data_dir):
+    """Behind a reverse proxy every client arrives from the proxy's address: with
+    --trusted-proxy, wrong codes count per real client; without it, X-Forwarded-For is a
+    header anyone can send and counts for nothing."""
+    s = Server(data_dir, extra_args=["--trusted-proxy", "127.0.0.1"])
+    s.meeting = s.create_meeting()
+    s.start()
+    try:
+        guesser = {"X-Forwarded-For": "198.51.100.7"}
+        for i in range(11):
+            s.client(headers=guesser).hello(f"ZZZZZ{i % 10}")
+        assert s.client(headers=guesser).hello("QQQQQQ")["code"] == "too_many_attempts"
+        # Someone else behind the same proxy is not slowed by the guesser.
+        reply = s.client(headers={"X-Forwarded-For": "198.51.100.8"}).hello("QQQQQQ")
+        assert reply["code"] == "unknown_meeting", reply
+    finally:
+        s.stop()
+
+
+def test_forwarded_addresses_from_anyone_else_count_for_nothing(data_dir):
+    s = Server(data_dir)   # no --trusted-proxy
+    s.meeting = s.create_meeting()
+    s.start()
+    try:
+        for i in range(11):
+            s.client(headers={"X-Forwarded-For": f"198.51.100.{i}"}).hello(f"ZZZZZ{i % 10}")
+        reply = s.client(headers={"X-Forwarded-For": "203.0.113.99"}).hello("QQQQQQ")
+        assert reply["code"] == "too_many_attempts", "a made-up X-Forwarded-For does not escape the count"
+    finally:
+        s.stop()
