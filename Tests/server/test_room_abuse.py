@@ -182,3 +182,32 @@ def test_forwarded_addresses_from_anyone_else_count_for_nothing(data_dir):
         assert reply["code"] == "too_many_attempts", "a made-up X-Forwarded-For does not escape the count"
     finally:
         s.stop()
+
+
+def test_joins_from_one_address_have_a_budget_a_whole_room_fits_in(data_dir):
+    """300 people behind one public address all get in; a flood from that address stops
+    there instead of filling the meeting's 500 places. (Seen through a trusted proxy, so the
+    test can speak as a remote address.)"""
+    s = Server(data_dir, extra_args=["--trusted-proxy", "127.0.0.1"])
+    s.meeting = s.create_meeting()
+    s.start()
+    try:
+        venue = {"X-Forwarded-For": "198.51.100.50"}
+        codes = []
+        start = time.time()
+        for i in range(340):
+            c = s.client(headers=venue)
+            c.hello(s.meeting.code)
+            codes.append(c.command({"type": "join", "name": f"Person {i}", "organization": "Venue", "role": "employer"}).get("code", "ok"))
+            c.close()
+        elapsed = time.time() - start
+        assert codes[:300] == ["ok"] * 300, [c for c in codes[:300] if c != "ok"][:3]
+        # Then 2 a second: the flood stops far short of the meeting's 500 places.
+        assert "rate_limited" in codes
+        assert codes.count("ok") <= 300 + 2 * elapsed + 2, (codes.count("ok"), elapsed)
+        # Someone from another address still gets in.
+        other = s.client(headers={"X-Forwarded-For": "198.51.100.51"})
+        other.hello(s.meeting.code)
+        assert other.command({"type": "join", "name": "Elsewhere", "organization": "X", "role": "employer"})["type"] == "ack"
+    finally:
+        s.stop()
