@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "ConveneGroupingTests", dependencies: ["ConveneGrouping", "ConveneClustering", "ConveneCore"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
+        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneCore", "ConveneJSON", "ConveneStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

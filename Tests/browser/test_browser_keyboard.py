@@ -96,6 +96,10 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
 
     # Move each note: Tab to its card, Space selects it, Tab on to the theme's "Move here", Enter.
     for note, label in ((NOTE_A, "Flight"), (NOTE_B, "Helicopters")):
+        # The grouping may already have put the note in the facilitator's theme its name
+        # matches: then it goes to the other one, so every note is moved by the keyboard.
+        if note in console.board().get(label, []):
+            label = "Helicopters" if label == "Flight" else "Flight"
         f = keys.tab_to(f"the card of {note!r}", lambda f, note=note: f["tag"] == "button" and f["note"] == note and "note-card" in f["cls"])
         assert f["label"].startswith(note), f
         keys.press(Keys.SPACE)

@@ -242,9 +242,8 @@ public final class WebServer {
             nextId += 1
             user.storeBytes(of: id, as: UInt64.self)
             let (address, forwardedSecure) = upgrading.removeValue(forKey: UInt(bitPattern: wsi)) ?? clientAddress(wsi)
-            let conn = Connection(id: id, wsi: wsi, address: address, now: monotonicSeconds())
-            conn.secure = lws_is_ssl(wsi) != 0 || forwardedSecure
-            connections[id] = conn
+            connections[id] = Connection(id: id, wsi: wsi, address: address, secure: lws_is_ssl(wsi) != 0 || forwardedSecure,
+                                         now: monotonicSeconds())
             return 0
         case LWS_CALLBACK_RECEIVE:
             guard let user, let conn = connections[user.load(as: UInt64.self)] else { return -1 }
@@ -284,38 +283,12 @@ public final class WebServer {
     }
 
     private func drainInbox() {
-        for item in inbox.drain() {
-            switch item {
-            case .stop: stopping = true
-            case .storage(let report): hub.handle(report)
-            case let .embedded(meeting, note, vector): hub.embedded(meeting: meeting, note: note, vector: vector)
-            case let .labelEmbedded(meeting, theme, label, vector): hub.labelEmbedded(meeting: meeting, theme: theme, label: label, vector: vector)
-            case .placed(let result): hub.placed(result)
-            case let .placementDue(meeting, kind): hub.placementDue(meeting: meeting, kind: kind)
-            case let .mailed(meeting, send, email, failure): hub.mailed(meeting: meeting, send: send, email: email, failure: failure)
-            }
-        }
+        for item in inbox.drain() where !hub.handle(item) { stopping = true }
     }
 
     var connectionCount: Int { connections.count }
 }
 
-public struct ServerError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
-
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-func wallClockMilliseconds() -> Int64 {
-    var ts = timespec()
-    clock_gettime(CLOCK_REALTIME, &ts)
-    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
-}
 
 private func server(of wsi: OpaquePointer?) -> WebServer? {
     guard let wsi, let ctx = lws_get_context(wsi), let raw = lws_context_user(ctx) else { return nil }

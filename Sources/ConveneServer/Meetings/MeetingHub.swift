@@ -1,4 +1,3 @@
-import CWebSockets
 import ConveneClustering
 import ConveneCore
 import ConveneJSON
@@ -12,7 +11,8 @@ import ConveneStore
 public final class MeetingHub {
     var meetings: [String: LiveMeeting] = [:]
     var byCode: [String: String] = [:]
-    let writer: GroupCommitWriter
+    /// Where accepted events go to be made durable (the group-commit writer).
+    let writer: any EventSink
     let inbox: Inbox
     /// nil: no embedding model; notes are compared by their words (lexical features).
     let embedding: EmbeddingWorker?
@@ -36,11 +36,11 @@ public final class MeetingHub {
     let organizerKey: String
     /// Meetings created from the browser whose first event is not durable yet, with the
     /// connection waiting for the answer.
-    var creating: [String: (event: StoredEvent, conn: Connection?, req: JSONValue?)] = [:]
+    var creating: [String: (event: StoredEvent, conn: (any MeetingClient)?, req: JSONValue?)] = [:]
     /// Called when a meeting appears while serving (created by `convene meeting create`).
     var onNewMeeting: ((MeetingState) -> Void)?
 
-    init(writer: GroupCommitWriter, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?,
+    init(writer: any EventSink, inbox: Inbox, embedding: EmbeddingWorker?, mail: MailWorker?,
          clustering: ClusteringWorker, organizerKey: String) {
         self.organizerKey = organizerKey
         self.clustering = clustering
@@ -91,14 +91,14 @@ public final class MeetingHub {
 
     // MARK: Incoming messages
 
-    func receive(_ bytes: [UInt8], from conn: Connection) {
+    func receive(_ bytes: [UInt8], from conn: any MeetingClient) {
         let now = monotonicSeconds()
-        guard conn.bucket.take(now: now) else {
+        guard conn.session.bucket.take(now: now) else {
             // Every refused message gets its own answer (echoing its req), so a client never
             // waits for a reply that will not come; a client that keeps flooding is dropped.
-            conn.rateViolations += 1
-            if conn.rateViolations > 2000 {
-                conn.close(LWS_CLOSE_STATUS_POLICY_VIOLATION, "Too many messages.")
+            conn.session.rateViolations += 1
+            if conn.session.rateViolations > 2000 {
+                conn.close(.tooManyMessages)
             } else {
                 let req = (try? JSONCodec.parse(bytes)).flatMap { ClientMessageDecoder.requestId(of: $0) }
                 conn.send(ServerMessages.error(CommandError(.rateLimited, "You are sending too fast; please wait a moment."), req: req))
@@ -129,9 +129,9 @@ public final class MeetingHub {
         }
     }
 
-    private func attach(_ hello: Hello, _ conn: Connection, now: Double) throws(CommandError) {
+    private func attach(_ hello: Hello, _ conn: any MeetingClient, now: Double) throws(CommandError) {
         // A hello costs a snapshot: about one a second per connection.
-        guard conn.hellos.take(now: now) else {
+        guard conn.session.hellos.take(now: now) else {
             throw CommandError(.tooManyAttempts, "Too many hellos on this connection; wait a second and try again.")
         }
         guard let meetingId = byCode[hello.code], let live = meetings[meetingId] else {
@@ -156,10 +156,10 @@ public final class MeetingHub {
                 actor = .participant(p.id)
             }
         }
-        if let old = conn.meetingId { meetings[old]?.connections[conn.id] = nil }
-        conn.meetingId = meetingId
-        conn.client = hello.client
-        conn.actor = actor
+        if let old = conn.session.meetingId { meetings[old]?.connections[conn.id] = nil }
+        conn.session.meetingId = meetingId
+        conn.session.client = hello.client
+        conn.session.actor = actor
         live.connections[conn.id] = conn
 
         let state = live.committed
@@ -173,19 +173,19 @@ public final class MeetingHub {
         if let since = hello.since, since > 0, since <= state.seq,
            since == state.seq || (since + 1 >= first && state.seq - since <= LiveMeeting.replayLimit),
            // Events as first sent must not show what has been hidden, withdrawn or rewritten since.
-           live.replayIsCurrent(missed(since), for: conn.audience) {
+           live.replayIsCurrent(missed(since), for: conn.session.audience) {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow))
             for entry in missed(since) {
-                conn.send(conn.audience == .console ? entry.console : entry.everyone)
+                conn.send(conn.session.audience == .console ? entry.console : entry.everyone)
             }
         } else {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you,
-                                             snapshot: live.snapshot(for: conn.audience), now: serverNow))
+                                             snapshot: live.snapshot(for: conn.session.audience), now: serverNow))
         }
     }
 
-    private func perform(_ command: Command, req: JSONValue?, from conn: Connection) throws(CommandError) {
-        guard let meetingId = conn.meetingId, let live = meetings[meetingId] else {
+    private func perform(_ command: Command, req: JSONValue?, from conn: any MeetingClient) throws(CommandError) {
+        guard let meetingId = conn.session.meetingId, let live = meetings[meetingId] else {
             throw CommandError(.notReady, "Say hello with the meeting code first.")
         }
         if live.recovering {
@@ -194,7 +194,7 @@ public final class MeetingHub {
         try checkBudgets(command, conn)
         var secret = ""
         if case .join = command { secret = Identifiers.secret(using: &random) }
-        var decision = try live.speculative.decide(command, by: conn.actor, newSecret: secret)
+        var decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret)
         if case .regroup(let kind, let preview) = command {
             if preview {
                 // Nothing moves yet: the regrouping becomes the proposal the console previews.
@@ -224,7 +224,7 @@ public final class MeetingHub {
         // A phone that joined is that participant from now on (an attendee the facilitator
         // adds is attached to no connection).
         if case .join = command {
-            for case .participantJoined(let p) in decision.events { conn.actor = .participant(p.id); conn.joinedAs = p.id }
+            for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = p.id }
         }
         commit(decision.events, to: live)
 
@@ -256,10 +256,28 @@ public final class MeetingHub {
         return live.speculative.seq
     }
 
-    func disconnected(_ conn: Connection) {
-        if let m = conn.meetingId { meetings[m]?.connections[conn.id] = nil }
+    func disconnected(_ conn: any MeetingClient) {
+        if let m = conn.session.meetingId { meetings[m]?.connections[conn.id] = nil }
         // The meeting is still created; only the answer has nobody to go to.
         for (id, pending) in creating where pending.conn === conn { creating[id]?.conn = nil }
+    }
+
+    // MARK: Work other threads left in the inbox
+
+    /// Handles one item from the inbox. Returns false when the server is asked to stop: the
+    /// transport only needs to know that.
+    @discardableResult
+    func handle(_ item: Inbox.Item) -> Bool {
+        switch item {
+        case .stop: return false
+        case .storage(let report): handle(report)
+        case let .embedded(meeting, note, vector): embedded(meeting: meeting, note: note, vector: vector)
+        case let .labelEmbedded(meeting, theme, label, vector): labelEmbedded(meeting: meeting, theme: theme, label: label, vector: vector)
+        case .placed(let result): placed(result)
+        case let .placementDue(meeting, kind): placementDue(meeting: meeting, kind: kind)
+        case let .mailed(meeting, send, email, failure): mailed(meeting: meeting, send: send, email: email, failure: failure)
+        }
+        return true
     }
 
     // MARK: Reports from the writer thread
@@ -299,7 +317,7 @@ public final class MeetingHub {
                 schedulePlacement(live, kind: kind)
             }
             for conn in live.connections.values {
-                if case .participant(let p) = conn.actor, live.committed.participants[p] == nil { conn.actor = .guest }
+                if case .participant(let p) = conn.session.actor, live.committed.participants[p] == nil { conn.session.actor = .guest }
             }
         case .discovered(let logs):
             for events in logs where load(events) {
@@ -316,7 +334,7 @@ public final class MeetingHub {
             live.committed.apply(next)
             let (everyone, console) = LiveMeeting.eventMessages(next, in: live.committed)
             for conn in live.connections.values {
-                conn.send(conn.audience == .console ? console : everyone)
+                conn.send(conn.session.audience == .console ? console : everyone)
             }
             live.recent.append(ReplayEntry(seq: next.seq, everyone: everyone, console: console,
                                            reveals: LiveMeeting.revealedText(next, in: live.committed)))
@@ -368,18 +386,18 @@ extension MeetingHub {
     }
 
     /// A wrong code or key: counted, and refused with the wait once over budget.
-    func wrongGuess(_ conn: Connection, now: Double) throws(CommandError) {
-        let wait = guesses.waitTime(for: conn.address, now: now)
+    func wrongGuess(_ conn: any MeetingClient, now: Double) throws(CommandError) {
+        let wait = guesses.waitTime(for: conn.session.address, now: now)
         guard wait <= 0 else {
             throw CommandError(.tooManyAttempts, "Too many wrong codes or keys from this network; try again in \(Int(wait.rounded(.up))) seconds.")
         }
-        guesses.failed(conn.address, now: now)
+        guesses.failed(conn.session.address, now: now)
     }
 
     /// Refuses a facilitator or organizer key sent in clear across the network: only over
     /// TLS, from the server's own computer, or when the server was told to allow it.
-    func requireSafeKeyChannel(_ conn: Connection) throws(CommandError) {
-        guard conn.secure || conn.isLoopback || allowInsecureKeys else {
+    func requireSafeKeyChannel(_ conn: any MeetingClient) throws(CommandError) {
+        guard conn.session.secure || conn.session.isLoopback || allowInsecureKeys else {
             throw CommandError(.notAllowed, "This server does not accept facilitator or organizer keys over plain HTTP from another computer: "
                 + "on shared Wi-Fi anyone could read them. Open the console on the server's own computer, serve over HTTPS "
                 + "(--tls-cert and --tls-key), or start the server with --allow-insecure-keys.")
@@ -388,7 +406,7 @@ extension MeetingHub {
 
     /// One participant per connection, joins per address, commands per participant (across
     /// their connections) and per address.
-    func checkBudgets(_ command: Command, _ conn: Connection) throws(CommandError) {
+    func checkBudgets(_ command: Command, _ conn: any MeetingClient) throws(CommandError) {
         let now = monotonicSeconds()
         func take(_ buckets: inout [String: TokenBucket], _ key: String, rate: Double, burst: Double) -> Bool {
             var bucket = buckets[key] ?? TokenBucket(rate: rate, burst: burst, now: now)
@@ -398,21 +416,21 @@ extension MeetingHub {
             return ok
         }
         if case .join = command {
-            if let already = conn.joinedAs, let p = meetings[conn.meetingId ?? ""]?.committed.participants[already] {
+            if let already = conn.session.joinedAs, let p = meetings[conn.session.meetingId ?? ""]?.committed.participants[already] {
                 throw CommandError(.conflict, "This phone has already joined as \(p.name). One person per phone.")
             }
             // The server's own computer (a local load test, a scribe tool) has no address budget;
             // behind a reverse proxy, give --trusted-proxy so each client has its own address.
-            guard conn.isLoopback || take(&joinsByAddress, conn.address, rate: Limits.joinsPerSecondPerAddress, burst: Limits.joinBurstPerAddress) else {
+            guard conn.session.isLoopback || take(&joinsByAddress, conn.session.address, rate: Limits.joinsPerSecondPerAddress, burst: Limits.joinBurstPerAddress) else {
                 throw CommandError(.rateLimited, "Many people are joining from this network right now; please try again in a few seconds.")
             }
         }
-        if case .participant(let pid) = conn.actor,
+        if case .participant(let pid) = conn.session.actor,
            !take(&commandsByParticipant, pid, rate: Limits.commandsPerSecondPerParticipant, burst: Limits.commandBurstPerParticipant) {
             throw CommandError(.rateLimited, "You are sending too fast; please wait a moment.")
         }
-        if conn.actor != .facilitator, !conn.isLoopback,
-           !take(&commandsByAddress, conn.address, rate: Limits.commandsPerSecondPerAddress, burst: Limits.commandBurstPerAddress) {
+        if conn.session.actor != .facilitator, !conn.session.isLoopback,
+           !take(&commandsByAddress, conn.session.address, rate: Limits.commandsPerSecondPerAddress, burst: Limits.commandBurstPerAddress) {
             throw CommandError(.rateLimited, "This network is sending too fast; please wait a moment.")
         }
     }

@@ -1,12 +1,13 @@
 import CWebSockets
 import ConveneCore
 
-/// One WebSocket connection, owned by the service loop thread.
+/// One WebSocket connection, owned by the service loop thread: the hub's `MeetingClient`
+/// over libwebsockets (queueing, fragmenting and writing frames when the socket is ready).
 @MainActor
-final class Connection {
+final class Connection: MeetingClient {
     let id: UInt64
     let wsi: OpaquePointer
-    let address: String
+    let session: ClientSession
     /// The message being reassembled from fragments.
     var incoming: [UInt8] = []
     /// Messages waiting for the socket to become writeable, and their total size.
@@ -22,39 +23,22 @@ final class Connection {
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
     var closeReason = ""
-    var bucket: TokenBucket
-    var rateViolations = 0
-    /// Hellos on this connection (each costs a snapshot): about one a second.
-    var hellos: TokenBucket
-    /// Over TLS (directly, or through a trusted proxy that terminated it).
-    var secure = false
-    /// The participant this connection joined as: one person per connection, even after
-    /// another hello.
-    var joinedAs: String?
-
-    // Set by hello:
-    var meetingId: String?
-    var client: ClientKind?
-    var actor: Actor = .guest
 
     /// A client that falls this far behind (it stopped reading) is dropped, not buffered.
     static let maxQueuedBytes = 2 * 1024 * 1024
     static let maxQueuedMessages = 4096
 
-    init(id: UInt64, wsi: OpaquePointer, address: String, now: Double) {
+    init(id: UInt64, wsi: OpaquePointer, address: String, secure: Bool, now: Double) {
         self.id = id
         self.wsi = wsi
-        self.address = address
-        self.bucket = TokenBucket(rate: Limits.messagesPerSecond, burst: Limits.messageBurst, now: now)
-        self.hellos = TokenBucket(rate: 1, burst: 5, now: now)
+        self.session = ClientSession(address: address, secure: secure, now: now)
     }
 
-    /// The server's own computer.
-    var isLoopback: Bool { address == "127.0.0.1" || address == "::1" || address.hasPrefix("127.") || address == "::ffff:127.0.0.1" }
-
-    var audience: Audience { client == .console ? .console : .everyone }
-
-    func send(_ message: [UInt8]) { send(OutgoingMessage([message])) }
+    func close(_ reason: ClientCloseReason) {
+        switch reason {
+        case .tooManyMessages: close(LWS_CLOSE_STATUS_POLICY_VIOLATION, "Too many messages.")
+        }
+    }
 
     func send(_ message: OutgoingMessage) {
         guard closeCode == nil else { return }
@@ -138,33 +122,3 @@ final class Connection {
     }
 }
 
-/// One WebSocket message as a list of byte arrays sent back to back. Arrays are shared, not
-/// copied, between connections: a welcome is its own short head followed by the meeting's
-/// snapshot, serialized once for everyone who (re)connects at the same sequence number.
-struct OutgoingMessage {
-    let parts: [[UInt8]]
-    let count: Int
-
-    init(_ parts: [[UInt8]]) {
-        self.parts = parts
-        count = parts.reduce(0) { $0 + $1.count }
-    }
-
-    /// Copies `count` bytes starting at `offset` (across parts) to `destination`.
-    func copy(from offset: Int, count: Int, to destination: UnsafeMutablePointer<UInt8>) {
-        var skip = offset
-        var left = count
-        var out = destination
-        for part in parts where left > 0 {
-            if skip >= part.count {
-                skip -= part.count
-                continue
-            }
-            let n = min(part.count - skip, left)
-            part.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + skip, count: n) }
-            out += n
-            left -= n
-            skip = 0
-        }
-    }
-}

@@ -10,7 +10,7 @@ final class LiveMeeting {
     var speculative: MeetingState
     /// Only durable events: what snapshots and broadcasts show.
     var committed: MeetingState
-    var connections: [UInt64: Connection] = [:]
+    var connections: [UInt64: any MeetingClient] = [:]
     /// Accepted, handed to the writer, not yet durable — in sequence order.
     var pending: [StoredEvent] = []
     /// The latest durable events as sent to each audience, for clients that reconnect.

@@ -5,7 +5,7 @@ import ConveneStore
 /// The organizer's requests (`listMeetings`, `createMeeting`), answered before any hello
 /// and guarded by the server's organizer key.
 extension MeetingHub {
-    func organize(_ request: OrganizerRequest, key: String, req: JSONValue?, from conn: Connection,
+    func organize(_ request: OrganizerRequest, key: String, req: JSONValue?, from conn: any MeetingClient,
                           now: Double) throws(CommandError) {
         try requireSafeKeyChannel(conn)
         guard constantTimeEquals(key, organizerKey) else {

@@ -1,0 +1,181 @@
+import ConveneCore
+import ConveneJSON
+@testable import ConveneServer
+import ConveneStore
+import Foundation
+import XCTest
+
+/// A screen as the hub sees it, recording what it is told.
+@MainActor
+final class RecordingClient: MeetingClient {
+    let id: UInt64
+    let session: ClientSession
+    var received: [JSONValue] = []
+    var closed: ClientCloseReason?
+
+    init(id: UInt64, address: String = "192.0.2.10", secure: Bool = false) {
+        self.id = id
+        session = ClientSession(address: address, secure: secure, now: 0)
+    }
+
+    func send(_ message: OutgoingMessage) {
+        received.append(try! JSONCodec.parse(message.parts.flatMap { $0 }))
+    }
+
+    func close(_ reason: ClientCloseReason) { closed = reason }
+
+    func last(_ type: String) -> JSONValue? { received.last { $0["type"]?.stringValue == type } }
+    var events: [JSONValue] { received.filter { $0["type"]?.stringValue == "event" } }
+}
+
+/// The event sink, recording submissions; the test answers for the disk.
+final class RecordingSink: EventSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [EventRow] = []
+    private(set) var barriers: [String] = []
+
+    func submit(_ rows: [EventRow]) { lock.withLock { self.rows += rows } }
+    func barrier(meeting: String) { lock.withLock { barriers.append(meeting) } }
+    func take() -> [EventRow] { lock.withLock { defer { rows = [] }; return rows } }
+}
+
+/// A hub with one meeting (code ABC234, facilitator key "facilitator-key"), a recording
+/// sink, and helpers to speak to it as screens do.
+@MainActor
+final class HubFixture {
+    let hub: MeetingHub
+    let sink = RecordingSink()
+    let created: StoredEvent
+    var nextId: UInt64 = 1
+
+    init() throws {
+        let inbox = Inbox()
+        hub = MeetingHub(writer: sink, inbox: inbox, embedding: nil, mail: nil,
+                         clustering: ClusteringWorker(inbox: inbox, phrases: nil), organizerKey: "organizer-key")
+        created = try MeetingFactory.created(id: "m1", title: "Region X", industry: "Light manufacturing", region: "Region X",
+                                             date: nil, place: nil, chairs: [], joinCode: "ABC234", facilitatorKey: "facilitator-key", at: 0)
+        hub.load([created])
+    }
+
+    func client(address: String = "192.0.2.10", secure: Bool = false) -> RecordingClient {
+        defer { nextId += 1 }
+        return RecordingClient(id: nextId, address: address, secure: secure)
+    }
+
+    func say(_ json: String, from c: RecordingClient) { hub.receive(Array(json.utf8), from: c) }
+
+    /// The writer's answer: everything submitted so far is durable.
+    func commitAll() { hub.handle(.storage(.committed(sink.take()))) }
+
+    func console() -> RecordingClient {
+        let c = client(address: "127.0.0.1")
+        say(#"{"type":"hello","code":"ABC234","client":"console","key":"facilitator-key"}"#, from: c)
+        return c
+    }
+}
+
+/// The hub without sockets or a disk: hello and snapshot or replay, acknowledgements only
+/// after the sink commits, a failed commit and the recovery after it, rate limits, the
+/// facilitator's commands, and a meeting rebuilt from its log.
+final class MeetingHubTests: XCTestCase {
+    @MainActor func testAnAcknowledgementWaitsForTheCommit() async throws {
+        let f = try HubFixture()
+        let phone = f.client()
+        f.say(#"{"type":"hello","code":"ABC234","client":"participant"}"#, from: phone)
+        f.say(#"{"type":"join","req":1,"name":"Karen","organization":"Acme","role":"employer"}"#, from: phone)
+        XCTAssertNil(phone.last("ack"), "no acknowledgement before the event is durable")
+        XCTAssertEqual(f.hub.meetings["m1"]?.committed.participants.count, 0)
+        f.commitAll()
+        XCTAssertEqual(phone.last("ack")?["req"]?.intValue, 1)
+        XCTAssertEqual(f.hub.meetings["m1"]?.committed.participants.count, 1)
+    }
+
+    @MainActor func testAFailedCommitIsRefusedAndTheMeetingStartsAgainFromWhatIsDurable() async throws {
+        let f = try HubFixture()
+        let phone = f.client()
+        f.say(#"{"type":"hello","code":"ABC234","client":"participant"}"#, from: phone)
+        f.say(#"{"type":"join","req":1,"name":"Karen","organization":"Acme","role":"employer"}"#, from: phone)
+        f.hub.handle(.storage(.failed(f.sink.take(), reason: "disk full")))
+        XCTAssertEqual(phone.last("error")?["code"]?.stringValue, "storage_failed")
+        XCTAssertEqual(f.sink.barriers, ["m1"], "the writer is asked to flush what was queued behind the failure")
+        // Until the barrier comes back, commands wait.
+        let other = f.client(address: "192.0.2.11")
+        f.say(#"{"type":"hello","code":"ABC234","client":"participant"}"#, from: other)
+        f.say(#"{"type":"join","req":2,"name":"Paul","organization":"Drone Co","role":"employer"}"#, from: other)
+        XCTAssertEqual(other.last("error")?["code"]?.stringValue, "busy")
+        f.hub.handle(.storage(.barrier(meeting: "m1")))
+        XCTAssertEqual(f.hub.meetings["m1"]?.speculative.participants.count, 0, "the refused join is gone")
+        f.say(#"{"type":"join","req":3,"name":"Paul","organization":"Drone Co","role":"employer"}"#, from: other)
+        f.commitAll()
+        XCTAssertEqual(other.last("ack")?["req"]?.intValue, 3)
+    }
+
+    @MainActor func testAHelloGetsASnapshotAndAReconnectGetsWhatItMissed() async throws {
+        let f = try HubFixture()
+        let wall = f.client()
+        f.say(#"{"type":"hello","code":"ABC234","client":"wall"}"#, from: wall)
+        XCTAssertEqual(wall.last("welcome")?["mode"]?.stringValue, "snapshot")
+        let since = wall.last("welcome")?["seq"]?.intValue ?? 0
+        let c = f.console()
+        f.say(#"{"type":"setPhase","req":1,"phase":"opportunities"}"#, from: c)
+        f.commitAll()
+        XCTAssertEqual(wall.events.count, 1, "the wall got the phase change")
+        let again = f.client()
+        f.say("{\"type\":\"hello\",\"code\":\"ABC234\",\"client\":\"wall\",\"since\":\(since)}", from: again)
+        XCTAssertEqual(again.last("welcome")?["mode"]?.stringValue, "replay")
+        XCTAssertEqual(again.events.map { $0["event"]?["type"]?.stringValue }, ["phaseChanged"])
+    }
+
+    @MainActor func testOnlyTheFacilitatorRunsTheMeeting() async throws {
+        let f = try HubFixture()
+        let phone = f.client()
+        f.say(#"{"type":"hello","code":"ABC234","client":"participant"}"#, from: phone)
+        f.say(#"{"type":"setPhase","req":1,"phase":"closed"}"#, from: phone)
+        XCTAssertEqual(phone.last("error")?["code"]?.stringValue, "forbidden")
+        // The facilitator's key over plain HTTP from another computer is refused…
+        let remote = f.client(address: "192.0.2.20")
+        f.say(#"{"type":"hello","code":"ABC234","client":"console","key":"facilitator-key"}"#, from: remote)
+        XCTAssertEqual(remote.last("error")?["code"]?.stringValue, "not_allowed")
+        // …over TLS it is fine.
+        let secure = f.client(address: "192.0.2.20", secure: true)
+        f.say(#"{"type":"hello","code":"ABC234","client":"console","key":"facilitator-key"}"#, from: secure)
+        XCTAssertNotNil(secure.last("welcome"))
+        f.say(#"{"type":"setPhase","req":2,"phase":"opportunities"}"#, from: secure)
+        f.commitAll()
+        XCTAssertEqual(secure.last("ack")?["req"]?.intValue, 2)
+    }
+
+    @MainActor func testAClientThatFloodsIsRefusedThenDropped() async throws {
+        let f = try HubFixture()
+        let phone = f.client()
+        for _ in 0..<Int(Limits.messageBurst) { f.say(#"{"type":"ping"}"#, from: phone) }
+        XCTAssertNil(phone.last("error"))
+        f.say(#"{"type":"ping","req":9}"#, from: phone)
+        XCTAssertEqual(phone.last("error")?["code"]?.stringValue, "rate_limited")
+        XCTAssertEqual(phone.last("error")?["req"]?.intValue, 9, "every refusal echoes its req")
+        for _ in 0..<2_001 { f.say(#"{"type":"ping"}"#, from: phone) }
+        XCTAssertEqual(phone.closed, .tooManyMessages)
+    }
+
+    @MainActor func testAMeetingIsRebuiltFromItsLog() async throws {
+        let f = try HubFixture()
+        var state = MeetingState.replay([f.created])!
+        var log = [f.created]
+        for event: MeetingEvent in [.phaseChanged(.opportunities),
+                                    .notePosted(id: "n1", kind: .opportunity, text: "Drone makers are growing", author: nil,
+                                                scribed: Scribed(name: "K", organization: "Acme", role: .employer))] {
+            let stored = StoredEvent(meeting: "m2", seq: state.seq + 1, at: 10, event: event)
+            state.apply(stored)
+            log.append(stored)
+        }
+        // Another meeting's log, under its own id and code.
+        let second = try MeetingFactory.created(id: "m2", title: "Region Y", industry: "Health care", region: "Region Y",
+                                                date: nil, place: nil, chairs: [], joinCode: "XYZ789", facilitatorKey: "k2", at: 0)
+        XCTAssertTrue(f.hub.load([second] + log.dropFirst()))
+        let wall = f.client()
+        f.say(#"{"type":"hello","code":"XYZ789","client":"wall"}"#, from: wall)
+        let notes = wall.last("welcome")?["snapshot"]?["notes"]?.arrayValue ?? []
+        XCTAssertEqual(notes.compactMap { $0["text"]?.stringValue }, ["Drone makers are growing"])
+        XCTAssertEqual(wall.last("welcome")?["snapshot"]?["phase"]?.stringValue, "opportunities")
+    }
+}
