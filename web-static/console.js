@@ -17,7 +17,12 @@ import { setupAttendees, renderPeople, renderCommitments } from './console-atten
 
 const NOTE_LIMIT = 280;
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
-const key = new URLSearchParams(location.hash.slice(1)).get('key') || '';
+// The key leaves the address bar at once (a screen share or a photo of the laptop would
+// show it); this tab keeps it for reloads.
+const KEY_STORAGE = `convene.console.${code}`;
+const key = new URLSearchParams(location.hash.slice(1)).get('key') || sessionStorage.getItem(KEY_STORAGE) || '';
+if (key) sessionStorage.setItem(KEY_STORAGE, key);
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 
 let shownPhase = null;
 let nextStepsDirty = false;

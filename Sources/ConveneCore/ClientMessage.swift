@@ -172,9 +172,9 @@ public enum ClientMessageDecoder {
                 throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
             }
             command = .join(
-                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "your name", max: Limits.nameCharacters),
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "your name", max: Limits.nameCharacters, oneLine: true),
                 organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
-                                                  what: "your organization", max: Limits.organizationCharacters),
+                                                  what: "your organization", max: Limits.organizationCharacters, oneLine: true),
                 role: role,
                 email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
                 consent: try f.optionalBool("consent") ?? false)
@@ -187,9 +187,9 @@ public enum ClientMessageDecoder {
                     throw CommandError(.badMessage, "\"scribe\" must be an object with name, organization and role.")
                 }
                 scribed = Scribed(
-                    name: try TextRules.check(try sf.string("name", max: Limits.maxMessageBytes), what: "the author's name", max: Limits.nameCharacters),
+                    name: try TextRules.check(try sf.string("name", max: Limits.maxMessageBytes), what: "the author's name", max: Limits.nameCharacters, oneLine: true),
                     organization: try TextRules.check(try sf.string("organization", max: Limits.maxMessageBytes),
-                                                      what: "the author's organization", max: Limits.organizationCharacters),
+                                                      what: "the author's organization", max: Limits.organizationCharacters, oneLine: true),
                     role: role)
             }
             command = .post(id: try f.clientId("id"), kind: kind, text: try noteText(f), scribed: scribed)
@@ -200,11 +200,11 @@ public enum ClientMessageDecoder {
         case "nominate":
             command = .nominate(
                 id: try f.clientId("id"),
-                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters),
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters, oneLine: true),
                 organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
-                                                  what: "their organization", max: Limits.organizationCharacters),
+                                                  what: "their organization", max: Limits.organizationCharacters, oneLine: true),
                 contact: try TextRules.checkOptional(try f.optionalString("contact", max: Limits.maxMessageBytes),
-                                                     what: "their contact", max: Limits.contactCharacters),
+                                                     what: "their contact", max: Limits.contactCharacters, oneLine: true),
                 theme: try f.optionalClientId("theme"))
         case "withdrawNomination": command = .withdrawNomination(id: try f.clientId("id"))
         case "setPhase":
@@ -236,9 +236,9 @@ public enum ClientMessageDecoder {
                 throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
             }
             command = .addAttendee(
-                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters),
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters, oneLine: true),
                 organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
-                                                  what: "their organization", max: Limits.organizationCharacters),
+                                                  what: "their organization", max: Limits.organizationCharacters, oneLine: true),
                 role: role,
                 email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
                 consent: try f.optionalBool("consent") ?? false)
@@ -253,7 +253,7 @@ public enum ClientMessageDecoder {
             var steps = NextSteps()
             steps.championsCallDate = try TextRules.checkDate(try f.optionalString("championsCallDate", max: 32), what: "the champions' call date")
             steps.championsCallHost = try TextRules.checkOptional(try f.optionalString("championsCallHost", max: Limits.maxMessageBytes),
-                                                                  what: "the host's name", max: Limits.nameCharacters)
+                                                                  what: "the host's name", max: Limits.nameCharacters, oneLine: true)
             steps.nextMeetingDate = try TextRules.checkDate(try f.optionalString("nextMeetingDate", max: 32), what: "the next meeting date")
             steps.other = try TextRules.checkOptional(try f.optionalString("other", max: Limits.maxMessageBytes),
                                                       what: "other next steps", max: Limits.freeTextCharacters)
@@ -312,24 +312,24 @@ public enum ClientMessageDecoder {
     }
 
     static func label(_ f: Fields) throws(CommandError) -> String {
-        try TextRules.check(try f.string("label", max: Limits.maxMessageBytes), what: "the label", max: Limits.labelCharacters)
+        try TextRules.check(try f.string("label", max: Limits.maxMessageBytes), what: "the label", max: Limits.labelCharacters, oneLine: true)
     }
 
     static func meetingUpdate(_ f: Fields, _ json: JSONValue) throws(CommandError) -> MeetingUpdate {
         var u = MeetingUpdate()
         if let t = try f.optionalString("title", max: Limits.maxMessageBytes) {
-            u.title = try TextRules.check(t, what: "the title", max: Limits.titleCharacters)
+            u.title = try TextRules.check(t, what: "the title", max: Limits.titleCharacters, oneLine: true)
         }
         if let t = try f.optionalString("industry", max: Limits.maxMessageBytes) {
-            u.industry = try TextRules.check(t, what: "the industry", max: Limits.titleCharacters)
+            u.industry = try TextRules.check(t, what: "the industry", max: Limits.titleCharacters, oneLine: true)
         }
         if let t = try f.optionalString("region", max: Limits.maxMessageBytes) {
-            u.region = try TextRules.check(t, what: "the region", max: Limits.titleCharacters)
+            u.region = try TextRules.check(t, what: "the region", max: Limits.titleCharacters, oneLine: true)
         }
         if json["date"] != nil { u.date = .some(try TextRules.checkDate(try f.optionalString("date", max: 32), what: "the meeting date")) }
         if json["place"] != nil {
             u.place = .some(try TextRules.checkOptional(try f.optionalString("place", max: Limits.maxMessageBytes),
-                                                        what: "the place", max: Limits.titleCharacters))
+                                                        what: "the place", max: Limits.titleCharacters, oneLine: true))
         }
         if let chairs = json["chairs"] {
             guard let list = chairs.arrayValue, list.count <= Limits.chairs else {
@@ -337,7 +337,7 @@ public enum ClientMessageDecoder {
             }
             u.chairs = try list.map { v throws(CommandError) -> String in
                 guard let s = v.stringValue else { throw CommandError(.badMessage, "\"chairs\" must contain names only.") }
-                return try TextRules.check(s, what: "a chair's name", max: Limits.nameCharacters)
+                return try TextRules.check(s, what: "a chair's name", max: Limits.nameCharacters, oneLine: true)
             }
         }
         u.everyoneMayPost = try f.optionalBool("everyoneMayPost")

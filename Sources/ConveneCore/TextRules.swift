@@ -2,7 +2,9 @@
 /// escaping: screens insert it as text); only what no person types on purpose is refused.
 public enum TextRules {
     /// Checks a text field. `what` names the field in the product's words ("your note").
-    public static func check(_ text: String, what: String, max: Int, required: Bool = true) throws(CommandError) -> String {
+    /// `oneLine`: a name, organization, title, label or contact — a line break there could
+    /// only be meant to break something (a header, a CSV row, a layout).
+    public static func check(_ text: String, what: String, max: Int, required: Bool = true, oneLine: Bool = false) throws(CommandError) -> String {
         if required && text.allSatisfy({ $0.isWhitespace }) {
             throw CommandError(.invalid, "Please write \(what) first.")
         }
@@ -12,13 +14,16 @@ public enum TextRules {
         for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
             throw CommandError(.invalid, "\(what.prefix(1).uppercased() + what.dropFirst()) contains a control character; please retype it.")
         }
+        if oneLine, text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw CommandError(.invalid, "\(what.prefix(1).uppercased() + what.dropFirst()) must be on one line.")
+        }
         return text
     }
 
     /// Optional text: nil or empty means "not given".
-    public static func checkOptional(_ text: String?, what: String, max: Int) throws(CommandError) -> String? {
+    public static func checkOptional(_ text: String?, what: String, max: Int, oneLine: Bool = false) throws(CommandError) -> String? {
         guard let text, !text.allSatisfy({ $0.isWhitespace }) else { return nil }
-        return try check(text, what: what, max: max)
+        return try check(text, what: what, max: max, oneLine: oneLine)
     }
 
     /// A deliberately simple e-mail check: something@something.something, no spaces.

@@ -21,6 +21,7 @@ struct Serve: ParsableCommand {
     @OptionGroup var mail: MailOptions
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
     @Flag(help: "Accept the facilitator and organizer keys over plain HTTP from other computers (they cross the network in clear).") var allowInsecureKeys = false
+    @Option(name: .customLong("allowed-origin"), help: "Another origin (scheme://host:port) whose pages may open this server's WebSocket; repeat for several.") var allowedOrigins: [String] = []
     @Option(help: "Address of a reverse proxy in front of this server; its X-Forwarded-For and X-Forwarded-Proto are trusted, nobody else's.") var trustedProxy: String?
 
     /// The model if it loads; otherwise says plainly that grouping falls back to words.
@@ -61,6 +62,7 @@ struct Serve: ParsableCommand {
         config.commitBatchLimit = commitBatchLimit
         config.allowInsecureKeys = allowInsecureKeys
         config.trustedProxy = trustedProxy
+        config.allowedOrigins = allowedOrigins
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
         config.publicURL = base
         let smtp = try mail.settings()

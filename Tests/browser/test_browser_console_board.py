@@ -50,6 +50,7 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
     wall = screens.wall()
     console = screens.console()
     console.wait(lambda: board_notes(console) == set(NOTES), "the 25 notes on the console")
+    assert console.js("return location.hash;") == "", "the facilitator key left the address bar"
     viewport_shot(console, "25 notes as grouped")
 
     # The whole board fits the laptop's width: every column starts on screen, side by side.

@@ -211,3 +211,35 @@ def test_joins_from_one_address_have_a_budget_a_whole_room_fits_in(data_dir):
         assert other.command({"type": "join", "name": "Elsewhere", "organization": "X", "role": "employer"})["type"] == "ack"
     finally:
         s.stop()
+
+
+def test_single_line_fields_refuse_line_breaks(server):
+    c = server.client()
+    c.hello(server.meeting.code)
+    reply = c.command({"type": "join", "name": "Karen\nBcc: everyone@example.com", "organization": "Acme", "role": "employer"})
+    assert reply["code"] == "invalid" and "one line" in reply["message"], reply
+    console = console_for(server)
+    reply = console.command({"type": "createTheme", "kind": "opportunity", "label": "Drones\nand more"})
+    assert reply["code"] == "invalid" and "one line" in reply["message"], reply
+    # A note may have several lines.
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    karen = phone_for(server, "Karen")
+    assert karen.post("First line\nsecond line")["type"] == "ack"
+
+
+def test_a_page_on_another_site_cannot_open_the_websocket(server):
+    from conftest import Client
+    with pytest.raises(Exception):
+        Client(server.url, headers={"Origin": "http://evil.example"})
+    ok = Client(server.url, headers={"Origin": f"http://127.0.0.1:{server.port}"})
+    assert ok.hello(server.meeting.code)["type"] == "welcome"
+
+
+def test_the_data_directory_is_the_servers_own(server):
+    import os
+    import stat
+    assert stat.S_IMODE(os.stat(server.data).st_mode) == 0o700
+    for name in ("convene.sqlite", "convene.sqlite-wal"):
+        path = os.path.join(server.data, name)
+        if os.path.exists(path):
+            assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, name

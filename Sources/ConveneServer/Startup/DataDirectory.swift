@@ -19,6 +19,13 @@ public enum DataDirectory {
         }
     }
 
+    /// The directory for the server's owner only (0700), and the database, its WAL and
+    /// shared-memory files 0600 — also when an older version left them readable.
+    public static func restrict(_ dir: String) {
+        chmod(dir, 0o700)
+        for suffix in ["", "-wal", "-shm"] { chmod(databasePath(dir) + suffix, 0o600) }
+    }
+
     /// Holds an exclusive lock on `dir/convene.lock` for the life of the process.
     public static func lock(_ dir: String) throws {
         let fd = open(dir + "/convene.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

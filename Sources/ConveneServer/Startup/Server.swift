@@ -11,8 +11,11 @@ public enum Server {
     /// Runs until SIGINT or SIGTERM. `announce` prints a meeting's URLs.
     public static func serve(config: ServerConfig, embedder: SentenceEmbedder?, smtp: SMTPSettings?,
                              announce: @escaping (MeetingState) -> Void) throws {
+        // Files the server makes are its own: the event log holds keys and resume tokens.
+        umask(0o077)
         try DataDirectory.prepare(config.dataDirectory)
         try DataDirectory.lock(config.dataDirectory)
+        DataDirectory.restrict(config.dataDirectory)
         DataDirectory.recordPublicURL(config.dataDirectory, config.publicURL)
         let log = try EventLog(path: DataDirectory.databasePath(config.dataDirectory))
         let files = try StaticFiles(directory: config.staticDirectory)

@@ -18,6 +18,8 @@ public struct ServerConfig: Sendable {
     /// The address of a reverse proxy in front of this server: only its X-Forwarded-For
     /// (the client's address) and X-Forwarded-Proto (https) are believed.
     public var trustedProxy: String?
+    /// Origins (besides this server's own) whose pages may open its WebSocket.
+    public var allowedOrigins: [String] = []
 
     public init() {}
 }

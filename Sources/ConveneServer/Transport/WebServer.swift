@@ -188,7 +188,7 @@ public final class WebServer {
             let end = buf.baseAddress! + buf.count
             if lws_add_http_common_headers(wsi, status, type, lws_filepos_t(body.count), &p, end) != 0 { return 1 }
             let extra = [
-                ("content-security-policy:", "default-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+                ("content-security-policy:", "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
                 ("x-content-type-options:", "nosniff"),
                 ("referrer-policy:", "no-referrer"),
                 ("cache-control:", "no-cache"),
@@ -201,6 +201,19 @@ public final class WebServer {
             lws_callback_on_writable(wsi)
             return 0
         }
+    }
+
+    /// No Origin (not a browser), or an Origin naming the host the request was sent to, or
+    /// one of `--allowed-origin`.
+    private func originAllowed(_ wsi: OpaquePointer) -> Bool {
+        var origin = [CChar](repeating: 0, count: 256)
+        guard lws_hdr_copy(wsi, &origin, Int32(origin.count), WSI_TOKEN_ORIGIN) > 0 else { return true }
+        let value = string(fromCBuffer: origin).lowercased()
+        if config.allowedOrigins.contains(where: { $0.lowercased() == value }) { return true }
+        var host = [CChar](repeating: 0, count: 256)
+        guard lws_hdr_copy(wsi, &host, Int32(host.count), WSI_TOKEN_HOST) > 0 else { return false }
+        let originHost = value.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+        return originHost == string(fromCBuffer: host).lowercased()
     }
 
     /// The client's address: the peer's, or — only when the peer is the configured reverse
@@ -232,6 +245,9 @@ public final class WebServer {
             let n = lws_hdr_copy(wsi, &uri, Int32(uri.count), WSI_TOKEN_GET_URI)
             guard n > 0, string(fromCBuffer: uri) == "/ws" else { return 1 }
             if connections.count >= config.maxConnections { return 1 }
+            // A page on another site must not open this server's WebSocket with the visitor's
+            // browser: a browser's Origin must be this host (or one the operator allowed).
+            if !originAllowed(wsi) { return 1 }
             // The upgrade's headers are only readable now: keep who the client is for ESTABLISHED.
             if upgrading.count > 1_000 { upgrading.removeAll() }   // handshakes that never completed
             upgrading[UInt(bitPattern: wsi)] = clientAddress(wsi)
