@@ -34,6 +34,15 @@ final class ThemeTitlerTests: XCTestCase {
         for (i, a) in words.enumerated() { for b in words[(i + 1)...] { XCTAssertFalse(ThemeTitler.sameWord(a, b), t) } }
     }
 
+    func testTitlesSpeakTheWallsMainLanguage() {
+        let t = title(["food safety supervisors are impossible to find", "training for supervisors and crew leads",
+                       "clases de ingles para mayordomos y supervisores", "capacitación de seguridad para los supervisores",
+                       "frontline leadership training for supervisors"])
+        for spanish in ["mayordomos", "capacitación", "clases", "ingles"] {
+            XCTAssertFalse(t.lowercased().contains(spanish), t)
+        }
+    }
+
     func testTitlesAreNeverFragmentsOrBareNumbers() {
         let fragments = ["every quarter", "50 ppl", "5 axis", "actually talk", "& local", "2 hour"]
         let walls = [

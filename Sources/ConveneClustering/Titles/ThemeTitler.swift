@@ -45,9 +45,13 @@ public enum ThemeTitler {
         let weight: [Int: Double] = Dictionary(uniqueKeysWithValues: members.map { i in
             (i, Double(max(0.05, centre.map { space.similarity(i, to: $0) } ?? 1)))
         })
-        // Candidates with the surface forms people typed.
+        // Candidates with the surface forms people typed — in the wall's main language when
+        // the theme has notes in it ("Training & supervisores" mixes two languages).
+        let english = wall.notes.filter { $0.words.language == .english }.count
+        let main: Language = english * 2 >= wall.notes.count ? .english : .spanish
+        let inMain = members.filter { wall.notes[$0].words.language == main }
         var surfaces: [String: [String: Int]] = [:]
-        for i in members {
+        for i in inMain.isEmpty ? members : inMain {
             let words = wall.notes[i].words.words
             for start in words.indices {
                 for length in 1...4 where start + length <= words.count {
