@@ -8,7 +8,8 @@ struct MailOptions: ParsableArguments {
     @Option(help: "smtp://host:port or smtps://host:port (env CONVENE_SMTP_URL).") var smtpUrl: String?
     @Option(help: "SMTP user name (env CONVENE_SMTP_USER).") var smtpUser: String?
     @Option(help: "File holding the SMTP password (or env CONVENE_SMTP_PASSWORD).") var smtpPasswordFile: String?
-    @Flag(help: "Require STARTTLS on smtp:// connections.") var smtpStarttls = false
+    @Flag(help: "Require STARTTLS on smtp:// connections (always on when a user name is given).") var smtpStarttls = false
+    @Flag(help: "Allow a user name and password over smtp:// without STARTTLS (they would cross the network in clear).") var smtpInsecure = false
     @Option(help: "Seconds before giving up on the mail server.") var smtpTimeout = 30
     @Option(help: "Sender address (env CONVENE_MAIL_FROM).") var mailFrom: String?
     @Option(help: "Sender name shown to recipients.") var mailFromName = "Convene"
@@ -32,7 +33,9 @@ struct MailOptions: ParsableArguments {
         } else {
             s.password = env["CONVENE_SMTP_PASSWORD"]
         }
-        s.requireStartTLS = smtpStarttls
+        // A password must not cross the network in clear: with a user name, smtp:// must
+        // switch to TLS (STARTTLS) unless the operator says otherwise.
+        s.requireStartTLS = smtpStarttls || (s.username != nil && url.hasPrefix("smtp://") && !smtpInsecure)
         s.timeoutSeconds = max(1, smtpTimeout)
         s.fromName = mailFromName
         s.replyTo = replyTo ?? env["CONVENE_REPLY_TO"]

@@ -214,7 +214,8 @@ def test_command_line_send_with_time_out_and_auth_failure(data_dir, tmp_path):
     try:
         password.write_text("wrong\n")
         base = [BIN, "send-summary", code, "--data", data_dir, "--smtp-url", f"smtp://127.0.0.1:{auth.port}", "--smtp-timeout", "5",
-                "--mail-from", "convener@example.org", "--smtp-user", "convene", "--smtp-password-file", str(password)]
+                "--mail-from", "convener@example.org", "--smtp-user", "convene", "--smtp-password-file", str(password),
+                "--smtp-insecure"]   # this test server offers no TLS: the password goes in clear only when told so
         r = subprocess.run(base, capture_output=True, text=True)
         assert r.returncode != 0 and "refused the user name or password" in r.stdout + r.stderr
         assert box.messages == []
@@ -262,5 +263,21 @@ def test_no_mailed_message_carries_anyone_elses_contact_and_names_cannot_add_rec
         assert dana["To"].addresses[0].display_name == "ceo@bigcorp.example, Dana"
         [lee] = mailbox.to("lee@example.com")
         assert lee["To"].addresses[0].display_name == 'Lee "the boss" Park'
+    finally:
+        server.stop()
+
+
+def test_a_password_never_crosses_the_network_in_clear(data_dir, mailbox, monkeypatch):
+    """With an SMTP user name, smtp:// must switch to TLS: against a server that offers no
+    STARTTLS, the send fails with a sentence saying so, and no message leaves."""
+    monkeypatch.setenv("CONVENE_SMTP_PASSWORD", "hunter2")
+    server = mail_server(data_dir, mailbox.controller.port, extra=["--smtp-user", "convener"]).start()
+    try:
+        console = prepare_meeting(server)
+        assert console.command({"type": "sendSummary", "recipients": ["karen@example.com"]})["type"] == "ack"
+        mailings = wait_for_outcomes(server, 1)
+        [outcome] = mailings[-1]["recipients"]
+        assert outcome["status"] == "failed" and "secure (TLS)" in outcome["reason"], outcome
+        assert mailbox.messages == []
     finally:
         server.stop()

@@ -243,3 +243,34 @@ def test_the_data_directory_is_the_servers_own(server):
         path = os.path.join(server.data, name)
         if os.path.exists(path):
             assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, name
+
+
+def test_a_socket_that_never_says_hello_is_closed(server):
+    silent = server.client()
+    talking = server.client()
+    assert talking.hello(server.meeting.code)["type"] == "welcome"
+    time.sleep(11.5)
+    with pytest.raises(Exception):
+        silent.send({"type": "ping"})
+        silent.recv(timeout=3)
+    talking.send({"type": "ping"})
+    assert talking.recv(timeout=3)["type"] == "pong", "a connection that said hello stays"
+
+
+def test_one_address_holds_a_bounded_number_of_sockets(data_dir):
+    s = Server(data_dir, extra_args=["--trusted-proxy", "127.0.0.1"])
+    s.meeting = s.create_meeting()
+    s.start()
+    try:
+        from conftest import Client
+        venue = {"X-Forwarded-For": "198.51.100.60"}
+        held = [Client(s.url, headers=venue) for _ in range(400)]
+        with pytest.raises(Exception):
+            Client(s.url, headers=venue)
+        # Another address is not affected, and a closed socket frees a place.
+        assert Client(s.url, headers={"X-Forwarded-For": "198.51.100.61"}).hello(s.meeting.code)["type"] == "welcome"
+        held.pop().close()
+        time.sleep(0.5)
+        assert Client(s.url, headers=venue).hello(s.meeting.code)["type"] == "welcome"
+    finally:
+        s.stop()

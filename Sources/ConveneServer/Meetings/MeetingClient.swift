@@ -42,6 +42,9 @@ final class ClientSession {
     /// The participant this connection joined as: one person per connection, even after
     /// another hello.
     var joinedAs: String?
+    /// Said a valid hello (or made a valid organizer request): a connection that never does
+    /// is closed after a few seconds by the transport.
+    var greeted = false
 
     init(address: String, secure: Bool, now: Double) {
         self.address = address

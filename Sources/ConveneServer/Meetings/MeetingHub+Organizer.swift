@@ -12,6 +12,7 @@ extension MeetingHub {
             try wrongGuess(conn, now: now)
             throw CommandError(.badKey, "That organizer key is not right. Use the link “convene serve” printed (it ends with #organizer=…).")
         }
+        conn.session.greeted = true
         switch request {
         case .listMeetings:
             let list = allMeetings.reversed().map { organizerView($0) }

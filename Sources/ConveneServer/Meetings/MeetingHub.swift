@@ -156,6 +156,7 @@ public final class MeetingHub {
                 actor = .participant(p.id)
             }
         }
+        conn.session.greeted = true
         if let old = conn.session.meetingId { meetings[old]?.connections[conn.id] = nil }
         conn.session.meetingId = meetingId
         conn.session.client = hello.client

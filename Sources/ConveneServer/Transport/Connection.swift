@@ -23,6 +23,8 @@ final class Connection: MeetingClient {
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
     var closeReason = ""
+    /// The no-hello timeout has been lifted (after the first valid hello).
+    var timeoutCleared = false
 
     /// A client that falls this far behind (it stopped reading) is dropped, not buffered.
     static let maxQueuedBytes = 2 * 1024 * 1024

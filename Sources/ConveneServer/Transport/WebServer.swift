@@ -22,6 +22,12 @@ public final class WebServer {
     /// Client address and TLS of WebSocket upgrades between the filter callback (headers
     /// readable) and ESTABLISHED, by connection pointer.
     private var upgrading: [UInt: (address: String, secure: Bool)] = [:]
+    /// Open WebSockets per client address.
+    private var connectionsByAddress: [String: Int] = [:]
+    static let connectionsPerAddress = 400
+    static let helloTimeoutSeconds: Int32 = 10
+
+    private func isLoopback(_ address: String) -> Bool { address == "::1" || address.hasPrefix("127.") }
     private var nextId: UInt64 = 1
     private var stopping = false
 
@@ -245,6 +251,9 @@ public final class WebServer {
             let n = lws_hdr_copy(wsi, &uri, Int32(uri.count), WSI_TOKEN_GET_URI)
             guard n > 0, string(fromCBuffer: uri) == "/ws" else { return 1 }
             if connections.count >= config.maxConnections { return 1 }
+            // One address may hold at most so many sockets (a venue behind one NAT fits).
+            let from = clientAddress(wsi).address
+            if !isLoopback(from), connectionsByAddress[from, default: 0] >= Self.connectionsPerAddress { return 1 }
             // A page on another site must not open this server's WebSocket with the visitor's
             // browser: a browser's Origin must be this host (or one the operator allowed).
             if !originAllowed(wsi) { return 1 }
@@ -260,6 +269,9 @@ public final class WebServer {
             let (address, forwardedSecure) = upgrading.removeValue(forKey: UInt(bitPattern: wsi)) ?? clientAddress(wsi)
             connections[id] = Connection(id: id, wsi: wsi, address: address, secure: lws_is_ssl(wsi) != 0 || forwardedSecure,
                                          now: monotonicSeconds())
+            connectionsByAddress[address, default: 0] += 1
+            // A socket that never says hello is closed: it would only hold a descriptor.
+            lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, Self.helloTimeoutSeconds)
             return 0
         case LWS_CALLBACK_RECEIVE:
             guard let user, let conn = connections[user.load(as: UInt64.self)] else { return -1 }
@@ -281,6 +293,10 @@ public final class WebServer {
                 let message = conn.incoming
                 conn.incoming = []
                 hub.receive(message, from: conn)
+                if conn.session.greeted && !conn.timeoutCleared && conn.closeCode == nil {
+                    conn.timeoutCleared = true
+                    lws_set_timeout(wsi, NO_PENDING_TIMEOUT, 0)
+                }
             }
             return 0
         case LWS_CALLBACK_SERVER_WRITEABLE:
@@ -288,6 +304,8 @@ public final class WebServer {
             return conn.writeQueued() ? 0 : -1
         case LWS_CALLBACK_CLOSED:
             guard let user, let conn = connections.removeValue(forKey: user.load(as: UInt64.self)) else { return 0 }
+            let address = conn.session.address
+            connectionsByAddress[address] = (connectionsByAddress[address] ?? 1) > 1 ? connectionsByAddress[address]! - 1 : nil
             hub.disconnected(conn)
             return 0
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
