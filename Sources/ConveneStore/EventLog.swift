@@ -2,9 +2,38 @@ import CSQLite
 import ConveneCore
 import ConveneJSON
 
-public struct StorageError: Error, CustomStringConvertible {
+/// A storage failure, keeping SQLite's extended result code so that a full disk, a busy
+/// database and a damaged file each get their own sentence (after GRDB's errors).
+public struct StorageError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable, Equatable { case diskFull, busy, corrupt, readOnly, io, other }
+
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// SQLite's extended result code, when SQLite reported the failure.
+    public var code: Int32?
+
+    public init(_ description: String, code: Int32? = nil) { self.description = description; self.code = code }
+
+    public var kind: Kind {
+        switch (code ?? 0) & 0xff {
+        case SQLITE_FULL: return .diskFull
+        case SQLITE_BUSY, SQLITE_LOCKED: return .busy
+        case SQLITE_CORRUPT, SQLITE_NOTADB: return .corrupt
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN: return .readOnly
+        case SQLITE_IOERR: return .io
+        default: return .other
+        }
+    }
+
+    /// What the people in the room are told (the operator's log gets `description`).
+    public var sentence: String {
+        switch kind {
+        case .diskFull: return "The server's disk is full, so your change was not saved. Please tell the facilitator."
+        case .busy: return "The server was busy saving; your change was not made. Please try again."
+        case .corrupt: return "The server's meeting file is damaged, so your change was not saved. Please tell the facilitator."
+        case .readOnly: return "The server cannot write its meeting file, so your change was not saved. Please tell the facilitator."
+        case .io, .other: return "Your change could not be saved, so it was not made. Please try again."
+        }
+    }
 }
 
 /// One row of the event log, already serialized.
@@ -38,8 +67,9 @@ public final class EventLog: @unchecked Sendable {
         let rc = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let handle else {
             let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(rc)"
+            let code = handle.map { sqlite3_extended_errcode($0) } ?? rc
             sqlite3_close(handle)
-            throw StorageError("Cannot open the database \(path): \(msg). Check that the data directory exists and is writable.")
+            throw StorageError("Cannot open the database \(path): \(msg). Check that the data directory exists and is writable.", code: code)
         }
         db = handle
         sqlite3_busy_timeout(handle, 5000)
@@ -58,7 +88,9 @@ public final class EventLog: @unchecked Sendable {
         } catch {
             sqlite3_close(handle)
             db = nil
-            throw StorageError("Cannot use the database \(path): \(error). Is the data directory writable?")
+            let code = (error as? StorageError)?.code
+            let hint = StorageError("", code: code).kind == .corrupt ? "Is it a Convene database? Restore it from a backup." : "Is the data directory writable?"
+            throw StorageError("Cannot use the database \(path): \(error). \(hint)", code: code)
         }
     }
 
@@ -66,18 +98,24 @@ public final class EventLog: @unchecked Sendable {
 
     private func errorMessage() -> String { String(cString: sqlite3_errmsg(db)) }
 
+    /// The last error of this connection, with its extended result code.
+    private func lastError(_ context: String? = nil) -> StorageError {
+        let message = errorMessage()
+        return StorageError(context.map { "\($0): \(message)" } ?? message, code: sqlite3_extended_errcode(db))
+    }
+
     private func exec(_ sql: String) throws {
         var err: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(db, sql, nil, nil, &err) != SQLITE_OK {
             let msg = err.map { String(cString: $0) } ?? errorMessage()
             sqlite3_free(err)
-            throw StorageError(msg)
+            throw StorageError(msg, code: sqlite3_extended_errcode(db))
         }
     }
 
     private func prepare(_ sql: String) throws -> OpaquePointer {
         var stmt: OpaquePointer?
-        guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw StorageError(errorMessage()) }
+        guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw lastError() }
         return stmt
     }
 
@@ -105,12 +143,12 @@ public final class EventLog: @unchecked Sendable {
                 bind(insert, 1, Array(row.meeting.utf8))
                 sqlite3_bind_int64(insert, 2, row.seq)
                 bind(insert, 3, row.body)
-                guard sqlite3_step(insert) == SQLITE_DONE else { throw StorageError(errorMessage()) }
+                guard sqlite3_step(insert) == SQLITE_DONE else { throw lastError() }
                 if let code = row.newMeetingCode {
                     sqlite3_reset(index)
                     bind(index, 1, Array(row.meeting.utf8))
                     bind(index, 2, Array(code.utf8))
-                    guard sqlite3_step(index) == SQLITE_DONE else { throw StorageError(errorMessage()) }
+                    guard sqlite3_step(index) == SQLITE_DONE else { throw lastError() }
                 }
             }
             try exec("COMMIT")
@@ -136,7 +174,7 @@ public final class EventLog: @unchecked Sendable {
         let stmt = try prepare(sql)
         defer { sqlite3_finalize(stmt) }
         if let argument { bind(stmt, 1, Array(argument.utf8)) }
-        guard sqlite3_step(stmt) == SQLITE_ROW else { throw StorageError(errorMessage()) }
+        guard sqlite3_step(stmt) == SQLITE_ROW else { throw lastError() }
         return sqlite3_column_int64(stmt, 0)
     }
 
@@ -156,7 +194,7 @@ public final class EventLog: @unchecked Sendable {
         while true {
             let rc = sqlite3_step(stmt)
             if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else { throw StorageError(errorMessage()) }
+            guard rc == SQLITE_ROW else { throw lastError() }
             let seq = sqlite3_column_int64(stmt, 0)
             let len = Int(sqlite3_column_bytes(stmt, 1))
             let body = UnsafeRawBufferPointer(start: sqlite3_column_text(stmt, 1), count: len)

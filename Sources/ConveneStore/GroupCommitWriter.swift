@@ -13,7 +13,7 @@ public final class GroupCommitWriter: Sendable {
         /// These rows are durable.
         case committed([EventRow])
         /// These rows were not stored; `reason` says why.
-        case failed([EventRow], reason: String)
+        case failed([EventRow], error: StorageError)
         /// Every row submitted for this meeting before the barrier has been dealt with.
         case barrier(meeting: String)
         /// Meetings created by another process (`convene meeting create`) found in the log.
@@ -132,11 +132,11 @@ public final class GroupCommitWriter: Sendable {
                 if !accepted.isEmpty { report(.committed(accepted)) }
             } catch {
                 w.lastSeq = [:]   // re-read from the log next time
-                report(.failed(accepted + refused, reason: "\(error)"))
+                report(.failed(accepted + refused, error: error as? StorageError ?? StorageError("\(error)")))
                 return
             }
             if !refused.isEmpty {
-                report(.failed(refused, reason: "an earlier event of this meeting could not be saved"))
+                report(.failed(refused, error: StorageError("an earlier event of this meeting could not be saved")))
             }
         }
     }

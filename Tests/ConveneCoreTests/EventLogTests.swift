@@ -55,6 +55,24 @@ final class EventLogTests: XCTestCase {
         XCTAssertTrue(reports.all.contains { if case .failed(let r, _) = $0 { return r.map(\.seq) == [500] }; return false })
         XCTAssertTrue(reports.all.contains { if case .barrier("m1") = $0 { return true }; return false })
     }
+
+    func testStorageErrorsKeepSQLitesCodeAndSayWhatHappened() throws {
+        XCTAssertEqual(StorageError("x", code: 13).kind, .diskFull)          // SQLITE_FULL
+        XCTAssertEqual(StorageError("x", code: 5).kind, .busy)               // SQLITE_BUSY
+        XCTAssertEqual(StorageError("x", code: 11).kind, .corrupt)           // SQLITE_CORRUPT
+        XCTAssertEqual(StorageError("x", code: 10 | (4 << 8)).kind, .io)     // SQLITE_IOERR_SHORT_READ (extended)
+        XCTAssertNotEqual(StorageError("x", code: 13).sentence, StorageError("x", code: 5).sentence)
+        // A real one: a file that is not a database.
+        let path = tempPath()
+        try Data("this is not a database, just some text that is long enough".utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            let log = try EventLog(path: path)
+            _ = try log.lastMeetingIndex()
+            XCTFail("a damaged file was accepted")
+        } catch let error as StorageError {
+            XCTAssertEqual(error.kind, .corrupt, "\(error) code \(String(describing: error.code))")
+        }
+    }
 }
 
 final class ReportBox: @unchecked Sendable {
@@ -62,4 +80,5 @@ final class ReportBox: @unchecked Sendable {
     private var reports: [GroupCommitWriter.Report] = []
     func add(_ r: GroupCommitWriter.Report) { lock.lock(); reports.append(r); lock.unlock() }
     var all: [GroupCommitWriter.Report] { lock.lock(); defer { lock.unlock() }; return reports }
+
 }

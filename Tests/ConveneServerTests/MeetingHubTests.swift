@@ -95,8 +95,10 @@ final class MeetingHubTests: XCTestCase {
         let phone = f.client()
         f.say(#"{"type":"hello","code":"ABC234","client":"participant"}"#, from: phone)
         f.say(#"{"type":"join","req":1,"name":"Karen","organization":"Acme","role":"employer"}"#, from: phone)
-        f.hub.handle(.storage(.failed(f.sink.take(), reason: "disk full")))
+        f.hub.handle(.storage(.failed(f.sink.take(), error: StorageError("database or disk is full", code: 13))))
         XCTAssertEqual(phone.last("error")?["code"]?.stringValue, "storage_failed")
+        XCTAssertEqual(phone.last("error")?["message"]?.stringValue,
+                       "The server's disk is full, so your change was not saved. Please tell the facilitator.", "the sentence says what happened")
         XCTAssertEqual(f.sink.barriers, ["m1"], "the writer is asked to flush what was queued behind the failure")
         // Until the barrier comes back, commands wait.
         let other = f.client(address: "192.0.2.11")

@@ -292,13 +292,14 @@ public final class MeetingHub {
             for (meetingId, upTo) in touched {
                 if let live = meetings[meetingId] { publish(live, upTo: upTo) }
             }
-        case .failed(let rows, let reason):
-            for row in rows where creating[row.meeting] != nil { finishCreation(row.meeting, failure: reason) }
+        case .failed(let rows, let error):
+            for row in rows where creating[row.meeting] != nil { finishCreation(row.meeting, failure: error.sentence) }
             for meetingId in Set(rows.map(\.meeting)) {
                 guard let live = meetings[meetingId], !live.recovering else { continue }
-                Log.error("Could not save events of meeting \(meetingId): \(reason)")
+                Log.error("Could not save events of meeting \(meetingId): \(error) (SQLite code \(error.code.map(String.init) ?? "none"))")
                 live.recovering = true
-                let failure = CommandError(.storageFailed, "Your change could not be saved, so it was not made. Please try again.")
+                // The sentence says what happened: a full disk is not a busy database.
+                let failure = CommandError(.storageFailed, error.sentence)
                 for wait in live.waitingAcks {
                     live.connections[wait.connection]?.send(failureMessage(wait.message, failure))
                 }

@@ -20,8 +20,13 @@ public struct SMTPSettings: Sendable {
 /// Sends one message to one recipient through libcurl's SMTP. Blocking: call it from the
 /// mail thread, never from the service loop.
 public enum SMTPMailer {
+    /// A sentence the facilitator can act on, with what libcurl and the mail server said.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        /// libcurl's result code (`CURLcode`), when libcurl reported the failure.
+        public var curlCode: UInt32?
+        /// The SMTP reply code, when the server answered (e.g. 550).
+        public var smtpCode: Int?
     }
 
     static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
@@ -52,7 +57,8 @@ public enum SMTPMailer {
         let code = curl_easy_perform(curl)
         guard code != CURLE_OK else { return }
         let smtp = convene_curl_response_code(curl)
-        throw Failure(description: describe(code, smtp: smtp, settings: settings, recipient: recipient))
+        throw Failure(description: describe(code, smtp: smtp, settings: settings, recipient: recipient),
+                      curlCode: code.rawValue, smtpCode: smtp > 0 ? smtp : nil)
     }
 
     /// A sentence the facilitator can act on.
