@@ -57,23 +57,17 @@ public enum Command: Equatable, Sendable {
     /// holds the notes' vectors). `preview`: offer it as a proposal to apply or dismiss
     /// (the console's way) instead of carrying it out at once.
     case regroup(kind: NoteKind, preview: Bool)
-    /// Pairs of themes so alike the facilitator may want to merge them (answered in the ack).
-    case mergeSuggestions(kind: NoteKind)
     /// Put back every note the last regrouping of a kind moved (if still where it went).
     case undoRegroup(kind: NoteKind)
     /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.
     case applyProposal(kind: NoteKind)
     case dismissProposal(kind: NoteKind)
-    /// The meeting summary in a format (answered in the ack; changes nothing).
-    case summary(format: SummaryFormat, includeContacts: Bool, appendix: Bool)
     /// The summary's opening paragraph (nil or empty: back to the default one).
     case setOpening(text: String?)
     /// One sentence for a theme or strategy area in the summary ("": none; nil: the suggestion).
     case setSynthesis(theme: String, text: String?)
     /// The note's text as the summary should read it (nil: the author's text again).
     case correctNote(note: String, text: String?)
-    /// Who may receive the summary by e-mail, and who already has (answered in the ack).
-    case mailRecipients
     /// E-mail the summary to these addresses (each must be a possible recipient).
     case sendSummary(recipients: [String], appendix: Bool)
 
@@ -112,9 +106,22 @@ public enum OrganizerRequest: Equatable, Sendable {
     case createMeeting(MeetingUpdate)
 }
 
+/// A question about a meeting (the facilitator's): answered in the ack, never stored, so it
+/// has no place in `decide`.
+public enum Query: Equatable, Sendable {
+    /// The meeting summary in a format.
+    case summary(format: SummaryFormat, includeContacts: Bool, appendix: Bool)
+    /// Pairs of themes so alike the facilitator may want to merge them (answered by the
+    /// server, which holds the notes' vectors).
+    case mergeSuggestions(kind: NoteKind)
+    /// Who may receive the summary by e-mail, and who already has.
+    case mailRecipients
+}
+
 public enum ClientMessage: Equatable, Sendable {
     case hello(Hello)
     case command(req: JSONValue?, Command)
+    case query(req: JSONValue?, Query)
     case organizer(req: JSONValue?, key: String, OrganizerRequest)
 }
 
@@ -263,7 +270,7 @@ public enum ClientMessageDecoder {
         case "regroup":
             command = .regroup(kind: try f.noteKind("kind"), preview: try f.optionalBool("preview") ?? false)
         case "mergeSuggestions":
-            command = .mergeSuggestions(kind: try f.noteKind("kind"))
+            return .query(req: req, .mergeSuggestions(kind: try f.noteKind("kind")))
         case "undoRegroup":
             command = .undoRegroup(kind: try f.noteKind("kind"))
         case "applyProposal":
@@ -274,8 +281,8 @@ public enum ClientMessageDecoder {
             guard let format = SummaryFormat(rawValue: try f.string("format")) else {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            command = .summary(format: format, includeContacts: try f.optionalBool("includeContacts") ?? false,
-                               appendix: try f.optionalBool("appendix") ?? true)
+            return .query(req: req, .summary(format: format, includeContacts: try f.optionalBool("includeContacts") ?? false,
+                                             appendix: try f.optionalBool("appendix") ?? true))
         case "setOpening":
             command = .setOpening(text: try TextRules.checkOptional(try f.optionalString("text", max: Limits.maxMessageBytes),
                                                                    what: "the opening paragraph", max: Limits.freeTextCharacters))
@@ -290,7 +297,7 @@ public enum ClientMessageDecoder {
                                    text: try TextRules.checkOptional(try f.optionalString("text", max: Limits.maxMessageBytes),
                                                                     what: "the corrected note", max: Limits.noteCharacters * 2))
         case "mailRecipients":
-            command = .mailRecipients
+            return .query(req: req, .mailRecipients)
         case "sendSummary":
             guard let list = json["recipients"]?.arrayValue, !list.isEmpty, list.count <= Limits.participantsPerMeeting * 2 else {
                 throw CommandError(.badMessage, "\"recipients\" must be a non-empty list of e-mail addresses.")

@@ -147,6 +147,20 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertEqual(secure.last("ack")?["req"]?.intValue, 2)
     }
 
+    @MainActor func testAQuestionIsAnsweredAtOnceAndStoresNothing() async throws {
+        let f = try HubFixture()
+        let phone = f.client()
+        f.say(#"{"type":"hello","code":"ABC234","client":"participant"}"#, from: phone)
+        f.say(#"{"type":"summary","req":1,"format":"text"}"#, from: phone)
+        XCTAssertEqual(phone.last("error")?["code"]?.stringValue, "forbidden")
+        let c = f.console()
+        f.say(#"{"type":"summary","req":2,"format":"text"}"#, from: c)
+        XCTAssertTrue(c.last("ack")?["content"]?.stringValue?.contains("Priority opportunities") ?? false, "answered without a commit")
+        f.say(#"{"type":"mailRecipients","req":3}"#, from: c)
+        XCTAssertEqual(c.last("ack")?["recipients"]?.arrayValue?.count, 0)
+        XCTAssertTrue(f.sink.take().isEmpty, "a question stores nothing")
+    }
+
     @MainActor func testAClientThatFloodsIsRefusedThenDropped() async throws {
         let f = try HubFixture()
         let phone = f.client()

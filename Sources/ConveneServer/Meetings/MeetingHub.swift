@@ -121,6 +121,8 @@ public final class MeetingHub {
                 try attach(hello, conn, now: now)
             case .command(let req, let command)?:
                 try perform(command, req: req, from: conn)
+            case .query(let req, let query)?:
+                try answer(query, req: req, from: conn)
             case .organizer(let req, let key, let request)?:
                 try organize(request, key: key, req: req, from: conn, now: now)
             }
@@ -185,6 +187,22 @@ public final class MeetingHub {
         }
     }
 
+    /// A question: answered at once from what is durable (so it never shows an unsaved
+    /// change), nothing stored.
+    private func answer(_ query: Query, req: JSONValue?, from conn: any MeetingClient) throws(CommandError) {
+        guard let meetingId = conn.session.meetingId, let live = meetings[meetingId] else {
+            throw CommandError(.notReady, "Say hello with the meeting code first.")
+        }
+        let fields: [(String, JSONValue)]
+        if case .mergeSuggestions(let kind) = query {
+            guard conn.session.actor == .facilitator else { throw CommandError(.forbidden, "Only the facilitator can do that.") }
+            fields = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.committed, live: live))]
+        } else {
+            fields = try live.committed.answer(query, by: conn.session.actor, serialize: JSONCodec.serializeString)
+        }
+        conn.send(ServerMessages.ack(req: req, seq: live.committed.seq, fields: fields))
+    }
+
     private func perform(_ command: Command, req: JSONValue?, from conn: any MeetingClient) throws(CommandError) {
         guard let meetingId = conn.session.meetingId, let live = meetings[meetingId] else {
             throw CommandError(.notReady, "Say hello with the meeting code first.")
@@ -207,17 +225,6 @@ public final class MeetingHub {
                 decision.events = events
                 decision.reply = [("moved", .int(Int64(moved)))]
             }
-        }
-        if case .mergeSuggestions(let kind) = command {
-            decision.reply = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.speculative, live: live))]
-        }
-        if case let .summary(format, includeContacts, appendix) = command {
-            // Rendered from what is durable, so it never shows an unsaved change. Contacts only
-            // when the facilitator asks for their own copy (the console's download).
-            let summary = MeetingSummary(live.committed, includeContacts: includeContacts)
-            let text = SummaryRenderer.render(summary, as: format, appendix: appendix, jsonSerializer: JSONCodec.serializeString)
-            decision.reply = [("format", .string(format.rawValue)), ("mediaType", .string(format.mediaType)),
-                              ("filename", .string("meeting-summary.\(format.fileExtension)")), ("content", .string(text))]
         }
         if case .sendSummary = command, mail == nil {
             throw CommandError(.notAllowed, "E-mail is not set up on this server: start it with --smtp-url and --mail-from.")
