@@ -129,6 +129,13 @@ def test_full_disk_refuses_with_a_clear_error_and_acknowledges_nothing_unsaved(s
     server = Server(small_disk)
     server.meeting = server.create_meeting()
     server.start()
+    try:
+        full_disk_scenario(server, small_disk)
+    finally:
+        server.kill()   # also when an assertion fails: a leaked server would keep running
+
+
+def full_disk_scenario(server, small_disk):
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
     phone = phone_for(server, "Karen")
@@ -152,6 +159,14 @@ def test_full_disk_refuses_with_a_clear_error_and_acknowledges_nothing_unsaved(s
     refused = [r for r in failed if r["code"] == "storage_failed"]
     assert refused and refused[0]["message"] == "The server's disk is full, so your change was not saved. Please tell the facilitator.", failed[:3]
     acked = [f"full-{i}" for i, r in enumerate(replies) if r["type"] == "ack"]
+    # While the disk stays full the server waits, backing off: it does not spin retrying the
+    # automatic grouping's saves (it used to burn a whole core).
+    def cpu_seconds():
+        fields = open(f"/proc/{server.proc.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    before = cpu_seconds()
+    time.sleep(3)
+    assert cpu_seconds() - before < 0.6, f"{cpu_seconds() - before:.2f} s of CPU in 3 s with a full disk"
     os.remove(filler)
     time.sleep(0.2)
     assert phone.post("after space came back", note_id="after")["type"] == "ack"

@@ -19,6 +19,8 @@ final class LiveMeeting {
     var waitingAcks: [(seq: Int64, connection: UInt64, message: [UInt8])] = []
     /// A write failed: refuse commands until the writer confirms the queue is flushed.
     var recovering = false
+    /// Failed saves in a row (reset by the next successful one): automatic work backs off.
+    var storageFailures = 0
     /// Sentence vectors of the notes (embeddings, or lexical features without the model).
     var vectors: [String: [Float]] = [:]
     /// Each note's words as the grouping reads them, computed once per text.

@@ -48,7 +48,10 @@ extension MeetingHub {
         guard !live.placementTimers.contains(kind), !live.placing.contains(kind) else { return }
         live.placementTimers.insert(kind)
         let (inbox, meeting) = (self.inbox, live.id)
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.placementWait) {
+        // After failed saves (a full disk), wait longer each time: placing notes whose
+        // events cannot be saved only to fail again would keep a core busy for nothing.
+        let wait = live.storageFailures == 0 ? Self.placementWait : min(30, Double(1 << min(live.storageFailures, 5)))
+        DispatchQueue.global().asyncAfter(deadline: .now() + wait) {
             inbox.post(.placementDue(meeting: meeting, kind: kind))
         }
     }

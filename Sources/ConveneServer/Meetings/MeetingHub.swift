@@ -297,12 +297,15 @@ public final class MeetingHub {
             for row in rows { touched[row.meeting] = max(touched[row.meeting] ?? 0, row.seq) }
             for row in rows where creating[row.meeting] != nil { finishCreation(row.meeting, failure: nil) }
             for (meetingId, upTo) in touched {
-                if let live = meetings[meetingId] { publish(live, upTo: upTo) }
+                guard let live = meetings[meetingId] else { continue }
+                live.storageFailures = 0
+                publish(live, upTo: upTo)
             }
         case .failed(let rows, let error):
             for row in rows where creating[row.meeting] != nil { finishCreation(row.meeting, failure: error.sentence) }
             for meetingId in Set(rows.map(\.meeting)) {
                 guard let live = meetings[meetingId], !live.recovering else { continue }
+                live.storageFailures += 1
                 Log.error("Could not save events of meeting \(meetingId): \(error) (SQLite code \(error.code.map(String.init) ?? "none"))")
                 live.recovering = true
                 // The sentence says what happened: a full disk is not a busy database.
@@ -323,7 +326,8 @@ public final class MeetingHub {
             for kind in NoteKind.allCases {
                 live.wallVersion[kind, default: 0] += 1
                 live.awaitingPlacement[kind] = live.committed.visibleNotes(kind: kind).filter(\.awaitsPlace).map(\.id)
-                schedulePlacement(live, kind: kind)
+                // Not at once: the save that failed may fail again (backing off, see schedulePlacementSoon).
+                schedulePlacementSoon(live, kind: kind)
             }
             for conn in live.connections.values {
                 if case .participant(let p) = conn.session.actor, live.committed.participants[p] == nil { conn.session.actor = .guest }
