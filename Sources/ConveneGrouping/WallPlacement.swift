@@ -95,6 +95,17 @@ public enum WallPlacement {
         return (events, moves)
     }
 
+    /// After a correction by the facilitator (a note moved by hand, themes merged or split,
+    /// a theme named): still-unsorted notes follow what the engine has learnt, silently;
+    /// seen notes that now clearly belong elsewhere come as a proposal.
+    public static func afterCorrection(wall: Wall, engine: MeetingGrouping) -> Pass {
+        let step = engine.afterCorrection(wall)
+        var after = wall
+        after.apply(step.changes)
+        let titles = engine.retitle(after, themes: Set(step.changes.compactMap { if case .move(_, let t?) = $0 { return t }; return nil }))
+        return Pass(changes: (step.changes + titles).map(groupingChange), proposal: step.proposal.map { themeProposal($0, on: after) })
+    }
+
     /// The facilitator's "regroup" as a proposal to preview: which notes would move where,
     /// the themes it would open (with their titles) and the automatic themes it would leave
     /// empty. Nothing changes until the facilitator applies it. nil: nothing would move.

@@ -403,6 +403,8 @@ class Console(Screen):
         """Moves a note by tap: select its card, then press "Move here" on the column
         (theme_label "Unsorted" for none)."""
         li = self.wait(lambda: self.note_item(note), f"note {note!r} on the console")
+        if note in self.board().get(theme_label, []):
+            return   # the grouping already followed the facilitator's earlier corrections
         self.click(li.find_element(By.CSS_SELECTOR, ".note-card"))
         button = self.wait(lambda: self.js("""
             for (const col of $('console-board').children)
@@ -410,7 +412,10 @@ class Console(Screen):
                 const b = col.querySelector('.move-here');
                 return shown(b) ? b : null;
               }
-            return null;""", theme_label), f"the Move here button of {theme_label!r}")
+            return null;""", theme_label) or (note in self.board().get(theme_label, []) and "there"),
+            f"the Move here button of {theme_label!r}")
+        if button == "there":
+            return   # it followed an earlier correction while we were selecting it
         self.click(button)
         self.wait(lambda: note in self.board().get(theme_label, []), f"note {note!r} in column {theme_label!r}")
 

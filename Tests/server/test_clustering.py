@@ -204,3 +204,27 @@ def test_a_regroup_preview_moves_nothing_until_the_facilitator_applies_it(server
     # One step back.
     assert console.command({"type": "undoRegroup", "kind": "opportunity"})["type"] == "ack"
     assert {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]} == before
+
+
+def test_unsorted_notes_follow_the_facilitators_hand(server):
+    """Issue 11, item 3: after a correction, notes still unsorted follow what the engine
+    learnt, at once and silently; notes placed by hand never move."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    a = phone.post("fiber internet for rural shops")["note"]
+    b = phone.post("high speed internet in the industrial park")["note"]
+    w = phone.post("not enough trained welders in the county")["note"]
+    notes = wait_until_placed(server, [a, b, w])
+    assert all(notes[i]["theme"] is None for i in (a, b, w)), "three notes are not yet a wall: they wait unsorted"
+    theme = console.command({"type": "createTheme", "kind": "opportunity", "label": "Internet"})["theme"]
+    assert console.command({"type": "moveNote", "note": a, "theme": theme})["type"] == "ack"
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        now = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+        if now[b]["theme"] == theme:
+            break
+        time.sleep(0.2)
+    assert now[b]["theme"] == theme and not now[b]["placedByHand"], "the paraphrase followed the note moved by hand"
+    assert now[a]["placedByHand"] and now[a]["theme"] == theme
+    assert now[w]["theme"] != theme, "a note about something else did not follow"

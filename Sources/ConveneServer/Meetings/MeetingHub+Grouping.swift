@@ -28,7 +28,25 @@ extension MeetingHub {
     }
 
     func labelEmbedded(meeting: String, theme: String, label: String, vector: [Float]) {
-        meetings[meeting]?.labelVectors[theme] = (label, vector)
+        guard let live = meetings[meeting] else { return }
+        live.labelVectors[theme] = (label, vector)
+        // A theme the facilitator named now attracts the notes its name speaks of.
+        if let t = live.speculative.themes[theme], t.labelByHand, t.label == label { followCorrection(live, kind: t.kind) }
+    }
+
+    /// After the facilitator corrected a wall: still-unsorted notes follow what the engine
+    /// learnt (one `grouped` event), and seen notes that now clearly belong elsewhere come as
+    /// a proposal (two moves or more; it replaces a pending one). On the loop, like the
+    /// explicit regroup: titles from the notes' words, no phrase embedding.
+    func followCorrection(_ live: LiveMeeting, kind: NoteKind) {
+        guard !live.recovering else { return }
+        let state = live.speculative
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil)
+        let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
+        var events: [MeetingEvent] = []
+        if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
+        if let p = pass.proposal, p.moves.count >= 2 { events.append(.proposalOffered(kind: kind, proposal: p)) }
+        if !events.isEmpty { commit(events, to: live) }
     }
 
     /// A note's vector arrived: queue the note for placing if it still waits for a place.

@@ -235,6 +235,17 @@ public final class MeetingHub {
             for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = p.id }
         }
         commit(decision.events, to: live)
+        // The wall learns from the facilitator's hand at once (issue 11: "notes not yet
+        // placed by hand may follow").
+        switch command {
+        case let .moveNote(note, _):
+            if let kind = live.speculative.notes[note]?.kind { followCorrection(live, kind: kind) }
+        case let .mergeThemes(_, into):
+            if let kind = live.speculative.themes[into]?.kind { followCorrection(live, kind: kind) }
+        case let .splitTheme(theme, _, _):
+            if let kind = live.speculative.themes[theme]?.kind { followCorrection(live, kind: kind) }
+        default: break
+        }
 
         let ackSeq = decision.alreadyDoneAt ?? live.speculative.seq
         var fields = decision.reply
