@@ -175,16 +175,8 @@ public enum ClientMessageDecoder {
             }
             return .organizer(req: req, key: key, .createMeeting(meeting))
         case "join":
-            guard let role = ParticipantRole(rawValue: try f.string("role")) else {
-                throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
-            }
-            command = .join(
-                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "your name", max: Limits.nameCharacters, oneLine: true),
-                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
-                                                  what: "your organization", max: Limits.organizationCharacters, oneLine: true),
-                role: role,
-                email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
-                consent: try f.optionalBool("consent") ?? false)
+            let p = try person(f, whose: "your")
+            command = .join(name: p.name, organization: p.organization, role: p.role, email: p.email, consent: p.consent)
         case "post":
             let kind: NoteKind? = try f.optionalString("kind", max: 32) == nil ? nil : try f.noteKind("kind")
             var scribed: Scribed?
@@ -239,16 +231,8 @@ public enum ClientMessageDecoder {
         case "lockTheme": command = .lockTheme(theme: try f.clientId("theme"), locked: try f.optionalBool("locked") ?? true)
         case "deleteTheme": command = .deleteTheme(theme: try f.clientId("theme"))
         case "addAttendee":
-            guard let role = ParticipantRole(rawValue: try f.string("role")) else {
-                throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
-            }
-            command = .addAttendee(
-                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters, oneLine: true),
-                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
-                                                  what: "their organization", max: Limits.organizationCharacters, oneLine: true),
-                role: role,
-                email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
-                consent: try f.optionalBool("consent") ?? false)
+            let p = try person(f, whose: "their")
+            command = .addAttendee(name: p.name, organization: p.organization, role: p.role, email: p.email, consent: p.consent)
         case "signUp":
             command = .signUp(participant: try f.clientId("participant"), theme: try f.clientId("theme"),
                               signed: try f.optionalBool("signed") ?? true)
@@ -316,6 +300,20 @@ public enum ClientMessageDecoder {
 
     static func noteText(_ f: Fields) throws(CommandError) -> String {
         try TextRules.check(try f.string("text", max: Limits.maxMessageBytes), what: "your note", max: Limits.noteCharacters)
+    }
+
+    /// A person's details as `join` (`whose` "your") and `addAttendee` ("their") carry them.
+    static func person(_ f: Fields, whose: String) throws(CommandError)
+        -> (name: String, organization: String, role: ParticipantRole, email: String?, consent: Bool) {
+        guard let role = ParticipantRole(rawValue: try f.string("role")) else {
+            throw CommandError(.badMessage, "\"role\" must be \"employer\" or \"partner\".")
+        }
+        return (name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "\(whose) name", max: Limits.nameCharacters, oneLine: true),
+                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
+                                                  what: "\(whose) organization", max: Limits.organizationCharacters, oneLine: true),
+                role: role,
+                email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
+                consent: try f.optionalBool("consent") ?? false)
     }
 
     static func label(_ f: Fields) throws(CommandError) -> String {

@@ -172,14 +172,3 @@ struct CalendarDate {
         return names[((daysSinceEpoch % 7) + 7) % 7]
     }
 }
-
-private extension String {
-    func range(of target: String) -> Range<String.Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-}

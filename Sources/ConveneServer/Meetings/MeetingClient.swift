@@ -56,5 +56,7 @@ final class ClientSession {
     var audience: Audience { client == .console ? .console : .everyone }
 
     /// The server's own computer.
-    var isLoopback: Bool { address == "::1" || address.hasPrefix("127.") }
+    var isLoopback: Bool { Self.isLoopback(address) }
+
+    nonisolated static func isLoopback(_ address: String) -> Bool { address == "::1" || address.hasPrefix("127.") }
 }

@@ -27,7 +27,6 @@ public final class WebServer {
     static let connectionsPerAddress = 400
     static let helloTimeoutSeconds: Int32 = 10
 
-    private func isLoopback(_ address: String) -> Bool { address == "::1" || address.hasPrefix("127.") }
     private var nextId: UInt64 = 1
     private var stopping = false
 
@@ -253,7 +252,7 @@ public final class WebServer {
             if connections.count >= config.maxConnections { return 1 }
             // One address may hold at most so many sockets (a venue behind one NAT fits).
             let from = clientAddress(wsi).address
-            if !isLoopback(from), connectionsByAddress[from, default: 0] >= Self.connectionsPerAddress { return 1 }
+            if !ClientSession.isLoopback(from), connectionsByAddress[from, default: 0] >= Self.connectionsPerAddress { return 1 }
             // A page on another site must not open this server's WebSocket with the visitor's
             // browser: a browser's Origin must be this host (or one the operator allowed).
             if !originAllowed(wsi) { return 1 }
