@@ -113,6 +113,23 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertTrue(wall.notes[0].pinned && wall.notes[0].rejectedThemes == [moved.theme!])
     }
 
+    func testTwinThemesAreSuggestedForMergingEvenAfterANoteMovedBetweenThem() {
+        // Two themes the facilitator made over one topic (welders, machinists), a third apart.
+        // Moving a note from one twin to the other teaches placement, but the two still hold
+        // one strategy area: the merge suggestion compares what the themes hold.
+        let data = vectors(themes: 2, perTheme: 4)
+        var wall = Wall(themes: ["A", "B", "C"].map { WallTheme(id: $0, label: $0, labelByHand: true) })
+        let topic = data.filter { $0.theme == 0 }, other = data.filter { $0.theme == 1 }
+        for (i, d) in topic.enumerated() { wall.notes.append(WallNote(id: "t\(i)", vector: d.vector, text: "x", theme: i < 2 ? "A" : "B", pinned: true)) }
+        for (i, d) in other.enumerated() { wall.notes.append(WallNote(id: "o\(i)", vector: d.vector, text: "x", theme: "C", pinned: true)) }
+        // The engine had put the third note in B; the facilitator moved it to A.
+        wall.notes[2].rejectedThemes = ["B"]
+        wall.notes[2].theme = "A"
+        let pairs = MeetingGrouping().mergeSuggestions(wall).map { Set([$0.from, $0.into]) }
+        XCTAssertEqual(pairs.first, ["A", "B"], "\(pairs)")
+        XCTAssertFalse(pairs.contains(["A", "C"]) || pairs.contains(["B", "C"]), "\(pairs)")
+    }
+
     func testAThemeMadeByHandAttractsTheNotesItNames() {
         let data = vectors(themes: 3, perTheme: 6)
         var wall = Wall(themes: [WallTheme(id: "H", label: "Made by hand", labelByHand: true, seed: data[2].vector)])

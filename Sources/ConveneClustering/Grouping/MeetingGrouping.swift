@@ -131,12 +131,12 @@ public struct MeetingGrouping: Sendable {
     /// `labels: false` leaves the facilitator's labels out of themes that have notes: what
     /// the notes say, to compare themes with each other. (A label's vector arrives from the
     /// embedder a moment after the rename; merge suggestions must not depend on that race.)
-    func centroids(of wall: Wall, space: WallSpace, labels: Bool = true) -> [String: WallSpace.Centroid] {
+    func centroids(of wall: Wall, space: WallSpace, labels: Bool = true, counterExamples: Bool = true) -> [String: WallSpace.Centroid] {
         var members: [String: [(index: Int, weight: Float)]] = [:]
         var counter: [String: [Int]] = [:]
         for (i, n) in wall.notes.enumerated() {
             if let t = n.theme { members[t, default: []].append((i, n.pinned ? handWeight : 1)) }
-            for t in n.rejectedThemes where t != n.theme { counter[t, default: []].append(i) }
+            if counterExamples { for t in n.rejectedThemes where t != n.theme { counter[t, default: []].append(i) } }
         }
         var result: [String: WallSpace.Centroid] = [:]
         for theme in wall.themes {
@@ -307,7 +307,9 @@ public struct MeetingGrouping: Sendable {
     public func mergeSuggestions(_ wall: Wall) -> [(from: String, into: String, similarity: Float)] {
         guard wall.notes.count >= 2 else { return [] }
         let space = WallSpace(wall.notes)
-        let centres = centroids(of: wall, space: space, labels: false)
+        // What the themes hold, not where the engine should stop placing: a note moved from one
+        // theme to its near twin says little about whether the two are one strategy area.
+        let centres = centroids(of: wall, space: space, labels: false, counterExamples: false)
         let ids = wall.themes.map(\.id).filter { centres[$0] != nil }
         var pairs: [(from: String, into: String, similarity: Float)] = []
         for i in ids.indices { for j in ids.indices where j > i {
