@@ -1,8 +1,17 @@
-"""TLS through libwebsockets' OpenSSL: HTTPS pages and WSS on the same port."""
+"""TLS through libwebsockets' OpenSSL: HTTPS pages and WSS on the same port.
+
+The WebSocket client here is websockets' asyncio one, on purpose: the sync client reads on a
+thread while it writes its upgrade request on another, and Python's SSL sockets are not safe
+for that (about 1 connection in 250 never sent its request over TLS 1.3; traced with strace,
+the server waited for bytes that never came)."""
+import asyncio
+import json
 import os
 import ssl
 import subprocess
 import urllib.request
+
+from websockets.asyncio.client import connect
 
 from conftest import Server
 
@@ -19,9 +28,24 @@ def test_serves_https_and_wss_with_a_certificate(data_dir):
         ctx.check_hostname = False
         body = urllib.request.urlopen(f"https://127.0.0.1:{server.port}/healthz", context=ctx, timeout=5).read()
         assert body == b"ok\n"
-        server.scheme = "wss"
-        c = server.client(ssl=ctx)
-        assert c.hello(server.meeting.code, "console", key=server.meeting.key)["type"] == "welcome"
-        assert c.command({"type": "setPhase", "phase": "opportunities"})["type"] == "ack"
+
+        async def console_session():
+            async with connect(f"wss://127.0.0.1:{server.port}/ws", ssl=ctx, subprotocols=["convene.v1"],
+                               open_timeout=10, max_size=None) as ws:
+                async def reply_to(message):
+                    await ws.send(json.dumps(message))
+                    while True:
+                        msg = json.loads(await asyncio.wait_for(ws.recv(), 5))
+                        if msg["type"] in ("welcome", "ack", "error") and msg.get("req") == message.get("req"):
+                            return msg
+
+                welcome = await reply_to({"type": "hello", "code": server.meeting.code, "client": "console",
+                                          "key": server.meeting.key})
+                ack = await reply_to({"type": "setPhase", "phase": "opportunities", "req": 1})
+                return welcome, ack
+
+        welcome, ack = asyncio.run(console_session())
+        assert welcome["type"] == "welcome", welcome
+        assert ack["type"] == "ack", ack
     finally:
         server.stop()
