@@ -59,7 +59,7 @@ struct Cluster: ParsableCommand {
         }
         let stemmer = SnowballStemmer()
         var engine = MeetingGrouping(targetThemes: targetThemes)
-        if let embedder { engine.phrases = PhraseEmbedder { embedder.embed($0) } }
+        if let embedder { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { embedder.embed($0) }) }
         var totalMs = 0.0, totalNotes = 0, churns: [Double] = [], proposals = 0
         var simulated: [(notes: Int, actions: Int, staticActions: Int)] = []
         for episode in episodes {

@@ -69,4 +69,57 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertEqual(ThemeTitler.sentenceCase("FOURTEEN months"), "Fourteen months")
         XCTAssertEqual(ThemeTitler.sentenceCase("CDL drivers"), "CDL drivers")
     }
+    /// A stand-in for the model: each word means one direction (words of one concept share it).
+    struct ConceptEmbedding: PhraseEmbedding {
+        static let concepts = ["housing": 0, "homes": 0, "rent": 0, "apartments": 0, "childcare": 1, "daycare": 1, "kids": 1, "infant": 1]
+        static func vector(_ text: String) -> [Float] {
+            var v = [Float](repeating: 0, count: 16)
+            for w in ThemeLabeler.words(text).map(\.key) where !ThemeLabeler.stopWords.contains(w) {
+                if let c = concepts[w] { v[c] += 1 } else { v[2 + w.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 14] += 0.3 }
+            }
+            return Vectors.normalized(v)
+        }
+        func embed(_ phrases: [String]) -> [[Float]] { phrases.map(Self.vector) }
+    }
+
+    func testWithTheModelATitleNamesTheThemesStrands() {
+        let texts = ["no affordable housing near the plant", "rent is too high for new hires", "housing for workers who relocate",
+                     "childcare slots for night shift", "daycare closes before second shift ends", "childcare costs more than rent"]
+        let w = Wall(notes: texts.enumerated().map { WallNote(id: "n\($0)", vector: ConceptEmbedding.vector($1), text: $1) })
+        let t = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], phrases: ConceptEmbedding())
+        let lower = t.lowercased()
+        XCTAssertTrue(lower.contains("housing") || lower.contains("rent"), t)
+        XCTAssertTrue(lower.contains("childcare") || lower.contains("daycare"), t)
+        XCTAssertTrue((2...6).contains(t.split(separator: " ").count), t)
+    }
+
+    func testATitleNeverEndsOnADescribingWord() {
+        let t = title(["incubator space shared", "lab equipment shared", "incubator shared by startups"]).lowercased()
+        XCTAssertFalse(t.hasSuffix("shared"), t)
+    }
+
+    func testPhrasesAlreadyEmbeddedAreNotEmbeddedAgain() {
+        final class Counting: PhraseEmbedding, @unchecked Sendable {
+            var embedded: [String] = []
+            func embed(_ phrases: [String]) -> [[Float]] { embedded += phrases; return phrases.map(ConceptEmbedding.vector) }
+        }
+        let model = Counting()
+        let cache = CachedPhraseEmbedding(model, capacity: 3)
+        let first = cache.embed(["housing", "childcare", "housing"])
+        XCTAssertEqual(model.embedded, ["housing", "childcare"])
+        let second = cache.embed(["childcare", "rent"])
+        XCTAssertEqual(model.embedded, ["housing", "childcare", "rent"])
+        XCTAssertEqual(first[1], second[0])
+        XCTAssertEqual(second[1], ConceptEmbedding.vector("rent"))
+        _ = cache.embed(["daycare", "kids"])   // past its capacity it starts afresh
+        _ = cache.embed(["housing"])
+        XCTAssertEqual(model.embedded.last, "housing")
+    }
+    func testATitleNeverRunsAcrossPunctuation() {
+        // "diapers, cleaning" recurs but is no phrase; each note's own phrases are.
+        let t = title(["we buy diapers, cleaning supplies alone", "diapers, cleaning and food cost us too much",
+                       "bulk diapers, cleaning supplies for every center"]).lowercased()
+        XCTAssertFalse(t.contains("diapers cleaning"), t)
+        XCTAssertEqual(ThemeLabeler.wordsAndBreaks("insurance, none (yet)").map(\.breakBefore), [false, true, true])
+    }
 }

@@ -4,12 +4,16 @@
 public struct NoteWords: Sendable {
     /// Words in order, lower-cased keys with the surface form typed.
     let words: [(key: String, surface: String)]
+    /// Per word: punctuation separates it from the word before (a phrase ends there).
+    let breakBefore: [Bool]
     let language: Language
     /// Content words cut to a stem, for the wall's TF-IDF (see `WallSpace`).
     let lexicalKeys: [String]
 
     public init(_ text: String) {
-        words = ThemeLabeler.words(text)
+        let read = ThemeLabeler.wordsAndBreaks(text)
+        words = read.map { ($0.key, $0.surface) }
+        breakBefore = read.map(\.breakBefore)
         language = Language.guess(words: words.map(\.key))
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
     }

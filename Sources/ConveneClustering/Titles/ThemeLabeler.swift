@@ -18,12 +18,23 @@ public enum ThemeLabeler {
 
     /// Words of a note: lower-cased key and the surface form as typed.
     static func words(_ text: String) -> [(key: String, surface: String)] {
-        var result: [(String, String)] = []
+        wordsAndBreaks(text).map { ($0.key, $0.surface) }
+    }
+
+    /// Characters that end a phrase: a title never runs across them ("insurance, none" is
+    /// not a phrase; "food, diapers" neither).
+    static let phraseBreaks: Set<Character> = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "/", "|", "\"", "…", "&", "+", "\n"]
+
+    /// The words in order, each with whether punctuation separates it from the word before.
+    static func wordsAndBreaks(_ text: String) -> [(key: String, surface: String, breakBefore: Bool)] {
+        var result: [(String, String, Bool)] = []
         var current = ""
+        var pendingBreak = false
         func flush() {
             let trimmed = current.trimmingCharacters(in: "'-")
             if trimmed.count >= 2 || trimmed.first?.isNumber == true {
-                result.append((trimmed.lowercased(), trimmed))
+                result.append((trimmed.lowercased(), trimmed, pendingBreak && !result.isEmpty))
+                pendingBreak = false
             }
             current = ""
         }
@@ -32,6 +43,7 @@ public enum ThemeLabeler {
                 current.append(ch == "’" ? "'" : ch)
             } else {
                 flush()
+                if phraseBreaks.contains(ch) { pendingBreak = true }
             }
         }
         flush()
