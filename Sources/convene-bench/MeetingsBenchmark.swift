@@ -41,6 +41,7 @@ struct MeetingsBenchmark: ParsableCommand {
         print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")
         print("episode                          notes | live ARI batch ARI | static/note sim/note sim÷static | title cos | churn silent max | themes largest | ms/note")
         var sums = [String: Double]()
+        var spanishLines: [String] = []
         var totalNotes = 0, totalStatic = 0, totalSim = 0
         for e in episodes {
             var oracleLines: [String] = []
@@ -94,6 +95,24 @@ struct MeetingsBenchmark: ParsableCommand {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
+            // Spanish notes (issue 11, item 5): they must not make a theme of their own.
+            let spanish = Set(e.texts.indices.filter { Language.guess(e.texts[$0]) == .spanish })
+            if !spanish.isEmpty {
+                func majoritySpanish(_ groups: [[Int]]) -> Int {
+                    groups.filter { $0.count >= 2 && $0.filter(spanish.contains).count * 2 > $0.count }.count
+                }
+                let liveGroups = Dictionary(grouping: e.texts.indices.filter { live[$0] != nil }, by: { live[$0]! }).values.map { $0 }
+                let goldGroups = Dictionary(grouping: kept, by: { e.truth[$0] }).values.map { $0 }
+                let es = kept.filter(spanish.contains), en = kept.filter { !spanish.contains($0) }
+                // Same theme as the facilitator's majority for its group, per language.
+                let (_, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: live)
+                func agreeing(_ notes: [Int]) -> Double {
+                    Double(notes.filter { i in live[i].flatMap { themeFor[$0] } == e.truth[i] }.count) / Double(max(1, notes.count))
+                }
+                spanishLines.append(String(format: "  Spanish: %@ — %d of %d notes; themes with a Spanish majority: %d live, %d in the facilitator's grouping; notes in the theme matched to their facilitator's group: Spanish %.0f%%, English %.0f%%",
+                                           e.name as NSString, spanish.count, e.texts.count, majoritySpanish(liveGroups), majoritySpanish(goldGroups),
+                                           agreeing(es) * 100, agreeing(en) * 100))
+            }
             if walls {
                 for theme in sim.wall.themes {
                     let members = sim.wall.notes.indices.filter { live[$0] == theme.id }
@@ -118,6 +137,7 @@ struct MeetingsBenchmark: ParsableCommand {
         print(String(format: "titles the titler gives the facilitator's own groups: cosine %.3f to the facilitator's titles", sums["oracleTitle"]! / k))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
                      Double(totalSim) / Double(max(1, totalStatic))))
+        spanishLines.forEach { print($0) }
     }
     /// The titler alone: titles for the facilitator's own groups, against their titles.
     func oracleTitles(_ e: Episode, vectors: [[Float]], engine: MeetingGrouping, model: SentenceEmbedder, lines: inout [String]) -> Double {
