@@ -45,11 +45,13 @@ let package = Package(
         .target(name: "ConveneStemmer", dependencies: ["CStemmer"]),
         // Seeded mutation fuzzing of the wire decoder and command validation.
         .target(name: "ConveneFuzzing", dependencies: ["ConveneCore", "ConveneJSON"]),
+        // The summary e-mail and its sending through libcurl's SMTP.
+        .target(name: "ConveneMail", dependencies: ["CCurl", "ConveneCore"]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "CQRencode", "CCurl", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping"]),
+                dependencies: ["CWebSockets", "CQRencode", "ConveneMail", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping"]),
         .executableTarget(name: "convene", dependencies: [
-            "ConveneServer", "ConveneStore", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
+            "ConveneServer", "ConveneStore", "ConveneMail", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
             "ConveneStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "convene-bench", dependencies: [

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConveneCore
 import ConveneJSON
-import ConveneServer
 import ConveneStore
 import Foundation
 
@@ -39,13 +38,13 @@ struct Export: ParsableCommand {
 enum MeetingLookup {
     static func find(_ key: String, data: String) throws -> MeetingState {
         let path = DataDirectory.databasePath(data)
-        guard FileManager.default.fileExists(atPath: path) else { throw ServerError("No meetings in \(data) (no \(path)).") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("No meetings in \(data) (no \(path)).") }
         let log = try EventLog(path: path)
         let code = Identifiers.normalizeJoinCode(key)
         for (_, id) in try log.meetings(after: 0) {
             guard let state = MeetingState.replay(try log.events(of: id)) else { continue }
             if state.info.id == key || state.info.joinCode == code { return state }
         }
-        throw ServerError("No meeting with the code or id \(key) in \(data).")
+        throw CommandFailure("No meeting with the code or id \(key) in \(data).")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConveneServer
+import ConveneMail
 import Foundation
 
 /// SMTP settings, from flags or the environment (flags win). The password comes only from

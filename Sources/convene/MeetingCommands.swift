@@ -1,6 +1,5 @@
 import ArgumentParser
 import ConveneCore
-import ConveneServer
 import ConveneStore
 import Foundation
 
@@ -32,7 +31,7 @@ struct CreateMeeting: ParsableCommand {
             let log = try EventLog(path: DataDirectory.databasePath(data))
             if demo, try log.lastMeetingIndex() > 0 {
                 for (_, id) in try log.meetings(after: 0) {
-                    if let state = MeetingState.replay(try log.events(of: id)) { say(links(state).description) }
+                    if let state = MeetingState.replay(try log.events(of: id)) { tell(links(state).description) }
                 }
                 return
             }
@@ -45,7 +44,7 @@ struct CreateMeeting: ParsableCommand {
                 industry: industry ?? "Light manufacturing", region: region ?? "Region X", date: date, place: place,
                 chairs: chairs, joinCode: code, facilitatorKey: Identifiers.secret(using: &rng), at: now)
             try log.append([EventRow(event)])
-            say(links(MeetingState.replay([event])!).description)
+            tell(links(MeetingState.replay([event])!).description)
         } catch let e as CommandError {
             try fail(e.message)
         } catch {
@@ -69,7 +68,7 @@ struct ListMeetings: ParsableCommand {
         let log = try EventLog(path: DataDirectory.databasePath(data))
         let base = LinkBase.choose(publicUrl: publicUrl, port: port, data: data)
         for (_, id) in try log.meetings(after: 0) {
-            if let state = MeetingState.replay(try log.events(of: id)) { say(MeetingLinks(base: base, meeting: state).description) }
+            if let state = MeetingState.replay(try log.events(of: id)) { tell(MeetingLinks(base: base, meeting: state).description) }
         }
     }
 }
@@ -82,10 +81,10 @@ enum LinkBase {
         if let publicUrl { return publicUrl }
         if let port { return PublicURL.guess(port: port, bind: nil, tls: false) }
         if let recorded = DataDirectory.recordedPublicURL(data) {
-            say("Links use the address the server gave when it last started with \(data): \(recorded) (--port or --public-url to change).")
+            tell("Links use the address the server gave when it last started with \(data): \(recorded) (--port or --public-url to change).")
             return recorded
         }
-        say("Links assume the server runs on port 8080 (it has not started with \(data) yet); pass --port or --public-url if not.")
+        tell("Links assume the server runs on port 8080 (it has not started with \(data) yet); pass --port or --public-url if not.")
         return PublicURL.guess(port: 8080, bind: nil, tls: false)
     }
 }

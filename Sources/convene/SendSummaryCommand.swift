@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConveneCore
-import ConveneServer
+import ConveneMail
 import ConveneStore
 import Foundation
 
@@ -29,12 +29,12 @@ struct SendSummary: ParsableCommand {
             let pendingSend = state.mailings.last { $0.outcomes.values.contains(.pending) }
             let fresh = recipients.filter { !state.deliveredEmails.contains($0.email.lowercased()) }
             if dryRun {
-                say("Would send “\(SummaryMail.subject(state))” to \(fresh.count) recipient(s):")
+                tell("Would send “\(SummaryMail.subject(state))” to \(fresh.count) recipient(s):")
                 for r in recipients {
-                    say("  \(r.email) — \(r.name), \(r.organization) (\(r.kind))\(state.deliveredEmails.contains(r.email.lowercased()) ? " — already received it" : "")")
+                    tell("  \(r.email) — \(r.name), \(r.organization) (\(r.kind))\(state.deliveredEmails.contains(r.email.lowercased()) ? " — already received it" : "")")
                 }
                 if let first = fresh.first, let smtp {
-                    say("\nFirst message:\n" + SummaryMessages.message(for: first.email, send: "dry-run", state: state, settings: smtp, index: 0))
+                    tell("\nFirst message:\n" + SummaryMessages.message(for: first.email, send: "dry-run", state: state, settings: smtp, index: 0))
                 }
                 return
             }
@@ -57,10 +57,10 @@ struct SendSummary: ParsableCommand {
                 do {
                     try SMTPMailer.send(SummaryMessages.message(for: email, send: mailing.id, state: state, settings: smtp, index: i), to: email, settings: smtp)
                     try record(.summaryDelivered(send: mailing.id, email: email))
-                    say("sent: \(email)")
+                    tell("sent: \(email)")
                 } catch let error as SMTPMailer.Failure {
                     try record(.summaryFailed(send: mailing.id, email: email, reason: error.description))
-                    say("failed: \(email) — \(error.description)")
+                    tell("failed: \(email) — \(error.description)")
                     failed += 1
                 }
             }

@@ -1,6 +1,7 @@
 import ConveneClustering
 import ConveneCore
 import ConveneJSON
+import ConveneMail
 import ConveneStemmer
 import ConveneStore
 

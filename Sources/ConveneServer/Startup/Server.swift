@@ -1,3 +1,4 @@
+import ConveneMail
 import ConveneClustering
 import ConveneCore
 import ConveneEmbedding
@@ -28,7 +29,7 @@ public enum Server {
         worker?.start()
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
         mailer?.start()
-        let organizerKey = try DataDirectory.organizerKey(config.dataDirectory)
+        let organizerKey = try DataDirectory.organizerKey(config.dataDirectory, warn: { Log.warning($0) })
         let clustering = ClusteringWorker(inbox: inbox, phrases: embedder.map { model in CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) })
         clustering.start()
         let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, clustering: clustering,

@@ -1,5 +1,4 @@
 import ConveneCore
-import ConveneStore
 import Foundation
 import Glibc
 
@@ -12,10 +11,10 @@ public enum DataDirectory {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw ServerError("Cannot create the data directory \(dir): \(error.localizedDescription)")
+            throw DataDirectoryError("Cannot create the data directory \(dir): \(error.localizedDescription)")
         }
         guard access(dir, W_OK) == 0 else {
-            throw ServerError("The data directory \(dir) is not writable. Convene refuses to start rather than accept notes it cannot save.")
+            throw DataDirectoryError("The data directory \(dir) is not writable. Convene refuses to start rather than accept notes it cannot save.")
         }
     }
 
@@ -29,10 +28,10 @@ public enum DataDirectory {
     /// Holds an exclusive lock on `dir/convene.lock` for the life of the process.
     public static func lock(_ dir: String) throws {
         let fd = open(dir + "/convene.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ServerError("Cannot create the lock file in \(dir).") }
+        guard fd >= 0 else { throw DataDirectoryError("Cannot create the lock file in \(dir).") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw ServerError("Another Convene server is already using the data directory \(dir).")
+            throw DataDirectoryError("Another Convene server is already using the data directory \(dir).")
         }
         // The descriptor stays open (and locked) until the process ends.
     }
@@ -52,16 +51,16 @@ public enum DataDirectory {
     /// The organizer key of this server: whoever holds it may list every meeting (with its
     /// facilitator key) and create new ones from the browser. Made on first use, kept in
     /// `dir/organizer.key`, readable by the owner only.
-    public static func organizerKey(_ dir: String) throws -> String {
+    public static func organizerKey(_ dir: String, warn: (String) -> Void) throws -> String {
         let path = dir + "/organizer.key"
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
             let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard key.utf8.count >= 16, key.utf8.count <= 128, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                throw ServerError("\(path) must hold 16 to 128 letters and digits. Delete it to get a new organizer key.")
+                throw DataDirectoryError("\(path) must hold 16 to 128 letters and digits. Delete it to get a new organizer key.")
             }
             var st = stat()
             if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
-                Log.warning("\(path) can be read by other users of this machine; `chmod 600 \(path)` keeps the organizer key private.")
+                warn("\(path) can be read by other users of this machine; `chmod 600 \(path)` keeps the organizer key private.")
             }
             return key
         }
@@ -71,14 +70,20 @@ public enum DataDirectory {
         let temporary = path + ".new"
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ServerError("Cannot create the organizer key file \(path).") }
+        guard fd >= 0 else { throw DataDirectoryError("Cannot create the organizer key file \(path).") }
         let line = Array((key + "\n").utf8)
         let written = write(fd, line, line.count) == line.count && fsync(fd) == 0
         close(fd)
         guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw ServerError("Cannot write the organizer key file \(path).")
+            throw DataDirectoryError("Cannot write the organizer key file \(path).")
         }
         return key
     }
+}
+
+/// Why the data directory cannot be used, in a sentence for the person running Convene.
+public struct DataDirectoryError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
