@@ -56,40 +56,7 @@ extension MeetingState {
             d.reply = [("participant", .string(id)), ("token", .string(newSecret))]
 
         case let .post(id, kind, text, scribed):
-            let author = try authorOf(actor)
-            if let existing = notes[id] {
-                guard existing.author == author && (author != nil || existing.scribed != nil) else {
-                    throw CommandError(.conflict, "This note id is already used by another note.")
-                }
-                d.alreadyDoneAt = existing.seq
-                d.reply = [("note", .string(id))]
-                return d
-            }
-            let noteKind: NoteKind
-            if actor == .facilitator, let kind {
-                noteKind = kind
-            } else {
-                guard let open = phase.noteKind else {
-                    throw CommandError(.phaseClosed, "Posting is closed right now: the meeting is in the \(phase.rawValue) phase.")
-                }
-                if let kind, kind != open {
-                    throw CommandError(.phaseClosed, "We are collecting \(open.rawValue)s now, not \(kind.rawValue)s.")
-                }
-                noteKind = open
-            }
-            if let author, let p = participants[author] {
-                guard p.role == .employer || settings.everyoneMayPost else {
-                    throw CommandError(.notAllowed, "In this meeting only employers post notes; community partners listen and can support strategy areas.")
-                }
-                guard notes.values.filter({ $0.author == author }).count < Limits.notesPerParticipant else {
-                    throw CommandError(.limitReached, "You have posted the most notes one person can (\(Limits.notesPerParticipant)).")
-                }
-            }
-            guard notes.count < Limits.notesPerMeeting else {
-                throw CommandError(.limitReached, "This meeting has reached its limit of \(Limits.notesPerMeeting) notes.")
-            }
-            d.events = [.notePosted(id: id, kind: noteKind, text: text, author: author, scribed: scribed)]
-            d.reply = [("note", .string(id))]
+            return try decidePost(id: id, kind: kind, text: text, scribed: scribed, by: actor)
 
         case let .edit(noteId, text):
             let note = try ownNote(noteId, actor)
@@ -243,36 +210,7 @@ extension MeetingState {
             d.events.append(.regroupUndone(kind: kind))
             d.reply = [("moved", .int(Int64(d.events.count - 1)))]
         case let .applyProposal(kind):
-            guard let proposal = proposals[kind] else {
-                throw CommandError(.notFound, "There is no regrouping proposal to apply; it may have been replaced or dismissed.")
-            }
-            d.events = [.proposalResolved(kind: kind, applied: true)]
-            // New themes get their ids now; a move still holds only if its note is where the
-            // proposal saw it and the facilitator has not placed it by hand since.
-            var ids: [String: String] = [:]
-            var number = nextNumber
-            for t in proposal.newThemes where orderedThemes(kind: kind).count + ids.count < Limits.themesPerKind {
-                ids[t.id] = "t\(number)"; number += 1
-                d.events.append(.themeCreated(id: ids[t.id]!, kind: kind, label: t.label, byHand: false))
-            }
-            var moves: [RegroupMove] = []
-            for m in proposal.moves {
-                guard let note = notes[m.note], !note.withdrawn, !note.placedByHand, note.theme == m.from, note.kind == kind else { continue }
-                let target = m.to.flatMap { ids[$0] ?? (themes[$0]?.kind == kind ? $0 : nil) }
-                guard target != nil || m.to == nil, !(target.flatMap { themes[$0]?.locked } ?? false) else { continue }
-                moves.append(RegroupMove(note: m.note, from: m.from, to: target))
-            }
-            d.events.append(.regroupRecorded(kind: kind, moves: moves))
-            d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
-            // Automatic themes the moves leave empty leave the wall.
-            var holding: [String: Int] = [:]
-            for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
-            for m in moves { if let f = m.from { holding[f, default: 0] -= 1 } }
-            let emptied = proposal.removedThemes.filter { id in
-                themes[id].map { !$0.labelByHand && !$0.locked } ?? false && holding[id, default: 0] <= 0
-            }
-            if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
-            d.reply = [("moved", .int(Int64(moves.count)))]
+            return try decideApplyProposal(kind)
         case let .dismissProposal(kind):
             if proposals[kind] != nil { d.events = [.proposalResolved(kind: kind, applied: false)] }
         case let .setOpening(text):
@@ -319,7 +257,7 @@ extension MeetingState {
         return d
     }
 
-    private func authorOf(_ actor: Actor) throws(CommandError) -> String? {
+    func authorOf(_ actor: Actor) throws(CommandError) -> String? {
         switch actor {
         case .participant(let id): return id
         case .facilitator: return nil
@@ -327,45 +265,21 @@ extension MeetingState {
         }
     }
 
-    private func notJoined(_ actor: Actor) -> CommandError {
+    func notJoined(_ actor: Actor) -> CommandError {
         CommandError(.notJoined, "Please join the meeting with your name and organization first.")
     }
 
-    private func noteGone() -> CommandError { CommandError(.notFound, "That note no longer exists.") }
+    func noteGone() -> CommandError { CommandError(.notFound, "That note no longer exists.") }
 
-    private func ownNote(_ id: String, _ actor: Actor, allowWithdrawn: Bool = false) throws(CommandError) -> Note {
+    func ownNote(_ id: String, _ actor: Actor, allowWithdrawn: Bool = false) throws(CommandError) -> Note {
         guard case .participant(let pid) = actor else { throw notJoined(actor) }
         guard let note = notes[id], allowWithdrawn || !note.withdrawn else { throw noteGone() }
         guard note.author == pid else { throw CommandError(.forbidden, "You can only change your own notes.") }
         return note
     }
 
-    private func theme(_ id: String) throws(CommandError) -> Theme {
+    func theme(_ id: String) throws(CommandError) -> Theme {
         guard let t = themes[id] else { throw CommandError(.notFound, "That theme no longer exists.") }
         return t
-    }
-}
-
-extension MeetingState {
-    /// Answers the facilitator's questions that need only the meeting (the summary, the
-    /// mail recipients); the server answers the others (merge suggestions need vectors).
-    /// `serialize` renders JSON for the JSON summary (json-c lives outside the core).
-    public func answer(_ query: Query, by actor: Actor, serialize: (JSONValue) -> String) throws(CommandError) -> [(String, JSONValue)] {
-        guard actor == .facilitator else { throw CommandError(.forbidden, "Only the facilitator can do that.") }
-        switch query {
-        case let .summary(format, includeContacts, appendix):
-            // Contacts only when the facilitator asks for their own copy (the console's download).
-            let text = SummaryRenderer.render(MeetingSummary(self, includeContacts: includeContacts), as: format, appendix: appendix,
-                                              jsonSerializer: serialize)
-            return [("format", .string(format.rawValue)), ("mediaType", .string(format.mediaType)),
-                    ("filename", .string("meeting-summary.\(format.fileExtension)")), ("content", .string(text))]
-        case .mailRecipients:
-            return [("recipients", .array(summaryRecipients().map { r in
-                .object([("email", .string(r.email)), ("name", .string(r.name)), ("organization", .string(r.organization)),
-                         ("kind", .string(r.kind)), ("delivered", .bool(deliveredEmails.contains(r.email.lowercased())))])
-            }))]
-        case .mergeSuggestions:
-            throw CommandError(.notReady, "Merge suggestions are answered by the server.")
-        }
     }
 }

@@ -1,0 +1,22 @@
+extension MeetingGrouping {
+    /// Pairs of themes so alike the facilitator may want to merge them, most alike first;
+    /// with more themes than the target, the closest pair is always offered.
+    public func mergeSuggestions(_ wall: Wall) -> [(from: String, into: String, similarity: Float)] {
+        guard wall.notes.count >= 2 else { return [] }
+        let space = WallSpace(wall.notes)
+        // What the themes hold, not where the engine should stop placing: a note moved from one
+        // theme to its near twin says little about whether the two are one strategy area.
+        let centres = centroids(of: wall, space: space, labels: false, counterExamples: false)
+        let ids = wall.themes.map(\.id).filter { centres[$0] != nil }
+        var pairs: [(from: String, into: String, similarity: Float)] = []
+        for i in ids.indices { for j in ids.indices where j > i {
+            pairs.append((ids[j], ids[i], space.similarity(centres[ids[i]]!, centres[ids[j]]!)))
+        } }
+        pairs.sort { $0.similarity > $1.similarity }
+        // The earlier engine's bar, cosine 0.3 between the themes' embeddings, on the
+        // embedding's share of the blend (unrelated themes measure about 0.1 and less).
+        var result = pairs.filter { $0.similarity >= mergeThreshold }
+        if result.isEmpty, ids.count > targetThemes, let closest = pairs.first { result = [closest] }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+/// The stored and sent form of the grouping's changes and proposals.
+
+extension GroupingChange {
+    /// As stored and as sent: `{"op": "createTheme" | "move" | "relabel", …}`.
+    public var json: JSONValue {
+        switch self {
+        case let .createTheme(id, label): return .object([("op", "createTheme"), ("theme", .string(id)), ("label", .string(label))])
+        case let .move(note, theme): return .object([("op", "move"), ("note", .string(note)), ("theme", theme.json)])
+        case let .relabel(theme, label): return .object([("op", "relabel"), ("theme", .string(theme)), ("label", .string(label))])
+        case let .removeTheme(id): return .object([("op", "removeTheme"), ("theme", .string(id))])
+        }
+    }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        switch try r.string("op") {
+        case "createTheme": self = .createTheme(id: try r.string("theme"), label: try r.string("label"))
+        case "move": self = .move(note: try r.string("note"), theme: try r.optionalString("theme"))
+        case "relabel": self = .relabel(theme: try r.string("theme"), label: try r.string("label"))
+        case "removeTheme": self = .removeTheme(id: try r.string("theme"))
+        default: throw EventDecodingError(description: "unknown grouping change")
+        }
+    }
+}
+
+extension ThemeProposal {
+    /// As stored and as the console receives it:
+    /// `{"newThemes": [{"id","label"}], "moves": [{"note","from","to"}], "removedThemes": [id]}`.
+    public var json: JSONValue {
+        .object([
+            ("newThemes", .array(newThemes.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
+            ("moves", .array(moves.map { .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)]) })),
+            ("removedThemes", .array(removedThemes.map { .string($0) })),
+        ])
+    }
+
+    init(storage j: JSONValue) throws {
+        let themes = try (j["newThemes"]?.arrayValue ?? []).map { t -> NewTheme in
+            let r = FieldReader(t)
+            return NewTheme(id: try r.string("id"), label: try r.string("label"))
+        }
+        let moves = try (j["moves"]?.arrayValue ?? []).map { m -> RegroupMove in
+            let r = FieldReader(m)
+            return RegroupMove(note: try r.string("note"), from: try r.optionalString("from"), to: try r.optionalString("to"))
+        }
+        self.init(newThemes: themes, moves: moves, removedThemes: try FieldReader(j).stringList("removedThemes"))
+    }
+}
