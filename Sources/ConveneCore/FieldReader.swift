@@ -1,27 +1,17 @@
-/// Reads typed fields from a JSON object, throwing a readable error for a missing or wrong one.
+/// Reads the stored body of an event with the same field reader as a client's message
+/// (`Fields`); only the error differs: a stored event that does not read back is a damaged
+/// log (`EventDecodingError`), not a person's mistake.
 struct FieldReader {
-    let value: JSONValue
-    init(_ value: JSONValue) { self.value = value }
+    let fields: Fields
+    init(_ value: JSONValue) { fields = Fields(value) }
 
-    func string(_ key: String) throws -> String {
-        guard let s = value[key]?.stringValue else { throw EventDecodingError(description: "missing string \(key)") }
-        return s
+    private func read<T>(_ body: () throws(CommandError) -> T) throws -> T {
+        do { return try body() } catch { throw EventDecodingError(description: error.message) }
     }
-    func optionalString(_ key: String) throws -> String? {
-        guard let v = value[key], !v.isNull else { return nil }
-        guard let s = v.stringValue else { throw EventDecodingError(description: "\(key) is not a string") }
-        return s
-    }
-    func bool(_ key: String) throws -> Bool {
-        guard let b = value[key]?.boolValue else { throw EventDecodingError(description: "missing boolean \(key)") }
-        return b
-    }
-    func int(_ key: String) throws -> Int64 {
-        guard let i = value[key]?.intValue else { throw EventDecodingError(description: "missing number \(key)") }
-        return i
-    }
-    func stringList(_ key: String) throws -> [String] {
-        guard let a = value[key]?.arrayValue else { throw EventDecodingError(description: "missing list \(key)") }
-        return try a.map { guard let s = $0.stringValue else { throw EventDecodingError(description: "bad \(key)") }; return s }
-    }
+
+    func string(_ key: String) throws -> String { try read { () throws(CommandError) in try fields.string(key, max: .max) } }
+    func optionalString(_ key: String) throws -> String? { try read { () throws(CommandError) in try fields.optionalString(key, max: .max) } }
+    func bool(_ key: String) throws -> Bool { try read { () throws(CommandError) in try fields.bool(key) } }
+    func int(_ key: String) throws -> Int64 { try read { () throws(CommandError) in try fields.int(key) } }
+    func stringList(_ key: String) throws -> [String] { try read { () throws(CommandError) in try fields.stringList(key) } }
 }

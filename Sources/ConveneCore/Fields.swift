@@ -13,6 +13,22 @@ struct Fields {
         guard let v = json[key], !v.isNull else { return nil }
         return try string(key, max: max)
     }
+    func bool(_ key: String) throws(CommandError) -> Bool {
+        guard let b = try optionalBool(key) else { throw CommandError(.badMessage, "Missing field \"\(key)\".") }
+        return b
+    }
+    func int(_ key: String) throws(CommandError) -> Int64 {
+        guard let i = try optionalInt(key) else { throw CommandError(.badMessage, "Missing field \"\(key)\".") }
+        return i
+    }
+    func stringList(_ key: String) throws(CommandError) -> [String] {
+        guard let v = json[key], !v.isNull else { throw CommandError(.badMessage, "Missing field \"\(key)\".") }
+        guard let items = v.arrayValue else { throw CommandError(.badMessage, "\"\(key)\" must be a list, not \(v.typeName).") }
+        return try items.map { item throws(CommandError) in
+            guard let s = item.stringValue else { throw CommandError(.badMessage, "\"\(key)\" must hold only strings.") }
+            return s
+        }
+    }
     func optionalBool(_ key: String) throws(CommandError) -> Bool? {
         guard let v = json[key], !v.isNull else { return nil }
         guard let b = v.boolValue else { throw CommandError(.badMessage, "\"\(key)\" must be true or false, not \(v.typeName).") }
