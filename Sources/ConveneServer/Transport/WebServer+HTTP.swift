@@ -13,9 +13,7 @@ extension WebServer {
             return 1
         case LWS_CALLBACK_HTTP:
             guard let user else { return -1 }
-            let id = nextId
-            nextId += 1
-            user.storeBytes(of: id, as: UInt64.self)
+            let id = assignId(user)
             let path = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "/"
             let isGet = lws_hdr_total_length(wsi, WSI_TOKEN_GET_URI) > 0
             if !isGet {

@@ -26,9 +26,7 @@ extension WebServer {
             return 0
         case LWS_CALLBACK_ESTABLISHED:
             guard let user else { return -1 }
-            let id = nextId
-            nextId += 1
-            user.storeBytes(of: id, as: UInt64.self)
+            let id = assignId(user)
             let (address, forwardedSecure) = upgrading.removeValue(forKey: UInt(bitPattern: wsi)) ?? clientAddress(wsi)
             connections[id] = Connection(id: id, wsi: wsi, address: address, secure: lws_is_ssl(wsi) != 0 || forwardedSecure,
                                          now: monotonicSeconds())

@@ -112,6 +112,14 @@ public final class WebServer {
         return getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 ? limit.rlim_cur : 1024
     }
 
+    /// A fresh id for a new HTTP request or WebSocket, kept in lws's per-session memory.
+    func assignId(_ user: UnsafeMutableRawPointer) -> UInt64 {
+        let id = nextId
+        nextId += 1
+        user.storeBytes(of: id, as: UInt64.self)
+        return id
+    }
+
     var connectionCount: Int { connections.count }
 }
 
