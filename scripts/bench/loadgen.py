@@ -258,19 +258,25 @@ class Conn(WSListener):
 
 
 class Pinger(WSListener):
-    """A connection that never says hello and sends `ping` every 100 ms: the pong's round
-    trip shows how long the server's service loop was busy elsewhere (stalls)."""
+    """A connection that says hello as a phone that never joins, then sends `ping` every
+    100 ms: the pong's round trip shows how long the server's service loop was busy
+    elsewhere (stalls). (It must say hello: the server closes a socket that has not said
+    hello within 10 s.)"""
 
-    def __init__(self):
+    def __init__(self, code):
+        self.code = code
         self.rtts = array("q")
         self.sent_at = None
         self.transport = None
 
     def on_ws_connected(self, transport):
         self.transport = transport
+        transport.send(WSMsgType.TEXT, json.dumps({"type": "hello", "code": self.code, "client": "participant"}).encode())
 
     def on_ws_frame(self, transport, frame):
-        if frame.msg_type == WSMsgType.TEXT and self.sent_at is not None:
+        if frame.msg_type != WSMsgType.TEXT or self.sent_at is None:
+            return
+        if json.loads(frame.get_payload_as_bytes()).get("type") == "pong":
             self.rtts.append(perf_ns() - self.sent_at)
             self.sent_at = None
 
@@ -502,7 +508,7 @@ async def generate(url, server_pid, port, codes, participants, rate, seconds, bu
             await asyncio.sleep(0.002)
             loop_lag.append(perf_ns() - t - 2_000_000)
 
-    _, pinger = await ws_connect(Pinger, url, extra_headers=HEADERS)
+    _, pinger = await ws_connect(lambda: Pinger(meetings[0].code), url, extra_headers=HEADERS)
 
     async def ping_loop():
         while run.measuring:
