@@ -4,7 +4,7 @@ PORT ?= 8080
 DATA ?= data
 PYTHON := .venv/bin/python
 
-.PHONY: run test setup setup-test build build-release unit-test server-test bench-embed clean
+.PHONY: run test setup setup-test build build-release unit-test server-test bench-embed clean install
 
 ## make run: install what is missing, build in release mode, start a server with a demo meeting.
 run: setup build-release
@@ -18,6 +18,18 @@ test: setup-test build
 	CONVENE_REQUIRE_MODEL=1 $(SWIFT) test
 	CONVENE_BIN=$(CURDIR)/.build/debug/convene $(PYTHON) -m pytest -q Tests/server
 	CONVENE_BIN=$(CURDIR)/.build/debug/convene $(PYTHON) -m pytest -q Tests/browser
+
+## make install: the program, its pages and the model under PREFIX (default /usr/local), so
+## that `convene serve` works from any folder (CONFIG=debug installs the debug build instead).
+PREFIX ?= /usr/local
+CONFIG ?= release
+install: setup
+	$(if $(filter release,$(CONFIG)),$(SWIFT) build -c release --product convene,@test -x .build/$(CONFIG)/convene || { echo ".build/$(CONFIG)/convene is not built"; exit 1; })
+	scripts/fetch-model.sh
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/convene/web-static $(DESTDIR)$(PREFIX)/share/convene/models/all-MiniLM-L6-v2
+	install -m 755 .build/$(CONFIG)/convene $(DESTDIR)$(PREFIX)/bin/convene
+	cp -R web-static/. $(DESTDIR)$(PREFIX)/share/convene/web-static/
+	install -m 644 models/all-MiniLM-L6-v2/model.safetensors models/all-MiniLM-L6-v2/vocab.txt $(DESTDIR)$(PREFIX)/share/convene/models/all-MiniLM-L6-v2/
 
 setup:
 	scripts/setup.sh

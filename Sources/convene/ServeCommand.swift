@@ -10,14 +10,14 @@ struct Serve: ParsableCommand {
     @Option(help: "TCP port for HTTP and WebSocket.") var port: Int32 = 8080
     @Option(help: "Address to listen on (default: every interface, so phones in the room can reach it).") var bind: String?
     @Option(help: "Directory holding the SQLite event log.") var data = "data"
-    @Option(help: "Directory of the pages to serve.") var staticDir = "web-static"
+    @Option(help: "Directory of the pages to serve (default: found beside the installed program, in the checkout it was built in, or ./web-static).") var staticDir: String?
     @Option(help: "TLS certificate (PEM); with --tls-key, serves HTTPS and WSS.") var tlsCert: String?
     @Option(help: "TLS private key (PEM).") var tlsKey: String?
     @Option(help: "debug, info, notice, warning or error.") var logLevel = "notice"
     @Option(help: ArgumentHelp("Most events per SQLite transaction (1 disables group commit; for benchmarks).", visibility: .hidden))
     var commitBatchLimit = Int.max
-    @Option(help: "Folder holding the all-MiniLM-L6-v2 model (model.safetensors, vocab.txt).")
-    var modelDir = SentenceEmbedder.defaultModelDirectory
+    @Option(help: "Folder holding the all-MiniLM-L6-v2 model (model.safetensors, vocab.txt); found like the pages when not given.")
+    var modelDir: String?
     @OptionGroup var mail: MailOptions
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
     @Flag(help: "Accept the facilitator and organizer keys over plain HTTP from other computers (they cross the network in clear).") var allowInsecureKeys = false
@@ -34,6 +34,11 @@ struct Serve: ParsableCommand {
             return nil
         }
         #endif
+        let lookup = modelDir.map { InstalledResources.Lookup(found: $0, looked: [$0]) } ?? InstalledResources.find(InstalledResources.model)
+        guard let modelDir = lookup.found else {
+            say("Semantic grouping is off: no model found (looked in \(lookup.looked.joined(separator: ", "))). Notes are grouped by the words they share, which is weaker. Run `make install` or scripts/fetch-model.sh, or give --model-dir.")
+            return nil
+        }
         do {
             let model = try SentenceEmbedder(modelDirectory: modelDir)
             say("Semantic grouping is on (all-MiniLM-L6-v2 from \(modelDir)).")
@@ -42,6 +47,22 @@ struct Serve: ParsableCommand {
             say("Semantic grouping is off: \(error) Notes are grouped by the words they share, which is weaker.")
             return nil
         }
+    }
+
+    /// The pages: the flag's folder, or the first place they are found. Without them every
+    /// screen would be a 404, so the server refuses to start and says where it looked.
+    func pagesDirectory() throws -> String {
+        if let staticDir {
+            guard InstalledResources.holds(staticDir, InstalledResources.pages) else {
+                throw CommandFailure("--static-dir \(staticDir) holds no Convene pages (no \(InstalledResources.pages.marker)).")
+            }
+            return staticDir
+        }
+        let lookup = InstalledResources.find(InstalledResources.pages)
+        guard let found = lookup.found else {
+            throw CommandFailure("Cannot find Convene's pages (web-static); looked in \(lookup.looked.joined(separator: ", ")). Run `make install`, start Convene from its checkout, or give --static-dir.")
+        }
+        return found
     }
 
     func validate() throws {
@@ -56,7 +77,7 @@ struct Serve: ParsableCommand {
         config.port = port
         config.bind = bind
         config.dataDirectory = data
-        config.staticDirectory = staticDir
+        config.staticDirectory = try pagesDirectory()
         config.tlsCertificate = tlsCert
         config.tlsKey = tlsKey
         config.commitBatchLimit = commitBatchLimit
