@@ -6,6 +6,8 @@ import Glibc
 struct MeetingLinks: CustomStringConvertible {
     let base: String
     let meeting: MeetingState
+    /// False when the output may be a log: the console link is printed without its key.
+    var showKey = true
 
     var join: String { "\(base)/phone.html?code=\(meeting.info.joinCode)" }
     var wall: String { "\(base)/wall.html?code=\(meeting.info.joinCode)" }
@@ -18,7 +20,7 @@ struct MeetingLinks: CustomStringConvertible {
           Join code:  \(meeting.info.joinCode)
           Phones:     \(join)
           Wall:       \(wall)
-          Console:    \(console)   (keep this link secret: it holds the facilitator key)
+          Console:    \(showKey ? console + "   (keep this link secret: it holds the facilitator key)" : "\(base)/console.html?code=\(meeting.info.joinCode)#key=…   (key not printed; open the console from the organizer page)")
         """
     }
 }

@@ -20,6 +20,7 @@ struct Serve: ParsableCommand {
     var modelDir: String?
     @OptionGroup var mail: MailOptions
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
+    @Flag(help: "Print the organizer and facilitator keys at start even when standard output is not a terminal (it may be a log).") var printKeys = false
     @Flag(help: "Accept the facilitator and organizer keys over plain HTTP from other computers (they cross the network in clear).") var allowInsecureKeys = false
     @Option(name: .customLong("allowed-origin"), help: "Another origin (scheme://host:port) whose pages may open this server's WebSocket; repeat for several.") var allowedOrigins: [String] = []
     @Option(help: "Address of a reverse proxy in front of this server; its X-Forwarded-For and X-Forwarded-Proto are trusted, nobody else's.") var trustedProxy: String?
@@ -82,6 +83,7 @@ struct Serve: ParsableCommand {
         config.tlsKey = tlsKey
         config.commitBatchLimit = commitBatchLimit
         config.allowInsecureKeys = allowInsecureKeys
+        config.printKeys = printKeys || isatty(STDOUT_FILENO) != 0
         config.trustedProxy = trustedProxy
         config.allowedOrigins = allowedOrigins
         let base = publicUrl ?? PublicURL.guess(port: port, bind: bind, tls: tlsCert != nil)
@@ -92,7 +94,7 @@ struct Serve: ParsableCommand {
         do {
             try MainActor.assumeIsolated {
                 try Server.serve(config: config, embedder: embedder, smtp: smtp) { meeting in
-                    say(MeetingLinks(base: base, meeting: meeting).description)
+                    say(MeetingLinks(base: base, meeting: meeting, showKey: config.printKeys).description)
                 }
             }
         } catch {

@@ -58,7 +58,7 @@ class Server:
         self.log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([BIN, "serve", "--port", str(self.port), "--bind", "127.0.0.1", "--data", self.data,
                                       "--static-dir", self.static, "--public-url", f"http://127.0.0.1:{self.port}",
-                                      "--model-dir", os.path.join(ROOT, "models", "all-MiniLM-L6-v2")] + self.extra,
+                                      "--model-dir", os.path.join(ROOT, "models", "all-MiniLM-L6-v2"), "--print-keys"] + self.extra,
                                      stdout=subprocess.PIPE, stderr=self.log)
         self.output = ""
         deadline = time.time() + 30

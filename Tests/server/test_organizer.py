@@ -169,3 +169,50 @@ def test_meeting_create_prints_links_with_the_port_the_server_really_uses(server
                           "--data", fresh], check=True, capture_output=True, text=True).stdout
     assert "assume the server runs on port 8080" in out and ":8080/" in out, out
     subprocess.run(["rm", "-rf", fresh], check=False)
+
+
+def run_serve_until_serving(data, stdout_fd=None):
+    """`convene serve` without --print-keys; returns what it printed up to 'serving'."""
+    import pty
+    import subprocess
+    from conftest import BIN, ROOT, STATIC, free_port
+    port = free_port()
+    master = None
+    if stdout_fd == "tty":
+        master, slave = pty.openpty()
+        out = slave
+    else:
+        out = subprocess.PIPE
+    proc = subprocess.Popen([BIN, "serve", "--port", str(port), "--bind", "127.0.0.1", "--data", data,
+                             "--static-dir", STATIC, "--model-dir", "/nonexistent-model"], stdout=out, stderr=subprocess.DEVNULL)
+    text = ""
+    deadline = time.time() + 20
+    try:
+        while time.time() < deadline and "Convene is serving" not in text:
+            chunk = os.read(master, 4096) if master is not None else proc.stdout.read1(4096)
+            if not chunk:
+                break
+            text += chunk.decode(errors="replace")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        if master is not None:
+            os.close(master)
+            os.close(slave)
+    return text
+
+
+def test_keys_are_not_printed_at_start_when_the_output_may_be_a_log(data_dir):
+    """Started by a service manager, standard output is a log: the organizer and console
+    links come without their keys, and say where the organizer key is."""
+    server = Server(data_dir)
+    meeting = server.create_meeting()
+    piped = run_serve_until_serving(data_dir)
+    assert "Convene is serving" in piped, piped
+    with open(os.path.join(data_dir, "organizer.key")) as f:
+        key = f.read().strip()
+    assert key not in piped and meeting.key not in piped, piped
+    assert "organizer.key" in piped and meeting.code in piped
+    # On a terminal (someone starting it by hand) the links are printed whole.
+    on_terminal = run_serve_until_serving(data_dir, stdout_fd="tty")
+    assert f"#organizer={key}" in on_terminal and f"#key={meeting.key}" in on_terminal, on_terminal

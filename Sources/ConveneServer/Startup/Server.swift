@@ -53,7 +53,11 @@ public enum Server {
         writer.start()
         Signals.install(inbox)
         for meeting in hub.allMeetings { announce(meeting) }
-        say("Start or open meetings:  \(config.publicURL)/meetings.html#organizer=\(organizerKey)   (keep this link secret: it opens every console)")
+        if config.printKeys {
+            say("Start or open meetings:  \(config.publicURL)/meetings.html#organizer=\(organizerKey)   (keep this link secret: it opens every console)")
+        } else {
+            say("Start or open meetings:  \(config.publicURL)/meetings.html#organizer=KEY, where KEY is in \(config.dataDirectory)/organizer.key (not printed: standard output is not a terminal and may be kept in a log; --print-keys prints it)")
+        }
         if hub.allMeetings.isEmpty {
             say("No meetings yet. Start one from the link above, or: convene meeting create --title … --industry … --region … --data \(config.dataDirectory)")
         }

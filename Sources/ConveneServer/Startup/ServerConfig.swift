@@ -15,6 +15,10 @@ public struct ServerConfig: Sendable {
     public var publicURL = "http://localhost:8080"
     /// Accept facilitator and organizer keys over plain HTTP from other computers.
     public var allowInsecureKeys = false
+    /// Print the organizer and facilitator keys (in their links) at start: true when
+    /// standard output is a terminal, or with `--print-keys`; otherwise the output may be a
+    /// log, and the links are printed without their keys.
+    public var printKeys = true
     /// The address of a reverse proxy in front of this server: only its X-Forwarded-For
     /// (the client's address) and X-Forwarded-Proto (https) are believed.
     public var trustedProxy: String?
