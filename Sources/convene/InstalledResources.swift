@@ -11,7 +11,7 @@ enum InstalledResources {
         var looked: [String]
     }
 
-    static let pages = (path: "web-static", marker: "phone.html")
+    static let pages = (path: "web-static", marker: "index.html")
     static let model = (path: "models/all-MiniLM-L6-v2", marker: "model.safetensors")
 
     static func find(_ resource: (path: String, marker: String)) -> Lookup {
