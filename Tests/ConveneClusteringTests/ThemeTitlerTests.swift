@@ -122,4 +122,18 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertFalse(t.contains("diapers cleaning"), t)
         XCTAssertEqual(ThemeLabeler.wordsAndBreaks("insurance, none (yet)").map(\.breakBefore), [false, true, true])
     }
+    func testTwoThemesNeverKeepTheSameTitle() {
+        // A proposal's new theme was titled when proposed; meanwhile another theme got the
+        // same title. Any retitling pass gives the later one a title of its own.
+        var w = wall(["housing for workers", "rent is too high", "no apartments near the plant",
+                      "childcare for night shift", "daycare closes too early", "childcare costs"])
+        w.themes = [WallTheme(id: "A", label: "Housing & rent"), WallTheme(id: "B", label: "Housing & rent")]
+        for i in 0..<3 { w.notes[i].theme = "A" }
+        for i in 3..<6 { w.notes[i].theme = "B" }
+        let changes = MeetingGrouping().retitle(w, themes: [])
+        XCTAssertEqual(changes.count, 1, "\(changes)")
+        guard case let .relabel(theme, label)? = changes.first else { return XCTFail("\(changes)") }
+        XCTAssertEqual(theme, "B")
+        XCTAssertNotEqual(ThemeTitler.normalizedKey(label), ThemeTitler.normalizedKey("Housing & rent"), label)
+    }
 }

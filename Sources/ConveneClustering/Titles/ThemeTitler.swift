@@ -22,7 +22,7 @@ public enum ThemeTitler {
         "high", "low", "huge", "tiny", "bad", "worse", "worst", "best", "right", "wrong", "okay", "kind", "sort",
         "estos", "near", "far", "here", "there", "done", "lose", "great", "need", "needed", "want", "wanted", "try", "trying",
         "getting", "got", "make", "making", "made", "let", "lets", "bring", "use", "used", "using", "help", "helps",
-        "somehow", "whatever", "anyway", "basically", "actual", "gets", "knows", "sell", "sells", "supervise", "buys",
+        "somehow", "whatever", "anyway", "basically", "actual", "fix", "fixes", "gets", "knows", "sell", "sells", "supervise", "buys",
         "pays", "needs", "wants", "works", "runs", "goes", "comes", "takes", "makes", "keeps", "who've", "who's", "what's", "that's", "cannot", "gonna", "wanna", "yeah", "guys", "folks", "stuff", "lots",
     ]
 
@@ -71,7 +71,7 @@ public enum ThemeTitler {
                     // A phrase never runs across punctuation.
                     if length > 1 && breaks[start + length - 1] { break }
                     let run = Array(words[start..<(start + length)])
-                    guard isEdge(run.first!.key), isEdge(run.last!.key), !describingWords.contains(run.last!.key) else { continue }
+                    guard isEdge(run.first!.key), isEdge(run.last!.key), !endsWeakly(run.last!.key) else { continue }
                     guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
                     // Inside: content words or a connector; no word twice ("drones drones").
                     guard run.dropFirst().dropLast().allSatisfy({ isEdge($0.key) || connectors.contains($0.key) }),
@@ -159,6 +159,12 @@ public enum ThemeTitler {
         }
         finals.sort { ($0.score, $1.title) > ($1.score, $0.title) }
         return finals.lazy.map { sentenceCase($0.title) }.first { !taken.contains(normalizedKey($0)) }
+    }
+
+    /// A phrase ending on a describing word or a past participle is a fragment ("incubator
+    /// shared", "calls answered", "billed"); "-eed" words are nouns ("speed", "seed").
+    static func endsWeakly(_ key: String) -> Bool {
+        describingWords.contains(key) || (key.count >= 6 && key.hasSuffix("ed") && !key.hasSuffix("eed"))
     }
 
     static func isEdge(_ key: String) -> Bool {

@@ -49,6 +49,17 @@ extension MeetingHub {
         if !events.isEmpty { commit(events, to: live) }
     }
 
+    /// After a proposal is applied: a theme it opened may carry the title another theme was
+    /// given while the proposal waited; the later of the two gets a new one (from the
+    /// notes' words, on the loop, like `followCorrection`).
+    func retitleDuplicates(_ live: LiveMeeting, kind: NoteKind) {
+        guard !live.recovering else { return }
+        let state = live.speculative
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil)
+        let titles = WallPlacement.retitled(WallClustering.wall(of: state, kind: kind, live: live), themes: [], engine: engine)
+        if !titles.isEmpty { commit([.grouped(kind: kind, changes: titles)], to: live) }
+    }
+
     /// A note's vector arrived: queue the note for placing if it still waits for a place.
     func embedded(meeting: String, note: String, vector: [Float]) {
         guard let live = meetings[meeting] else { return }

@@ -169,6 +169,8 @@ public final class MeetingHub {
             if let kind = live.speculative.themes[into]?.kind { followCorrection(live, kind: kind) }
         case let .splitTheme(theme, _, _):
             if let kind = live.speculative.themes[theme]?.kind { followCorrection(live, kind: kind) }
+        case let .applyProposal(kind):
+            retitleDuplicates(live, kind: kind)
         default: break
         }
 
