@@ -11,9 +11,11 @@ import { phaseKind, PHASES, PHASE_NAMES } from './meeting-state.js';
 import { $, h, setText, show, coalesce, characterCount } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { setupSummary, renderMailings, renderSummaryWords } from './console-summary.js';
-import { addTimeboxInputs, readTimeboxes, messageBar } from './meeting-form.js';
+import { messageBar } from './meeting-form.js';
 import { setupBoard, renderBoard, followPhase } from './console-board.js';
 import { setupAttendees, renderPeople, renderCommitments } from './console-attendees.js';
+import { setupNextSteps, renderNextSteps } from './console-next-steps.js';
+import { setupSettings, renderSettings } from './console-settings.js';
 
 const NOTE_LIMIT = 280;
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
@@ -25,7 +27,6 @@ if (key) sessionStorage.setItem(KEY_STORAGE, key);
 if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 
 let shownPhase = null;
-let nextStepsDirty = false;
 let timeboxDirty = false;
 
 const draw = coalesce(render);
@@ -71,6 +72,8 @@ async function run(command, done) {
 setupSummary(run, () => conn.state);
 setupBoard({ conn, run, say, draw });
 setupAttendees({ conn, run, say, draw });
+setupNextSteps({ run, say });
+setupSettings({ run, say });
 
 // ---- Phase ----
 
@@ -142,110 +145,6 @@ $('scribe-form').addEventListener('submit', async (e) => {
   }
 });
 
-// ---- Next steps ----
-
-const stepFields = ['call-date', 'call-time', 'call-host', 'meeting-date', 'meeting-time', 'other-steps'];
-for (const id of stepFields) $(id).addEventListener('input', () => { nextStepsDirty = true; });
-
-/** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" from a date and an optional time input. */
-function joinDateTime(date, time) {
-  if (!date) return null;
-  return time ? `${date}T${time.slice(0, 5)}` : date;
-}
-
-$('next-steps-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  if (!$('call-date').value && $('call-time').value) return say("Give a date for the champions' call, or clear its time.");
-  if (!$('meeting-date').value && $('meeting-time').value) return say('Give a date for the next meeting, or clear its time.');
-  const command = { type: 'setNextSteps' };
-  const callDate = joinDateTime($('call-date').value, $('call-time').value);
-  const meetingDate = joinDateTime($('meeting-date').value, $('meeting-time').value);
-  if (callDate) command.championsCallDate = callDate;
-  if ($('call-host').value.trim()) command.championsCallHost = $('call-host').value;
-  if (meetingDate) command.nextMeetingDate = meetingDate;
-  if ($('other-steps').value.trim()) command.other = $('other-steps').value;
-  if (await run(command, 'Next steps saved.')) nextStepsDirty = false;
-});
-
-function renderNextSteps(state) {
-  // Never overwrite what the facilitator is typing.
-  if (nextStepsDirty) return;
-  const ns = state.nextSteps || {};
-  const [callDate, callTime] = (ns.championsCall?.date || '').split('T');
-  const [meetingDate, meetingTime] = (ns.nextMeeting?.date || '').split('T');
-  $('call-date').value = callDate || '';
-  $('call-time').value = callTime || '';
-  $('call-host').value = ns.championsCall?.host || '';
-  $('meeting-date').value = meetingDate || '';
-  $('meeting-time').value = meetingTime || '';
-  $('other-steps').value = ns.other || '';
-}
-
-// ---- Settings ----
-
-$('everyone-may-post').addEventListener('change', async () => {
-  const box = $('everyone-may-post');
-  const wanted = box.checked;
-  const ok = await run({ type: 'updateMeeting', everyoneMayPost: wanted },
-    wanted ? 'Community partners may now post notes.' : 'Only employers post notes now.');
-  if (!ok) box.checked = !wanted;
-});
-
-$('joining-open').addEventListener('change', async () => {
-  const box = $('joining-open');
-  const open = box.checked;
-  if (!(await run({ type: 'updateMeeting', joiningOpen: open }, open ? 'Joining is open again.' : 'Joining is closed: nobody else can join with the code.'))) box.checked = !open;
-});
-let limitDirty = false;
-$('participant-limit').addEventListener('input', () => { limitDirty = true; });
-$('participant-limit-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const n = Number($('participant-limit').value);
-  if (!Number.isInteger(n) || n < 1 || n > 500) return say('The limit is 1 to 500 people.');
-  if (await run({ type: 'updateMeeting', participantLimit: n }, `At most ${n} people may join.`)) limitDirty = false;
-});
-
-// The meeting's description and time boxes. Fields being edited are never overwritten by
-// a change arriving from the server; saving sends only what the form holds.
-let meetingFormDirty = false;
-addTimeboxInputs($('meeting-timeboxes'), 'minutes-');
-$('meeting-form').addEventListener('input', () => { meetingFormDirty = true; });
-$('meeting-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const command = {
-    type: 'updateMeeting',
-    title: $('meeting-title-input').value, industry: $('meeting-industry').value, region: $('meeting-region').value,
-    date: $('meeting-day').value || null, place: $('meeting-place').value.trim() ? $('meeting-place').value : null,
-    chairs: $('meeting-chairs').value.split('\n').map((c) => c.trim()).filter(Boolean),
-    targetThemes: Number($('meeting-target').value),
-  };
-  if (!command.title.trim() || !command.industry.trim() || !command.region.trim()) {
-    return say('A meeting needs a title, an industry and a region.');
-  }
-  if (!Number.isInteger(command.targetThemes) || command.targetThemes < 3 || command.targetThemes > 8) {
-    return say('Aim for 3 to 8 themes (the workbook ends with 4 or 5).');
-  }
-  command.timeboxes = readTimeboxes($('meeting-timeboxes'));
-  if (!command.timeboxes) return say('Each phase gets 1 to 240 minutes.');
-  if (await run(command, 'Settings saved.')) meetingFormDirty = false;
-});
-
-function renderMeetingForm(state) {
-  if (meetingFormDirty) return;
-  const m = state.meeting || {};
-  const settings = m.settings || {};
-  $('meeting-title-input').value = m.title || '';
-  $('meeting-industry').value = m.industry || '';
-  $('meeting-region').value = m.region || '';
-  $('meeting-day').value = m.date || '';
-  $('meeting-place').value = m.place || '';
-  $('meeting-chairs').value = (m.chairs || []).join('\n');
-  $('meeting-target').value = String(settings.targetThemes || 5);
-  for (const input of $('meeting-timeboxes').querySelectorAll('input')) {
-    input.value = String(settings.timeboxes?.[input.dataset.phase] ?? '');
-  }
-}
-
 // ---- Drawing ----
 
 function render() {
@@ -274,9 +173,6 @@ function render() {
   renderNextSteps(state);
   renderMailings(state);
   renderSummaryWords(state);
-  $('everyone-may-post').checked = !!state.meeting?.settings?.everyoneMayPost;
-  $('joining-open').checked = state.meeting?.settings?.joiningOpen !== false;
-  if (!limitDirty && document.activeElement !== $('participant-limit')) $('participant-limit').value = String(state.meeting?.settings?.participantLimit ?? 500);
-  renderMeetingForm(state);
+  renderSettings(state);
   tick();
 }
