@@ -19,8 +19,10 @@ public struct Decision: Sendable {
 
 extension MeetingState {
     /// Validates a command against the current state. Pure: no I/O, no clock, no randomness
-    /// (the caller passes `newSecret` for a joining participant's resume token).
-    public func decide(_ command: Command, by actor: Actor, newSecret: String) throws(CommandError) -> Decision {
+    /// (the caller passes `newSecret` for a joining participant's resume token, and the
+    /// grouping that a `regroup` needs as `regrouper`).
+    public func decide(_ command: Command, by actor: Actor, newSecret: String,
+                       regrouper: (any RegroupProposer)? = nil) throws(CommandError) -> Decision {
         if actor == .wall { throw CommandError(.forbidden, "The wall only displays the meeting.") }
         // A phone attached as a record since merged acts as the record it joined; one whose
         // record was removed is a guest again (it may join anew).
@@ -196,8 +198,18 @@ extension MeetingState {
             if spotlight != themeId { d.events = [.spotlightSet(theme: themeId)] }
         case let .setNextSteps(steps):
             d.events = [.nextStepsSet(steps)]
-        case .regroup:
-            break   // the server's clustering proposes the events
+        case let .regroup(kind, preview):
+            guard let regrouper else { throw CommandError(.notAllowed, "Regrouping needs the server's grouping.") }
+            if preview {
+                // Nothing moves yet: the regrouping becomes the proposal the console previews.
+                let proposal = regrouper.proposal(kind: kind, in: self)
+                d.events = proposal.map { [.proposalOffered(kind: kind, proposal: $0)] } ?? []
+                d.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
+            } else {
+                let (events, moved) = regrouper.regroup(kind: kind, in: self)
+                d.events = events
+                d.reply = [("moved", .int(Int64(moved)))]
+            }
         case let .undoRegroup(kind):
             guard let moves = lastRegroup[kind] else {
                 throw CommandError(.notFound, "There is no regrouping to undo.")

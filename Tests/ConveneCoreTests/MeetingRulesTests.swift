@@ -339,4 +339,23 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertRefused(.forbidden) { try m.run(.undoRegroup(kind: .opportunity), as: .participant(karen)) }
         XCTAssertEqual(MeetingState.replay(m.log)!.snapshot(for: .console), m.state.snapshot(for: .console))
     }
+    /// The grouping a regroup needs, injected: the core only decides who may ask and records
+    /// what the grouping says.
+    struct FixedRegrouper: RegroupProposer {
+        func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) {
+            ([.themeCreated(id: "t9", kind: kind, label: "Regrouped", byHand: false)], 0)
+        }
+        func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? { nil }
+    }
+
+    func testARegroupIsDecidedWithTheInjectedGrouping() throws {
+        var m = MeetingDriver()
+        m.phase(.opportunities)
+        let d = try m.state.decide(.regroup(kind: .opportunity, preview: false), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+        XCTAssertEqual(d.events, [.themeCreated(id: "t9", kind: .opportunity, label: "Regrouped", byHand: false)])
+        let preview = try m.state.decide(.regroup(kind: .opportunity, preview: true), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+        XCTAssertTrue(preview.events.isEmpty, "nothing would move: no proposal")
+        XCTAssertRefused(.forbidden) { _ = try m.state.decide(.regroup(kind: .opportunity, preview: false), by: .guest, newSecret: "", regrouper: FixedRegrouper()) }
+        XCTAssertRefused(.notAllowed) { _ = try m.state.decide(.regroup(kind: .opportunity, preview: false), by: .facilitator, newSecret: "") }
+    }
 }

@@ -138,19 +138,8 @@ public final class MeetingHub {
         try checkBudgets(command, conn)
         var secret = ""
         if case .join = command { secret = Identifiers.secret(using: &random) }
-        var decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret)
-        if case .regroup(let kind, let preview) = command {
-            if preview {
-                // Nothing moves yet: the regrouping becomes the proposal the console previews.
-                let proposal = WallClustering.regroupProposal(kind: kind, in: live.speculative, live: live)
-                decision.events = proposal.map { [.proposalOffered(kind: kind, proposal: $0)] } ?? []
-                decision.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
-            } else {
-                let (events, moved) = WallClustering.regroupEvents(kind: kind, in: live.speculative, live: live)
-                decision.events = events
-                decision.reply = [("moved", .int(Int64(moved)))]
-            }
-        }
+        let decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret,
+                                                   regrouper: WallRegrouper(live: live))
         if case .sendSummary = command, mail == nil {
             throw CommandError(.notAllowed, "E-mail is not set up on this server: start it with --smtp-url and --mail-from.")
         }

@@ -56,3 +56,18 @@ enum WallClustering {
                                        engine: WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil))
     }
 }
+
+/// The facilitator's regroup for `decide`: the engine over the vectors this server holds.
+/// It runs on the service loop (the facilitator waits for it), titles from the notes' words.
+@MainActor
+struct WallRegrouper: @MainActor RegroupProposer {
+    let live: LiveMeeting
+
+    func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) {
+        WallClustering.regroupEvents(kind: kind, in: state, live: live)
+    }
+
+    func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? {
+        WallClustering.regroupProposal(kind: kind, in: state, live: live)
+    }
+}

@@ -1,0 +1,10 @@
+/// Regroups a wall for `decide` when the facilitator asks (`regroup`): the grouping lives
+/// outside the core (it needs the notes' vectors), so the caller injects it. The server's
+/// is the clustering engine over the vectors it holds; a caller without one (the command
+/// line, the fuzzer) gets a clear refusal.
+public protocol RegroupProposer {
+    /// The events that regroup every note of `kind` now, and how many notes they move.
+    func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int)
+    /// The same regrouping as a proposal to preview (nil: nothing would move).
+    func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal?
+}
