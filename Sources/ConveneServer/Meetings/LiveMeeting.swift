@@ -14,7 +14,7 @@ final class LiveMeeting {
     /// Accepted, handed to the writer, not yet durable — in sequence order.
     var pending: [StoredEvent] = []
     /// The latest durable events as sent to each audience, for clients that reconnect.
-    var recent: [ReplayEntry] = []
+    var replay = ReplayWindow()
     /// Acknowledgements to send once the meeting's durable sequence reaches `seq`.
     var waitingAcks: [(seq: Int64, connection: UInt64, message: [UInt8])] = []
     /// A write failed: refuse commands until the writer confirms the queue is flushed.
@@ -40,12 +40,6 @@ final class LiveMeeting {
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]
 
-    /// Most events replayed to one reconnecting client; further behind, a snapshot is
-    /// smaller (and shared). Well under `Connection.maxQueuedMessages`.
-    static let replayLimit: Int64 = 1000
-    /// Events kept for replays (a little more than the limit: the window is trimmed in steps).
-    static let replayWindow = 1000
-
     /// The snapshot of `committed` per audience, serialized once per sequence number: a
     /// room of phones reconnecting together after a Wi-Fi drop shares one copy.
     private var snapshots: [Bool: (seq: Int64, bytes: [UInt8])] = [:]
@@ -55,12 +49,13 @@ final class LiveMeeting {
     /// whole snapshot each.
     init?(events: [StoredEvent]) {
         guard let first = events.first, var state = MeetingState.replay([first]) else { return nil }
-        let windowStart = events.count - Self.replayWindow
+        let windowStart = events.count - ReplayWindow.capacity
         for (i, event) in events.enumerated() {
             if i > 0 { state.apply(event) }
             if i >= windowStart {
                 let (everyone, console) = Self.eventMessages(event, in: state)
-                recent.append(ReplayEntry(seq: event.seq, everyone: everyone, console: console, reveals: Self.revealedText(event, in: state)))
+                replay.append(ReplayEntry(seq: event.seq, everyone: everyone, console: console,
+                                          reveals: ReplayWindow.revealedText(event, in: state)))
             }
         }
         speculative = state
@@ -76,27 +71,6 @@ final class LiveMeeting {
         return (everyone, consoleView == everyoneView ? everyone : ServerMessages.event(seq: event.seq, view: consoleView))
     }
 
-    /// The note text an event showed when it was sent, if any: replaying it later is only
-    /// safe while the note still reads so and may still be seen (see `replayIsCurrent`).
-    static func revealedText(_ event: StoredEvent, in state: MeetingState) -> (note: String, text: String)? {
-        switch event.event {
-        case let .notePosted(id, _, text, _, _), let .noteEdited(id, text): return (id, text)
-        case let .noteHidden(id, false): return state.notes[id].map { (id, $0.text) }
-        default: return nil
-        }
-    }
-
-    /// Whether replaying these entries to an audience shows only what it may see now: no
-    /// text of a note since withdrawn, hidden (from phones and the wall), or edited (the
-    /// superseded text). Otherwise the client gets a snapshot, built from the state as it is.
-    func replayIsCurrent(_ entries: ArraySlice<ReplayEntry>, for audience: Audience) -> Bool {
-        entries.allSatisfy { entry in
-            guard let (id, text) = entry.reveals else { return true }
-            guard let note = committed.notes[id] else { return false }
-            return !note.withdrawn && note.text == text && (audience == .console || !note.hidden)
-        }
-    }
-
     func snapshot(for audience: Audience) -> [UInt8] {
         let key = audience == .console
         if let cached = snapshots[key], cached.seq == committed.seq { return cached.bytes }
@@ -106,13 +80,4 @@ final class LiveMeeting {
     }
 
     var id: String { committed.info.id }
-}
-
-/// One durable event as each audience was sent it, kept for replays.
-struct ReplayEntry {
-    var seq: Int64
-    var everyone: [UInt8]
-    var console: [UInt8]
-    /// The note text the event carried, checked against the state before it is replayed.
-    var reveals: (note: String, text: String)?
 }

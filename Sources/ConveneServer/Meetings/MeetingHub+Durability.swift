@@ -67,8 +67,8 @@ extension MeetingHub {
             for conn in live.connections.values {
                 conn.send(conn.session.audience == .console ? console : everyone)
             }
-            live.recent.append(ReplayEntry(seq: next.seq, everyone: everyone, console: console,
-                                           reveals: LiveMeeting.revealedText(next, in: live.committed)))
+            live.replay.append(ReplayEntry(seq: next.seq, everyone: everyone, console: console,
+                                           reveals: ReplayWindow.revealedText(next, in: live.committed)))
             switch next.event {
             case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
                 requestVector(meeting: live.id, note: id, text: text)
@@ -82,9 +82,6 @@ extension MeetingHub {
                 if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }
             default: break
             }
-        }
-        if live.recent.count > LiveMeeting.replayWindow + 500 {
-            live.recent.removeFirst(live.recent.count - LiveMeeting.replayWindow)
         }
         let durable = live.committed.seq
         var still: [(seq: Int64, connection: UInt64, message: [UInt8])] = []

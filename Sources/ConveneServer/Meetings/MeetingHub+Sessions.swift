@@ -47,15 +47,11 @@ extension MeetingHub {
         // A client that knows the meeting up to `since` gets only what came after, when the
         // replay window still holds it and it is shorter than a snapshot would be worth;
         // otherwise (and for a client with nothing, since 0) one shared snapshot.
-        let first = live.recent.first?.seq ?? (state.seq + 1)
-        // The window holds consecutive sequence numbers, so the missed part starts here.
-        let missed = { (since: Int64) in live.recent[(live.recent.startIndex + Int(since + 1 - first))...] }
-        if let since = hello.since, since > 0, since <= state.seq,
-           since == state.seq || (since + 1 >= first && state.seq - since <= LiveMeeting.replayLimit),
+        if let since = hello.since, let missed = live.replay.missed(since: since, upTo: state.seq),
            // Events as first sent must not show what has been hidden, withdrawn or rewritten since.
-           live.replayIsCurrent(missed(since), for: conn.session.audience) {
+           ReplayWindow.isCurrent(missed, for: conn.session.audience, in: state) {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow))
-            for entry in missed(since) {
+            for entry in missed {
                 conn.send(conn.session.audience == .console ? entry.console : entry.everyone)
             }
         } else {
