@@ -64,11 +64,10 @@ extension MeetingHub {
             live.pending.removeFirst()
             live.committed.apply(next)
             let (everyone, console) = LiveMeeting.eventMessages(next, in: live.committed)
-            for conn in live.connections.values {
-                conn.send(conn.session.audience == .console ? console : everyone)
-            }
-            live.replay.append(ReplayEntry(seq: next.seq, everyone: everyone, console: console,
-                                           reveals: ReplayWindow.revealedText(next, in: live.committed)))
+            let entry = ReplayEntry(seq: next.seq, everyone: everyone, console: console,
+                                    reveals: ReplayWindow.revealedText(next, in: live.committed))
+            for conn in live.connections.values { conn.send(entry.message(for: conn.session.audience)) }
+            live.replay.append(entry)
             switch next.event {
             case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
                 requestVector(meeting: live.id, note: id, text: text)

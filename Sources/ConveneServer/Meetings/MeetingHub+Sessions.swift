@@ -52,7 +52,7 @@ extension MeetingHub {
            ReplayWindow.isCurrent(missed, for: conn.session.audience, in: state) {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow))
             for entry in missed {
-                conn.send(conn.session.audience == .console ? entry.console : entry.everyone)
+                conn.send(entry.message(for: conn.session.audience))
             }
         } else {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you,

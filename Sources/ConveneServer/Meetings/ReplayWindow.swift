@@ -57,4 +57,7 @@ struct ReplayEntry {
     var console: [UInt8]
     /// The note text the event carried, checked against the state before it is replayed.
     var reveals: (note: String, text: String)?
+
+    /// The event as this audience is sent it (consoles see more than phones and the wall).
+    func message(for audience: Audience) -> [UInt8] { audience == .console ? console : everyone }
 }
