@@ -19,7 +19,7 @@ final class Connection: MeetingClient {
     private var sentOfHead = 0
     /// Send buffer with LWS_PRE bytes of headroom for the frame header, at most one fragment
     /// long; never shared between connections (lws writes the header in front of the payload).
-    private var sendBuffer: [UInt8] = []
+    private var writer = ChunkedWriter()
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
     var closeReason = ""
@@ -67,11 +67,6 @@ final class Connection: MeetingClient {
         lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, 5)
     }
 
-    /// Largest frame written at once. A bigger message (a snapshot of a full wall) goes out
-    /// in fragments, so no connection holds a copy of it: the buffer stays this small, and
-    /// lws never has more than one fragment of it to keep when the socket is full.
-    static let fragmentBytes = 32 * 1024
-
     /// Most frames written in one writeable callback. After a burst a connection has dozens
     /// of small events queued; writing them while the socket takes more (checked with
     /// `lws_send_pipe_choked`) saves a pass of the event loop per frame.
@@ -96,18 +91,13 @@ final class Connection: MeetingClient {
         }
         guard outgoingHead < outgoing.count else { return true }
         let message = outgoing[outgoingHead]
-        let start = sentOfHead
-        let length = min(Self.fragmentBytes, message.count - start)
-        let isEnd = start + length == message.count
-        let pre = Int(convene_lws_pre)
-        if sendBuffer.count < pre + length { sendBuffer = [UInt8](repeating: 0, count: pre + max(length, 4096)) }
-        let flags = lws_write_ws_flags(Int32(LWS_WRITE_TEXT.rawValue), start == 0 ? 1 : 0, isEnd ? 1 : 0)
-        let written = sendBuffer.withUnsafeMutableBufferPointer { buf -> Int32 in
-            let payload = buf.baseAddress! + pre
-            message.copy(from: start, count: length, to: payload)
-            return lws_write(wsi, payload, length, lws_write_protocol(UInt32(flags)))
-        }
-        if written < Int32(length) { return false }
+        // A bigger message than one piece (a snapshot of a full wall) goes out as fragments,
+        // so no connection holds a copy of it.
+        guard let (length, isEnd) = writer.writeNext(wsi, total: message.count, from: sentOfHead,
+                                                     copy: { message.copy(from: $0, count: $1, to: $2) },
+                                                     mode: { first, last in
+            lws_write_protocol(UInt32(lws_write_ws_flags(Int32(LWS_WRITE_TEXT.rawValue), first ? 1 : 0, last ? 1 : 0)))
+        }) else { return false }
         if isEnd {
             outgoingHead += 1
             sentOfHead = 0

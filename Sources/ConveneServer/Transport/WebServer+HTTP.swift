@@ -45,15 +45,13 @@ extension WebServer {
             guard let user else { return -1 }
             let id = user.load(as: UInt64.self)
             guard var response = responses[id] else { return -1 }
-            let pre = Int(convene_lws_pre)
-            let chunk = min(response.body.count - response.offset, 32 * 1024)
-            var buffer = [UInt8](repeating: 0, count: pre + chunk)
-            let final = response.offset + chunk >= response.body.count
-            let written = buffer.withUnsafeMutableBufferPointer { b -> Int32 in
-                for i in 0..<chunk { b[pre + i] = response.body[response.offset + i] }
-                return lws_write(wsi, b.baseAddress! + pre, chunk, final ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP)
+            let body = response.body
+            guard let (chunk, final) = response.writer.writeNext(wsi, total: body.count, from: response.offset, copy: { offset, count, to in
+                body.withUnsafeBufferPointer { to.update(from: $0.baseAddress! + offset, count: count) }
+            }, mode: { _, last in last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP }) else {
+                responses[id] = nil
+                return -1
             }
-            if written < Int32(chunk) { responses[id] = nil; return -1 }
             response.offset += chunk
             if final {
                 responses[id] = nil
@@ -91,7 +89,7 @@ extension WebServer {
                 if lws_add_http_header_by_name(wsi, name, value, Int32(value.utf8.count), &p, end) != 0 { return 1 }
             }
             if lws_finalize_write_http_header(wsi, start, &p, end) != 0 { return 1 }
-            responses[id] = (body, 0)
+            responses[id] = HTTPResponse(body: body)
             lws_callback_on_writable(wsi)
             return 0
         }

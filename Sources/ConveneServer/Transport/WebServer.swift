@@ -18,7 +18,7 @@ public final class WebServer {
     private var protocols: UnsafeMutablePointer<lws_protocols>?
     private var cStrings: [UnsafeMutablePointer<CChar>] = []
     var connections: [UInt64: Connection] = [:]
-    var responses: [UInt64: (body: [UInt8], offset: Int)] = [:]
+    var responses: [UInt64: HTTPResponse] = [:]
     /// Client address and TLS of WebSocket upgrades between the filter callback (headers
     /// readable) and ESTABLISHED, by connection pointer.
     var upgrading: [UInt: (address: String, secure: Bool)] = [:]
@@ -144,4 +144,12 @@ private func conveneWebSocketCallback(_ wsi: OpaquePointer?, _ reason: lws_callb
     // These pointers are only ever used on this (the service loop) thread.
     nonisolated(unsafe) let (w, u, i) = (wsi!, user, input)
     return MainActor.assumeIsolated { s.handleWebSocket(w, reason, u, i, len) }
+}
+
+/// An HTTP response on its way out, a piece per writeable callback.
+struct HTTPResponse {
+    let body: [UInt8]
+    var offset = 0
+    var writer = ChunkedWriter()
+    init(body: [UInt8]) { self.body = body }
 }
