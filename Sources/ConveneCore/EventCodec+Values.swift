@@ -61,7 +61,7 @@ extension Participant {
         }
         self.init(id: try r.string("id"), name: try r.string("name"), organization: try r.string("organization"),
                   role: role, email: try r.optionalString("email"), consent: try r.bool("consent"),
-                  resumeToken: try r.string("resumeToken"), joinedAt: try r.int("joinedAt"))
+                  resumeToken: TokenDigest.stored(try r.string("resumeToken")), joinedAt: try r.int("joinedAt"))
     }
 }
 

@@ -53,7 +53,7 @@ extension MeetingState {
             }
             let id = "p\(nextNumber)"
             let p = Participant(id: id, name: name, organization: organization, role: role, email: email,
-                                consent: consent && email != nil, resumeToken: newSecret, joinedAt: 0)
+                                consent: consent && email != nil, resumeToken: TokenDigest.of(newSecret), joinedAt: 0)
             d.events = [.participantJoined(p)]
             d.reply = [("participant", .string(id)), ("token", .string(newSecret))]
 
@@ -162,7 +162,7 @@ extension MeetingState {
             let id = "p\(nextNumber)"
             // The record gets a token nobody holds: it is attached to no phone.
             let p = Participant(id: id, name: name, organization: organization, role: role, email: email,
-                                consent: consent && email != nil, resumeToken: newSecret, joinedAt: 0)
+                                consent: consent && email != nil, resumeToken: TokenDigest.of(newSecret), joinedAt: 0)
             d.events = [.participantJoined(p)]
             d.reply = [("participant", .string(id))]
         case let .signUp(pid, themeId, signed):

@@ -36,7 +36,8 @@ public struct Participant: Equatable, Sendable {
     public var email: String?
     /// Consent to receive the meeting summary by e-mail.
     public var consent: Bool
-    /// Secret that lets a phone that slept or reloaded come back as the same person.
+    /// What lets a phone that slept or reloaded come back as the same person: the digest of
+    /// its resume token (`TokenDigest`), never the token itself.
     public var resumeToken: String
     public var joinedAt: Int64
 }
@@ -182,8 +183,9 @@ public struct MeetingState: Sendable {
     }
 
     public func participant(withToken token: String) -> Participant? {
-        if let p = participants.values.first(where: { constantTimeEquals($0.resumeToken, token) }) { return p }
-        return mergedTokens.first { constantTimeEquals($0.key, token) }.flatMap { participants[$0.value] }
+        let digest = TokenDigest.of(token)
+        if let p = participants.values.first(where: { constantTimeEquals($0.resumeToken, digest) }) { return p }
+        return mergedTokens.first { constantTimeEquals($0.key, digest) }.flatMap { participants[$0.value] }
     }
 
     public func visibleNotes(kind: NoteKind? = nil) -> [Note] {

@@ -159,8 +159,12 @@ final class MeetingRulesTests: XCTestCase {
 
     func testAttendeesWithoutAPhoneAndRecordsMergedOrRemoved() throws {
         var m = MeetingDriver()
-        let karen = m.join("Karen"), tablet = m.join("Karen", email: "karen@acme.example"), oops = m.join("Oops")
-        let tabletToken = m.state.participants[tablet]!.resumeToken
+        let karen = m.join("Karen")
+        // The tablet keeps the resume token its join was answered with (the meeting keeps only its digest).
+        let tabletJoin = try m.run(.join(name: "Karen", organization: "Karen Co", role: .employer, email: "karen@acme.example", consent: true), as: .guest)
+        let tablet = tabletJoin.reply.first { $0.0 == "participant" }!.1.stringValue!
+        let tabletToken = tabletJoin.reply.first { $0.0 == "token" }!.1.stringValue!
+        let oops = m.join("Oops")
         m.phase(.requirements)
         try m.run(.post(id: "n1", kind: nil, text: "Permits", scribed: nil), as: .participant(tablet))
         try m.run(.post(id: "n2", kind: nil, text: "Typo note", scribed: nil), as: .participant(oops))
@@ -357,5 +361,29 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertTrue(preview.events.isEmpty, "nothing would move: no proposal")
         XCTAssertRefused(.forbidden) { _ = try m.state.decide(.regroup(kind: .opportunity, preview: false), by: .guest, newSecret: "", regrouper: FixedRegrouper()) }
         XCTAssertRefused(.notAllowed) { _ = try m.state.decide(.regroup(kind: .opportunity, preview: false), by: .facilitator, newSecret: "") }
+    }
+}
+
+final class TokenDigestTests: XCTestCase {
+    func testSHA256MatchesTheStandardVectors() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1000)).prefix(16), "41edece42d63e8d9")
+    }
+
+    func testTheMeetingKeepsOnlyTheTokensDigestAndStillKnowsThePhone() throws {
+        var m = MeetingDriver()
+        let decision = try m.run(.join(name: "Karen", organization: "Acme", role: .employer, email: nil, consent: false), as: .guest)
+        guard case let .string(token)? = decision.reply.first(where: { $0.0 == "token" })?.1 else { return XCTFail("no token") }
+        let stored = try XCTUnwrap(m.state.participants.values.first).resumeToken
+        XCTAssertNotEqual(stored, token)
+        XCTAssertFalse(stored.contains(token), "the log never holds the token")
+        XCTAssertEqual(m.state.participant(withToken: token)?.name, "Karen")
+        XCTAssertNil(m.state.participant(withToken: token + "x"))
+        // A log written before tokens were hashed holds the token itself: read back as its digest.
+        XCTAssertEqual(TokenDigest.stored(token), TokenDigest.of(token))
+        XCTAssertEqual(TokenDigest.stored(stored), stored)
     }
 }

@@ -187,3 +187,22 @@ def test_read_only_data_directory_refuses_to_start(small_disk):
     r = subprocess.run([BIN, "serve", "--data", small_disk, "--port", "18999"], capture_output=True, text=True, timeout=20)
     assert r.returncode != 0
     assert "not writable" in (r.stdout + r.stderr)
+
+
+def test_the_log_keeps_no_resume_token_and_a_phone_resumes_after_a_restart(server):
+    """Issue 14, item 10: a copy of the data folder lets nobody act as a phone. The log keeps
+    only a digest of each resume token; the phone holding the token is still recognised."""
+    phone = phone_for(server, "Karen")
+    token = phone.token
+    server.kill()
+    raw = b""
+    for name in os.listdir(server.data):
+        path = os.path.join(server.data, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                raw += f.read()
+    assert token.encode() not in raw, "the resume token is stored in the data folder"
+    server.start()
+    again = server.client()
+    welcome = again.hello(server.meeting.code, token=token)
+    assert welcome["type"] == "welcome" and welcome["you"]["name"] == "Karen", welcome
