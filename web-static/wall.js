@@ -35,6 +35,17 @@ const conn = connect({
 
 // A projector switched to another resolution: fit the type to the new screen.
 addEventListener('resize', draw);
+// The board's height also changes without a resize: the header grows when the QR code has
+// loaded, or when the phase question wraps. Notes fitted to the old height would be cut
+// off at the bottom, so the board is fitted again whenever its own size changes.
+let boardHeight = 0;
+new ResizeObserver(([entry]) => {
+  const height = Math.round(entry.contentRect.height);
+  if (height !== boardHeight) {
+    boardHeight = height;
+    draw();
+  }
+}).observe($('board'));
 
 if (!code) {
   setText($('wall-message'), 'Open the wall with its link: wall.html?code=XXXXXX');

@@ -87,9 +87,11 @@ def wall_layout(wall):
             more: more.hidden ? 0 : Number((text(more).match(/\\+(\\d+) more/) || [0, -1])[1]),
             notes: Array.from(col.querySelectorAll('.wall-note'), (li) => {
               const r = li.getBoundingClientRect();
+              // Inside the screen and inside its column's list (which hides what overflows it).
+              const list = li.parentElement.getBoundingClientRect();
               return {
                 shown: !li.hidden && r.height > 0,
-                inside: r.top >= 0 && r.left >= 0 && r.bottom <= vh + 0.5 && r.right <= vw + 0.5,
+                inside: r.top >= 0 && r.left >= 0 && r.bottom <= vh + 0.5 && r.right <= vw + 0.5 && r.bottom <= list.bottom + 0.5,
                 size: parseFloat(getComputedStyle(li.querySelector('.note-text')).fontSize),
               };
             }),
@@ -141,6 +143,12 @@ def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitato
     assert_legible(columns, 48, 18)
     assert columns[0]["more"] > 0, "the 32-note column should fold its overflow into '+N more'"
     wall.shot("a crowded theme")
+    # The header grows after the notes were fitted (the QR code loads, the question wraps):
+    # the board is fitted again, and still no note is cut off at the bottom.
+    wall.js("document.querySelector('.wall-head').style.paddingBottom = '120px';")
+    wall.wait(lambda: all(n["inside"] for c in wall_layout(wall) for n in c["notes"] if n["shown"]),
+              "the board fitted again to its smaller height")
+    assert_legible(wall_layout(wall), 48, 18)
 
 
 def test_spotlight_shows_one_theme_alone_until_released(screens, facilitator):
