@@ -21,9 +21,7 @@ enum InstalledResources {
             let standardized = (candidate as NSString).standardizingPath
             guard !looked.contains(standardized) else { continue }
             looked.append(standardized)
-            if FileManager.default.fileExists(atPath: (standardized as NSString).appendingPathComponent(resource.marker)) {
-                return Lookup(found: standardized, looked: looked)
-            }
+            if holds(standardized, resource) { return Lookup(found: standardized, looked: looked) }
         }
         return Lookup(found: nil, looked: looked)
     }

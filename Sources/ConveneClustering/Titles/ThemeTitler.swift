@@ -22,20 +22,21 @@ public enum ThemeTitler {
         "high", "low", "huge", "tiny", "bad", "worse", "worst", "best", "right", "wrong", "okay", "kind", "sort",
         "estos", "near", "far", "here", "there", "done", "lose", "great", "need", "needed", "want", "wanted", "try", "trying",
         "getting", "got", "make", "making", "made", "let", "lets", "bring", "use", "used", "using", "help", "helps",
-        "somehow", "whatever", "anyway", "basically", "actual", "fix", "fixes", "gets", "knows", "sell", "sells", "supervise", "buys",
-        "pays", "needs", "wants", "works", "runs", "goes", "comes", "takes", "makes", "keeps", "who've", "who's", "what's", "that's", "cannot", "gonna", "wanna", "yeah", "guys", "folks", "stuff", "lots",
+        "somehow", "whatever", "anyway", "basically", "actual", "fix", "fixes", "gets", "knows", "sell", "sells",
+        "supervise", "buys", "pays", "needs", "wants", "works", "runs", "goes", "comes", "takes", "makes", "keeps",
+        "who've", "who's", "what's", "that's", "cannot", "gonna", "wanna", "yeah", "guys", "folks", "stuff", "lots",
     ]
 
     /// Describing words: a title may start on one ("Shared cold storage") but never end on one
-    /// ("Incubator shared", "Selling raw", "Telehealth rooms & rural").
+    /// ("Selling raw", "Telehealth rooms & rural"). Past participles ("shared", "licensed")
+    /// are caught by their ending (`endsWeakly`).
     static let describingWords: Set<String> = [
-        "shared", "rural", "raw", "direct", "local", "regional", "small", "smaller", "new", "big", "bigger", "large",
-        "larger", "more", "better", "good", "affordable", "available", "current", "existing", "local", "national",
-        "federal", "public", "private", "skilled", "qualified", "trained", "certified", "licensed", "open", "free",
-        "full", "part", "young", "old", "older", "early", "late", "long", "short", "fast", "slow", "cheap", "expensive",
-        "own", "ourselves", "themselves", "yourself", "itself", "together", "too", "much", "many", "other", "others",
-        "entry", "mid", "senior", "junior", "key", "main", "major", "minor", "extra", "additional", "specific",
-        "various", "different", "important", "critical", "needed", "required", "interested", "involved", "based",
+        "rural", "raw", "direct", "local", "regional", "small", "smaller", "new", "big", "bigger", "large", "larger",
+        "more", "better", "good", "affordable", "available", "current", "existing", "national", "federal", "public",
+        "private", "open", "free", "full", "part", "young", "old", "older", "early", "late", "long", "short", "fast",
+        "slow", "cheap", "expensive", "own", "ourselves", "themselves", "yourself", "itself", "together", "too", "much",
+        "many", "other", "others", "entry", "mid", "senior", "junior", "key", "main", "major", "minor", "extra",
+        "additional", "specific", "various", "different", "important", "critical", "based",
     ]
 
     /// Small words a title may carry inside a phrase ("cost of living", "access to capital").
