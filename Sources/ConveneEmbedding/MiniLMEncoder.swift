@@ -4,8 +4,9 @@ import Glibc
 /// The 6-layer BERT encoder of all-MiniLM-L6-v2 (hidden 384, 12 heads of 32, FFN 1536,
 /// exact erf GELU, LayerNorm eps 1e-12), over several sequences at once: the tokens of all
 /// sequences are stacked so every linear layer is one matrix product; attention runs per
-/// sequence (no padding, hence no mask). Weights are read in place from the mapped file,
-/// except Q, K and V, which are packed side by side once so each layer does one product.
+/// sequence (no padding, hence no mask). Q, K and V are stacked so each layer does one
+/// product. After loading, only the packed weights and copies of the small tensors stay in
+/// memory; word-embedding rows are read from the file as tokens need them.
 final class MiniLMEncoder: @unchecked Sendable {
     static let hidden = 384, heads = 12, headSize = 32, ffn = 1536, layers = 6, maxPositions = 512
     static let layerNormEpsilon: Float = 1e-12
@@ -31,7 +32,9 @@ final class MiniLMEncoder: @unchecked Sendable {
     }
 
     private let file: SafeTensorsFile
-    private let wordEmbeddings, positionEmbeddings, tokenTypeEmbeddings, embedNormGain, embedNormBias: UnsafePointer<Float>
+    /// Read a row at a time from the file (`SafeTensorsFile.copyRow`), never through the mapping.
+    private let wordEmbeddings: SafeTensorsFile.Tensor
+    private let positionEmbeddings, tokenTypeEmbeddings, embedNormGain, embedNormBias: UnsafePointer<Float>
     private let layers: [Layer]
     let vocabularySize: Int
 
@@ -42,44 +45,72 @@ final class MiniLMEncoder: @unchecked Sendable {
         let h = Self.hidden
         let words = try file.tensor("embeddings.word_embeddings.weight", shape: [30522, h])
         vocabularySize = words.shape[0]
-        wordEmbeddings = words.data
-        positionEmbeddings = try file.tensor("embeddings.position_embeddings.weight", shape: [Self.maxPositions, h]).data
-        tokenTypeEmbeddings = try file.tensor("embeddings.token_type_embeddings.weight", shape: [2, h]).data
-        embedNormGain = try file.tensor("embeddings.LayerNorm.weight", shape: [h]).data
-        embedNormBias = try file.tensor("embeddings.LayerNorm.bias", shape: [h]).data
+        wordEmbeddings = words
+        positionEmbeddings = try file.copied("embeddings.position_embeddings.weight", shape: [Self.maxPositions, h])
+        tokenTypeEmbeddings = try file.copied("embeddings.token_type_embeddings.weight", shape: [2, h])
+        embedNormGain = try file.copied("embeddings.LayerNorm.weight", shape: [h])
+        embedNormBias = try file.copied("embeddings.LayerNorm.bias", shape: [h])
         layers = try (0..<Self.layers).map { i in
             let p = "encoder.layer.\(i)."
             func t(_ name: String, _ shape: [Int]) throws -> UnsafePointer<Float> { try file.tensor(p + name, shape: shape).data }
+            func small(_ name: String, _ shape: [Int]) throws -> UnsafePointer<Float> { try file.copied(p + name, shape: shape) }
             var qkvW: [Float] = [], qkvB: [Float] = []
             for part in ["query", "key", "value"] {
                 let w = try t("attention.self.\(part).weight", [h, h]), b = try t("attention.self.\(part).bias", [h])
                 qkvW.append(contentsOf: UnsafeBufferPointer(start: w, count: h * h))
                 qkvB.append(contentsOf: UnsafeBufferPointer(start: b, count: h))
-            }
-            func weight(_ p: UnsafePointer<Float>, _ outputs: Int, _ inputs: Int) -> Weight {
-                Weight(rows: packedOnly ? nil : p, panels: PackedPanels(p, outputs: outputs, inputs: inputs))
+                if packedOnly { file.releaseResidentPages(of: w, count: h * h) }
             }
             // The stacked QKV rows live in an array the layer keeps (unless only the packed
             // copy is used); its storage does not move.
             let qkvPointer = qkvW.withUnsafeBufferPointer { $0.baseAddress! }
+            func weight(_ p: UnsafePointer<Float>, _ outputs: Int, _ inputs: Int) -> Weight {
+                let w = Weight(rows: packedOnly ? nil : p, panels: PackedPanels(p, outputs: outputs, inputs: inputs))
+                if packedOnly && p != qkvPointer { file.releaseResidentPages(of: p, count: outputs * inputs) }
+                return w
+            }
             let qkv = weight(qkvPointer, 3 * h, h)
             return Layer(
                 qkv: qkv, qkvBias: qkvB, qkvRows: packedOnly ? [] : qkvW,
                 out: weight(try t("attention.output.dense.weight", [h, h]), h, h),
                 up: weight(try t("intermediate.dense.weight", [Self.ffn, h]), Self.ffn, h),
                 down: weight(try t("output.dense.weight", [h, Self.ffn]), h, Self.ffn),
-                outBias: try t("attention.output.dense.bias", [h]),
-                norm1Gain: try t("attention.output.LayerNorm.weight", [h]), norm1Bias: try t("attention.output.LayerNorm.bias", [h]),
-                upBias: try t("intermediate.dense.bias", [Self.ffn]), downBias: try t("output.dense.bias", [h]),
-                norm2Gain: try t("output.LayerNorm.weight", [h]), norm2Bias: try t("output.LayerNorm.bias", [h]))
+                outBias: try small("attention.output.dense.bias", [h]),
+                norm1Gain: try small("attention.output.LayerNorm.weight", [h]), norm1Bias: try small("attention.output.LayerNorm.bias", [h]),
+                upBias: try small("intermediate.dense.bias", [Self.ffn]), downBias: try small("output.dense.bias", [h]),
+                norm2Gain: try small("output.LayerNorm.weight", [h]), norm2Bias: try small("output.LayerNorm.bias", [h]))
         }
         // The mapped matrices were read once, to pack them: let them leave memory. What is
         // read from the mapping from now on (embedding rows, biases, norms) comes back on use.
         if packedOnly { file.releaseResidentPages() }
     }
 
+    /// Most tokens in one pass through the layers. A pass's working buffers grow with its
+    /// tokens (about 15 KB each): 32 notes of 120 characters in one pass took 18 MB that
+    /// came and went with every batch under load (issue 15). Passes of at most 512 tokens
+    /// need about 8 MB, and every weight is still read once for many notes.
+    static let tokensPerPass = 512
+
     /// Mean-pooled, L2-normalised sentence embeddings, one per token sequence.
     func embed(_ sequences: [[Int32]]) -> [[Float]] {
+        var vectors: [[Float]] = []
+        vectors.reserveCapacity(sequences.count)
+        var start = 0
+        while start < sequences.count {
+            var end = start, tokens = 0
+            // At least one sequence per pass, however long (the tokenizer caps it at 256).
+            while end < sequences.count && (end == start || tokens + sequences[end].count <= Self.tokensPerPass) {
+                tokens += sequences[end].count
+                end += 1
+            }
+            vectors += embedPass(Array(sequences[start..<end]))
+            start = end
+        }
+        return vectors
+    }
+
+    /// One pass through the layers for `sequences`, stacked.
+    private func embedPass(_ sequences: [[Int32]]) -> [[Float]] {
         let h = Self.hidden
         let n = sequences.reduce(0) { $0 + $1.count }
         guard n > 0 else { return sequences.map { _ in [Float](repeating: 0, count: h) } }
@@ -95,8 +126,9 @@ final class MiniLMEncoder: @unchecked Sendable {
         var row = 0
         for seq in sequences {
             for (position, id) in seq.enumerated() {
-                let word = wordEmbeddings + Int(id) * h, pos = positionEmbeddings + position * h
-                for j in 0..<h { x[row * h + j] = word[j] + pos[j] + tokenTypeEmbeddings[j] }
+                let pos = positionEmbeddings + position * h
+                x.withUnsafeMutableBufferPointer { file.copyRow(wordEmbeddings, row: Int(id), to: $0.baseAddress! + row * h) }
+                for j in 0..<h { x[row * h + j] = x[row * h + j] + pos[j] + tokenTypeEmbeddings[j] }
                 row += 1
             }
         }

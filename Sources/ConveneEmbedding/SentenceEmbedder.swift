@@ -10,6 +10,8 @@ import Foundation
 public final class SentenceEmbedder: Sendable {
     public static let dimensions = 384
     public static let defaultModelDirectory = "models/all-MiniLM-L6-v2"
+    /// Most tokens the encoder runs through its layers at once; a bigger batch takes several passes.
+    public static var tokensPerPass: Int { MiniLMEncoder.tokensPerPass }
 
     public let tokenizer: WordPieceTokenizer
     private let encoder: MiniLMEncoder

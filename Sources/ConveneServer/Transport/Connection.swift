@@ -17,9 +17,8 @@ final class Connection: MeetingClient {
     /// How much of the first waiting message is already sent (large messages go out in
     /// fragments, one per writeable callback).
     private var sentOfHead = 0
-    /// Send buffer with LWS_PRE bytes of headroom for the frame header, at most one fragment
-    /// long; never shared between connections (lws writes the header in front of the payload).
-    private var writer = ChunkedWriter()
+    /// The service loop's one send buffer (with LWS_PRE headroom for the frame header).
+    private let writer: ChunkedWriter
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
     var closeReason = ""
@@ -30,8 +29,9 @@ final class Connection: MeetingClient {
     static let maxQueuedBytes = 2 * 1024 * 1024
     static let maxQueuedMessages = 4096
 
-    init(id: UInt64, wsi: OpaquePointer, address: String, secure: Bool, now: Double) {
+    init(id: UInt64, wsi: OpaquePointer, address: String, secure: Bool, now: Double, writer: ChunkedWriter) {
         self.id = id
+        self.writer = writer
         self.wsi = wsi
         self.session = ClientSession(address: address, secure: secure, now: now)
     }

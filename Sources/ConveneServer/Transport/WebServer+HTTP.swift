@@ -46,7 +46,7 @@ extension WebServer {
             let id = user.load(as: UInt64.self)
             guard var response = responses[id] else { return -1 }
             let body = response.body
-            guard let (chunk, final) = response.writer.writeNext(wsi, total: body.count, from: response.offset, copy: { offset, count, to in
+            guard let (chunk, final) = writer.writeNext(wsi, total: body.count, from: response.offset, copy: { offset, count, to in
                 body.withUnsafeBufferPointer { to.update(from: $0.baseAddress! + offset, count: count) }
             }, mode: { _, last in last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP }) else {
                 responses[id] = nil

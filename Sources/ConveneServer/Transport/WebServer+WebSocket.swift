@@ -29,7 +29,7 @@ extension WebServer {
             let id = assignId(user)
             let (address, forwardedSecure) = upgrading.removeValue(forKey: UInt(bitPattern: wsi)) ?? clientAddress(wsi)
             connections[id] = Connection(id: id, wsi: wsi, address: address, secure: lws_is_ssl(wsi) != 0 || forwardedSecure,
-                                         now: monotonicSeconds())
+                                         now: monotonicSeconds(), writer: writer)
             connectionsByAddress[address, default: 0] += 1
             // A socket that never says hello is closed: it would only hold a descriptor.
             lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, Self.helloTimeoutSeconds)

@@ -19,6 +19,8 @@ public final class WebServer {
     private var cStrings: [UnsafeMutablePointer<CChar>] = []
     var connections: [UInt64: Connection] = [:]
     var responses: [UInt64: HTTPResponse] = [:]
+    /// One send buffer for every HTTP response and WebSocket connection of the loop.
+    let writer = ChunkedWriter()
     /// Client address and TLS of WebSocket upgrades between the filter callback (headers
     /// readable) and ESTABLISHED, by connection pointer.
     var upgrading: [UInt: (address: String, secure: Bool)] = [:]
@@ -150,6 +152,5 @@ private func conveneWebSocketCallback(_ wsi: OpaquePointer?, _ reason: lws_callb
 struct HTTPResponse {
     let body: [UInt8]
     var offset = 0
-    var writer = ChunkedWriter()
     init(body: [UInt8]) { self.body = body }
 }
