@@ -72,11 +72,12 @@ final class ParityTests: XCTestCase {
         // range, so every kernel's batch path is compared with its one-note path.
         for kernel in SentenceEmbedder.Kernel.allCases {
             let model = try embedder(kernel)
-            let texts = Self.references.map(\.text)
-            // ...and more tokens than one pass takes, so the batch is split into passes.
+            // Twice over: more tokens than one pass takes, so the batch is split into passes.
+            let texts = Self.references.map(\.text) + Self.references.map(\.text)
             XCTAssertGreaterThan(texts.map { model.tokenizer.tokenize($0).count }.reduce(0, +), SentenceEmbedder.tokensPerPass)
             let batch = model.embed(texts)
-            for (r, b) in zip(Self.references, batch) {
+            XCTAssertEqual(batch.count, texts.count)
+            for (r, b) in zip(Self.references + Self.references, batch) {
                 XCTAssertGreaterThan(cosine(model.embed(r.text), b), 0.999999, kernel.rawValue)
                 XCTAssertGreaterThan(cosine(r.embedding, b), 0.99999, kernel.rawValue)
             }

@@ -227,10 +227,11 @@ class ConveneServer:
     """`convene serve` on a loopback port. stdout is read by a thread (so the pipe never
     fills) which notes when "Convene is serving" appears; stderr goes to a log file."""
 
-    def __init__(self, data, port=None, extra=()):
+    def __init__(self, data, port=None, extra=(), prefix=()):
         self.data = data
         self.port = port or free_port()
         self.extra = list(extra)
+        self.prefix = list(prefix)   # e.g. valgrind and its options
         self.proc = None
         self.log_path = data.rstrip("/") + "-server.log"
 
@@ -239,7 +240,7 @@ class ConveneServer:
         self.lines = []
         self.log = open(self.log_path, "ab")
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen([BIN, "serve", "--data", self.data, "--port", str(self.port), "--bind", "127.0.0.1",
+        self.proc = subprocess.Popen(self.prefix + [BIN, "serve", "--data", self.data, "--port", str(self.port), "--bind", "127.0.0.1",
                                       "--static-dir", STATIC] + self.extra,
                                      stdout=subprocess.PIPE, stderr=self.log, preexec_fn=raise_file_limit, cwd=ROOT)
         self.started_at = t0
