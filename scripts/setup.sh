@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
 # Installs what Convene needs to build, run and test on a fresh Debian bookworm machine.
-# Idempotent: installs only what is missing. Usage: scripts/setup.sh [--test]
+# Idempotent: installs only what is missing. Usage: scripts/setup.sh [--test] [--bench]
+# (--bench: valgrind, for scripts/bench/instructions.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --bench) want_bench=1; want_test=1 ;;
+  esac
+done
 
 # Debian packages: the C libraries at the edges (and, for tests, a real browser).
 debs=(pkg-config libwebsockets-dev libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev)
 if [ "$want_test" = 1 ]; then
   debs+=(python3-venv chromium chromium-driver fonts-liberation)
+fi
+if [ "$want_bench" = 1 ]; then
+  debs+=(valgrind)
 fi
 missing=()
 for p in "${debs[@]}"; do

@@ -16,7 +16,7 @@ clustering thread are reported apart: they cost per note, not per delivery.
 
 Needs valgrind (`scripts/setup.sh --bench`). Takes about two minutes with the model.
 
-    .venv/bin/python scripts/bench/instructions.py [--phones 40] [--notes 30] [--no-model]
+    .venv/bin/python scripts/bench/instructions.py [--phones 40] [--notes 30] [--no-model] [--keep]
 """
 import argparse
 import glob
@@ -99,6 +99,7 @@ def main():
     ap.add_argument("--phones", type=int, default=40)
     ap.add_argument("--notes", type=int, default=30)
     ap.add_argument("--no-model", action="store_true", help="start without the embedding model (lexical grouping)")
+    ap.add_argument("--keep", action="store_true", help="keep the callgrind files (for callgrind_annotate) and print where")
     ap.add_argument("--quiet", type=float, default=1.5, help="seconds without a message that end a step")
     args = ap.parse_args()
     if not shutil.which("valgrind"):
@@ -157,7 +158,11 @@ def main():
     print(f"service loop: {result['loop_instructions_per_delivery']:,} instructions per delivery "
           f"({deliveries:,} deliveries for {args.notes} notes to {args.phones} phones and a console); "
           f"other threads (embedding, grouping, log writer): {result['other_threads_instructions_per_note']:,} per note")
-    bl.rmtree(data)
+    if args.keep:
+        print(f"callgrind files kept: {out}.2-01 is the loop during the notes "
+              f"(callgrind_annotate --inclusive=no {out}.2-01)")
+    else:
+        bl.rmtree(data)
 
 
 if __name__ == "__main__":
