@@ -133,17 +133,13 @@ public enum ThemeTitler {
                                phrases: PhraseEmbedding, taken: Set<String>) -> String? {
         let shortlist = Array(scored.prefix(meaningShortlist))
         guard let dims = wall.notes.first?.vector.count, dims > 0 else { return nil }
-        var centre = [Float](repeating: 0, count: dims)
-        for i in members { for d in 0..<min(dims, wall.notes[i].vector.count) { centre[d] += wall.notes[i].vector[d] } }
-        centre = Vectors.normalized(centre)
+        var centre = Vectors.normalized(WallSpace.mean(members.map { wall.notes[$0].vector }, dims))
         // Half the wall's mean direction added: a facilitator names a theme in the meeting's
         // own terms ("Grow aircraft maintenance"), not by its notes' most particular words
         // ("F-35 sustainment"). Titles of the facilitator's own groups: cosine to their titles
         // 0.462 alone, 0.474 / 0.482 / 0.470 with 0.3 / 0.5 / 0.8 of the mean; a distinctive
         // centre (the mean subtracted) did worse (0.458 with −0.3).
-        var mean = [Float](repeating: 0, count: dims)
-        for n in wall.notes { for d in 0..<min(dims, n.vector.count) { mean[d] += n.vector[d] } }
-        mean = Vectors.normalized(mean)
+        let mean = Vectors.normalized(WallSpace.mean(wall.notes.map(\.vector), dims))
         centre = Vectors.normalized(zip(centre, mean).map { $0 + Self.wallMeanWeight * $1 })
         let singles = phrases.embed(shortlist.map(\.key))
         guard singles.count == shortlist.count else { return nil }
