@@ -80,8 +80,9 @@ final class MiniLMEncoder: @unchecked Sendable {
                 upBias: try small("intermediate.dense.bias", [Self.ffn]), downBias: try small("output.dense.bias", [h]),
                 norm2Gain: try small("output.LayerNorm.weight", [h]), norm2Bias: try small("output.LayerNorm.bias", [h]))
         }
-        // The mapped matrices were read once, to pack them: let them leave memory. What is
-        // read from the mapping from now on (embedding rows, biases, norms) comes back on use.
+        // Each matrix left memory once packed; what copying the small tensors and reading the
+        // header touched leaves now. Nothing is read through the mapping after this (word rows
+        // come by `pread`), except if `pread` fails.
         if packedOnly { file.releaseResidentPages() }
     }
 

@@ -52,7 +52,7 @@ final class SafeTensorsFile: @unchecked Sendable {
 
     /// A copy, owned by this file, of a small tensor read at every pass (biases, norms,
     /// position embeddings). Read in place, each would keep the kernel's fault-around window
-    /// of the mapping resident (64 KiB a touch: about 7 MB for the model's 80 small tensors).
+    /// of the mapping resident (64 KiB a touch: the model's 46 small tensors kept 6.8 MB).
     func copied(_ name: String, shape: [Int]) throws -> UnsafePointer<Float> {
         let t = try tensor(name, shape: shape)
         let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: t.count)
