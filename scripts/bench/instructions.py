@@ -14,7 +14,8 @@ set-up and again after the notes (`callgrind_control --dump`), so the figure is
 ("deliveries": every event, ack and placement a client receives). The embedder and the
 clustering thread are reported apart: they cost per note, not per delivery.
 
-Needs valgrind (`scripts/setup.sh --bench`). Takes about two minutes with the model.
+Needs valgrind (`scripts/setup.sh --bench`). Takes 15–20 minutes (valgrind runs the server
+about 50 times slower).
 
     .venv/bin/python scripts/bench/instructions.py [--phones 40] [--notes 30] [--no-model] [--keep]
 """
@@ -22,7 +23,6 @@ import argparse
 import glob
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -112,7 +112,9 @@ def main():
     extra = ["--model-dir", "/nonexistent-model"] if args.no_model else []
     server = bl.ConveneServer(os.path.join(data, "db"), extra=extra,
                               prefix=["valgrind", "--tool=callgrind", "--separate-threads=yes",
-                                      f"--callgrind-out-file={out}", "--dump-line=no"])
+                                      f"--callgrind-out-file={out}", "--dump-line=no",
+                                      # every dump file names its functions (callgrind_annotate reads one file)
+                                      "--compress-strings=no", "--compress-pos=no"])
     try:
         server.start(timeout=600)
         url = server.url
