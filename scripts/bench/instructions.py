@@ -94,12 +94,43 @@ def thread_totals(prefix, dump):
     return totals
 
 
+def self_costs(path):
+    """{function: instructions spent in it, not in what it calls} from one callgrind file.
+    (callgrind_annotate attributes everything of these mid-run dumps to __libc_start_main.)"""
+    costs, fn, call_line = {}, None, False
+    with open(path, errors="replace") as f:
+        for line in f:
+            if line.startswith("fn="):
+                fn = line[3:].rstrip("\n")
+            elif line.startswith("calls="):
+                call_line = True   # the next cost line is the callee's inclusive cost
+            elif line[:1].isdigit() or line[:1] in "+-*":
+                if call_line:
+                    call_line = False
+                elif fn is not None:
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        costs[fn] = costs.get(fn, 0) + int(parts[1])
+    return costs
+
+
+def demangled(names):
+    """Swift symbols made readable when swift-demangle is on the PATH."""
+    tool = shutil.which("swift-demangle")
+    if not tool:
+        return names
+    out = subprocess.run([tool, "--simplified", "--compact"], input="\n".join(names), capture_output=True, text=True).stdout
+    lines = out.split("\n")
+    return lines[:len(names)] if len(lines) >= len(names) else names
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--phones", type=int, default=40)
     ap.add_argument("--notes", type=int, default=30)
     ap.add_argument("--no-model", action="store_true", help="start without the embedding model (lexical grouping)")
-    ap.add_argument("--keep", action="store_true", help="keep the callgrind files (for callgrind_annotate) and print where")
+    ap.add_argument("--keep", action="store_true", help="keep the callgrind files and print where")
+    ap.add_argument("--top", type=int, default=20, help="functions listed by the instructions they spent")
     ap.add_argument("--quiet", type=float, default=1.5, help="seconds without a message that end a step")
     args = ap.parse_args()
     if not shutil.which("valgrind"):
@@ -143,6 +174,7 @@ def main():
         subprocess.run(["callgrind_control", "--dump=notes", str(server.pid)], check=True, capture_output=True)
         time.sleep(1)
         setup, notes = thread_totals(out, 1), thread_totals(out, 2)
+        costs = self_costs(f"{out}.2-01")
     finally:
         server.stop()
     loop = notes.get(1, 0)
@@ -160,9 +192,12 @@ def main():
     print(f"service loop: {result['loop_instructions_per_delivery']:,} instructions per delivery "
           f"({deliveries:,} deliveries for {args.notes} notes to {args.phones} phones and a console); "
           f"other threads (embedding, grouping, log writer): {result['other_threads_instructions_per_note']:,} per note")
+    top = sorted(costs.items(), key=lambda kv: -kv[1])[:args.top]
+    print(f"where the loop's instructions went during the notes (self cost, per delivery, top {args.top}):")
+    for (name, cost), readable in zip(top, demangled([n for n, _ in top])):
+        print(f"  {cost / max(1, deliveries):8.0f}  {100 * cost / max(1, loop):5.1f}%  {readable[:110]}")
     if args.keep:
-        print(f"callgrind files kept: {out}.2-01 is the loop during the notes "
-              f"(callgrind_annotate --inclusive=no {out}.2-01)")
+        print(f"callgrind files kept: {out}.2-01 is the loop during the notes")
     else:
         bl.rmtree(data)
 
