@@ -88,9 +88,11 @@ final class MiniLMEncoder: @unchecked Sendable {
 
     /// Most tokens in one pass through the layers. A pass's working buffers grow with its
     /// tokens (about 15 KB each): 32 notes of 120 characters in one pass took 18 MB that
-    /// came and went with every batch under load (issue 15). Passes of at most 512 tokens
-    /// need about 8 MB, and every weight is still read once for many notes.
-    static let tokensPerPass = 512
+    /// came and went with every batch under load (issue 15). Passes of at most 128 tokens
+    /// (four such notes) need about 2 MB; under load the peak RSS was 109 MB with 512-token
+    /// passes and 103 MB with 128, for about 5 % more CPU per note in batches of 32 (3.88 vs
+    /// 3.69 ms; a single note is one pass either way). docs/BENCHMARKS.md has the runs.
+    static let tokensPerPass = 128
 
     /// Mean-pooled, L2-normalised sentence embeddings, one per token sequence.
     func embed(_ sequences: [[Int32]]) -> [[Float]] {

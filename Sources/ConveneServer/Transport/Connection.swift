@@ -102,7 +102,12 @@ final class Connection: MeetingClient {
             outgoingHead += 1
             sentOfHead = 0
             outgoingBytes -= message.count
-            if outgoingHead > 64 && outgoingHead * 2 > outgoing.count {
+            if outgoingHead == outgoing.count {
+                // All sent: forget them now (each held its event's bytes alive, and 1,000
+                // connections each keeping up to a hundred sent entries cost megabytes).
+                outgoing.removeAll(keepingCapacity: true)
+                outgoingHead = 0
+            } else if outgoingHead > 64 && outgoingHead * 2 > outgoing.count {
                 outgoing.removeFirst(outgoingHead)
                 outgoingHead = 0
             }

@@ -58,7 +58,7 @@ public final class WebServer {
         protos[1].name = UnsafePointer(cString(Self.subprotocol))
         protos[1].callback = conveneWebSocketCallback
         protos[1].per_session_data_size = MemoryLayout<UInt64>.size
-        protos[1].rx_buffer_size = 4096
+        protos[1].rx_buffer_size = 1024
         // Events are well under this and go out in one send; a large snapshot is sent in pieces.
         protos[1].tx_packet_size = 65536
         protocols = protos

@@ -44,6 +44,11 @@ final class WorkerThread<Job: Sendable>: Sendable {
                     return batch
                 }
                 if !batch.isEmpty { handle(batch) }
+                // Going idle: hand the memory this thread's work freed back to the system.
+                // glibc keeps freed blocks in each thread's arena (the embedder's pass buffers,
+                // a regrouping's matrices) and returns them only on a trim; without this the
+                // peak RSS under load was ~5 MB higher (docs/BENCHMARKS.md, issue 15).
+                if jobs.withLock({ $0.isEmpty }) { _ = releaseFreedMemory(0) }
             }
         }
         thread.name = name
@@ -55,3 +60,7 @@ final class WorkerThread<Job: Sendable>: Sendable {
         wake.signal()
     }
 }
+
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export):
+/// returns the free memory of every arena to the system, keeping `pad` bytes at the top.
+@_silgen_name("malloc_trim") private func releaseFreedMemory(_ pad: Int) -> Int32
