@@ -98,6 +98,20 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertFalse(t.hasSuffix("shared"), t)
     }
 
+    func testATitleNeverEndsOnOrIsAVerbTheNotesUse() {
+        // "hire" is used as a verb on this wall ("hard to hire", "we hire"): not a title's last word.
+        let texts = ["hard to hire welders for second shift", "we hire and they leave in a month", "can't hire fast enough",
+                     "second shift pay is too low", "nobody wants second shift"]
+        let w = wall(texts)
+        XCTAssertTrue(WallVocabulary(w).verbs.contains("hire"))
+        XCTAssertFalse(WallVocabulary(w).verbs.contains("shift"), "a noun after a determiner is no verb")
+        let t = title(texts).lowercased()
+        XCTAssertNotEqual(t.split(separator: " ").last, "hire", t)
+        XCTAssertFalse(t.hasPrefix("hire &"), t)
+        // "access to capital": "to" after a noun starts no verb.
+        XCTAssertFalse(WallVocabulary(wall(["access to capital is thin", "access to capital for startups"])).verbs.contains("capital"))
+    }
+
     func testPhrasesAlreadyEmbeddedAreNotEmbeddedAgain() {
         final class Counting: PhraseEmbedding, @unchecked Sendable {
             var embedded: [String] = []

@@ -4,14 +4,47 @@
 struct WallVocabulary {
     /// For each word stem, the notes (indices into `wall.notes`) that use it.
     private let postings: [String: Set<Int>]
+    /// Words the wall's notes use as verbs ("hard to **hire**", "we **recruit**", "can't
+    /// **rent**"): a title does not end on one ("Welders train") nor consist of one ("Hire").
+    let verbs: Set<String>
 
     init(_ wall: Wall) {
         var postings: [String: Set<Int>] = [:]
+        var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
         for (i, note) in wall.notes.enumerated() {
-            for word in note.words.words { postings[ThemeTitler.stem(word.key), default: []].insert(i) }
+            let words = note.words.words, breaks = note.words.breakBefore
+            for (j, word) in words.enumerated() {
+                postings[ThemeTitler.stem(word.key), default: []].insert(i)
+                guard j > 0, !breaks[j] else { continue }
+                let before = words[j - 1].key
+                if Self.subjectsAndModals.contains(before)
+                    || (before == "to" && j > 1 && Self.takesAnInfinitive.contains(words[j - 2].key)) {
+                    asVerb[word.key, default: 0] += 1
+                } else if Self.determiners.contains(before) {
+                    asNoun[word.key, default: 0] += 1
+                }
+            }
         }
         self.postings = postings
+        verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
     }
+
+    /// What comes before a verb, never before a noun: "we hire", "can't find", "must train".
+    static let subjectsAndModals: Set<String> = [
+        "we", "they", "i", "you", "can", "cant", "can't", "cannot", "must", "will", "should", "could", "would",
+        "dont", "don't", "didnt", "didn't", "wont", "won't", "lets", "let's", "couldnt", "couldn't", "shouldnt",
+    ]
+    /// Words after which "to" starts a verb ("hard to hire", "need to recruit"); "access to
+    /// capital" is not one of them.
+    static let takesAnInfinitive: Set<String> = [
+        "need", "needs", "want", "wants", "hard", "harder", "easier", "easy", "able", "how", "have", "has", "had",
+        "trying", "try", "going", "impossible", "tough", "struggle", "struggling", "afford", "ways", "way", "time",
+    ]
+    /// What comes before a noun: "the bus", "our rent", "more training".
+    static let determiners: Set<String> = [
+        "the", "a", "an", "our", "their", "my", "your", "its", "this", "that", "these", "those", "of", "more",
+        "less", "no", "any", "some", "every", "each", "his", "her", "for", "on", "in", "with", "new", "local",
+    ]
 
     /// The notes that use every content word of a candidate phrase (its connectors, such
     /// as "of" in "cost of living", need not appear).
