@@ -148,7 +148,10 @@ extension MeetingState {
             nextSteps = steps
         case let .proposalOffered(kind, proposal):
             proposals[kind] = proposal
-        case let .proposalResolved(kind, _):
+        case let .proposalResolved(kind, applied):
+            if !applied, let dismissed = proposals[kind] {
+                for move in dismissed.moves { keptByDismissal[move.note] = .some(move.from) }
+            }
             proposals[kind] = nil
         case let .regroupRecorded(kind, moves):
             lastRegroup[kind] = moves

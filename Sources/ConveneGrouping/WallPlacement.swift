@@ -19,8 +19,9 @@ public enum WallPlacement {
         var wall = Wall()
         for note in state.visibleNotes(kind: kind) where !note.hidden {
             guard let v = vectors[note.id] else { continue }
+            let kept = state.keptByDismissal[note.id].map { $0 == note.theme } ?? false
             wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
-                                       rejectedThemes: note.movedOutOf, words: words(note)))
+                                       rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
         wall.themes = state.orderedThemes(kind: kind).map { t in
             WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil)
@@ -36,9 +37,9 @@ public enum WallPlacement {
         public init(changes: [GroupingChange] = [], proposal: ThemeProposal? = nil) { self.changes = changes; self.proposal = proposal }
     }
 
-    /// Places notes whose vectors arrived, one after the other as if each arrived alone:
-    /// each joins the wall and the engine places it, regrouping unsorted notes at
-    /// checkpoints and proposing what would move seen notes. Emptied automatic themes leave;
+    /// Places notes whose vectors arrived, one after the other: each joins the wall and the
+    /// engine places it; if the batch reached a checkpoint, the wall is regrouped once after
+    /// its last note (unsorted notes placed, what would move seen notes proposed). Emptied automatic themes leave;
     /// touched themes are retitled once at the end. New themes get provisional ids from
     /// `nextNumber`; the loop renumbers them when it commits (`renumbered`).
     public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping) -> Pass {
@@ -47,9 +48,15 @@ public enum WallPlacement {
         var changes: [WallChange] = []
         var touched = Set<String>()
         var proposal: GroupingProposal?
-        for note in arriving {
+        // A regrouping is superseded by the next one: in a batch (a burst of notes placed
+        // together), only the last note regroups, if any note of the batch reached a checkpoint.
+        var checkpointReached = false
+        for (k, note) in arriving.enumerated() {
             wall.notes.append(note)
-            let step = engine.noteArrived(note.id, on: wall) { ids.take() }
+            let unsorted = wall.notes.filter { $0.theme == nil }.count
+            checkpointReached = checkpointReached || engine.isCheckpoint(wall.notes.count)
+                || engine.isBacklog(unsorted: unsorted, notes: wall.notes.count)
+            let step = engine.noteArrived(note.id, on: wall, regroup: k == arriving.count - 1 ? checkpointReached : false) { ids.take() }
             wall.apply(step.changes)
             for case .move(_, let t?) in step.changes { touched.insert(t) }
             for case .createTheme(let t, _) in step.changes { touched.insert(t) }
@@ -69,7 +76,7 @@ public enum WallPlacement {
     /// The facilitator's "regroup": the whole wall grouped now; everything the engine would
     /// change is applied as one undoable step (the facilitator asked for it).
     public static func regroupEvents(kind: NoteKind, wall base: Wall, nextNumber: Int, engine: MeetingGrouping) -> (events: [MeetingEvent], moves: [RegroupMove]) {
-        var wall = base
+        var wall = base.forgettingDismissals()
         var ids = IdentifierSource(next: nextNumber)
         let step = engine.regroup(wall) { ids.take() }
         var changes = step.changes + (step.proposal?.changes ?? [])
@@ -116,7 +123,7 @@ public enum WallPlacement {
     /// the themes it would open (with their titles) and the automatic themes it would leave
     /// empty. Nothing changes until the facilitator applies it. nil: nothing would move.
     public static func regroupProposal(wall base: Wall, engine: MeetingGrouping) -> ThemeProposal? {
-        var wall = base
+        var wall = base.forgettingDismissals()
         var created: [String] = []
         let step = engine.regroup(wall) { created.append("new\(created.count + 1)"); return created.last! }
         wall.apply(step.changes + (step.proposal?.changes ?? []))

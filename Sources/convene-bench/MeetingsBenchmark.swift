@@ -18,6 +18,7 @@ struct MeetingsBenchmark: ParsableCommand {
     @Flag(help: "Rank title candidates by coverage only, without the model.") var lexicalTitles = false
     @Flag(help: "Only title the facilitator's own groups (the titler alone, quick).") var titlesOnly = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
+    @Option(help: "Regroup at every note up to this many notes (the engine's default when not given; 0: growth only).") var everyNoteUpTo: Int?
     @Option(help: "Fewest moves for a proposal (the engine's default when not given).") var minimumProposalMoves: Int?
 
     struct Episode { var name: String; var texts: [String]; var truth: [String]; var titles: [String: String] }
@@ -40,6 +41,7 @@ struct MeetingsBenchmark: ParsableCommand {
         let model = try SentenceEmbedder(modelDirectory: modelDir)
         var engine = MeetingGrouping(targetThemes: targetThemes)
         if let checkpointGrowth { engine.checkpointGrowth = checkpointGrowth }
+        if let everyNoteUpTo { engine.checkpointEveryNoteUpTo = everyNoteUpTo }
         if let minimumProposalMoves { engine.minimumProposalMoves = minimumProposalMoves }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")

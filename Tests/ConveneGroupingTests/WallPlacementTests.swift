@@ -77,6 +77,35 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertEqual(s.notes.mapValues(\.theme), before)
     }
 
+    func testADismissedProposalDoesNotComeBackWithTheNextNote() throws {
+        // Two clear groups, all in one automatic theme: the engine proposes splitting them.
+        let texts = (0..<12).map { "note \($0)" }
+        var s = state(notes: texts)
+        var seq: Int64 = 50
+        func apply(_ events: [MeetingEvent]) { for e in events { seq += 1; s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) } }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let vs = vectors(12, themes: 2)
+        func wall() -> Wall {
+            WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        }
+        var counter = 0
+        let first = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
+        let offered = try XCTUnwrap(first.proposal, "one theme holding two clear groups gets a proposal")
+        apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(offered, on: wall()))])
+        apply(try s.decide(.dismissProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        // The facilitator said no: the same regrouping, at the next checkpoint, proposes none of those moves again.
+        let kept = Set(offered.moves.map(\.note))
+        XCTAssertTrue(wall().notes.filter { kept.contains($0.id) }.allSatisfy(\.keptByFacilitator))
+        let again = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
+        XCTAssertTrue((again.proposal?.moves ?? []).allSatisfy { !kept.contains($0.note) }, "\(again.proposal?.moves ?? [])")
+        // Once such a note is moved by hand, it is the facilitator's like any other (pinned), no longer "kept".
+        apply([.noteMoved(note: offered.moves[0].note, theme: nil, byHand: true)])
+        XCTAssertFalse(wall().notes.first { $0.id == offered.moves[0].note }!.keptByFacilitator)
+        // And the memory is the log's: a replay gives the same.
+        XCTAssertEqual(s.keptByDismissal.count, kept.count)
+    }
+
     func testARegroupPreviewChangesNothingUntilAppliedAndThenMatchesTheRegroup() throws {
         // 18 notes from three clear topics, all lumped into one automatic theme.
         let texts = (0..<18).map { "note \($0)" }

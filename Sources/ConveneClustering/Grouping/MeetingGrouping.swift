@@ -4,8 +4,8 @@
 ///   space, `WallSpace`), or waits in Unsorted. The first notes wait: themes appear only
 ///   when the wall has enough notes to tell them apart (`firstGrouping`), never one column
 ///   per note.
-/// - **Checkpoints** (at wall sizes growing by `checkpointGrowth`, and when Unsorted piles
-///   up): the whole wall is grouped from scratch (`SpectralGrouping`, the meeting's target
+/// - **Checkpoints** (every note up to `checkpointEveryNoteUpTo` notes, then at wall sizes
+///   growing by `checkpointGrowth`, and when Unsorted piles up): the whole wall is grouped from scratch (`SpectralGrouping`, the meeting's target
 ///   number of themes as a prior) and the groups are matched to the themes on the wall.
 ///   Unsorted notes go to their group's theme silently, and groups made only of unsorted
 ///   notes become new themes silently. Everything else the regrouping would change (notes
@@ -16,6 +16,8 @@
 ///   that theme's centre away; a label the facilitator wrote is part of its theme's centre;
 ///   when the wall is regrouped, notes pinned together stay together and notes pinned
 ///   apart stay apart.
+/// - **A dismissed proposal stays dismissed**: a note the facilitator kept where it was
+///   by dismissing a proposal is not proposed to move again while it stays there.
 /// - **No empty automatic column**: a theme the engine made that has lost its last note
 ///   leaves the wall.
 ///
@@ -26,6 +28,13 @@ public struct MeetingGrouping: Sendable {
     public var targetThemes = 5
     /// Notes on the wall before the first themes appear.
     public var firstGrouping = 6
+    /// Up to this many notes (a launch meeting's phase: the workbook's walls hold 20–50),
+    /// every arriving note is a checkpoint: the standing proposal always reflects the whole
+    /// wall. On the 14 meeting walls this raised live ARI from 0.326 to 0.356 (batch: 0.355)
+    /// and cut the facilitator's static actions from 0.365 to 0.328 a note, for 9 proposal
+    /// updates a wall instead of 3 (docs/BENCHMARKS.md). Past it, regroupings cost more
+    /// (the spectral step grows with the cube of the wall) and come at `checkpointGrowth`.
+    public var checkpointEveryNoteUpTo = 60
     public var checkpointGrowth = 1.25
     /// Least similarity (in the wall's space) for a note to join a theme on arrival.
     public var placeThreshold: Float = 0.12
@@ -58,7 +67,8 @@ public struct MeetingGrouping: Sendable {
 
     /// True when a wall that has just reached `count` notes should be regrouped.
     public func isCheckpoint(_ count: Int) -> Bool {
-        count <= maxAutomaticRegroup && isStep(count, from: firstGrouping)
+        guard count >= firstGrouping, count <= maxAutomaticRegroup else { return false }
+        return count <= checkpointEveryNoteUpTo || isStep(count, from: max(firstGrouping, checkpointEveryNoteUpTo))
     }
 
     /// True when `count` is one of first, first × growth, … (rounded, at least one apart).
@@ -72,7 +82,10 @@ public struct MeetingGrouping: Sendable {
     // MARK: - Arrival
 
     /// A note just added to `wall` (present in it, unsorted).
-    public func noteArrived(_ noteId: String, on wall: Wall, newThemeId: () -> String) -> Step {
+    /// `regroup`: nil, at checkpoints (a note arriving alone); false, never (a note of a batch
+    /// whose last note decides); true, whatever the wall's size (the last note of a batch in
+    /// which an earlier note reached a checkpoint: one regrouping covers the whole batch).
+    public func noteArrived(_ noteId: String, on wall: Wall, regroup forced: Bool? = nil, newThemeId: () -> String) -> Step {
         guard let index = wall.notes.firstIndex(where: { $0.id == noteId }), wall.notes[index].theme == nil,
               !wall.notes[index].pinned else { return Step() }
         let space = WallSpace(wall.notes)
@@ -84,8 +97,8 @@ public struct MeetingGrouping: Sendable {
         // Unsorted piling up calls for a regrouping too, but only as the pile grows by the
         // same steps as the wall: notes that fit nowhere must not make every new note
         // regroup the whole wall (that was a full regrouping per note on large walls).
-        let backlog = wall.notes.count >= firstGrouping && unsorted >= max(4, wall.notes.count / 6) && isStep(unsorted, from: 4)
-        if isCheckpoint(wall.notes.count) || backlog {
+        let backlog = isBacklog(unsorted: unsorted, notes: wall.notes.count)
+        if forced ?? (isCheckpoint(wall.notes.count) || backlog) {
             var placed = wall
             placed.apply(step.changes)
             let regrouped = regroup(placed, newThemeId: newThemeId)
@@ -93,6 +106,11 @@ public struct MeetingGrouping: Sendable {
             step.proposal = regrouped.proposal
         }
         return step
+    }
+
+    /// True when the wall's unsorted notes have piled up to the next step (see `noteArrived`).
+    public func isBacklog(unsorted: Int, notes: Int) -> Bool {
+        notes >= firstGrouping && unsorted >= max(4, notes / 6) && isStep(unsorted, from: 4)
     }
 
     /// The theme a note should join now, if one is clearly right for it.
@@ -168,7 +186,9 @@ public struct MeetingGrouping: Sendable {
         let groups = grouping.group(similarity: s, count: n, target: targetThemes)
         let groupCount = (groups.max() ?? -1) + 1
         let locked = Set(wall.themes.filter(\.locked).map(\.id))
-        func movable(_ note: WallNote) -> Bool { !note.pinned && !(note.theme.map(locked.contains) ?? false) }
+        func movable(_ note: WallNote) -> Bool {
+            !note.pinned && !note.keptByFacilitator && !(note.theme.map(locked.contains) ?? false)
+        }
 
         // Match groups to themes: the most shared notes (pinned ones count more), one to one.
         let themeIds = wall.themes.map(\.id)
@@ -212,7 +232,7 @@ public struct MeetingGrouping: Sendable {
         // (The wall's space depends on its notes, not on their themes: `space` still holds.)
         var placed = wall
         placed.apply(step.changes)
-        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned {
+        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator {
             guard !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
             if let theme = bestTheme(for: i, on: placed, space: space), !locked.contains(theme) {
                 step.changes.append(.move(note: note.id, theme: theme))
@@ -244,7 +264,8 @@ public struct MeetingGrouping: Sendable {
         // alike, and one theme would swallow them all).
         var step = Step()
         var proposal = GroupingProposal()
-        for (i, note) in wall.notes.enumerated() where !note.pinned && !(note.theme.map(locked.contains) ?? false) {
+        for (i, note) in wall.notes.enumerated()
+        where !note.pinned && !note.keptByFacilitator && !(note.theme.map(locked.contains) ?? false) {
             var best: (String, Float)?
             for t in wall.themes where !locked.contains(t.id) || note.theme == nil {
                 guard let c = centres[t.id] else { continue }

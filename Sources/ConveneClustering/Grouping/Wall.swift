@@ -13,14 +13,19 @@ public struct WallNote: Sendable {
     public var pinned: Bool
     /// Themes the facilitator moved this note out of: it is a counter-example of each.
     public var rejectedThemes: [String]
+    /// The facilitator dismissed a proposal to move this note from where it is: the engine
+    /// does not propose that again (it still counts in its theme, unlike a pinned note it
+    /// weighs as any other).
+    public var keptByFacilitator: Bool
     /// The text's words, read once.
     public let words: NoteWords
 
     /// `words` may be given when the caller has them from before (they cost a pass over the text).
     public init(id: String, vector: [Float], text: String, theme: String? = nil, pinned: Bool = false,
-                rejectedThemes: [String] = [], words: NoteWords? = nil) {
+                rejectedThemes: [String] = [], keptByFacilitator: Bool = false, words: NoteWords? = nil) {
         self.id = id; self.vector = vector; self.text = text; self.theme = theme; self.pinned = pinned
         self.rejectedThemes = rejectedThemes
+        self.keptByFacilitator = keptByFacilitator
         self.words = words ?? NoteWords(text)
     }
 }
@@ -63,7 +68,11 @@ public struct Wall: Sendable {
         case let .createTheme(id, label):
             themes.append(WallTheme(id: id, label: label))
         case let .move(note, theme):
-            if let i = notes.firstIndex(where: { $0.id == note }) { notes[i].theme = theme }
+            // A note kept in place by a dismissal is free again once it is somewhere else.
+            if let i = notes.firstIndex(where: { $0.id == note }), notes[i].theme != theme {
+                notes[i].theme = theme
+                notes[i].keptByFacilitator = false
+            }
         case let .relabel(theme, label):
             if let i = themes.firstIndex(where: { $0.id == theme }) { themes[i].label = label }
         case let .removeTheme(id):
@@ -74,12 +83,21 @@ public struct Wall: Sendable {
 
     public mutating func apply(_ changes: [WallChange]) { for c in changes { apply(c) } }
 
+    /// The wall with every note free of earlier dismissals: when the facilitator asks for a
+    /// regrouping, it covers everything not pinned.
+    public func forgettingDismissals() -> Wall {
+        var wall = self
+        for i in wall.notes.indices { wall.notes[i].keptByFacilitator = false }
+        return wall
+    }
+
     /// Facilitator moves: the note leaves its theme by hand and stays where it is put.
     public mutating func moveByHand(_ note: String, to theme: String?) {
         guard let i = notes.firstIndex(where: { $0.id == note }) else { return }
         if let old = notes[i].theme, old != theme, !notes[i].rejectedThemes.contains(old) { notes[i].rejectedThemes.append(old) }
         notes[i].theme = theme
         notes[i].pinned = true
+        notes[i].keptByFacilitator = false
     }
 
     /// The facilitator merges `from` into `into`: every note of both is pinned there.
