@@ -75,7 +75,14 @@ def fill_wall(facilitator, themes=THEMES):
 
 
 def wall_layout(wall):
-    """Every note on the wall: its font size, whether it is shown and inside the screen; and each column's "+N more"."""
+    """Every note on the wall once it has settled: its font size, whether it is shown and inside
+    the screen; and each column's "+N more". Settled: the header's QR code has loaded (the header
+    grows then, and the board is fitted again to its smaller height a frame later), no note is
+    still sliding to its new place (a move animates for 0.7 s), and two frames have passed."""
+    wall.wait_js("const q = $('join-qr'); return q.hidden || (q.complete && q.naturalWidth > 0);", message="the QR code to load")
+    wall.wait_js("return !document.getAnimations().some((a) => a.playState === 'running' && !(a instanceof CSSAnimation));",
+                 message="the notes to stop moving")
+    wall.driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));")
     return wall.js("""
         const vw = innerWidth, vh = innerHeight;
         return Array.from($('board').querySelectorAll('.column')).map((col) => {
