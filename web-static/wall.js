@@ -71,6 +71,7 @@ function render() {
   show($('welcome-view'), phase === 'welcome' && !spotlit);
   show($('spotlight'), !!spotlit);
   show($('board'), !!kind);
+  if (!kind) show($('board-empty'), false);
   show($('areas-view'), showAreas);
   show($('next-steps'), showSteps);
   // During the welcome the join instructions fill the screen; the corner copy would repeat them.
@@ -140,6 +141,13 @@ function renderBoard(state, kind) {
     graceTimer = setTimeout(draw, Math.max(50, waiting));
   }
   const board = $('board');
+  // A phase with no note yet: one line saying what will happen, not an empty "Unsorted" box.
+  const empty = columns.length === 1 && columns[0].unsorted && columns[0].notes.length === 0;
+  setText($('board-empty'), kind === 'requirement'
+    ? 'The requirements you post from your phones will appear here, grouped by theme.'
+    : 'The opportunities you post from your phones will appear here, grouped by theme.');
+  show($('board-empty'), empty);
+  show(board, !empty);
   board.dataset.kind = kind;
   const before = notePositions(board);
   const arrived = [];

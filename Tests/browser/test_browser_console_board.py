@@ -101,6 +101,9 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
     assert bar["scrolled"] and bar["top"] >= 0 and bar["uncovered"], bar
     console.click(console.driver.find_element(By.CSS_SELECTOR, "#phase-buttons [data-phase=requirements]"))
     wall.wait(lambda: wall.phase() == "Requirements", "the phase changed from the sticky bar")
+    # A phase with no note yet says what will happen, instead of an empty "Unsorted 0" box.
+    wall.wait_js("return shown($('board-empty')) && !shown($('board')) && text($('board-empty')).includes('requirements');",
+                 message="the empty requirements wall explains itself")
     console.driver.execute_script("scrollTo(0, 0);")
     console.click(console.driver.find_element(By.CSS_SELECTOR, "input[name=board-kind][value=opportunity]"))
     viewport_shot(console, "corrected")

@@ -66,14 +66,16 @@ def test_markup_in_user_text_is_shown_as_text(screens):
     console.create_theme(THEME)
     assert console.message() == f"Created “{THEME}”."
     console.send_to(NOTE, THEME)
-    wall.wait(lambda: wall.board().get(THEME) == [NOTE], "the note in the theme on the wall")
+    # The other note may follow it there (a still-unsorted note follows the facilitator's
+    # correction when it is like the note moved): either way each shows once, as typed.
+    wall.wait(lambda: NOTE in (wall.board().get(THEME) or []), "the note in the theme on the wall")
     # The other note is somewhere on the wall, once (unsorted, or in a theme the server's
     # clustering made: its label comes from the note's words, and is text too). A note not
     # yet placed waits a moment before it shows in Unsorted, so this may take that moment.
     wall.wait(lambda: [n for c in wall.columns() for n in c["notes"]].count(NOTE_2) == 1, "the other note on the wall, once")
     cols = {c["label"]: c for c in console.columns()}
-    assert cols[THEME]["notes"] == [NOTE]
-    assert cols[THEME]["authors"] == [f"{NAME}, {ORG}"]
+    assert NOTE in cols[THEME]["notes"] and set(cols[THEME]["notes"]) <= {NOTE, NOTE_2}, cols[THEME]["notes"]
+    assert set(cols[THEME]["authors"]) == {f"{NAME}, {ORG}"}
     # The note's own controls name it (for screen readers) as text too.
     short = NOTE if len(NOTE) <= 60 else NOTE[:60] + "…"
     assert console.note_item(NOTE).find_element(By.CSS_SELECTOR, ".note-card").get_attribute("aria-label") == f"{short} — {NAME}, {ORG}"
