@@ -65,8 +65,9 @@ extension StoredEvent {
             pairs += [("kind", .string(kind.rawValue)), ("changes", .array(changes.map(\.json)))]
         case let .proposalOffered(kind, proposal):
             pairs += [("kind", .string(kind.rawValue)), ("proposal", proposal.json)]
-        case let .proposalResolved(kind, applied):
+        case let .proposalResolved(kind, applied, superseded):
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
+            if superseded { pairs.append(("supersededByRegroup", .bool(true))) }
         case let .summarySendStarted(send, recipients, appendix):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) })), ("appendix", .bool(appendix))]
         case let .openingSet(text):
@@ -146,7 +147,10 @@ extension StoredEvent {
             event = .proposalOffered(kind: try kind("kind"), proposal: try ThemeProposal(storage: j["proposal"] ?? .null))
         case "proposalResolved":
             guard case .bool(let applied)? = j["applied"] else { throw EventDecodingError(description: "missing applied") }
-            event = .proposalResolved(kind: try kind("kind"), applied: applied)
+            // Absent in logs written before it existed: a plain dismissal.
+            let superseded: Bool
+            if case .bool(let b)? = j["supersededByRegroup"] { superseded = b } else { superseded = false }
+            event = .proposalResolved(kind: try kind("kind"), applied: applied, supersededByRegroup: superseded)
         case "summarySendStarted":
             // Logs written before the appendix choice existed sent it.
             var appendix = true

@@ -41,7 +41,9 @@ public enum MeetingEvent: Equatable, Sendable {
     /// facilitator (console only), replacing any earlier one of that kind.
     case proposalOffered(kind: NoteKind, proposal: ThemeProposal)
     /// The facilitator applied (the moves follow as events) or dismissed the proposal.
-    case proposalResolved(kind: NoteKind, applied: Bool)
+    /// `supersededByRegroup`: the facilitator's own regroup replaced it (not a dismissal:
+    /// nothing is remembered as kept in place).
+    case proposalResolved(kind: NoteKind, applied: Bool, supersededByRegroup: Bool = false)
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String], appendix: Bool)
     /// The facilitator's words for the summary: its opening paragraph, a theme's sentence,

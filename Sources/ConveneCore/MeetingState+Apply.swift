@@ -37,6 +37,7 @@ extension MeetingState {
             notes[note]?.editCount += 1
             notes[note]?.edited = true
         case let .noteWithdrawn(note):
+            keptByDismissal[note] = nil
             notes[note]?.withdrawn = true
             notes[note]?.theme = nil
         case let .noteHidden(note, hidden):
@@ -65,6 +66,7 @@ extension MeetingState {
             if byHand, let old = notes[note]?.theme, old != theme, notes[note]?.movedOutOf.contains(old) == false {
                 notes[note]?.movedOutOf.append(old)
             }
+            if notes[note]?.theme != theme { keptByDismissal[note] = nil }   // kept where it was, no longer there
             notes[note]?.theme = theme
             notes[note]?.placed = true
             if byHand { notes[note]?.placedByHand = true }
@@ -148,9 +150,13 @@ extension MeetingState {
             nextSteps = steps
         case let .proposalOffered(kind, proposal):
             proposals[kind] = proposal
-        case let .proposalResolved(kind, applied):
-            if !applied, let dismissed = proposals[kind] {
-                for move in dismissed.moves { keptByDismissal[move.note] = .some(move.from) }
+        case let .proposalResolved(kind, applied, superseded):
+            // Dismissed by the facilitator: the notes it would have moved out of a theme stay
+            // where they are (unsorted notes are not held: they may still join a theme).
+            if !applied && !superseded, let dismissed = proposals[kind] {
+                for move in dismissed.moves {
+                    if let from = move.from, notes[move.note]?.theme == from { keptByDismissal[move.note] = from }
+                }
             }
             proposals[kind] = nil
         case let .regroupRecorded(kind, moves):

@@ -166,7 +166,7 @@ extension MeetingState {
             // Proposals are the facilitator's to weigh: screens other than the console only see the sequence move on.
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("proposal", proposal.json)]
-        case let .proposalResolved(kind, applied):
+        case let .proposalResolved(kind, applied, _):
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
         case let .openingSet(text):

@@ -160,10 +160,10 @@ public struct MeetingState: Sendable {
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Notes the facilitator kept where they were by dismissing a proposal to move them:
-    /// note id → the theme it was kept in (nil: Unsorted). The engine does not propose
-    /// moving such a note again while it is still there (a dismissed proposal must not come
-    /// back with the next note). Derived from the log, never sent.
-    public var keptByDismissal: [String: String?] = [:]
+    /// note id → the theme it was kept in. The engine does not propose moving such a note
+    /// again while it stays there (a dismissed proposal must not come back with the next
+    /// note); the entry goes when the note moves. Derived from the log, never sent.
+    public var keptByDismissal: [String: String] = [:]
     /// Resume tokens of records merged into another: the phone goes on as that participant.
     public var mergedTokens: [String: String] = [:]
     /// Records merged into another (id → the one they became), so a phone still attached

@@ -19,7 +19,7 @@ public enum WallPlacement {
         var wall = Wall()
         for note in state.visibleNotes(kind: kind) where !note.hidden {
             guard let v = vectors[note.id] else { continue }
-            let kept = state.keptByDismissal[note.id].map { $0 == note.theme } ?? false
+            let kept = note.theme != nil && state.keptByDismissal[note.id] == note.theme
             wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
                                        rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
@@ -48,24 +48,34 @@ public enum WallPlacement {
         var changes: [WallChange] = []
         var touched = Set<String>()
         var proposal: GroupingProposal?
+        func record(_ changes: [WallChange]) {
+            for case .move(_, let t?) in changes { touched.insert(t) }
+            for case .createTheme(let t, _) in changes { touched.insert(t) }
+        }
         // A regrouping is superseded by the next one: in a batch (a burst of notes placed
-        // together), only the last note regroups, if any note of the batch reached a checkpoint.
+        // together), each note is placed as it arrives and the wall is regrouped once, after
+        // the last note, if any note of the batch reached a checkpoint.
         var checkpointReached = false
-        for (k, note) in arriving.enumerated() {
+        for note in arriving {
             wall.notes.append(note)
-            let unsorted = wall.notes.filter { $0.theme == nil }.count
-            checkpointReached = checkpointReached || engine.isCheckpoint(wall.notes.count)
-                || engine.isBacklog(unsorted: unsorted, notes: wall.notes.count)
-            let step = engine.noteArrived(note.id, on: wall, regroup: k == arriving.count - 1 ? checkpointReached : false) { ids.take() }
+            let step = engine.noteArrived(note.id, on: wall, regroup: false) { ids.take() }
             wall.apply(step.changes)
-            for case .move(_, let t?) in step.changes { touched.insert(t) }
-            for case .createTheme(let t, _) in step.changes { touched.insert(t) }
+            record(step.changes)
             // "Unsorted" is a decision too: recorded, so a restart does not place the note again.
             if !step.changes.contains(where: { if case .move(let n, _) = $0 { return n == note.id }; return false }) {
                 changes.append(.move(note: note.id, theme: nil))
             }
             changes += step.changes
-            if let p = step.proposal { proposal = p }
+            let unsorted = wall.notes.filter { $0.theme == nil }.count
+            checkpointReached = checkpointReached || engine.isCheckpoint(wall.notes.count)
+                || engine.isBacklog(unsorted: unsorted, notes: wall.notes.count)
+        }
+        if checkpointReached {
+            let step = engine.regroup(wall) { ids.take() }
+            wall.apply(step.changes)
+            record(step.changes)
+            changes += step.changes
+            proposal = step.proposal
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)

@@ -18,6 +18,16 @@ final class WallPlacementTests: XCTestCase {
         return s
     }
 
+    /// The events `state(notes:)` applies, as a log.
+    func stateLog(notes texts: [String]) -> [StoredEvent] {
+        let created = try! MeetingFactory.created(id: "m", title: "T", industry: "I", region: "R", date: nil, place: nil, chairs: [],
+                                                  joinCode: "ABC234", facilitatorKey: "k", at: 0)
+        return [created] + texts.enumerated().map { i, t in
+            StoredEvent(meeting: "m", seq: Int64(i + 2), at: Int64(i + 2),
+                        event: .notePosted(id: "n\(i)", kind: .opportunity, text: t, author: nil, scribed: nil))
+        }
+    }
+
     func vectors(_ count: Int, themes: Int) -> [String: [Float]] {
         var out: [String: [Float]] = [:]
         var seed: UInt64 = 3
@@ -81,8 +91,14 @@ final class WallPlacementTests: XCTestCase {
         // Two clear groups, all in one automatic theme: the engine proposes splitting them.
         let texts = (0..<12).map { "note \($0)" }
         var s = state(notes: texts)
-        var seq: Int64 = 50
-        func apply(_ events: [MeetingEvent]) { for e in events { seq += 1; s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) } }
+        var log = stateLog(notes: texts)
+        func apply(_ events: [MeetingEvent]) {
+            for e in events {
+                let stored = StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)
+                s.apply(stored)
+                log.append(stored)
+            }
+        }
         apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
         apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
         let vs = vectors(12, themes: 2)
@@ -93,17 +109,27 @@ final class WallPlacementTests: XCTestCase {
         let first = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
         let offered = try XCTUnwrap(first.proposal, "one theme holding two clear groups gets a proposal")
         apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(offered, on: wall()))])
+        let offeredAt = log.count
         apply(try s.decide(.dismissProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
         // The facilitator said no: the same regrouping, at the next checkpoint, proposes none of those moves again.
         let kept = Set(offered.moves.map(\.note))
         XCTAssertTrue(wall().notes.filter { kept.contains($0.id) }.allSatisfy(\.keptByFacilitator))
         let again = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
         XCTAssertTrue((again.proposal?.moves ?? []).allSatisfy { !kept.contains($0.note) }, "\(again.proposal?.moves ?? [])")
-        // Once such a note is moved by hand, it is the facilitator's like any other (pinned), no longer "kept".
-        apply([.noteMoved(note: offered.moves[0].note, theme: nil, byHand: true)])
-        XCTAssertFalse(wall().notes.first { $0.id == offered.moves[0].note }!.keptByFacilitator)
-        // And the memory is the log's: a replay gives the same.
-        XCTAssertEqual(s.keptByDismissal.count, kept.count)
+        // The memory is the log's: a replay of the same events gives the same.
+        XCTAssertEqual(MeetingState.replay(log)?.keptByDismissal, s.keptByDismissal)
+        XCTAssertEqual(Set(s.keptByDismissal.keys), kept)
+        // Once such a note moves, the entry goes: back in its old theme later, it is not held again.
+        let moved = offered.moves[0].note
+        apply([.noteMoved(note: moved, theme: nil, byHand: false)])
+        XCTAssertNil(s.keptByDismissal[moved])
+        apply([.noteMoved(note: moved, theme: "t1", byHand: false)])
+        XCTAssertFalse(wall().notes.first { $0.id == moved }!.keptByFacilitator)
+        // The facilitator's own regroup replacing a proposal is no dismissal: nothing is held.
+        var other = MeetingState.replay(Array(log.prefix(offeredAt)))!
+        other.apply(StoredEvent(meeting: "m", seq: other.seq + 1, at: 0,
+                                event: .proposalResolved(kind: .opportunity, applied: false, supersededByRegroup: true)))
+        XCTAssertTrue(other.keptByDismissal.isEmpty)
     }
 
     func testARegroupPreviewChangesNothingUntilAppliedAndThenMatchesTheRegroup() throws {

@@ -110,7 +110,7 @@ public struct MeetingGrouping: Sendable {
 
     /// True when the wall's unsorted notes have piled up to the next step (see `noteArrived`).
     public func isBacklog(unsorted: Int, notes: Int) -> Bool {
-        notes >= firstGrouping && unsorted >= max(4, notes / 6) && isStep(unsorted, from: 4)
+        notes >= firstGrouping && notes <= maxAutomaticRegroup && unsorted >= max(4, notes / 6) && isStep(unsorted, from: 4)
     }
 
     /// The theme a note should join now, if one is clearly right for it.

@@ -158,6 +158,9 @@ extension MeetingHub {
             return state.notes[note]?.kind
         case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind), let .grouped(kind, _):
             return kind
+        case let .proposalResolved(kind, applied, superseded) where !applied && !superseded:
+            // A dismissal holds notes in place: a pass computed before it would offer them again.
+            return kind
         case let .themeRenamed(theme, _, _), let .themesMerged(_, theme), let .themeSplit(theme, _, _, _), let .themeLocked(theme, _),
              let .themeDeleted(theme):
             return state.themes[theme]?.kind

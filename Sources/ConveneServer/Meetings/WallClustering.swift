@@ -40,7 +40,8 @@ enum WallClustering {
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil)
         let (events, moves) = WallPlacement.regroupEvents(kind: kind, wall: wall(of: state, kind: kind, live: live),
                                                           nextNumber: state.nextNumber, engine: engine)
-        var resolved: [MeetingEvent] = state.proposals[kind] != nil ? [.proposalResolved(kind: kind, applied: false)] : []
+        var resolved: [MeetingEvent] = state.proposals[kind] != nil
+            ? [.proposalResolved(kind: kind, applied: false, supersededByRegroup: true)] : []
         resolved.append(.regroupRecorded(kind: kind, moves: moves))
         return (resolved + events, moves.count)
     }

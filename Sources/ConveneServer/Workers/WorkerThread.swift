@@ -34,6 +34,7 @@ final class WorkerThread<Job: Sendable>: Sendable {
         let thread = Thread { [self] in
             // On Linux, PRIO_PROCESS with who 0 sets the nice value of the calling thread only.
             if niceness > 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
+            var lastTrim = ContinuousClock.now
             while true {
                 wake.wait()
                 let batch = jobs.withLock { queue -> [Job] in
@@ -43,12 +44,18 @@ final class WorkerThread<Job: Sendable>: Sendable {
                     if !queue.isEmpty { wake.signal() }
                     return batch
                 }
-                if !batch.isEmpty { handle(batch) }
-                // Going idle: hand the memory this thread's work freed back to the system.
-                // glibc keeps freed blocks in each thread's arena (the embedder's pass buffers,
-                // a regrouping's matrices) and returns them only on a trim; without this the
-                // peak RSS under load was ~5 MB higher (docs/BENCHMARKS.md, issue 15).
-                if jobs.withLock({ $0.isEmpty }) { _ = releaseFreedMemory(0) }
+                guard !batch.isEmpty else { continue }
+                handle(batch)
+                // Going idle after work: hand the memory it freed back to the system. glibc
+                // keeps freed blocks in each thread's arena (the embedder's pass buffers, a
+                // regrouping's matrices) and returns them only on a trim; without this the
+                // peak RSS under load was ~5 MB higher (docs/BENCHMARKS.md, issue 15). At most
+                // every 100 ms: a trim walks every arena, the service loop's included.
+                let now = ContinuousClock.now
+                if now - lastTrim >= .milliseconds(100), jobs.withLock({ $0.isEmpty }) {
+                    lastTrim = now
+                    _ = releaseFreedMemory(0)
+                }
             }
         }
         thread.name = name
@@ -63,4 +70,6 @@ final class WorkerThread<Job: Sendable>: Sendable {
 
 /// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export):
 /// returns the free memory of every arena to the system, keeping `pad` bytes at the top.
+/// `int malloc_trim(size_t)`: Int and Int32 are exactly size_t and int on the Linux targets
+/// Convene builds for (x86-64, arm64). MT-safe.
 @_silgen_name("malloc_trim") private func releaseFreedMemory(_ pad: Int) -> Int32
