@@ -69,7 +69,7 @@ def wait_for_binary(path=None, tries=10):
             pass
         print(f"[bench] {path} is missing or being rebuilt; waiting a minute", file=sys.stderr)
         time.sleep(60)
-    raise SystemExit(f"{path} not usable: build it with `swift build -c release`")
+    raise SystemExit(f"{path} not usable: build it with `make build-release`")
 
 
 # ---------------------------------------------------------------- /proc readings
