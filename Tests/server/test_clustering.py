@@ -2,6 +2,8 @@
 and never undo the facilitator's decisions."""
 import time
 
+import pytest
+
 from conftest import console_for, phone_for, wait_until_placed
 
 WELDERS = ["Welders!! can't find any", "need more qualified CNC operators", "machinists are retiring and nobody replaces them",
@@ -228,3 +230,44 @@ def test_unsorted_notes_follow_the_facilitators_hand(server):
     assert now[b]["theme"] == theme and not now[b]["placedByHand"], "the paraphrase followed the note moved by hand"
     assert now[a]["placedByHand"] and now[a]["theme"] == theme
     assert now[w]["theme"] != theme, "a note about something else did not follow"
+
+
+def test_a_dismissed_proposal_does_not_come_back_with_the_next_notes(server):
+    """Issue 11: the engine regroups as notes arrive and offers what would move notes people
+    have seen; once the facilitator dismisses that, later proposals leave those notes alone."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    posted = []
+    proposal = None
+    # Two topics first, then a third mixed in: the first themes take some of the third
+    # topic's notes, and when it can have a theme of its own the engine proposes moving them.
+    texts = WELDERS[:4] + BROADBAND[:4] + [t for trio in zip(EXPORTS, WELDERS[4:] + BROADBAND[4:], BROADBAND[4:] + WELDERS[4:]) for t in trio]
+    for text in texts:
+        posted.append(phone.post(text)["note"])
+        wait_until_placed(server, posted)
+        snap = console_for(server).welcome["snapshot"]
+        proposal = snap["proposals"].get("opportunity")
+        if proposal:
+            break
+    if proposal is None:
+        pytest.skip("the engine had nothing to propose on this wall")
+    themes = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    held = {m["note"] for m in proposal["moves"] if m["from"] is not None and themes[m["note"]] == m["from"]}
+    assert held, f"a proposal moves notes people have seen in a theme: {proposal['moves']}"
+    assert console.command({"type": "dismissProposal", "kind": "opportunity"})["type"] == "ack"
+    # The rest of the notes arrive; every proposal made meanwhile leaves the held notes alone
+    # (while they are still where the facilitator kept them).
+    offered = []
+    for text in texts[len(posted):]:
+        posted.append(phone.post(text)["note"])
+        wait_until_placed(server, posted)
+        snap = console_for(server).welcome["snapshot"]
+        p = snap["proposals"].get("opportunity")
+        if p:
+            now = {n["id"]: n["theme"] for n in snap["notes"]}
+            offered += [m for m in p["moves"] if m["note"] in held and now[m["note"]] == themes[m["note"]]]
+    assert offered == [], f"dismissed moves offered again: {offered}"
+    # The facilitator's own regroup still covers them.
+    reply = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
+    assert reply["type"] == "ack", reply
