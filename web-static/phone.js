@@ -403,6 +403,7 @@ function createNote(item) {
     h('p', { class: 'meta' }, h('span', { class: 'kind' }), h('span', { class: 'badge pending', text: 'Pending' }),
       h('span', { class: 'badge edited', text: 'Edited' }), h('span', { class: 'badge rejected', text: 'Not posted' })),
     h('p', { class: 'note-text' }),
+    h('p', { class: 'where' }),
     h('p', { class: 'reason error' }),
   );
 
@@ -462,6 +463,10 @@ function updateNote(li, item) {
   show(li.querySelector('.badge.edited'), item.status === 'posted' && !!item.edited);
   show(li.querySelector('.badge.rejected'), item.status === 'rejected');
   setText(li.querySelector('.note-text'), item.text);
+  // Where the note is on the wall, so its author need not look for it there.
+  const where = item.status === 'posted' ? wallPlace(item.id) : '';
+  setText(li.querySelector('.where'), where);
+  show(li.querySelector('.where'), !!where);
   const reason = item.status === 'rejected' ? item.reason : noteErrors.get(item.id)?.message || '';
   setText(li.querySelector('.reason'), reason);
   show(li.querySelector('.reason'), !!reason);
@@ -484,6 +489,16 @@ function updateNote(li, item) {
     area.focus();
   }
   show(li.querySelector('.confirm'), isConfirming);
+}
+
+/** "On the wall under “Drones”", or why it is not in a theme. */
+function wallPlace(id) {
+  const state = conn.state;
+  const note = state?.notes.find((n) => n.id === id);
+  if (!note) return '';
+  if (note.hidden) return 'Hidden from the wall by the facilitator';
+  const theme = note.theme ? state.themes.find((t) => t.id === note.theme) : null;
+  return theme ? `On the wall under “${theme.label}”` : 'On the wall, not in a theme yet';
 }
 
 function startEdit(id) {

@@ -233,6 +233,14 @@ class Phone(Screen):
             return Array.from(document.querySelectorAll('#notes > li')).map((li) =>
               [li.className.match(/note-(posted|pending|rejected)/)?.[1] || '?', text(li.querySelector('.note-text'))]);""")]
 
+    def wall_places(self):
+        """{note text: where the phone says it is on the wall} for your posted notes."""
+        return self.js("""
+            const out = {};
+            for (const li of document.querySelectorAll('#notes > li.note-posted'))
+              out[text(li.querySelector('.note-text'))] = shown(li.querySelector('.where')) ? text(li.querySelector('.where')) : '';
+            return out;""")
+
     def post(self, note, wait_posted=True):
         self.wait_js("return shown($('post-form'));", message="the note form")
         self.type_into("note-text", note)

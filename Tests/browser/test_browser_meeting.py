@@ -142,6 +142,10 @@ def test_whole_meeting(screens, snapshot, settle):
     console.fold_other_themes(keep=set(mine.values()), into=mine["New markets"])  # any proposed meanwhile
     expected = {label: sorted(notes) for label, notes in OPPORTUNITY_THEMES.items()}
     wall.wait_equal(lambda: non_empty(wall.board()), expected, "opportunity themes on the wall")
+    # Each author's phone says where their notes are on the wall.
+    theme_of = {note: label for label, notes in OPPORTUNITY_THEMES.items() for note in notes}
+    karen.wait_equal(karen.wall_places, {n: f"On the wall under “{theme_of[n]}”" for n in OPPORTUNITIES["karen"]},
+                     "Karen's phone says where her notes are")
     shots("opportunities-themed")
 
     # Two themes are one: merge, then give the result a label that says so.
