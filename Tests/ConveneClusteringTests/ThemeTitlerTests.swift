@@ -108,6 +108,9 @@ final class ThemeTitlerTests: XCTestCase {
         let t = title(texts).lowercased()
         XCTAssertNotEqual(t.split(separator: " ").last, "hire", t)
         XCTAssertFalse(t.hasPrefix("hire &"), t)
+        // A plural subject and its verb are no title: "Trucks wait".
+        let trucks = title(["Trucks wait hours at the rail crossing", "trucks wait for the train every morning", "truck drivers are scarce"])
+        XCTAssertFalse(trucks.lowercased().hasSuffix("wait") || trucks.lowercased().contains("wait &"), trucks)
         // "access to capital": "to" after a noun starts no verb.
         XCTAssertFalse(WallVocabulary(wall(["access to capital is thin", "access to capital for startups"])).verbs.contains("capital"))
     }

@@ -173,8 +173,13 @@ public enum ThemeTitler {
     /// A phrase ending on a describing word or a past participle is a fragment ("incubator
     /// shared", "calls answered", "billed"); "-eed" words are nouns ("speed", "seed").
     static func endsWeakly(_ key: String) -> Bool {
-        describingWords.contains(key) || (key.count >= 6 && key.hasSuffix("ed") && !key.hasSuffix("eed"))
+        describingWords.contains(key) || verbsNotNouns.contains(key) || (key.count >= 6 && key.hasSuffix("ed") && !key.hasSuffix("eed"))
     }
+
+    /// Verbs people use after a plural subject ("trucks wait hours", "welders retire") that
+    /// are hardly ever nouns: a title ending on one is a clause, not a name ("Trucks wait").
+    /// (The wall's own verb contexts, `WallVocabulary.verbs`, catch the rest.)
+    static let verbsNotNouns: Set<String> = ["wait", "retire", "quit", "struggle", "complain", "apply", "relocate"]
 
     static func isEdge(_ key: String) -> Bool {
         key.count >= 2 && !ThemeLabeler.stopWords.contains(key) && !weakEdgeWords.contains(key) && !Language.spanishFunctionWords.contains(key)
