@@ -90,6 +90,10 @@ struct MeetingsBenchmark: ParsableCommand {
             let largest = Double(sizes.values.max() ?? 0) / Double(max(1, live.compactMap { $0 }.count))
             let churn = sim.churn.reduce(0, +) / Double(max(1, sim.churn.count))
             let silent = sim.silentChurn.reduce(0, +) / Double(max(1, sim.silentChurn.count))
+            // The share of the mean that the wall's first notes make (step k has k + 1 notes on
+            // the wall before the new one): the first themes gather notes that waited in Unsorted.
+            let earlySteps = 9
+            let silentEarly = sim.silentChurn.prefix(earlySteps).reduce(0, +) / Double(max(1, sim.silentChurn.count))
             let n = Double(kept.count)
             print(String(format: "%-32@ %5d | %8.3f %9.3f | %11.3f %8.3f %11.2f | %9.3f | %5.2f%% %5.2f%% %4.0f%% | %6d %6.0f%% | %7.3f",
                          e.name as NSString, e.texts.count, liveARI, batchARI, Double(outcome.staticActions) / n,
@@ -97,7 +101,7 @@ struct MeetingsBenchmark: ParsableCommand {
                          titleCos, churn * 100, silent * 100, (sim.churn.max() ?? 0) * 100, sizes.count, largest * 100, ms))
             for (k, v) in ["live": liveARI, "batch": batchARI, "static": Double(outcome.staticActions) / n, "sim": Double(outcome.actions) / n,
                            "title": titleCos, "churn": churn, "silent": silent, "ms": ms, "largest": largest, "themes": Double(sizes.count),
-                           "proposals": Double(sim.proposals), "oracleTitle": oracleCos] {
+                           "proposals": Double(sim.proposals), "oracleTitle": oracleCos, "silentEarly": silentEarly] {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
@@ -143,6 +147,8 @@ struct MeetingsBenchmark: ParsableCommand {
         print(String(format: "titles the titler gives the facilitator's own groups: cosine %.3f to the facilitator's titles", sums["oracleTitle"]! / k))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
                      Double(totalSim) / Double(max(1, totalStatic))))
+        print(String(format: "churn without the facilitator (%.2f%%): all of it notes leaving Unsorted (the engine never moves a note out of a theme on its own); %.2f points of it while the wall had its first 10 notes",
+                     sums["silent"]! / k * 100, sums["silentEarly"]! / k * 100))
         spanishLines.forEach { print($0) }
     }
     /// The titler alone: titles for the facilitator's own groups, against their titles.
