@@ -58,7 +58,7 @@ public enum WallPlacement {
         var checkpointReached = false
         for note in arriving {
             wall.notes.append(note)
-            let step = engine.noteArrived(note.id, on: wall, regroup: false) { ids.take() }
+            let step = engine.noteArrived(note.id, on: wall, regroupAtCheckpoint: false) { ids.take() }
             wall.apply(step.changes)
             record(step.changes)
             // "Unsorted" is a decision too: recorded, so a restart does not place the note again.
@@ -66,9 +66,7 @@ public enum WallPlacement {
                 changes.append(.move(note: note.id, theme: nil))
             }
             changes += step.changes
-            let unsorted = wall.notes.filter { $0.theme == nil }.count
-            checkpointReached = checkpointReached || engine.isCheckpoint(wall.notes.count)
-                || engine.isBacklog(unsorted: unsorted, notes: wall.notes.count)
+            checkpointReached = checkpointReached || engine.wantsRegroup(wall)
         }
         if checkpointReached {
             let step = engine.regroup(wall) { ids.take() }

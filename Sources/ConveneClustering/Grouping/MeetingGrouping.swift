@@ -81,11 +81,9 @@ public struct MeetingGrouping: Sendable {
 
     // MARK: - Arrival
 
-    /// A note just added to `wall` (present in it, unsorted).
-    /// `regroup`: nil, at checkpoints (a note arriving alone); false, never (a note of a batch
-    /// whose last note decides); true, whatever the wall's size (the last note of a batch in
-    /// which an earlier note reached a checkpoint: one regrouping covers the whole batch).
-    public func noteArrived(_ noteId: String, on wall: Wall, regroup forced: Bool? = nil, newThemeId: () -> String) -> Step {
+    /// A note just added to `wall` (present in it, unsorted). `regroupAtCheckpoint` false:
+    /// only place it (a batch of notes regroups once, after its last note: `WallPlacement`).
+    public func noteArrived(_ noteId: String, on wall: Wall, regroupAtCheckpoint: Bool = true, newThemeId: () -> String) -> Step {
         guard let index = wall.notes.firstIndex(where: { $0.id == noteId }), wall.notes[index].theme == nil,
               !wall.notes[index].pinned else { return Step() }
         let space = WallSpace(wall.notes)
@@ -93,14 +91,9 @@ public struct MeetingGrouping: Sendable {
         if let theme = bestTheme(for: index, on: wall, space: space) {
             step.changes.append(.move(note: noteId, theme: theme))
         }
-        let unsorted = wall.notes.filter { $0.theme == nil }.count - (step.changes.isEmpty ? 0 : 1)
-        // Unsorted piling up calls for a regrouping too, but only as the pile grows by the
-        // same steps as the wall: notes that fit nowhere must not make every new note
-        // regroup the whole wall (that was a full regrouping per note on large walls).
-        let backlog = isBacklog(unsorted: unsorted, notes: wall.notes.count)
-        if forced ?? (isCheckpoint(wall.notes.count) || backlog) {
-            var placed = wall
-            placed.apply(step.changes)
+        var placed = wall
+        placed.apply(step.changes)
+        if regroupAtCheckpoint && wantsRegroup(placed) {
             let regrouped = regroup(placed, newThemeId: newThemeId)
             step.changes += regrouped.changes
             step.proposal = regrouped.proposal
@@ -108,9 +101,15 @@ public struct MeetingGrouping: Sendable {
         return step
     }
 
-    /// True when the wall's unsorted notes have piled up to the next step (see `noteArrived`).
-    public func isBacklog(unsorted: Int, notes: Int) -> Bool {
-        notes >= firstGrouping && notes <= maxAutomaticRegroup && unsorted >= max(4, notes / 6) && isStep(unsorted, from: 4)
+    /// True when a wall whose newest note has just been placed (or left unsorted) should be
+    /// regrouped: a checkpoint, or Unsorted piling up — but only as the pile grows by the
+    /// same steps as the wall: notes that fit nowhere must not make every new note regroup
+    /// the whole wall (that was a full regrouping per note on large walls).
+    public func wantsRegroup(_ wall: Wall) -> Bool {
+        let notes = wall.notes.count, unsorted = wall.notes.filter { $0.theme == nil }.count
+        let backlog = notes >= firstGrouping && notes <= maxAutomaticRegroup && unsorted >= max(4, notes / 6)
+            && isStep(unsorted, from: 4)
+        return isCheckpoint(notes) || backlog
     }
 
     /// The theme a note should join now, if one is clearly right for it.
