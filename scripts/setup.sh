@@ -15,7 +15,7 @@ for arg in "$@"; do
 done
 
 # Debian packages: the C libraries at the edges (and, for tests, a real browser).
-debs=(pkg-config libwebsockets-dev libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev)
+debs=(pkg-config libwebsockets-dev libwebsockets-evlib-uv libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev)
 if [ "$want_test" = 1 ]; then
   debs+=(python3-venv chromium chromium-driver fonts-liberation)
 fi

@@ -54,8 +54,11 @@ public final class GroupCommitWriter: Sendable {
     }
 
     public func start() {
-        let thread = Thread { [self] in self.run() }
-        thread.name = "convene-writer"
+        let thread = Thread { [self] in
+            nameCurrentThread("sqlite-writer")
+            self.run()
+        }
+        thread.name = "sqlite-writer"
         thread.start()
     }
 

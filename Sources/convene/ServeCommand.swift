@@ -18,6 +18,8 @@ struct Serve: ParsableCommand {
     var commitBatchLimit = Int.max
     @Option(help: "Folder holding the all-MiniLM-L6-v2 model (model.safetensors, vocab.txt); found like the pages when not given.")
     var modelDir: String?
+    @Option(help: ArgumentHelp("libuv (epoll, as shipped; falls back to poll when lws's libuv plugin is missing) or poll (for benchmarks).", visibility: .hidden))
+    var eventLoop = "libuv"
     @OptionGroup var mail: MailOptions
     @Option(help: "Base URL people use to reach this server, if not http(s)://<this machine's address>:<port>.") var publicUrl: String?
     @Flag(help: "Print the organizer and facilitator keys at start even when standard output is not a terminal (it may be a log).") var printKeys = false
@@ -82,6 +84,10 @@ struct Serve: ParsableCommand {
         config.tlsCertificate = tlsCert
         config.tlsKey = tlsKey
         config.commitBatchLimit = commitBatchLimit
+        guard let loop = ServerConfig.EventLoop(rawValue: eventLoop) else {
+            throw ValidationError("--event-loop must be libuv or poll.")
+        }
+        config.eventLoop = loop
         config.allowInsecureKeys = allowInsecureKeys
         config.printKeys = printKeys || isatty(STDOUT_FILENO) != 0
         config.trustedProxy = trustedProxy

@@ -825,6 +825,15 @@ def main():
                   f"server CPU per delivery {c['server_cpu_us_per_delivery'] / p['server_cpu_us_per_delivery']:.2f}x, "
                   f"peak RSS {c['server_peak_rss_kb'] / p['server_peak_rss_kb']:.2f}x "
                   f"(Convene commits every note to SQLite before sending it; the peer stores nothing)")
+            # The service loop alone (the part that scales with deliveries) against the peer's
+            # whole process, and the embedder, whose cost is per note whatever the fan-out.
+            threads = c["server_threads_cores"]
+            loop_us = threads.get("main loop", 0) * 1e6 / max(1e-9, c["deliveries_per_s"])
+            embed = sum(v for k, v in threads.items() if k.startswith("embedder/"))
+            print(f"  {name}: service loop {loop_us:.1f} µs per delivery = {loop_us / p['server_cpu_us_per_delivery']:.2f}x "
+                  f"the peer's whole process ({p['server_cpu_us_per_delivery']:.1f} µs); embedder {embed:.2f} cores = "
+                  f"{embed * 1e3 / max(1e-9, c['offered_rate']):.2f} ms per note sent "
+                  f"({embed * 1e6 / max(1e-9, c['deliveries_per_s']):.1f} µs per delivery at this fan-out)")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)

@@ -11,6 +11,12 @@ public struct ServerConfig: Sendable {
     public var maxConnections = 20_000
     /// Most events per transaction; 1 turns group commit off (benchmark baseline only).
     public var commitBatchLimit = Int.max
+    /// What waits for the sockets. libuv (epoll) wakes up for the sockets that are ready;
+    /// lws's own poll() loop walks all of them at every wake-up, which at 1,000 phones was
+    /// half of the service loop's CPU (issue 15). poll remains for benchmarks, and is used
+    /// when lws's libuv plugin is not installed.
+    public enum EventLoop: String, Sendable { case libuv, poll }
+    public var eventLoop = EventLoop.libuv
     /// Base URL phones use to reach the server (for the QR code on the wall).
     public var publicURL = "http://localhost:8080"
     /// Accept facilitator and organizer keys over plain HTTP from other computers.

@@ -35,4 +35,17 @@ final class ChunkedWriter {
         }
         return written < Int32(length) ? nil : (length, last)
     }
+
+    /// Writes up to `pieceBytes` bytes that `fill` puts in the buffer (it returns how many)
+    /// as they are, without framing: the caller framed them. Returns false when lws could
+    /// not take them (close the connection).
+    func writeRaw(_ wsi: OpaquePointer, fill: (_ to: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int) -> Bool {
+        let pre = Int(convene_lws_pre)
+        let written = buffer.withUnsafeMutableBufferPointer { buf -> (Int32, Int) in
+            let payload = buf.baseAddress! + pre
+            let length = fill(payload, Self.pieceBytes)
+            return (lws_write(wsi, payload, length, LWS_WRITE_HTTP), length)
+        }
+        return written.0 >= Int32(written.1)
+    }
 }

@@ -19,6 +19,11 @@ final class Connection: MeetingClient {
     private var sentOfHead = 0
     /// The service loop's one send buffer (with LWS_PRE headroom for the frame header).
     private let writer: ChunkedWriter
+    /// Where a connection with newly queued messages waits to be written.
+    private let pending: PendingWrites
+    private var awaitingFlush = false
+    /// lws has closed the socket: nothing may be written to `wsi` any more.
+    var isClosed = false
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
     var closeReason = ""
@@ -29,9 +34,10 @@ final class Connection: MeetingClient {
     static let maxQueuedBytes = 2 * 1024 * 1024
     static let maxQueuedMessages = 4096
 
-    init(id: UInt64, wsi: OpaquePointer, address: String, secure: Bool, now: Double, writer: ChunkedWriter) {
+    init(id: UInt64, wsi: OpaquePointer, address: String, secure: Bool, now: Double, writer: ChunkedWriter, pending: PendingWrites) {
         self.id = id
         self.writer = writer
+        self.pending = pending
         self.wsi = wsi
         self.session = ClientSession(address: address, secure: secure, now: now)
     }
@@ -50,7 +56,25 @@ final class Connection: MeetingClient {
         }
         outgoing.append(message)
         outgoingBytes += message.count
-        lws_callback_on_writable(wsi)
+        if !awaitingFlush {
+            awaitingFlush = true
+            pending.add(self)
+        }
+    }
+
+    /// Writes what was queued since the last flush now, outside a writeable callback,
+    /// unless lws still holds part of an earlier write or a large message is half sent:
+    /// then the writeable callback continues in order.
+    func flush() {
+        awaitingFlush = false
+        guard !isClosed, closeCode == nil, outgoingHead < outgoing.count else { return }
+        if sentOfHead > 0 || lws_partial_buffered(wsi) != 0 {
+            lws_callback_on_writable(wsi)
+            return
+        }
+        // A write lws refused: the socket is gone; let lws close it on its next pass (it
+        // cannot be closed from here, outside this connection's own callback).
+        if !writeQueued() { lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, -1 /* LWS_TO_KILL_ASYNC */) }
     }
 
     func close(_ code: lws_close_status, _ reason: String) {
@@ -67,19 +91,54 @@ final class Connection: MeetingClient {
         lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, 5)
     }
 
-    /// Most frames written in one writeable callback. After a burst a connection has dozens
-    /// of small events queued; writing them while the socket takes more (checked with
-    /// `lws_send_pipe_choked`) saves a pass of the event loop per frame.
-    static let framesPerCallback = 16
+    /// Most bytes of whole frames written together in one writeable callback. Events are a
+    /// few hundred bytes; a connection that fell behind by a burst has dozens queued.
+    static let coalescedBytes = 16 * 1024
 
-    /// Writes queued frames while the socket accepts them. Returns false when the connection
-    /// must close now.
+    /// Writes what is queued: a message in the middle of going out in fragments, or the
+    /// close, goes on as before; otherwise the waiting messages that fit in `coalescedBytes`
+    /// are framed back to back and written with one `lws_write` (one `send()`; what the
+    /// socket does not take, lws keeps and sends before it calls back again, so order holds).
+    /// Returns false when the connection must close now.
     func writeQueued() -> Bool {
-        for written in 0..<Self.framesPerCallback {
-            if written > 0 && (outgoingHead >= outgoing.count || closeCode != nil || lws_send_pipe_choked(wsi) != 0) { break }
-            guard writeNext() else { return false }
+        guard closeCode == nil, sentOfHead == 0, outgoingHead < outgoing.count else { return writeNext() }
+        var end = outgoingHead, bytes = 0
+        while end < outgoing.count {
+            let size = WebSocketFrame.headerLength(outgoing[end].count) + outgoing[end].count
+            if bytes + size > Self.coalescedBytes { break }
+            bytes += size
+            end += 1
         }
+        // The first message alone is too big to go with others: it goes out in fragments.
+        guard end > outgoingHead else { return writeNext() }
+        let batch = outgoing[outgoingHead..<end]
+        let written = writer.writeRaw(wsi) { out, _ in
+            var at = 0
+            for message in batch {
+                at += WebSocketFrame.writeHeader(payloadLength: message.count, to: out + at)
+                message.copy(from: 0, count: message.count, to: out + at)
+                at += message.count
+            }
+            return at
+        }
+        guard written else { return false }
+        outgoingBytes -= batch.reduce(0) { $0 + $1.count }
+        outgoingHead = end
+        forgetSent()
+        if outgoingHead < outgoing.count { lws_callback_on_writable(wsi) }
         return true
+    }
+
+    /// Drops the messages already sent (each holds its event's bytes alive, and 1,000
+    /// connections each keeping up to a hundred sent entries cost megabytes).
+    private func forgetSent() {
+        if outgoingHead == outgoing.count {
+            outgoing.removeAll(keepingCapacity: true)
+            outgoingHead = 0
+        } else if outgoingHead > 64 && outgoingHead * 2 > outgoing.count {
+            outgoing.removeFirst(outgoingHead)
+            outgoingHead = 0
+        }
     }
 
     /// Writes one queued frame. Returns false when the connection must close now.
@@ -102,15 +161,7 @@ final class Connection: MeetingClient {
             outgoingHead += 1
             sentOfHead = 0
             outgoingBytes -= message.count
-            if outgoingHead == outgoing.count {
-                // All sent: forget them now (each held its event's bytes alive, and 1,000
-                // connections each keeping up to a hundred sent entries cost megabytes).
-                outgoing.removeAll(keepingCapacity: true)
-                outgoingHead = 0
-            } else if outgoingHead > 64 && outgoingHead * 2 > outgoing.count {
-                outgoing.removeFirst(outgoingHead)
-                outgoingHead = 0
-            }
+            forgetSent()
         } else {
             sentOfHead += length
         }

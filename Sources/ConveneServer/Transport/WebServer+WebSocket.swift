@@ -29,7 +29,7 @@ extension WebServer {
             let id = assignId(user)
             let (address, forwardedSecure) = upgrading.removeValue(forKey: UInt(bitPattern: wsi)) ?? clientAddress(wsi)
             connections[id] = Connection(id: id, wsi: wsi, address: address, secure: lws_is_ssl(wsi) != 0 || forwardedSecure,
-                                         now: monotonicSeconds(), writer: writer)
+                                         now: monotonicSeconds(), writer: writer, pending: pendingWrites)
             connectionsByAddress[address, default: 0] += 1
             // A socket that never says hello is closed: it would only hold a descriptor.
             lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, Self.helloTimeoutSeconds)
@@ -65,6 +65,7 @@ extension WebServer {
             return conn.writeQueued() ? 0 : -1
         case LWS_CALLBACK_CLOSED:
             guard let user, let conn = connections.removeValue(forKey: user.load(as: UInt64.self)) else { return 0 }
+            conn.isClosed = true
             let address = conn.session.address
             connectionsByAddress[address] = (connectionsByAddress[address] ?? 1) > 1 ? connectionsByAddress[address]! - 1 : nil
             hub.disconnected(conn)
@@ -78,6 +79,6 @@ extension WebServer {
     }
 
     func drainInbox() {
-        for item in inbox.drain() where !hub.handle(item) { stopping = true }
+        for item in inbox.drain() where !hub.handle(item) { requestStop() }
     }
 }

@@ -21,6 +21,8 @@ public final class WebServer {
     var responses: [UInt64: HTTPResponse] = [:]
     /// One send buffer for every HTTP response and WebSocket connection of the loop.
     let writer = ChunkedWriter()
+    /// Connections to write before control goes back to lws.
+    let pendingWrites = PendingWrites()
     /// Client address and TLS of WebSocket upgrades between the filter callback (headers
     /// readable) and ESTABLISHED, by connection pointer.
     var upgrading: [UInt: (address: String, secure: Bool)] = [:]
@@ -30,7 +32,11 @@ public final class WebServer {
     static let helloTimeoutSeconds: Int32 = 10
 
     var nextId: UInt64 = 1
-    var stopping = false
+    /// Set once a stop was asked for; the loop ends as soon as lws lets it.
+    private(set) var stopping = false
+    /// The loop is libuv's (epoll), not lws's poll(): it stops through `stopTimer`.
+    private(set) var usesLibuv = false
+    private var stopTimer: UnsafeMutablePointer<convene_stop_timer>?
 
     init(config: ServerConfig, files: StaticFiles, hub: MeetingHub, inbox: Inbox) {
         self.config = config
@@ -80,7 +86,18 @@ public final class WebServer {
             info.ssl_cert_filepath = UnsafePointer(cString(cert))
             info.ssl_private_key_filepath = UnsafePointer(cString(key))
         }
-        guard let ctx = lws_create_context(&info) else {
+        // libuv first (lws loads it as a plugin); without the plugin, lws's poll() loop.
+        var created: OpaquePointer?
+        if config.eventLoop == .libuv {
+            var uv = info
+            uv.options |= convene_lws_option_libuv | convene_lws_option_uv_signals_only
+            // libuv takes SIGINT and SIGTERM over from Signals; they still mean "stop".
+            uv.signal_cb = conveneEventLibrarySignal
+            created = lws_create_context(&uv)
+            usesLibuv = created != nil
+        }
+        if created == nil { created = lws_create_context(&info) }
+        guard let ctx = created else {
             throw ServerError("Could not start listening on port \(config.port)\(config.bind.map { " at \($0)" } ?? ""). Is another server using it, or are the TLS files unreadable?")
         }
         context = ctx
@@ -90,15 +107,31 @@ public final class WebServer {
     /// Serves until `stop` arrives in the inbox.
     func run() {
         guard let ctx = context else { return }
-        while !stopping {
-            if lws_service(ctx, 0) < 0 { break }
+        // With libuv, lws_service returns only once `requestStop` has destroyed the context
+        // from inside the loop; the second lws_context_destroy below then frees it.
+        while !stopping || usesLibuv {
+            if lws_service(ctx, 0) < 0 || (usesLibuv && stopping) { break }
         }
         inbox.attach(nil)
         context = nil
         lws_context_destroy(ctx)
+        stopTimer?.deallocate()
+        stopTimer = nil
         protocols?.deallocate()
         for p in cStrings { free(p) }
         cStrings.removeAll()
+    }
+
+    /// Ends the loop: at once with poll() (lws_service returns after each wait), through a
+    /// timer on the loop with libuv (see `convene_schedule_stop`).
+    func requestStop() {
+        guard !stopping else { return }
+        stopping = true
+        if usesLibuv, let ctx = context {
+            let timer = UnsafeMutablePointer<convene_stop_timer>.allocate(capacity: 1)
+            convene_schedule_stop(timer, ctx)
+            stopTimer = timer
+        }
     }
 
     private func raiseFileLimit() {
@@ -137,7 +170,11 @@ private func conveneHTTPCallback(_ wsi: OpaquePointer?, _ reason: lws_callback_r
     guard let s = server(of: wsi) else { return 0 }
     // These pointers are only ever used on this (the service loop) thread.
     nonisolated(unsafe) let (w, u, i) = (wsi!, user, input)
-    return MainActor.assumeIsolated { s.handleHTTP(w, reason, u, i, len) }
+    return MainActor.assumeIsolated {
+        let result = s.handleHTTP(w, reason, u, i, len)
+        if !s.pendingWrites.isEmpty { s.pendingWrites.flush() }
+        return result
+    }
 }
 
 private func conveneWebSocketCallback(_ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
@@ -145,7 +182,19 @@ private func conveneWebSocketCallback(_ wsi: OpaquePointer?, _ reason: lws_callb
     guard let s = server(of: wsi) else { return 0 }
     // These pointers are only ever used on this (the service loop) thread.
     nonisolated(unsafe) let (w, u, i) = (wsi!, user, input)
-    return MainActor.assumeIsolated { s.handleWebSocket(w, reason, u, i, len) }
+    return MainActor.assumeIsolated {
+        let result = s.handleWebSocket(w, reason, u, i, len)
+        if !s.pendingWrites.isEmpty { s.pendingWrites.flush() }
+        return result
+    }
+}
+
+/// SIGINT or SIGTERM seen by libuv (which installs its own handlers for them): the same
+/// stop as `Signals` asks for. Runs on the service loop thread.
+private func conveneEventLibrarySignal(_ handle: UnsafeMutableRawPointer?, _ signal: Int32) {
+    guard let ctx = convene_context_of_uv_handle(handle), let raw = lws_context_user(ctx) else { return }
+    let s = Unmanaged<WebServer>.fromOpaque(raw).takeUnretainedValue()
+    s.inbox.post(.stop)
 }
 
 /// An HTTP response on its way out, a piece per writeable callback.

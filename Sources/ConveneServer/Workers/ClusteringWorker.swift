@@ -43,7 +43,7 @@ final class ClusteringWorker: Sendable {
     /// thread may use it beside the embedding thread).
     init(inbox: Inbox, phrases: PhraseEmbedding?) {
         // Below the service loop: placing can wait a little, fan-out cannot.
-        thread = WorkerThread(name: "convene-clustering", niceness: 10) { job in
+        thread = WorkerThread(name: "clustering", niceness: 10) { job in
             let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases)
             let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,

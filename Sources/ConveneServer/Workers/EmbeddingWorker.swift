@@ -30,7 +30,7 @@ final class EmbeddingWorker: Sendable {
 
     init(embedder: SentenceEmbedder, inbox: Inbox) {
         // Nice 19: the lowest priority, for this thread alone.
-        thread = WorkerThread(name: "convene-embedder", niceness: 19, take: Self.takeBatch) { batch in
+        thread = WorkerThread(name: "embedder", niceness: 19, take: Self.takeBatch) { batch in
             let started = monotonicSeconds()
             let vectors = embedder.embed(batch.map(\.text))
             for (job, vector) in zip(batch, vectors) {

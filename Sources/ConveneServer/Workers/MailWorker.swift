@@ -18,7 +18,7 @@ final class MailWorker: Sendable {
 
     init(settings: SMTPSettings, inbox: Inbox) {
         self.settings = settings
-        thread = WorkerThread(name: "convene-mail") { job in
+        thread = WorkerThread(name: "mail-sender") { job in
             var failure: String?
             do { try SMTPMailer.send(job.message, to: job.email, settings: settings) } catch { failure = "\(error)" }
             inbox.post(.mailed(meeting: job.meeting, send: job.send, email: job.email, failure: failure))

@@ -1,3 +1,4 @@
+import ConveneStore
 import Dispatch
 import Foundation
 import Glibc
@@ -32,6 +33,9 @@ final class WorkerThread<Job: Sendable>: Sendable {
 
     func start() {
         let thread = Thread { [self] in
+            // Foundation's `Thread.name` does not name the OS thread here: set it, so `top -H`
+            // and the load generator's per-thread figures say which worker is which.
+            nameCurrentThread(name)
             // On Linux, PRIO_PROCESS with who 0 sets the nice value of the calling thread only.
             if niceness > 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
             var lastTrim = ContinuousClock.now
