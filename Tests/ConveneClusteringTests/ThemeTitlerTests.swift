@@ -93,6 +93,33 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertTrue((2...6).contains(t.split(separator: " ").count), t)
     }
 
+    /// Three concepts: housing, childcare, getting to work.
+    struct ThreeConcepts: PhraseEmbedding {
+        static let concepts = ["housing": 0, "rent": 0, "childcare": 1, "daycare": 1, "bus": 2, "commuter": 2, "vans": 2, "shuttle": 2]
+        static func vector(_ text: String) -> [Float] {
+            var v = [Float](repeating: 0, count: 16)
+            for w in ThemeLabeler.words(text).map(\.key) where !ThemeLabeler.stopWords.contains(w) {
+                if let c = concepts[w] { v[c] += 1 } else { v[3 + w.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 13] += 0.3 }
+            }
+            return Vectors.normalized(v)
+        }
+        func embed(_ phrases: [String]) -> [[Float]] { phrases.map(Self.vector) }
+    }
+
+    func testAThemeOfThreeStrandsIsNamedByThreeOfThem() {
+        let texts = ["housing near the plant is scarce", "rent eats the paycheck", "housing for new hires",
+                     "childcare slots for night shift", "daycare closes at five",
+                     "commuter vans from town", "commuter shuttle for second shift", "no bus to the plant"]
+        let w = Wall(notes: texts.enumerated().map { WallNote(id: "n\($0)", vector: ThreeConcepts.vector($1), text: $1) })
+        let t = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], phrases: ThreeConcepts())
+        let lower = t.lowercased()
+        XCTAssertTrue(lower.contains("housing") || lower.contains("rent"), t)
+        XCTAssertTrue(lower.contains("childcare") || lower.contains("daycare"), t)
+        XCTAssertTrue(["bus", "commuter", "vans", "shuttle"].contains { lower.contains($0) }, t)
+        XCTAssertTrue(t.contains(", ") && t.contains(" & "), "three strands read as a list: \(t)")
+        XCTAssertTrue((3...6).contains(t.split(separator: " ").count), t)
+    }
+
     func testATitleNeverEndsOnADescribingWord() {
         let t = title(["incubator space shared", "lab equipment shared", "incubator shared by startups"]).lowercased()
         XCTAssertFalse(t.hasSuffix("shared"), t)

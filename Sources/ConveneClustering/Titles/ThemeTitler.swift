@@ -25,6 +25,9 @@ public enum ThemeTitler {
         "somehow", "whatever", "anyway", "instead", "rather", "otherwise", "basically", "actual", "fix", "fixes", "gets", "knows", "sell", "sells",
         "supervise", "buys", "pays", "needs", "wants", "works", "runs", "goes", "comes", "takes", "makes", "keeps",
         "who've", "who's", "what's", "that's", "cannot", "gonna", "wanna", "yeah", "guys", "folks", "stuff", "lots",
+        // Numbers spelt out are bare numbers too ("Bus, housing & five").
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million",
     ]
 
     /// Describing words: a title may start on one ("Shared cold storage") but never end on one
@@ -121,6 +124,10 @@ public enum ThemeTitler {
     static let meaningShortlist = 40
     static let pairedCandidates = 16
     static let embeddedPairs = 32
+    static let minimumForThree = 4
+    static let tripleCandidates = 6
+    static let tripleVariety: Float = 0.25
+    static let embeddedTriples = 8
     /// How much of the wall's mean direction joins a theme's centre when phrases are ranked.
     static let wallMeanWeight: Float = 0.5
 
@@ -163,7 +170,32 @@ public enum ThemeTitler {
             // The sum of the two phrases' vectors ranks the pairs; the best few are embedded as
             // written, which is what decides (embedding all of them cost 4x the CPU per note).
             pairs.sort { ($0.estimate, $1.title) > ($1.estimate, $0.title) }
-            let shortlisted = pairs.prefix(embeddedPairs).map(\.title)
+            var shortlisted = pairs.prefix(embeddedPairs).map(\.title)
+            if members.count >= minimumForThree {
+                // A theme of several strands: three of them ("Housing, rides & childcare").
+                // The words to combine, picked for relevance and variety (maximal marginal
+                // relevance): the closest words to a theme's centre all name its largest
+                // strand ("bus", "vans", "shuttle"), and a list of them says one thing three times.
+                var pool = closeness.filter { !$0.0.key.contains(" ") }
+                var words: [Scored] = []
+                while words.count < tripleCandidates, !pool.isEmpty {
+                    let pick = pool.indices.max { a, b in
+                        func value(_ i: Int) -> Float {
+                            pool[i].1 - tripleVariety * (words.map { Vectors.dot(vectorOf[$0.key]!, vectorOf[pool[i].0.key]!) }.max() ?? 0)
+                        }
+                        return (value(a), pool[b].0.key) < (value(b), pool[a].0.key)
+                    }!
+                    words.append(pool.remove(at: pick).0)
+                }
+                var triples: [(title: String, estimate: Float)] = []
+                for (i, a) in words.enumerated() { for (j, b) in words.enumerated() where j > i { for c in words.dropFirst(j + 1) {
+                    guard !sameWord(a.key, b.key), !sameWord(a.key, c.key), !sameWord(b.key, c.key) else { continue }
+                    let sum = Vectors.normalized((0..<dims).map { vectorOf[a.key]![$0] + vectorOf[b.key]![$0] + vectorOf[c.key]![$0] })
+                    triples.append((render(a.key) + ", " + render(b.key) + " & " + render(c.key), Vectors.dot(sum, centre)))
+                } } }
+                triples.sort { ($0.estimate, $1.title) > ($1.estimate, $0.title) }
+                shortlisted += triples.prefix(embeddedTriples).map(\.title)
+            }
             for (title, v) in zip(shortlisted, phrases.embed(shortlisted)) { finals.append((title, Vectors.dot(v, centre))) }
         }
         finals.sort { ($0.score, $1.title) > ($1.score, $0.title) }
