@@ -120,6 +120,14 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertTrue((3...6).contains(t.split(separator: " ").count), t)
     }
 
+    func testAWordCapitalisedOnlyAtTheStartOfANoteIsLowerCaseInsideATitle() {
+        let t = title(["Welders are scarce", "Inspectors are scarce", "we need weld inspectors", "more welders wanted",
+                       "no welders for second shift"])
+        let words = t.split(separator: " ")
+        XCTAssertTrue(t.lowercased().contains("inspectors"), t)
+        XCTAssertFalse(words.dropFirst().contains { $0.hasPrefix("Inspectors") || $0.hasPrefix("Welders") }, t)
+    }
+
     func testATitleNeverEndsOnADescribingWord() {
         let t = title(["incubator space shared", "lab equipment shared", "incubator shared by startups"]).lowercased()
         XCTAssertFalse(t.hasSuffix("shared"), t)

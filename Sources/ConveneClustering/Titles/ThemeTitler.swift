@@ -40,6 +40,8 @@ public enum ThemeTitler {
         "slow", "cheap", "expensive", "own", "ourselves", "themselves", "yourself", "itself", "together", "too", "much",
         "many", "other", "others", "entry", "mid", "senior", "junior", "key", "main", "major", "minor", "extra",
         "additional", "specific", "various", "different", "important", "critical", "based",
+        // What notes say things are ("welders are scarce"): "Welders & scarce" is no title.
+        "scarce", "tight", "lacking", "missing", "impossible", "difficult", "tough", "busy", "empty", "unavailable",
     ]
 
     /// Small words a title may carry inside a phrase ("cost of living", "access to capital").
@@ -82,7 +84,10 @@ public enum ThemeTitler {
                     guard run.dropFirst().dropLast().allSatisfy({ isEdge($0.key) || connectors.contains($0.key) }),
                           Set(run.map { stem($0.key) }).count == run.count else { continue }
                     let key = run.map(\.key).joined(separator: " ")
-                    surfaces[key, default: [:]][run.map(\.surface).joined(separator: " "), default: 0] += 1
+                    // A form typed mid-sentence outweighs one capitalised only because it
+                    // began the note ("Welders, apprenticeships & Inspectors").
+                    let sentenceStart = start == 0 || breaks[start]
+                    surfaces[key, default: [:]][run.map(\.surface).joined(separator: " "), default: 0] += sentenceStart ? 1 : 10
                 }
             }
         }
