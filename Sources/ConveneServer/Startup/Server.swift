@@ -63,6 +63,9 @@ public enum Server {
         }
         say("Convene is serving on port \(config.port). Press Ctrl-C to stop.")
         web.run()
+        // libuv, stopping, set SIGINT/SIGTERM back to their defaults: a second Ctrl-C must
+        // not kill the server while the writer commits its last events.
+        Signals.ignoreAgain()
         writer.stop()
         Log.notice("Stopped.")
     }

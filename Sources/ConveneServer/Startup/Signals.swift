@@ -23,4 +23,10 @@ enum Signals {
         signal(SIGPIPE, SIG_IGN)
         for _ in 0..<2 { _ = armed.wait(timeout: .now() + 2) }
     }
+
+    /// Ignores SIGINT/SIGTERM again (only the sources see them) after something reset them:
+    /// libuv sets them back to their defaults when lws's loop stops.
+    static func ignoreAgain() {
+        for sig in [SIGINT, SIGTERM] { signal(sig, SIG_IGN) }
+    }
 }

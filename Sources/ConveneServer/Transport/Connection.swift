@@ -24,6 +24,9 @@ final class Connection: MeetingClient {
     private var awaitingFlush = false
     /// lws has closed the socket: nothing may be written to `wsi` any more.
     var isClosed = false
+    /// lws is closing the connection on its own (the client broke the protocol, or sent a
+    /// close): a data frame must not follow lws's close frame (RFC 6455 §5.5.1).
+    var closingByLws = false
     /// Set when the connection must be closed at the next writeable callback.
     var closeCode: lws_close_status?
     var closeReason = ""
@@ -49,7 +52,7 @@ final class Connection: MeetingClient {
     }
 
     func send(_ message: OutgoingMessage) {
-        guard closeCode == nil else { return }
+        guard closeCode == nil, !closingByLws else { return }
         if outgoingBytes + message.count > Self.maxQueuedBytes || outgoing.count - outgoingHead >= Self.maxQueuedMessages {
             close(LWS_CLOSE_STATUS_POLICY_VIOLATION, "Too far behind; please reconnect.")
             return
@@ -67,7 +70,7 @@ final class Connection: MeetingClient {
     /// then the writeable callback continues in order.
     func flush() {
         awaitingFlush = false
-        guard !isClosed, closeCode == nil, outgoingHead < outgoing.count else { return }
+        guard !isClosed, !closingByLws, closeCode == nil, outgoingHead < outgoing.count else { return }
         if sentOfHead > 0 || lws_partial_buffered(wsi) != 0 {
             lws_callback_on_writable(wsi)
             return

@@ -60,6 +60,10 @@ extension WebServer {
                 }
             }
             return 0
+        case LWS_CALLBACK_WS_SERVER_DROP_PROTOCOL, LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+            // lws is closing it (a protocol error, or the client's close): write nothing more.
+            if let user, let conn = connections[user.load(as: UInt64.self)] { conn.closingByLws = true }
+            return 0
         case LWS_CALLBACK_SERVER_WRITEABLE:
             guard let user, let conn = connections[user.load(as: UInt64.self)] else { return -1 }
             return conn.writeQueued() ? 0 : -1

@@ -83,6 +83,11 @@ public final class WebServer {
         info.user = Unmanaged.passUnretained(self).toOpaque()
         if let cert = config.tlsCertificate, let key = config.tlsKey {
             info.options |= convene_lws_option_ssl_global_init
+            // HTTP/1.1 only. Offered HTTP/2, Chromium carries the WebSocket inside it
+            // (RFC 8441): such a stream has no `GET` URI (the path check refused it, and the
+            // pages never connected over HTTPS) and no socket of its own (Connection writes
+            // straight to the socket). One socket per screen is what a meeting needs anyway.
+            info.alpn = UnsafePointer(cString("http/1.1"))
             info.ssl_cert_filepath = UnsafePointer(cString(cert))
             info.ssl_private_key_filepath = UnsafePointer(cString(key))
         }
@@ -91,7 +96,8 @@ public final class WebServer {
         if config.eventLoop == .libuv {
             var uv = info
             uv.options |= convene_lws_option_libuv | convene_lws_option_uv_signals_only
-            // libuv takes SIGINT and SIGTERM over from Signals; they still mean "stop".
+            // lws's libuv loop installs handlers for SIGINT and SIGTERM; `Signals.install`
+            // replaces them right after start. Should one arrive in between, it means stop.
             uv.signal_cb = conveneEventLibrarySignal
             created = lws_create_context(&uv)
             usesLibuv = created != nil
@@ -127,6 +133,9 @@ public final class WebServer {
     func requestStop() {
         guard !stopping else { return }
         stopping = true
+        // No thread may wake the loop any more: with libuv, lws closes its wake-up pipe
+        // inside the loop, before `run` gets control back.
+        inbox.attach(nil)
         if usesLibuv, let ctx = context {
             let timer = UnsafeMutablePointer<convene_stop_timer>.allocate(capacity: 1)
             convene_schedule_stop(timer, ctx)
