@@ -69,49 +69,49 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertEqual(ThemeTitler.sentenceCase("FOURTEEN months"), "Fourteen months")
         XCTAssertEqual(ThemeTitler.sentenceCase("CDL drivers"), "CDL drivers")
     }
-    /// A stand-in for the model: each word means one direction (words of one concept share it).
+    /// A stand-in for the model: each word means one direction (words of one concept share
+    /// it; every other word adds a little of a direction of its own).
     struct ConceptEmbedding: PhraseEmbedding {
-        static let concepts = ["housing": 0, "homes": 0, "rent": 0, "apartments": 0, "childcare": 1, "daycare": 1, "kids": 1, "infant": 1]
-        static func vector(_ text: String) -> [Float] {
+        let concepts: [String: Int]
+        init(_ concepts: [String: Int]) { self.concepts = concepts }
+
+        static let housingAndChildcare = ConceptEmbedding(["housing": 0, "homes": 0, "rent": 0, "apartments": 0,
+                                                           "childcare": 1, "daycare": 1, "kids": 1, "infant": 1])
+        static let housingChildcareAndRides = ConceptEmbedding(["housing": 0, "rent": 0, "childcare": 1, "daycare": 1,
+                                                                "bus": 2, "commuter": 2, "vans": 2, "shuttle": 2])
+
+        func vector(_ text: String) -> [Float] {
             var v = [Float](repeating: 0, count: 16)
+            let named = (concepts.values.max() ?? -1) + 1
             for w in ThemeLabeler.words(text).map(\.key) where !ThemeLabeler.stopWords.contains(w) {
-                if let c = concepts[w] { v[c] += 1 } else { v[2 + w.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 14] += 0.3 }
+                if let c = concepts[w] { v[c] += 1 } else { v[named + w.unicodeScalars.reduce(0) { $0 + Int($1.value) } % (16 - named)] += 0.3 }
             }
             return Vectors.normalized(v)
         }
-        func embed(_ phrases: [String]) -> [[Float]] { phrases.map(Self.vector) }
+        func embed(_ phrases: [String]) -> [[Float]] { phrases.map(vector) }
+    }
+
+    /// The title of one theme holding all of `texts`, ranked by `model`.
+    func title(_ texts: [String], model: ConceptEmbedding) -> String {
+        let w = Wall(notes: texts.enumerated().map { WallNote(id: "n\($0)", vector: model.vector($1), text: $1) })
+        return ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], phrases: model)
     }
 
     func testWithTheModelATitleNamesTheThemesStrands() {
         let texts = ["no affordable housing near the plant", "rent is too high for new hires", "housing for workers who relocate",
                      "childcare slots for night shift", "daycare closes before second shift ends", "childcare costs more than rent"]
-        let w = Wall(notes: texts.enumerated().map { WallNote(id: "n\($0)", vector: ConceptEmbedding.vector($1), text: $1) })
-        let t = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], phrases: ConceptEmbedding())
+        let t = title(texts, model: .housingAndChildcare)
         let lower = t.lowercased()
         XCTAssertTrue(lower.contains("housing") || lower.contains("rent"), t)
         XCTAssertTrue(lower.contains("childcare") || lower.contains("daycare"), t)
         XCTAssertTrue((2...6).contains(t.split(separator: " ").count), t)
     }
 
-    /// Three concepts: housing, childcare, getting to work.
-    struct ThreeConcepts: PhraseEmbedding {
-        static let concepts = ["housing": 0, "rent": 0, "childcare": 1, "daycare": 1, "bus": 2, "commuter": 2, "vans": 2, "shuttle": 2]
-        static func vector(_ text: String) -> [Float] {
-            var v = [Float](repeating: 0, count: 16)
-            for w in ThemeLabeler.words(text).map(\.key) where !ThemeLabeler.stopWords.contains(w) {
-                if let c = concepts[w] { v[c] += 1 } else { v[3 + w.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 13] += 0.3 }
-            }
-            return Vectors.normalized(v)
-        }
-        func embed(_ phrases: [String]) -> [[Float]] { phrases.map(Self.vector) }
-    }
-
     func testAThemeOfThreeStrandsIsNamedByThreeOfThem() {
         let texts = ["housing near the plant is scarce", "rent eats the paycheck", "housing for new hires",
                      "childcare slots for night shift", "daycare closes at five",
                      "commuter vans from town", "commuter shuttle for second shift", "no bus to the plant"]
-        let w = Wall(notes: texts.enumerated().map { WallNote(id: "n\($0)", vector: ThreeConcepts.vector($1), text: $1) })
-        let t = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], phrases: ThreeConcepts())
+        let t = title(texts, model: .housingChildcareAndRides)
         let lower = t.lowercased()
         XCTAssertTrue(lower.contains("housing") || lower.contains("rent"), t)
         XCTAssertTrue(lower.contains("childcare") || lower.contains("daycare"), t)
@@ -153,7 +153,7 @@ final class ThemeTitlerTests: XCTestCase {
     func testPhrasesAlreadyEmbeddedAreNotEmbeddedAgain() {
         final class Counting: PhraseEmbedding, @unchecked Sendable {
             var embedded: [String] = []
-            func embed(_ phrases: [String]) -> [[Float]] { embedded += phrases; return phrases.map(ConceptEmbedding.vector) }
+            func embed(_ phrases: [String]) -> [[Float]] { embedded += phrases; return phrases.map(ConceptEmbedding.housingAndChildcare.vector) }
         }
         let model = Counting()
         let cache = CachedPhraseEmbedding(model, capacity: 3)
@@ -162,7 +162,7 @@ final class ThemeTitlerTests: XCTestCase {
         let second = cache.embed(["childcare", "rent"])
         XCTAssertEqual(model.embedded, ["housing", "childcare", "rent"])
         XCTAssertEqual(first[1], second[0])
-        XCTAssertEqual(second[1], ConceptEmbedding.vector("rent"))
+        XCTAssertEqual(second[1], ConceptEmbedding.housingAndChildcare.vector("rent"))
         _ = cache.embed(["daycare", "kids"])   // past its capacity it starts afresh
         _ = cache.embed(["housing"])
         XCTAssertEqual(model.embedded.last, "housing")
