@@ -163,8 +163,32 @@ function renderBoard(state, kind) {
   });
   board.dataset.columns = String(columns.length);
   const total = columns.reduce((sum, c) => sum + c.notes.length, 0);
+  fitTitles(Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label')));
   fitNotes(board, Array.from(board.querySelectorAll('.column')), total);
   animateArrivals(arrived, before);
+}
+
+// Theme titles: 36 px, at most three lines. A title that three lines at 36 px would cut
+// short (six columns, long words: "Shift childcare & industrial…") steps down to 28 px,
+// still read from the back of the room, and at 28 px may take up to five lines (a long
+// compound word breaks across two in a narrow column); only a longer one ends in "…".
+const TITLE_SIZES = [36, 33, 30, 28];
+
+function fitTitles(labels) {
+  // Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e").
+  const cut = (label) => label.scrollHeight > label.clientHeight + 1 || label.scrollWidth > label.clientWidth + 1;
+  for (const label of labels) {
+    let level = 0;
+    label.style.fontSize = '';
+    label.style.removeProperty('-webkit-line-clamp');
+    label.style.overflowWrap = 'normal';   // measure whole words; break one only at 28 px
+    while (level < TITLE_SIZES.length - 1 && cut(label)) {
+      level++;
+      label.style.fontSize = `${TITLE_SIZES[level]}px`;
+    }
+    label.style.overflowWrap = '';
+    if (cut(label)) label.style.setProperty('-webkit-line-clamp', '5');
+  }
 }
 
 // Type sizes for notes, largest first. Up to 40 notes a wall keeps 24 px or more (read from
