@@ -36,16 +36,17 @@ final class ChunkedWriter {
         return written < Int32(length) ? nil : (length, last)
     }
 
-    /// Writes up to `pieceBytes` bytes that `fill` puts in the buffer (it returns how many)
-    /// as they are, without framing: the caller framed them. Returns false when lws could
-    /// not take them (close the connection).
-    func writeRaw(_ wsi: OpaquePointer, fill: (_ to: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int) -> Bool {
+    /// Writes `count` bytes (at most `pieceBytes`) that `fill` puts in the buffer, as they are,
+    /// without framing: the caller framed them. Returns false when lws could not take them
+    /// (close the connection).
+    func writeRaw(_ wsi: OpaquePointer, count: Int, fill: (_ to: UnsafeMutablePointer<UInt8>) -> Void) -> Bool {
+        precondition(count <= Self.pieceBytes, "a raw write larger than the loop's buffer")
         let pre = Int(convene_lws_pre)
-        let written = buffer.withUnsafeMutableBufferPointer { buf -> (Int32, Int) in
+        let written = buffer.withUnsafeMutableBufferPointer { buf -> Int32 in
             let payload = buf.baseAddress! + pre
-            let length = fill(payload, Self.pieceBytes)
-            return (lws_write(wsi, payload, length, LWS_WRITE_HTTP), length)
+            fill(payload)
+            return lws_write(wsi, payload, count, LWS_WRITE_HTTP)
         }
-        return written.0 >= Int32(written.1)
+        return written >= Int32(count)
     }
 }

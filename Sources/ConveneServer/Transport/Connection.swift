@@ -115,14 +115,13 @@ final class Connection: MeetingClient {
         // The first message alone is too big to go with others: it goes out in fragments.
         guard end > outgoingHead else { return writeNext() }
         let batch = outgoing[outgoingHead..<end]
-        let written = writer.writeRaw(wsi) { out, _ in
+        let written = writer.writeRaw(wsi, count: bytes) { out in
             var at = 0
             for message in batch {
                 at += WebSocketFrame.writeHeader(payloadLength: message.count, to: out + at)
                 message.copy(from: 0, count: message.count, to: out + at)
                 at += message.count
             }
-            return at
         }
         guard written else { return false }
         outgoingBytes -= batch.reduce(0) { $0 + $1.count }

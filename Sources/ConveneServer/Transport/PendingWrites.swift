@@ -11,11 +11,10 @@
 final class PendingWrites {
     private var waiting: [Connection] = []
 
-    var isEmpty: Bool { waiting.isEmpty }
-
     func add(_ connection: Connection) { waiting.append(connection) }
 
-    /// Writes every waiting connection (in the order they first had something queued).
+    /// Writes every waiting connection (in the order they first had something queued); with
+    /// none waiting, it costs one check.
     func flush() {
         while !waiting.isEmpty {
             let batch = waiting

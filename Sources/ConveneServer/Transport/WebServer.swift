@@ -118,11 +118,12 @@ public final class WebServer {
     /// Serves until `stop` arrives in the inbox.
     func run() {
         guard let ctx = context else { return }
-        // With libuv, lws_service returns only once `requestStop` has destroyed the context
-        // from inside the loop; the second lws_context_destroy below then frees it.
-        while !stopping || usesLibuv {
-            if lws_service(ctx, 0) < 0 || (usesLibuv && stopping) { break }
-        }
+        // With poll() lws_service returns after each wait; with libuv only once `requestStop`
+        // has destroyed the context from inside the loop (the second lws_context_destroy
+        // below then frees it).
+        repeat {
+            if lws_service(ctx, 0) < 0 { break }
+        } while !stopping
         inbox.attach(nil)
         context = nil
         lws_context_destroy(ctx)
@@ -186,7 +187,7 @@ private func conveneHTTPCallback(_ wsi: OpaquePointer?, _ reason: lws_callback_r
     nonisolated(unsafe) let (w, u, i) = (wsi!, user, input)
     return MainActor.assumeIsolated {
         let result = s.handleHTTP(w, reason, u, i, len)
-        if !s.pendingWrites.isEmpty { s.pendingWrites.flush() }
+        s.pendingWrites.flush()
         return result
     }
 }
@@ -198,7 +199,7 @@ private func conveneWebSocketCallback(_ wsi: OpaquePointer?, _ reason: lws_callb
     nonisolated(unsafe) let (w, u, i) = (wsi!, user, input)
     return MainActor.assumeIsolated {
         let result = s.handleWebSocket(w, reason, u, i, len)
-        if !s.pendingWrites.isEmpty { s.pendingWrites.flush() }
+        s.pendingWrites.flush()
         return result
     }
 }
