@@ -69,7 +69,8 @@ public enum WallPlacement {
             checkpointReached = checkpointReached || engine.wantsRegroup(wall)
         }
         if checkpointReached {
-            let step = engine.regroup(wall) { ids.take() }
+            // The batch's notes are on nobody's screen yet: the regrouping may still place them.
+            let step = engine.regroup(wall, unseen: Set(arriving.map(\.id))) { ids.take() }
             wall.apply(step.changes)
             record(step.changes)
             changes += step.changes

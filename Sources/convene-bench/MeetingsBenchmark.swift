@@ -53,9 +53,11 @@ struct MeetingsBenchmark: ParsableCommand {
             var oracleLines: [String] = []
             let vectors = model.embed(e.texts)
             if titlesOnly {
-                let cos = oracleTitles(e, vectors: vectors, engine: engine, model: model, lines: &oracleLines)
-                print(String(format: "%-32@ %.3f", e.name as NSString, cos)); oracleLines.forEach { print($0) }
+                let (cos, ceiling) = oracleTitles(e, vectors: vectors, engine: engine, model: model, lines: &oracleLines)
+                print(String(format: "%-32@ %.3f (the best candidate each time: %.3f)", e.name as NSString, cos, ceiling))
+                oracleLines.forEach { print($0) }
                 sums["oracleTitle", default: 0] += cos
+                sums["ceiling", default: 0] += ceiling
                 continue
             }
             let kept = e.truth.indices.filter { e.truth[$0] != "unsorted" }
@@ -66,6 +68,13 @@ struct MeetingsBenchmark: ParsableCommand {
             let ms = (Measure.cpuSeconds() - cpu0) * 1000 / Double(e.texts.count)
             let live = sim.wall.notes.map(\.theme)
             let liveARI = Metrics.adjustedRandIndex(kept.map { e.truth[$0] }, kept.map { live[$0] ?? "unsorted" })
+            // Unattended: no proposal applied, the wall the room sees while the facilitator is busy.
+            var unattended = EpisodeSimulation(engine: engine)
+            unattended.acceptProposals = false
+            for i in e.texts.indices { unattended.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
+            let alone = unattended.wall.notes.map(\.theme)
+            let unattendedARI = Metrics.adjustedRandIndex(kept.map { e.truth[$0] }, kept.map { alone[$0] ?? "unsorted" })
+            let unattendedUnsorted = Double(alone.filter { $0 == nil }.count) / Double(alone.count)
             // Batch.
             var whole = EpisodeSimulation(engine: engine)
             for i in e.texts.indices { whole.place(WallNote(id: "\(i)", vector: vectors[i], text: e.texts[i])) }
@@ -85,7 +94,7 @@ struct MeetingsBenchmark: ParsableCommand {
                 cosines.append(Double(zip(v[0], v[1]).map { $0 * $1 }.reduce(0, +)))
             }
             let titleCos = cosines.isEmpty ? 0 : cosines.reduce(0, +) / Double(cosines.count)
-            let oracleCos = oracleTitles(e, vectors: vectors, engine: engine, model: model, lines: &oracleLines)
+            let oracleCos = oracleTitles(e, vectors: vectors, engine: engine, model: model, lines: &oracleLines).chosen
             let sizes = Dictionary(grouping: live.compactMap { $0 }, by: { $0 }).mapValues(\.count)
             let largest = Double(sizes.values.max() ?? 0) / Double(max(1, live.compactMap { $0 }.count))
             let churn = sim.churn.reduce(0, +) / Double(max(1, sim.churn.count))
@@ -101,7 +110,8 @@ struct MeetingsBenchmark: ParsableCommand {
                          titleCos, churn * 100, silent * 100, (sim.churn.max() ?? 0) * 100, sizes.count, largest * 100, ms))
             for (k, v) in ["live": liveARI, "batch": batchARI, "static": Double(outcome.staticActions) / n, "sim": Double(outcome.actions) / n,
                            "title": titleCos, "churn": churn, "silent": silent, "ms": ms, "largest": largest, "themes": Double(sizes.count),
-                           "proposals": Double(sim.proposals), "oracleTitle": oracleCos, "silentEarly": silentEarly] {
+                           "proposals": Double(sim.proposals), "oracleTitle": oracleCos, "silentEarly": silentEarly,
+                           "unattended": unattendedARI, "unattendedUnsorted": unattendedUnsorted] {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
@@ -138,6 +148,9 @@ struct MeetingsBenchmark: ParsableCommand {
         let k = Double(episodes.count)
         if titlesOnly {
             print(String(format: "titles the titler gives the facilitator's own groups: cosine %.3f to the facilitator's titles", sums["oracleTitle"]! / k))
+            if let ceiling = sums["ceiling"] {
+                print(String(format: "the best of the titler's own candidates each time (an upper bound no titler reaches): %.3f", ceiling / k))
+            }
             return
         }
         print(String(format: "%-32@ %5d | %8.3f %9.3f | %11.3f %8.3f %11.2f | %9.3f | %5.2f%% %5.2f%%      | %6.1f %6.0f%% | %7.3f",
@@ -145,6 +158,8 @@ struct MeetingsBenchmark: ParsableCommand {
                      Double(totalSim) / Double(max(1, totalStatic)), sums["title"]! / k, sums["churn"]! / k * 100, sums["silent"]! / k * 100,
                      sums["themes"]! / k, sums["largest"]! / k * 100, sums["ms"]! / k))
         print(String(format: "titles the titler gives the facilitator's own groups: cosine %.3f to the facilitator's titles", sums["oracleTitle"]! / k))
+        print(String(format: "with no proposal applied (the wall while the facilitator is busy): live ARI %.3f, %.0f%% of notes unsorted",
+                     sums["unattended"]! / k, sums["unattendedUnsorted"]! / k * 100))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
                      Double(totalSim) / Double(max(1, totalStatic))))
         print(String(format: "churn without the facilitator (%.2f%%): all of it notes leaving Unsorted (the engine never moves a note out of a theme on its own); %.2f points of it while the wall had its first 10 notes",
@@ -152,19 +167,33 @@ struct MeetingsBenchmark: ParsableCommand {
         spanishLines.forEach { print($0) }
     }
     /// The titler alone: titles for the facilitator's own groups, against their titles.
-    func oracleTitles(_ e: Episode, vectors: [[Float]], engine: MeetingGrouping, model: SentenceEmbedder, lines: inout [String]) -> Double {
+    func oracleTitles(_ e: Episode, vectors: [[Float]], engine: MeetingGrouping, model: SentenceEmbedder, lines: inout [String]) -> (chosen: Double, ceiling: Double) {
         let goldIds = Array(Set(e.truth.filter { $0 != "unsorted" })).sorted()
         var goldWall = Wall(themes: goldIds.map { WallTheme(id: $0, label: "") })
         for i in e.texts.indices {
             goldWall.notes.append(WallNote(id: "\(i)", vector: vectors[i], text: e.texts[i], theme: e.truth[i] == "unsorted" ? nil : e.truth[i]))
         }
-        var cosines: [Double] = []
+        var cosines: [Double] = [], ceiling: [Double] = []
         for change in engine.retitle(goldWall) {
             guard case .relabel(let gold, let label) = change, let title = e.titles[gold] else { continue }
             let v = model.embed([label, title])
             cosines.append(Double(zip(v[0], v[1]).map { $0 * $1 }.reduce(0, +)))
             lines.append("      titler on the facilitator's group: \(label)  ← \"\(title)\"")
+            if let phrases = engine.phrases {
+                // What the titler could have chosen: its candidates' best cosine to the facilitator's title.
+                let members = goldWall.notes.indices.filter { goldWall.notes[$0].theme == gold }
+                let ranked = ThemeTitler.rankedTitles(for: members, on: goldWall, phrases: phrases)
+                let target = model.embed([title])[0]
+                let scored = zip(ranked, phrases.embed(ranked.map(\.title))).enumerated().map { rank, pair in
+                    (rank: rank, title: pair.0.title, cos: Double(zip(pair.1, target).map { $0 * $1 }.reduce(0, +)))
+                }
+                if let top = scored.max(by: { $0.cos < $1.cos }) {
+                    ceiling.append(top.cos)
+                    lines.append(String(format: "        best of %d candidates: %@ (%.3f, rank %d)", scored.count, top.title, top.cos, top.rank + 1))
+                }
+            }
         }
-        return cosines.isEmpty ? 0 : cosines.reduce(0, +) / Double(cosines.count)
+        func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
+        return (mean(cosines), mean(ceiling))
     }
 }

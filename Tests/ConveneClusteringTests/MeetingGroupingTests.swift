@@ -89,6 +89,32 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Set(applied.notes.compactMap(\.theme)).count, 3)
     }
 
+    func testFreshNotesOpenTheirThemeAtOnceWhileSeenNotesAreOnlyProposed() {
+        // A coarse first theme "A" holds a strand (theme 1) alongside its own (theme 0); two
+        // notes of that strand wait in Unsorted and a third is arriving. The arriving note
+        // has been seen by nobody: with the two unsorted ones it opens the strand's theme
+        // now, and only the four notes people saw in "A" wait for the facilitator.
+        let data = vectors(themes: 2, perTheme: 8)
+        let zero = data.indices.filter { data[$0].theme == 0 }, one = data.indices.filter { data[$0].theme == 1 }
+        var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
+        for i in zero { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: "x", theme: "A")) }
+        for i in one.prefix(4) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: "x", theme: "A")) }
+        for i in one.dropFirst(4).prefix(2) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: "x")) }
+        let arriving = one[6]
+        wall.notes.append(WallNote(id: "n\(arriving)", vector: data[arriving].vector, text: "x"))
+        let engine = MeetingGrouping(targetThemes: 2)
+        let step = engine.noteArrived("n\(arriving)", on: wall) { "N1" }
+        var after = wall
+        after.apply(step.changes)
+        XCTAssertTrue(after.themes.contains { $0.id == "N1" }, "the strand opens its own theme without the facilitator")
+        for i in one.dropFirst(4).prefix(3) { XCTAssertEqual(after.notes.first { $0.id == "n\(i)" }?.theme, "N1") }
+        for i in zero + one.prefix(4) { XCTAssertEqual(after.notes.first { $0.id == "n\(i)" }?.theme, "A", "a seen note moved silently") }
+        let proposal = try! XCTUnwrap(step.proposal)
+        XCTAssertEqual(Set(proposal.moves.map(\.note)), Set(one.prefix(4).map { "n\($0)" }))
+        XCTAssertTrue(proposal.moves.allSatisfy { $0.to == "N1" })
+        XCTAssertTrue(proposal.newThemes.isEmpty, "the theme is already on the wall")
+    }
+
     func testAMovedNoteTeachesItsNewTheme() {
         // Two themes; the facilitator moves a note of theme 0 into theme 1 and pins it there:
         // a later paraphrase of that note (its own direction) follows it.

@@ -7,8 +7,9 @@
 /// - **Checkpoints** (every note up to `checkpointEveryNoteUpTo` notes, then at wall sizes
 ///   growing by `checkpointGrowth`, and when Unsorted piles up): the whole wall is grouped from scratch (`SpectralGrouping`, the meeting's target
 ///   number of themes as a prior) and the groups are matched to the themes on the wall.
-///   Unsorted notes go to their group's theme silently, and groups made only of unsorted
-///   notes become new themes silently. Everything else the regrouping would change (notes
+///   Unsorted notes, and the note just arriving (nobody has seen it yet), go to their
+///   group's theme silently; a group with no theme opens one silently with those notes when
+///   they are enough for a theme. Everything else the regrouping would change (notes
 ///   people have seen in a theme) becomes a **proposal**: nothing moves until the
 ///   facilitator applies it.
 /// - **Learning from the facilitator**: a note placed by hand is pinned and weighs double
@@ -50,6 +51,13 @@ public struct MeetingGrouping: Sendable {
     /// Least similarity of two themes for a merge suggestion: cosine 0.3 on the embedding
     /// share (1 − `WallSpace.lexicalWeight`) of the wall's similarity.
     public var mergeThreshold: Float = 0.3 * (1 - WallSpace.lexicalWeight)
+    /// A group the regrouping finds that has no theme yet opens one at once with its
+    /// unsorted and unseen notes when they are enough for a theme, even if notes people have
+    /// seen elsewhere belong to it too (those are proposed to join it). Without this, a wall
+    /// whose first themes were coarse kept them until the facilitator applied a proposal:
+    /// on the 14 meeting walls, with no proposal applied, live ARI 0.305 → 0.320 and
+    /// Unsorted 10 % → 5 % of the notes; with every proposal applied 0.356 → 0.351.
+    public var openFromFresh = true
     /// Past this many notes, the wall is regrouped only when the facilitator asks.
     public var maxAutomaticRegroup = 600
     /// The notes' model, to rank title candidates by meaning (optional).
@@ -94,7 +102,8 @@ public struct MeetingGrouping: Sendable {
         var placed = wall
         placed.apply(step.changes)
         if regroupAtCheckpoint && wantsRegroup(placed) {
-            let regrouped = regroup(placed, newThemeId: newThemeId)
+            // Nobody has seen the new note yet: the regrouping may still put it elsewhere.
+            let regrouped = regroup(placed, unseen: [noteId], newThemeId: newThemeId)
             step.changes += regrouped.changes
             step.proposal = regrouped.proposal
         }
@@ -169,8 +178,9 @@ public struct MeetingGrouping: Sendable {
     // MARK: - Regrouping
 
     /// Groups the whole wall from scratch and splits the outcome into what may change now
-    /// (unsorted notes) and a proposal (notes people have seen in a theme).
-    public func regroup(_ wall: Wall, newThemeId: () -> String) -> Step {
+    /// (unsorted notes, and `unseen` notes: placed in this same pass, not yet on anyone's
+    /// screen) and a proposal (notes people have seen in a theme).
+    public func regroup(_ wall: Wall, unseen: Set<String> = [], newThemeId: () -> String) -> Step {
         let n = wall.notes.count
         guard n >= firstGrouping else { return Step() }
         let space = WallSpace(wall.notes)
@@ -204,13 +214,15 @@ public struct MeetingGrouping: Sendable {
         }
         var step = Step()
         var proposal = GroupingProposal()
-        // A group with no theme becomes one: now if all its notes are unsorted, else in the proposal.
+        // A group with no theme becomes one: now if its unsorted and unseen notes are enough
+        // (`openFromFresh`), else in the proposal.
         for g in 0..<groupCount where themeOfGroup[g] == nil {
             let members = wall.notes.indices.filter { groups[$0] == g && movable(wall.notes[$0]) }
             guard members.count >= grouping.minThemeSize else { continue }
             let id = newThemeId()
             let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: wall.themes.map(\.label), phrases: phrases)
-            if members.allSatisfy({ wall.notes[$0].theme == nil }) {
+            let fresh = members.filter { wall.notes[$0].theme == nil || unseen.contains(wall.notes[$0].id) }
+            if fresh.count == members.count || (openFromFresh && fresh.count >= grouping.minThemeSize) {
                 step.changes.append(.createTheme(id: id, label: title))
             } else {
                 proposal.newThemes.append(.init(id: id, label: title))
@@ -220,7 +232,7 @@ public struct MeetingGrouping: Sendable {
         let silentThemes = Set(step.changes.compactMap { if case let .createTheme(id, _) = $0 { return id }; return nil })
         for (i, note) in wall.notes.enumerated() where groups[i] >= 0 && movable(note) {
             guard let target = themeOfGroup[groups[i]], target != note.theme, !locked.contains(target) else { continue }
-            if note.theme == nil && (silentThemes.contains(target) || wall.themes.contains { $0.id == target }) {
+            if (note.theme == nil || unseen.contains(note.id)) && (silentThemes.contains(target) || wall.themes.contains { $0.id == target }) {
                 step.changes.append(.move(note: note.id, theme: target))
             } else {
                 proposal.moves.append(.init(note: note.id, from: note.theme, to: target))

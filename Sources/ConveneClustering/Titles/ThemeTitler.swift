@@ -59,6 +59,42 @@ public enum ThemeTitler {
     static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
                       phrases: PhraseEmbedding?, vocabulary: WallVocabulary) -> String {
         guard !members.isEmpty else { return "New theme" }
+        guard let (scored, surfaces) = candidates(for: members, on: wall, space: space, vocabulary: vocabulary) else {
+            return fallback(wall.notes[members[0]].text)
+        }
+        let takenKeys = Set(taken.map(normalizedKey))
+        func render(_ key: String) -> String { surface(surfaces[key]!) }
+        if let phrases, scored.first.map({ $0.score > 0 }) == true,
+           let title = titleByMeaning(scored, render: render, members: members, wall: wall, phrases: phrases, taken: takenKeys) {
+            return title
+        }
+        for (rank, first) in scored.enumerated() where first.score > 0 {
+            var title = render(first.key)
+            if !first.key.contains(" "), members.count >= 2 {
+                // One word says little: add the best word of notes it does not cover.
+                if let second = scored.dropFirst(rank + 1).first(where: { c in
+                    !c.key.contains(" ") && !sameWord(c.key, first.key) && !c.covered.subtracting(first.covered).isEmpty && c.score > 0
+                }) {
+                    title += " & " + render(second.key)
+                }
+            }
+            let candidate = sentenceCase(title)
+            if !takenKeys.contains(normalizedKey(candidate)) { return candidate }
+        }
+        return sentenceCase(render(scored[0].key)) + " (\(members.count))"
+    }
+
+    /// Every title the model ranked for a theme, best first, with its closeness to the
+    /// theme: the benchmark compares the chosen title with the best of what was on offer.
+    public static func rankedTitles(for members: [Int], on wall: Wall, phrases: PhraseEmbedding) -> [(title: String, score: Float)] {
+        let space = WallSpace(wall.notes)
+        guard let (scored, surfaces) = candidates(for: members, on: wall, space: space, vocabulary: WallVocabulary(wall)) else { return [] }
+        return rankedByMeaning(scored, render: { surface(surfaces[$0]!) }, members: members, wall: wall, phrases: phrases) ?? []
+    }
+
+    /// The theme's candidate phrases scored by coverage, and the forms people typed them in.
+    static func candidates(for members: [Int], on wall: Wall, space: WallSpace, vocabulary: WallVocabulary)
+        -> (scored: [Scored], surfaces: [String: [String: Int]])? {
         let memberSet = Set(members)
         let centre = space.centroid(members: members.map { ($0, 1) })
         let weight: [Int: Double] = Dictionary(uniqueKeysWithValues: members.map { i in
@@ -91,7 +127,7 @@ public enum ThemeTitler {
                 }
             }
         }
-        guard !surfaces.isEmpty else { return fallback(wall.notes[members[0]].text) }
+        guard !surfaces.isEmpty else { return nil }
         let others = wall.notes.count - memberSet.count
         var scored: [Scored] = surfaces.keys.map { key in
             let everywhere = vocabulary.notes(covering: key)
@@ -103,26 +139,7 @@ public enum ThemeTitler {
             return Scored(key: key, score: inside * length * (1 - 0.7 * min(1, outside * 3)), covered: covered)
         }
         scored.sort { ($0.score, $1.key) > ($1.score, $0.key) }
-        let takenKeys = Set(taken.map(normalizedKey))
-        func render(_ key: String) -> String { surface(surfaces[key]!) }
-        if let phrases, scored.first.map({ $0.score > 0 }) == true,
-           let title = titleByMeaning(scored, render: render, members: members, wall: wall, phrases: phrases, taken: takenKeys) {
-            return title
-        }
-        for (rank, first) in scored.enumerated() where first.score > 0 {
-            var title = render(first.key)
-            if !first.key.contains(" "), members.count >= 2 {
-                // One word says little: add the best word of notes it does not cover.
-                if let second = scored.dropFirst(rank + 1).first(where: { c in
-                    !c.key.contains(" ") && !sameWord(c.key, first.key) && !c.covered.subtracting(first.covered).isEmpty && c.score > 0
-                }) {
-                    title += " & " + render(second.key)
-                }
-            }
-            let candidate = sentenceCase(title)
-            if !takenKeys.contains(normalizedKey(candidate)) { return candidate }
-        }
-        return sentenceCase(render(scored[0].key)) + " (\(members.count))"
+        return (scored, surfaces)
     }
 
     /// Phrases the shortlist keeps for the model, and how many of the best are paired.
@@ -144,6 +161,13 @@ public enum ThemeTitler {
     /// (`convene-bench meetings --titles-only`). nil: no phrase to offer.
     static func titleByMeaning(_ scored: [Scored], render: (String) -> String, members: [Int], wall: Wall,
                                phrases: PhraseEmbedding, taken: Set<String>) -> String? {
+        rankedByMeaning(scored, render: render, members: members, wall: wall, phrases: phrases)?
+            .lazy.map(\.title).first { !taken.contains(normalizedKey($0)) }
+    }
+
+    /// Every title `titleByMeaning` considered, best first, with its closeness to the theme.
+    static func rankedByMeaning(_ scored: [Scored], render: (String) -> String, members: [Int], wall: Wall,
+                                phrases: PhraseEmbedding) -> [(title: String, score: Float)]? {
         let shortlist = Array(scored.prefix(meaningShortlist))
         guard let dims = wall.notes.first?.vector.count, dims > 0 else { return nil }
         var centre = Vectors.normalized(WallSpace.mean(members.map { wall.notes[$0].vector }, dims))
@@ -204,7 +228,7 @@ public enum ThemeTitler {
             for (title, v) in zip(shortlisted, phrases.embed(shortlisted)) { finals.append((title, Vectors.dot(v, centre))) }
         }
         finals.sort { ($0.score, $1.title) > ($1.score, $0.title) }
-        return finals.lazy.map { sentenceCase($0.title) }.first { !taken.contains(normalizedKey($0)) }
+        return finals.map { (sentenceCase($0.title), $0.score) }
     }
 
     /// A phrase ending on a describing word or a past participle is a fragment ("incubator
