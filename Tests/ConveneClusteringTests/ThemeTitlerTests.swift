@@ -133,6 +133,18 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertFalse(t.hasSuffix("shared"), t)
     }
 
+    func testATitleNeverEndsOnAWordTheNotesOnlyUseInFrontOfAnother() {
+        // "regulatory" always comes before what it describes on this wall: "Recruit VP of
+        // regulatory" is cut short.
+        let texts = ["recruit a VP of regulatory affairs", "regulatory consultants cost too much", "regulatory filings take months",
+                     "no regulatory staff in the region", "hard to recruit a VP"]
+        let w = wall(texts)
+        XCTAssertTrue(WallVocabulary(w).modifiers.contains("regulatory"))
+        XCTAssertFalse(WallVocabulary(w).modifiers.contains("vp"), "a word that also ends phrases is no modifier")
+        let t = title(texts).lowercased()
+        XCTAssertFalse(t.hasSuffix("regulatory") || t.contains("regulatory &") || t.contains("regulatory,"), t)
+    }
+
     func testATitleNeverEndsOnOrIsAVerbTheNotesUse() {
         // "hire" is used as a verb on this wall ("hard to hire", "we hire"): not a title's last word.
         let texts = ["hard to hire welders for second shift", "we hire and they leave in a month", "can't hire fast enough",

@@ -114,7 +114,7 @@ public enum ThemeTitler {
                     if length > 1 && breaks[start + length - 1] { break }
                     let run = Array(words[start..<(start + length)])
                     guard isEdge(run.first!.key), isEdge(run.last!.key), !endsWeakly(run.last!.key),
-                          !vocabulary.verbs.contains(run.last!.key) else { continue }
+                          !vocabulary.verbs.contains(run.last!.key), !vocabulary.modifiers.contains(run.last!.key) else { continue }
                     guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
                     // Inside: content words or a connector; no word twice ("drones drones").
                     guard run.dropFirst().dropLast().allSatisfy({ isEdge($0.key) || connectors.contains($0.key) }),
@@ -240,7 +240,7 @@ public enum ThemeTitler {
     /// Verbs people use after a plural subject ("trucks wait hours", "welders retire") that
     /// are hardly ever nouns: a title ending on one is a clause, not a name ("Trucks wait").
     /// (The wall's own verb contexts, `WallVocabulary.verbs`, catch the rest.)
-    static let verbsNotNouns: Set<String> = ["wait", "retire", "quit", "struggle", "complain", "apply", "relocate"]
+    static let verbsNotNouns: Set<String> = ["wait", "retire", "quit", "struggle", "complain", "apply", "relocate", "train", "hire", "buy"]
 
     static func isEdge(_ key: String) -> Bool {
         key.count >= 2 && !ThemeLabeler.stopWords.contains(key) && !weakEdgeWords.contains(key) && !Language.spanishFunctionWords.contains(key)

@@ -8,13 +8,26 @@ struct WallVocabulary {
     /// **rent**"): a title does not end on one ("Welders train") nor consist of one ("Hire").
     let verbs: Set<String>
 
+    /// Words the wall's notes use in front of another word, hardly ever last ("**regulatory**
+    /// affairs", "**container** terminal", "**marine** repair"): a title ending on one is
+    /// cut short ("Recruit VP of regulatory", "Dredging, trucks & container").
+    let modifiers: Set<String>
+
     init(_ wall: Wall) {
         var postings: [String: Set<Int>] = [:]
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
+        var before: [String: Int] = [:], last: [String: Int] = [:]
         for (i, note) in wall.notes.enumerated() {
             let words = note.words.words, breaks = note.words.breakBefore
             for (j, word) in words.enumerated() {
                 postings[ThemeTitler.stem(word.key), default: []].insert(i)
+                // In front of a content word, or last: before punctuation, at the note's end,
+                // or before a small word that is not part of a name ("housing is", not "cost of").
+                if j + 1 < words.count && !breaks[j + 1] && ThemeTitler.isEdge(words[j + 1].key) {
+                    before[word.key, default: 0] += 1
+                } else if j + 1 == words.count || breaks[j + 1] || !ThemeTitler.connectors.contains(words[j + 1].key) {
+                    last[word.key, default: 0] += 1
+                }
                 guard j > 0, !breaks[j] else { continue }
                 let before = words[j - 1].key
                 if Self.subjectsAndModals.contains(before)
@@ -27,7 +40,13 @@ struct WallVocabulary {
         }
         self.postings = postings
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
+        modifiers = Set(before.filter { $0.value >= Self.modifierUses && $0.value >= Self.modifierRatio * last[$0.key, default: 0] }.keys)
     }
+
+    /// A word is a modifier when used in front of another word at least this often, and at
+    /// least this many times as often as last.
+    static let modifierUses = 2
+    static let modifierRatio = 3
 
     /// What comes before a verb, never before a noun: "we hire", "can't find", "must train".
     static let subjectsAndModals: Set<String> = [
