@@ -65,6 +65,17 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertNotEqual(ThemeTitler.normalizedKey(first), ThemeTitler.normalizedKey(second))
     }
 
+    func testColumnsSideBySideNeverShareMostOfTheirTitle() {
+        XCTAssertTrue(ThemeTitler.tooClose("Maintenance techs & electricians", to: [ThemeTitler.normalizedKey("Maintenance electricians & OEMs")]))
+        XCTAssertFalse(ThemeTitler.tooClose("Housing & childcare", to: [ThemeTitler.normalizedKey("Housing, rides & wages")]),
+                       "one word in common is fine: facilitators repeat words too")
+        let texts = ["maintenance electricians for the battery line", "maintenance techs are retiring", "electricians!!!",
+                     "maintenance apprenticeship shared by 5 companies", "industrial maintenance techs, 6 openings"]
+        let beside = "Maintenance techs & electricians"
+        let t = title(texts, taken: [beside])
+        XCTAssertFalse(ThemeTitler.tooClose(t, to: [ThemeTitler.normalizedKey(beside)]), "\(beside) | \(t)")
+    }
+
     func testShoutingIsLoweredAndAcronymsKept() {
         XCTAssertEqual(ThemeTitler.sentenceCase("FOURTEEN months"), "Fourteen months")
         XCTAssertEqual(ThemeTitler.sentenceCase("CDL drivers"), "CDL drivers")

@@ -79,6 +79,10 @@ public enum ThemeTitler {
                 }
             }
             let candidate = sentenceCase(title)
+            if !tooClose(candidate, to: takenKeys) { return candidate }
+        }
+        for first in scored where first.score > 0 {
+            let candidate = sentenceCase(render(first.key))
             if !takenKeys.contains(normalizedKey(candidate)) { return candidate }
         }
         return sentenceCase(render(scored[0].key)) + " (\(members.count))"
@@ -161,8 +165,23 @@ public enum ThemeTitler {
     /// (`convene-bench meetings --titles-only`). nil: no phrase to offer.
     static func titleByMeaning(_ scored: [Scored], render: (String) -> String, members: [Int], wall: Wall,
                                phrases: PhraseEmbedding, taken: Set<String>) -> String? {
-        rankedByMeaning(scored, render: render, members: members, wall: wall, phrases: phrases)?
-            .lazy.map(\.title).first { !taken.contains(normalizedKey($0)) }
+        guard let ranked = rankedByMeaning(scored, render: render, members: members, wall: wall, phrases: phrases) else { return nil }
+        return ranked.lazy.map(\.title).first { !tooClose($0, to: taken) }
+            ?? ranked.lazy.map(\.title).first { !taken.contains(normalizedKey($0)) }
+    }
+
+    /// A title that says what another title on the wall says: the same words, or two or more
+    /// of them making up half of either ("Maintenance techs & electricians" beside
+    /// "Maintenance electricians & OEMs"). Columns side by side must read as different themes.
+    static func tooClose(_ title: String, to taken: Set<String>) -> Bool {
+        let key = normalizedKey(title)
+        if taken.contains(key) { return true }
+        let words = Set(key.split(separator: " "))
+        return taken.contains { other in
+            let theirs = Set(other.split(separator: " "))
+            let shared = words.intersection(theirs).count
+            return shared >= 2 && shared * 2 >= min(words.count, theirs.count)
+        }
     }
 
     /// Every title `titleByMeaning` considered, best first, with its closeness to the theme.
