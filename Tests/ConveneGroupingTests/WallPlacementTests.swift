@@ -58,6 +58,46 @@ final class WallPlacementTests: XCTestCase {
         for id in s.themeOrder { XCTAssertFalse(s.themes[id]!.label.isEmpty) }
     }
 
+    func testABurstOfNotesOfANewStrandOpensItsThemeWhileSeenNotesWaitForTheFacilitator() throws {
+        // "t1" holds its own strand (even notes) and three notes of another (n1, n3, n5) that
+        // people have seen there; a burst of four more of that strand arrives. They are on
+        // nobody's screen yet: they open their own theme in this pass, and n1, n3, n5 are
+        // only proposed to join it.
+        let texts = (0..<16).map { "note \($0)" }
+        var s = state(notes: texts)
+        var seq: Int64 = 50
+        func apply(_ events: [MeetingEvent]) { for e in events { seq += 1; s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) } }
+        let seen = ["n1", "n3", "n5"] + stride(from: 0, to: 16, by: 2).map { "n\($0)" }
+        let burst = ["n7", "n9", "n11", "n13"]
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        apply(seen.map { .noteMoved(note: $0, theme: "t1", byHand: false) })
+        apply(["n15"].map { .noteMoved(note: $0, theme: nil, byHand: false) })
+        let vs = vectors(16, themes: 2)
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        var base = wall
+        base.notes.removeAll { burst.contains($0.id) }
+        // An arrival rule that puts every note in the closest theme, even "t1": the pass's
+        // regrouping must still be free to take the burst out of it.
+        var engine = MeetingGrouping(targetThemes: 2)
+        engine.placeThreshold = -1
+        engine.catchAllShare = 1
+        let pass = WallPlacement.renumbered(
+            WallPlacement.place(arriving: wall.notes.filter { burst.contains($0.id) }, onto: base, nextNumber: s.nextNumber, engine: engine),
+            from: s.nextNumber)
+        XCTAssertTrue(pass.changes.contains(.move(note: "n7", theme: "t1")), "the arrival rule put the first of the burst in t1")
+        apply([.grouped(kind: .opportunity, changes: pass.changes)])
+        let opened = try XCTUnwrap(s.notes["n7"]?.theme)
+        XCTAssertNotEqual(opened, "t1", "the burst opens a theme of its own")
+        for note in burst { XCTAssertEqual(s.notes[note]?.theme, opened) }
+        for note in seen { XCTAssertEqual(s.notes[note]?.theme, "t1", "a seen note moved without the facilitator") }
+        let proposal = try XCTUnwrap(pass.proposal)
+        XCTAssertEqual(Set(proposal.moves.map(\.note)), ["n1", "n3", "n5"])
+        XCTAssertTrue(proposal.moves.allSatisfy { $0.to == opened }, "the proposal names the opened theme by its real id")
+        apply([.proposalOffered(kind: .opportunity, proposal: proposal)])
+        apply(try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        for note in ["n1", "n3", "n5"] { XCTAssertEqual(s.notes[note]?.theme, opened) }
+    }
+
     func testAnAppliedProposalIsOneUndoableStepAndADismissedOneChangesNothing() throws {
         let texts = (0..<12).map { "note \($0)" }
         var s = state(notes: texts)
