@@ -235,6 +235,25 @@ def test_a_page_on_another_site_cannot_open_the_websocket(server):
     assert ok.hello(server.meeting.code)["type"] == "welcome"
 
 
+def test_refused_websockets_are_told_to_the_operator_once_with_their_reason(server):
+    """Twenty attempts from another site's page and five on a wrong path: the operator's log
+    says once per reason, in Convene's words, what was refused and why; never lws's
+    "User code denied connection" per attempt."""
+    from conftest import Client
+    for _ in range(20):
+        with pytest.raises(Exception):
+            Client(server.url, headers={"Origin": "http://evil.example"})
+    for _ in range(5):
+        with pytest.raises(Exception):
+            Client(server.url.replace("/ws", "/other"))
+    assert server.client().hello(server.meeting.code)["type"] == "welcome", "the server keeps serving"
+    server.log.flush()
+    log = open(server.log_path).read()
+    assert log.count("Refused a WebSocket connection from 127.0.0.1: a page on another site") == 1, log
+    assert log.count("Refused a WebSocket connection from 127.0.0.1: asked for a WebSocket on a path other than /ws") == 1, log
+    assert "User code denied connection" not in log, log
+
+
 def test_the_data_directory_is_the_servers_own(server):
     import os
     import stat

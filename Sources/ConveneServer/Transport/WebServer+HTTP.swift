@@ -10,7 +10,7 @@ extension WebServer {
         switch reason {
         case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
             // An upgrade that named no subprotocol, or one we do not speak, lands here.
-            return 1
+            return refuse(wsi, .noSubprotocol)
         case LWS_CALLBACK_HTTP:
             guard let user else { return -1 }
             let id = assignId(user)

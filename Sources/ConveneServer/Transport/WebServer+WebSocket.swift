@@ -12,14 +12,16 @@ extension WebServer {
             // lws picks the handler by subprotocol, not by path: check the path too.
             var uri = [CChar](repeating: 0, count: 64)
             let n = lws_hdr_copy(wsi, &uri, Int32(uri.count), WSI_TOKEN_GET_URI)
-            guard n > 0, string(fromCBuffer: uri) == "/ws" else { return 1 }
-            if connections.count >= config.maxConnections { return 1 }
+            guard n > 0, string(fromCBuffer: uri) == "/ws" else { return refuse(wsi, .wrongPath) }
+            if connections.count >= config.maxConnections { return refuse(wsi, .serverFull) }
             // One address may hold at most so many sockets (a venue behind one NAT fits).
             let from = clientAddress(wsi).address
-            if !ClientSession.isLoopback(from), connectionsByAddress[from, default: 0] >= Self.connectionsPerAddress { return 1 }
+            if !ClientSession.isLoopback(from), connectionsByAddress[from, default: 0] >= Self.connectionsPerAddress {
+                return refuse(wsi, .addressFull)
+            }
             // A page on another site must not open this server's WebSocket with the visitor's
             // browser: a browser's Origin must be this host (or one the operator allowed).
-            if !originAllowed(wsi) { return 1 }
+            if !originAllowed(wsi) { return refuse(wsi, .otherSite) }
             // The upgrade's headers are only readable now: keep who the client is for ESTABLISHED.
             if upgrading.count > 1_000 { upgrading.removeAll() }   // handshakes that never completed
             upgrading[UInt(bitPattern: wsi)] = clientAddress(wsi)
@@ -84,5 +86,13 @@ extension WebServer {
 
     func drainInbox() {
         for item in inbox.drain() where !hub.handle(item) { requestStop() }
+    }
+}
+
+extension WebServer {
+    /// Turns an upgrade away (lws closes it) and tells the operator, in Convene's words.
+    func refuse(_ wsi: OpaquePointer, _ reason: RefusedConnections.Reason) -> Int32 {
+        if let line = refused.record(reason, from: clientAddress(wsi).address, now: monotonicSeconds()) { Log.warning(line) }
+        return 1
     }
 }

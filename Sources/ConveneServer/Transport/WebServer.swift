@@ -28,7 +28,9 @@ public final class WebServer {
     var upgrading: [UInt: (address: String, secure: Bool)] = [:]
     /// Open WebSockets per client address.
     var connectionsByAddress: [String: Int] = [:]
-    static let connectionsPerAddress = 400
+    nonisolated static let connectionsPerAddress = 400
+    /// Upgrades turned away, for the operator's log.
+    var refused = RefusedConnections()
     static let helloTimeoutSeconds: Int32 = 10
 
     var nextId: UInt64 = 1
@@ -54,7 +56,7 @@ public final class WebServer {
     /// Creates the lws context and starts listening.
     func start() throws {
         raiseFileLimit()
-        lws_set_log_level(convene_lws_log_err | convene_lws_log_warn, nil)
+        LibraryLog.install()
         let protos = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
         protos.initialize(repeating: lws_protocols(), count: 3)
         // protocols[0] gets plain HTTP and any upgrade naming no (or an unknown) subprotocol.
