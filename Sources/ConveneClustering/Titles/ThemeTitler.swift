@@ -81,6 +81,7 @@ public enum ThemeTitler {
             let candidate = sentenceCase(title)
             if !tooClose(candidate, to: takenKeys) { return candidate }
         }
+        // Every candidate is too close to a title on the wall: the best one that is not the same.
         for first in scored where first.score > 0 {
             let candidate = sentenceCase(render(first.key))
             if !takenKeys.contains(normalizedKey(candidate)) { return candidate }
@@ -167,7 +168,7 @@ public enum ThemeTitler {
                                phrases: PhraseEmbedding, taken: Set<String>) -> String? {
         guard let ranked = rankedByMeaning(scored, render: render, members: members, wall: wall, phrases: phrases) else { return nil }
         return ranked.lazy.map(\.title).first { !tooClose($0, to: taken) }
-            ?? ranked.lazy.map(\.title).first { !taken.contains(normalizedKey($0)) }
+            ?? ranked.lazy.map(\.title).first { !taken.contains(normalizedKey($0)) }   // all too close: not the same, at least
     }
 
     /// A title that says what another title on the wall says: the same words, or two or more
