@@ -42,7 +42,10 @@ public enum WallPlacement {
     /// its last note (unsorted notes placed, what would move seen notes proposed). Emptied automatic themes leave;
     /// touched themes are retitled once at the end. New themes get provisional ids from
     /// `nextNumber`; the loop renumbers them when it commits (`renumbered`).
-    public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping) -> Pass {
+    /// `retitling`: themes to title again even if the pass does not touch them (those an
+    /// applied proposal changed).
+    public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping,
+                             retitling: Set<String> = []) -> Pass {
         var wall = base
         var ids = IdentifierSource(next: nextNumber)
         var changes: [WallChange] = []
@@ -78,7 +81,7 @@ public enum WallPlacement {
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)
-        let titles = engine.retitle(wall, themes: touched)
+        let titles = engine.retitle(wall, themes: touched.union(retitling.filter { id in wall.themes.contains { $0.id == id } }))
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) })
     }
 

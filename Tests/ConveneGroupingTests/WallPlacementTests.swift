@@ -98,6 +98,22 @@ final class WallPlacementTests: XCTestCase {
         for note in ["n1", "n3", "n5"] { XCTAssertEqual(s.notes[note]?.theme, opened) }
     }
 
+    func testAPassWithNoNoteTitlesAgainTheThemesItIsAskedTo() {
+        // After a proposal took the welders out of "Exports & welders", the loop asks for that
+        // theme's title again: a pass with no arriving note gives it, and nothing else.
+        let texts = ["selling parts overseas", "export markets in Canada", "export paperwork and tariffs", "trade shows abroad"]
+        var wall = Wall(themes: [WallTheme(id: "t1", label: "Exports & welders"), WallTheme(id: "t2", label: "Welders wanted")])
+        let vs = vectors(4, themes: 1)
+        for (i, t) in texts.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: vs["n\(i)"]!, text: t, theme: "t1")) }
+        wall.notes.append(WallNote(id: "n9", vector: vs["n0"]!, text: "welders wanted", theme: "t2"))
+        let pass = WallPlacement.place(arriving: [], onto: wall, nextNumber: 10, engine: MeetingGrouping(), retitling: ["t1"])
+        XCTAssertNil(pass.proposal)
+        let relabels = pass.changes.compactMap { if case let .relabel(theme, label) = $0 { return (theme, label) }; return nil }
+        XCTAssertEqual(relabels.map(\.0), ["t1"], "\(pass.changes)")
+        XCTAssertFalse(relabels[0].1.lowercased().contains("welders"), relabels[0].1)
+        XCTAssertTrue(pass.changes.allSatisfy { if case .relabel = $0 { return true }; return false })
+    }
+
     func testAnAppliedProposalIsOneUndoableStepAndADismissedOneChangesNothing() throws {
         let texts = (0..<12).map { "note \($0)" }
         var s = state(notes: texts)

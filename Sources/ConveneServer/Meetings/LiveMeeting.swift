@@ -30,6 +30,9 @@ final class LiveMeeting {
     var labelVectors: [String: (label: String, vector: [Float])] = [:]
     /// Notes with a vector that wait to be placed, per kind, in arrival order.
     var awaitingPlacement: [NoteKind: [String]] = [:]
+    /// Themes to title again by meaning on the clustering thread (those an applied proposal
+    /// changed), per kind: sent with the next placement job, or alone.
+    var retitleWanted: [NoteKind: Set<String>] = [:]
     /// Kinds with a placement job on the clustering thread (at most one each).
     var placing: Set<NoteKind> = []
     /// Kinds whose waiting notes will be sent for placing when a short wait is over.

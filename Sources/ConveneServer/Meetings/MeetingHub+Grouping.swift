@@ -49,15 +49,15 @@ extension MeetingHub {
         if !events.isEmpty { commit(events, to: live) }
     }
 
-    /// After a proposal is applied: a theme it opened may carry the title another theme was
-    /// given while the proposal waited; the later of the two gets a new one (from the
-    /// notes' words, on the loop, like `followCorrection`).
-    func retitleDuplicates(_ live: LiveMeeting, kind: NoteKind) {
-        guard !live.recovering else { return }
-        let state = live.speculative
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil)
-        let titles = WallPlacement.retitled(WallClustering.wall(of: state, kind: kind, live: live), themes: [], engine: engine)
-        if !titles.isEmpty { commit([.grouped(kind: kind, changes: titles)], to: live) }
+    /// After a proposal is applied: the automatic themes it changed (`themes`) are titled
+    /// again for what they now hold ("Export markets & welders" after the welders left), and
+    /// a theme it opened that carries the title another theme was given while the proposal
+    /// waited gets a new one. On the clustering thread, with the model, like every placement
+    /// pass's titles (the loop must not spend the tens of milliseconds a theme that takes).
+    func retitle(_ live: LiveMeeting, kind: NoteKind, themes: Set<String>) {
+        guard !live.recovering, !themes.isEmpty else { return }
+        live.retitleWanted[kind, default: []].formUnion(themes)
+        schedulePlacementSoon(live, kind: kind)
     }
 
     /// A note's vector arrived: queue the note for placing if it still waits for a place.
@@ -104,12 +104,13 @@ extension MeetingHub {
         }
         let batch = Array(waiting.prefix(Self.placementBatch))
         live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
-        guard !batch.isEmpty else { return }
+        let retitle = live.retitleWanted.removeValue(forKey: kind) ?? []
+        guard !batch.isEmpty || !retitle.isEmpty else { return }
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
         clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
                                                base: base, arriving: arriving, nextNumber: state.nextNumber,
-                                               targetThemes: state.settings.targetThemes))
+                                               targetThemes: state.settings.targetThemes, retitle: retitle))
     }
 
     /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
@@ -128,9 +129,14 @@ extension MeetingHub {
         live.placing.remove(kind)
         var pass = WallPlacement.Pass()
         var placedNotes = Set(result.notes)
+        let current = !live.recovering && live.wallVersion[kind] ?? 0 == result.version
+        // Titles asked for on a wall that has changed since: ask again, on the wall as it is.
+        if !current && !live.recovering && !result.retitle.isEmpty {
+            live.retitleWanted[kind, default: []].formUnion(result.retitle)
+        }
         if live.recovering {
             placedNotes = []
-        } else if live.wallVersion[kind] ?? 0 == result.version {
+        } else if current {
             pass = result.pass
         } else if live.placementRejections[kind, default: 0] >= Self.rejectionsBeforeSalvage {
             // A proposal computed on another wall is dropped with the rest.
@@ -148,7 +154,7 @@ extension MeetingHub {
         if !numbered.changes.isEmpty { events.append(.grouped(kind: kind, changes: numbered.changes)) }
         if let proposal = numbered.proposal { events.append(.proposalOffered(kind: kind, proposal: proposal)) }
         if !events.isEmpty { commit(events, to: live) }
-        if !(live.awaitingPlacement[kind] ?? []).isEmpty { schedulePlacementSoon(live, kind: kind) }
+        if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil { schedulePlacementSoon(live, kind: kind) }
     }
 
     /// The kind of wall an event changes, if it changes one.

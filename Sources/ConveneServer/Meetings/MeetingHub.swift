@@ -159,7 +159,14 @@ public final class MeetingHub {
         case let .splitTheme(theme, _, _):
             if let kind = live.speculative.themes[theme]?.kind { followCorrection(live, kind: kind) }
         case let .applyProposal(kind):
-            retitleDuplicates(live, kind: kind)
+            // Themes the moves changed get titles for what they now hold ("Export markets &
+            // welders" after the welders left), and a theme opened with a title another
+            // theme was given meanwhile gets a new one.
+            var changed = Set<String>()
+            for case let .regroupRecorded(_, moves) in decision.events {
+                for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
+            }
+            retitle(live, kind: kind, themes: changed)
         default: break
         }
 

@@ -25,6 +25,8 @@ final class ClusteringWorker: Sendable {
         let nextNumber: Int
         /// The meeting's target number of themes.
         let targetThemes: Int
+        /// Themes to title again besides those the pass touches.
+        var retitle: Set<String> = []
     }
 
     struct Result: Sendable {
@@ -35,6 +37,8 @@ final class ClusteringWorker: Sendable {
         let notes: [String]
         /// The pass's decisions and perhaps a proposal, with provisional ids for new themes.
         let pass: WallPlacement.Pass
+        /// The themes the job was asked to title again (asked again if the pass is dropped).
+        let retitle: Set<String>
     }
 
     private let thread: WorkerThread<Job>
@@ -45,9 +49,10 @@ final class ClusteringWorker: Sendable {
         // Below the service loop: placing can wait a little, fan-out cannot.
         thread = WorkerThread(name: "clustering", niceness: 10) { job in
             let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases)
-            let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine)
+            let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine,
+                                           retitling: job.retitle)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
-                                      notes: job.arriving.map(\.id), pass: pass)))
+                                      notes: job.arriving.map(\.id), pass: pass, retitle: job.retitle)))
         }
     }
 
