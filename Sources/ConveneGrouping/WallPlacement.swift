@@ -81,7 +81,7 @@ public enum WallPlacement {
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)
-        let titles = engine.retitle(wall, themes: touched.union(retitling.filter { id in wall.themes.contains { $0.id == id } }))
+        let titles = engine.retitle(wall, themes: touched.union(retitling))
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) })
     }
 

@@ -5,7 +5,7 @@ import XCTest
 /// then one summary a minute, never a line per attempt.
 final class RefusedConnectionsTests: XCTestCase {
     func testTheFirstRefusalOfEachReasonIsExplainedAtOnce() {
-        var r = RefusedConnections()
+        var r = RefusedConnections(maxConnections: 20_000)
         let first = r.record(.otherSite, from: "10.0.0.7", now: 0)
         XCTAssertEqual(first?.contains("10.0.0.7"), true)
         XCTAssertEqual(first?.contains("another site"), true)
@@ -13,7 +13,7 @@ final class RefusedConnectionsTests: XCTestCase {
     }
 
     func testRepeatedRefusalsAreSummedUpOnceAMinute() {
-        var r = RefusedConnections()
+        var r = RefusedConnections(maxConnections: 20_000)
         _ = r.record(.addressFull, from: "10.0.0.8", now: 0)
         var lines: [String] = []
         for i in 1...300 { if let l = r.record(i % 3 == 0 ? .otherSite : .addressFull, from: "10.0.0.8", now: Double(i) / 10) { lines.append(l) } }

@@ -163,8 +163,13 @@ public final class MeetingHub {
             // welders" after the welders left), and a theme opened with a title another
             // theme was given meanwhile gets a new one.
             var changed = Set<String>()
-            for case let .regroupRecorded(_, moves) in decision.events {
-                for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
+            for event in decision.events {
+                switch event {
+                case let .themeCreated(id, _, _, _): changed.insert(id)
+                case let .regroupRecorded(_, moves):
+                    for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
+                default: break
+                }
             }
             retitle(live, kind: kind, themes: changed)
         default: break

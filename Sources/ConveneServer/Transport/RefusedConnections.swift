@@ -10,17 +10,6 @@ struct RefusedConnections {
 
         static func < (a: Reason, b: Reason) -> Bool { a.rawValue < b.rawValue }
 
-        /// Why, for the operator: what the client tried and what the server did about it.
-        var explanation: String {
-            switch self {
-            case .wrongPath: return "asked for a WebSocket on a path other than /ws"
-            case .noSubprotocol: return "named no protocol Convene speaks (convene.v1)"
-            case .serverFull: return "the server already holds as many connections as it allows (\(ServerConfig().maxConnections))"
-            case .addressFull: return "one address already holds \(WebServer.connectionsPerAddress) connections"
-            case .otherSite: return "a page on another site tried to open it (its Origin is not this server's)"
-            }
-        }
-
         /// The same, short, for the summary line.
         var summary: String {
             switch self {
@@ -34,6 +23,10 @@ struct RefusedConnections {
     }
 
     static let summaryInterval = 60.0
+    /// The server's limit on connections, to say which limit was reached.
+    let maxConnections: Int
+
+    init(maxConnections: Int) { self.maxConnections = maxConnections }
 
     private var seen: Set<Reason> = []
     private var since: [Reason: Int] = [:]
@@ -43,10 +36,21 @@ struct RefusedConnections {
     mutating func record(_ reason: Reason, from address: String, now: Double) -> String? {
         if seen.insert(reason).inserted {
             lastSummary = lastSummary ?? now
-            return "Refused a WebSocket connection from \(address): \(reason.explanation). Further refusals are summed up once a minute."
+            return "Refused a WebSocket connection from \(address): \(explanation(reason)). Further refusals are summed up once a minute."
         }
         since[reason, default: 0] += 1
         return summaryIfDue(now: now)
+    }
+
+    /// Why, for the operator: what the client tried and what the server did about it.
+    func explanation(_ reason: Reason) -> String {
+        switch reason {
+        case .wrongPath: return "asked for a WebSocket on a path other than /ws"
+        case .noSubprotocol: return "named no protocol Convene speaks (convene.v1)"
+        case .serverFull: return "the server already holds as many connections as it allows (\(maxConnections))"
+        case .addressFull: return "one address already holds \(WebServer.connectionsPerAddress) connections"
+        case .otherSite: return "a page on another site tried to open it (its Origin is not this server's)"
+        }
     }
 
     /// The summary of refusals not yet reported, once `summaryInterval` has passed since the last.

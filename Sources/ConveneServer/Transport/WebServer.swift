@@ -30,7 +30,7 @@ public final class WebServer {
     var connectionsByAddress: [String: Int] = [:]
     nonisolated static let connectionsPerAddress = 400
     /// Upgrades turned away, for the operator's log.
-    var refused = RefusedConnections()
+    var refused: RefusedConnections
     static let helloTimeoutSeconds: Int32 = 10
 
     var nextId: UInt64 = 1
@@ -42,6 +42,7 @@ public final class WebServer {
 
     init(config: ServerConfig, files: StaticFiles, hub: MeetingHub, inbox: Inbox) {
         self.config = config
+        refused = RefusedConnections(maxConnections: config.maxConnections)
         self.files = files
         self.hub = hub
         self.inbox = inbox
