@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""The walk-through of issue 11 on a real server: six phones post one of the shared
+meeting walls (`../shared/data/meetings/`) note by note, 0.4 s apart, in file order. Prints
+the wall the room then sees (each column's title, size and the facilitator's groups in it),
+Unsorted, the standing proposal, the facilitator's own titles, and the server's CPU over
+5 s at rest afterwards (a placement or retitle job that kept rescheduling itself shows
+there). Uses the test harness (Tests/server/conftest.py) and `CONVENE_BIN`.
+
+Usage: .venv/bin/python scripts/bench/walkthrough.py [EPISODE] [--data ../shared/data]
+"""
+import argparse
+import collections
+import json
+import os
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "server"))
+from conftest import Server, console_for, phone_for, wait_until_placed  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("episode", nargs="?", default="autoparts-i65-corridor")
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    args = ap.parse_args()
+    meetings = os.path.join(args.data, "meetings")
+    rows = [r for r in map(json.loads, open(os.path.join(meetings, "walls.jsonl"))) if r["episode"] == args.episode]
+    if not rows:
+        raise SystemExit(f"no episode {args.episode!r} in {meetings}")
+    titles = {r["label"]: r["title"] for r in map(json.loads, open(os.path.join(meetings, "themes.jsonl")))
+              if r["episode"] == args.episode}
+    server = Server(tempfile.mkdtemp(prefix="walkthrough-"))
+    server.meeting = server.create_meeting()
+    server.start()
+    try:
+        console = console_for(server)
+        console.command({"type": "setPhase", "phase": "opportunities"})
+        if rows[0]["phase"] == "requirements":
+            console.command({"type": "setPhase", "phase": "requirements"})
+        phones = [phone_for(server, f"Employer {i}") for i in range(6)]
+        truth = {}
+        for k, r in enumerate(rows):
+            ack = phones[k % 6].post(r["text"], f"n{r['id']}")
+            assert ack["type"] == "ack", ack
+            truth[f"n{r['id']}"] = r["label"]
+            time.sleep(0.4)
+        wait_until_placed(server, truth.keys(), timeout=60)
+        time.sleep(1.5)
+        snap = console_for(server).welcome["snapshot"]
+        held = collections.defaultdict(list)
+        for n in snap["notes"]:
+            held[n.get("theme")].append(truth[n["id"]])
+        print(f"{args.episode}: {len(rows)} notes from 6 phones")
+        for t in snap["themes"]:
+            groups = collections.Counter(held[t["id"]]).most_common(3)
+            print(f"  {t['label']!r:48} {len(held[t['id']]):3}  {dict(groups)}")
+        print(f"  Unsorted {len(held[None]):3}  {dict(collections.Counter(held[None]))}")
+        for kind, p in snap.get("proposals", {}).items():
+            print(f"  proposal ({kind}): {len(p['moves'])} moves, new themes {[t['label'] for t in p['newThemes']]}")
+        print("  the facilitator's titles:", "; ".join(titles.values()))
+
+        def cpu_seconds():
+            fields = open(f"/proc/{server.proc.pid}/stat").read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        before = cpu_seconds()
+        time.sleep(5)
+        print(f"  server CPU at rest: {cpu_seconds() - before:.2f} s over 5 s")
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
