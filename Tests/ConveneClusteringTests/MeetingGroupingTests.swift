@@ -5,6 +5,9 @@ import XCTest
 /// are directions in a small space: a shared "industry" direction every note carries (as on
 /// a real meeting wall), plus its theme's direction and deterministic noise.
 final class MeetingGroupingTests: XCTestCase {
+    /// The text of a note whose words do not matter to a test (its vector decides).
+    static let note = "we need more of this for the plant"
+
     func vectors(themes: Int, perTheme: Int, dims: Int = 32, noise: Float = 0.5, shared: Float = 2, seed: UInt64 = 7) -> [(theme: Int, vector: [Float])] {
         var state = seed
         func rnd() -> Float { state = state &* 6364136223846793005 &+ 1442695040888963407; return Float(state >> 40) / Float(1 << 24) - 0.5 }
@@ -32,7 +35,7 @@ final class MeetingGroupingTests: XCTestCase {
         let themes = Set(sim.wall.notes.compactMap(\.theme))
         XCTAssertLessThanOrEqual(themes.count, 3, "a wall of 8 notes shows at most 2–3 themes plus Unsorted")
         var early = EpisodeSimulation()
-        for (i, d) in data.prefix(5).enumerated() { early.add(id: "n\(i)", text: "x", vector: d.vector) }
+        for (i, d) in data.prefix(5).enumerated() { early.add(id: "n\(i)", text: Self.note, vector: d.vector) }
         XCTAssertTrue(early.wall.themes.isEmpty, "the first five notes wait in Unsorted")
     }
 
@@ -67,7 +70,7 @@ final class MeetingGroupingTests: XCTestCase {
         sim.acceptProposals = false
         for (i, d) in data.enumerated() {
             let before = Dictionary(uniqueKeysWithValues: sim.wall.notes.map { ($0.id, $0.theme) })
-            sim.add(id: "n\(i)", text: "x", vector: d.vector)
+            sim.add(id: "n\(i)", text: Self.note, vector: d.vector)
             for n in sim.wall.notes { if let was = before[n.id], let was { XCTAssertEqual(n.theme, was, "a seen note moved silently") } }
         }
         XCTAssertGreaterThan(sim.proposals, 0, "a noisy wall gets proposals")
@@ -76,7 +79,7 @@ final class MeetingGroupingTests: XCTestCase {
     func testAProposalChangesNothingUntilApplied() {
         let data = vectors(themes: 3, perTheme: 8)
         var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
-        for (i, d) in data.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: "x", theme: "A")) }
+        for (i, d) in data.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: "A")) }
         let engine = MeetingGrouping()
         var n = 0
         let step = engine.regroup(wall) { n += 1; return "N\(n)" }
@@ -97,11 +100,11 @@ final class MeetingGroupingTests: XCTestCase {
         let data = vectors(themes: 2, perTheme: 8)
         let zero = data.indices.filter { data[$0].theme == 0 }, one = data.indices.filter { data[$0].theme == 1 }
         var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
-        for i in zero { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: "x", theme: "A")) }
-        for i in one.prefix(4) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: "x", theme: "A")) }
-        for i in one.dropFirst(4).prefix(2) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: "x")) }
+        for i in zero { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: Self.note, theme: "A")) }
+        for i in one.prefix(4) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: Self.note, theme: "A")) }
+        for i in one.dropFirst(4).prefix(2) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: Self.note)) }
         let arriving = one[6]
-        wall.notes.append(WallNote(id: "n\(arriving)", vector: data[arriving].vector, text: "x"))
+        wall.notes.append(WallNote(id: "n\(arriving)", vector: data[arriving].vector, text: Self.note))
         let engine = MeetingGrouping(targetThemes: 2)
         let step = engine.noteArrived("n\(arriving)", on: wall) { "N1" }
         var after = wall
@@ -132,7 +135,7 @@ final class MeetingGroupingTests: XCTestCase {
         wall.moveByHand(moved.id, to: themeOfOne)
         var paraphrase = special
         paraphrase[21] += 0.1
-        wall.notes.append(WallNote(id: "p", vector: Vectors.normalized(paraphrase), text: "x"))
+        wall.notes.append(WallNote(id: "p", vector: Vectors.normalized(paraphrase), text: Self.note))
         sim.wall = wall
         let step = MeetingGrouping().noteArrived("p", on: wall) { "X" }
         XCTAssertTrue(step.changes.contains(.move(note: "p", theme: themeOfOne)), "\(step.changes)")
@@ -146,8 +149,8 @@ final class MeetingGroupingTests: XCTestCase {
         let data = vectors(themes: 2, perTheme: 4)
         var wall = Wall(themes: ["A", "B", "C"].map { WallTheme(id: $0, label: $0, labelByHand: true) })
         let topic = data.filter { $0.theme == 0 }, other = data.filter { $0.theme == 1 }
-        for (i, d) in topic.enumerated() { wall.notes.append(WallNote(id: "t\(i)", vector: d.vector, text: "x", theme: i < 2 ? "A" : "B", pinned: true)) }
-        for (i, d) in other.enumerated() { wall.notes.append(WallNote(id: "o\(i)", vector: d.vector, text: "x", theme: "C", pinned: true)) }
+        for (i, d) in topic.enumerated() { wall.notes.append(WallNote(id: "t\(i)", vector: d.vector, text: Self.note, theme: i < 2 ? "A" : "B", pinned: true)) }
+        for (i, d) in other.enumerated() { wall.notes.append(WallNote(id: "o\(i)", vector: d.vector, text: Self.note, theme: "C", pinned: true)) }
         // The engine had put the third note in B; the facilitator moved it to A.
         wall.notes[2].rejectedThemes = ["B"]
         wall.notes[2].theme = "A"
@@ -159,8 +162,8 @@ final class MeetingGroupingTests: XCTestCase {
     func testAThemeMadeByHandAttractsTheNotesItNames() {
         let data = vectors(themes: 3, perTheme: 6)
         var wall = Wall(themes: [WallTheme(id: "H", label: "Made by hand", labelByHand: true, seed: data[2].vector)])
-        for (i, d) in data.enumerated() where d.theme != 2 { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: "x")) }
-        wall.notes.append(WallNote(id: "new", vector: data[5].vector, text: "x"))
+        for (i, d) in data.enumerated() where d.theme != 2 { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note)) }
+        wall.notes.append(WallNote(id: "new", vector: data[5].vector, text: Self.note))
         let step = MeetingGrouping().noteArrived("new", on: wall) { "X" }
         XCTAssertTrue(step.changes.contains(.move(note: "new", theme: "H")), "\(step.changes)")
     }
@@ -169,7 +172,7 @@ final class MeetingGroupingTests: XCTestCase {
         let data = vectors(themes: 3, perTheme: 8)
         var wall = Wall(themes: [WallTheme(id: "A", label: "A"), WallTheme(id: "L", label: "Locked", locked: true)])
         for (i, d) in data.enumerated() {
-            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: "x", theme: i % 3 == 0 ? "L" : "A", pinned: i % 2 == 0))
+            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: i % 3 == 0 ? "L" : "A", pinned: i % 2 == 0))
         }
         var n = 0
         let step = MeetingGrouping().regroup(wall) { n += 1; return "N\(n)" }
@@ -203,6 +206,33 @@ final class MeetingGroupingTests: XCTestCase {
         let spanish = texts.keys.sorted()
         let themesOfSpanish = Set(spanish.compactMap { sim.wall.notes[$0].theme })
         XCTAssertGreaterThanOrEqual(themesOfSpanish.count, 2, "Spanish notes spread over the themes they are about")
+    }
+
+    func testSmallTalkWaitsInUnsortedForTheFacilitator() {
+        // Chatter whose vectors sit right inside a theme (the worst case): still not filed.
+        let data = vectors(themes: 4, perTheme: 8)
+        let chatter = [5: "thanks for organizing this!", 13: "+1", 22: "great turnout 👍", 29: "Good morning everyone"]
+        let topical = [9: "great welders are hard to find"]
+        for accept in [true, false] {
+            let sim = simulate(data, texts: { chatter[$0] ?? topical[$0] ?? "we need more of this for the plant" }, accept: accept)
+            for i in chatter.keys.sorted() {
+                XCTAssertNil(sim.wall.notes[i].theme, "\(chatter[i]!) stays in Unsorted")
+            }
+            XCTAssertNotNil(sim.wall.notes[9].theme, "a note about the industry is placed, praise words and all")
+            // The rest of the wall is still grouped: every note but the chatter has a theme.
+            XCTAssertGreaterThanOrEqual(sim.wall.notes.filter { $0.theme != nil }.count, data.count - chatter.count - 2)
+        }
+    }
+
+    func testRoomChatterIsOnlySmallTalk() {
+        for text in ["thanks for organizing this", "+1", "👍", "excited to be here!", "coffee's great 😀", "good meeting so far",
+                     "Hi everyone", "agreed", "glad we're finally doing this"] {
+            XCTAssertTrue(NoteWords(text).isChatter, text)
+        }
+        for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
+                     "meeting rooms for weddings", "need CDL drivers", "yes to apprenticeships", "childcare"] {
+            XCTAssertFalse(NoteWords(text).isChatter, text)
+        }
     }
 
     func testFacilitatorActionsCountMovesAndMerges() {

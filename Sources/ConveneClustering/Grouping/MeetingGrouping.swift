@@ -94,6 +94,8 @@ public struct MeetingGrouping: Sendable {
     public func noteArrived(_ noteId: String, on wall: Wall, regroupAtCheckpoint: Bool = true, newThemeId: () -> String) -> Step {
         guard let index = wall.notes.firstIndex(where: { $0.id == noteId }), wall.notes[index].theme == nil,
               !wall.notes[index].pinned else { return Step() }
+        // "Thanks for organizing this" waits in Unsorted for the facilitator, who parks it.
+        guard !wall.notes[index].words.isChatter else { return Step() }
         let space = WallSpace(wall.notes)
         var step = Step()
         if let theme = bestTheme(for: index, on: wall, space: space) {
@@ -181,18 +183,24 @@ public struct MeetingGrouping: Sendable {
     /// (unsorted notes, and `unseen` notes: placed in this same pass, not yet on anyone's
     /// screen) and a proposal (notes people have seen in a theme).
     public func regroup(_ wall: Wall, unseen: Set<String> = [], newThemeId: () -> String) -> Step {
-        let n = wall.notes.count
+        // Unsorted chatter ("+1", "thanks for organizing this") takes no part: it is no
+        // strand of any theme, and it must not pull a group toward the room's small talk.
+        let considered = wall.notes.indices.filter { !Self.isWaitingChatter(wall.notes[$0]) }
+        let n = considered.count
         guard n >= firstGrouping else { return Step() }
         let space = WallSpace(wall.notes)
-        var s = space.similarityMatrix()
+        let all = space.similarityMatrix(), total = wall.notes.count
+        var s = [Float](repeating: 0, count: n * n)
+        for (a, i) in considered.enumerated() { for (b, j) in considered.enumerated() { s[a * n + b] = all[i * total + j] } }
         // What the facilitator decided holds: notes pinned to one theme belong together,
         // notes pinned to different themes apart, and a counter-example away from its theme.
         for i in 0..<n { for j in 0..<n where i != j {
-            let a = wall.notes[i], b = wall.notes[j]
+            let a = wall.notes[considered[i]], b = wall.notes[considered[j]]
             if a.pinned && b.pinned, let ta = a.theme, let tb = b.theme { s[i * n + j] = ta == tb ? 1 : -1 }
             if b.pinned, let tb = b.theme, a.rejectedThemes.contains(tb) { s[i * n + j] = -1; s[j * n + i] = -1 }
         } }
-        let groups = grouping.group(similarity: s, count: n, target: targetThemes)
+        var groups = [Int](repeating: -1, count: total)
+        for (g, i) in zip(grouping.group(similarity: s, count: n, target: targetThemes), considered) { groups[i] = g }
         let groupCount = (groups.max() ?? -1) + 1
         let locked = Set(wall.themes.filter(\.locked).map(\.id))
         func movable(_ note: WallNote) -> Bool {
@@ -243,7 +251,7 @@ public struct MeetingGrouping: Sendable {
         // (The wall's space depends on its notes, not on their themes: `space` still holds.)
         var placed = wall
         placed.apply(step.changes)
-        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator {
+        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator && !note.words.isChatter {
             guard !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
             if let theme = bestTheme(for: i, on: placed, space: space), !locked.contains(theme) {
                 step.changes.append(.move(note: note.id, theme: theme))
@@ -276,7 +284,7 @@ public struct MeetingGrouping: Sendable {
         var step = Step()
         var proposal = GroupingProposal()
         for (i, note) in wall.notes.enumerated()
-        where !note.pinned && !note.keptByFacilitator && !(note.theme.map(locked.contains) ?? false) {
+        where !note.pinned && !note.keptByFacilitator && !(note.theme.map(locked.contains) ?? false) && !Self.isWaitingChatter(note) {
             var best: (String, Float)?
             for t in wall.themes where !locked.contains(t.id) || note.theme == nil {
                 guard let c = centres[t.id] else { continue }
@@ -303,6 +311,9 @@ public struct MeetingGrouping: Sendable {
         }
         return step
     }
+
+    /// An unsorted note of small talk the facilitator has not placed: the engine leaves it be.
+    static func isWaitingChatter(_ note: WallNote) -> Bool { note.theme == nil && !note.pinned && note.words.isChatter }
 
     /// Themes the engine made that hold no note: they leave the wall (a theme the
     /// facilitator made or named stays until the facilitator removes it).

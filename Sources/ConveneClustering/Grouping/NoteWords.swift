@@ -9,6 +9,8 @@ public struct NoteWords: Sendable {
     let language: Language
     /// Content words cut to a stem, for the wall's TF-IDF (see `WallSpace`).
     let lexicalKeys: [String]
+    /// Greetings, thanks, "+1": nothing to group (`RoomChatter`).
+    public let isChatter: Bool
 
     public init(_ text: String) {
         let read = ThemeLabeler.wordsAndBreaks(text)
@@ -16,5 +18,6 @@ public struct NoteWords: Sendable {
         breakBefore = read.map(\.breakBefore)
         language = Language.guess(words: words.map(\.key))
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
+        isChatter = RoomChatter.isChatter(keys: words.map(\.key))
     }
 }

