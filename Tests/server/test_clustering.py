@@ -32,19 +32,25 @@ def test_six_phones_posting_a_phase_end_with_themes_a_facilitator_would_keep(ser
     interleaved. At the end the wall has no empty column and no catch-all; once the
     facilitator applies the standing proposal (if any), each topic has a home holding most of
     its notes, each column is mostly one topic, and the titles are short and never start on
-    a number."""
+    a number. Small talk posted among the notes waits in Unsorted throughout."""
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
     phones = [phone_for(server, f"Employer {i}") for i in range(6)]
     topics = [WELDERS[:5], BROADBAND[:5], EXPORTS[:5], CHILDCARE[:5], PERMITS[:5]]
     ids = {}
+    small_talk = {}
     for k, text in enumerate(text for five in zip(*topics) for text in five):
         ids[text] = phones[k % 6].post(text)["note"]
         time.sleep(0.1)
-    wait_until_placed(server, ids.values(), timeout=60)
+        if k in (3, 16):   # what a room also posts: nothing to group
+            chatter = "thanks for organizing this!" if k == 3 else "+1"
+            small_talk[chatter] = phones[(k + 1) % 6].post(chatter)["note"]
+    wait_until_placed(server, list(ids.values()) + list(small_talk.values()), timeout=60)
     time.sleep(1.5)
     snap = console_for(server).welcome["snapshot"]
     theme_of = {n["id"]: n["theme"] for n in snap["notes"]}
+    for chatter, note in small_talk.items():
+        assert theme_of[note] is None, f"{chatter!r} waits in Unsorted for the facilitator"
     held = {t["id"]: sum(1 for n in snap["notes"] if n["theme"] == t["id"]) for t in snap["themes"] if t["kind"] == "opportunity"}
     assert held and all(held.values()), f"no empty column: {held}"
     sorted_notes = sum(held.values())
@@ -79,6 +85,7 @@ def test_six_phones_posting_a_phase_end_with_themes_a_facilitator_would_keep(ser
             assert w[:4] in held_text, (labels[t], w, held_text)
     held = {t["id"]: sum(1 for n in snap["notes"] if n["theme"] == t["id"]) for t in snap["themes"] if t["kind"] == "opportunity"}
     assert all(held.values()), f"no empty column after the proposal: {held}"
+    assert all(theme_of[note] is None for note in small_talk.values()), "no proposal files small talk under a theme"
 
 
 def test_notes_group_by_meaning_and_the_wall_survives_a_restart(server):
