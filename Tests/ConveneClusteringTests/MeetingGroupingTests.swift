@@ -226,11 +226,12 @@ final class MeetingGroupingTests: XCTestCase {
 
     func testRoomChatterIsOnlySmallTalk() {
         for text in ["thanks for organizing this", "+1", "👍", "excited to be here!", "coffee's great 😀", "good meeting so far",
-                     "Hi everyone", "agreed", "glad we're finally doing this"] {
+                     "Hi everyone", "agreed", "glad we're finally doing this", "¡gracias a todos!", "sí, de acuerdo"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
-                     "meeting rooms for weddings", "need CDL drivers", "yes to apprenticeships", "childcare"] {
+                     "meeting rooms for weddings", "need CDL drivers", "yes to apprenticeships", "childcare",
+                     "necesitamos vivienda para los trabajadores", "si hay transporte"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }

@@ -6,7 +6,7 @@
 /// A note is chatter when every word it carries beyond the common small words is one of
 /// the room's social words below — no word of any industry. The list is the language of a
 /// room, not of one wall: on the meeting walls it catches none of the 411 notes the
-/// facilitators sort; on the 35,803 notes of the public sets, 83, all greetings, thanks and
+/// facilitators sort; on the 35,803 notes of the public sets, 84, all greetings, thanks and
 /// yes/no replies to a chat assistant (`clinc`).
 public enum RoomChatter {
     static let socialWords: Set<String> = [
@@ -20,13 +20,17 @@ public enum RoomChatter {
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
         // Agreement.
         "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
+        // The same in Spanish (two of the walls are a fifth in Spanish).
+        "gracias", "hola", "buenos", "buenas", "días", "dias", "tardes", "bien", "buena", "bueno", "excelente", "genial", "gusto",
+        "todos", "todas", "reunión", "reunion", "café", "cafe", "acuerdo", "sí", "si", "claro", "jaja",
     ]
 
     /// True for a note of social words only (or of no word at all: "+1", "👍").
     static func isChatter(keys: [String]) -> Bool {
         keys.allSatisfy { key in
             let word = key.hasSuffix("'s") ? String(key.dropLast(2)) : key
-            return ThemeLabeler.stopWords.contains(word) || socialWords.contains(word) || word.allSatisfy(\.isNumber)
+            return ThemeLabeler.stopWords.contains(word) || Language.spanishFunctionWords.contains(word)
+                || socialWords.contains(word) || word.allSatisfy(\.isNumber)
         }
     }
 }
