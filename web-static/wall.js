@@ -151,12 +151,18 @@ function renderBoard(state, kind) {
   board.dataset.kind = kind;
   const before = notePositions(board);
   const arrived = [];
+  // Before the first theme, the room's notes are not "unsorted": they are the first ones in,
+  // and the room should know they will be grouped (and will move) as more arrive.
+  const firstNotes = columns.length === 1 && columns[0].unsorted && columns[0].notes.length > 0;
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => {
     col.classList.toggle('unsorted', !!c.unsorted);
+    const hint = col.querySelector('.column-hint');
+    setText(hint, 'Grouped into themes as more arrive');
+    show(hint, firstNotes);
     // Columns share the row by their size, gently: a 20-note theme is wider than a 3-note
     // one, but not so much that the small ones become slivers.
     col.style.flexGrow = String(Math.sqrt(Math.max(c.notes.length, 1)) * (c.unsorted ? 0.8 : 1));
-    setText(col.querySelector('.column-label'), c.label);
+    setText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : c.label);
     setText(col.querySelector('.count'), String(c.notes.length));
     col.querySelector('.count').setAttribute('aria-label', `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
     arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));
@@ -236,6 +242,7 @@ function foldOverflow(list) {
 function createColumn() {
   return h('section', { class: 'column' },
     h('header', { class: 'column-head' }, h('h2', { class: 'column-label' }), h('span', { class: 'count' })),
+    h('p', { class: 'column-hint', hidden: true }),
     h('ul', { class: 'notes' }),
     h('p', { class: 'more', hidden: true }));
 }

@@ -123,6 +123,10 @@ def test_whole_meeting(screens, snapshot, settle):
     wall.wait(lambda: sorted(n for c in wall.columns() for n in c["notes"]) == all_opportunities,
               "every opportunity on the wall exactly once")
     assert_counts_match(wall.columns(), "wall")
+    # Six notes are too few for themes: the wall says they are the first ones in, and that
+    # they will be grouped (not "Unsorted", which sounds as if something went wrong).
+    assert [c["label"] for c in wall.columns()] == ["New opportunities"], wall.columns()
+    assert wall.js("return text(document.querySelector('.column.unsorted .column-hint'));") == "Grouped into themes as more arrive"
     console.wait(lambda: sorted(n for c in console.columns() for n in c["notes"]) == all_opportunities,
                  "every opportunity on the console exactly once")
     assert_counts_match(console.columns(), "console")
