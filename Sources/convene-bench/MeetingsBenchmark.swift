@@ -101,10 +101,13 @@ struct MeetingsBenchmark: ParsableCommand {
             let largest = Double(sizes.values.max() ?? 0) / Double(max(1, live.compactMap { $0 }.count))
             let churn = sim.churn.reduce(0, +) / Double(max(1, sim.churn.count))
             let silent = sim.silentChurn.reduce(0, +) / Double(max(1, sim.silentChurn.count))
-            // The share of the mean that the wall's first notes make (step k has k + 1 notes on
-            // the wall before the new one): the first themes gather notes that waited in Unsorted.
-            let earlySteps = 9
-            let silentEarly = sim.silentChurn.prefix(earlySteps).reduce(0, +) / Double(max(1, sim.silentChurn.count))
+            // The share of the mean made while the wall had 2–9, 10–19 and 20 or more notes
+            // (step k has k notes on the wall before the new one): the first themes gather
+            // notes that waited in Unsorted.
+            func silentShare(_ walls: Range<Int>) -> Double {
+                sim.silentChurn.enumerated().filter { walls.contains($0.offset + 1) }.map(\.element).reduce(0, +)
+                    / Double(max(1, sim.silentChurn.count))
+            }
             let n = Double(kept.count)
             print(String(format: "%-32@ %5d | %8.3f %9.3f | %11.3f %8.3f %11.2f | %9.3f | %5.2f%% %5.2f%% %4.0f%% | %6d %6.0f%% | %7.3f",
                          e.name as NSString, e.texts.count, liveARI, batchARI, Double(outcome.staticActions) / n,
@@ -112,7 +115,9 @@ struct MeetingsBenchmark: ParsableCommand {
                          titleCos, churn * 100, silent * 100, (sim.churn.max() ?? 0) * 100, sizes.count, largest * 100, ms))
             for (k, v) in ["live": liveARI, "batch": batchARI, "static": Double(outcome.staticActions) / n, "sim": Double(outcome.actions) / n,
                            "title": titleCos, "churn": churn, "silent": silent, "ms": ms, "largest": largest, "themes": Double(sizes.count),
-                           "proposals": Double(sim.proposals), "oracleTitle": oracleCos, "silentEarly": silentEarly,
+                           "proposals": Double(sim.proposals), "oracleTitle": oracleCos, "silentSmall": silentShare(1..<9),
+                           "silentYoung": silentShare(9..<19), "silentGrown": silentShare(19..<Int.max),
+                           "silentOutOfThemes": Double(sim.silentMovesOutOfThemes),
                            "unattended": unattendedARI, "unattendedUnsorted": unattendedUnsorted, "allARI": allARI] {
                 sums[k, default: 0] += v
             }
@@ -165,8 +170,12 @@ struct MeetingsBenchmark: ParsableCommand {
                      sums["unattended"]! / k, sums["unattendedUnsorted"]! / k * 100))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
                      Double(totalSim) / Double(max(1, totalStatic))))
-        print(String(format: "churn without the facilitator (%.2f%%): all of it notes leaving Unsorted (the engine never moves a note out of a theme on its own); %.2f points of it while the wall had its first 10 notes",
-                     sums["silent"]! / k * 100, sums["silentEarly"]! / k * 100))
+        let outOfThemes = Int(sums["silentOutOfThemes"]!)
+        print(String(format: "churn without the facilitator (%.2f%%): %@; %.2f / %.2f / %.2f points of it as the wall grew to 2–9 / 10–19 / 20+ notes",
+                     sums["silent"]! / k * 100,
+                     (outOfThemes == 0 ? "all of it notes leaving Unsorted (no note moved out of a theme on its own)"
+                        : "\(outOfThemes) notes moved out of a theme on their own") as NSString,
+                     sums["silentSmall"]! / k * 100, sums["silentYoung"]! / k * 100, sums["silentGrown"]! / k * 100))
         spanishLines.forEach { print($0) }
     }
     /// The titler alone: titles for the facilitator's own groups, against their titles.

@@ -10,6 +10,9 @@ public struct EpisodeSimulation {
     public private(set) var churn: [Double] = []
     /// The same without the applied proposals: what moved with nobody's say-so.
     public private(set) var silentChurn: [Double] = []
+    /// Notes the engine moved out of a theme with nobody's say-so (the issue allows only
+    /// unsorted and unseen notes to move silently: this stays 0).
+    public private(set) var silentMovesOutOfThemes = 0
     public private(set) var proposals = 0
     public var acceptProposals = true
     public let engine: MeetingGrouping
@@ -36,6 +39,7 @@ public struct EpisodeSimulation {
         if !before.isEmpty {
             churn.append(Self.moved(before, Array(wall.notes.prefix(before.count).map(\.theme))))
             silentChurn.append(Self.moved(before, Array(silent)))
+            silentMovesOutOfThemes += zip(before, silent).filter { $0.0 != nil && $0.0 != $0.1 }.count
         }
     }
 
