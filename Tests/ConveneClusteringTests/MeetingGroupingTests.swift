@@ -74,6 +74,10 @@ final class MeetingGroupingTests: XCTestCase {
             for n in sim.wall.notes { if let was = before[n.id], let was { XCTAssertEqual(n.theme, was, "a seen note moved silently") } }
         }
         XCTAssertGreaterThan(sim.proposals, 0, "a noisy wall gets proposals")
+        // The same with every proposal applied: what moved between proposals was never a seen note.
+        let trusting = simulate(data)
+        XCTAssertEqual(trusting.silentMovesOutOfThemes, 0)
+        XCTAssertGreaterThan(trusting.proposals, 0)
     }
 
     func testAProposalChangesNothingUntilApplied() {
