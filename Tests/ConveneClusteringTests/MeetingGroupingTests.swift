@@ -80,6 +80,26 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertGreaterThan(trusting.proposals, 0)
     }
 
+    func testAnAutomaticThemeLeftWithOneNoteIsProposedAway() {
+        // Two clear topics in themes A and B, and theme C holding one note that fits neither
+        // (what a proposal that moved its other notes out leaves behind).
+        let data = vectors(themes: 2, perTheme: 8)
+        var wall = Wall(themes: [WallTheme(id: "A", label: "Drones"), WallTheme(id: "B", label: "Exports"), WallTheme(id: "C", label: "Housing")])
+        for (i, d) in data.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: d.theme == 0 ? "A" : "B")) }
+        var odd = [Float](repeating: 0, count: 32)
+        odd[20] = 1
+        wall.notes.append(WallNote(id: "lone", vector: odd, text: "housing for seasonal workers", theme: "C"))
+        var counter = 0
+        let step = MeetingGrouping().regroup(wall) { counter += 1; return "N\(counter)" }
+        XCTAssertFalse(step.changes.contains { if case .move("lone", _) = $0 { return true }; return false }, "a seen note moves only through a proposal")
+        let proposal = try! XCTUnwrap(step.proposal)
+        XCTAssertEqual(proposal.moves.filter { $0.note == "lone" }, [.init(note: "lone", from: "C", to: nil)], "close to no theme: Unsorted")
+        XCTAssertEqual(proposal.removedThemes, ["C"], "and the one-note column leaves the wall with it")
+        // A facilitator's theme of one note stays.
+        wall.themes[2].labelByHand = true
+        XCTAssertFalse(MeetingGrouping().regroup(wall) { "X" }.proposal?.moves.contains { $0.note == "lone" } ?? false)
+    }
+
     func testAProposalChangesNothingUntilApplied() {
         let data = vectors(themes: 3, perTheme: 8)
         var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
