@@ -49,6 +49,7 @@ struct MeetingsBenchmark: ParsableCommand {
         var sums = [String: Double]()
         var spanishLines: [String] = []
         var totalNotes = 0, totalStatic = 0, totalSim = 0
+        var unattendedLargest = 0.0
         for e in episodes {
             var oracleLines: [String] = []
             let vectors = model.embed(e.texts)
@@ -77,6 +78,9 @@ struct MeetingsBenchmark: ParsableCommand {
             let alone = unattended.wall.notes.map(\.theme)
             let unattendedARI = Metrics.adjustedRandIndex(kept.map { e.truth[$0] }, kept.map { alone[$0] ?? "unsorted" })
             let unattendedUnsorted = Double(alone.filter { $0 == nil }.count) / Double(alone.count)
+            let aloneSizes = Dictionary(grouping: alone.compactMap { $0 }, by: { $0 }).mapValues(\.count)
+            let aloneLargest = Double(aloneSizes.values.max() ?? 0) / Double(max(1, alone.compactMap { $0 }.count))
+            unattendedLargest = max(unattendedLargest, aloneLargest)
             // Batch.
             var whole = EpisodeSimulation(engine: engine)
             for i in e.texts.indices { whole.place(WallNote(id: "\(i)", vector: vectors[i], text: e.texts[i])) }
@@ -118,7 +122,8 @@ struct MeetingsBenchmark: ParsableCommand {
                            "proposals": Double(sim.proposals), "oracleTitle": oracleCos, "silentSmall": silentShare(1..<9),
                            "silentYoung": silentShare(9..<19), "silentGrown": silentShare(19..<Int.max),
                            "silentOutOfThemes": Double(sim.silentMovesOutOfThemes),
-                           "unattended": unattendedARI, "unattendedUnsorted": unattendedUnsorted, "allARI": allARI] {
+                           "unattended": unattendedARI, "unattendedUnsorted": unattendedUnsorted, "allARI": allARI,
+                           "unattendedThemes": Double(aloneSizes.count)] {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
@@ -166,8 +171,8 @@ struct MeetingsBenchmark: ParsableCommand {
                      sums["themes"]! / k, sums["largest"]! / k * 100, sums["ms"]! / k))
         print(String(format: "titles the titler gives the facilitator's own groups: cosine %.3f to the facilitator's titles", sums["oracleTitle"]! / k))
         print(String(format: "live ARI with the parked notes kept (Unsorted one more group on both sides): %.3f", sums["allARI"]! / k))
-        print(String(format: "with no proposal applied (the wall while the facilitator is busy): live ARI %.3f, %.0f%% of notes unsorted",
-                     sums["unattended"]! / k, sums["unattendedUnsorted"]! / k * 100))
+        print(String(format: "with no proposal applied (the wall while the facilitator is busy): live ARI %.3f, %.0f%% of notes unsorted, %.1f themes, the largest at most %.0f%% of a wall's sorted notes",
+                     sums["unattended"]! / k, sums["unattendedUnsorted"]! / k * 100, sums["unattendedThemes"]! / k, unattendedLargest * 100))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
                      Double(totalSim) / Double(max(1, totalStatic))))
         let outOfThemes = Int(sums["silentOutOfThemes"]!)
