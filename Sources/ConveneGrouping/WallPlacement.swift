@@ -114,12 +114,6 @@ public enum WallPlacement {
         return (events, moves)
     }
 
-    /// New titles for `themes` (and for any automatic theme whose title another has), as
-    /// the meeting records them.
-    public static func retitled(_ wall: Wall, themes: Set<String>, engine: MeetingGrouping) -> [GroupingChange] {
-        engine.retitle(wall, themes: themes).map(groupingChange)
-    }
-
     /// After a correction by the facilitator (a note moved by hand, themes merged or split,
     /// a theme named): still-unsorted notes follow what the engine has learnt, silently;
     /// seen notes that now clearly belong elsewhere come as a proposal.

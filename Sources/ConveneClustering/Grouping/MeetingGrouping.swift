@@ -251,7 +251,7 @@ public struct MeetingGrouping: Sendable {
         // (The wall's space depends on its notes, not on their themes: `space` still holds.)
         var placed = wall
         placed.apply(step.changes)
-        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator && !note.words.isChatter {
+        for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator && !Self.isWaitingChatter(note) {
             guard !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
             if let theme = bestTheme(for: i, on: placed, space: space), !locked.contains(theme) {
                 step.changes.append(.move(note: note.id, theme: theme))
