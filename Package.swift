@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer"]),
         .testTarget(name: "ConveneGroupingTests", dependencies: ["ConveneGrouping", "ConveneClustering", "ConveneCore"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
-        .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneJSON", "ConveneCore"]),
+        .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneClustering", "ConveneJSON", "ConveneCore"]),
         .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneCore", "ConveneJSON", "ConveneStore"]),
     ],
     swiftLanguageModes: [.v6]

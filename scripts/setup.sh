@@ -14,8 +14,10 @@ for arg in "$@"; do
   esac
 done
 
-# Debian packages: the C libraries at the edges (and, for tests, a real browser).
-debs=(pkg-config libwebsockets-dev libwebsockets-evlib-uv libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev)
+# Debian packages: the C libraries at the edges, Apertium's Spanish→English translator (the
+# model reads Spanish notes in English: docs/ARCHITECTURE.md) and, for tests, a real browser.
+debs=(pkg-config libwebsockets-dev libwebsockets-evlib-uv libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev
+  apertium-eng-spa)
 if [ "$want_test" = 1 ]; then
   debs+=(python3-venv chromium chromium-driver fonts-liberation)
 fi

@@ -31,10 +31,12 @@ struct ClusterBenchmark: ParsableCommand {
         }
         let model = lexical ? nil : try SentenceEmbedder(modelDirectory: modelDir)
         let stemmer = SnowballStemmer()
+        // As the server does: a Spanish text is embedded from its English.
+        let translator = lexical ? nil : SpanishTranslator()
         func vector(_ text: String) -> [Float] {
             if lexical { return LexicalVectors.vector(text, stem: stemmer.stem) }
             if let v = cache[text] { return v }
-            let v = model!.embed(text)
+            let v = model!.embed(ModelReading.texts([text], translate: translator.map { t in { t.english($0) } })[0])
             cache[text] = v
             return v
         }

@@ -17,6 +17,7 @@ struct MeetingsBenchmark: ParsableCommand {
     @Flag(help: "Print each wall's themes and titles.") var walls = false
     @Flag(help: "Rank title candidates by coverage only, without the model.") var lexicalTitles = false
     @Flag(help: "Only title the facilitator's own groups (the titler alone, quick).") var titlesOnly = false
+    @Flag(help: "Embed Spanish notes as typed, not from Apertium's English (the baseline).") var noTranslation = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
     @Option(help: "Regroup at every note up to this many notes (the engine's default when not given; 0: growth only).") var everyNoteUpTo: Int?
     @Option(help: "Fewest moves for a proposal (the engine's default when not given).") var minimumProposalMoves: Int?
@@ -39,6 +40,8 @@ struct MeetingsBenchmark: ParsableCommand {
             }
         }
         let model = try SentenceEmbedder(modelDirectory: modelDir)
+        let translator = noTranslation ? nil : SpanishTranslator()
+        print(translator == nil ? "Spanish notes embedded as typed" : "Spanish notes embedded from Apertium's English translation")
         var engine = MeetingGrouping(targetThemes: targetThemes)
         if let checkpointGrowth { engine.checkpointGrowth = checkpointGrowth }
         if let everyNoteUpTo { engine.checkpointEveryNoteUpTo = everyNoteUpTo }
@@ -52,7 +55,7 @@ struct MeetingsBenchmark: ParsableCommand {
         var unattendedLargest = 0.0
         for e in episodes {
             var oracleLines: [String] = []
-            let vectors = model.embed(e.texts)
+            let vectors = model.embed(ModelReading.texts(e.texts, translate: translator.map { t in { t.english($0) } }))
             if titlesOnly {
                 let (cos, ceiling) = oracleTitles(e, vectors: vectors, engine: engine, model: model, lines: &oracleLines)
                 print(String(format: "%-32@ %.3f (the best candidate each time: %.3f)", e.name as NSString, cos, ceiling))

@@ -58,13 +58,15 @@ struct Cluster: ParsableCommand {
             }
         }
         let stemmer = SnowballStemmer()
+        // As the server does: Spanish notes are embedded from their English.
+        let translator = embedder == nil ? nil : SpanishTranslator()
         var engine = MeetingGrouping(targetThemes: targetThemes)
         if let embedder { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { embedder.embed($0) }) }
         var totalMs = 0.0, totalNotes = 0, churns: [Double] = [], proposals = 0
         var simulated: [(notes: Int, actions: Int, staticActions: Int)] = []
         for episode in episodes {
             let texts = episode.notes.map(\.text)
-            let vectors = embedder.map { e in stride(from: 0, to: texts.count, by: 32).flatMap { e.embed(Array(texts[$0..<min($0 + 32, texts.count)])) } }
+            let vectors = embedder.map { e in stride(from: 0, to: texts.count, by: 32).flatMap { e.embed(ModelReading.texts(Array(texts[$0..<min($0 + 32, texts.count)]), translate: translator.map { t in { t.english($0) } })) } }
                 ?? texts.map { LexicalVectors.vector($0, stem: stemmer.stem) }
             if simulateFacilitator {
                 let outcome = FacilitatorSimulation.run(texts: texts, vectors: vectors, truth: episode.notes.map { $0.label ?? "unsorted" },

@@ -119,6 +119,35 @@ def test_notes_group_by_meaning_and_the_wall_survives_a_restart(server):
     assert again == {i: n["theme"] for i, n in notes.items()}, "the same wall after a restart"
 
 
+def test_a_spanish_note_joins_the_english_notes_that_say_the_same(server):
+    """Issue 11, item 5: a Spanish note is read through its English translation (Apertium),
+    so it lands in the theme of the English notes that say the same, not with the other
+    Spanish notes; it keeps the words its author typed."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = {}
+    for trio in zip(WELDERS, BROADBAND, EXPORTS):
+        for text in trio:
+            ids[text] = phone.post(text)["note"]
+            time.sleep(0.06)
+    wait_until_placed(server, ids.values(), timeout=60)
+    spanish = {"nadie quiere aprender el oficio de soldador, los jóvenes se van a la ciudad": WELDERS,
+               "la conexión se cae cada tarde y no podemos enviar los pedidos a tiempo": BROADBAND,
+               "vender fuera del país es complicado, hay demasiados trámites en la aduana": EXPORTS}
+    other = phone_for(server, "Rosa")
+    spanish_ids = {text: other.post(text)["note"] for text in spanish}
+    wait_until_placed(server, spanish_ids.values(), timeout=60)
+    time.sleep(1)
+    snap = console_for(server).welcome["snapshot"]
+    notes = {n["id"]: n for n in snap["notes"]}
+    for text, topic in spanish.items():
+        themes = [notes[ids[t]]["theme"] for t in topic]
+        home = max(set(themes), key=themes.count)
+        assert notes[spanish_ids[text]]["theme"] == home, (text, notes[spanish_ids[text]]["theme"], home)
+        assert notes[spanish_ids[text]]["text"] == text, "the wall shows the words people typed"
+
+
 def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})

@@ -25,7 +25,12 @@ public enum Server {
         let inbox = Inbox()
         let writer = GroupCommitWriter(log: log, knownMeetingIndex: try log.lastMeetingIndex(),
                                        maxBatch: config.commitBatchLimit) { inbox.post(.storage($0)) }
-        let worker = embedder.map { EmbeddingWorker(embedder: $0, inbox: inbox) }
+        // Spanish notes reach the English model through Apertium's translation (ModelReading).
+        let translator = embedder == nil ? nil : SpanishTranslator()
+        if embedder != nil && translator == nil {
+            Log.notice("Apertium (Debian package apertium-eng-spa) is not installed: Spanish notes are grouped as typed, which groups them worse.")
+        }
+        let worker = embedder.map { EmbeddingWorker(embedder: $0, translator: translator, inbox: inbox) }
         worker?.start()
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
         mailer?.start()

@@ -1,3 +1,4 @@
+import ConveneClustering
 import ConveneEmbedding
 import Foundation
 import Glibc
@@ -28,11 +29,12 @@ final class EmbeddingWorker: Sendable {
 
     private let thread: WorkerThread<Job>
 
-    init(embedder: SentenceEmbedder, inbox: Inbox) {
+    /// `translator`: Spanish notes are embedded from their English (`ModelReading`).
+    init(embedder: SentenceEmbedder, translator: SpanishTranslator?, inbox: Inbox) {
         // Nice 19: the lowest priority, for this thread alone.
         thread = WorkerThread(name: "embedder", niceness: 19, take: Self.takeBatch) { batch in
             let started = monotonicSeconds()
-            let vectors = embedder.embed(batch.map(\.text))
+            let vectors = embedder.embed(ModelReading.texts(batch.map(\.text), translate: translator.map { t in { t.english($0) } }))
             for (job, vector) in zip(batch, vectors) {
                 switch job.target {
                 case .note(let note): inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector))

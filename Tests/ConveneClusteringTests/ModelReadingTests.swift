@@ -1,0 +1,37 @@
+@testable import ConveneClustering
+import XCTest
+
+/// Which notes the embedder reads in translation: only Spanish ones, each in its place.
+final class ModelReadingTests: XCTestCase {
+    let wall = [
+        "welders are impossible to find",
+        "vivienda para los trabajadores de temporada",
+        "rent in town is $1400",
+        "los permisos del condado tardan demasiado",
+        "¡gracias a todos!",
+    ]
+
+    func testOnlySpanishNotesAreTranslatedAndKeepTheirPlace() {
+        var asked: [String] = []
+        let read = ModelReading.texts(wall) { texts in asked = texts; return texts.map { "EN " + $0 } }
+        XCTAssertEqual(asked, [wall[1], wall[3]], "English notes, and a greeting too short to tell, are never sent")
+        XCTAssertEqual(read, [wall[0], "EN " + wall[1], wall[2], "EN " + wall[3], wall[4]])
+    }
+
+    func testAFailedOrShortTranslationLeavesEveryNoteAsTyped() {
+        XCTAssertEqual(ModelReading.texts(wall) { _ in nil }, wall)
+        XCTAssertEqual(ModelReading.texts(wall) { texts in Array(texts.dropLast()) }, wall, "a line lost: nothing is trusted")
+        XCTAssertEqual(ModelReading.texts(wall, translate: nil), wall)
+    }
+
+    func testABlankTranslationKeepsTheNote() {
+        let read = ModelReading.texts(wall) { texts in texts.map { _ in "  " } }
+        XCTAssertEqual(read, wall)
+    }
+
+    func testNoTranslatorCallWithoutSpanish() {
+        var calls = 0
+        _ = ModelReading.texts(["welders", "housing for workers"]) { texts in calls += 1; return texts }
+        XCTAssertEqual(calls, 0)
+    }
+}

@@ -1,0 +1,76 @@
+import ConveneClustering
+import ConveneEmbedding
+import Foundation
+import XCTest
+
+/// Spanish notes read through Apertium's translation (real Apertium, real model): a Spanish
+/// note lands with the English notes that say the same thing.
+final class SpanishReadingTests: XCTestCase {
+    private func translator() throws -> SpanishTranslator {
+        guard let translator = SpanishTranslator() else {
+            if ProcessInfo.processInfo.environment["CONVENE_REQUIRE_MODEL"] == "1" {
+                XCTFail("Apertium's Spanish → English is missing; scripts/setup.sh installs apertium-eng-spa")
+            }
+            throw XCTSkip("apertium-eng-spa not installed (scripts/setup.sh)")
+        }
+        return translator
+    }
+
+    private func embedder() throws -> SentenceEmbedder {
+        guard FileManager.default.fileExists(atPath: ParityTests.modelDirectory + "/model.safetensors") else {
+            if ProcessInfo.processInfo.environment["CONVENE_REQUIRE_MODEL"] == "1" { XCTFail("model missing; scripts/fetch-model.sh") }
+            throw XCTSkip("model not fetched (scripts/fetch-model.sh)")
+        }
+        return try SentenceEmbedder(modelDirectory: ParityTests.modelDirectory)
+    }
+
+    func testTranslatesEachTextInOrder() throws {
+        let english = try XCTUnwrap(try translator().english([
+            "necesitamos más soldadores", "vivienda para los trabajadores\nde temporada", "", "el agua",
+        ]))
+        XCTAssertEqual(english.count, 4, "one line back per text, a line break inside a text included")
+        XCTAssertTrue(english[0].lowercased().contains("more"), english[0])
+        XCTAssertTrue(english[1].lowercased().contains("workers"), english[1])
+        XCTAssertTrue(english[3].lowercased().contains("water"), english[3])
+    }
+
+    func testHostileTextStillComesBackOnePerLine() throws {
+        // Apertium's own markup characters and a long run of them must not shift the lines.
+        let texts = ["^hola$ [los] {trabajadores} <b>\\ / @ #", String(repeating: "[", count: 280), "los permisos de la ciudad"]
+        let english = try XCTUnwrap(try translator().english(texts))
+        XCTAssertEqual(english.count, 3)
+        XCTAssertTrue(english[2].lowercased().contains("city"), english[2])
+    }
+
+    /// Three English themes and, for each, a Spanish note that says the same in other words:
+    /// it joins that theme, not the other Spanish notes.
+    func testASpanishNoteJoinsTheEnglishNotesThatSayTheSame() throws {
+        let model = try embedder(), translator = try translator()
+        let themes = [
+            ["welders and pipefitters are impossible to hire", "we can't find certified electricians anywhere"],
+            ["rent in town is too high for new hires", "nowhere affordable for young workers to live"],
+            ["city permits take months to approve", "inspections and licences slow every new project"],
+        ]
+        let spanish = [
+            "necesitamos más soldadores y electricistas certificados",
+            "no hay vivienda accesible para los trabajadores nuevos",
+            "los permisos de la ciudad tardan meses en aprobarse",
+        ]
+        let centres = themes.map { notes in
+            model.embed(notes).reduce([Float](repeating: 0, count: SentenceEmbedder.dimensions)) { zip($0, $1).map { $0 + $1 } }
+        }
+        func closest(_ v: [Float]) -> Int { centres.indices.max { cosine(v, centres[$0]) < cosine(v, centres[$1]) }! }
+        let read = ModelReading.texts(spanish, translate: { translator.english($0) })
+        XCTAssertNotEqual(read, spanish, "the Spanish notes are read in English")
+        let vectors = model.embed(read)
+        for (i, vector) in vectors.enumerated() {
+            XCTAssertEqual(closest(vector), i, "\(spanish[i]) → \(read[i])")
+            // Read as typed, each of these notes is nearer the other Spanish notes (cosine
+            // 0.44–0.48) than its own theme (0.16–0.28): a wall would group them by language.
+            for j in vectors.indices where j != i {
+                XCTAssertGreaterThan(cosine(vector, centres[i]), cosine(vector, vectors[j]),
+                                     "\(spanish[i]) is nearer \(spanish[j]) than the English notes that say the same")
+            }
+        }
+    }
+}
