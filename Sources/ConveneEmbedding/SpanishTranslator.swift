@@ -28,17 +28,43 @@ public final class SpanishTranslator: Sendable {
     }
 
     /// The English of each text, in order; nil when the translator failed.
+    ///
+    /// Phones type Spanish without its accents ("guarderia", "despues del huracan"), and
+    /// Apertium knows words only with them: a word it does not know is tried again with one
+    /// accent or "ñ" restored, and the first spelling it knows is kept ("guardería" reads
+    /// "nursery", "después del huracán" "after the hurricane"). Up to three runs a batch.
     public func english(_ texts: [String]) -> [String]? {
         guard !texts.isEmpty else { return [] }
         // One line per text: Apertium keeps line breaks, so the lines come back in order.
-        let input = texts.map { $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            .joined(separator: "\n") + "\n"
+        var lines = texts.map { $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        guard var english = run(lines) else { return nil }
+        let unknown = Array(Set(english.flatMap(Self.unknownWords))).sorted()
+        if !unknown.isEmpty {
+            let spellings = unknown.map(Self.accentedSpellings)
+            if spellings.contains(where: { !$0.isEmpty }), let known = run(spellings.flatMap { $0 }) {
+                var next = 0, restored: [String: String] = [:]
+                for (word, candidates) in zip(unknown, spellings) {
+                    let answers = known[next..<(next + candidates.count)]
+                    next += candidates.count
+                    if let hit = zip(candidates, answers).first(where: { Self.unknownWords(in: $0.1).isEmpty }) { restored[word] = hit.0 }
+                }
+                if !restored.isEmpty {
+                    lines = lines.map { Self.respelled($0, restored) }
+                    if let again = run(lines) { english = again }
+                }
+            }
+        }
+        return english.map(Self.withoutMarks)
+    }
+
+    /// Apertium's English of each line, its marks kept ("*word": a word it does not know).
+    private func run(_ lines: [String]) -> [String]? {
+        let input = lines.joined(separator: "\n") + "\n"
         let process = Process()
         // Through coreutils' timeout: Apertium is a pipeline of several programs, and
         // timeout stops all of them (its process group), not just the shell that runs them.
-        // -u: unknown words as typed, without Apertium's "*" mark.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["-k", "1", String(timeout), executable, "-u", "spa-eng"]
+        process.arguments = ["-k", "1", String(timeout), executable, "spa-eng"]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -55,8 +81,62 @@ public final class SpanishTranslator: Sendable {
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0,
               let text = String(data: output, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines.count == texts.count ? lines : nil
+        var answer = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if answer.last == "" { answer.removeLast() }
+        return answer.count == lines.count ? answer : nil
+    }
+
+    /// The words Apertium marked as unknown in its output ("*mecanicos"), lower-cased.
+    static func unknownWords(in line: String) -> [String] {
+        var words: [String] = [], current: String?
+        for c in line {
+            if c == "*" { if let w = current, !w.isEmpty { words.append(w) }; current = ""; continue }
+            if current != nil {
+                if c.isLetter { current!.append(contentsOf: c.lowercased()) } else {
+                    if !current!.isEmpty { words.append(current!) }
+                    current = nil
+                }
+            }
+        }
+        if let w = current, !w.isEmpty { words.append(w) }
+        return words
+    }
+
+    /// The spellings of `word` with one accent or "ñ" restored: "despues" → "despúes",
+    /// "después", …; a long word (past 16 letters) or one already accented has none.
+    static func accentedSpellings(_ word: String) -> [String] {
+        let letters = Array(word)
+        guard letters.count <= 16, !letters.contains(where: { "áéíóúñü".contains($0) }) else { return [] }
+        let marked: [Character: Character] = ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "n": "ñ"]
+        return letters.indices.compactMap { i in
+            marked[letters[i]].map { accent in var copy = letters; copy[i] = accent; return String(copy) }
+        }
+    }
+
+    /// `line` with each word in `spellings` (lower-cased keys) written the way Apertium knows it.
+    static func respelled(_ line: String, _ spellings: [String: String]) -> String {
+        var out = "", word = ""
+        func flush() {
+            if let fixed = spellings[word.lowercased()] {
+                out += word.first?.isUppercase == true ? fixed.prefix(1).uppercased() + fixed.dropFirst() : fixed
+            } else { out += word }
+            word = ""
+        }
+        for c in line {
+            if c.isLetter { word.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
+    }
+
+    /// Apertium's marks taken out: "*" (unknown word), "#" and "@" (a word it could not
+    /// inflect or translate) in front of a word.
+    static func withoutMarks(_ line: String) -> String {
+        let c = Array(line)
+        return String(c.indices.filter { i in
+            let isMark = "*#@".contains(c[i]) && i + 1 < c.count && c[i + 1].isLetter
+                && (i == 0 || !(c[i - 1].isLetter || c[i - 1].isNumber))
+            return !isMark
+        }.map { c[$0] })
     }
 }

@@ -1,5 +1,5 @@
 import ConveneClustering
-import ConveneEmbedding
+@testable import ConveneEmbedding
 import Foundation
 import XCTest
 
@@ -32,6 +32,29 @@ final class SpanishReadingTests: XCTestCase {
         XCTAssertTrue(english[0].lowercased().contains("more"), english[0])
         XCTAssertTrue(english[1].lowercased().contains("workers"), english[1])
         XCTAssertTrue(english[3].lowercased().contains("water"), english[3])
+    }
+
+    func testWordsTypedWithoutTheirAccentsAreRead() throws {
+        // As phones type them: no accents, no ñ.
+        let english = try XCTUnwrap(try translator().english([
+            "guarderia para los ninos en temporada alta", "despues del huracan todos quieren techos nuevos",
+        ])).map { $0.lowercased() }
+        XCTAssertTrue(english[0].contains("nursery") || english[0].contains("childcare"), english[0])
+        XCTAssertTrue(english[0].contains("children") || english[0].contains("boys"), english[0])
+        XCTAssertTrue(english[1].contains("after") && english[1].contains("hurricane"), english[1])
+        XCTAssertFalse(english.joined().contains("*"), "Apertium's marks are taken out")
+    }
+
+    func testAccentRestorationHelpers() {
+        XCTAssertEqual(SpanishTranslator.unknownWords(in: "We need *mecanicos for the *Huracan, 3*4"), ["mecanicos", "huracan"])
+        XCTAssertTrue(SpanishTranslator.accentedSpellings("despues").contains("después"))
+        XCTAssertTrue(SpanishTranslator.accentedSpellings("ninos").contains("niños"))
+        XCTAssertEqual(SpanishTranslator.accentedSpellings("está"), [], "already accented")
+        XCTAssertEqual(SpanishTranslator.accentedSpellings(String(repeating: "a", count: 40)), [], "no long word is tried")
+        XCTAssertEqual(SpanishTranslator.respelled("Despues del huracan, despues.", ["despues": "después", "huracan": "huracán"]),
+                       "Después del huracán, después.")
+        XCTAssertEqual(SpanishTranslator.withoutMarks("*guarderia For the #boys, 3*4 and @maria's e-mail a*b"),
+                       "guarderia For the boys, 3*4 and maria's e-mail a*b")
     }
 
     func testHostileTextStillComesBackOnePerLine() throws {
