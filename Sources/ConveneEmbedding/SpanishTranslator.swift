@@ -36,7 +36,10 @@ public final class SpanishTranslator: Sendable {
     public func english(_ texts: [String]) -> [String]? {
         guard !texts.isEmpty else { return [] }
         // One line per text: Apertium keeps line breaks, so the lines come back in order.
-        var lines = texts.map { $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        // Control characters (line breaks, NUL: Apertium's own separators) become spaces.
+        var lines = texts.map { text in
+            String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        }
         guard var english = run(lines) else { return nil }
         let unknown = Array(Set(english.flatMap(Self.unknownWords))).sorted()
         if !unknown.isEmpty {

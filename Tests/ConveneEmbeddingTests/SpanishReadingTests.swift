@@ -59,10 +59,11 @@ final class SpanishReadingTests: XCTestCase {
 
     func testHostileTextStillComesBackOnePerLine() throws {
         // Apertium's own markup characters and a long run of them must not shift the lines.
-        let texts = ["^hola$ [los] {trabajadores} <b>\\ / @ #", String(repeating: "[", count: 280), "los permisos de la ciudad"]
+        let texts = ["^hola$ [los] {trabajadores} <b>\\ / @ #", String(repeating: "[", count: 280), "nul\u{0}y\r\u{85}\u{2028}fin",
+                     "los permisos de la ciudad"]
         let english = try XCTUnwrap(try translator().english(texts))
-        XCTAssertEqual(english.count, 3)
-        XCTAssertTrue(english[2].lowercased().contains("city"), english[2])
+        XCTAssertEqual(english.count, 4)
+        XCTAssertTrue(english[3].lowercased().contains("city"), english[3])
     }
 
     /// Three English themes and, for each, a Spanish note that says the same in other words:
