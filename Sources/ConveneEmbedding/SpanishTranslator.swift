@@ -7,10 +7,11 @@ import Foundation
 /// notes, whatever it says, and far from the English notes of its theme: "vivienda para los
 /// trabajadores de temporada" is nowhere near "housing for seasonal workers". Read through
 /// Apertium's translation, it is. On the two meeting walls that are a fifth in Spanish, live
-/// ARI rose from 0.255 to 0.361 and from 0.242 to 0.301 (docs/BENCHMARKS.md).
+/// ARI rose from 0.255 to 0.490 and from 0.242 to 0.375 (docs/BENCHMARKS.md).
 ///
 /// Apertium is a rule-based translator (dictionaries and rules, no network, no model to
-/// fetch); it runs as a child process, one per batch of notes, and only the model reads its
+/// fetch); it runs as a child process, one to three runs per batch of notes (about 0.1 s
+/// each), on the embedding thread, never the service loop's; only the model reads its
 /// output: the wall, the titles and the summary keep the words people typed. When it is
 /// missing, fails or is slow, notes are embedded as typed (`english` returns nil).
 public final class SpanishTranslator: Sendable {

@@ -88,16 +88,23 @@ def test_six_phones_posting_a_phase_end_with_themes_a_facilitator_would_keep(ser
     assert all(theme_of[note] is None for note in small_talk.values()), "no proposal files small talk under a theme"
 
 
-def test_notes_group_by_meaning_and_the_wall_survives_a_restart(server):
+def post_three_topics(server):
+    """Opens the opportunities phase and posts the welders, broadband and exports notes
+    interleaved, as a room would post them (24 notes reach the first regroupings); returns
+    each text's note id."""
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
     phone = phone_for(server, "Karen")
     ids = {}
-    # Interleaved, as a room would post them; 24 notes reach the first regrouping.
     for trio in zip(WELDERS, BROADBAND, EXPORTS):
         for text in trio:
             ids[text] = phone.post(text)["note"]
             time.sleep(0.06)
+    return ids
+
+
+def test_notes_group_by_meaning_and_the_wall_survives_a_restart(server):
+    ids = post_three_topics(server)
     notes = wait_until_placed(server, ids.values())
     time.sleep(1)
     notes = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
@@ -123,14 +130,7 @@ def test_a_spanish_note_joins_the_english_notes_that_say_the_same(server):
     """Issue 11, item 5: a Spanish note is read through its English translation (Apertium),
     so it lands in the theme of the English notes that say the same, not with the other
     Spanish notes; it keeps the words its author typed."""
-    console = console_for(server)
-    console.command({"type": "setPhase", "phase": "opportunities"})
-    phone = phone_for(server, "Karen")
-    ids = {}
-    for trio in zip(WELDERS, BROADBAND, EXPORTS):
-        for text in trio:
-            ids[text] = phone.post(text)["note"]
-            time.sleep(0.06)
+    ids = post_three_topics(server)
     wait_until_placed(server, ids.values(), timeout=60)
     spanish = {"nadie quiere aprender el oficio de soldador, los jóvenes se van a la ciudad": WELDERS,
                "la conexión se cae cada tarde y no podemos enviar los pedidos a tiempo": BROADBAND,
