@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Spanish → English with Apertium (the Debian package `apertium-eng-spa`, installed by
 /// scripts/setup.sh), so that the embedder can read a Spanish note.
@@ -16,7 +19,8 @@ import Foundation
 /// missing, fails or is slow, notes are embedded as typed (`english` returns nil).
 public final class SpanishTranslator: Sendable {
     let executable: String
-    /// Longest wait for one batch; a note is never held up longer than this.
+    /// Longest wait for one batch, all its runs together (and a second more to stop an
+    /// Apertium that overran).
     let timeout: Double
 
     /// nil when Apertium or its Spanish → English data is not installed.
@@ -26,6 +30,11 @@ public final class SpanishTranslator: Sendable {
               FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") else { return nil }
         self.executable = executable
         self.timeout = timeout
+        // Apertium may stop reading before the end of a batch (it does at U+FFFF): the write
+        // to its pipe must then fail, not raise SIGPIPE and end the whole server. (The
+        // server ignores SIGPIPE too, but only once the web server starts, after the log's
+        // notes have been queued for embedding.)
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// The English of each text, in order; nil when the translator failed.
@@ -37,15 +46,19 @@ public final class SpanishTranslator: Sendable {
     public func english(_ texts: [String]) -> [String]? {
         guard !texts.isEmpty else { return [] }
         // One line per text: Apertium keeps line breaks, so the lines come back in order.
-        // Control characters (line breaks, NUL: Apertium's own separators) become spaces.
+        // Control characters (line breaks, NUL: Apertium's own separators) and
+        // noncharacters (at U+FFFF Apertium stops reading) become spaces.
         var lines = texts.map { text in
-            String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+            String(String.UnicodeScalarView(text.unicodeScalars.map {
+                $0.properties.generalCategory == .control || $0.properties.isNoncharacterCodePoint ? " " : $0
+            }))
         }
-        guard var english = run(lines) else { return nil }
+        let deadline = Date().addingTimeInterval(timeout)
+        guard var english = run(lines, until: deadline) else { return nil }
         let unknown = Array(Set(english.flatMap(Self.unknownWords))).sorted()
         if !unknown.isEmpty {
             let spellings = unknown.map(Self.accentedSpellings)
-            if spellings.contains(where: { !$0.isEmpty }), let known = run(spellings.flatMap { $0 }) {
+            if spellings.contains(where: { !$0.isEmpty }), let known = run(spellings.flatMap { $0 }, until: deadline) {
                 var next = 0, restored: [String: String] = [:]
                 for (word, candidates) in zip(unknown, spellings) {
                     let answers = known[next..<(next + candidates.count)]
@@ -54,21 +67,24 @@ public final class SpanishTranslator: Sendable {
                 }
                 if !restored.isEmpty {
                     lines = lines.map { Self.respelled($0, restored) }
-                    if let again = run(lines) { english = again }
+                    if let again = run(lines, until: deadline) { english = again }
                 }
             }
         }
         return english.map(Self.withoutMarks)
     }
 
-    /// Apertium's English of each line, its marks kept ("*word": a word it does not know).
-    private func run(_ lines: [String]) -> [String]? {
+    /// Apertium's English of each line, its marks kept ("*word": a word it does not know);
+    /// nil when it failed or did not finish by `deadline`.
+    private func run(_ lines: [String], until deadline: Date) -> [String]? {
+        let seconds = deadline.timeIntervalSinceNow
+        guard seconds >= 0.2 else { return nil }
         let input = lines.joined(separator: "\n") + "\n"
         let process = Process()
         // Through coreutils' timeout: Apertium is a pipeline of several programs, and
         // timeout stops all of them (its process group), not just the shell that runs them.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["-k", "1", String(timeout), executable, "spa-eng"]
+        process.arguments = ["-k", "1", String(format: "%.1f", seconds), executable, "spa-eng"]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -110,7 +126,8 @@ public final class SpanishTranslator: Sendable {
     /// "después", …; a long word (past 16 letters) or one already accented has none.
     static func accentedSpellings(_ word: String) -> [String] {
         let letters = Array(word)
-        guard letters.count <= 16, !letters.contains(where: { "áéíóúñü".contains($0) }) else { return [] }
+        // Letters counted as bytes too: combining marks make a "letter" of any length.
+        guard letters.count <= 16, word.utf8.count <= 48, !letters.contains(where: { "áéíóúñü".contains($0) }) else { return [] }
         let marked: [Character: Character] = ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "n": "ñ"]
         return letters.indices.compactMap { i in
             marked[letters[i]].map { accent in var copy = letters; copy[i] = accent; return String(copy) }

@@ -24,6 +24,17 @@ final class ModelReadingTests: XCTestCase {
         XCTAssertEqual(ModelReading.texts(wall, translate: nil), wall)
     }
 
+    func testANoteTheTranslatorCannotTakeDoesNotStopTheOthers() {
+        let notes = ["vivienda para los trabajadores", "los permisos del condado \u{FFFF}", "guardería para los niños en temporada"]
+        var calls = 0
+        let read = ModelReading.texts(notes) { texts in
+            calls += 1
+            return texts.contains(notes[1]) ? nil : texts.map { "EN " + $0 }
+        }
+        XCTAssertEqual(read, ["EN " + notes[0], notes[1], "EN " + notes[2]])
+        XCTAssertLessThanOrEqual(calls, 5, "halves, not one call a note after another")
+    }
+
     func testABlankTranslationKeepsTheNote() {
         let read = ModelReading.texts(wall) { texts in texts.map { _ in "  " } }
         XCTAssertEqual(read, wall)

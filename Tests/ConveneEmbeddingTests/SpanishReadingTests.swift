@@ -59,11 +59,12 @@ final class SpanishReadingTests: XCTestCase {
 
     func testHostileTextStillComesBackOnePerLine() throws {
         // Apertium's own markup characters and a long run of them must not shift the lines.
-        let texts = ["^hola$ [los] {trabajadores} <b>\\ / @ #", String(repeating: "[", count: 280), "nul\u{0}y\r\u{85}\u{2028}fin",
+        let texts = ["^hola$ [los] {trabajadores} <b>\\ / @ #", String(repeating: "[", count: 280), "nul\u{0}y\r\u{85}\u{2028}fin", "agua \u{FFFF} agua",
                      "los permisos de la ciudad"]
         let english = try XCTUnwrap(try translator().english(texts))
-        XCTAssertEqual(english.count, 4)
-        XCTAssertTrue(english[3].lowercased().contains("city"), english[3])
+        XCTAssertEqual(english.count, 5)
+        XCTAssertTrue(english[3].lowercased().contains("water"), "Apertium stops reading at U+FFFF: \(english[3])")
+        XCTAssertTrue(english[4].lowercased().contains("city"), english[4])
     }
 
     /// Three English themes and, for each, a Spanish note that says the same in other words:

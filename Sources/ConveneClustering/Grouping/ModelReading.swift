@@ -7,18 +7,27 @@
 /// centres it with the wall's Spanish notes (a translation still reads like one).
 public enum ModelReading {
     /// `texts` with each Spanish one replaced by its translation. `translate` gets the
-    /// Spanish texts in one call and returns their English in order, or nil when it failed
-    /// (then every note is read as typed).
+    /// Spanish texts in one call and returns their English in order, or nil when it failed.
+    /// A failed batch is tried again in halves, down to single notes: a note the
+    /// translator cannot take is read as typed, and the notes that shared its batch are
+    /// still translated (so a note's vector does not depend on its neighbours in a batch).
     public static func texts(_ texts: [String], translate: (([String]) -> [String]?)?) -> [String] {
         guard let translate else { return texts }
         let spanish = texts.indices.filter { Language.guess(texts[$0]) == .spanish }
-        guard !spanish.isEmpty, let english = translate(spanish.map { texts[$0] }), english.count == spanish.count else {
-            return texts
-        }
         var read = texts
-        for (i, translation) in zip(spanish, english) where translation.contains(where: { !$0.isWhitespace }) {
-            read[i] = translation
+        func translated(_ part: ArraySlice<Int>) {
+            guard !part.isEmpty else { return }
+            if let english = translate(part.map { texts[$0] }), english.count == part.count {
+                for (i, translation) in zip(part, english) where translation.contains(where: { !$0.isWhitespace }) {
+                    read[i] = translation
+                }
+            } else if part.count > 1 {
+                let middle = part.startIndex + part.count / 2
+                translated(part[..<middle])
+                translated(part[middle...])
+            }
         }
+        translated(spanish[...])
         return read
     }
 }
