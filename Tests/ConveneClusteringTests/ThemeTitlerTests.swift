@@ -196,6 +196,12 @@ final class ThemeTitlerTests: XCTestCase {
                        "bulk diapers, cleaning supplies for every center"]).lowercased()
         XCTAssertFalse(t.contains("diapers cleaning"), t)
         XCTAssertEqual(ThemeLabeler.wordsAndBreaks("insurance, none (yet)").map(\.breakBefore), [false, true, true])
+        // Dashes between words end a phrase too; a hyphen inside a word does not.
+        XCTAssertEqual(ThemeLabeler.wordsAndBreaks("weddings - barns — venues – e-bikes = money").map(\.breakBefore),
+                       [false, true, true, true, true])
+        let dashed = title(["destination weddings - barns are booked", "weddings - barns and lakefront venues",
+                            "more weddings - barns and tents"]).lowercased()
+        XCTAssertFalse(dashed.contains("weddings barns"), dashed)
     }
     func testTwoThemesNeverKeepTheSameTitle() {
         // A proposal's new theme was titled when proposed; meanwhile another theme got the

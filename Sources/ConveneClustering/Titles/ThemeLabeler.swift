@@ -23,7 +23,10 @@ public enum ThemeLabeler {
 
     /// Characters that end a phrase: a title never runs across them ("insurance, none" is
     /// not a phrase; "food, diapers" neither).
-    static let phraseBreaks: Set<Character> = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "/", "|", "\"", "…", "&", "+", "\n"]
+    /// Dashes between words ("weddings - barns", "succession — half our irrigators") and
+    /// an equals sign ("designation = federal money") end one too.
+    static let phraseBreaks: Set<Character> = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "/", "|", "\"", "…", "&", "+", "\n",
+                                               "—", "–", "=", "→", "•", "·"]
 
     /// The words in order, each with whether punctuation separates it from the word before.
     static func wordsAndBreaks(_ text: String) -> [(key: String, surface: String, breakBefore: Bool)] {
@@ -32,6 +35,8 @@ public enum ThemeLabeler {
         var pendingBreak = false
         func flush() {
             let trimmed = current.trimmingCharacters(in: "'-")
+            // A hyphen standing alone is a dash: "barns - lakefront".
+            if trimmed.isEmpty && current.contains("-") { pendingBreak = true }
             if trimmed.count >= 2 || trimmed.first?.isNumber == true {
                 result.append((trimmed.lowercased(), trimmed, pendingBreak && !result.isEmpty))
                 pendingBreak = false

@@ -151,7 +151,12 @@ public enum ThemeTitler {
     static let meaningShortlist = 40
     static let pairedCandidates = 16
     static let embeddedPairs = 32
-    static let minimumForThree = 4
+    /// A list of three strands needs notes behind each: below six notes, three-item lists
+    /// picked one-off words ("Lending, buisnesses & immigrant" for four notes, where a pair
+    /// reads "Biz lending & immigrant communities"). On the 14 meeting walls, 6 instead of 4
+    /// changed 12 live titles (11 read better) with the cosine to the facilitator's titles
+    /// unchanged (0.452 → 0.453; docs/BENCHMARKS.md).
+    static let minimumForThree = 6
     static let tripleCandidates = 6
     static let tripleVariety: Float = 0.25
     static let embeddedTriples = 8
