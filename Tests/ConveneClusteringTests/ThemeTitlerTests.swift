@@ -142,6 +142,11 @@ final class ThemeTitlerTests: XCTestCase {
     func testATitleNeverEndsOnADescribingWord() {
         let t = title(["incubator space shared", "lab equipment shared", "incubator shared by startups"]).lowercased()
         XCTAssertFalse(t.hasSuffix("shared"), t)
+        // Nor on when things happen ("Accessible travel & weekend"), though one may start a title.
+        for word in ["weekend", "weekends", "seasonal", "overnight", "today"] {
+            XCTAssertTrue(ThemeTitler.endsWeakly(word), word)
+            XCTAssertTrue(ThemeTitler.isEdge(word), word)
+        }
     }
 
     func testATitleNeverEndsOnAWordTheNotesOnlyUseInFrontOfAnother() {

@@ -42,6 +42,9 @@ public enum ThemeTitler {
         "additional", "specific", "various", "different", "important", "critical", "based",
         // What notes say things are ("welders are scarce"): "Welders & scarce" is no title.
         "scarce", "tight", "lacking", "missing", "impossible", "difficult", "tough", "busy", "empty", "unavailable",
+        // When things happen: "Weekend packages" starts well, "Accessible travel & weekend" ends badly.
+        "weekend", "weekends", "weekday", "weekdays", "overnight", "seasonal", "annual", "daily", "weekly", "monthly",
+        "yearly", "today", "tomorrow", "tonight", "yesterday",
     ]
 
     /// Small words a title may carry inside a phrase ("cost of living", "access to capital").
