@@ -27,8 +27,10 @@ public enum Server {
                                        maxBatch: config.commitBatchLimit) { inbox.post(.storage($0)) }
         // Spanish notes reach the English model through Apertium's translation (ModelReading).
         let translator = embedder == nil ? nil : SpanishTranslator()
-        if embedder != nil && translator == nil {
-            Log.notice("Apertium (Debian package apertium-eng-spa) is not installed: Spanish notes are grouped as typed, which groups them worse.")
+        if embedder != nil {
+            Log.notice(translator == nil
+                ? "Apertium (Debian package apertium-eng-spa) is not installed: Spanish notes are grouped as typed, which groups them worse."
+                : "Spanish notes are grouped through Apertium's English translation (the wall shows them as typed).")
         }
         let worker = embedder.map { EmbeddingWorker(embedder: $0, translator: translator, inbox: inbox) }
         worker?.start()
