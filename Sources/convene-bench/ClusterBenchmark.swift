@@ -36,7 +36,7 @@ struct ClusterBenchmark: ParsableCommand {
         func vector(_ text: String) -> [Float] {
             if lexical { return LexicalVectors.vector(text, stem: stemmer.stem) }
             if let v = cache[text] { return v }
-            let v = model!.embed(ModelReading.texts([text], translate: translator.map { t in { t.english($0) } })[0])
+            let v = model!.embed(ModelReading.texts([text], translate: translator?.english)[0])
             cache[text] = v
             return v
         }

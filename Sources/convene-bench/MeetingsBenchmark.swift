@@ -55,7 +55,7 @@ struct MeetingsBenchmark: ParsableCommand {
         var unattendedLargest = 0.0
         for e in episodes {
             var oracleLines: [String] = []
-            let vectors = model.embed(ModelReading.texts(e.texts, translate: translator.map { t in { t.english($0) } }))
+            let vectors = model.embed(ModelReading.texts(e.texts, translate: translator?.english))
             if titlesOnly {
                 let (cos, ceiling) = oracleTitles(e, vectors: vectors, engine: engine, model: model, lines: &oracleLines)
                 print(String(format: "%-32@ %.3f (the best candidate each time: %.3f)", e.name as NSString, cos, ceiling))

@@ -66,7 +66,7 @@ struct Cluster: ParsableCommand {
         var simulated: [(notes: Int, actions: Int, staticActions: Int)] = []
         for episode in episodes {
             let texts = episode.notes.map(\.text)
-            let vectors = embedder.map { e in stride(from: 0, to: texts.count, by: 32).flatMap { e.embed(ModelReading.texts(Array(texts[$0..<min($0 + 32, texts.count)]), translate: translator.map { t in { t.english($0) } })) } }
+            let vectors = embedder.map { e in stride(from: 0, to: texts.count, by: 32).flatMap { e.embed(ModelReading.texts(Array(texts[$0..<min($0 + 32, texts.count)]), translate: translator?.english)) } }
                 ?? texts.map { LexicalVectors.vector($0, stem: stemmer.stem) }
             if simulateFacilitator {
                 let outcome = FacilitatorSimulation.run(texts: texts, vectors: vectors, truth: episode.notes.map { $0.label ?? "unsorted" },

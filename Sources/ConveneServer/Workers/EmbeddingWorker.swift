@@ -34,7 +34,7 @@ final class EmbeddingWorker: Sendable {
         // Nice 19: the lowest priority, for this thread alone.
         thread = WorkerThread(name: "embedder", niceness: 19, take: Self.takeBatch) { batch in
             let started = monotonicSeconds()
-            let vectors = embedder.embed(ModelReading.texts(batch.map(\.text), translate: translator.map { t in { t.english($0) } }))
+            let vectors = embedder.embed(ModelReading.texts(batch.map(\.text), translate: translator?.english))
             for (job, vector) in zip(batch, vectors) {
                 switch job.target {
                 case .note(let note): inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector))
