@@ -35,9 +35,12 @@ struct ClusterBenchmark: ParsableCommand {
         let translator = lexical ? nil : SpanishTranslator()
         func vector(_ text: String) -> [Float] {
             if lexical { return LexicalVectors.vector(text, stem: stemmer.stem) }
-            if let v = cache[text] { return v }
-            let v = model!.embed(ModelReading.texts([text], translate: translator?.english)[0])
-            cache[text] = v
+            // Keyed by what the model reads: a reference vector (`--embeddings`) of a Spanish
+            // text as typed must not stand in for its translation's.
+            let read = ModelReading.texts([text], translate: translator?.english)[0]
+            if let v = cache[read] { return v }
+            let v = model!.embed(read)
+            cache[read] = v
             return v
         }
         print("split \(split), \(lexical ? "lexical features" : "all-MiniLM-L6-v2"), live (one note at a time) vs batch (all at once)")
