@@ -6,7 +6,7 @@ import base64
 import os
 import time
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -410,10 +410,18 @@ class Console(Screen):
     def send_to(self, note, theme_label):
         """Moves a note by tap: select its card, then press "Move here" on the column
         (theme_label "Unsorted" for none)."""
-        li = self.wait(lambda: self.note_item(note), f"note {note!r} on the console")
-        if note in self.board().get(theme_label, []):
-            return   # the grouping already followed the facilitator's earlier corrections
-        self.click(li.find_element(By.CSS_SELECTOR, ".note-card"))
+        for attempt in range(3):
+            li = self.wait(lambda: self.note_item(note), f"note {note!r} on the console")
+            if note in self.board().get(theme_label, []):
+                return   # the grouping already followed the facilitator's earlier corrections
+            try:
+                self.click(li.find_element(By.CSS_SELECTOR, ".note-card"))
+                break
+            except StaleElementReferenceException:
+                # The board was drawn again between finding the card and clicking it (the
+                # note was just placed): nothing was clicked; find the card again.
+                if attempt == 2:
+                    raise
         button = self.wait(lambda: self.js("""
             for (const col of $('console-board').children)
               if (text(col.querySelector('.column-label')) === arguments[0]) {
