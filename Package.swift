@@ -34,7 +34,7 @@ let package = Package(
         // SQLite event log with group commit.
         .target(name: "ConveneStore", dependencies: ["CSQLite", "ConveneCore", "ConveneJSON"]),
         // all-MiniLM-L6-v2 sentence embeddings: tokenizer + encoder on BLAS.
-        .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON"],
+        .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON", "ConveneClustering"],
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // Live clustering of notes into themes: pure Swift, no I/O.
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),

@@ -15,9 +15,10 @@ for arg in "$@"; do
 done
 
 # Debian packages: the C libraries at the edges, Apertium's Spanish→English translator (the
-# model reads Spanish notes in English: docs/ARCHITECTURE.md) and, for tests, a real browser.
+# model reads Spanish notes in English: docs/ARCHITECTURE.md), WordNet's word lists (theme
+# titles never end on a word only ever an adjective) and, for tests, a real browser.
 debs=(pkg-config libwebsockets-dev libwebsockets-evlib-uv libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev
-  apertium-eng-spa)
+  apertium-eng-spa wordnet-base)
 if [ "$want_test" = 1 ]; then
   debs+=(python3-venv chromium chromium-driver fonts-liberation)
 fi

@@ -161,6 +161,40 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertFalse(t.hasSuffix("regulatory") || t.contains("regulatory &") || t.contains("regulatory,"), t)
     }
 
+    func testATitleNeverEndsOnAWordOnlyEverAnAdjectiveThatTheNotesPutInFrontOfANoun() {
+        // "indoor" comes once, in front of "venue": without knowing it is only ever an
+        // adjective the titler ends a title on it ("Weddings & indoor").
+        let texts = ["weddings book out two years ahead", "weddings want lodging for 150 guests", "barn weddings are booming",
+                     "indoor venue for winter"]
+        let adjectives = AdjectiveLexicon(["indoor", "residential"])
+        let w = wall(texts)
+        XCTAssertFalse(WallVocabulary(w).modifiers.contains("indoor"), "one use is not enough evidence for any word")
+        XCTAssertTrue(WallVocabulary(w, adjectives: adjectives).modifiers.contains("indoor"))
+        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
+        let without = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: space, avoiding: [])
+        XCTAssertTrue(without.lowercased().hasSuffix("indoor"), "the case this rule is for: \(without)")
+        let with = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: space, avoiding: [], adjectives: adjectives).lowercased()
+        XCTAssertFalse(with.hasSuffix("indoor") || with.contains("indoor &") || with.contains("indoor,"), with)
+        // Used as a name ("is this commercial only or residential too"), it may still end one.
+        XCTAssertFalse(WallVocabulary(wall(["is this commercial only or residential too", "residential builds"]), adjectives: adjectives)
+            .modifiers.contains("residential"), "used last as often as in front: a name here")
+    }
+
+    func testTheAdjectiveLexiconKeepsOnlyWordsThatAreNeverAnythingElse() {
+        // The shape of WordNet's index files: a licence header indented by two spaces, then a
+        // lemma and its data per line.
+        let adj = "  1 This software and database is being provided\nindoor a 1 0 1 0 00000001\nelectric a 3 0 3 0 00000002\n"
+            + "clean a 20 0 20 0 00000003\nhigh_level a 1 0 1 0 00000004\n"
+        let noun = "  1 licence\nelectric n 1 0 1 0 00000005\n", verb = "clean v 5 0 5 0 00000006\n"
+        let lexicon = AdjectiveLexicon(adjectiveIndex: adj, otherIndexes: [noun, verb])
+        XCTAssertTrue(lexicon.contains("indoor"))
+        XCTAssertFalse(lexicon.contains("electric"), "also a noun")
+        XCTAssertFalse(lexicon.contains("clean"), "also a verb")
+        XCTAssertFalse(lexicon.contains("high_level"), "several words")
+        XCTAssertFalse(lexicon.contains("1"), "the licence header is no lemma")
+        XCTAssertEqual(lexicon.count, 1)
+    }
+
     func testATitleNeverEndsOnOrIsAVerbTheNotesUse() {
         // "hire" is used as a verb on this wall ("hard to hire", "we hire"): not a title's last word.
         let texts = ["hard to hire welders for second shift", "we hire and they leave in a month", "can't hire fast enough",

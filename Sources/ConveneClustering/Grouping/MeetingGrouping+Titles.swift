@@ -15,7 +15,7 @@ extension MeetingGrouping {
         let space = WallSpace(wall.notes)
         var taken = wall.themes.filter { $0.labelByHand || !(only?.contains($0.id) ?? true) }.map(\.label)
         var changes: [WallChange] = []
-        let vocabulary = WallVocabulary(wall)
+        let vocabulary = WallVocabulary(wall, adjectives: adjectives)
         for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
             let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
             guard !members.isEmpty else { continue }

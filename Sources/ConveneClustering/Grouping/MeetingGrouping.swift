@@ -62,6 +62,9 @@ public struct MeetingGrouping: Sendable {
     public var maxAutomaticRegroup = 600
     /// The notes' model, to rank title candidates by meaning (optional).
     public var phrases: PhraseEmbedding?
+    /// Words only ever adjectives (WordNet, optional): titles never end on one the notes use
+    /// in front of a noun ("Power plant & residential").
+    public var adjectives: AdjectiveLexicon?
 
     public init(targetThemes: Int = 5) { self.targetThemes = targetThemes }
 
@@ -228,7 +231,8 @@ public struct MeetingGrouping: Sendable {
             let members = wall.notes.indices.filter { groups[$0] == g && movable(wall.notes[$0]) }
             guard members.count >= grouping.minThemeSize else { continue }
             let id = newThemeId()
-            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: wall.themes.map(\.label), phrases: phrases)
+            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: wall.themes.map(\.label), phrases: phrases,
+                                           adjectives: adjectives)
             let fresh = members.filter { wall.notes[$0].theme == nil || unseen.contains(wall.notes[$0].id) }
             if fresh.count == members.count || (openFromFresh && fresh.count >= grouping.minThemeSize) {
                 step.changes.append(.createTheme(id: id, label: title))

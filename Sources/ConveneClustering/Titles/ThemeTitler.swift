@@ -53,10 +53,12 @@ public enum ThemeTitler {
     /// The title for the notes at `members` (indices into `wall.notes`).
     /// `phrases`, when given, embeds candidate phrases with the notes' model: the shortlist
     /// is then ranked by how close each phrase's meaning is to the theme's notes.
+    /// `adjectives`, when given, says which words are only ever adjectives (WordNet).
     /// `vocabulary` is the wall's word index; pass one when titling several themes of a wall.
     public static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
-                             phrases: PhraseEmbedding? = nil) -> String {
-        title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: WallVocabulary(wall))
+                             phrases: PhraseEmbedding? = nil, adjectives: AdjectiveLexicon? = nil) -> String {
+        title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases,
+              vocabulary: WallVocabulary(wall, adjectives: adjectives))
     }
 
     static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
@@ -94,9 +96,11 @@ public enum ThemeTitler {
 
     /// Every title the model ranked for a theme, best first, with its closeness to the
     /// theme: the benchmark compares the chosen title with the best of what was on offer.
-    public static func rankedTitles(for members: [Int], on wall: Wall, phrases: PhraseEmbedding) -> [(title: String, score: Float)] {
+    public static func rankedTitles(for members: [Int], on wall: Wall, phrases: PhraseEmbedding,
+                                    adjectives: AdjectiveLexicon? = nil) -> [(title: String, score: Float)] {
         let space = WallSpace(wall.notes)
-        guard let (scored, surfaces) = candidates(for: members, on: wall, space: space, vocabulary: WallVocabulary(wall)) else { return [] }
+        guard let (scored, surfaces) = candidates(for: members, on: wall, space: space,
+                                                  vocabulary: WallVocabulary(wall, adjectives: adjectives)) else { return [] }
         return rankedByMeaning(scored, render: { surface(surfaces[$0]!) }, members: members, wall: wall, phrases: phrases) ?? []
     }
 

@@ -13,7 +13,9 @@ struct WallVocabulary {
     /// cut short ("Recruit VP of regulatory", "Dredging, trucks & container").
     let modifiers: Set<String>
 
-    init(_ wall: Wall) {
+    /// `adjectives`: words only ever adjectives (WordNet); one of them the notes use in front
+    /// of another word more often than last is a modifier from its first use.
+    init(_ wall: Wall, adjectives: AdjectiveLexicon? = nil) {
         var postings: [String: Set<Int>] = [:]
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
         var before: [String: Int] = [:], last: [String: Int] = [:]
@@ -40,7 +42,13 @@ struct WallVocabulary {
         }
         self.postings = postings
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
-        modifiers = Set(before.filter { $0.value >= Self.modifierUses && $0.value >= Self.modifierRatio * last[$0.key, default: 0] }.keys)
+        // A word seen in front of another twice, and hardly ever last, is a modifier. An
+        // adjective needs less evidence: "indoor venue" once is enough ("Venues, weddings &
+        // indoor"), while "plumbing and electrical" (no use in front) keeps "electrical" a name.
+        modifiers = Set(before.filter { word, uses in
+            (uses >= Self.modifierUses && uses >= Self.modifierRatio * last[word, default: 0])
+                || (adjectives?.contains(word) == true && uses > last[word, default: 0])
+        }.keys)
     }
 
     /// A word is a modifier when used in front of another word at least this often, and at

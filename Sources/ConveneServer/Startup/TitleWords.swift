@@ -1,0 +1,9 @@
+import ConveneClustering
+import ConveneEmbedding
+
+/// What the titler knows of English beyond the wall's own notes, loaded once per process
+/// (`serve` touches it at start, so no placement pass pays for reading the files).
+enum TitleWords {
+    /// Words only ever adjectives (WordNet's index files; nil when `wordnet-base` is missing).
+    static let adjectives: AdjectiveLexicon? = WordNetFiles.adjectives()
+}

@@ -1,0 +1,23 @@
+import ConveneClustering
+@testable import ConveneEmbedding
+import XCTest
+
+/// Debian's real WordNet files (installed by scripts/setup.sh): what the server loads at start.
+final class WordNetFilesTests: XCTestCase {
+    func testWordNetSaysWhichWordsAreOnlyEverAdjectives() throws {
+        guard let lexicon = WordNetFiles.adjectives() else {
+            if ProcessInfo.processInfo.environment["CONVENE_REQUIRE_MODEL"] == "1" { XCTFail("wordnet-base is not installed") }
+            throw XCTSkip("wordnet-base is not installed (scripts/setup.sh installs it)")
+        }
+        XCTAssertGreaterThan(lexicon.count, 10_000)
+        for word in ["residential", "indoor", "industrial", "maritime", "regional"] { XCTAssertTrue(lexicon.contains(word), word) }
+        // Words that also name things stay possible ends of a title.
+        for word in ["electric", "rental", "material", "housing", "childcare", "welders", "training", "clinic"] {
+            XCTAssertFalse(lexicon.contains(word), word)
+        }
+    }
+
+    func testMissingFilesMeanNoLexicon() {
+        XCTAssertNil(WordNetFiles.adjectives(directory: "/nonexistent"))
+    }
+}
