@@ -34,13 +34,15 @@ let package = Package(
         // SQLite event log with group commit.
         .target(name: "ConveneStore", dependencies: ["CSQLite", "ConveneCore", "ConveneJSON"]),
         // all-MiniLM-L6-v2 sentence embeddings: tokenizer + encoder on BLAS.
-        .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON", "ConveneClustering"],
+        .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON"],
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // Live clustering of notes into themes: pure Swift, no I/O.
         .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
         // Where the server's automatic grouping meets the meeting: placement passes, proposals
         // and regroupings as meeting events. Pure: the server only schedules and commits.
         .target(name: "ConveneGrouping", dependencies: ["ConveneCore", "ConveneClustering"]),
+        // English word lists read from Debian packages (WordNet) for the titler.
+        .target(name: "ConveneLexicon", dependencies: ["ConveneClustering"]),
         // Snowball stemmer (libstemmer) for lexical similarity.
         .target(name: "ConveneStemmer", dependencies: ["CStemmer"]),
         // Seeded mutation fuzzing of the wire decoder and command validation.
@@ -49,19 +51,20 @@ let package = Package(
         .target(name: "ConveneMail", dependencies: ["CCurl", "ConveneCore"]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "CQRencode", "ConveneMail", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping"]),
+                dependencies: ["CWebSockets", "CQRencode", "ConveneMail", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping", "ConveneLexicon"]),
         .executableTarget(name: "convene", dependencies: [
             "ConveneServer", "ConveneStore", "ConveneMail", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
-            "ConveneStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ConveneStemmer", "ConveneLexicon", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "convene-bench", dependencies: [
-            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON", "ConveneFuzzing", "ConveneStemmer",
+            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON", "ConveneFuzzing", "ConveneStemmer", "ConveneLexicon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
         .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer"]),
         .testTarget(name: "ConveneGroupingTests", dependencies: ["ConveneGrouping", "ConveneClustering", "ConveneCore"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
+        .testTarget(name: "ConveneLexiconTests", dependencies: ["ConveneLexicon", "ConveneClustering"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneClustering", "ConveneJSON", "ConveneCore"]),
         .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneCore", "ConveneJSON", "ConveneStore"]),
     ],

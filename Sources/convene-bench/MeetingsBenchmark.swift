@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConveneClustering
 import ConveneEmbedding
+import ConveneLexicon
 import ConveneJSON
 import Foundation
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConveneClustering
 import ConveneCore
 import ConveneEmbedding
+import ConveneLexicon
 import ConveneJSON
 import ConveneServer
 import ConveneStemmer

@@ -177,7 +177,10 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertFalse(with.hasSuffix("indoor") || with.contains("indoor &") || with.contains("indoor,"), with)
         // Used as a name ("is this commercial only or residential too"), it may still end one.
         XCTAssertFalse(WallVocabulary(wall(["is this commercial only or residential too", "residential builds"]), adjectives: adjectives)
-            .modifiers.contains("residential"), "used last as often as in front: a name here")
+            .modifiers.contains("residential"), "used last once: a name here")
+        // WordNet lists some sectors' names as adjectives only: "Community solar" stays a title.
+        XCTAssertFalse(WallVocabulary(wall(["solar panels on every roof", "solar farms need land", "community solar"]),
+                                      adjectives: AdjectiveLexicon(["solar"])).modifiers.contains("solar"))
     }
 
     func testTheAdjectiveLexiconKeepsOnlyWordsThatAreNeverAnythingElse() {

@@ -41,6 +41,12 @@ final class WallPlacementTests: XCTestCase {
         return out
     }
 
+    func testTheServersEngineCarriesTheMeetingsTargetAndTheTitlersWords() {
+        let engine = WallPlacement.engine(targetThemes: 4, phrases: nil, adjectives: AdjectiveLexicon(["indoor"]))
+        XCTAssertEqual(engine.targetThemes, 4)
+        XCTAssertEqual(engine.adjectives?.contains("indoor"), true, "titles on the server know WordNet's adjectives")
+    }
+
     func testAPassBecomesEventsThatReplayToTheSameWall() {
         let texts = (0..<18).map { "note number \($0)" }
         var s = state(notes: texts)

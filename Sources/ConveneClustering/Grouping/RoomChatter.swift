@@ -21,7 +21,7 @@ public enum RoomChatter {
         // The meeting itself.
         "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
-        "cheers", "whoever", "brought", "bringing",
+        "cheers", "whoever", "brought", "bringing", "greetings", "howdy", "saludos",
         // Agreement.
         "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
         // The same in Spanish (two of the walls are a fifth in Spanish).
@@ -34,6 +34,14 @@ public enum RoomChatter {
                                          "hola", "saludos", "días", "dias", "tardes"]
     /// Most words a greeting's "from …" may carry: who is greeting ("the nursing home crew").
     static let introductionWords = 5
+    /// Words that make what follows "from" a sentence, not a name: phones leave out the
+    /// punctuation, and "hello from HR we need welders" is a note.
+    static let clauseWords: Set<String> = [
+        "we", "i", "they", "you", "our", "need", "needs", "needed", "want", "wants", "wanted", "is", "are", "was", "were",
+        "no", "not", "nobody", "cant", "can't", "cannot", "can", "have", "has", "had", "hiring", "looking", "lost", "short",
+        "necesitamos", "necesita", "necesitan", "tenemos", "hay", "falta", "faltan", "buscamos", "queremos", "es", "son",
+        "está", "esta", "están", "estan", "nadie",
+    ]
 
     /// True for small talk: social words only (or no word at all: "+1", "👍"), or a greeting
     /// and who it comes from ("hello from the solar guys ☀️", "good morning from the nursing
@@ -47,7 +55,7 @@ public enum RoomChatter {
         guard let from = keys.firstIndex(where: { $0 == "from" || $0 == "desde" }), from >= 1,
               keys[..<from].contains(where: greetings.contains), isSmallTalk(keys: Array(keys[..<from])) else { return false }
         let rest = (from + 1)..<keys.count
-        return !rest.isEmpty && rest.count <= introductionWords && !rest.contains { breakBefore[$0] }
+        return !rest.isEmpty && rest.count <= introductionWords && !rest.contains { breakBefore[$0] || clauseWords.contains(keys[$0]) }
     }
 
     /// True for a note of social words only (or of no word at all: "+1", "👍").

@@ -14,7 +14,7 @@ struct WallVocabulary {
     let modifiers: Set<String>
 
     /// `adjectives`: words only ever adjectives (WordNet); one of them the notes use in front
-    /// of another word more often than last is a modifier from its first use.
+    /// of another word and never last is a modifier from its first use.
     init(_ wall: Wall, adjectives: AdjectiveLexicon? = nil) {
         var postings: [String: Set<Int>] = [:]
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
@@ -43,11 +43,13 @@ struct WallVocabulary {
         self.postings = postings
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
         // A word seen in front of another twice, and hardly ever last, is a modifier. An
-        // adjective needs less evidence: "indoor venue" once is enough ("Venues, weddings &
-        // indoor"), while "plumbing and electrical" (no use in front) keeps "electrical" a name.
+        // adjective the notes never use last needs less evidence: "indoor venue" once is
+        // enough ("Venues, weddings & indoor"), while "community solar" or "plumbing and
+        // electrical" keep "solar" and "electrical" names (WordNet lists some sectors' names,
+        // "solar", "broadband", "maritime", as adjectives only).
         modifiers = Set(before.filter { word, uses in
             (uses >= Self.modifierUses && uses >= Self.modifierRatio * last[word, default: 0])
-                || (adjectives?.contains(word) == true && uses > last[word, default: 0])
+                || (adjectives?.contains(word) == true && last[word, default: 0] == 0)
         }.keys)
     }
 

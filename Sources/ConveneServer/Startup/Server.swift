@@ -33,7 +33,7 @@ public enum Server {
                 : "Spanish notes are grouped through Apertium's English translation (the wall shows them as typed).")
         }
         Log.notice(TitleWords.adjectives == nil
-            ? "WordNet (Debian package wordnet-base) is not installed: theme titles may end on a describing word (\"Power plant & residential\")."
+            ? "WordNet's word lists (Debian package wordnet-base) were not found or are unreadable: theme titles may end on a describing word (\"Power plant & residential\")."
             : "Theme titles know \(TitleWords.adjectives!.count) English words that are only adjectives (WordNet).")
         let worker = embedder.map { EmbeddingWorker(embedder: $0, translator: translator, inbox: inbox) }
         worker?.start()

@@ -1,5 +1,5 @@
 import ConveneClustering
-import ConveneEmbedding
+import ConveneLexicon
 
 /// What the titler knows of English beyond the wall's own notes, loaded once per process
 /// (`serve` touches it at start, so no placement pass pays for reading the files).
