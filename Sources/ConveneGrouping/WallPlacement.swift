@@ -7,10 +7,10 @@ import ConveneCore
 public enum WallPlacement {
     /// The engine for a meeting: its target number of themes, and the notes' model and the
     /// words only ever adjectives (WordNet) for titles.
-    public static func engine(targetThemes: Int, phrases: PhraseEmbedding?, adjectives: AdjectiveLexicon?) -> MeetingGrouping {
+    public static func engine(targetThemes: Int, phrases: PhraseEmbedding?, lexicon: TitleLexicon?) -> MeetingGrouping {
         var engine = MeetingGrouping(targetThemes: targetThemes)
         engine.phrases = phrases
-        engine.adjectives = adjectives
+        engine.lexicon = lexicon
         return engine
     }
 

@@ -19,7 +19,7 @@ struct MeetingsBenchmark: ParsableCommand {
     @Flag(help: "Rank title candidates by coverage only, without the model.") var lexicalTitles = false
     @Flag(help: "Only title the facilitator's own groups (the titler alone, quick).") var titlesOnly = false
     @Flag(help: "Embed Spanish notes as typed, not from Apertium's English (the baseline).") var noTranslation = false
-    @Flag(help: "Title without WordNet's list of words only ever adjectives (the baseline).") var noWordnet = false
+    @Flag(help: "Title without WordNet's words (adjectives, capitalised names): the baseline.") var noWordnet = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
     @Option(help: "Regroup at every note up to this many notes (the engine's default when not given; 0: growth only).") var everyNoteUpTo: Int?
     @Option(help: "Fewest moves for a proposal (the engine's default when not given).") var minimumProposalMoves: Int?
@@ -49,8 +49,8 @@ struct MeetingsBenchmark: ParsableCommand {
         if let everyNoteUpTo { engine.checkpointEveryNoteUpTo = everyNoteUpTo }
         if let minimumProposalMoves { engine.minimumProposalMoves = minimumProposalMoves }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
-        if !noWordnet { engine.adjectives = WordNetFiles.adjectives() }
-        print(engine.adjectives.map { "titles know \($0.count) words only ever adjectives (WordNet)" } ?? "titles without WordNet")
+        if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
+        print(engine.lexicon.map { "titles know \($0.count) words only ever adjectives and \($0.properNameCount) capitalised names (WordNet)" } ?? "titles without WordNet")
         print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")
         print("episode                          notes | live ARI batch ARI | static/note sim/note sim÷static | title cos | churn silent max | themes largest | ms/note")
         var sums = [String: Double]()
@@ -206,7 +206,7 @@ struct MeetingsBenchmark: ParsableCommand {
             if let phrases = engine.phrases {
                 // What the titler could have chosen: its candidates' best cosine to the facilitator's title.
                 let members = goldWall.notes.indices.filter { goldWall.notes[$0].theme == gold }
-                let ranked = ThemeTitler.rankedTitles(for: members, on: goldWall, phrases: phrases, adjectives: engine.adjectives)
+                let ranked = ThemeTitler.rankedTitles(for: members, on: goldWall, phrases: phrases, lexicon: engine.lexicon)
                 let target = model.embed([title])[0]
                 let scored = zip(ranked, phrases.embed(ranked.map(\.title))).enumerated().map { rank, pair in
                     (rank: rank, title: pair.0.title, cos: Double(zip(pair.1, target).map { $0 * $1 }.reduce(0, +)))

@@ -63,7 +63,7 @@ struct Cluster: ParsableCommand {
         let translator = embedder == nil ? nil : SpanishTranslator()
         var engine = MeetingGrouping(targetThemes: targetThemes)
         if let embedder { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { embedder.embed($0) }) }
-        engine.adjectives = WordNetFiles.adjectives()   // as the server titles themes
+        engine.lexicon = WordNetFiles.lexicon()   // as the server titles themes
         var totalMs = 0.0, totalNotes = 0, churns: [Double] = [], proposals = 0
         var simulated: [(notes: Int, actions: Int, staticActions: Int)] = []
         for episode in episodes {

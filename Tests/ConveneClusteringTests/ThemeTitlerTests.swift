@@ -166,35 +166,58 @@ final class ThemeTitlerTests: XCTestCase {
         // adjective the titler ends a title on it ("Weddings & indoor").
         let texts = ["weddings book out two years ahead", "weddings want lodging for 150 guests", "barn weddings are booming",
                      "indoor venue for winter"]
-        let adjectives = AdjectiveLexicon(["indoor", "residential"])
+        let lexicon = TitleLexicon(["indoor", "residential"])
         let w = wall(texts)
         XCTAssertFalse(WallVocabulary(w).modifiers.contains("indoor"), "one use is not enough evidence for any word")
-        XCTAssertTrue(WallVocabulary(w, adjectives: adjectives).modifiers.contains("indoor"))
+        XCTAssertTrue(WallVocabulary(w, lexicon: lexicon).modifiers.contains("indoor"))
         let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
         let without = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: space, avoiding: [])
         XCTAssertTrue(without.lowercased().hasSuffix("indoor"), "the case this rule is for: \(without)")
-        let with = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: space, avoiding: [], adjectives: adjectives).lowercased()
+        let with = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: space, avoiding: [], lexicon: lexicon).lowercased()
         XCTAssertFalse(with.hasSuffix("indoor") || with.contains("indoor &") || with.contains("indoor,"), with)
         // Used as a name ("is this commercial only or residential too"), it may still end one.
-        XCTAssertFalse(WallVocabulary(wall(["is this commercial only or residential too", "residential builds"]), adjectives: adjectives)
+        XCTAssertFalse(WallVocabulary(wall(["is this commercial only or residential too", "residential builds"]), lexicon: lexicon)
             .modifiers.contains("residential"), "used last once: a name here")
         // WordNet lists some sectors' names as adjectives only: "Community solar" stays a title.
         XCTAssertFalse(WallVocabulary(wall(["solar panels on every roof", "solar farms need land", "community solar"]),
-                                      adjectives: AdjectiveLexicon(["solar"])).modifiers.contains("solar"))
+                                      lexicon: TitleLexicon(["solar"])).modifiers.contains("solar"))
     }
 
-    func testTheAdjectiveLexiconKeepsOnlyWordsThatAreNeverAnythingElse() {
+    func testNamesTypedInLowerCaseAreWrittenWithTheirCapital() {
+        // WordNet's data files: a licence header, then "offset lex_filenum ss_type w_cnt word lex_id …".
+        let nouns = "  1 This software and database is being provided\n"
+            + "09208496 15 n 01 Asia 0 003 @ 09239740 n 0000 | the largest continent\n"
+            + "03005231 06 n 02 china 0 chinaware 0 001 @ 03005 n 0000 | dishware\n08860123 15 n 01 China 0 000 | a country\n"
+            + "02787772 06 n 01 bank 0 000 | a financial institution\n08900000 15 n 01 Banks 0 000 | an island\n"
+            + "13622000 23 n 01 eV 0 000 | electron volt\n08100000 14 n 01 OSHA 0 000 | an agency\n"
+        let lexicon = TitleLexicon(adjectiveIndex: "", otherIndexes: [], dataFiles: [nouns])
+        XCTAssertEqual(lexicon.properName("asia"), "Asia")
+        XCTAssertEqual(lexicon.properName("osha"), "OSHA")
+        XCTAssertNil(lexicon.properName("china"), "also a common word: as typed")
+        XCTAssertNil(lexicon.properName("banks"), "the plural of a common word")
+        XCTAssertNil(lexicon.properName("ev"), "mixed case (eV): an EV on a wall")
+        XCTAssertEqual(lexicon.properlyCased("Vendors, OEMs & asia"), "Vendors, OEMs & Asia")
+        XCTAssertEqual(lexicon.properlyCased("Fine china & banks"), "Fine china & banks")
+        // On a wall: the title the titler picks keeps its words, with the names capitalised.
+        let texts = ["customers pulling out of asia", "asia freight takes 16 weeks", "reshoring from asia"]
+        let w = wall(texts)
+        let t = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(vectors: w.notes.map(\.vector), texts: texts),
+                                  avoiding: [], lexicon: lexicon)
+        XCTAssertTrue(t.contains("Asia") && !t.contains("asia"), t)
+    }
+
+    func testTheLexiconKeepsOnlyAdjectivesThatAreNeverAnythingElse() {
         // The shape of WordNet's index files: a licence header indented by two spaces, then a
         // lemma and its data per line.
         let adj = "  1 This software and database is being provided\nindoor a 1 0 1 0 00000001\nelectric a 3 0 3 0 00000002\n"
             + "clean a 20 0 20 0 00000003\nhigh_level a 1 0 1 0 00000004\n"
         let noun = "  1 licence\nelectric n 1 0 1 0 00000005\n", verb = "clean v 5 0 5 0 00000006\n"
-        let lexicon = AdjectiveLexicon(adjectiveIndex: adj, otherIndexes: [noun, verb])
-        XCTAssertTrue(lexicon.contains("indoor"))
-        XCTAssertFalse(lexicon.contains("electric"), "also a noun")
-        XCTAssertFalse(lexicon.contains("clean"), "also a verb")
-        XCTAssertFalse(lexicon.contains("high_level"), "several words")
-        XCTAssertFalse(lexicon.contains("1"), "the licence header is no lemma")
+        let lexicon = TitleLexicon(adjectiveIndex: adj, otherIndexes: [noun, verb])
+        XCTAssertTrue(lexicon.isOnlyAdjective("indoor"))
+        XCTAssertFalse(lexicon.isOnlyAdjective("electric"), "also a noun")
+        XCTAssertFalse(lexicon.isOnlyAdjective("clean"), "also a verb")
+        XCTAssertFalse(lexicon.isOnlyAdjective("high_level"), "several words")
+        XCTAssertFalse(lexicon.isOnlyAdjective("1"), "the licence header is no lemma")
         XCTAssertEqual(lexicon.count, 1)
     }
 

@@ -42,9 +42,9 @@ final class WallPlacementTests: XCTestCase {
     }
 
     func testTheServersEngineCarriesTheMeetingsTargetAndTheTitlersWords() {
-        let engine = WallPlacement.engine(targetThemes: 4, phrases: nil, adjectives: AdjectiveLexicon(["indoor"]))
+        let engine = WallPlacement.engine(targetThemes: 4, phrases: nil, lexicon: TitleLexicon(["indoor"]))
         XCTAssertEqual(engine.targetThemes, 4)
-        XCTAssertEqual(engine.adjectives?.contains("indoor"), true, "titles on the server know WordNet's adjectives")
+        XCTAssertEqual(engine.lexicon?.isOnlyAdjective("indoor"), true, "titles on the server know WordNet's adjectives")
     }
 
     func testAPassBecomesEventsThatReplayToTheSameWall() {

@@ -15,11 +15,12 @@ extension MeetingGrouping {
         let space = WallSpace(wall.notes)
         var taken = wall.themes.filter { $0.labelByHand || !(only?.contains($0.id) ?? true) }.map(\.label)
         var changes: [WallChange] = []
-        let vocabulary = WallVocabulary(wall, adjectives: adjectives)
+        let vocabulary = WallVocabulary(wall, lexicon: lexicon)
         for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
             let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
             guard !members.isEmpty else { continue }
-            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary)
+            let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary,
+                                          lexicon: lexicon)
             taken.append(title)
             if title != theme.label { changes.append(.relabel(theme: theme.id, label: title)) }
         }

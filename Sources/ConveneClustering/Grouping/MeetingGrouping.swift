@@ -64,7 +64,7 @@ public struct MeetingGrouping: Sendable {
     public var phrases: PhraseEmbedding?
     /// Words only ever adjectives (WordNet, optional): titles never end on one the notes use
     /// in front of a noun ("Power plant & residential").
-    public var adjectives: AdjectiveLexicon?
+    public var lexicon: TitleLexicon?
 
     public init(targetThemes: Int = 5) { self.targetThemes = targetThemes }
 
@@ -232,7 +232,7 @@ public struct MeetingGrouping: Sendable {
             guard members.count >= grouping.minThemeSize else { continue }
             let id = newThemeId()
             let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: wall.themes.map(\.label), phrases: phrases,
-                                           adjectives: adjectives)
+                                           lexicon: lexicon)
             let fresh = members.filter { wall.notes[$0].theme == nil || unseen.contains(wall.notes[$0].id) }
             if fresh.count == members.count || (openFromFresh && fresh.count >= grouping.minThemeSize) {
                 step.changes.append(.createTheme(id: id, label: title))

@@ -63,6 +63,12 @@ public struct Wall: Sendable {
         self.notes = notes; self.themes = themes
     }
 
+    /// The language most of the wall's notes are in (titles are written in it).
+    var mainLanguage: Language {
+        let english = notes.filter { $0.words.language == .english }.count
+        return english * 2 >= notes.count ? .english : .spanish
+    }
+
     public mutating func apply(_ change: WallChange) {
         switch change {
         case let .createTheme(id, label):

@@ -53,16 +53,26 @@ public enum ThemeTitler {
     /// The title for the notes at `members` (indices into `wall.notes`).
     /// `phrases`, when given, embeds candidate phrases with the notes' model: the shortlist
     /// is then ranked by how close each phrase's meaning is to the theme's notes.
-    /// `adjectives`, when given, says which words are only ever adjectives (WordNet).
+    /// `lexicon`, when given, says which words are only ever adjectives and which names are
+    /// written with a capital (WordNet).
     /// `vocabulary` is the wall's word index; pass one when titling several themes of a wall.
     public static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
-                             phrases: PhraseEmbedding? = nil, adjectives: AdjectiveLexicon? = nil) -> String {
+                             phrases: PhraseEmbedding? = nil, lexicon: TitleLexicon? = nil) -> String {
         title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases,
-              vocabulary: WallVocabulary(wall, adjectives: adjectives))
+              vocabulary: WallVocabulary(wall, lexicon: lexicon), lexicon: lexicon)
     }
 
     static func title(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
-                      phrases: PhraseEmbedding?, vocabulary: WallVocabulary) -> String {
+                      phrases: PhraseEmbedding?, vocabulary: WallVocabulary, lexicon: TitleLexicon?) -> String {
+        let chosen = chooseTitle(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary)
+        // Names typed in lower case ("pulling out of asia") as a facilitator writes them
+        // ("Asia"); English names only: a Spanish wall's words are not WordNet's.
+        guard let lexicon, wall.mainLanguage == .english else { return chosen }
+        return lexicon.properlyCased(chosen)
+    }
+
+    static func chooseTitle(for members: [Int], on wall: Wall, space: WallSpace, avoiding taken: [String],
+                            phrases: PhraseEmbedding?, vocabulary: WallVocabulary) -> String {
         guard !members.isEmpty else { return "New theme" }
         guard let (scored, surfaces) = candidates(for: members, on: wall, space: space, vocabulary: vocabulary) else {
             return fallback(wall.notes[members[0]].text)
@@ -97,10 +107,10 @@ public enum ThemeTitler {
     /// Every title the model ranked for a theme, best first, with its closeness to the
     /// theme: the benchmark compares the chosen title with the best of what was on offer.
     public static func rankedTitles(for members: [Int], on wall: Wall, phrases: PhraseEmbedding,
-                                    adjectives: AdjectiveLexicon? = nil) -> [(title: String, score: Float)] {
+                                    lexicon: TitleLexicon? = nil) -> [(title: String, score: Float)] {
         let space = WallSpace(wall.notes)
         guard let (scored, surfaces) = candidates(for: members, on: wall, space: space,
-                                                  vocabulary: WallVocabulary(wall, adjectives: adjectives)) else { return [] }
+                                                  vocabulary: WallVocabulary(wall, lexicon: lexicon)) else { return [] }
         return rankedByMeaning(scored, render: { surface(surfaces[$0]!) }, members: members, wall: wall, phrases: phrases) ?? []
     }
 
@@ -114,8 +124,7 @@ public enum ThemeTitler {
         })
         // Candidates with the surface forms people typed — in the wall's main language when
         // the theme has notes in it ("Training & supervisores" mixes two languages).
-        let english = wall.notes.filter { $0.words.language == .english }.count
-        let main: Language = english * 2 >= wall.notes.count ? .english : .spanish
+        let main = wall.mainLanguage
         let inMain = members.filter { wall.notes[$0].words.language == main }
         var surfaces: [String: [String: Int]] = [:]
         for i in inMain.isEmpty ? members : inMain {

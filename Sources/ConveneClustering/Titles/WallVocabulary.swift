@@ -13,9 +13,9 @@ struct WallVocabulary {
     /// cut short ("Recruit VP of regulatory", "Dredging, trucks & container").
     let modifiers: Set<String>
 
-    /// `adjectives`: words only ever adjectives (WordNet); one of them the notes use in front
+    /// `lexicon`: words only ever adjectives (WordNet); one of them the notes use in front
     /// of another word and never last is a modifier from its first use.
-    init(_ wall: Wall, adjectives: AdjectiveLexicon? = nil) {
+    init(_ wall: Wall, lexicon: TitleLexicon? = nil) {
         var postings: [String: Set<Int>] = [:]
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
         var before: [String: Int] = [:], last: [String: Int] = [:]
@@ -49,7 +49,7 @@ struct WallVocabulary {
         // "solar", "broadband", "maritime", as adjectives only).
         modifiers = Set(before.filter { word, uses in
             (uses >= Self.modifierUses && uses >= Self.modifierRatio * last[word, default: 0])
-                || (adjectives?.contains(word) == true && last[word, default: 0] == 0)
+                || (lexicon?.isOnlyAdjective(word) == true && last[word, default: 0] == 0)
         }.keys)
     }
 

@@ -41,7 +41,7 @@ extension MeetingHub {
     func followCorrection(_ live: LiveMeeting, kind: NoteKind) {
         guard !live.recovering else { return }
         let state = live.speculative
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, adjectives: TitleWords.adjectives)
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
         let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }

@@ -37,7 +37,7 @@ enum WallClustering {
     /// service loop, so titles come from the notes' words alone: embedding title phrases
     /// takes the model tens of milliseconds per theme, which phones must not wait for.
     static func regroupEvents(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> (events: [MeetingEvent], moved: Int) {
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, adjectives: TitleWords.adjectives)
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
         let (events, moves) = WallPlacement.regroupEvents(kind: kind, wall: wall(of: state, kind: kind, live: live),
                                                           nextNumber: state.nextNumber, engine: engine)
         var resolved: [MeetingEvent] = state.proposals[kind] != nil
@@ -48,13 +48,13 @@ enum WallClustering {
 
     /// The same regrouping as a proposal for the console to preview (nil: nothing would move).
     static func regroupProposal(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> ThemeProposal? {
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, adjectives: TitleWords.adjectives)
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
         return WallPlacement.regroupProposal(wall: wall(of: state, kind: kind, live: live), engine: engine)
     }
 
     static func mergeSuggestions(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> JSONValue {
         WallPlacement.mergeSuggestions(wall(of: state, kind: kind, live: live),
-                                       engine: WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, adjectives: TitleWords.adjectives))
+                                       engine: WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon))
     }
 }
 

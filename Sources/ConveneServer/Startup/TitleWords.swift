@@ -5,5 +5,5 @@ import ConveneLexicon
 /// (`serve` touches it at start, so no placement pass pays for reading the files).
 enum TitleWords {
     /// Words only ever adjectives (WordNet's index files; nil when `wordnet-base` is missing).
-    static let adjectives: AdjectiveLexicon? = WordNetFiles.adjectives()
+    static let lexicon: TitleLexicon? = WordNetFiles.lexicon()
 }

@@ -48,7 +48,7 @@ final class ClusteringWorker: Sendable {
     init(inbox: Inbox, phrases: PhraseEmbedding?) {
         // Below the service loop: placing can wait a little, fan-out cannot.
         thread = WorkerThread(name: "clustering", niceness: 10) { job in
-            let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases, adjectives: TitleWords.adjectives)
+            let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
             let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine,
                                            retitling: job.retitle)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
