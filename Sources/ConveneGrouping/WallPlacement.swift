@@ -5,8 +5,8 @@ import ConveneCore
 /// the engine's view of a wall (`wall(notes:themes:)`), runs a pass on its clustering
 /// thread, and commits what comes back only if the wall has not changed meanwhile.
 public enum WallPlacement {
-    /// The engine for a meeting: its target number of themes, and the notes' model and the
-    /// words only ever adjectives (WordNet) for titles.
+    /// The engine for a meeting: its target number of themes, and the notes' model and
+    /// WordNet's words (`TitleLexicon`) for titles.
     public static func engine(targetThemes: Int, phrases: PhraseEmbedding?, lexicon: TitleLexicon?) -> MeetingGrouping {
         var engine = MeetingGrouping(targetThemes: targetThemes)
         engine.phrases = phrases

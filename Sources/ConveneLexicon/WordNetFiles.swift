@@ -19,6 +19,6 @@ public enum WordNetFiles {
               let adverbs = read("index.adv") else { return nil }
         let lexicon = TitleLexicon(adjectiveIndex: adjectives, otherIndexes: [nouns, verbs, adverbs],
                                    dataFiles: parts.compactMap { read("data." + $0) })
-        return lexicon.count > 0 ? lexicon : nil
+        return lexicon.adjectiveCount > 0 ? lexicon : nil
     }
 }

@@ -50,7 +50,7 @@ struct MeetingsBenchmark: ParsableCommand {
         if let minimumProposalMoves { engine.minimumProposalMoves = minimumProposalMoves }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
-        print(engine.lexicon.map { "titles know \($0.count) words only ever adjectives and \($0.properNameCount) capitalised names (WordNet)" } ?? "titles without WordNet")
+        print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives and \($0.properNameCount) capitalised names (WordNet)" } ?? "titles without WordNet")
         print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")
         print("episode                          notes | live ARI batch ARI | static/note sim/note sim÷static | title cos | churn silent max | themes largest | ms/note")
         var sums = [String: Double]()

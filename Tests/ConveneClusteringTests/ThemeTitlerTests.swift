@@ -218,7 +218,7 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertFalse(lexicon.isOnlyAdjective("clean"), "also a verb")
         XCTAssertFalse(lexicon.isOnlyAdjective("high_level"), "several words")
         XCTAssertFalse(lexicon.isOnlyAdjective("1"), "the licence header is no lemma")
-        XCTAssertEqual(lexicon.count, 1)
+        XCTAssertEqual(lexicon.adjectiveCount, 1)
     }
 
     func testATitleNeverEndsOnOrIsAVerbTheNotesUse() {

@@ -62,8 +62,9 @@ public struct MeetingGrouping: Sendable {
     public var maxAutomaticRegroup = 600
     /// The notes' model, to rank title candidates by meaning (optional).
     public var phrases: PhraseEmbedding?
-    /// Words only ever adjectives (WordNet, optional): titles never end on one the notes use
-    /// in front of a noun ("Power plant & residential").
+    /// What WordNet says of English words (optional): titles never end on a word only ever an
+    /// adjective that the notes use in front of a noun ("Power plant & residential"), and
+    /// names keep their capital ("Asia").
     public var lexicon: TitleLexicon?
 
     public init(targetThemes: Int = 5) { self.targetThemes = targetThemes }

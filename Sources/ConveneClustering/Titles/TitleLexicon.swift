@@ -29,7 +29,7 @@ public struct TitleLexicon: Sendable {
         properNames = Self.properNames(dataFiles)
     }
 
-    public var count: Int { adjectives.count }
+    public var adjectiveCount: Int { adjectives.count }
     public var properNameCount: Int { properNames.count }
 
     /// True when `key` (a lower-cased word) is only ever an adjective.

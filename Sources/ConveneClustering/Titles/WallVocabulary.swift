@@ -13,8 +13,8 @@ struct WallVocabulary {
     /// cut short ("Recruit VP of regulatory", "Dredging, trucks & container").
     let modifiers: Set<String>
 
-    /// `lexicon`: words only ever adjectives (WordNet); one of them the notes use in front
-    /// of another word and never last is a modifier from its first use.
+    /// `lexicon`: a word only ever an adjective (WordNet) that the notes use in front of
+    /// another word and never last is a modifier from its first use.
     init(_ wall: Wall, lexicon: TitleLexicon? = nil) {
         var postings: [String: Set<Int>] = [:]
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]

@@ -32,9 +32,11 @@ public enum Server {
                 ? "Apertium (Debian package apertium-eng-spa) is not installed: Spanish notes are grouped as typed, which groups them worse."
                 : "Spanish notes are grouped through Apertium's English translation (the wall shows them as typed).")
         }
-        Log.notice(TitleWords.lexicon == nil
-            ? "WordNet's word lists (Debian package wordnet-base) were not found or are unreadable: theme titles may end on a describing word (\"Power plant & residential\")."
-            : "Theme titles know \(TitleWords.lexicon!.count) English words that are only adjectives and \(TitleWords.lexicon!.properNameCount) names written with a capital (WordNet).")
+        if let lexicon = TitleWords.lexicon {
+            Log.notice("Theme titles know \(lexicon.adjectiveCount) English words that are only adjectives and \(lexicon.properNameCount) names written with a capital (WordNet).")
+        } else {
+            Log.notice("WordNet's word lists (Debian package wordnet-base) were not found or are unreadable: theme titles may end on a describing word (\"Power plant & residential\").")
+        }
         let worker = embedder.map { EmbeddingWorker(embedder: $0, translator: translator, inbox: inbox) }
         worker?.start()
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
