@@ -130,7 +130,8 @@ struct MeetingsBenchmark: ParsableCommand {
                            "silentYoung": silentShare(9..<19), "silentGrown": silentShare(19..<Int.max),
                            "silentOutOfThemes": Double(sim.silentMovesOutOfThemes),
                            "unattended": unattendedARI, "unattendedUnsorted": unattendedUnsorted, "allARI": allARI,
-                           "unattendedThemes": Double(aloneSizes.count)] {
+                           "unattendedThemes": Double(aloneSizes.count), "left": Double(outcome.left),
+                           "applied": Double(outcome.proposalsApplied)] {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
@@ -161,6 +162,15 @@ struct MeetingsBenchmark: ParsableCommand {
                 }
                 let unsorted = live.filter { $0 == nil }.count
                 if unsorted > 0 { print("    Unsorted  [\(unsorted) notes]") }
+                // The wall the room sees while the facilitator is busy: what a wrong early theme costs.
+                print(String(format: "  with no proposal applied: live ARI %.3f", unattendedARI))
+                for theme in unattended.wall.themes {
+                    let members = unattended.wall.notes.indices.filter { alone[$0] == theme.id }
+                    let golds = Dictionary(grouping: members.map { e.truth[$0] }, by: { $0 }).mapValues(\.count)
+                    print("    \(theme.label)  [\(members.count) notes; facilitator: \(golds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]")
+                }
+                let aloneUnsorted = alone.filter { $0 == nil }.count
+                if aloneUnsorted > 0 { print("    Unsorted  [\(aloneUnsorted) notes]") }
                 oracleLines.forEach { print($0) }
             }
         }
@@ -182,6 +192,10 @@ struct MeetingsBenchmark: ParsableCommand {
                      sums["unattended"]! / k, sums["unattendedUnsorted"]! / k * 100, sums["unattendedThemes"]! / k, unattendedLargest * 100))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,
                      Double(totalSim) / Double(max(1, totalStatic))))
+        // The simulated facilitator's corrections: how often what the engine learnt from one
+        // saved them work (a proposal applied), and whether they finished every wall.
+        print(String(format: "simulated facilitator: %.0f proposals after a correction applied in all, %.0f actions of work left unfinished",
+                     sums["applied"]!, sums["left"]!))
         let outOfThemes = Int(sums["silentOutOfThemes"]!)
         print(String(format: "churn without the facilitator (%.2f%%): %@; %.2f / %.2f / %.2f points of it as the wall grew to 2–9 / 10–19 / 20+ notes",
                      sums["silent"]! / k * 100,

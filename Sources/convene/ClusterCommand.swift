@@ -74,6 +74,10 @@ struct Cluster: ParsableCommand {
                 let outcome = FacilitatorSimulation.run(texts: texts, vectors: vectors, truth: episode.notes.map { $0.label ?? "unsorted" },
                                                         engine: engine)
                 simulated.append((outcome.notes, outcome.actions, outcome.staticActions))
+                if outcome.left > 0 {
+                    // The facilitator gave up (the action limit): their count would read as the engine's help.
+                    FileHandle.standardError.write(Data("convene: episode \(JSONCodec.serializeString(episode.key)): the simulated facilitator stopped with \(outcome.left) actions of work left\n".utf8))
+                }
                 say(JSONCodec.serializeString(.object([("episode", episode.key), ("notes", .int(Int64(outcome.notes))),
                                                        ("actions", .int(Int64(outcome.actions))),
                                                        ("staticActions", .int(Int64(outcome.staticActions)))])))

@@ -273,4 +273,26 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertEqual(FacilitatorActions.minimum(truth: ["a", "a", "b", "b"], wall: ["X", "X", "X", nil]), 2, "a move and an unsorted note")
         XCTAssertEqual(FacilitatorActions.minimum(truth: ["a", "unsorted"], wall: ["X", "Y"]), 0, "parked notes are left out")
     }
+
+    /// The simulated facilitator finishes the wall, even when a group's notes sit in themes
+    /// that belong to other groups (moving one to the theme holding most of its group saves
+    /// nothing: a facilitator starts a theme for it). An earlier simulation stopped there,
+    /// and the benchmark counted the work it left as the engine's help.
+    func testTheSimulatedFacilitatorFinishesTheWall() {
+        let data = vectors(themes: 3, perTheme: 3)
+        // X holds group 0 and two notes of group 1 (n1, n4); Y holds group 2 and group 1's third (n7).
+        var wall = Wall(themes: [WallTheme(id: "X", label: "X"), WallTheme(id: "Y", label: "Y")])
+        var truthOf: [String: String] = [:]
+        for (i, d) in data.enumerated() {
+            let theme = d.theme == 0 ? "X" : d.theme == 2 ? "Y" : (i == 7 ? "Y" : "X")
+            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: theme))
+            truthOf["n\(i)"] = "g\(d.theme)"
+        }
+        let truth = wall.notes.map { truthOf[$0.id]! }
+        XCTAssertEqual(FacilitatorActions.minimum(truth: truth, wall: wall.notes.map(\.theme)), 3, "group 1's three notes to move")
+        let outcome = FacilitatorSimulation.correct(wall, truthOf: truthOf, engine: MeetingGrouping())
+        XCTAssertEqual(outcome.left, 0, "the wall matches the facilitator's grouping")
+        XCTAssertEqual(outcome.staticActions, 3)
+        XCTAssertGreaterThanOrEqual(outcome.actions, 2, "a new theme, then at least one more move (or a proposal applied)")
+    }
 }
