@@ -157,7 +157,7 @@ struct MeetingsBenchmark: ParsableCommand {
                 for theme in sim.wall.themes {
                     let members = sim.wall.notes.indices.filter { live[$0] == theme.id }
                     let golds = Dictionary(grouping: members.map { e.truth[$0] }, by: { $0 }).mapValues(\.count)
-                    print("    \(theme.label)  [\(members.count) notes; facilitator: \(golds.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]"
+                    print("    \(theme.label)  [\(members.count) notes; facilitator: \(golds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]"
                           + (themeFor[theme.id].flatMap { e.titles[$0] }.map { "  ← \"\($0)\"" } ?? ""))
                 }
                 let unsorted = live.filter { $0 == nil }.count

@@ -198,6 +198,10 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertNil(lexicon.properName("ev"), "mixed case (eV): an EV on a wall")
         XCTAssertEqual(lexicon.properlyCased("Vendors, OEMs & asia"), "Vendors, OEMs & Asia")
         XCTAssertEqual(lexicon.properlyCased("Fine china & banks"), "Fine china & banks")
+        // A title's first word arrives sentence-cased: an acronym still gets its capitals, a name keeps its one.
+        XCTAssertEqual(lexicon.properlyCased("Osha rules & fines"), "OSHA rules & fines")
+        XCTAssertEqual(lexicon.properlyCased("Asia freight"), "Asia freight")
+        XCTAssertEqual(lexicon.properlyCased("China & banks"), "China & banks", "not a name only: as written")
         // On a wall: the title the titler picks keeps its words, with the names capitalised.
         let texts = ["customers pulling out of asia", "asia freight takes 16 weeks", "reshoring from asia"]
         let w = wall(texts)

@@ -39,12 +39,23 @@ public struct TitleLexicon: Sendable {
     /// that form of it.
     public func properName(_ key: String) -> String? { properNames[key] }
 
-    /// `title` with every word typed all in lower case that is a name written as `properName`.
+    /// `title` with every word typed all in lower case that is a name written as `properName`,
+    /// and every word written with only its first letter capital that is an acronym: sentence
+    /// case has already capitalised a title's first word, so "osha rules" reaches this as
+    /// "Osha rules" and leaves as "OSHA rules".
     public func properlyCased(_ title: String) -> String {
         title.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let letters = word.prefix { $0.isLetter }
-            guard !letters.isEmpty, letters.allSatisfy({ $0.isLowercase }), let name = properNames[String(letters)] else { return String(word) }
-            return name + word.dropFirst(letters.count)
+            guard let first = letters.first else { return String(word) }
+            let rest = letters.dropFirst()
+            if letters.allSatisfy({ $0.isLowercase }), let name = properNames[String(letters)] {
+                return name + word.dropFirst(letters.count)
+            }
+            if first.isUppercase, !rest.isEmpty, rest.allSatisfy({ $0.isLowercase }), let name = properNames[letters.lowercased()],
+               name.allSatisfy({ $0.isUppercase }) {
+                return name + word.dropFirst(letters.count)
+            }
+            return String(word)
         }.joined(separator: " ")
     }
 
