@@ -295,4 +295,22 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertEqual(outcome.staticActions, 3)
         XCTAssertGreaterThanOrEqual(outcome.actions, 2, "a new theme, then at least one more move (or a proposal applied)")
     }
+
+    /// A facilitator's rename is final: the theme keeps its name while notes keep arriving,
+    /// through every automatic regrouping and retitling, applied proposals included.
+    func testAFacilitatorsRenameIsFinal() {
+        let data = vectors(themes: 4, perTheme: 10)
+        var sim = EpisodeSimulation()
+        for (i, d) in data.prefix(20).enumerated() { sim.add(id: "n\(i)", text: Self.note, vector: d.vector) }
+        guard let renamed = sim.wall.themes.first?.id, let at = sim.wall.themes.firstIndex(where: { $0.id == renamed }) else {
+            return XCTFail("a 20-note wall has themes")
+        }
+        sim.wall.themes[at].label = "Skilled trades pipeline"
+        sim.wall.themes[at].labelByHand = true
+        for (i, d) in data.enumerated().dropFirst(20) { sim.add(id: "n\(i)", text: Self.note, vector: d.vector) }
+        sim.regroupAll()
+        let theme = sim.wall.themes.first { $0.id == renamed }
+        XCTAssertEqual(theme?.label, "Skilled trades pipeline", "the facilitator's name stays")
+        XCTAssertTrue(sim.engine.retitle(sim.wall).allSatisfy { if case .relabel(let t, _) = $0 { return t != renamed }; return true })
+    }
 }
