@@ -36,7 +36,12 @@ public enum WallPlacement {
         public var changes: [GroupingChange]
         /// A regrouping of notes people have seen, for the facilitator (nil: none).
         public var proposal: ThemeProposal?
-        public init(changes: [GroupingChange] = [], proposal: ThemeProposal? = nil) { self.changes = changes; self.proposal = proposal }
+        /// When the pass regrouped the wall: the moves of seen notes it wanted, for the next
+        /// pass to confirm (`MeetingGrouping.regroup(confirming:)`). nil: no regrouping.
+        public var wanted: WantedMoves?
+        public init(changes: [GroupingChange] = [], proposal: ThemeProposal? = nil, wanted: WantedMoves? = nil) {
+            self.changes = changes; self.proposal = proposal; self.wanted = wanted
+        }
     }
 
     /// Places notes whose vectors arrived, one after the other: each joins the wall and the
@@ -46,13 +51,18 @@ public enum WallPlacement {
     /// `nextNumber`; the loop renumbers them when it commits (`renumbered`).
     /// `retitling`: themes to title again even if the pass does not touch them (those an
     /// applied proposal changed).
+    /// `confirming`: the moves the last pass's regrouping wanted (its `wanted`): a seen note's
+    /// move is proposed only when two regroupings in a row want it.
+    /// `settling`: the room has paused and no note arrives: the unchanged wall is regrouped once
+    /// more (`MeetingGrouping.settle`), with nothing held back.
     public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping,
-                             retitling: Set<String> = []) -> Pass {
+                             retitling: Set<String> = [], confirming: WantedMoves = WantedMoves(), settling: Bool = false) -> Pass {
         var wall = base
         var ids = IdentifierSource(next: nextNumber)
         var changes: [WallChange] = []
         var touched = Set<String>()
         var proposal: GroupingProposal?
+        var wanted: WantedMoves?
         func record(_ changes: [WallChange]) {
             for case .move(_, let t?) in changes { touched.insert(t) }
             for case .createTheme(let t, _) in changes { touched.insert(t) }
@@ -73,18 +83,32 @@ public enum WallPlacement {
             changes += step.changes
             checkpointReached = checkpointReached || engine.wantsRegroup(wall)
         }
-        if checkpointReached {
+        if checkpointReached || (settling && arriving.isEmpty) {
             // The batch's notes are on nobody's screen yet: the regrouping may still place them.
-            let step = engine.regroup(wall, unseen: Set(arriving.map(\.id))) { ids.take() }
+            let step = arriving.isEmpty ? engine.settle(wall) { ids.take() }
+                : engine.regroup(wall, unseen: Set(arriving.map(\.id)), confirming: confirming) { ids.take() }
             wall.apply(step.changes)
             record(step.changes)
             changes += step.changes
             proposal = step.proposal
+            wanted = step.wanted
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)
         let titles = engine.retitle(wall, themes: touched.union(retitling))
-        return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) })
+        return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },
+                    wanted: wanted)
+    }
+
+    /// What a pass does to the console's proposal: a new one replaces the one standing; a pass
+    /// that regrouped the wall and offers none withdraws the one standing, which that regrouping
+    /// no longer wants (its moves were not wanted again) — rather than leave it on the console,
+    /// stale, for the facilitator to apply. A withdrawal is not a dismissal: its notes are not
+    /// held where they are.
+    public static func proposalEvents(kind: NoteKind, pass: Pass, standing: ThemeProposal?) -> [MeetingEvent] {
+        if let proposal = pass.proposal { return [.proposalOffered(kind: kind, proposal: proposal)] }
+        if pass.wanted != nil, standing != nil { return [.proposalResolved(kind: kind, applied: false, supersededByRegroup: true)] }
+        return []
     }
 
     /// The facilitator's "regroup": the whole wall grouped now; everything the engine would
@@ -163,7 +187,8 @@ public enum WallPlacement {
                         ThemeProposal(newThemes: p.newThemes,
                                       moves: p.moves.map { RegroupMove(note: $0.note, from: $0.from.map(id), to: $0.to.map(id)) },
                                       removedThemes: p.removedThemes.map(id))
-                    })
+                    },
+                    wanted: pass.wanted)   // new themes are "a new theme" there, whatever their number
     }
 
     /// Changes with their new themes numbered from `nextNumber` (see the pass's version).

@@ -92,6 +92,7 @@ struct Cluster: ParsableCommand {
                 sim.regroupAll()
             } else {
                 for (i, note) in episode.notes.enumerated() { sim.add(id: "\(i)", text: note.text, vector: vectors[i]) }
+                sim.settle()   // as the server does when the room pauses after the last note
             }
             totalMs += Date().timeIntervalSince(start) * 1000
             totalNotes += texts.count

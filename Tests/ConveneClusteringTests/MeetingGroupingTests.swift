@@ -127,10 +127,13 @@ final class MeetingGroupingTests: XCTestCase {
         for i in zero { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: Self.note, theme: "A")) }
         for i in one.prefix(4) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: Self.note, theme: "A")) }
         for i in one.dropFirst(4).prefix(2) { wall.notes.append(WallNote(id: "n\(i)", vector: data[i].vector, text: Self.note)) }
+        let engine = MeetingGrouping(targetThemes: 2)
+        // The regrouping at the note before wanted the strand out of "A" too (a seen note's
+        // move is proposed only when two regroupings in a row want it).
+        let before = engine.regroup(wall, confirming: WantedMoves()) { "N0" }
         let arriving = one[6]
         wall.notes.append(WallNote(id: "n\(arriving)", vector: data[arriving].vector, text: Self.note))
-        let engine = MeetingGrouping(targetThemes: 2)
-        let step = engine.noteArrived("n\(arriving)", on: wall) { "N1" }
+        let step = engine.noteArrived("n\(arriving)", on: wall, confirming: try! XCTUnwrap(before.wanted)) { "N1" }
         var after = wall
         after.apply(step.changes)
         XCTAssertTrue(after.themes.contains { $0.id == "N1" }, "the strand opens its own theme without the facilitator")
@@ -142,11 +145,46 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertTrue(proposal.newThemes.isEmpty, "the theme is already on the wall")
     }
 
+    func testAProposalOffersOnlyTheMovesTwoRegroupingsInARowWant() throws {
+        // "A" holds theme 0 and four notes of theme 1, all seen: the regrouping wants those
+        // four in a theme of their own.
+        let data = vectors(themes: 2, perTheme: 8)
+        var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
+        for (i, d) in data.enumerated() where d.theme == 0 || i < 8 {
+            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: "A"))
+        }
+        let strand = Set(data.indices.filter { data[$0].theme == 1 && $0 < 8 }.map { "n\($0)" })
+        let engine = MeetingGrouping(targetThemes: 2)
+        // The first regrouping wants the moves but offers none of them yet.
+        let first = engine.regroup(wall, confirming: WantedMoves()) { "N1" }
+        XCTAssertNil(first.proposal, "one regrouping alone moves no seen note")
+        let wanted = try XCTUnwrap(first.wanted)
+        XCTAssertEqual(Set(wanted.targets.keys), strand)
+        // The next one wants them too: now they are proposed, with their new theme.
+        let second = engine.regroup(wall, confirming: wanted) { "N2" }
+        let proposal = try XCTUnwrap(second.proposal)
+        XCTAssertEqual(Set(proposal.moves.map(\.note)), strand)
+        XCTAssertEqual(proposal.newThemes.map(\.id), ["N2"])
+        // Confirmed for too few of its notes, a new theme is not proposed at all.
+        let partly = WantedMoves(proposal.moves.prefix(1).map { $0 }, on: wall)
+        XCTAssertNil(engine.regroup(wall, confirming: partly) { "N3" }.proposal)
+        // The facilitator's own regroup (nothing to confirm) offers everything at once.
+        XCTAssertEqual(Set(try XCTUnwrap(engine.regroup(wall) { "N4" }.proposal).moves.map(\.note)), strand)
+        // A trusting facilitator's wall still finds both themes.
+        let sim = simulate(data)
+        let homes = Set((0..<2).map { t in
+            let placed = sim.wall.notes.indices.filter { data[$0].theme == t }.compactMap { sim.wall.notes[$0].theme }
+            return Dictionary(grouping: placed, by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
+        })
+        XCTAssertEqual(homes.count, 2)
+    }
+
     func testAMovedNoteTeachesItsNewTheme() {
         // Two themes; the facilitator moves a note of theme 0 into theme 1 and pins it there:
         // a later paraphrase of that note (its own direction) follows it.
         let data = vectors(themes: 2, perTheme: 10)
         var sim = simulate(data)
+        sim.regroupAll()   // the facilitator's regroup: the wall's two themes, whatever the last note left unconfirmed
         var wall = sim.wall
         let moved = wall.notes[0]
         let themeOfOne = wall.notes[1].theme!

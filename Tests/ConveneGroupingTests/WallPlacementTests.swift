@@ -87,8 +87,11 @@ final class WallPlacementTests: XCTestCase {
         var engine = MeetingGrouping(targetThemes: 2)
         engine.placeThreshold = -1
         engine.catchAllShare = 1
+        // The pass before (at the last note of `base`) wanted the strand's seen notes out of t1 too.
+        let before = engine.regroup(base, confirming: WantedMoves()) { "x" }
         let pass = WallPlacement.renumbered(
-            WallPlacement.place(arriving: wall.notes.filter { burst.contains($0.id) }, onto: base, nextNumber: s.nextNumber, engine: engine),
+            WallPlacement.place(arriving: wall.notes.filter { burst.contains($0.id) }, onto: base, nextNumber: s.nextNumber, engine: engine,
+                                confirming: try XCTUnwrap(before.wanted)),
             from: s.nextNumber)
         XCTAssertTrue(pass.changes.contains(.move(note: "n7", theme: "t1")), "the arrival rule put the first of the burst in t1")
         apply([.grouped(kind: .opportunity, changes: pass.changes)])
@@ -147,6 +150,35 @@ final class WallPlacementTests: XCTestCase {
         let undo = try s.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "")
         apply(undo.events)
         XCTAssertEqual(s.notes.mapValues(\.theme), before)
+    }
+
+    func testAProposalTheNextRegroupingNoLongerWantsLeavesTheConsole() throws {
+        // Two clear groups in one automatic theme: two regroupings in a row want them split.
+        let texts = (0..<12).map { "note \($0)" }
+        var s = state(notes: texts)
+        func apply(_ events: [MeetingEvent]) {
+            for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
+        }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let vs = vectors(12, themes: 2)
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        let engine = MeetingGrouping()
+        let first = WallPlacement.place(arriving: [], onto: wall, nextNumber: 5, engine: engine, settling: true)
+        XCTAssertNotNil(first.proposal, "the room paused: the whole regrouping is offered")
+        let offered = WallPlacement.proposalEvents(kind: .opportunity, pass: first, standing: nil)
+        guard case .proposalOffered = offered.first else { return XCTFail("\(offered)") }
+        apply(offered)
+        // A later pass regrouped the wall and wants none of it any more: the standing proposal goes.
+        let later = WallPlacement.Pass(changes: [], proposal: nil, wanted: WantedMoves())
+        let withdrawn = WallPlacement.proposalEvents(kind: .opportunity, pass: later, standing: s.proposals[.opportunity])
+        XCTAssertEqual(withdrawn, [.proposalResolved(kind: .opportunity, applied: false, supersededByRegroup: true)])
+        apply(withdrawn)
+        XCTAssertNil(s.proposals[.opportunity], "no stale proposal left on the console")
+        XCTAssertTrue(s.keptByDismissal.isEmpty, "a withdrawal is no dismissal: the notes may still be proposed")
+        // A pass that did not regroup (a note placed between checkpoints) leaves the proposal be.
+        apply(offered)
+        XCTAssertEqual(WallPlacement.proposalEvents(kind: .opportunity, pass: WallPlacement.Pass(), standing: s.proposals[.opportunity]), [])
     }
 
     func testADismissedProposalDoesNotComeBackWithTheNextNote() throws {

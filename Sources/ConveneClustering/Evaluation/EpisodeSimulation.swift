@@ -17,6 +17,8 @@ public struct EpisodeSimulation {
     public var acceptProposals = true
     public let engine: MeetingGrouping
     private var nextTheme = 1
+    /// The last automatic regrouping's wanted moves, for the next to confirm (as the server keeps them).
+    private var wanted = WantedMoves()
 
     public init(engine: MeetingGrouping = MeetingGrouping()) { self.engine = engine }
 
@@ -24,8 +26,9 @@ public struct EpisodeSimulation {
         let before = wall.notes.map(\.theme)
         wall.notes.append(WallNote(id: id, vector: vector, text: text))
         var counter = nextTheme
-        let step = engine.noteArrived(id, on: wall) { defer { counter += 1 }; return "T\(counter)" }
+        let step = engine.noteArrived(id, on: wall, confirming: wanted) { defer { counter += 1 }; return "T\(counter)" }
         nextTheme = counter
+        if let next = step.wanted { wanted = next }
         wall.apply(step.changes)
         let silent = wall.notes.prefix(before.count).map(\.theme)
         var touched = Set<String>(), regrouped = false
@@ -41,6 +44,30 @@ public struct EpisodeSimulation {
             silentChurn.append(Self.moved(before, Array(silent)))
             silentMovesOutOfThemes += zip(before, silent).filter { $0.0 != nil && $0.0 != $0.1 }.count
         }
+    }
+
+    /// The room pauses after its last note: the server regroups the unchanged wall once more
+    /// and proposes all it would change (`MeetingGrouping.settle`). What moves is
+    /// recorded as one more step of churn: people see it as they would a note's.
+    public mutating func settle() {
+        let before = wall.notes.map(\.theme)
+        var counter = nextTheme
+        let step = engine.settle(wall) { defer { counter += 1 }; return "T\(counter)" }
+        nextTheme = counter
+        wall.apply(step.changes)
+        if let next = step.wanted { wanted = next }
+        let silent = wall.notes.map(\.theme)
+        var touched = Set<String>(), regrouped = false
+        for case .move(_, let t) in step.changes { if let t { touched.insert(t) }; regrouped = true }
+        if let proposal = step.proposal {
+            proposals += 1
+            if acceptProposals { wall.apply(proposal.changes); regrouped = true }
+        }
+        wall.apply(engine.removingEmptyThemes(wall))
+        wall.apply(engine.retitle(wall, themes: regrouped ? nil : touched))
+        guard !before.isEmpty, before != wall.notes.map(\.theme) else { return }
+        churn.append(Self.moved(before, wall.notes.map(\.theme)))
+        silentChurn.append(Self.moved(before, silent))
     }
 
     /// Puts a note on the wall unsorted, without placing it (for batch runs).

@@ -20,6 +20,7 @@ public struct FacilitatorSimulation {
     public static func run(texts: [String], vectors: [[Float]], truth: [String], engine: MeetingGrouping) -> Outcome {
         var sim = EpisodeSimulation(engine: engine)
         for i in texts.indices { sim.add(id: "\(i)", text: texts[i], vector: vectors[i]) }
+        sim.settle()   // the facilitator corrects once the room has paused
         return correct(sim.wall, truthOf: Dictionary(uniqueKeysWithValues: texts.indices.map { ("\($0)", truth[$0]) }), engine: engine)
     }
 

@@ -39,6 +39,11 @@ final class LiveMeeting {
     var placementTimers: Set<NoteKind> = []
     /// Placement passes of a kind thrown away in a row because the wall changed meanwhile.
     var placementRejections: [NoteKind: Int] = [:]
+    /// Per kind, the moves of seen notes the last automatic regrouping wanted: the next one
+    /// proposes only those it wants too (a steady proposal, `WantedMoves`).
+    var wantedMoves: [NoteKind: WantedMoves] = [:]
+    /// Kinds whose wall is to be regrouped once more, unchanged, to confirm those moves.
+    var settling: Set<NoteKind> = []
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]

@@ -105,12 +105,15 @@ extension MeetingHub {
         let batch = Array(waiting.prefix(Self.placementBatch))
         live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
         let retitle = live.retitleWanted.removeValue(forKey: kind) ?? []
-        guard !batch.isEmpty || !retitle.isEmpty else { return }
+        // A pass with notes supersedes a settling one (it regroups the wall anyway).
+        let settling = live.settling.remove(kind) != nil && batch.isEmpty
+        guard !batch.isEmpty || !retitle.isEmpty || settling else { return }
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
         clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
                                                base: base, arriving: arriving, nextNumber: state.nextNumber,
-                                               targetThemes: state.settings.targetThemes, retitle: retitle))
+                                               targetThemes: state.settings.targetThemes, retitle: retitle,
+                                               confirming: live.wantedMoves[kind] ?? WantedMoves(), settling: settling))
     }
 
     /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
@@ -138,6 +141,9 @@ extension MeetingHub {
             placedNotes = []
         } else if current {
             pass = result.pass
+            // What this regrouping wanted, for the next to confirm (not kept across a restart:
+            // the first regrouping after one proposes nothing of seen notes, the second does).
+            if let wanted = pass.wanted { live.wantedMoves[kind] = wanted }
         } else if live.placementRejections[kind, default: 0] >= Self.rejectionsBeforeSalvage {
             // A proposal computed on another wall is dropped with the rest.
             (pass.changes, placedNotes) = WallPlacement.salvage(result.pass.changes, arriving: result.notes,
@@ -152,9 +158,33 @@ extension MeetingHub {
         let numbered = WallPlacement.renumbered(pass, from: live.speculative.nextNumber)
         var events: [MeetingEvent] = []
         if !numbered.changes.isEmpty { events.append(.grouped(kind: kind, changes: numbered.changes)) }
-        if let proposal = numbered.proposal { events.append(.proposalOffered(kind: kind, proposal: proposal)) }
+        events += WallPlacement.proposalEvents(kind: kind, pass: numbered, standing: live.speculative.proposals[kind])
         if !events.isEmpty { commit(events, to: live) }
-        if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil { schedulePlacementSoon(live, kind: kind) }
+        if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
+            schedulePlacementSoon(live, kind: kind)
+        } else if current && !result.settled, let wanted = result.pass.wanted, wanted.targets.count > (numbered.proposal?.moves.count ?? 0) {
+            // The regrouping wanted moves no proposal carries yet (unconfirmed): if the room
+            // pauses, confirm them on the unchanged wall.
+            scheduleSettle(live, kind: kind)
+        }
+    }
+
+    /// How long the room must post nothing before the wall settles: notes in a launch meeting
+    /// come seconds apart while people write; a pause this long is the room done for now.
+    static let settleWait = 15.0
+
+    func scheduleSettle(_ live: LiveMeeting, kind: NoteKind) {
+        let (inbox, meeting, version) = (self.inbox, live.id, live.wallVersion[kind] ?? 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.settleWait) {
+            inbox.post(.settleDue(meeting: meeting, kind: kind, version: version))
+        }
+    }
+
+    /// Settles the wall if nothing changed it since the pass that asked (a newer pass asks again).
+    func settleDue(meeting: String, kind: NoteKind, version: Int) {
+        guard let live = meetings[meeting], !live.recovering, live.wallVersion[kind] ?? 0 == version else { return }
+        live.settling.insert(kind)
+        schedulePlacement(live, kind: kind)
     }
 
     /// The kind of wall an event changes, if it changes one.

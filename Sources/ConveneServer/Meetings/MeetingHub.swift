@@ -222,6 +222,7 @@ public final class MeetingHub {
         case let .labelEmbedded(meeting, theme, label, vector): labelEmbedded(meeting: meeting, theme: theme, label: label, vector: vector)
         case .placed(let result): placed(result)
         case let .placementDue(meeting, kind): placementDue(meeting: meeting, kind: kind)
+        case let .settleDue(meeting, kind, version): settleDue(meeting: meeting, kind: kind, version: version)
         case let .mailed(meeting, send, email, failure): mailed(meeting: meeting, send: send, email: email, failure: failure)
         }
         return true

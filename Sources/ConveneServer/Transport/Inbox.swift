@@ -14,6 +14,8 @@ final class Inbox: Sendable {
         case placed(ClusteringWorker.Result)
         /// The short wait before placing a meeting's waiting notes is over.
         case placementDue(meeting: String, kind: NoteKind)
+        /// The room may have paused: settle the wall of that kind if it is still `version`.
+        case settleDue(meeting: String, kind: NoteKind, version: Int)
         case mailed(meeting: String, send: String, email: String, failure: String?)
         case stop
     }

@@ -27,6 +27,10 @@ final class ClusteringWorker: Sendable {
         let targetThemes: Int
         /// Themes to title again besides those the pass touches.
         var retitle: Set<String> = []
+        /// The moves the wall's last regrouping wanted, for this one to confirm.
+        var confirming = WantedMoves()
+        /// No note: the room paused, regroup the unchanged wall to confirm them.
+        var settling = false
     }
 
     struct Result: Sendable {
@@ -39,6 +43,8 @@ final class ClusteringWorker: Sendable {
         let pass: WallPlacement.Pass
         /// The themes the job was asked to title again (asked again if the pass is dropped).
         let retitle: Set<String>
+        /// A settling pass (`Job.settling`).
+        var settled = false
     }
 
     private let thread: WorkerThread<Job>
@@ -50,9 +56,9 @@ final class ClusteringWorker: Sendable {
         thread = WorkerThread(name: "clustering", niceness: 10) { job in
             let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
             let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine,
-                                           retitling: job.retitle)
+                                           retitling: job.retitle, confirming: job.confirming, settling: job.settling)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
-                                      notes: job.arriving.map(\.id), pass: pass, retitle: job.retitle)))
+                                      notes: job.arriving.map(\.id), pass: pass, retitle: job.retitle, settled: job.settling)))
         }
     }
 
