@@ -289,8 +289,9 @@ public struct MeetingGrouping: Sendable {
         }
         if let confirming {
             // A steady proposal: only the moves the regrouping before wanted too. On the 14
-            // meeting walls (every proposal applied) churn fell from 7.65 % to 5.04 % a note and
-            // proposals from 8.3 to 4.0 a wall, live ARI 0.380 → 0.383 (docs/BENCHMARKS.md).
+            // meeting walls (every proposal applied, the wall settled after the last note) churn
+            // fell from 7.65 % to 5.18 % a note and proposals from 8.3 to 4.4 a wall, with live
+            // ARI 0.380 → 0.376 (docs/BENCHMARKS.md, "Steady proposals").
             let wanted = WantedMoves(proposal.moves, on: wall)
             step.wanted = wanted
             proposal.moves.removeAll { !confirming.contains($0, on: wall) }
