@@ -2,7 +2,8 @@
 """The walk-through of issue 11 on a real server: six phones post one of the shared
 meeting walls (`../shared/data/meetings/`) note by note, 0.4 s apart, in file order. Prints
 the wall the room then sees (each column's title, size and the facilitator's groups in it),
-Unsorted, the standing proposal, the facilitator's own titles, and the server's CPU over
+Unsorted and the standing proposal; the same after the room's pause (15 s, when the wall
+settles) and after the facilitator applies the proposal; the facilitator's own titles; and the server's CPU over
 5 s at rest afterwards (a placement or retitle job that kept rescheduling itself shows
 there). Uses the test harness (Tests/server/conftest.py) and `CONVENE_BIN`.
 
@@ -49,17 +50,30 @@ def main():
             time.sleep(0.4)
         wait_until_placed(server, truth.keys(), timeout=60)
         time.sleep(1.5)
-        snap = console_for(server).welcome["snapshot"]
-        held = collections.defaultdict(list)
-        for n in snap["notes"]:
-            held[n.get("theme")].append(truth[n["id"]])
-        print(f"{args.episode}: {len(rows)} notes from 6 phones")
-        for t in snap["themes"]:
-            groups = collections.Counter(held[t["id"]]).most_common(3)
-            print(f"  {t['label']!r:48} {len(held[t['id']]):3}  {dict(groups)}")
-        print(f"  Unsorted {len(held[None]):3}  {dict(collections.Counter(held[None]))}")
-        for kind, p in snap.get("proposals", {}).items():
-            print(f"  proposal ({kind}): {len(p['moves'])} moves, new themes {[t['label'] for t in p['newThemes']]}")
+        def show(heading):
+            snap = console_for(server).welcome["snapshot"]
+            held = collections.defaultdict(list)
+            for n in snap["notes"]:
+                held[n.get("theme")].append(truth[n["id"]])
+            print(heading)
+            for t in snap["themes"]:
+                groups = collections.Counter(held[t["id"]]).most_common(3)
+                print(f"  {t['label']!r:48} {len(held[t['id']]):3}  {dict(groups)}")
+            print(f"  Unsorted {len(held[None]):3}  {dict(collections.Counter(held[None]))}")
+            for kind, p in snap.get("proposals", {}).items():
+                print(f"  proposal ({kind}): {len(p['moves'])} moves, new themes {[t['label'] for t in p['newThemes']]}")
+            return snap
+
+        show(f"{args.episode}: {len(rows)} notes from 6 phones; the wall as the last note lands")
+        # The room pauses: after 15 s without a note the wall settles and the standing proposal
+        # holds everything the regrouping would change. The facilitator applies it.
+        time.sleep(17)
+        snap = show("after the room's pause (15 s)")
+        kind = "requirement" if rows[0]["phase"] == "requirements" else "opportunity"
+        if kind in snap.get("proposals", {}):
+            assert console.command({"type": "applyProposal", "kind": kind})["type"] == "ack"
+            time.sleep(3)   # the changed themes are titled again on the clustering thread
+            show("after the facilitator applies the proposal")
         print("  the facilitator's titles:", "; ".join(titles.values()))
 
         def cpu_seconds():
