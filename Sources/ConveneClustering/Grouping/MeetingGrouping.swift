@@ -133,9 +133,12 @@ public struct MeetingGrouping: Sendable {
     /// once they stop the facilitator sees the whole regrouping. (On a wall nothing has changed
     /// since the last regrouping this is what two regroupings in a row want: grouping is
     /// deterministic.) Nothing when the wall is too small or too large to regroup.
+    /// Its `wanted` is everything it offers: what the next regrouping confirms.
     public func settle(_ wall: Wall, newThemeId: () -> String) -> Step {
         guard wall.notes.count >= firstGrouping, wall.notes.count <= maxAutomaticRegroup else { return Step() }
-        return regroup(wall, newThemeId: newThemeId)
+        var step = regroup(wall, newThemeId: newThemeId)
+        step.wanted = WantedMoves(step.proposal?.moves ?? [], on: wall)
+        return step
     }
 
     /// True when a wall whose newest note has just been placed (or left unsorted) should be

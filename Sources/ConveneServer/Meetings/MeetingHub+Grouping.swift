@@ -162,9 +162,11 @@ extension MeetingHub {
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
-        } else if current && !result.settled, let wanted = result.pass.wanted, wanted.targets.count > (numbered.proposal?.moves.count ?? 0) {
-            // The regrouping wanted moves no proposal carries yet (unconfirmed): if the room
-            // pauses, confirm them on the unchanged wall.
+        } else if current && !result.settled, let wanted = live.wantedMoves[kind],
+                  wanted.targets.count > (live.speculative.proposals[kind]?.moves.count ?? 0) {
+            // The last regrouping wanted moves the console does not offer (not yet confirmed, or
+            // the facilitator has just applied the part that was, and this pass retitled): if the
+            // room pauses, regroup the wall as it is then and offer everything.
             scheduleSettle(live, kind: kind)
         }
     }
