@@ -16,7 +16,8 @@ struct Cluster: ParsableCommand {
             episode is clustered on its own, its notes fed one at a time in file order as the live server
             would (or all at once with --batch). Prints one line per note:
             {"episode": …, "id": …, "theme": …, "label": …} with its final theme ("unsorted" if none) and its
-            title, as the wall stands after the last note when every proposal the engine made was applied.
+            title, as the wall stands after the last note when every proposal the engine made was applied
+            (including the one it makes once the room pauses after the last note).
 
             --simulate-facilitator reads labelled notes {"episode", "id", "text", "label"} (label "unsorted":
             the facilitator parks it), runs the live engine note by note, then a simulated facilitator takes the
