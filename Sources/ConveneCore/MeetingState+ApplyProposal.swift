@@ -3,7 +3,7 @@ extension MeetingState {
     func decideApplyProposal(_ kind: NoteKind) throws(CommandError) -> Decision {
         var d = Decision()
         guard let proposal = proposals[kind] else {
-            throw CommandError(.notFound, "There is no regrouping proposal to apply; it may have been replaced or dismissed.")
+            throw CommandError(.notFound, "There is no regrouping proposal to apply: it was replaced, dismissed, or withdrawn as the wall changed.")
         }
         d.events = [.proposalResolved(kind: kind, applied: true)]
         // New themes get their ids now; a move still holds only if its note is where the
