@@ -28,46 +28,41 @@ public struct EpisodeSimulation {
         var counter = nextTheme
         let step = engine.noteArrived(id, on: wall, confirming: wanted) { defer { counter += 1 }; return "T\(counter)" }
         nextTheme = counter
+        carryOut(step, before: before, arriving: id)
+    }
+
+    /// The room pauses after its last note: the server regroups the unchanged wall once more
+    /// and proposes all it would change (`MeetingGrouping.settle`). What moves is recorded as
+    /// one more step of churn: people see it as they would a note's.
+    public mutating func settle() {
+        var counter = nextTheme
+        let step = engine.settle(wall) { defer { counter += 1 }; return "T\(counter)" }
+        nextTheme = counter
+        carryOut(step, before: wall.notes.map(\.theme), arriving: nil)
+    }
+
+    /// A step as the server carries it out: its changes, its proposal if the facilitator
+    /// trusts the engine, emptied themes removed, touched themes (every theme after a
+    /// regrouping) titled again; then the churn of the notes that were on the wall `before`.
+    /// `arriving`: the note the step placed (nil: the room's pause, recorded only if it moved
+    /// something).
+    private mutating func carryOut(_ step: MeetingGrouping.Step, before: [String?], arriving: String?) {
         if let next = step.wanted { wanted = next }
         wall.apply(step.changes)
         let silent = wall.notes.prefix(before.count).map(\.theme)
         var touched = Set<String>(), regrouped = false
-        for case .move(let n, let t) in step.changes { if let t { touched.insert(t) }; if n != id { regrouped = true } }
+        for case .move(let n, let t) in step.changes { if let t { touched.insert(t) }; if n != arriving { regrouped = true } }
         if let proposal = step.proposal {
             proposals += 1
             if acceptProposals { wall.apply(proposal.changes); regrouped = true }
         }
         wall.apply(engine.removingEmptyThemes(wall))
         wall.apply(engine.retitle(wall, themes: regrouped ? nil : touched))
-        if !before.isEmpty {
-            churn.append(Self.moved(before, Array(wall.notes.prefix(before.count).map(\.theme))))
-            silentChurn.append(Self.moved(before, Array(silent)))
-            silentMovesOutOfThemes += zip(before, silent).filter { $0.0 != nil && $0.0 != $0.1 }.count
-        }
-    }
-
-    /// The room pauses after its last note: the server regroups the unchanged wall once more
-    /// and proposes all it would change (`MeetingGrouping.settle`). What moves is
-    /// recorded as one more step of churn: people see it as they would a note's.
-    public mutating func settle() {
-        let before = wall.notes.map(\.theme)
-        var counter = nextTheme
-        let step = engine.settle(wall) { defer { counter += 1 }; return "T\(counter)" }
-        nextTheme = counter
-        wall.apply(step.changes)
-        if let next = step.wanted { wanted = next }
-        let silent = wall.notes.map(\.theme)
-        var touched = Set<String>(), regrouped = false
-        for case .move(_, let t) in step.changes { if let t { touched.insert(t) }; regrouped = true }
-        if let proposal = step.proposal {
-            proposals += 1
-            if acceptProposals { wall.apply(proposal.changes); regrouped = true }
-        }
-        wall.apply(engine.removingEmptyThemes(wall))
-        wall.apply(engine.retitle(wall, themes: regrouped ? nil : touched))
-        guard !before.isEmpty, before != wall.notes.map(\.theme) else { return }
-        churn.append(Self.moved(before, wall.notes.map(\.theme)))
-        silentChurn.append(Self.moved(before, silent))
+        let after = Array(wall.notes.prefix(before.count).map(\.theme))
+        guard !before.isEmpty, arriving != nil || after != before else { return }
+        churn.append(Self.moved(before, after))
+        silentChurn.append(Self.moved(before, Array(silent)))
+        silentMovesOutOfThemes += zip(before, silent).filter { $0.0 != nil && $0.0 != $0.1 }.count
     }
 
     /// Puts a note on the wall unsorted, without placing it (for batch runs).
