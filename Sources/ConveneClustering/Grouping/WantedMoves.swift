@@ -21,8 +21,6 @@ public struct WantedMoves: Sendable, Equatable {
         targets[move.note] == Self.target(move, on: wall)
     }
 
-    public var isEmpty: Bool { targets.isEmpty }
-
     static func target(_ move: GroupingProposal.Move, on wall: Wall) -> String {
         guard let to = move.to else { return "" }
         return wall.themes.contains { $0.id == to } ? to : newTheme

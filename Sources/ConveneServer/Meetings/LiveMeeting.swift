@@ -42,7 +42,7 @@ final class LiveMeeting {
     /// Per kind, the moves of seen notes the last automatic regrouping wanted: the next one
     /// proposes only those it wants too (a steady proposal, `WantedMoves`).
     var wantedMoves: [NoteKind: WantedMoves] = [:]
-    /// Kinds whose wall is to be regrouped once more, unchanged, to confirm those moves.
+    /// Kinds whose wall the room has paused on: the next pass regroups it with nothing held back.
     var settling: Set<NoteKind> = []
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.

@@ -163,7 +163,7 @@ extension MeetingHub {
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
         } else if current && !result.settled, let wanted = live.wantedMoves[kind],
-                  wanted.targets.count > (live.speculative.proposals[kind]?.moves.count ?? 0) {
+                  !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note)) {
             // The last regrouping wanted moves the console does not offer (not yet confirmed, or
             // the facilitator has just applied the part that was, and this pass retitled): if the
             // room pauses, regroup the wall as it is then and offer everything.

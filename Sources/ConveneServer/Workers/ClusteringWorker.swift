@@ -29,7 +29,7 @@ final class ClusteringWorker: Sendable {
         var retitle: Set<String> = []
         /// The moves the wall's last regrouping wanted, for this one to confirm.
         var confirming = WantedMoves()
-        /// No note: the room paused, regroup the unchanged wall to confirm them.
+        /// No note: the room paused; regroup the wall and offer everything (`MeetingGrouping.settle`).
         var settling = false
     }
 
