@@ -45,11 +45,11 @@ final class MeetingGroupingTests: XCTestCase {
             let sim = simulate(data, accept: accept)
             let sorted = sim.wall.notes.compactMap(\.theme)
             let sizes = Dictionary(grouping: sorted, by: { $0 }).mapValues(\.count)
-            // Known limit: a facilitator who ignores every proposal keeps the early themes,
-            // and the largest reached 52% here; with the proposals applied there is no catch-all.
-            if accept {
-                XCTAssertLessThanOrEqual(Double(sizes.values.max() ?? 0) / Double(sorted.count), 0.45, "no catch-all theme")
-            }
+            // Also on the wall of a facilitator who ignores every proposal (the early themes
+            // stay): its largest theme holds 38 % here (it held 52 % before fresh notes could
+            // open their own theme).
+            XCTAssertLessThanOrEqual(Double(sizes.values.max() ?? 0) / Double(sorted.count), 0.45,
+                                     "no catch-all theme (\(accept ? "every proposal applied" : "no proposal applied"))")
             XCTAssertEqual(Set(sim.wall.themes.map(\.id)), Set(sizes.keys), "no empty automatic column")
         }
         // With the proposals applied, every true theme has a home of its own.
