@@ -79,6 +79,14 @@ final class ThemeTitlerTests: XCTestCase {
     func testShoutingIsLoweredAndAcronymsKept() {
         XCTAssertEqual(ThemeTitler.sentenceCase("FOURTEEN months"), "Fourteen months")
         XCTAssertEqual(ThemeTitler.sentenceCase("CDL drivers"), "CDL drivers")
+        XCTAssertEqual(ThemeTitler.sentenceCase("CISSP holders"), "CISSP holders", "a five-letter acronym keeps its capitals")
+        XCTAssertEqual(ThemeTitler.sentenceCase("Grants & CHIPS Act"), "Grants & CHIPS Act")
+        // A note typed all in capitals shouts: its words reach a title in lower case.
+        let shouted = title(["WE NEED NIGHT SHIFT HANDS NOW", "NIGHT SHIFT HANDS KEEP QUITTING", "more hands"])
+        XCTAssertFalse(shouted.contains("HANDS") || shouted.contains("NIGHT") || shouted.contains("SHIFT"), shouted)
+        // In a note that does not shout, capitals are an acronym, whatever the word's length.
+        let acronym = title(["CISSP level people are hard to find", "senior CISSP holders retiring", "we pay CISSP people more"])
+        XCTAssertTrue(acronym.contains("CISSP"), acronym)
     }
     /// A stand-in for the model: each word means one direction (words of one concept share
     /// it; every other word adds a little of a direction of its own).

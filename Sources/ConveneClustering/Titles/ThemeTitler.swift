@@ -129,6 +129,9 @@ public enum ThemeTitler {
         var surfaces: [String: [String: Int]] = [:]
         for i in inMain.isEmpty ? members : inMain {
             let words = wall.notes[i].words.words, breaks = wall.notes[i].words.breakBefore
+            // A note typed in capitals ("NEED WELDERS NOW") shouts: its words count in lower
+            // case. In any other note a word in capitals is an acronym ("CISSP", "CHIPS Act").
+            let shouting = isShouting(wall.notes[i].text)
             for start in words.indices {
                 for length in 1...4 where start + length <= words.count {
                     // A phrase never runs across punctuation.
@@ -144,7 +147,8 @@ public enum ThemeTitler {
                     // A form typed mid-sentence outweighs one capitalised only because it
                     // began the note ("Welders, apprenticeships & Inspectors").
                     let sentenceStart = start == 0 || breaks[start]
-                    surfaces[key, default: [:]][run.map(\.surface).joined(separator: " "), default: 0] += sentenceStart ? 1 : 10
+                    let form = run.map(\.surface).joined(separator: " ")
+                    surfaces[key, default: [:]][shouting ? form.lowercased() : form, default: 0] += sentenceStart ? 1 : 10
                 }
             }
         }
@@ -309,12 +313,22 @@ public enum ThemeTitler {
         forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
     }
 
-    /// First letter upper case; shouting lowered, acronyms (CDL, TWIC) and names kept.
+    /// True when most of a note's letters are capitals: the whole note is shouted.
+    static func isShouting(_ text: String) -> Bool {
+        var upper = 0, letters = 0
+        for c in text where c.isLetter { letters += 1; if c.isUppercase { upper += 1 } }
+        return letters >= 8 && upper * 10 >= letters * 7
+    }
+
+    /// First letter upper case; shouting lowered, acronyms (CDL, TWIC, CISSP) and names kept.
+    /// A word in capitals of six letters or more is taken for shouting ("FOURTEEN months"):
+    /// acronyms are hardly ever that long, while five-letter ones are common ("CISSP",
+    /// "SCADA", the "CHIPS Act"; they read "cissp" and "chips Act" when lowered).
     static func sentenceCase(_ title: String) -> String {
         let words = title.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let fixed = words.enumerated().map { i, w -> String in
             let letters = w.filter(\.isLetter)
-            let shouted = letters.count > 4 && letters.allSatisfy(\.isUppercase)
+            let shouted = letters.count > 5 && letters.allSatisfy(\.isUppercase)
             var word = shouted ? w.lowercased() : w
             if i == 0, let f = word.first { word = f.uppercased() + word.dropFirst() }
             return word
