@@ -279,6 +279,11 @@ final class ThemeTitlerTests: XCTestCase {
         let dashed = title(["destination weddings - barns are booked", "weddings - barns and lakefront venues",
                             "more weddings - barns and tents"]).lowercased()
         XCTAssertFalse(dashed.contains("weddings barns"), dashed)
+        // A plus that ends a word is part of its name ("Sec+" is no fragment "Sec"); a plus
+        // between two words still separates them.
+        XCTAssertEqual(ThemeLabeler.wordsAndBreaks("Sec+ / CySA+ bootcamps, C++ devs").map(\.surface), ["Sec+", "CySA+", "bootcamps", "C++", "devs"])
+        XCTAssertEqual(ThemeLabeler.wordsAndBreaks("welders+electricians").map(\.surface), ["welders", "electricians"])
+        XCTAssertEqual(ThemeLabeler.wordsAndBreaks("welders+electricians").map(\.breakBefore), [false, true])
     }
     func testTwoThemesNeverKeepTheSameTitle() {
         // A proposal's new theme was titled when proposed; meanwhile another theme got the

@@ -43,9 +43,15 @@ public enum ThemeLabeler {
             }
             current = ""
         }
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
             if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" || ch == "-" {
                 current.append(ch == "’" ? "'" : ch)
+            } else if ch == "+", let last = current.last, last.isLetter || last == "+",
+                      i + 1 == chars.count || !(chars[i + 1].isLetter || chars[i + 1].isNumber) {
+                // A plus that ends a word is part of its name: "Sec+", "CySA+", "C++"
+                // ("welders+electricians" is two words; "60+" stays a number).
+                current.append(ch)
             } else {
                 flush()
                 if phraseBreaks.contains(ch) { pendingBreak = true }
