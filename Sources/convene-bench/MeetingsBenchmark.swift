@@ -18,6 +18,8 @@ struct MeetingsBenchmark: ParsableCommand {
     @Flag(help: "Print each wall's themes and titles.") var walls = false
     @Flag(help: "Rank title candidates by coverage only, without the model.") var lexicalTitles = false
     @Flag(help: "Only title the facilitator's own groups (the titler alone, quick).") var titlesOnly = false
+    @Flag(help: "The simulated facilitator may also split a column by meaning (the console's \"Split by meaning\"), one action.")
+    var facilitatorSplits = false
     @Flag(help: "Embed Spanish notes as typed, not from Apertium's English (the baseline).") var noTranslation = false
     @Flag(help: "Title without WordNet's words (adjectives, capitalised names): the baseline.") var noWordnet = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
@@ -97,7 +99,7 @@ struct MeetingsBenchmark: ParsableCommand {
             let batch = whole.wall.notes.map(\.theme)
             let batchARI = Metrics.adjustedRandIndex(kept.map { e.truth[$0] }, kept.map { batch[$0] ?? "unsorted" })
             // Facilitator.
-            let outcome = FacilitatorSimulation.run(texts: e.texts, vectors: vectors, truth: e.truth, engine: engine)
+            let outcome = FacilitatorSimulation.run(texts: e.texts, vectors: vectors, truth: e.truth, engine: engine, splits: facilitatorSplits)
             // Titles: each wall theme's title against the facilitator's title of the theme it is given.
             let (_, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: live)
             var cosines: [Double] = []

@@ -352,3 +352,54 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertTrue(sim.engine.retitle(sim.wall).allSatisfy { if case .relabel(let t, _) = $0 { return t != renamed }; return true })
     }
 }
+
+extension MeetingGroupingTests {
+    /// A column that mixes two strands (8 notes of one, 5 of another), as the facilitator sees it.
+    func mixedColumn() -> (wall: Wall, strand: Set<String>) {
+        let data = vectors(themes: 2, perTheme: 8)
+        var wall = Wall(themes: [WallTheme(id: "A", label: "Everything"), WallTheme(id: "B", label: "Other")])
+        var strand = Set<String>()
+        for (i, d) in data.enumerated() where d.theme == 0 || strand.count < 5 {
+            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: "A"))
+            if d.theme == 1 { strand.insert("n\(i)") }
+        }
+        // Another column elsewhere on the wall: the split only looks at "A".
+        for (i, d) in vectors(themes: 1, perTheme: 4, seed: 99).enumerated() {
+            var v = d.vector
+            v[12] += 1
+            wall.notes.append(WallNote(id: "o\(i)", vector: Vectors.normalized(v), text: Self.note, theme: "B"))
+        }
+        return (wall, strand)
+    }
+
+    func testSplitByMeaningProposesTheOtherStrandAsANewTheme() throws {
+        let (wall, strand) = mixedColumn()
+        let engine = MeetingGrouping()
+        let proposal = try XCTUnwrap(engine.splitProposal("A", on: wall) { "N1" })
+        XCTAssertEqual(proposal.newThemes.map(\.id), ["N1"])
+        XCTAssertFalse(proposal.newThemes[0].label.isEmpty)
+        XCTAssertEqual(Set(proposal.moves.map(\.note)), strand, "the smaller strand leaves; the larger stays")
+        XCTAssertTrue(proposal.moves.allSatisfy { $0.from == "A" && $0.to == "N1" })
+        // Nothing moves until the facilitator applies it; the same wall gives the same split.
+        XCTAssertTrue(wall.notes.filter { $0.id.hasPrefix("n") }.allSatisfy { $0.theme == "A" })
+        XCTAssertEqual(engine.splitProposal("A", on: wall) { "N1" }, proposal)
+    }
+
+    func testSplitByMeaningKeepsTheFacilitatorsNotesWhereTheyPutThem() throws {
+        var (wall, strand) = mixedColumn()
+        // The facilitator placed two notes of the smaller strand in "A" by hand: that strand
+        // is what "A" means to them, so the other one leaves.
+        for id in strand.sorted().prefix(2) { wall.moveByHand(id, to: "A") }
+        let proposal = try XCTUnwrap(MeetingGrouping().splitProposal("A", on: wall) { "N1" })
+        XCTAssertTrue(Set(proposal.moves.map(\.note)).isDisjoint(with: strand), "the side with the facilitator's notes stays")
+        XCTAssertEqual(proposal.moves.count, 8)
+    }
+
+    func testSplitByMeaningNeedsTwoThemesWorthOfNotesAndAnUnlockedTheme() {
+        var (wall, _) = mixedColumn()
+        XCTAssertNil(MeetingGrouping().splitProposal("B", on: wall) { "N1" }, "4 notes are too few to split")
+        XCTAssertNil(MeetingGrouping().splitProposal("Z", on: wall) { "N1" }, "no such theme")
+        wall.themes[0].locked = true
+        XCTAssertNil(MeetingGrouping().splitProposal("A", on: wall) { "N1" }, "a locked theme stays as it is")
+    }
+}

@@ -5,6 +5,7 @@
 /// (`FacilitatorActions`). After each action the engine learns and re-places what it may:
 /// unsorted notes silently; a proposal for seen notes, which the facilitator applies (one
 /// more action) only when it reduces the remaining work.
+/// The facilitator may also split a column by meaning when asked (`splits`).
 public struct FacilitatorSimulation {
     public struct Outcome: Sendable {
         public var notes: Int
@@ -17,16 +18,21 @@ public struct FacilitatorSimulation {
         public var left: Int
     }
 
-    public static func run(texts: [String], vectors: [[Float]], truth: [String], engine: MeetingGrouping) -> Outcome {
+    /// `splits`: the facilitator may also ask the engine to split a column by meaning (the
+    /// console's "Split by meaning", `MeetingGrouping.splitProposal`) and apply it, one action.
+    /// The simulation has moves and merges only: the default.
+    public static func run(texts: [String], vectors: [[Float]], truth: [String], engine: MeetingGrouping,
+                           splits: Bool = false) -> Outcome {
         var sim = EpisodeSimulation(engine: engine)
         for i in texts.indices { sim.add(id: "\(i)", text: texts[i], vector: vectors[i]) }
         sim.settle()   // the facilitator corrects once the room has paused
-        return correct(sim.wall, truthOf: Dictionary(uniqueKeysWithValues: texts.indices.map { ("\($0)", truth[$0]) }), engine: engine)
+        return correct(sim.wall, truthOf: Dictionary(uniqueKeysWithValues: texts.indices.map { ("\($0)", truth[$0]) }), engine: engine,
+                       splits: splits)
     }
 
     /// The facilitator corrects `wall` until it matches `truthOf` (each note's group by id;
     /// `"unsorted"`: parked), the engine learning after every action.
-    public static func correct(_ wall: Wall, truthOf: [String: String], engine: MeetingGrouping) -> Outcome {
+    public static func correct(_ wall: Wall, truthOf: [String: String], engine: MeetingGrouping, splits: Bool = false) -> Outcome {
         var wall = wall
         func remaining(_ w: Wall) -> Int { FacilitatorActions.minimum(truth: w.notes.map { truthOf[$0.id]! }, wall: w.notes.map(\.theme)) }
         let staticActions = remaining(wall)
@@ -34,7 +40,7 @@ public struct FacilitatorSimulation {
         let limit = wall.notes.count * 3
         while cost > 0 && actions < limit {
             var best: (cost: Int, wall: Wall)?
-            for candidate in candidates(wall, truthOf: truthOf, nextHandTheme: "F\(handThemes + 1)") {
+            for candidate in candidates(wall, truthOf: truthOf, nextHandTheme: "F\(handThemes + 1)", splitting: splits ? engine : nil) {
                 let c = remaining(candidate)
                 if c < (best?.cost ?? cost) { best = (c, candidate) }
             }
@@ -67,7 +73,7 @@ public struct FacilitatorSimulation {
     /// groups: moving a note to the theme holding most of its group then leaves the work as it
     /// was, and a facilitator who only had that move stopped with notes still misplaced (on
     /// the 14 meeting walls, 29 of the 130 actions the walls needed were never taken).
-    static func candidates(_ wall: Wall, truthOf: [String: String], nextHandTheme: String) -> [Wall] {
+    static func candidates(_ wall: Wall, truthOf: [String: String], nextHandTheme: String, splitting: MeetingGrouping? = nil) -> [Wall] {
         var out: [Wall] = []
         var counts: [String: [String: Int]] = [:]
         for n in wall.notes { if let t = n.theme { counts[truthOf[n.id]!, default: [:]][t, default: 0] += 1 } }
@@ -101,6 +107,15 @@ public struct FacilitatorSimulation {
             }
         }
         let ids = wall.themes.map(\.id)
+        if let engine = splitting {
+            // Ask the engine to split a column, and apply what it offers.
+            for id in ids {
+                guard let proposal = engine.splitProposal(id, on: wall, newThemeId: { "S-\(id)" }) else { continue }
+                var w = wall
+                w.apply(proposal.changes)
+                out.append(w)
+            }
+        }
         for i in ids.indices { for j in ids.indices where i != j && i < j {
             var w = wall
             w.mergeByHand(ids[j], into: ids[i])
