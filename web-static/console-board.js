@@ -220,15 +220,25 @@ function createColumn(c) {
   return col;
 }
 
-/** Lock, spotlight, delete (when empty) and merge of one theme: one short row. */
+/** Lock, spotlight, split by meaning, delete (when empty) and merge of one theme: one short row. */
 function themeActions(themeId) {
-  const { run, conn } = ctx;
+  const { run, conn, say } = ctx;
   const lock = h('button', { type: 'button', class: 'secondary small lock', 'aria-pressed': 'false' });
   lock.addEventListener('click', () => run({ type: 'lockTheme', theme: themeId, locked: lock.getAttribute('aria-pressed') !== 'true' }));
   const spot = h('button', { type: 'button', class: 'secondary small spotlight-toggle', 'aria-pressed': 'false' });
   spot.addEventListener('click', () => {
     const on = spot.getAttribute('aria-pressed') !== 'true';
     run({ type: 'spotlight', theme: on ? themeId : null }, on ? 'The wall now shows this theme alone.' : 'The wall shows the whole board again.');
+  });
+  // A column that mixes two things: the clustering proposes which notes leave for a new
+  // theme; the proposal previews it on the cards and nothing moves until it is applied.
+  const split = h('button', { type: 'button', class: 'secondary small split-meaning', hidden: true, text: 'Split' });
+  split.addEventListener('click', async () => {
+    const label = conn.state.themes.find((t) => t.id === themeId)?.label ?? '';
+    const ack = await run({ type: 'splitByMeaning', theme: themeId });
+    if (!ack) return;
+    if (!ack.proposal) say(`No clear split: the notes of “${label}” read as one ${themeWord(currentKind(conn.state))}.`, false);
+    else say(`Splitting “${label}” would move ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} to a new ${themeWord(currentKind(conn.state))}: see the proposal, then apply or dismiss it.`, false);
   });
   const del = h('button', { type: 'button', class: 'secondary small delete-theme', hidden: true });
   del.addEventListener('click', () => {
@@ -244,7 +254,7 @@ function themeActions(themeId) {
     if (!into.value) return ctx.say('Choose the theme to merge into.');
     run({ type: 'mergeThemes', from: themeId, into: into.value }, 'Merged.');
   });
-  return h('div', { class: 'theme-actions' }, lock, spot, del,
+  return h('div', { class: 'theme-actions' }, lock, spot, split, del,
     h('details', { class: 'merge-details' }, h('summary', { text: 'Merge' }), mergeForm));
 }
 
@@ -275,6 +285,11 @@ function updateColumn(col, c, view) {
     setText(spot, lit ? 'On the wall' : 'Spotlight');
     spot.title = lit ? 'The wall shows this theme alone. Click to show the whole board again.' : 'Show this theme alone on the wall, its notes large';
     spot.setAttribute('aria-label', `${lit ? 'End the spotlight on' : 'Spotlight'} “${t.label}”`);
+    const split = col.querySelector('.split-meaning');
+    // The server splits only an unlocked theme with a theme's worth (3) of visible notes on each side.
+    show(split, !t.locked && c.notes.filter((n) => !n.hidden).length >= 6);
+    split.title = `Split by meaning: the automatic grouping proposes which notes of this ${themeWord(kind)} form a new one (a preview: nothing moves until you apply it)`;
+    split.setAttribute('aria-label', `Split “${t.label}” by meaning`);
     const del = col.querySelector('.delete-theme');
     show(del, c.notes.length === 0);
     setText(del, 'Delete');

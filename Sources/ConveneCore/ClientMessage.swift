@@ -57,6 +57,9 @@ public enum Command: Equatable, Sendable {
     /// holds the notes' vectors). `preview`: offer it as a proposal to apply or dismiss
     /// (the console's way) instead of carrying it out at once.
     case regroup(kind: NoteKind, preview: Bool)
+    /// Ask the clustering to split one theme in two by meaning: offered as a proposal to
+    /// preview, apply or dismiss (the console's "Split by meaning").
+    case splitByMeaning(theme: String)
     /// Put back every note the last regrouping of a kind moved (if still where it went).
     case undoRegroup(kind: NoteKind)
     /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.

@@ -3,7 +3,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "setNextSteps", "updateMeeting", "regroup", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -126,6 +126,7 @@ public enum ClientMessageDecoder {
             command = .updateMeeting(try meetingUpdate(f, json))
         case "regroup":
             command = .regroup(kind: try f.noteKind("kind"), preview: try f.optionalBool("preview") ?? false)
+        case "splitByMeaning": command = .splitByMeaning(theme: try f.clientId("theme"))
         case "mergeSuggestions":
             return .query(req: req, .mergeSuggestions(kind: try f.noteKind("kind")))
         case "undoRegroup":

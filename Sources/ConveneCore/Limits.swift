@@ -36,4 +36,7 @@ public enum Limits {
     public static let joinBurstPerAddress = 300.0
     /// Edits of one note.
     public static let editsPerNote = 30
+    /// Notes a theme needs before the clustering splits it by meaning: a theme's worth
+    /// (3 notes) on each side.
+    public static let notesToSplitByMeaning = 6
 }

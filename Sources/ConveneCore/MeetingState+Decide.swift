@@ -210,6 +210,24 @@ extension MeetingState {
                 d.events = events
                 d.reply = [("moved", .int(Int64(moved)))]
             }
+        case let .splitByMeaning(themeId):
+            let t = try theme(themeId)
+            guard let regrouper else { throw CommandError(.notAllowed, "Splitting by meaning needs the server's grouping.") }
+            guard !t.locked else {
+                throw CommandError(.invalid, "This \(t.kind.themeWord) is locked: unlock it to split it.")
+            }
+            let holding = notes.values.filter { $0.theme == themeId && !$0.withdrawn && !$0.hidden }
+            guard holding.count >= Limits.notesToSplitByMeaning else {
+                throw CommandError(.invalid, "Splitting by meaning needs at least \(Limits.notesToSplitByMeaning) notes in the \(t.kind.themeWord); this one holds \(holding.count).")
+            }
+            // Notes placed by hand stay where the facilitator put them (a proposal never moves them).
+            guard holding.filter({ !$0.placedByHand }).count >= Limits.notesToSplitByMeaning / 2 else {
+                throw CommandError(.invalid, "Splitting by meaning moves only notes the automatic grouping placed, and most notes of this \(t.kind.themeWord) were placed by hand: select the ones to split off instead.")
+            }
+            // Nothing moves yet: the split becomes the proposal the console previews.
+            let proposal = regrouper.splitProposal(theme: themeId, in: self)
+            d.events = proposal.map { [.proposalOffered(kind: t.kind, proposal: $0)] } ?? []
+            d.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
         case let .undoRegroup(kind):
             guard let moves = lastRegroup[kind] else {
                 throw CommandError(.notFound, "There is no regrouping to undo.")

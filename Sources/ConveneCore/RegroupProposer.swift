@@ -7,4 +7,7 @@ public protocol RegroupProposer {
     func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int)
     /// The same regrouping as a proposal to preview (nil: nothing would move).
     func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal?
+    /// One theme split in two by meaning, as a proposal to preview (nil: no split found that
+    /// leaves a theme's worth of notes on each side).
+    func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal?
 }

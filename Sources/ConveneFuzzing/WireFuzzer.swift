@@ -43,7 +43,7 @@ public struct WireFuzzer {
         #"{"type":"mergeParticipants","from":"p2","into":"p1"}"#, #"{"type":"removeParticipant","participant":"p3","keepNotes":false}"#,
         #"{"type":"setOpening","text":"We met."}"#, #"{"type":"setSynthesis","theme":"t2","text":""}"#,
         #"{"type":"correctNote","note":"n1","text":"Fixed"}"#, #"{"type":"summary","format":"markdown","includeContacts":true,"appendix":false}"#,
-        #"{"type":"spotlight","theme":"t2"}"#, #"{"type":"spotlight","theme":null}"#, #"{"type":"regroup","kind":"requirement","preview":true}"#,
+        #"{"type":"spotlight","theme":"t2"}"#, #"{"type":"spotlight","theme":null}"#, #"{"type":"regroup","kind":"requirement","preview":true}"#, #"{"type":"splitByMeaning","theme":"t2"}"#,
         #"{"type":"setNextSteps","championsCallDate":"2027-01-21T15:00","championsCallHost":"K","nextMeetingDate":"2027-02-26","other":"o"}"#,
         #"{"type":"updateMeeting","title":"T","chairs":["A"],"everyoneMayPost":true,"targetThemes":4,"timeboxes":{"opportunities":30}}"#,
         #"{"type":"regroup","kind":"opportunity"}"#, #"{"type":"summary","format":"csv"}"#, #"{"type":"mailRecipients"}"#,

@@ -176,6 +176,13 @@ public enum WallPlacement {
         return themeProposal(proposal, on: wall)
     }
 
+    /// One theme split in two by meaning (the facilitator's "Split by meaning"), as a proposal
+    /// to preview: `MeetingGrouping.splitProposal`. nil: no split to offer.
+    public static func splitProposal(theme: String, wall: Wall, engine: MeetingGrouping) -> ThemeProposal? {
+        guard let split = engine.splitProposal(theme, on: wall, newThemeId: { "new1" }) else { return nil }
+        return themeProposal(split, on: wall)
+    }
+
     /// The pass with its new themes numbered from `nextNumber`, as the meeting hands out
     /// theme ids now (another theme may have taken the provisional number meanwhile); the
     /// proposal names those themes by their new ids too.

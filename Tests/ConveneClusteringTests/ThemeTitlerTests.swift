@@ -87,6 +87,15 @@ final class ThemeTitlerTests: XCTestCase {
         // In a note that does not shout, capitals are an acronym, whatever the word's length.
         let acronym = title(["CISSP level people are hard to find", "senior CISSP holders retiring", "we pay CISSP people more"])
         XCTAssertTrue(acronym.contains("CISSP"), acronym)
+        // A capital that only starts a sentence is no part of the word: "Welding & pay", not
+        // "Welding & Pay". Acronyms keep theirs.
+        let texts = ["welding apprenticeships", "Pay is too low", "Pay for trainees", "CNC classes", "OSHA training"]
+        let w = wall(texts)
+        let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
+                                                                  vocabulary: WallVocabulary(w)))
+        XCTAssertEqual(surfaces["pay"].map(ThemeTitler.surface), "pay")
+        XCTAssertEqual(surfaces["cnc classes"].map(ThemeTitler.surface), "CNC classes")
+        XCTAssertEqual(surfaces["osha training"].map(ThemeTitler.surface), "OSHA training")
     }
     /// A stand-in for the model: each word means one direction (words of one concept share
     /// it; every other word adds a little of a direction of its own).

@@ -350,6 +350,38 @@ final class RegroupUndoTests: XCTestCase {
             ([.themeCreated(id: "t9", kind: kind, label: "Regrouped", byHand: false)], 0)
         }
         func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? { nil }
+        func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? {
+            let notes = state.notes.values.filter { $0.theme == theme }.map(\.id).sorted().prefix(3)
+            return ThemeProposal(newThemes: [.init(id: "p1", label: "Split off")],
+                                 moves: notes.map { RegroupMove(note: $0, from: theme, to: "p1") }, removedThemes: [])
+        }
+    }
+
+    func testASplitByMeaningIsOfferedAsAProposalForATheme() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        let a = m.theme(.opportunity, "Everything")
+        for i in 1...6 {
+            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+            if i < 6 { try m.run(.moveNote(note: "n\(i)", theme: a), as: .facilitator) }
+        }
+        func split(_ theme: String, as actor: Actor = .facilitator, with regrouper: (any RegroupProposer)? = FixedRegrouper()) throws(CommandError) -> Decision {
+            try m.state.decide(.splitByMeaning(theme: theme), by: actor, newSecret: "", regrouper: regrouper)
+        }
+        // Five notes are too few: a theme's worth (three) must be left on each side.
+        XCTAssertRefused(.invalid) { _ = try split(a) }
+        try m.run(.moveNote(note: "n6", theme: a), as: .facilitator)
+        let d = try split(a)
+        guard case let .proposalOffered(kind, proposal)? = d.events.first else { return XCTFail("no proposal: \(d.events)") }
+        XCTAssertEqual(kind, .opportunity)
+        XCTAssertEqual(proposal.moves.count, 3)
+        XCTAssertEqual(d.reply.first { $0.0 == "proposal" }?.1, .bool(true))
+        XCTAssertRefused(.notFound) { _ = try split("t999") }
+        XCTAssertRefused(.forbidden) { _ = try split(a, as: .participant(karen)) }
+        XCTAssertRefused(.notAllowed) { _ = try split(a, with: nil) }
+        try m.run(.lockTheme(theme: a, locked: true), as: .facilitator)
+        XCTAssertRefused(.invalid) { _ = try split(a) }
     }
 
     func testARegroupIsDecidedWithTheInjectedGrouping() throws {

@@ -159,6 +159,52 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     assert all(back[n["text"]] == n["theme"] for n in movers), "each note is back where it was"
 
 
+def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle, console_ws):
+    """A column that mixes two things: "Split" on it asks the clustering which notes would
+    leave for a new theme; the cards show it, nothing moves, and dismissing it leaves the
+    board as it was. Small columns offer no "Split"."""
+    post_phase(facilitator, settle)
+    # The facilitator's own regroup first: the board then depends on the notes alone, not on
+    # when each arrived.
+    facilitator("updateMeeting", targetThemes=3)
+    facilitator("regroup", kind="opportunity")
+    settle(quiet=1.0)
+    console = screens.console()
+    console.wait(lambda: len(board_notes(console)) == len(NOTES), "every note on the console")
+    columns = [c for c in console.columns() if c["label"] != "Unsorted"]
+    offered = console.js("""return Array.from($('console-board').children).map((col) =>
+        [text(col.querySelector('.column-label')), shown(col.querySelector('.split-meaning') || document.createElement('i'))]);""")
+    for label, shown in offered:
+        notes = next((c["notes"] for c in columns if c["label"] == label), [])
+        assert shown == (len(notes) >= 6), (label, len(notes), shown)
+    before = console.board()
+    # The largest columns first, until one has a split to offer (a split must leave three
+    # notes on each side; the console says so when it has none).
+    big = None
+    for column in sorted((c for c in columns if len(c["notes"]) >= 6), key=lambda c: -len(c["notes"])):
+        console.click(console.column(column["label"]).find_element(By.CSS_SELECTOR, ".split-meaning"))
+        console.wait_js("return /^(Splitting|No clear split)/.test(text($('message')));", message="the console's answer")
+        if console.js("return text($('message'));").startswith("Splitting"):
+            big = column
+            break
+        assert console.board() == before
+        console.js("$('message').textContent = '';")
+    assert big, f"no column of {[len(c['notes']) for c in columns]} notes could be split"
+    console.wait_js("return shown($('proposal'));", message="the split previewed")
+    preview = console.js("""return {text: text($('proposal-text')), status: text($('message')),
+        marked: Array.from(document.querySelectorAll('#console-board .console-note.in-proposal'), (li) =>
+          [text(li.closest('.console-column').querySelector('.column-label')), text(li.querySelector('.proposed'))])};""")
+    assert "opening a new theme" in preview["text"], preview
+    assert f"Splitting “{big['label']}” would move" in preview["status"], preview
+    assert len(preview["marked"]) >= 3 and len(big["notes"]) - len(preview["marked"]) >= 3, preview
+    assert all(col == big["label"] and to.startswith("→ new: ") for col, to in preview["marked"]), preview
+    assert console.board() == before, "a preview moves nothing"
+    viewport_shot(console, "split previewed")
+    console.click(console.by_id("proposal-dismiss"))
+    console.wait_js("return !shown($('proposal'));", message="the split dismissed")
+    assert console.board() == before
+
+
 def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens, facilitator, ws_phone, console_ws):
     """The facilitator adds an attendee without a phone, signs them up as a champion (the
     wall shows it), names someone to invite, and merges the two records of a person who

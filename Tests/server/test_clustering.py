@@ -374,3 +374,64 @@ def test_a_dismissed_proposal_does_not_come_back_with_the_next_notes(server):
     # The facilitator's own regroup still covers them.
     reply = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
     assert reply["type"] == "ack", reply
+
+
+def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides(server):
+    """The console's "Split" on a column: the clustering proposes which of its notes leave
+    for a new theme. Nothing moves until the facilitator applies it, notes arriving meanwhile
+    do not replace or withdraw it, and applying it is one undoable step. Only the console may
+    ask; a small or locked column gets a clear refusal."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = []
+    for pair in zip(WELDERS, BROADBAND):
+        for text in pair:
+            ids.append(phone.post(text)["note"])
+            time.sleep(0.06)
+    wait_until_placed(server, ids, timeout=30)
+    time.sleep(1)
+    snap = console_for(server).welcome["snapshot"]
+    before = {n["id"]: n["theme"] for n in snap["notes"]}
+    held = {t["id"]: [i for i, th in before.items() if th == t["id"]] for t in snap["themes"]}
+    column = max(held, key=lambda t: len(held[t]))
+    assert len(held[column]) >= 6, held
+    # Refusals a person can read.
+    refused = phone.command({"type": "splitByMeaning", "theme": column})
+    assert refused["type"] == "error" and refused["code"] == "forbidden", refused
+    missing = console.command({"type": "splitByMeaning", "theme": "t999"})
+    assert missing["type"] == "error" and missing["code"] == "not_found", missing
+    small = console.command({"type": "createTheme", "kind": "opportunity", "label": "Drones"})["theme"]
+    too_small = console.command({"type": "splitByMeaning", "theme": small})
+    assert too_small["type"] == "error" and "at least 6 notes" in too_small["message"], too_small
+    # The split of the largest column, as a preview.
+    reply = console.command({"type": "splitByMeaning", "theme": column})
+    assert reply["type"] == "ack" and reply["proposal"] is True, reply
+    snap = console_for(server).welcome["snapshot"]
+    assert {n["id"]: n["theme"] for n in snap["notes"]} == before, "a preview moves nothing"
+    proposal = snap["proposals"]["opportunity"]
+    assert len(proposal["newThemes"]) == 1 and proposal["newThemes"][0]["label"], proposal
+    assert len(proposal["moves"]) == reply["moved"] >= 3
+    assert all(m["from"] == column and m["to"] == proposal["newThemes"][0]["id"] for m in proposal["moves"]), proposal
+    assert len(held[column]) - reply["moved"] >= 3, "a theme's worth of notes stays"
+    # Notes keep arriving and are placed, and longer than the room's pause: the facilitator's
+    # preview stands as it was.
+    more = [phone.post(text)["note"] for text in EXPORTS[:4]]
+    wait_until_placed(server, more, timeout=30)
+    time.sleep(17)
+    assert console_for(server).welcome["snapshot"]["proposals"].get("opportunity") == proposal, "the requested split still stands"
+    # Applied: exactly those notes leave, into the new theme; undo puts them back.
+    applied = console.command({"type": "applyProposal", "kind": "opportunity"})
+    assert applied["type"] == "ack" and applied["moved"] == reply["moved"], applied
+    after = console_for(server).welcome["snapshot"]
+    now = {n["id"]: n["theme"] for n in after["notes"]}
+    opened = {now[m["note"]] for m in proposal["moves"]}
+    assert len(opened) == 1 and opened != {column}, opened
+    assert all(now[i] == column for i in held[column] if i not in {m["note"] for m in proposal["moves"]})
+    assert console.command({"type": "undoRegroup", "kind": "opportunity"})["type"] == "ack"
+    back = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert all(back[m["note"]] == column for m in proposal["moves"])
+    # A locked column is left as it is.
+    console.command({"type": "lockTheme", "theme": column, "locked": True})
+    locked = console.command({"type": "splitByMeaning", "theme": column})
+    assert locked["type"] == "error" and "locked" in locked["message"], locked

@@ -4,7 +4,7 @@ extension MeetingGrouping {
     /// one without the notes the facilitator placed there by hand — to a new theme. Only the
     /// theme's own notes are compared, in a space centred on them (their shared topic, the
     /// theme itself, says nothing about how they differ). nil: fewer than two themes' worth
-    /// of notes, a locked theme, or no split leaving a theme's worth of notes on each side.
+    /// of notes, a locked theme, or too few notes not placed by hand to leave.
     ///
     /// On the walls the engine leaves, a facilitator who may also split a column this way needs
     /// 0.99 × the actions without it on the 14 shared walls (most columns there are one
@@ -22,7 +22,15 @@ extension MeetingGrouping {
         let neighbours = max(3, min(10, Int(Double(n).squareRoot().rounded())))
         let rows = SpectralEmbedding.rows(similarity: s, count: n, neighbours: neighbours, dimensions: 2)
             .map { Vectors.normalized(Array($0.prefix(2))) }
-        let labels = SphericalKMeans.cluster(rows, k: 2)
+        // Two groups by the spectral embedding; when one of them is too small to be a theme
+        // (a column of three or four strands), the best cut that leaves a theme's worth on
+        // each side, by silhouette.
+        var labels = SphericalKMeans.cluster(rows, k: 2)
+        let cut = Self.bestCut(similarity: s, count: n, smallest: grouping.minThemeSize)
+        if let cut, min(labels.filter { $0 == 0 }.count, labels.filter { $0 == 1 }.count) < grouping.minThemeSize
+            || SpectralGrouping.silhouette(cut, similarity: s, count: n) > SpectralGrouping.silhouette(labels, similarity: s, count: n) {
+            labels = cut
+        }
         let sides = [0, 1].map { side in members.indices.filter { labels[$0] == side } }
         // The side holding more of the facilitator's own placements (else the larger) stays.
         func claim(_ side: [Int]) -> (Int, Int) { (side.filter { wall.notes[members[$0]].pinned }.count, side.count) }
@@ -34,5 +42,22 @@ extension MeetingGrouping {
                                       phrases: phrases, lexicon: lexicon)
         return GroupingProposal(newThemes: [.init(id: id, label: title)],
                                 moves: moving.map { .init(note: wall.notes[$0].id, from: themeId, to: id) })
+    }
+
+    /// Two sides of at least `smallest` notes each: the notes ordered from most like one to
+    /// most like the other of the two least similar notes, cut where the silhouette is best.
+    static func bestCut(similarity s: [Float], count n: Int, smallest: Int) -> [Int]? {
+        guard n >= 2 * smallest else { return nil }
+        var (a, b, low) = (0, 1, Float.infinity)
+        for i in 0..<n { for j in (i + 1)..<n where s[i * n + j] < low { (a, b, low) = (i, j, s[i * n + j]) } }
+        let order = (0..<n).sorted { (s[$0 * n + a] - s[$0 * n + b], $1) > (s[$1 * n + a] - s[$1 * n + b], $0) }
+        var best: (labels: [Int], score: Float)?
+        for size in smallest...(n - smallest) {
+            var labels = [Int](repeating: 1, count: n)
+            for i in order.prefix(size) { labels[i] = 0 }
+            let score = SpectralGrouping.silhouette(labels, similarity: s, count: n)
+            if score > (best?.score ?? -.infinity) { best = (labels, score) }
+        }
+        return best?.labels
     }
 }

@@ -147,7 +147,12 @@ public enum ThemeTitler {
                     // A form typed mid-sentence outweighs one capitalised only because it
                     // began the note ("Welders, apprenticeships & Inspectors").
                     let sentenceStart = start == 0 || breaks[start]
-                    let form = run.map(\.surface).joined(separator: " ")
+                    var words = run.map(\.surface)
+                    // A capital that only marks the start of a sentence is no part of the word
+                    // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay");
+                    // names WordNet knows get theirs back (`TitleLexicon.properlyCased`).
+                    if sentenceStart, isCapitalisedWord(words[0]) { words[0] = words[0].lowercased() }
+                    let form = words.joined(separator: " ")
                     surfaces[key, default: [:]][shouting ? form.lowercased() : form, default: 0] += sentenceStart ? 1 : 10
                 }
             }
@@ -311,6 +316,15 @@ public enum ThemeTitler {
     /// The form most people typed.
     static func surface(_ forms: [String: Int]) -> String {
         forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+    }
+
+    /// "Pay", "Welders": a capital first letter and the rest in lower case (not "CNC", "McAllen",
+    /// nor a name such as "Sec+").
+    static func isCapitalisedWord(_ word: String) -> Bool {
+        guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) else { return false }
+        let letters = word.filter(\.isLetter)
+        guard let first = letters.first, letters.count >= 2, first.isUppercase else { return false }
+        return letters.dropFirst().allSatisfy(\.isLowercase)
     }
 
     /// True when most of a note's letters are capitals: the whole note is shouted.

@@ -45,7 +45,9 @@ extension MeetingHub {
         let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if let p = pass.proposal, p.moves.count >= 2 { events.append(.proposalOffered(kind: kind, proposal: p)) }
+        if let p = pass.proposal, p.moves.count >= 2, !live.requestedProposals.contains(kind) {
+            events.append(.proposalOffered(kind: kind, proposal: p))
+        }
         if !events.isEmpty { commit(events, to: live) }
     }
 
@@ -158,11 +160,14 @@ extension MeetingHub {
         let numbered = WallPlacement.renumbered(pass, from: live.speculative.nextNumber)
         var events: [MeetingEvent] = []
         if !numbered.changes.isEmpty { events.append(.grouped(kind: kind, changes: numbered.changes)) }
-        events += WallPlacement.proposalEvents(kind: kind, pass: numbered, standing: live.speculative.proposals[kind])
+        // A proposal the facilitator asked for stands until they apply or dismiss it.
+        if !live.requestedProposals.contains(kind) {
+            events += WallPlacement.proposalEvents(kind: kind, pass: numbered, standing: live.speculative.proposals[kind])
+        }
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
-        } else if current && !result.settled, let wanted = live.wantedMoves[kind],
+        } else if current && !result.settled, !live.requestedProposals.contains(kind), let wanted = live.wantedMoves[kind],
                   !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note)) {
             // The last regrouping wanted moves the console does not offer (not yet confirmed, or
             // the facilitator has just applied the part that was, and this pass retitled): if the

@@ -149,6 +149,7 @@ public final class MeetingHub {
             for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = p.id }
         }
         commit(decision.events, to: live)
+        for case let .proposalOffered(kind, _) in decision.events { live.requestedProposals.insert(kind) }
         // The wall learns from the facilitator's hand at once (issue 11: "notes not yet
         // placed by hand may follow").
         switch command {
@@ -194,6 +195,8 @@ public final class MeetingHub {
         let at = wallClockMilliseconds()
         for event in events {
             if let kind = wallKind(of: event, in: live.speculative) { live.wallVersion[kind, default: 0] += 1 }
+            // Applied, dismissed or replaced by the facilitator's regroup: no longer a request.
+            if case let .proposalResolved(kind, _, _) = event { live.requestedProposals.remove(kind) }
             let stored = StoredEvent(meeting: live.id, seq: live.speculative.seq + 1, at: at, event: event)
             live.speculative.apply(stored)
             live.pending.append(stored)

@@ -52,6 +52,14 @@ enum WallClustering {
         return WallPlacement.regroupProposal(wall: wall(of: state, kind: kind, live: live), engine: engine)
     }
 
+    /// One theme split in two by meaning, as a proposal for the console to preview. On the
+    /// service loop like the facilitator's regroup: the new theme's title comes from the
+    /// notes' words; applying it titles the themes again by meaning on the clustering thread.
+    static func splitProposal(theme: String, kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> ThemeProposal? {
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
+        return WallPlacement.splitProposal(theme: theme, wall: wall(of: state, kind: kind, live: live), engine: engine)
+    }
+
     static func mergeSuggestions(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> JSONValue {
         WallPlacement.mergeSuggestions(wall(of: state, kind: kind, live: live),
                                        engine: WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon))
@@ -70,5 +78,10 @@ struct WallRegrouper: @MainActor RegroupProposer {
 
     func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? {
         WallClustering.regroupProposal(kind: kind, in: state, live: live)
+    }
+
+    func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? {
+        guard let kind = state.themes[theme]?.kind else { return nil }
+        return WallClustering.splitProposal(theme: theme, kind: kind, in: state, live: live)
     }
 }
