@@ -362,16 +362,23 @@ final class RegroupUndoTests: XCTestCase {
         let karen = m.join("Karen")
         m.phase(.opportunities)
         let a = m.theme(.opportunity, "Everything")
+        // Notes the clustering placed (not by hand), as the server records them.
+        func placeAutomatically(_ note: String) {
+            m.clock += 1
+            let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: .noteMoved(note: note, theme: a, byHand: false))
+            m.state.apply(stored)
+            m.log.append(stored)
+        }
         for i in 1...6 {
             try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
-            if i < 6 { try m.run(.moveNote(note: "n\(i)", theme: a), as: .facilitator) }
+            if i < 6 { placeAutomatically("n\(i)") }
         }
         func split(_ theme: String, as actor: Actor = .facilitator, with regrouper: (any RegroupProposer)? = FixedRegrouper()) throws(CommandError) -> Decision {
             try m.state.decide(.splitByMeaning(theme: theme), by: actor, newSecret: "", regrouper: regrouper)
         }
         // Five notes are too few: a theme's worth (three) must be left on each side.
         XCTAssertRefused(.invalid) { _ = try split(a) }
-        try m.run(.moveNote(note: "n6", theme: a), as: .facilitator)
+        placeAutomatically("n6")
         let d = try split(a)
         guard case let .proposalOffered(kind, proposal)? = d.events.first else { return XCTFail("no proposal: \(d.events)") }
         XCTAssertEqual(kind, .opportunity)
@@ -381,6 +388,10 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertRefused(.forbidden) { _ = try split(a, as: .participant(karen)) }
         XCTAssertRefused(.notAllowed) { _ = try split(a, with: nil) }
         try m.run(.lockTheme(theme: a, locked: true), as: .facilitator)
+        XCTAssertRefused(.invalid) { _ = try split(a) }
+        try m.run(.lockTheme(theme: a, locked: false), as: .facilitator)
+        // Notes placed by hand stay where the facilitator put them: with four of six, nothing is left to split off.
+        for i in 1...4 { try m.run(.moveNote(note: "n\(i)", theme: a), as: .facilitator) }
         XCTAssertRefused(.invalid) { _ = try split(a) }
     }
 

@@ -3,7 +3,8 @@
 meeting walls (`../shared/data/meetings/`) note by note, 0.4 s apart, in file order. Prints
 the wall the room then sees (each column's title, size and the facilitator's groups in it),
 Unsorted and the standing proposal; the same after the room's pause (15 s, when the wall
-settles) and after the facilitator applies the proposal; the facilitator's own titles; and the server's CPU over
+settles) and after the facilitator applies the proposal; the facilitator's own titles; what
+"Split" would offer on each column of six notes or more; and the server's CPU over
 5 s at rest afterwards (a placement or retitle job that kept rescheduling itself shows
 there). Uses the test harness (Tests/server/conftest.py) and `CONVENE_BIN`.
 
@@ -75,6 +76,25 @@ def main():
             time.sleep(3)   # the changed themes are titled again on the clustering thread
             show("after the facilitator applies the proposal")
         print("  the facilitator's titles:", "; ".join(titles.values()))
+        # What "Split" on each column of six notes or more would offer (previewed, then dismissed).
+        snap = console_for(server).welcome["snapshot"]
+        held = collections.defaultdict(list)
+        for n in snap["notes"]:
+            held[n.get("theme")].append(n["id"])
+        for t in snap["themes"]:
+            if t["kind"] != kind or len(held[t["id"]]) < 6:
+                continue
+            reply = console.command({"type": "splitByMeaning", "theme": t["id"]})
+            if reply["type"] != "ack" or not reply.get("proposal"):
+                print(f"  Split {t['label']!r}: {reply.get('message', 'no split to offer')}")
+                continue
+            p = console_for(server).welcome["snapshot"]["proposals"][kind]
+            leaving = {m["note"] for m in p["moves"]}
+            def groups(ids):
+                return dict(collections.Counter(truth[i] for i in ids).most_common())
+            print(f"  Split {t['label']!r}: keeps {groups([i for i in held[t['id']] if i not in leaving])}, "
+                  f"offers {p['newThemes'][0]['label']!r} {groups(leaving)}")
+            console.command({"type": "dismissProposal", "kind": kind})
 
         def cpu_seconds():
             fields = open(f"/proc/{server.proc.pid}/stat").read().rsplit(")", 1)[1].split()
