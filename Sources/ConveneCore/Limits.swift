@@ -39,4 +39,7 @@ public enum Limits {
     /// Notes a theme needs before the clustering splits it by meaning: a theme's worth
     /// (3 notes) on each side.
     public static let notesToSplitByMeaning = 6
+    /// Most notes of a theme the clustering splits by meaning: it runs on the service loop
+    /// (the facilitator waits for it), and a launch meeting's themes hold a few dozen.
+    public static let notesToSplitByMeaningAtMost = 300
 }

@@ -220,6 +220,9 @@ extension MeetingState {
             guard holding.count >= Limits.notesToSplitByMeaning else {
                 throw CommandError(.invalid, "Splitting by meaning needs at least \(Limits.notesToSplitByMeaning) notes in the \(t.kind.themeWord); this one holds \(holding.count).")
             }
+            guard holding.count <= Limits.notesToSplitByMeaningAtMost else {
+                throw CommandError(.invalid, "This \(t.kind.themeWord) holds \(holding.count) notes, too many to split by meaning (at most \(Limits.notesToSplitByMeaningAtMost)): select the ones to split off instead.")
+            }
             // Notes placed by hand stay where the facilitator put them (a proposal never moves them).
             guard holding.filter({ !$0.placedByHand }).count >= Limits.notesToSplitByMeaning / 2 else {
                 throw CommandError(.invalid, "Splitting by meaning moves only notes the automatic grouping placed, and most notes of this \(t.kind.themeWord) were placed by hand: select the ones to split off instead.")

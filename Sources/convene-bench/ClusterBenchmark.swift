@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneClustering
+import ConveneCore
 import ConveneEmbedding
 import ConveneJSON
 import ConveneStemmer
@@ -46,7 +47,7 @@ struct ClusterBenchmark: ParsableCommand {
         print("split \(split), \(lexical ? "lexical features" : "all-MiniLM-L6-v2"), live (one note at a time) vs batch (all at once)")
         print("data set         | live ARI  NMI   ACC  | churn  max   | ms/note | themes unsorted | batch ARI  NMI   ACC")
         var live: [Row] = [], batch: [Row] = []
-        var allVectors: [[Float]] = []
+        var allVectors: [[Float]] = [], allTexts: [String] = []
         for file in files {
             let content = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
             var episodes: [Int64: [(text: String, label: String)]] = [:]
@@ -58,6 +59,7 @@ struct ClusterBenchmark: ParsableCommand {
             for (_, notes) in episodes.sorted(by: { $0.key < $1.key }) {
                 let vectors = notes.map { vector($0.text) }
                 allVectors += vectors
+                allTexts += notes.map(\.text)
                 let truth = notes.map(\.label)
                 // Live.
                 var sim = EpisodeSimulation()
@@ -116,6 +118,16 @@ struct ClusterBenchmark: ParsableCommand {
             let t0 = Measure.seconds()
             _ = MeetingGrouping().regroup(wall) { "X" }
             print(String(format: "full regrouping of %d notes: %.0f ms", regroupNotes, (Measure.seconds() - t0) * 1000))
+        }
+        // The facilitator's "Split" runs on the service loop: one theme of 50 (a launch meeting's
+        // largest) and of 300 notes (the most the server splits), titles from the notes' words.
+        for size in [50, Limits.notesToSplitByMeaningAtMost] where allVectors.count >= size {
+            var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
+            for i in 0..<size { wall.notes.append(WallNote(id: "s\(i)", vector: allVectors[i], text: allTexts[i], theme: "A")) }
+            let t0 = Measure.seconds()
+            let proposal = MeetingGrouping().splitProposal("A", on: wall) { "N" }
+            print(String(format: "splitting one theme of %d notes by meaning: %.0f ms (%d notes offered to a new theme)",
+                         size, (Measure.seconds() - t0) * 1000, proposal?.moves.count ?? 0))
         }
     }
 }

@@ -52,7 +52,10 @@ extension MeetingGrouping {
         for i in 0..<n { for j in (i + 1)..<n where s[i * n + j] < low { (a, b, low) = (i, j, s[i * n + j]) } }
         let order = (0..<n).sorted { (s[$0 * n + a] - s[$0 * n + b], $1) > (s[$1 * n + a] - s[$1 * n + b], $0) }
         var best: (labels: [Int], score: Float)?
-        for size in smallest...(n - smallest) {
+        // About 50 cuts at most: each costs a silhouette over the theme (n²); a theme of 300
+        // notes took 0.4 s with every cut, on the service loop.
+        let step = max(1, (n - 2 * smallest) / 48)
+        for size in stride(from: smallest, through: n - smallest, by: step) {
             var labels = [Int](repeating: 1, count: n)
             for i in order.prefix(size) { labels[i] = 0 }
             let score = SpectralGrouping.silhouette(labels, similarity: s, count: n)
