@@ -393,6 +393,19 @@ final class RegroupUndoTests: XCTestCase {
         // Notes placed by hand stay where the facilitator put them: with four of six, nothing is left to split off.
         for i in 1...4 { try m.run(.moveNote(note: "n\(i)", theme: a), as: .facilitator) }
         XCTAssertRefused(.invalid) { _ = try split(a) }
+        // The split runs while the console waits: a theme of more than 300 notes is refused.
+        for i in 7...(Limits.notesToSplitByMeaningAtMost + 2) {
+            try m.run(.post(id: "n\(i)", kind: .opportunity, text: "note \(i)", scribed: Scribed(name: "Jim", organization: "J", role: .employer)),
+                      as: .facilitator)
+            placeAutomatically("n\(i)")
+        }
+        do {
+            _ = try split(a)
+            XCTFail("a theme of 302 notes was split")
+        } catch {
+            XCTAssertEqual(error.code, .invalid)
+            XCTAssertTrue(error.message.contains("too many to split"), error.message)
+        }
     }
 
     func testARegroupIsDecidedWithTheInjectedGrouping() throws {
