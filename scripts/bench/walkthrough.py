@@ -84,7 +84,9 @@ def main():
         for t in snap["themes"]:
             if t["kind"] != kind or len(held[t["id"]]) < 6:
                 continue
+            t0 = time.monotonic()
             reply = console.command({"type": "splitByMeaning", "theme": t["id"]})
+            answered = (time.monotonic() - t0) * 1000
             if reply["type"] != "ack" or not reply.get("proposal"):
                 print(f"  Split {t['label']!r}: {reply.get('message', 'no split to offer')}")
                 continue
@@ -93,7 +95,7 @@ def main():
             def groups(ids):
                 return dict(collections.Counter(truth[i] for i in ids).most_common())
             print(f"  Split {t['label']!r}: keeps {groups([i for i in held[t['id']] if i not in leaving])}, "
-                  f"offers {p['newThemes'][0]['label']!r} {groups(leaving)}")
+                  f"offers {p['newThemes'][0]['label']!r} {groups(leaving)} (answered in {answered:.0f} ms)")
             console.command({"type": "dismissProposal", "kind": kind})
 
         def cpu_seconds():

@@ -26,9 +26,8 @@ extension MeetingGrouping {
         // (a column of three or four strands), the best cut that leaves a theme's worth on
         // each side, by silhouette.
         var labels = SphericalKMeans.cluster(rows, k: 2)
-        let cut = Self.bestCut(similarity: s, count: n, smallest: grouping.minThemeSize)
-        if let cut, min(labels.filter { $0 == 0 }.count, labels.filter { $0 == 1 }.count) < grouping.minThemeSize
-            || SpectralGrouping.silhouette(cut, similarity: s, count: n) > SpectralGrouping.silhouette(labels, similarity: s, count: n) {
+        if min(labels.filter { $0 == 0 }.count, labels.filter { $0 == 1 }.count) < grouping.minThemeSize,
+           let cut = Self.bestCut(similarity: s, count: n, smallest: grouping.minThemeSize) {
             labels = cut
         }
         let sides = [0, 1].map { side in members.indices.filter { labels[$0] == side } }

@@ -30,6 +30,10 @@ public final class MeetingHub {
     /// Accept a facilitator or organizer key over plain HTTP from another computer (off by
     /// default: on venue Wi-Fi it would cross the air in clear).
     var allowInsecureKeys = false
+    /// The notes' model, to title the new theme of a split the facilitator asked for by
+    /// meaning (one theme, tens of milliseconds, on this loop; the model is immutable and
+    /// shared with the clustering thread). nil: titles from the notes' words.
+    var titlePhrases: PhraseEmbedding?
     /// Used on this thread only (lexical vectors when there is no model).
     let stemmer = SnowballStemmer()
     var random = SystemRandomNumberGenerator()
@@ -139,7 +143,7 @@ public final class MeetingHub {
         var secret = ""
         if case .join = command { secret = Identifiers.secret(using: &random) }
         let decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret,
-                                                   regrouper: WallRegrouper(live: live))
+                                                   regrouper: WallRegrouper(live: live, phrases: titlePhrases))
         if case .sendSummary = command, mail == nil {
             throw CommandError(.notAllowed, "E-mail is not set up on this server: start it with --smtp-url and --mail-from.")
         }

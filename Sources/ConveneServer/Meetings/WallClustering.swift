@@ -53,10 +53,12 @@ enum WallClustering {
     }
 
     /// One theme split in two by meaning, as a proposal for the console to preview. On the
-    /// service loop like the facilitator's regroup: the new theme's title comes from the
-    /// notes' words; applying it titles the themes again by meaning on the clustering thread.
-    static func splitProposal(theme: String, kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> ThemeProposal? {
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
+    /// service loop like the facilitator's regroup, but the one new theme is titled by meaning
+    /// when the model is there (`phrases`): the facilitator judges the split by its title, and
+    /// one from the notes' words alone read "Vendors & mess" on the walk-through.
+    static func splitProposal(theme: String, kind: NoteKind, in state: MeetingState, live: LiveMeeting,
+                              phrases: PhraseEmbedding?) -> ThemeProposal? {
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
         return WallPlacement.splitProposal(theme: theme, wall: wall(of: state, kind: kind, live: live), engine: engine)
     }
 
@@ -71,6 +73,8 @@ enum WallClustering {
 @MainActor
 struct WallRegrouper: @MainActor RegroupProposer {
     let live: LiveMeeting
+    /// The notes' model, for the title of a split's new theme (nil: from the notes' words).
+    var phrases: PhraseEmbedding?
 
     func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) {
         WallClustering.regroupEvents(kind: kind, in: state, live: live)
@@ -82,6 +86,6 @@ struct WallRegrouper: @MainActor RegroupProposer {
 
     func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? {
         guard let kind = state.themes[theme]?.kind else { return nil }
-        return WallClustering.splitProposal(theme: theme, kind: kind, in: state, live: live)
+        return WallClustering.splitProposal(theme: theme, kind: kind, in: state, live: live, phrases: phrases)
     }
 }

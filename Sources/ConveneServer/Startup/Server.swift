@@ -42,11 +42,14 @@ public enum Server {
         let mailer = smtp.map { MailWorker(settings: $0, inbox: inbox) }
         mailer?.start()
         let organizerKey = try DataDirectory.organizerKey(config.dataDirectory, warn: { Log.warning($0) })
-        let clustering = ClusteringWorker(inbox: inbox, phrases: embedder.map { model in CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) })
+        // One cache of title phrases for the clustering thread and the loop (a split's title).
+        let phrases = embedder.map { model in CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
+        let clustering = ClusteringWorker(inbox: inbox, phrases: phrases)
         clustering.start()
         let hub = MeetingHub(writer: writer, inbox: inbox, embedding: worker, mail: mailer, clustering: clustering,
                              organizerKey: organizerKey)
         hub.allowInsecureKeys = config.allowInsecureKeys
+        hub.titlePhrases = phrases
         if config.tlsCertificate == nil && !config.allowInsecureKeys {
             Log.notice("Plain HTTP: the console and the organizer page work on this computer only (keys never cross the network in clear). "
                 + "Use --tls-cert/--tls-key for HTTPS, or --allow-insecure-keys on a network you trust.")
