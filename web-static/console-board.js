@@ -234,11 +234,12 @@ function themeActions(themeId) {
   // theme; the proposal previews it on the cards and nothing moves until it is applied.
   const split = h('button', { type: 'button', class: 'secondary small split-meaning', hidden: true, text: 'Split' });
   split.addEventListener('click', async () => {
-    const label = conn.state.themes.find((t) => t.id === themeId)?.label ?? '';
+    const theme = conn.state.themes.find((t) => t.id === themeId);
+    const [label, word] = [theme?.label ?? '', themeWord(theme?.kind)];
     const ack = await run({ type: 'splitByMeaning', theme: themeId });
     if (!ack) return;
-    if (!ack.proposal) say(`No clear split: the notes of “${label}” read as one ${themeWord(currentKind(conn.state))}.`, false);
-    else say(`Splitting “${label}” would move ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} to a new ${themeWord(currentKind(conn.state))}: see the proposal, then apply or dismiss it.`, false);
+    if (!ack.proposal) say(`No split to offer for “${label}”: the grouping needs three of its notes on each side, not placed by hand (notes still being read count later).`, false);
+    else say(`Splitting “${label}” would move ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} to a new ${word}: see the proposal, then apply or dismiss it.`, false);
   });
   const del = h('button', { type: 'button', class: 'secondary small delete-theme', hidden: true });
   del.addEventListener('click', () => {
@@ -286,8 +287,10 @@ function updateColumn(col, c, view) {
     spot.title = lit ? 'The wall shows this theme alone. Click to show the whole board again.' : 'Show this theme alone on the wall, its notes large';
     spot.setAttribute('aria-label', `${lit ? 'End the spotlight on' : 'Spotlight'} “${t.label}”`);
     const split = col.querySelector('.split-meaning');
-    // The server splits only an unlocked theme with a theme's worth (3) of visible notes on each side.
-    show(split, !t.locked && c.notes.filter((n) => !n.hidden).length >= 6);
+    // The server splits only an unlocked theme of six visible notes or more, three of them
+    // not placed by hand (a proposal never moves those: a merged column has none).
+    const visible = c.notes.filter((n) => !n.hidden);
+    show(split, !t.locked && visible.length >= 6 && visible.filter((n) => !n.placedByHand).length >= 3);
     split.title = `Split by meaning: the automatic grouping proposes which notes of this ${themeWord(kind)} form a new one (a preview: nothing moves until you apply it)`;
     split.setAttribute('aria-label', `Split “${t.label}” by meaning`);
     const del = col.querySelector('.delete-theme');

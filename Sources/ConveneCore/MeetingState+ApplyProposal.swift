@@ -7,7 +7,8 @@ extension MeetingState {
         }
         d.events = [.proposalResolved(kind: kind, applied: true)]
         // New themes get their ids now; a move still holds only if its note is where the
-        // proposal saw it and the facilitator has not placed it by hand since.
+        // proposal saw it, the facilitator has not placed it by hand since, and neither its
+        // theme nor its target has been locked since.
         var ids: [String: String] = [:]
         var number = nextNumber
         for t in proposal.newThemes where orderedThemes(kind: kind).count + ids.count < Limits.themesPerKind {
@@ -16,7 +17,8 @@ extension MeetingState {
         }
         var moves: [RegroupMove] = []
         for m in proposal.moves {
-            guard let note = notes[m.note], !note.withdrawn, !note.placedByHand, note.theme == m.from, note.kind == kind else { continue }
+            guard let note = notes[m.note], !note.withdrawn, !note.placedByHand, note.theme == m.from, note.kind == kind,
+                  !(m.from.flatMap { themes[$0]?.locked } ?? false) else { continue }
             let target = m.to.flatMap { ids[$0] ?? (themes[$0]?.kind == kind ? $0 : nil) }
             guard target != nil || m.to == nil, !(target.flatMap { themes[$0]?.locked } ?? false) else { continue }
             moves.append(RegroupMove(note: m.note, from: m.from, to: target))

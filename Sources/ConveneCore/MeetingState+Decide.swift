@@ -216,6 +216,9 @@ extension MeetingState {
             guard !t.locked else {
                 throw CommandError(.invalid, "This \(t.kind.themeWord) is locked: unlock it to split it.")
             }
+            guard orderedThemes(kind: t.kind).count < Limits.themesPerKind else {
+                throw CommandError(.limitReached, "There can be at most \(Limits.themesPerKind) \(t.kind.themeWord)s: merge two before splitting one.")
+            }
             let holding = notes.values.filter { $0.theme == themeId && !$0.withdrawn && !$0.hidden }
             guard holding.count >= Limits.notesToSplitByMeaning else {
                 throw CommandError(.invalid, "Splitting by meaning needs at least \(Limits.notesToSplitByMeaning) notes in the \(t.kind.themeWord); this one holds \(holding.count).")

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Thread-safety: an embedder is immutable after loading (packed weights, and a read-only
 /// memory mapping of the file for the rest); each call allocates its own working buffers. Any number of threads may call
-/// `embed` at once. The server calls it from one worker thread, never from the service
-/// loop, and hands results back through its inbox.
+/// `embed` at once. The server embeds notes on one worker thread and title phrases on the
+/// clustering thread; the service loop embeds only the title of a split the facilitator asked
+/// for (one theme's phrases, through the shared phrase cache).
 public final class SentenceEmbedder: Sendable {
     public static let dimensions = 384
     public static let defaultModelDirectory = "models/all-MiniLM-L6-v2"

@@ -89,13 +89,18 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertTrue(acronym.contains("CISSP"), acronym)
         // A capital that only starts a sentence is no part of the word: "Welding & pay", not
         // "Welding & Pay". Acronyms keep theirs.
-        let texts = ["welding apprenticeships", "Pay is too low", "Pay for trainees", "CNC classes", "OSHA training"]
+        let texts = ["welding apprenticeships", "Pay is too low", "Pay for trainees", "CNC classes", "OSHA training",
+                     "better pay for welders", "Brownsville needs a training center"]
         let w = wall(texts)
         let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
                                                                   vocabulary: WallVocabulary(w)))
         XCTAssertEqual(surfaces["pay"].map(ThemeTitler.surface), "pay")
         XCTAssertEqual(surfaces["cnc classes"].map(ThemeTitler.surface), "CNC classes")
         XCTAssertEqual(surfaces["osha training"].map(ThemeTitler.surface), "OSHA training")
+        XCTAssertEqual(surfaces["brownsville"].map(ThemeTitler.surface), "Brownsville", "a name nobody typed in lower case keeps its capital")
+        // A list of acronyms is not shouting.
+        XCTAssertFalse(ThemeTitler.isShouting("Need CDL, OSHA, TWIC, NCCER"))
+        XCTAssertTrue(ThemeTitler.isShouting("NIGHT SHIFT HANDS KEEP QUITTING"))
     }
     /// A stand-in for the model: each word means one direction (words of one concept share
     /// it; every other word adds a little of a direction of its own).

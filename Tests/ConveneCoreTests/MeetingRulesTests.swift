@@ -377,7 +377,12 @@ final class RegroupUndoTests: XCTestCase {
             try m.state.decide(.splitByMeaning(theme: theme), by: actor, newSecret: "", regrouper: regrouper)
         }
         // Five notes are too few: a theme's worth (three) must be left on each side.
-        XCTAssertRefused(.invalid) { _ = try split(a) }
+        XCTAssertRefused(.invalid, saying: "needs at least 6 notes") { _ = try split(a) }
+        // A hidden note does not count.
+        try m.run(.post(id: "h1", kind: nil, text: "hidden", scribed: nil), as: .participant(karen))
+        placeAutomatically("h1")
+        try m.run(.hideNote(note: "h1", hidden: true), as: .facilitator)
+        XCTAssertRefused(.invalid, saying: "this one holds 5") { _ = try split(a) }
         placeAutomatically("n6")
         let d = try split(a)
         guard case let .proposalOffered(kind, proposal)? = d.events.first else { return XCTFail("no proposal: \(d.events)") }
@@ -388,11 +393,11 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertRefused(.forbidden) { _ = try split(a, as: .participant(karen)) }
         XCTAssertRefused(.notAllowed) { _ = try split(a, with: nil) }
         try m.run(.lockTheme(theme: a, locked: true), as: .facilitator)
-        XCTAssertRefused(.invalid) { _ = try split(a) }
+        XCTAssertRefused(.invalid, saying: "is locked") { _ = try split(a) }
         try m.run(.lockTheme(theme: a, locked: false), as: .facilitator)
         // Notes placed by hand stay where the facilitator put them: with four of six, nothing is left to split off.
         for i in 1...4 { try m.run(.moveNote(note: "n\(i)", theme: a), as: .facilitator) }
-        XCTAssertRefused(.invalid) { _ = try split(a) }
+        XCTAssertRefused(.invalid, saying: "placed by hand") { _ = try split(a) }
         // The split runs while the console waits: a theme of more than 300 notes is refused.
         for i in 7...(Limits.notesToSplitByMeaningAtMost + 2) {
             try m.run(.post(id: "n\(i)", kind: .opportunity, text: "note \(i)", scribed: Scribed(name: "Jim", organization: "J", role: .employer)),

@@ -42,13 +42,16 @@ struct MeetingDriver {
     }
 }
 
-func XCTAssertRefused(_ code: CommandError.Code, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) {
+/// `saying`: words the refusal's sentence must hold (which of several refusals it is).
+func XCTAssertRefused(_ code: CommandError.Code, saying words: String? = nil, _ body: () throws -> Void,
+                      file: StaticString = #filePath, line: UInt = #line) {
     do {
         try body()
         XCTFail("expected \(code.rawValue), but the command was accepted", file: file, line: line)
     } catch let error as CommandError {
         XCTAssertEqual(error.code, code, error.message, file: file, line: line)
         XCTAssertFalse(error.message.isEmpty, file: file, line: line)
+        if let words { XCTAssertTrue(error.message.contains(words), error.message, file: file, line: line) }
     } catch {
         XCTFail("unexpected \(error)", file: file, line: line)
     }

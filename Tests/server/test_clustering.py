@@ -435,3 +435,15 @@ def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides
     console.command({"type": "lockTheme", "theme": column, "locked": True})
     locked = console.command({"type": "splitByMeaning", "theme": column})
     assert locked["type"] == "error" and "locked" in locked["message"], locked
+    console.command({"type": "lockTheme", "theme": column, "locked": False})
+    # A requested split whose notes the facilitator then places by hand holds nothing any more:
+    # it no longer holds back the automatic proposals (the next pass replaces or withdraws it).
+    again = console.command({"type": "splitByMeaning", "theme": column})
+    assert again["type"] == "ack" and again["proposal"] is True, again
+    stale = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    for m in stale["moves"]:
+        assert console.command({"type": "moveNote", "note": m["note"], "theme": small})["type"] == "ack"
+    later = [phone.post(text)["note"] for text in EXPORTS[4:6]]
+    wait_until_placed(server, later, timeout=30)
+    time.sleep(1)
+    assert console_for(server).welcome["snapshot"]["proposals"].get("opportunity") != stale, "the stale split was replaced or withdrawn"

@@ -40,7 +40,8 @@ public struct FacilitatorSimulation {
         let limit = wall.notes.count * 3
         while cost > 0 && actions < limit {
             var best: (cost: Int, wall: Wall)?
-            for candidate in candidates(wall, truthOf: truthOf, nextHandTheme: "F\(handThemes + 1)", splitting: splits ? engine : nil) {
+            for candidate in candidates(wall, truthOf: truthOf, nextHandTheme: "F\(handThemes + 1)", splitting: splits ? engine : nil,
+                                         splitPrefix: "S\(actions)") {
                 let c = remaining(candidate)
                 if c < (best?.cost ?? cost) { best = (c, candidate) }
             }
@@ -73,7 +74,9 @@ public struct FacilitatorSimulation {
     /// groups: moving a note to the theme holding most of its group then leaves the work as it
     /// was, and a facilitator who only had that move stopped with notes still misplaced (on
     /// the 14 meeting walls, 29 of the 130 actions the walls needed were never taken).
-    static func candidates(_ wall: Wall, truthOf: [String: String], nextHandTheme: String, splitting: MeetingGrouping? = nil) -> [Wall] {
+    /// `splitPrefix`: new to each action, so that a split's theme id is one no theme has had.
+    static func candidates(_ wall: Wall, truthOf: [String: String], nextHandTheme: String, splitting: MeetingGrouping? = nil,
+                           splitPrefix: String = "S") -> [Wall] {
         var out: [Wall] = []
         var counts: [String: [String: Int]] = [:]
         for n in wall.notes { if let t = n.theme { counts[truthOf[n.id]!, default: [:]][t, default: 0] += 1 } }
@@ -110,7 +113,7 @@ public struct FacilitatorSimulation {
         if let engine = splitting {
             // Ask the engine to split a column, and apply what it offers.
             for id in ids {
-                guard let proposal = engine.splitProposal(id, on: wall, newThemeId: { "S-\(id)" }) else { continue }
+                guard let proposal = engine.splitProposal(id, on: wall, newThemeId: { "\(splitPrefix)-\(id)" }) else { continue }
                 var w = wall
                 w.apply(proposal.changes)
                 out.append(w)

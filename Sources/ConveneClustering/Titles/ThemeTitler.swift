@@ -127,6 +127,11 @@ public enum ThemeTitler {
         let main = wall.mainLanguage
         let inMain = members.filter { wall.notes[$0].words.language == main }
         var surfaces: [String: [String: Int]] = [:]
+        // Words someone on the wall typed in lower case: the capital of such a word at the
+        // start of a sentence is the sentence's ("Pay for trainees"); a word nobody typed in
+        // lower case keeps it (a name: "Brownsville").
+        var typedLower = Set<String>()
+        for note in wall.notes { for w in note.words.words where w.surface == w.key { typedLower.insert(w.key) } }
         for i in inMain.isEmpty ? members : inMain {
             let words = wall.notes[i].words.words, breaks = wall.notes[i].words.breakBefore
             // A note typed in capitals ("NEED WELDERS NOW") shouts: its words count in lower
@@ -149,9 +154,8 @@ public enum ThemeTitler {
                     let sentenceStart = start == 0 || breaks[start]
                     var words = run.map(\.surface)
                     // A capital that only marks the start of a sentence is no part of the word
-                    // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay");
-                    // names WordNet knows get theirs back (`TitleLexicon.properlyCased`).
-                    if sentenceStart, isCapitalisedWord(words[0]) { words[0] = words[0].lowercased() }
+                    // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay").
+                    if sentenceStart, isCapitalisedWord(words[0]), typedLower.contains(run[0].key) { words[0] = words[0].lowercased() }
                     let form = words.joined(separator: " ")
                     surfaces[key, default: [:]][shouting ? form.lowercased() : form, default: 0] += sentenceStart ? 1 : 10
                 }
@@ -327,11 +331,14 @@ public enum ThemeTitler {
         return letters.dropFirst().allSatisfy(\.isLowercase)
     }
 
-    /// True when most of a note's letters are capitals: the whole note is shouted.
+    /// True when most of a note's letters are capitals and it has a long word in capitals:
+    /// the whole note is shouted ("NIGHT SHIFT HANDS KEEP QUITTING"), not a list of
+    /// acronyms ("Need CDL, OSHA, TWIC, NCCER").
     static func isShouting(_ text: String) -> Bool {
         var upper = 0, letters = 0
         for c in text where c.isLetter { letters += 1; if c.isUppercase { upper += 1 } }
-        return letters >= 8 && upper * 10 >= letters * 7
+        let longShouted = text.split { !$0.isLetter }.contains { $0.count > 5 && $0.allSatisfy(\.isUppercase) }
+        return letters >= 8 && upper * 10 >= letters * 7 && longShouted
     }
 
     /// First letter upper case; shouting lowered, acronyms (CDL, TWIC, CISSP) and names kept.

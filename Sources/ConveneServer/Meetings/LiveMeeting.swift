@@ -46,8 +46,9 @@ final class LiveMeeting {
     var settling: Set<NoteKind> = []
     /// Kinds whose standing proposal the facilitator asked for (the console's "Regroup" or
     /// "Split"): automatic passes neither replace nor withdraw it until the facilitator applies
-    /// or dismisses it — a preview must not change under the hand reading it. (Not kept across
-    /// a restart: afterwards it stands as an automatic one.)
+    /// or dismisses it — a preview must not change under the hand reading it — or none of its
+    /// moves holds any more (`MeetingHub.releaseStaleRequest`). (Not kept across a restart or
+    /// a recovery from a failed save: afterwards it stands as an automatic one.)
     var requestedProposals: Set<NoteKind> = []
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.

@@ -40,6 +40,7 @@ extension MeetingHub {
     /// explicit regroup: titles from the notes' words, no phrase embedding.
     func followCorrection(_ live: LiveMeeting, kind: NoteKind) {
         guard !live.recovering else { return }
+        releaseStaleRequest(live, kind: kind)
         let state = live.speculative
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
         let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
@@ -55,7 +56,8 @@ extension MeetingHub {
     /// again for what they now hold ("Export markets & welders" after the welders left), and
     /// a theme it opened that carries the title another theme was given while the proposal
     /// waited gets a new one. On the clustering thread, with the model, like every placement
-    /// pass's titles (the loop must not spend the tens of milliseconds a theme that takes).
+    /// pass's titles (the loop must not spend the tens of milliseconds a theme that takes;
+    /// only a split the facilitator asked for titles its one new theme there).
     func retitle(_ live: LiveMeeting, kind: NoteKind, themes: Set<String>) {
         guard !live.recovering, !themes.isEmpty else { return }
         live.retitleWanted[kind, default: []].formUnion(themes)
@@ -132,6 +134,7 @@ extension MeetingHub {
         guard let live = meetings[result.meeting] else { return }
         let kind = result.kind
         live.placing.remove(kind)
+        releaseStaleRequest(live, kind: kind)
         var pass = WallPlacement.Pass()
         var placedNotes = Set(result.notes)
         let current = !live.recovering && live.wallVersion[kind] ?? 0 == result.version
@@ -174,6 +177,21 @@ extension MeetingHub {
             // room pauses, regroup the wall as it is then and offer everything.
             scheduleSettle(live, kind: kind)
         }
+    }
+
+    /// A proposal the facilitator asked for stands only while it still moves something: once
+    /// none of its moves holds (its notes moved or placed by hand since, hidden, withdrawn,
+    /// their theme merged away or locked), it is an automatic one again, and the next pass
+    /// replaces or withdraws it — else a forgotten preview would hold back every automatic
+    /// proposal of its kind.
+    func releaseStaleRequest(_ live: LiveMeeting, kind: NoteKind) {
+        guard live.requestedProposals.contains(kind) else { return }
+        let state = live.speculative
+        let holds = state.proposals[kind]?.moves.contains { m in
+            guard let note = state.notes[m.note], !note.withdrawn, !note.hidden, !note.placedByHand, note.theme == m.from else { return false }
+            return !(m.from.flatMap { state.themes[$0]?.locked } ?? false)
+        } ?? false
+        if !holds { live.requestedProposals.remove(kind) }
     }
 
     /// How long the room must post nothing before the wall settles: notes in a launch meeting
