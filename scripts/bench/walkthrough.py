@@ -76,6 +76,17 @@ def main():
             time.sleep(3)   # the changed themes are titled again on the clustering thread
             show("after the facilitator applies the proposal")
         print("  the facilitator's titles:", "; ".join(titles.values()))
+        # The facilitator's "Regroup these notes" (a preview, dismissed), timed: it runs on the
+        # service loop, with the themes it would open titled by meaning.
+        t0 = time.monotonic()
+        reply = console.command({"type": "regroup", "kind": kind, "preview": True})
+        answered = (time.monotonic() - t0) * 1000
+        if reply.get("proposal"):
+            p = console_for(server).welcome["snapshot"]["proposals"][kind]
+            print(f"  Regroup preview: {reply['moved']} moves, new themes {[t['label'] for t in p['newThemes']]} (answered in {answered:.0f} ms)")
+            console.command({"type": "dismissProposal", "kind": kind})
+        else:
+            print(f"  Regroup preview: nothing would move (answered in {answered:.0f} ms)")
         # What "Split" on each column of six notes or more would offer (previewed, then dismissed).
         snap = console_for(server).welcome["snapshot"]
         held = collections.defaultdict(list)

@@ -30,9 +30,10 @@ public final class MeetingHub {
     /// Accept a facilitator or organizer key over plain HTTP from another computer (off by
     /// default: on venue Wi-Fi it would cross the air in clear).
     var allowInsecureKeys = false
-    /// The notes' model, to title the new theme of a split the facilitator asked for by
-    /// meaning (one theme, tens of milliseconds, on this loop; the model is immutable and
-    /// shared with the clustering thread). nil: titles from the notes' words.
+    /// The notes' model, to title by meaning the themes a proposal the facilitator asked for
+    /// would open (a split's one theme, a previewed regrouping's few; tens of milliseconds
+    /// each, on this loop; the model is immutable and shared with the clustering thread).
+    /// nil: titles from the notes' words.
     var titlePhrases: PhraseEmbedding?
     /// Used on this thread only (lexical vectors when there is no model).
     let stemmer = SnowballStemmer()

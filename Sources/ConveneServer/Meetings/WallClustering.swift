@@ -47,8 +47,11 @@ enum WallClustering {
     }
 
     /// The same regrouping as a proposal for the console to preview (nil: nothing would move).
-    static func regroupProposal(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> ThemeProposal? {
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
+    /// The themes it would open are titled by meaning when the model is there (`phrases`):
+    /// the facilitator judges the proposal by those titles, and only new themes are titled
+    /// (a few, tens of milliseconds each, through the phrase cache).
+    static func regroupProposal(kind: NoteKind, in state: MeetingState, live: LiveMeeting, phrases: PhraseEmbedding?) -> ThemeProposal? {
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
         return WallPlacement.regroupProposal(wall: wall(of: state, kind: kind, live: live), engine: engine)
     }
 
@@ -73,7 +76,8 @@ enum WallClustering {
 @MainActor
 struct WallRegrouper: @MainActor RegroupProposer {
     let live: LiveMeeting
-    /// The notes' model, for the title of a split's new theme (nil: from the notes' words).
+    /// The notes' model, for the titles of the themes a previewed regrouping or a split would
+    /// open (nil: from the notes' words).
     var phrases: PhraseEmbedding?
 
     func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) {
@@ -81,7 +85,7 @@ struct WallRegrouper: @MainActor RegroupProposer {
     }
 
     func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? {
-        WallClustering.regroupProposal(kind: kind, in: state, live: live)
+        WallClustering.regroupProposal(kind: kind, in: state, live: live, phrases: phrases)
     }
 
     func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? {
