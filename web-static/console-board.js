@@ -382,6 +382,10 @@ function proposalPreview(state, proposal) {
   if (!proposal) return where;
   const newLabels = new Map((proposal.newThemes || []).map((t) => [t.id, `new: ${t.label}`]));
   for (const m of proposal.moves || []) {
+    // A move the server would skip on "Apply" (the note has moved or been placed by hand
+    // since) is not shown as one.
+    const note = state.notes.find((n) => n.id === m.note);
+    if (!note || note.withdrawn || note.placedByHand || (note.theme ?? null) !== (m.from ?? null)) continue;
     const label = m.to == null ? 'Unsorted' : newLabels.get(m.to) ?? state.themes.find((t) => t.id === m.to)?.label;
     if (label) where.set(m.note, label);
   }

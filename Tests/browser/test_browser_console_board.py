@@ -200,6 +200,16 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
     assert all(col == big["label"] and to.startswith("→ new: ") for col, to in preview["marked"]), preview
     assert console.board() == before, "a preview moves nothing"
     viewport_shot(console, "split previewed")
+    # A note of the proposal the facilitator then places by hand (here: keeps where it is)
+    # would not move on "Apply": its card no longer says it would.
+    proposal = console_ws().welcome["snapshot"]["proposals"]["opportunity"]
+    kept = proposal["moves"][0]
+    facilitator("moveNote", note=kept["note"], theme=kept["from"])
+    console.wait_js("return document.querySelectorAll('#console-board .console-note.in-proposal').length === arguments[0];",
+                    len(proposal["moves"]) - 1, message="the card placed by hand no longer marked")
+    n = len(proposal["moves"]) - 1
+    assert f"moving {n} {'note' if n == 1 else 'notes'}" in console.js("return text($('proposal-text'));")
+    before = console.board()
     console.click(console.by_id("proposal-dismiss"))
     console.wait_js("return !shown($('proposal'));", message="the split dismissed")
     assert console.board() == before
