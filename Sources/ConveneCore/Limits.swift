@@ -31,6 +31,12 @@ public enum Limits {
     /// Commands from one address (a venue behind one NAT: generous).
     public static let commandsPerSecondPerAddress = 100.0
     public static let commandBurstPerAddress = 400.0
+    /// The facilitator's requests that group a whole wall or column on the service loop
+    /// (`regroup`, `splitByMeaning`), per meeting: a person clicks them a few times a minute,
+    /// and each takes milliseconds to tens of milliseconds (a split of 300 notes, 90 ms) that
+    /// every phone of the server waits behind.
+    public static let groupingRequestsPerSecond = 1.0
+    public static let groupingRequestBurst = 10.0
     /// Joins from one address: 300 at once (a room behind one public address), then 2 a second.
     public static let joinsPerSecondPerAddress = 2.0
     public static let joinBurstPerAddress = 300.0

@@ -447,3 +447,19 @@ def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides
     wait_until_placed(server, later, timeout=30)
     time.sleep(1)
     assert console_for(server).welcome["snapshot"]["proposals"].get("opportunity") != stale, "the stale split was replaced or withdrawn"
+
+
+def test_grouping_requests_have_a_budget_even_for_the_facilitator(server):
+    """Regroupings and splits run on the service loop that every phone waits behind: a
+    console (or a leaked console link) asking for them in a loop is refused after a burst,
+    with a sentence a person can read, and the room keeps posting."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    replies = [console.command({"type": "regroup", "kind": "opportunity", "preview": True}) for _ in range(15)]
+    refused = [r for r in replies if r["type"] == "error"]
+    assert refused and all(r["code"] == "rate_limited" and "wait a moment" in r["message"] for r in refused), replies
+    assert sum(r["type"] == "ack" for r in replies) >= 10, "a burst of ten is answered"
+    assert phone.post("fiber internet for rural shops")["type"] == "ack", "the room keeps posting"
+    time.sleep(1.2)
+    assert console.command({"type": "regroup", "kind": "opportunity", "preview": True})["type"] == "ack", "the budget refills"

@@ -64,5 +64,14 @@ extension MeetingHub {
            !take(&commandsByAddress, conn.session.address, rate: Limits.commandsPerSecondPerAddress, burst: Limits.commandBurstPerAddress) {
             throw CommandError(.rateLimited, "This network is sending too fast; please wait a moment.")
         }
+        switch command {
+        case .regroup, .splitByMeaning:
+            // They run on the service loop: even the facilitator's key gets a budget.
+            guard take(&groupingRequestsByMeeting, conn.session.meetingId ?? "", rate: Limits.groupingRequestsPerSecond,
+                       burst: Limits.groupingRequestBurst) else {
+                throw CommandError(.rateLimited, "The grouping is still catching up with your last requests; please wait a moment.")
+            }
+        default: break
+        }
     }
 }

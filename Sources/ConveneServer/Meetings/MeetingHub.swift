@@ -27,6 +27,8 @@ public final class MeetingHub {
     var joinsByAddress: [String: TokenBucket] = [:]
     var commandsByParticipant: [String: TokenBucket] = [:]
     var commandsByAddress: [String: TokenBucket] = [:]
+    /// Regroupings and splits the facilitator asked for, per meeting (`Limits.groupingRequestsPerSecond`).
+    var groupingRequestsByMeeting: [String: TokenBucket] = [:]
     /// Accept a facilitator or organizer key over plain HTTP from another computer (off by
     /// default: on venue Wi-Fi it would cross the air in clear).
     var allowInsecureKeys = false
