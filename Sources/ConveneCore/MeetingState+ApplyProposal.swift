@@ -6,9 +6,8 @@ extension MeetingState {
             throw CommandError(.notFound, "There is no regrouping proposal to apply: it was replaced, dismissed, or withdrawn as the wall changed.")
         }
         d.events = [.proposalResolved(kind: kind, applied: true)]
-        // New themes get their ids now; a move still holds only if its note is where the
-        // proposal saw it, the facilitator has not placed it by hand since, and neither its
-        // theme nor its target has been locked since.
+        // New themes get their ids now; a move still holds only if `stillHolds` and its
+        // target has not been locked since.
         var ids: [String: String] = [:]
         var number = nextNumber
         for t in proposal.newThemes where orderedThemes(kind: kind).count + ids.count < Limits.themesPerKind {
@@ -17,8 +16,7 @@ extension MeetingState {
         }
         var moves: [RegroupMove] = []
         for m in proposal.moves {
-            guard let note = notes[m.note], !note.withdrawn, !note.placedByHand, note.theme == m.from, note.kind == kind,
-                  !(m.from.flatMap { themes[$0]?.locked } ?? false) else { continue }
+            guard stillHolds(m), notes[m.note]?.kind == kind else { continue }
             let target = m.to.flatMap { ids[$0] ?? (themes[$0]?.kind == kind ? $0 : nil) }
             guard target != nil || m.to == nil, !(target.flatMap { themes[$0]?.locked } ?? false) else { continue }
             moves.append(RegroupMove(note: m.note, from: m.from, to: target))
@@ -35,5 +33,12 @@ extension MeetingState {
         if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
         d.reply = [("moved", .int(Int64(moves.count)))]
         return d
+    }
+
+    /// True when a proposed move can still be carried out: its note is where the proposal saw
+    /// it, not withdrawn, not placed by hand since, and its theme has not been locked since.
+    public func stillHolds(_ move: RegroupMove) -> Bool {
+        guard let note = notes[move.note], !note.withdrawn, !note.placedByHand, note.theme == move.from else { return false }
+        return !(move.from.flatMap { themes[$0]?.locked } ?? false)
     }
 }

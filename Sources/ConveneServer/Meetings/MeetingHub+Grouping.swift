@@ -187,10 +187,7 @@ extension MeetingHub {
     func releaseStaleRequest(_ live: LiveMeeting, kind: NoteKind) {
         guard live.requestedProposals.contains(kind) else { return }
         let state = live.speculative
-        let holds = state.proposals[kind]?.moves.contains { m in
-            guard let note = state.notes[m.note], !note.withdrawn, !note.hidden, !note.placedByHand, note.theme == m.from else { return false }
-            return !(m.from.flatMap { state.themes[$0]?.locked } ?? false)
-        } ?? false
+        let holds = state.proposals[kind]?.moves.contains { state.stillHolds($0) && state.notes[$0.note]?.hidden == false } ?? false
         if !holds { live.requestedProposals.remove(kind) }
     }
 
