@@ -120,7 +120,8 @@ struct ClusterBenchmark: ParsableCommand {
             print(String(format: "full regrouping of %d notes: %.0f ms", regroupNotes, (Measure.seconds() - t0) * 1000))
         }
         // The facilitator's "Split" runs on the service loop: one theme of 50 (a launch meeting's
-        // largest) and of 300 notes (the most the server splits), titles from the notes' words.
+        // largest) and of 300 notes (the most the server splits). The new theme is titled from
+        // the notes' words here; the server, with the model, titles it by meaning (tens of ms more).
         for size in [50, Limits.notesToSplitByMeaningAtMost] where allVectors.count >= size {
             var wall = Wall(themes: [WallTheme(id: "A", label: "Everything")])
             for i in 0..<size { wall.notes.append(WallNote(id: "s\(i)", vector: allVectors[i], text: allTexts[i], theme: "A")) }

@@ -127,11 +127,6 @@ public enum ThemeTitler {
         let main = wall.mainLanguage
         let inMain = members.filter { wall.notes[$0].words.language == main }
         var surfaces: [String: [String: Int]] = [:]
-        // Words someone on the wall typed in lower case: the capital of such a word at the
-        // start of a sentence is the sentence's ("Pay for trainees"); a word nobody typed in
-        // lower case keeps it (a name: "Brownsville").
-        var typedLower = Set<String>()
-        for note in wall.notes { for w in note.words.words where w.surface == w.key { typedLower.insert(w.key) } }
         for i in inMain.isEmpty ? members : inMain {
             let words = wall.notes[i].words.words, breaks = wall.notes[i].words.breakBefore
             // A note typed in capitals ("NEED WELDERS NOW") shouts: its words count in lower
@@ -154,8 +149,11 @@ public enum ThemeTitler {
                     let sentenceStart = start == 0 || breaks[start]
                     var words = run.map(\.surface)
                     // A capital that only marks the start of a sentence is no part of the word
-                    // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay").
-                    if sentenceStart, isCapitalisedWord(words[0]), typedLower.contains(run[0].key) { words[0] = words[0].lowercased() }
+                    // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay"),
+                    // unless nobody on the wall typed the word in lower case (a name: "Brownsville").
+                    if sentenceStart, isCapitalisedWord(words[0]), vocabulary.typedInLowerCase.contains(run[0].key) {
+                        words[0] = words[0].lowercased()
+                    }
                     let form = words.joined(separator: " ")
                     surfaces[key, default: [:]][shouting ? form.lowercased() : form, default: 0] += sentenceStart ? 1 : 10
                 }

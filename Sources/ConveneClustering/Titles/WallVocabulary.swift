@@ -13,16 +13,22 @@ struct WallVocabulary {
     /// cut short ("Recruit VP of regulatory", "Dredging, trucks & container").
     let modifiers: Set<String>
 
+    /// Words someone on the wall typed in lower case: the capital of such a word at the start
+    /// of a sentence is the sentence's ("Pay for trainees"), not the word's.
+    let typedInLowerCase: Set<String>
+
     /// `lexicon`: a word only ever an adjective (WordNet) that the notes use in front of
     /// another word and never last is a modifier from its first use.
     init(_ wall: Wall, lexicon: TitleLexicon? = nil) {
         var postings: [String: Set<Int>] = [:]
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
         var before: [String: Int] = [:], last: [String: Int] = [:]
+        var lower = Set<String>()
         for (i, note) in wall.notes.enumerated() {
             let words = note.words.words, breaks = note.words.breakBefore
             for (j, word) in words.enumerated() {
                 postings[ThemeTitler.stem(word.key), default: []].insert(i)
+                if word.surface == word.key { lower.insert(word.key) }
                 // In front of a content word, or last: before punctuation, at the note's end,
                 // or before a small word that is not part of a name ("housing is", not "cost of").
                 if j + 1 < words.count && !breaks[j + 1] && ThemeTitler.isEdge(words[j + 1].key) {
@@ -41,6 +47,7 @@ struct WallVocabulary {
             }
         }
         self.postings = postings
+        typedInLowerCase = lower
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
         // A word seen in front of another twice, and hardly ever last, is a modifier. An
         // adjective the notes never use last needs less evidence: "indoor venue" once is
