@@ -397,10 +397,20 @@ function renderProposal(state, kind, proposal, preview) {
   if (!proposal) return;
   const moves = preview.size;
   const fresh = (proposal.newThemes || []).map((t) => `“${t.label}”`);
+  const word = themeWord(kind);
+  const notesMoved = `${moves} ${moves === 1 ? 'note' : 'notes'}`;
+  const opening = (verb) => (fresh.length
+    ? ` and ${verb} ${fresh.length === 1 ? `a new ${word}` : `${fresh.length} new ${themeWord(kind, 2)}`}: ${fresh.join(', ')}` : '');
+  const split = proposal.requested === 'split' ? state.themes.find((t) => t.id === proposal.theme) : null;
+  setText($('proposal-heading'), split ? 'Split proposal' : 'Regrouping proposal');
   setText($('proposal-text'),
-    `The automatic grouping suggests moving ${moves} ${moves === 1 ? 'note' : 'notes'}` +
-      `${fresh.length ? ` and opening ${fresh.length === 1 ? 'a new theme' : `${fresh.length} new themes`}: ${fresh.join(', ')}` : ''}. ` +
-      'The cards marked → show where each would go; nothing moves until you apply it.');
+    (split
+      ? `Split “${split.label}”: move ${notesMoved} to a new ${word}${fresh.length ? ` ${fresh.join(', ')}` : ''}. ` +
+        'Applied, the split is yours: its notes stay where it puts them, as if you had moved them.'
+      : (proposal.requested === 'regroup'
+        ? `Regrouping would move ${notesMoved}${opening('open')}.`
+        : `The automatic grouping suggests moving ${notesMoved}${opening('opening')}.`)) +
+      ' The cards marked → show where each would go; nothing moves until you apply it.');
   const byTarget = new Map();
   for (const [note, to] of preview) {
     if (!byTarget.has(to)) byTarget.set(to, []);

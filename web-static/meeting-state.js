@@ -149,6 +149,13 @@ const handlers = {
     n.placed = true;
     if (e.byHand) n.placedByHand = true;
   },
+  // An undone split by meaning: its notes are back where they came from, no longer pinned.
+  regroupUndone(s, e) {
+    for (const id of e.released || []) {
+      const n = byId(s.notes, id);
+      if (n) n.placedByHand = false;
+    }
+  },
   themesMerged(s, e) {
     const { from, into } = e;
     for (const n of s.notes) if (n.theme === from) n.theme = into;

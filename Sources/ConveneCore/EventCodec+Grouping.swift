@@ -25,13 +25,21 @@ extension GroupingChange {
 
 extension ThemeProposal {
     /// As stored and as the console receives it:
-    /// `{"newThemes": [{"id","label"}], "moves": [{"note","from","to"}], "removedThemes": [id]}`.
+    /// `{"newThemes": [{"id","label"}], "moves": [{"note","from","to"}], "removedThemes": [id]}`,
+    /// and for one the facilitator asked for `"requested": "regroup"`, or `"requested": "split"`
+    /// with `"theme"` (the theme split).
     public var json: JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("newThemes", .array(newThemes.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
             ("moves", .array(moves.map { .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)]) })),
             ("removedThemes", .array(removedThemes.map { .string($0) })),
-        ])
+        ]
+        switch requested {
+        case nil: break
+        case .regroup: pairs.append(("requested", "regroup"))
+        case let .split(theme): pairs += [("requested", "split"), ("theme", .string(theme))]
+        }
+        return .object(pairs)
     }
 
     init(storage j: JSONValue) throws {
@@ -43,6 +51,15 @@ extension ThemeProposal {
             let r = FieldReader(m)
             return RegroupMove(note: try r.string("note"), from: try r.optionalString("from"), to: try r.optionalString("to"))
         }
-        self.init(newThemes: themes, moves: moves, removedThemes: try FieldReader(j).stringList("removedThemes"))
+        let r = FieldReader(j)
+        // Absent in logs written before requests were recorded: an automatic proposal.
+        let requested: ProposalRequest?
+        switch try r.optionalString("requested") {
+        case nil: requested = nil
+        case "regroup": requested = .regroup
+        case "split": requested = .split(theme: try r.string("theme"))
+        default: throw EventDecodingError(description: "unknown proposal request")
+        }
+        self.init(newThemes: themes, moves: moves, removedThemes: try r.stringList("removedThemes"), requested: requested)
     }
 }

@@ -55,12 +55,14 @@ extension StoredEvent {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
-        case let .regroupRecorded(kind, moves):
+        case let .regroupRecorded(kind, moves, byHand):
             pairs += [("kind", .string(kind.rawValue)), ("moves", .array(moves.map {
                 .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)])
             }))]
-        case let .regroupUndone(kind):
+            if byHand { pairs.append(("byHand", .bool(true))) }
+        case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))
+            if !released.isEmpty { pairs.append(("released", .array(released.map { .string($0) }))) }
         case let .grouped(kind, changes):
             pairs += [("kind", .string(kind.rawValue)), ("changes", .array(changes.map(\.json)))]
         case let .proposalOffered(kind, proposal):
@@ -138,8 +140,10 @@ extension StoredEvent {
                 let mr = FieldReader(m)
                 return RegroupMove(note: try mr.string("note"), from: try mr.optionalString("from"), to: try mr.optionalString("to"))
             }
-            event = .regroupRecorded(kind: try kind("kind"), moves: moves)
-        case "regroupUndone": event = .regroupUndone(kind: try kind("kind"))
+            // `byHand` and `released` are absent in logs written before splits by meaning.
+            event = .regroupRecorded(kind: try kind("kind"), moves: moves, byHand: try r.optionalBool("byHand") ?? false)
+        case "regroupUndone":
+            event = .regroupUndone(kind: try kind("kind"), released: j["released"] == nil ? [] : try r.stringList("released"))
         case "grouped":
             guard let list = j["changes"]?.arrayValue else { throw EventDecodingError(description: "missing list changes") }
             event = .grouped(kind: try kind("kind"), changes: try list.map(GroupingChange.init(storage:)))

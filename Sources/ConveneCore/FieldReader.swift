@@ -12,6 +12,7 @@ struct FieldReader {
     func string(_ key: String) throws -> String { try read { () throws(CommandError) in try fields.string(key, max: .max) } }
     func optionalString(_ key: String) throws -> String? { try read { () throws(CommandError) in try fields.optionalString(key, max: .max) } }
     func bool(_ key: String) throws -> Bool { try read { () throws(CommandError) in try fields.bool(key) } }
+    func optionalBool(_ key: String) throws -> Bool? { try read { () throws(CommandError) in try fields.optionalBool(key) } }
     func int(_ key: String) throws -> Int64 { try read { () throws(CommandError) in try fields.int(key) } }
     func stringList(_ key: String) throws -> [String] { try read { () throws(CommandError) in try fields.stringList(key) } }
 }

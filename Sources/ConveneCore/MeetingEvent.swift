@@ -30,9 +30,12 @@ public enum MeetingEvent: Equatable, Sendable {
     case nominationWithdrawn(id: String)
     case nextStepsSet(NextSteps)
     /// A regrouping the facilitator asked for: the note moves that follow it, kept so the
-    /// regrouping can be undone in one step.
-    case regroupRecorded(kind: NoteKind, moves: [RegroupMove])
-    case regroupUndone(kind: NoteKind)
+    /// regrouping can be undone in one step. `byHand`: the moves are the facilitator's own
+    /// placements (an applied split by meaning), so the notes are pinned where they went.
+    case regroupRecorded(kind: NoteKind, moves: [RegroupMove], byHand: Bool = false)
+    /// The last regrouping undone; `released`: notes it had pinned, now free again (back in
+    /// the theme they came from, no longer counter-examples of it).
+    case regroupUndone(kind: NoteKind, released: [String] = [])
     /// The clustering placed notes that arrived (and may have opened, regrouped or
     /// relabelled themes): one event for everything one placement pass decided, so a burst
     /// of notes costs the screens one message per pass, not one per note and label.
@@ -118,9 +121,21 @@ public struct ThemeProposal: Equatable, Sendable {
     public var newThemes: [NewTheme]
     public var moves: [RegroupMove]
     public var removedThemes: [String]
-    public init(newThemes: [NewTheme] = [], moves: [RegroupMove] = [], removedThemes: [String] = []) {
-        self.newThemes = newThemes; self.moves = moves; self.removedThemes = removedThemes
+    /// Nil: the clustering offered it on its own. Otherwise the facilitator asked for it, and
+    /// it stands until they apply or dismiss it (`MeetingState.requestStands`).
+    public var requested: ProposalRequest?
+    public init(newThemes: [NewTheme] = [], moves: [RegroupMove] = [], removedThemes: [String] = [],
+                requested: ProposalRequest? = nil) {
+        self.newThemes = newThemes; self.moves = moves; self.removedThemes = removedThemes; self.requested = requested
     }
+}
+
+/// What the facilitator asked for when a proposal came from the console.
+public enum ProposalRequest: Equatable, Sendable {
+    /// "Regroup these notes": the whole wall of a kind.
+    case regroup
+    /// "Split" on one theme: applied, its moves are the facilitator's own split.
+    case split(theme: String)
 }
 
 public struct RegroupMove: Equatable, Sendable {

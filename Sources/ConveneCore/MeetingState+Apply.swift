@@ -159,10 +159,18 @@ extension MeetingState {
                 }
             }
             proposals[kind] = nil
-        case let .regroupRecorded(kind, moves):
+        case let .regroupRecorded(kind, moves, byHand):
             lastRegroup[kind] = moves
-        case let .regroupUndone(kind):
+            if byHand { lastRegroupByHand.insert(kind) } else { lastRegroupByHand.remove(kind) }
+        case let .regroupUndone(kind, released):
+            // Back where it came from, a note of the undone split is the grouping's again.
+            for id in released {
+                let home = notes[id]?.theme
+                notes[id]?.placedByHand = false
+                notes[id]?.movedOutOf.removeAll { $0 == home }
+            }
             lastRegroup[kind] = nil
+            lastRegroupByHand.remove(kind)
         case let .summarySendStarted(send, recipients, appendix):
             mailings.append(Mailing(id: send, recipients: recipients,
                                     outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at,

@@ -21,8 +21,13 @@ extension MeetingState {
             guard target != nil || m.to == nil, !(target.flatMap { themes[$0]?.locked } ?? false) else { continue }
             moves.append(RegroupMove(note: m.note, from: m.from, to: target))
         }
-        d.events.append(.regroupRecorded(kind: kind, moves: moves))
-        d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
+        // A split the facilitator asked for is their own split once applied: its notes are
+        // pinned in the new theme and teach the grouping (examples of it, counter-examples of
+        // the theme they left), as a split by hand does. A regrouping stays the grouping's.
+        var split = false
+        if case .split? = proposal.requested { split = true }
+        d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split))
+        d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: split) }
         // Automatic themes the moves leave empty leave the wall.
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
@@ -33,6 +38,17 @@ extension MeetingState {
         if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
         d.reply = [("moved", .int(Int64(moves.count)))]
         return d
+    }
+
+    /// True when the proposal of `kind` is one the facilitator asked for and it still moves
+    /// something: automatic passes then neither replace nor withdraw it — a preview must not
+    /// change under the hand reading it. Once none of its moves holds (notes moved or placed
+    /// by hand since, hidden, withdrawn, their theme merged away or locked), it no longer
+    /// stands, and the next automatic pass may replace it; else a forgotten preview would hold
+    /// back every automatic proposal of its kind. Part of the state, so it survives a restart.
+    public func requestStands(_ kind: NoteKind) -> Bool {
+        guard let proposal = proposals[kind], proposal.requested != nil else { return false }
+        return proposal.moves.contains { stillHolds($0) && notes[$0.note]?.hidden == false }
     }
 
     /// True when a proposed move can still be carried out: its note is where the proposal saw

@@ -202,7 +202,8 @@ extension MeetingState {
             guard let regrouper else { throw CommandError(.notAllowed, "Regrouping needs the server's grouping.") }
             if preview {
                 // Nothing moves yet: the regrouping becomes the proposal the console previews.
-                let proposal = regrouper.proposal(kind: kind, in: self)
+                var proposal = regrouper.proposal(kind: kind, in: self)
+                proposal?.requested = .regroup
                 d.events = proposal.map { [.proposalOffered(kind: kind, proposal: $0)] } ?? []
                 d.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
             } else {
@@ -231,19 +232,25 @@ extension MeetingState {
                 throw CommandError(.invalid, "Splitting by meaning moves only notes the automatic grouping placed, and most notes of this \(t.kind.themeWord) were placed by hand: select the ones to split off instead.")
             }
             // Nothing moves yet: the split becomes the proposal the console previews.
-            let proposal = regrouper.splitProposal(theme: themeId, in: self)
+            var proposal = regrouper.splitProposal(theme: themeId, in: self)
+            proposal?.requested = .split(theme: themeId)
             d.events = proposal.map { [.proposalOffered(kind: t.kind, proposal: $0)] } ?? []
             d.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
         case let .undoRegroup(kind):
             guard let moves = lastRegroup[kind] else {
                 throw CommandError(.notFound, "There is no regrouping to undo.")
             }
+            // An undone split by meaning takes back the pins it gave its notes; a note placed by
+            // hand since (moved elsewhere, or merged) is the facilitator's and stays.
+            let split = lastRegroupByHand.contains(kind)
+            var released: [String] = []
             for m in moves {
-                guard let note = notes[m.note], !note.withdrawn, !note.placedByHand, note.theme == m.to else { continue }
+                guard let note = notes[m.note], !note.withdrawn, split || !note.placedByHand, note.theme == m.to else { continue }
                 let back = m.from.flatMap { themes[$0] == nil ? nil : $0 }
                 d.events.append(.noteMoved(note: m.note, theme: back, byHand: false))
+                if split { released.append(m.note) }
             }
-            d.events.append(.regroupUndone(kind: kind))
+            d.events.append(.regroupUndone(kind: kind, released: released))
             d.reply = [("moved", .int(Int64(d.events.count - 1)))]
         case let .applyProposal(kind):
             return try decideApplyProposal(kind)

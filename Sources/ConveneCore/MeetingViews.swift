@@ -149,10 +149,11 @@ extension MeetingState {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
-        case let .regroupRecorded(kind, moves):
+        case let .regroupRecorded(kind, moves, _):
             pairs += [("kind", .string(kind.rawValue)), ("moved", .int(Int64(moves.count)))]
-        case let .regroupUndone(kind):
+        case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))
+            if !released.isEmpty { pairs.append(("released", .array(released.map { .string($0) }))) }
         case let .grouped(kind, changes):
             // New themes go out whole (as in themeCreated), so a screen can draw them at once.
             let shown = changes.map { change -> JSONValue in

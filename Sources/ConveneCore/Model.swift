@@ -157,6 +157,8 @@ public struct MeetingState: Sendable {
     public var mailings: [Mailing] = []
     /// The last regrouping of each kind, until it is undone.
     public var lastRegroup: [NoteKind: [RegroupMove]] = [:]
+    /// Kinds whose last regrouping was the facilitator's own split (its notes are pinned).
+    public var lastRegroupByHand: Set<NoteKind> = []
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Notes the facilitator kept where they were by dismissing a proposal to move them:

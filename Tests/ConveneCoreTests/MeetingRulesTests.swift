@@ -413,6 +413,92 @@ final class RegroupUndoTests: XCTestCase {
         }
     }
 
+    /// "Split" asked for and applied is the facilitator's own split: its notes are pinned in
+    /// the new theme (examples of it, counter-examples of the theme they left), the request is
+    /// part of the stored proposal (so it stands across a restart), and undoing the split
+    /// frees its notes again.
+    func testAnAppliedSplitByMeaningIsTheFacilitatorsAndItsUndoFreesTheNotes() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        let a = m.theme(.opportunity, "Everything")
+        func record(_ events: [MeetingEvent]) {
+            for e in events {
+                m.clock += 1
+                // Through the stored form, as a restart reads it back.
+                let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
+                let read = try! StoredEvent(meeting: "m1", seq: stored.seq, storage: stored.storageJSON())
+                XCTAssertEqual(read, stored)
+                m.state.apply(read)
+                m.log.append(read)
+            }
+        }
+        for i in 1...6 {
+            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+            record([.noteMoved(note: "n\(i)", theme: a, byHand: false)])
+        }
+        let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+        record(asked.events)
+        XCTAssertEqual(m.state.proposals[.opportunity]?.requested, .split(theme: a))
+        XCTAssertTrue(m.state.requestStands(.opportunity))
+        XCTAssertTrue(MeetingState.replay(m.log)!.requestStands(.opportunity), "the request survives a restart")
+
+        try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
+        XCTAssertFalse(m.state.requestStands(.opportunity))
+        let split = try XCTUnwrap(m.state.notes["n1"]?.theme)
+        XCTAssertNotEqual(split, a)
+        for id in ["n1", "n2", "n3"] {
+            XCTAssertEqual(m.state.notes[id]?.theme, split)
+            XCTAssertEqual(m.state.notes[id]?.placedByHand, true, "\(id) is pinned where the split put it")
+            XCTAssertEqual(m.state.notes[id]?.movedOutOf, [a], "\(id) is a counter-example of the theme it left")
+        }
+        for id in ["n4", "n5", "n6"] { XCTAssertEqual(m.state.notes[id]?.placedByHand, false) }
+        // The facilitator then moves one of them on by hand: that decision is theirs and stays.
+        let other = m.theme(.opportunity, "Other")
+        try m.run(.moveNote(note: "n3", theme: other), as: .facilitator)
+
+        let undo = try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(undo.reply.first { $0.0 == "moved" }?.1, .int(2))
+        for id in ["n1", "n2"] {
+            XCTAssertEqual(m.state.notes[id]?.theme, a)
+            XCTAssertEqual(m.state.notes[id]?.placedByHand, false, "\(id) is the grouping's again")
+            XCTAssertEqual(m.state.notes[id]?.movedOutOf, [])
+        }
+        XCTAssertEqual(m.state.notes["n3"]?.theme, other)
+        XCTAssertEqual(m.state.notes["n3"]?.placedByHand, true)
+        XCTAssertEqual(MeetingState.replay(m.log)!.snapshot(for: .console), m.state.snapshot(for: .console))
+    }
+
+    /// A requested proposal stops standing once none of its moves holds: a forgotten preview
+    /// must not hold back the automatic ones for the rest of the meeting.
+    func testARequestedProposalStandsOnlyWhileOneOfItsMovesHolds() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        let a = m.theme(.opportunity, "Everything")
+        for i in 1...6 {
+            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+            m.clock += 1
+            let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: .noteMoved(note: "n\(i)", theme: a, byHand: false))
+            m.state.apply(stored)
+            m.log.append(stored)
+        }
+        let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+        for e in asked.events {
+            m.clock += 1
+            let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
+            m.state.apply(stored)
+            m.log.append(stored)
+        }
+        XCTAssertTrue(m.state.requestStands(.opportunity))
+        try m.run(.moveNote(note: "n1", theme: a), as: .facilitator)
+        try m.run(.hideNote(note: "n2", hidden: true), as: .facilitator)
+        XCTAssertTrue(m.state.requestStands(.opportunity), "n3's move still holds")
+        try m.run(.withdraw(note: "n3"), as: .participant(karen))
+        XCTAssertFalse(m.state.requestStands(.opportunity))
+        XCTAssertNotNil(m.state.proposals[.opportunity], "still shown until the next automatic pass replaces it")
+    }
+
     func testARegroupIsDecidedWithTheInjectedGrouping() throws {
         var m = MeetingDriver()
         m.phase(.opportunities)

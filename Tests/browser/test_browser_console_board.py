@@ -191,10 +191,13 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
         console.js("$('message').textContent = '';")
     assert big, f"no column of {[len(c['notes']) for c in columns]} notes could be split"
     console.wait_js("return shown($('proposal'));", message="the split previewed")
-    preview = console.js("""return {text: text($('proposal-text')), status: text($('message')),
+    preview = console.js("""return {heading: text($('proposal-heading')), text: text($('proposal-text')), status: text($('message')),
         marked: Array.from(document.querySelectorAll('#console-board .console-note.in-proposal'), (li) =>
           [text(li.closest('.console-column').querySelector('.column-label')), text(li.querySelector('.proposed'))])};""")
-    assert "opening a new theme" in preview["text"], preview
+    # The proposal says it is the split the facilitator asked for, of which column, and that
+    # once applied it is theirs.
+    assert f"Split “{big['label']}”: move" in preview["text"] and "to a new theme “" in preview["text"], preview
+    assert "the split is yours" in preview["text"] and preview["heading"] == "Split proposal", preview
     assert f"Splitting “{big['label']}” would move" in preview["status"], preview
     assert len(preview["marked"]) >= 3 and len(big["notes"]) - len(preview["marked"]) >= 3, preview
     assert all(col == big["label"] and to.startswith("→ new: ") for col, to in preview["marked"]), preview
@@ -208,7 +211,7 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
     console.wait_js("return document.querySelectorAll('#console-board .console-note.in-proposal').length === arguments[0];",
                     len(proposal["moves"]) - 1, message="the card placed by hand no longer marked")
     n = len(proposal["moves"]) - 1
-    assert f"moving {n} {'note' if n == 1 else 'notes'}" in console.js("return text($('proposal-text'));")
+    assert f"move {n} {'note' if n == 1 else 'notes'} to a new theme" in console.js("return text($('proposal-text'));")
     before = console.board()
     console.click(console.by_id("proposal-dismiss"))
     console.wait_js("return !shown($('proposal'));", message="the split dismissed")

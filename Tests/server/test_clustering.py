@@ -449,6 +449,62 @@ def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides
     assert console_for(server).welcome["snapshot"]["proposals"].get("opportunity") != stale, "the stale split was replaced or withdrawn"
 
 
+def test_a_requested_split_survives_a_restart_and_applied_is_the_facilitators_own(server):
+    """A split the facilitator asked for is stored as theirs: it still stands after the server
+    restarts and notes arrive, and applied, its notes are pinned in the new theme like notes
+    split off by hand, so the grouping never offers to fold them back; undoing the split
+    frees them again."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = []
+    for pair in zip(WELDERS, BROADBAND):
+        for text in pair:
+            ids.append(phone.post(text)["note"])
+            time.sleep(0.06)
+    wait_until_placed(server, ids, timeout=30)
+    time.sleep(1)
+    snap = console_for(server).welcome["snapshot"]
+    held = {t["id"]: [n["id"] for n in snap["notes"] if n["theme"] == t["id"]] for t in snap["themes"]}
+    column = max(held, key=lambda t: len(held[t]))
+    reply = console.command({"type": "splitByMeaning", "theme": column})
+    assert reply["type"] == "ack" and reply["proposal"] is True, reply
+    proposal = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    assert proposal["requested"] == "split" and proposal["theme"] == column, proposal
+
+    server.kill()
+    server.start()
+    console = console_for(server)
+    more = [phone_for(server, "Jim").post(text)["note"] for text in EXPORTS[:4]]
+    wait_until_placed(server, more, timeout=30)
+    time.sleep(1)
+    assert console_for(server).welcome["snapshot"]["proposals"].get("opportunity") == proposal, "the request stands after a restart"
+
+    applied = console.command({"type": "applyProposal", "kind": "opportunity"})
+    assert applied["type"] == "ack" and applied["moved"] == len(proposal["moves"]), applied
+    split = {m["note"] for m in proposal["moves"]}
+    notes = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+    opened = {notes[i]["theme"] for i in split}
+    assert len(opened) == 1 and opened != {column}, opened
+    assert all(notes[i]["placedByHand"] for i in split), "the split's notes are pinned where it put them"
+    # The facilitator's "Regroup these notes" never moves them.
+    regroup = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
+    assert regroup["type"] == "ack", regroup
+    if regroup["proposal"]:
+        offered = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+        assert not split & {m["note"] for m in offered["moves"]}, offered
+        assert console.command({"type": "dismissProposal", "kind": "opportunity"})["type"] == "ack"
+    # Undone, the split's notes are back in their column and the grouping's again.
+    undo = console.command({"type": "undoRegroup", "kind": "opportunity"})
+    assert undo["type"] == "ack" and undo["moved"] == len(split), undo
+    notes = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert all(notes[i]["theme"] == column and not notes[i]["placedByHand"] for i in split), [notes[i] for i in split]
+    server.kill()
+    server.start()
+    again = {n["id"]: n for n in console_for(server).welcome["snapshot"]["notes"]}
+    assert all(again[i]["theme"] == column and not again[i]["placedByHand"] for i in split), "the same after a restart"
+
+
 def test_grouping_requests_have_a_budget_even_for_the_facilitator(server):
     """Regroupings and splits run on the service loop that every phone waits behind: a
     console (or a leaked console link) asking for them in a loop is refused after a burst,

@@ -111,11 +111,13 @@ public struct FacilitatorSimulation {
         }
         let ids = wall.themes.map(\.id)
         if let engine = splitting {
-            // Ask the engine to split a column, and apply what it offers.
+            // Ask the engine to split a column, and apply what it offers: as on the server, the
+            // applied split is the facilitator's own, its notes pinned where it put them.
             for id in ids {
                 guard let proposal = engine.splitProposal(id, on: wall, newThemeId: { "\(splitPrefix)-\(id)" }) else { continue }
                 var w = wall
-                w.apply(proposal.changes)
+                w.apply(proposal.newThemes.map { .createTheme(id: $0.id, label: $0.label) })
+                for m in proposal.moves { w.moveByHand(m.note, to: m.to) }
                 out.append(w)
             }
         }

@@ -44,12 +44,6 @@ final class LiveMeeting {
     var wantedMoves: [NoteKind: WantedMoves] = [:]
     /// Kinds whose wall the room has paused on: the next pass regroups it with nothing held back.
     var settling: Set<NoteKind> = []
-    /// Kinds whose standing proposal the facilitator asked for (the console's "Regroup" or
-    /// "Split"): automatic passes neither replace nor withdraw it until the facilitator applies
-    /// or dismisses it — a preview must not change under the hand reading it — or none of its
-    /// moves holds any more (`MeetingHub.releaseStaleRequest`). (Not kept across a restart or
-    /// a recovery from a failed save: afterwards it stands as an automatic one.)
-    var requestedProposals: Set<NoteKind> = []
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]

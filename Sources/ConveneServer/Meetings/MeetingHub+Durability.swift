@@ -40,8 +40,6 @@ extension MeetingHub {
             guard let live = meetings[meetingId] else { return }
             live.speculative = live.committed
             live.pending.removeAll()
-            // A requested proposal whose offer was not saved is no request.
-            live.requestedProposals = live.requestedProposals.filter { live.committed.proposals[$0] != nil }
             live.recovering = false
             for kind in NoteKind.allCases {
                 live.wallVersion[kind, default: 0] += 1

@@ -40,13 +40,12 @@ extension MeetingHub {
     /// explicit regroup: titles from the notes' words, no phrase embedding.
     func followCorrection(_ live: LiveMeeting, kind: NoteKind) {
         guard !live.recovering else { return }
-        releaseStaleRequest(live, kind: kind)
         let state = live.speculative
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
         let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if let p = pass.proposal, p.moves.count >= 2, !live.requestedProposals.contains(kind) {
+        if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind) {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
         if !events.isEmpty { commit(events, to: live) }
@@ -134,7 +133,6 @@ extension MeetingHub {
         guard let live = meetings[result.meeting] else { return }
         let kind = result.kind
         live.placing.remove(kind)
-        releaseStaleRequest(live, kind: kind)
         var pass = WallPlacement.Pass()
         var placedNotes = Set(result.notes)
         let current = !live.recovering && live.wallVersion[kind] ?? 0 == result.version
@@ -164,31 +162,19 @@ extension MeetingHub {
         var events: [MeetingEvent] = []
         if !numbered.changes.isEmpty { events.append(.grouped(kind: kind, changes: numbered.changes)) }
         // A proposal the facilitator asked for stands until they apply or dismiss it.
-        if !live.requestedProposals.contains(kind) {
+        if !live.speculative.requestStands(kind) {
             events += WallPlacement.proposalEvents(kind: kind, pass: numbered, standing: live.speculative.proposals[kind])
         }
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
-        } else if current && !result.settled, !live.requestedProposals.contains(kind), let wanted = live.wantedMoves[kind],
+        } else if current && !result.settled, !live.speculative.requestStands(kind), let wanted = live.wantedMoves[kind],
                   !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note)) {
             // The last regrouping wanted moves the console does not offer (not yet confirmed, or
             // the facilitator has just applied the part that was, and this pass retitled): if the
             // room pauses, regroup the wall as it is then and offer everything.
             scheduleSettle(live, kind: kind)
         }
-    }
-
-    /// A proposal the facilitator asked for stands only while it still moves something: once
-    /// none of its moves holds (its notes moved or placed by hand since, hidden, withdrawn,
-    /// their theme merged away or locked), it is an automatic one again, and the next pass
-    /// replaces or withdraws it — else a forgotten preview would hold back every automatic
-    /// proposal of its kind.
-    func releaseStaleRequest(_ live: LiveMeeting, kind: NoteKind) {
-        guard live.requestedProposals.contains(kind) else { return }
-        let state = live.speculative
-        let holds = state.proposals[kind]?.moves.contains { state.stillHolds($0) && state.notes[$0.note]?.hidden == false } ?? false
-        if !holds { live.requestedProposals.remove(kind) }
     }
 
     /// How long the room must post nothing before the wall settles: notes in a launch meeting
@@ -214,7 +200,7 @@ extension MeetingHub {
         switch event {
         case let .noteEdited(note, _), let .noteWithdrawn(note), let .noteHidden(note, _), let .noteMoved(note, _, _):
             return state.notes[note]?.kind
-        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _), let .regroupUndone(kind), let .grouped(kind, _):
+        case let .themeCreated(_, kind, _, _), let .regroupRecorded(kind, _, _), let .regroupUndone(kind, _), let .grouped(kind, _):
             return kind
         case let .proposalResolved(kind, applied, superseded) where !applied && !superseded:
             // A dismissal holds notes in place: a pass computed before it would offer them again.

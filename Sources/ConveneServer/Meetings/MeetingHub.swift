@@ -156,7 +156,6 @@ public final class MeetingHub {
             for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = p.id }
         }
         commit(decision.events, to: live)
-        for case let .proposalOffered(kind, _) in decision.events { live.requestedProposals.insert(kind) }
         // The wall learns from the facilitator's hand at once (issue 11: "notes not yet
         // placed by hand may follow").
         switch command {
@@ -171,15 +170,19 @@ public final class MeetingHub {
             // welders" after the welders left), and a theme opened with a title another
             // theme was given meanwhile gets a new one.
             var changed = Set<String>()
+            var split = false
             for event in decision.events {
                 switch event {
                 case let .themeCreated(id, _, _, _): changed.insert(id)
-                case let .regroupRecorded(_, moves):
+                case let .regroupRecorded(_, moves, byHand):
                     for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
+                    split = byHand
                 default: break
                 }
             }
             retitle(live, kind: kind, themes: changed)
+            // An applied split is the facilitator's correction, like a split by hand.
+            if split { followCorrection(live, kind: kind) }
         default: break
         }
 
@@ -202,8 +205,6 @@ public final class MeetingHub {
         let at = wallClockMilliseconds()
         for event in events {
             if let kind = wallKind(of: event, in: live.speculative) { live.wallVersion[kind, default: 0] += 1 }
-            // Applied, dismissed or replaced by the facilitator's regroup: no longer a request.
-            if case let .proposalResolved(kind, _, _) = event { live.requestedProposals.remove(kind) }
             let stored = StoredEvent(meeting: live.id, seq: live.speculative.seq + 1, at: at, event: event)
             live.speculative.apply(stored)
             live.pending.append(stored)
