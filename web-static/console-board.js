@@ -393,19 +393,22 @@ function proposalPreview(state, proposal) {
 }
 
 function renderProposal(state, kind, proposal, preview) {
-  show($('proposal'), !!proposal);
-  if (!proposal) return;
+  // A proposal none of whose moves still holds (its notes placed by hand or gone since) has
+  // nothing to show: the next automatic pass replaces or withdraws it.
+  show($('proposal'), !!proposal && preview.size > 0);
+  if (!proposal || preview.size === 0) return;
   const moves = preview.size;
   const fresh = (proposal.newThemes || []).map((t) => `“${t.label}”`);
   const word = themeWord(kind);
   const notesMoved = `${moves} ${moves === 1 ? 'note' : 'notes'}`;
   const opening = (verb) => (fresh.length
     ? ` and ${verb} ${fresh.length === 1 ? `a new ${word}` : `${fresh.length} new ${themeWord(kind, 2)}`}: ${fresh.join(', ')}` : '');
-  const split = proposal.requested === 'split' ? state.themes.find((t) => t.id === proposal.theme) : null;
+  const split = proposal.requested === 'split';
+  const splitTheme = split ? state.themes.find((t) => t.id === proposal.theme) : null;
   setText($('proposal-heading'), split ? 'Split proposal' : 'Regrouping proposal');
   setText($('proposal-text'),
     (split
-      ? `Split “${split.label}”: move ${notesMoved} to a new ${word}${fresh.length ? ` ${fresh.join(', ')}` : ''}. ` +
+      ? `${splitTheme ? `Split “${splitTheme.label}”` : 'Split'}: move ${notesMoved} to a new ${word}${fresh.length ? ` ${fresh.join(', ')}` : ''}. ` +
         'Applied, the split is yours: its notes stay where it puts them, as if you had moved them.'
       : (proposal.requested === 'regroup'
         ? `Regrouping would move ${notesMoved}${opening('open')}.`

@@ -158,7 +158,13 @@ const handlers = {
   },
   themesMerged(s, e) {
     const { from, into } = e;
-    for (const n of s.notes) if (n.theme === from) n.theme = into;
+    // The facilitator grouped these notes: pinned, as on the server.
+    for (const n of s.notes) {
+      if (n.theme === from || n.theme === into) {
+        n.theme = into;
+        n.placedByHand = true;
+      }
+    }
     // Champions of the merged area now champion the area it joined, once each.
     const kept = [];
     for (const c of s.champions) {
@@ -186,6 +192,8 @@ const handlers = {
         n.placedByHand = true;
       }
     }
+    // The notes left in the old theme were decided too (as on the server).
+    for (const n of s.notes) if (n.theme === e.theme) n.placedByHand = true;
   },
   themeLocked(s, e) {
     const t = byId(s.themes, e.theme);

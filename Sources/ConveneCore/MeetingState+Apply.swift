@@ -11,6 +11,11 @@ extension MeetingState {
         return state
     }
 
+    /// Notes a later hand has placed are no longer the last split's to free on undo.
+    private mutating func releaseFromLastSplit(_ placed: [String]) {
+        for kind in lastRegroupPinned.keys { lastRegroupPinned[kind]?.subtract(placed) }
+    }
+
     public mutating func apply(_ stored: StoredEvent) {
         seq = stored.seq
         let at = stored.at
@@ -66,16 +71,24 @@ extension MeetingState {
             if byHand, let old = notes[note]?.theme, old != theme, notes[note]?.movedOutOf.contains(old) == false {
                 notes[note]?.movedOutOf.append(old)
             }
+            if byHand {
+                // Put back by hand into a theme it was moved out of: it belongs there after all.
+                if let theme { notes[note]?.movedOutOf.removeAll { $0 == theme } }
+                releaseFromLastSplit([note])
+            }
             if notes[note]?.theme != theme { keptByDismissal[note] = nil }   // kept where it was, no longer there
             notes[note]?.theme = theme
             notes[note]?.placed = true
             if byHand { notes[note]?.placedByHand = true }
         case let .themesMerged(from, into):
             // The facilitator grouped these notes: the clustering must not pull them apart.
-            for id in noteOrder where notes[id]?.theme == from || notes[id]?.theme == into {
+            let grouped = noteOrder.filter { notes[$0]?.theme == from || notes[$0]?.theme == into }
+            for id in grouped {
                 notes[id]?.theme = into
                 notes[id]?.placedByHand = true
+                notes[id]?.movedOutOf.removeAll { $0 == into }
             }
+            releaseFromLastSplit(grouped)
             // Champions of the merged area now champion the area it joined (once each).
             for c in champions where c.theme == from {
                 let moved = ChampionSignup(participant: c.participant, theme: into)
@@ -92,6 +105,7 @@ extension MeetingState {
             if let i = themeOrder.firstIndex(of: theme) { themeOrder.insert(newTheme, at: i + 1) } else { themeOrder.append(newTheme) }
             for id in moved { notes[id]?.theme = newTheme; notes[id]?.placedByHand = true }
             for id in noteOrder where notes[id]?.theme == theme { notes[id]?.placedByHand = true }
+            releaseFromLastSplit(moved + noteOrder.filter { notes[$0]?.theme == theme })
             nextNumber += 1
         case let .themeLocked(theme, locked):
             themes[theme]?.locked = locked
@@ -160,8 +174,9 @@ extension MeetingState {
             }
             proposals[kind] = nil
         case let .regroupRecorded(kind, moves, byHand):
+            // Recorded after its moves, so the split's own moves by hand do not count as later ones.
             lastRegroup[kind] = moves
-            if byHand { lastRegroupByHand.insert(kind) } else { lastRegroupByHand.remove(kind) }
+            lastRegroupPinned[kind] = byHand ? Set(moves.map(\.note)) : nil
         case let .regroupUndone(kind, released):
             // Back where it came from, a note of the undone split is the grouping's again.
             for id in released {
@@ -170,7 +185,7 @@ extension MeetingState {
                 notes[id]?.movedOutOf.removeAll { $0 == home }
             }
             lastRegroup[kind] = nil
-            lastRegroupByHand.remove(kind)
+            lastRegroupPinned[kind] = nil
         case let .summarySendStarted(send, recipients, appendix):
             mailings.append(Mailing(id: send, recipients: recipients,
                                     outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at,

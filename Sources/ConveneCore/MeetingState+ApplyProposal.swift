@@ -26,8 +26,8 @@ extension MeetingState {
         // the theme they left), as a split by hand does. A regrouping stays the grouping's.
         var split = false
         if case .split? = proposal.requested { split = true }
-        d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split))
         d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: split) }
+        d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split))
         // Automatic themes the moves leave empty leave the wall.
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }

@@ -241,14 +241,21 @@ extension MeetingState {
                 throw CommandError(.notFound, "There is no regrouping to undo.")
             }
             // An undone split by meaning takes back the pins it gave its notes; a note placed by
-            // hand since (moved elsewhere, or merged) is the facilitator's and stays.
-            let split = lastRegroupByHand.contains(kind)
+            // hand since (moved, merged or split by hand) is the facilitator's and stays, and so
+            // does one whose theme of origin is gone (merged away): the split is not undone into
+            // Unsorted.
+            let split = lastRegroupPinned[kind]
             var released: [String] = []
             for m in moves {
-                guard let note = notes[m.note], !note.withdrawn, split || !note.placedByHand, note.theme == m.to else { continue }
+                guard let note = notes[m.note], !note.withdrawn, note.theme == m.to else { continue }
                 let back = m.from.flatMap { themes[$0] == nil ? nil : $0 }
+                if let split {
+                    guard split.contains(m.note), back != nil || m.from == nil else { continue }
+                    released.append(m.note)
+                } else if note.placedByHand {
+                    continue
+                }
                 d.events.append(.noteMoved(note: m.note, theme: back, byHand: false))
-                if split { released.append(m.note) }
             }
             d.events.append(.regroupUndone(kind: kind, released: released))
             d.reply = [("moved", .int(Int64(d.events.count - 1)))]

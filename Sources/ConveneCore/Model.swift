@@ -157,8 +157,10 @@ public struct MeetingState: Sendable {
     public var mailings: [Mailing] = []
     /// The last regrouping of each kind, until it is undone.
     public var lastRegroup: [NoteKind: [RegroupMove]] = [:]
-    /// Kinds whose last regrouping was the facilitator's own split (its notes are pinned).
-    public var lastRegroupByHand: Set<NoteKind> = []
+    /// Per kind, when the last regrouping was the facilitator's own split: the notes it pinned
+    /// that no later hand has placed since (a move, merge or split by hand makes a note the
+    /// facilitator's for good; undoing the split frees only the others).
+    public var lastRegroupPinned: [NoteKind: Set<String>] = [:]
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Notes the facilitator kept where they were by dismissing a proposal to move them:

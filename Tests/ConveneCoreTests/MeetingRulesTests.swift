@@ -469,6 +469,62 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertEqual(MeetingState.replay(m.log)!.snapshot(for: .console), m.state.snapshot(for: .console))
     }
 
+    /// After an applied split, what the facilitator's hand did since is theirs for good: undo
+    /// frees only the notes the split pinned and nobody has placed since, and never sends the
+    /// split's notes to Unsorted because the theme they came from was merged away.
+    func testUndoingASplitKeepsWhatTheFacilitatorPlacedSince() throws {
+        func appliedSplit() throws -> (MeetingDriver, from: String, split: String) {
+            var m = MeetingDriver()
+            let karen = m.join("Karen")
+            m.phase(.opportunities)
+            let a = m.theme(.opportunity, "Everything")
+            for i in 1...6 {
+                try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+                m.clock += 1
+                let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: .noteMoved(note: "n\(i)", theme: a, byHand: false))
+                m.state.apply(stored)
+                m.log.append(stored)
+            }
+            let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+            for e in asked.events {
+                m.clock += 1
+                let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
+                m.state.apply(stored)
+                m.log.append(stored)
+            }
+            try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
+            return (m, a, m.state.notes["n1"]!.theme!)
+        }
+        func moved(_ d: Decision) -> JSONValue? { d.reply.first { $0.0 == "moved" }?.1 }
+
+        // A split note taken out and put back by hand is the facilitator's.
+        var (m, from, split) = try appliedSplit()
+        try m.run(.moveNote(note: "n2", theme: nil), as: .facilitator)
+        try m.run(.moveNote(note: "n2", theme: split), as: .facilitator)
+        XCTAssertEqual(m.state.notes["n2"]?.movedOutOf, [from], "put back by hand, it no longer counts against the split's theme")
+        XCTAssertEqual(moved(try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)), .int(2))
+        XCTAssertEqual(m.state.notes["n2"]?.theme, split)
+        XCTAssertEqual(m.state.notes["n2"]?.placedByHand, true)
+        XCTAssertEqual([m.state.notes["n1"]?.theme, m.state.notes["n3"]?.theme], [from, from])
+        XCTAssertEqual(MeetingState.replay(m.log)!.snapshot(for: .console), m.state.snapshot(for: .console))
+
+        // The facilitator merged the rest of the column into the split: the merge stands.
+        (m, from, split) = try appliedSplit()
+        try m.run(.mergeThemes(from: from, into: split), as: .facilitator)
+        XCTAssertEqual(moved(try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)), .int(0))
+        for i in 1...6 {
+            XCTAssertEqual(m.state.notes["n\(i)"]?.theme, split)
+            XCTAssertEqual(m.state.notes["n\(i)"]?.placedByHand, true)
+        }
+
+        // The column the split came from was merged into another: its notes stay in the split.
+        (m, from, split) = try appliedSplit()
+        let other = m.theme(.opportunity, "Other")
+        try m.run(.mergeThemes(from: from, into: other), as: .facilitator)
+        XCTAssertEqual(moved(try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)), .int(0))
+        for id in ["n1", "n2", "n3"] { XCTAssertEqual(m.state.notes[id]?.theme, split, "\(id) is not sent to Unsorted") }
+    }
+
     /// A requested proposal stops standing once none of its moves holds: a forgotten preview
     /// must not hold back the automatic ones for the rest of the meeting.
     func testARequestedProposalStandsOnlyWhileOneOfItsMovesHolds() throws {
