@@ -20,6 +20,8 @@ struct MeetingsBenchmark: ParsableCommand {
     @Flag(help: "Only title the facilitator's own groups (the titler alone, quick).") var titlesOnly = false
     @Flag(help: "The simulated facilitator may also split a column by meaning (the console's \"Split by meaning\"), one action.")
     var facilitatorSplits = false
+    @Flag(help: "Also measure a facilitator who corrects the wall when half the notes are in: how the later notes land, with and without what the engine learns from the correction.")
+    var midway = false
     @Flag(help: "Embed Spanish notes as typed, not from Apertium's English (the baseline).") var noTranslation = false
     @Flag(help: "Title without WordNet's words (adjectives, capitalised names): the baseline.") var noWordnet = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
@@ -139,6 +141,16 @@ struct MeetingsBenchmark: ParsableCommand {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
+            if midway {
+                let m = midwayCorrection(e, vectors: vectors, engine: engine)
+                for (key, value) in ["lateNone": m.none, "lateLearning": m.learning, "lateForgetting": m.forgetting,
+                                     "workNone": m.workNone, "workLearning": m.workLearning, "workForgetting": m.workForgetting,
+                                     "late": m.late, "midwayActions": m.midwayActions] {
+                    sums[key, default: 0] += value
+                }
+                print(String(format: "    midway correction (%.0f actions): later notes misplaced %.0f%% with no correction, %.0f%% after it with learning, %.0f%% after it without; work left at the end %.0f / %.0f / %.0f actions",
+                             m.midwayActions, m.none * 100, m.learning * 100, m.forgetting * 100, m.workNone, m.workLearning, m.workForgetting))
+            }
             // Spanish notes (issue 11, item 5): they must not make a theme of their own.
             let spanish = Set(e.texts.indices.filter { Language.guess(e.texts[$0]) == .spanish })
             if !spanish.isEmpty {
@@ -207,6 +219,53 @@ struct MeetingsBenchmark: ParsableCommand {
                         : "\(outOfThemes) notes moved out of a theme on their own") as NSString,
                      sums["silentSmall"]! / k * 100, sums["silentYoung"]! / k * 100, sums["silentGrown"]! / k * 100))
         spanishLines.forEach { print($0) }
+        if midway {
+            print(String(format: "midway correction (%.0f later notes a wall): later notes misplaced %.1f%% with no correction, %.1f%% after a full correction at half-time with what the engine learns, %.1f%% with the correction but its pins and counter-examples forgotten; facilitator's work left at the end %.2f / %.2f / %.2f actions a wall, after %.2f actions at half-time",
+                         sums["late"]! / k, sums["lateNone"]! / k * 100, sums["lateLearning"]! / k * 100, sums["lateForgetting"]! / k * 100,
+                         sums["workNone"]! / k, sums["workLearning"]! / k, sums["workForgetting"]! / k, sums["midwayActions"]! / k))
+        }
+    }
+
+    /// A facilitator who corrects the wall fully once half the notes are in (the room pauses,
+    /// the facilitator fixes it), then the rest of the notes arrive. Of the later notes (those
+    /// the facilitator sorts), the share not in the theme matched to their group at the end,
+    /// and the facilitator's work left then: with no correction, after the correction with
+    /// what the engine learns from it (pins as examples, counter-examples), and after the
+    /// same correction with its pins and counter-examples forgotten (the groups alone).
+    func midwayCorrection(_ e: Episode, vectors: [[Float]], engine: MeetingGrouping)
+        -> (none: Double, learning: Double, forgetting: Double, workNone: Double, workLearning: Double, workForgetting: Double, late: Double,
+            midwayActions: Double) {
+        let half = e.texts.count / 2
+        let late = (half..<e.texts.count).filter { e.truth[$0] != "unsorted" }
+        func misplaced(_ wall: Wall) -> (share: Double, work: Double) {
+            let themes = wall.notes.map(\.theme)
+            let (cost, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: themes)
+            let wrong = late.filter { i in themes[i].flatMap { themeFor[$0] } != e.truth[i] }.count
+            return (Double(wrong) / Double(max(1, late.count)), Double(cost))
+        }
+        var plain = EpisodeSimulation(engine: engine)
+        for i in e.texts.indices { plain.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
+        plain.settle()
+        let none = misplaced(plain.wall)
+        var corrected: [(share: Double, work: Double)] = []
+        var midwayActions = 0.0
+        for learning in [true, false] {
+            var sim = EpisodeSimulation(engine: engine)
+            for i in 0..<half { sim.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
+            sim.settle()
+            let truthOf = Dictionary(uniqueKeysWithValues: (0..<half).map { ("\($0)", e.truth[$0]) })
+            let correction = FacilitatorSimulation.correct(sim.wall, truthOf: truthOf, engine: engine)
+            sim.wall = correction.wall
+            if learning { midwayActions = Double(correction.actions) }
+            if !learning {
+                for j in sim.wall.notes.indices { sim.wall.notes[j].pinned = false; sim.wall.notes[j].rejectedThemes = [] }
+            }
+            for i in half..<e.texts.count { sim.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
+            sim.settle()
+            corrected.append(misplaced(sim.wall))
+        }
+        return (none.share, corrected[0].share, corrected[1].share, none.work, corrected[0].work, corrected[1].work, Double(late.count),
+                midwayActions)
     }
     /// The titler alone: titles for the facilitator's own groups, against their titles.
     func oracleTitles(_ e: Episode, vectors: [[Float]], engine: MeetingGrouping, model: SentenceEmbedder, lines: inout [String]) -> (chosen: Double, ceiling: Double) {

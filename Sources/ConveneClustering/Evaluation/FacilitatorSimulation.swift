@@ -16,6 +16,8 @@ public struct FacilitatorSimulation {
         public var proposalsApplied: Int
         /// Work left when the facilitator stopped: 0 when the wall matches their grouping.
         public var left: Int
+        /// The wall as the facilitator left it.
+        public var wall: Wall
     }
 
     /// `splits`: the facilitator may also ask the engine to split a column by meaning (the
@@ -62,7 +64,7 @@ public struct FacilitatorSimulation {
             cost = remaining(wall)
         }
         return Outcome(notes: wall.notes.filter { truthOf[$0.id] != "unsorted" }.count, actions: actions, staticActions: staticActions,
-                       proposalsApplied: applied, left: cost)
+                       proposalsApplied: applied, left: cost, wall: wall)
     }
 
     /// Every single action the facilitator could take next, each as the wall after it: move a
