@@ -27,6 +27,8 @@ struct MeetingsBenchmark: ParsableCommand {
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
     @Option(help: "Regroup at every note up to this many notes (the engine's default when not given; 0: growth only).") var everyNoteUpTo: Int?
     @Option(help: "Fewest moves for a proposal (the engine's default when not given).") var minimumProposalMoves: Int?
+    @Option(help: "Notes on the wall before the first themes appear (the engine's default when not given).") var firstGrouping: Int?
+    @Option(help: "Least similarity for a note to join a theme on arrival (the engine's default when not given).") var placeThreshold: Float?
 
     struct Episode { var name: String; var texts: [String]; var truth: [String]; var titles: [String: String] }
 
@@ -52,6 +54,8 @@ struct MeetingsBenchmark: ParsableCommand {
         if let checkpointGrowth { engine.checkpointGrowth = checkpointGrowth }
         if let everyNoteUpTo { engine.checkpointEveryNoteUpTo = everyNoteUpTo }
         if let minimumProposalMoves { engine.minimumProposalMoves = minimumProposalMoves }
+        if let firstGrouping { engine.firstGrouping = firstGrouping }
+        if let placeThreshold { engine.placeThreshold = placeThreshold }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
         print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives and \($0.properNameCount) capitalised names (WordNet)" } ?? "titles without WordNet")
