@@ -413,32 +413,28 @@ final class RegroupUndoTests: XCTestCase {
         }
     }
 
+    /// A theme of six notes the grouping placed, and the facilitator's "Split" of it standing
+    /// as a proposal (the injected grouping splits off n1–n3), recorded through the stored form.
+    func requestedSplit() throws -> (m: MeetingDriver, karen: String, theme: String) {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        let a = m.theme(.opportunity, "Everything")
+        for i in 1...6 {
+            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+            m.record([.noteMoved(note: "n\(i)", theme: a, byHand: false)])
+        }
+        let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+        m.record(asked.events, throughStorage: true)
+        return (m, karen, a)
+    }
+
     /// "Split" asked for and applied is the facilitator's own split: its notes are pinned in
     /// the new theme (examples of it, counter-examples of the theme they left), the request is
     /// part of the stored proposal (so it stands across a restart), and undoing the split
     /// frees its notes again.
     func testAnAppliedSplitByMeaningIsTheFacilitatorsAndItsUndoFreesTheNotes() throws {
-        var m = MeetingDriver()
-        let karen = m.join("Karen")
-        m.phase(.opportunities)
-        let a = m.theme(.opportunity, "Everything")
-        func record(_ events: [MeetingEvent]) {
-            for e in events {
-                m.clock += 1
-                // Through the stored form, as a restart reads it back.
-                let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
-                let read = try! StoredEvent(meeting: "m1", seq: stored.seq, storage: stored.storageJSON())
-                XCTAssertEqual(read, stored)
-                m.state.apply(read)
-                m.log.append(read)
-            }
-        }
-        for i in 1...6 {
-            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
-            record([.noteMoved(note: "n\(i)", theme: a, byHand: false)])
-        }
-        let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
-        record(asked.events)
+        var (m, _, a) = try requestedSplit()
         XCTAssertEqual(m.state.proposals[.opportunity]?.requested, .split(theme: a))
         XCTAssertTrue(m.state.requestStands(.opportunity))
         XCTAssertTrue(MeetingState.replay(m.log)!.requestStands(.opportunity), "the request survives a restart")
@@ -474,24 +470,7 @@ final class RegroupUndoTests: XCTestCase {
     /// split's notes to Unsorted because the theme they came from was merged away.
     func testUndoingASplitKeepsWhatTheFacilitatorPlacedSince() throws {
         func appliedSplit() throws -> (MeetingDriver, from: String, split: String) {
-            var m = MeetingDriver()
-            let karen = m.join("Karen")
-            m.phase(.opportunities)
-            let a = m.theme(.opportunity, "Everything")
-            for i in 1...6 {
-                try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
-                m.clock += 1
-                let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: .noteMoved(note: "n\(i)", theme: a, byHand: false))
-                m.state.apply(stored)
-                m.log.append(stored)
-            }
-            let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
-            for e in asked.events {
-                m.clock += 1
-                let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
-                m.state.apply(stored)
-                m.log.append(stored)
-            }
+            var (m, _, a) = try requestedSplit()
             try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
             return (m, a, m.state.notes["n1"]!.theme!)
         }
@@ -528,24 +507,7 @@ final class RegroupUndoTests: XCTestCase {
     /// A requested proposal stops standing once none of its moves holds: a forgotten preview
     /// must not hold back the automatic ones for the rest of the meeting.
     func testARequestedProposalStandsOnlyWhileOneOfItsMovesHolds() throws {
-        var m = MeetingDriver()
-        let karen = m.join("Karen")
-        m.phase(.opportunities)
-        let a = m.theme(.opportunity, "Everything")
-        for i in 1...6 {
-            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
-            m.clock += 1
-            let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: .noteMoved(note: "n\(i)", theme: a, byHand: false))
-            m.state.apply(stored)
-            m.log.append(stored)
-        }
-        let asked = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
-        for e in asked.events {
-            m.clock += 1
-            let stored = StoredEvent(meeting: "m1", seq: m.state.seq + 1, at: m.clock, event: e)
-            m.state.apply(stored)
-            m.log.append(stored)
-        }
+        var (m, karen, a) = try requestedSplit()
         XCTAssertTrue(m.state.requestStands(.opportunity))
         try m.run(.moveNote(note: "n1", theme: a), as: .facilitator)
         try m.run(.hideNote(note: "n2", hidden: true), as: .facilitator)

@@ -29,6 +29,23 @@ struct MeetingDriver {
         return decision
     }
 
+    /// Events the server decides on its own (the grouping's placements, a proposal), applied
+    /// and logged in order; `throughStorage`: each read back from its stored form first, as a
+    /// restart reads it.
+    mutating func record(_ events: [MeetingEvent], throughStorage: Bool = false) {
+        for event in events {
+            clock += 1
+            var stored = StoredEvent(meeting: "m1", seq: state.seq + 1, at: clock, event: event)
+            if throughStorage {
+                let read = try! StoredEvent(meeting: "m1", seq: stored.seq, storage: stored.storageJSON())
+                XCTAssertEqual(read, stored)
+                stored = read
+            }
+            state.apply(stored)
+            log.append(stored)
+        }
+    }
+
     mutating func join(_ name: String, role: ParticipantRole = .employer, email: String? = nil) -> String {
         let d = try! run(.join(name: name, organization: "\(name) Co", role: role, email: email, consent: email != nil), as: .guest)
         return d.reply.first { $0.0 == "participant" }!.1.stringValue!

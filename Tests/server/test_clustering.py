@@ -376,11 +376,9 @@ def test_a_dismissed_proposal_does_not_come_back_with_the_next_notes(server):
     assert reply["type"] == "ack", reply
 
 
-def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides(server):
-    """The console's "Split" on a column: the clustering proposes which of its notes leave
-    for a new theme. Nothing moves until the facilitator applies it, notes arriving meanwhile
-    do not replace or withdraw it, and applying it is one undoable step. Only the console may
-    ask; a small or locked column gets a clear refusal."""
+def post_welders_and_broadband(server):
+    """One phone posts two topics interleaved, in the opportunities phase, until every note
+    is placed: a wall whose largest column the tests split. Returns the console and the phone."""
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
     phone = phone_for(server, "Karen")
@@ -391,6 +389,15 @@ def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides
             time.sleep(0.06)
     wait_until_placed(server, ids, timeout=30)
     time.sleep(1)
+    return console, phone
+
+
+def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides(server):
+    """The console's "Split" on a column: the clustering proposes which of its notes leave
+    for a new theme. Nothing moves until the facilitator applies it, notes arriving meanwhile
+    do not replace or withdraw it, and applying it is one undoable step. Only the console may
+    ask; a small or locked column gets a clear refusal."""
+    console, phone = post_welders_and_broadband(server)
     snap = console_for(server).welcome["snapshot"]
     before = {n["id"]: n["theme"] for n in snap["notes"]}
     held = {t["id"]: [i for i, th in before.items() if th == t["id"]] for t in snap["themes"]}
@@ -454,16 +461,7 @@ def test_a_requested_split_survives_a_restart_and_applied_is_the_facilitators_ow
     restarts and notes arrive, and applied, its notes are pinned in the new theme like notes
     split off by hand, so the grouping never offers to fold them back; undoing the split
     frees them again."""
-    console = console_for(server)
-    console.command({"type": "setPhase", "phase": "opportunities"})
-    phone = phone_for(server, "Karen")
-    ids = []
-    for pair in zip(WELDERS, BROADBAND):
-        for text in pair:
-            ids.append(phone.post(text)["note"])
-            time.sleep(0.06)
-    wait_until_placed(server, ids, timeout=30)
-    time.sleep(1)
+    console, phone = post_welders_and_broadband(server)
     snap = console_for(server).welcome["snapshot"]
     held = {t["id"]: [n["id"] for n in snap["notes"] if n["theme"] == t["id"]] for t in snap["themes"]}
     column = max(held, key=lambda t: len(held[t]))
