@@ -12,7 +12,9 @@ import { $, h, setText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES }
 /** Notes selected on the board (ids), kept across redraws while they exist. */
 const selected = new Set();
 let boardKind = null; // chosen by hand; null follows the phase
-let suggestions = { kind: null, version: '', list: [] };
+// The server's advice on the board: themes alike enough to merge, and the notes the grouping
+// is least sure of (`doubts`: each with the theme it was in when the advice was computed).
+let suggestions = { kind: null, version: '', list: [], doubts: [] };
 let suggestTimer = null;
 let ctx = null; // { conn, run, say, draw }
 
@@ -174,7 +176,11 @@ export function renderBoard(state) {
   renderProposal(state, kind, proposal, preview);
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
-  const view = { state, kind, preview, themes };
+  const doubts = doubtsToShow(state, kind, preview);
+  if (doubts.size) {
+    setText($('board-summary'), `${$('board-summary').textContent} ${doubts.size} marked “Check”: the notes the grouping is least sure of.`);
+  }
+  const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
   renderSelection(state, kind, themes);
   scheduleSuggestions(state, kind);
@@ -310,7 +316,8 @@ function updateColumn(col, c, view) {
 
 function createNote(n) {
   const card = h('button', { type: 'button', class: 'note-card', 'aria-pressed': 'false' },
-    h('span', { class: 'note-text' }), h('span', { class: 'corrected' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }));
+    h('span', { class: 'note-text' }), h('span', { class: 'corrected' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }),
+    h('span', { class: 'doubt' }));
   card.addEventListener('click', () => {
     if (selected.has(n.id)) selected.delete(n.id); else selected.add(n.id);
     ctx.draw();
@@ -350,7 +357,12 @@ function updateNote(li, n, view) {
   show(proposed, !!to);
   setText(proposed, to ? `→ ${to}` : '');
   li.classList.toggle('in-proposal', !!to);
-  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}`);
+  // A note the grouping is least sure of: check it first.
+  const doubt = view.doubts.get(n.id);
+  show(li.querySelector('.doubt'), !!doubt);
+  setText(li.querySelector('.doubt'), doubt ? `Check: also close to “${doubt}”` : '');
+  li.classList.toggle('doubtful', !!doubt);
+  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${doubt ? ` (check: also close to ${doubt})` : ''}`);
 }
 
 // ---- Selection bar ----
@@ -423,7 +435,22 @@ function renderProposal(state, kind, proposal, preview) {
     h('li', {}, h('strong', { text: `→ ${to}: ` }), texts.map(shortText).join(' · '))));
 }
 
-// ---- Merge suggestions, recomputed with the board ----
+// ---- Merge suggestions and notes to check, recomputed with the board ----
+
+/** note id → the label of the other theme it is close to, for the notes the grouping is least
+ *  sure of that are still where they were when the server said so, not placed by hand, and
+ *  not moved by the standing proposal (its card says where it would go instead). */
+function doubtsToShow(state, kind, preview) {
+  const shown = new Map();
+  if (suggestions.kind !== kind) return shown;
+  for (const d of suggestions.doubts) {
+    const n = state.notes.find((x) => x.id === d.note);
+    const other = state.themes.find((t) => t.id === d.alsoClose);
+    if (!n || n.withdrawn || n.hidden || n.placedByHand || !n.theme || n.theme !== d.theme || !other || preview.has(n.id)) continue;
+    shown.set(n.id, other.label);
+  }
+  return shown;
+}
 
 /** Asks the server again a moment after the board of this kind changed. */
 function scheduleSuggestions(state, kind) {
@@ -434,9 +461,11 @@ function scheduleSuggestions(state, kind) {
   suggestTimer = setTimeout(async () => {
     try {
       const ack = await ctx.conn.send({ type: 'mergeSuggestions', kind });
-      suggestions = { kind, version, list: ack.suggestions || [] };
+      const themeOf = new Map(notesOfKind(ctx.conn.state, kind).map((n) => [n.id, n.theme]));
+      const doubts = (ack.doubts || []).map((d) => ({ ...d, theme: themeOf.get(d.note) }));
+      suggestions = { kind, version, list: ack.suggestions || [], doubts };
     } catch {
-      suggestions = { kind, version, list: [] };
+      suggestions = { kind, version, list: [], doubts: [] };
     }
     ctx.draw();
   }, 800);

@@ -111,6 +111,18 @@ struct ClusterBenchmark: ParsableCommand {
             times.sort()
             print(String(format: "placing one note on a wall of 300 (not a checkpoint): median %.3f ms, p99 %.3f ms",
                          Measure.percentile(times, 0.5), Measure.percentile(times, 0.99)))
+            // The console's advice on a board (merge suggestions and the notes to check first)
+            // is answered on the service loop each time the board changes.
+            var advice: [Double] = []
+            for _ in 0..<20 {
+                let t0 = Measure.seconds()
+                _ = engine.mergeSuggestions(sim.wall)
+                _ = engine.doubts(sim.wall)
+                advice.append((Measure.seconds() - t0) * 1000)
+            }
+            advice.sort()
+            print(String(format: "the console's advice on a board of 300 (merge suggestions and the notes to check first): median %.1f ms",
+                         Measure.percentile(advice, 0.5)))
         }
         if regroupNotes > 0 && allVectors.count >= regroupNotes {
             var wall = Wall()

@@ -22,6 +22,8 @@ struct MeetingsBenchmark: ParsableCommand {
     var facilitatorSplits = false
     @Flag(help: "Also measure a facilitator who corrects the wall when half the notes are in: how the later notes land, with and without what the engine learns from the correction.")
     var midway = false
+    @Flag(help: "Also measure how well the grouping's doubts (MeetingGrouping.doubts) point at the notes the facilitator must move.")
+    var doubts = false
     @Flag(help: "Embed Spanish notes as typed, not from Apertium's English (the baseline).") var noTranslation = false
     @Flag(help: "Title without WordNet's words (adjectives, capitalised names): the baseline.") var noWordnet = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
@@ -65,6 +67,7 @@ struct MeetingsBenchmark: ParsableCommand {
         var spanishLines: [String] = []
         var totalNotes = 0, totalStatic = 0, totalSim = 0
         var unattendedLargest = 0.0
+        var doubtRows: [(margin: Float, wrong: Bool, runnerUpRight: Bool)] = []
         for e in episodes {
             var oracleLines: [String] = []
             let vectors = model.embed(ModelReading.texts(e.texts, translate: translator?.english))
@@ -145,6 +148,14 @@ struct MeetingsBenchmark: ParsableCommand {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
+            if doubts {
+                let (_, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: live)
+                for d in engine.doubts(sim.wall) {
+                    guard let i = Int(d.note), e.truth[i] != "unsorted", let own = live[i] else { continue }
+                    let wrong = themeFor[own] != e.truth[i]
+                    doubtRows.append((d.margin, wrong, wrong && themeFor[d.runnerUp] == e.truth[i]))
+                }
+            }
             if midway {
                 let m = midwayCorrection(e, vectors: vectors, engine: engine)
                 for (key, value) in ["lateNone": m.none, "lateLearning": m.learning, "lateForgetting": m.forgetting,
@@ -223,11 +234,35 @@ struct MeetingsBenchmark: ParsableCommand {
                         : "\(outOfThemes) notes moved out of a theme on their own") as NSString,
                      sums["silentSmall"]! / k * 100, sums["silentYoung"]! / k * 100, sums["silentGrown"]! / k * 100))
         spanishLines.forEach { print($0) }
+        if doubts { printDoubts(doubtRows) }
         if midway {
             print(String(format: "midway correction (%.0f later notes a wall): later notes misplaced %.1f%% with no correction, %.1f%% after a full correction at half-time with what the engine learns, %.1f%% with the correction but its pins and counter-examples forgotten; facilitator's work left at the end %.2f / %.2f / %.2f actions a wall, after %.2f actions at half-time",
                          sums["late"]! / k, sums["lateNone"]! / k * 100, sums["lateLearning"]! / k * 100, sums["lateForgetting"]! / k * 100,
                          sums["workNone"]! / k, sums["workLearning"]! / k, sums["workForgetting"]! / k, sums["midwayActions"]! / k))
         }
+    }
+
+    /// How well the grouping's least sure notes point at the misplaced ones: the area under the
+    /// ROC curve of the margin, and what the console would show if it marked the least sure
+    /// notes (how many of them are misplaced, how many misplaced notes they catch, and how
+    /// often the closest other theme is the right one).
+    func printDoubts(_ rows: [(margin: Float, wrong: Bool, runnerUpRight: Bool)]) {
+        let wrong = rows.filter(\.wrong), right = rows.filter { !$0.wrong }
+        var above = 0.0
+        for w in wrong { for r in right { above += w.margin < r.margin ? 1 : (w.margin == r.margin ? 0.5 : 0) } }
+        let auc = above / Double(max(1, wrong.count * right.count))
+        print(String(format: "doubts: %d notes the grouping placed, %d misplaced; margin AUC %.3f", rows.count, wrong.count, auc))
+        let sorted = rows.sorted { $0.margin < $1.margin }
+        for share in [0.1, 0.2, 0.3] {
+            let top = sorted.prefix(Int((Double(rows.count) * share).rounded()))
+            let hits = top.filter(\.wrong).count
+            print(String(format: "  the least sure %.0f%% (%d notes): %.0f%% of them misplaced, %.0f%% of the misplaced caught, the closest other theme right for %d of %d",
+                         share * 100, top.count, Double(hits) / Double(max(1, top.count)) * 100,
+                         Double(hits) / Double(max(1, wrong.count)) * 100, top.filter(\.runnerUpRight).count, hits))
+        }
+        let negative = rows.filter { $0.margin < 0 }
+        print(String(format: "  margin below zero: %d notes, %d misplaced, the closest other theme right for %d",
+                     negative.count, negative.filter(\.wrong).count, negative.filter(\.runnerUpRight).count))
     }
 
     /// A facilitator who corrects the wall fully once half the notes are in (the room pauses,

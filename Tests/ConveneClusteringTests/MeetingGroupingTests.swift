@@ -403,3 +403,40 @@ extension MeetingGroupingTests {
         XCTAssertNil(MeetingGrouping().splitProposal("A", on: wall) { "N1" }, "a locked theme stays as it is")
     }
 }
+
+extension MeetingGroupingTests {
+    /// Three themes of six notes, each in its own column, and two notes of theme 2 placed in
+    /// theme 0's column: the notes the console asks the facilitator to check first.
+    func wallWithStrays() -> (wall: Wall, strays: [String]) {
+        let data = vectors(themes: 3, perTheme: 8)
+        var wall = Wall(themes: (0..<3).map { WallTheme(id: "T\($0)", label: "Theme \($0)") })
+        var strays: [String] = []
+        for (i, d) in data.enumerated() {
+            let stray = d.theme == 2 && strays.count < 2
+            if stray { strays.append("n\(i)") }
+            wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: stray ? "T0" : "T\(d.theme)"))
+        }
+        return (wall, strays)
+    }
+
+    func testTheNotesTheGroupingIsLeastSureOfComeFirstWithTheThemeTheyAreCloseTo() {
+        let (wall, strays) = wallWithStrays()
+        let doubts = MeetingGrouping().doubts(wall)
+        XCTAssertEqual(doubts.count, wall.notes.count, "every note the grouping placed in a theme of two or more")
+        XCTAssertEqual(Set(doubts.prefix(2).map(\.note)), Set(strays), "the strays are the least sure")
+        XCTAssertTrue(doubts.prefix(2).allSatisfy { $0.runnerUp == "T2" && $0.margin < 0 }, "\(doubts.prefix(2))")
+        XCTAssertTrue(doubts.dropFirst(2).allSatisfy { $0.margin > 0 }, "the others sit where they belong")
+        XCTAssertEqual(MeetingGrouping().doubts(wall), doubts, "deterministic")
+    }
+
+    func testTheFacilitatorsPlacementsAndLockedThemesAreNotDoubted() {
+        var (wall, strays) = wallWithStrays()
+        wall.moveByHand(strays[0], to: "T0")   // the facilitator says it belongs there
+        wall.themes[2].locked = true
+        let doubted = Set(MeetingGrouping().doubts(wall).map(\.note))
+        XCTAssertFalse(doubted.contains(strays[0]))
+        XCTAssertTrue(doubted.contains(strays[1]))
+        XCTAssertTrue(wall.notes.filter { $0.theme == "T2" }.allSatisfy { !doubted.contains($0.id) }, "a locked theme is the facilitator's")
+        XCTAssertTrue(MeetingGrouping().doubts(wall).allSatisfy { $0.runnerUp != "T2" }, "nor offered as where a note belongs")
+    }
+}

@@ -218,6 +218,35 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
     assert console.board() == before
 
 
+def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, console_ws):
+    """The console marks the notes the grouping is least sure of ("Check: also close to …",
+    naming another column), says how many in the board's summary, and drops the mark once
+    the facilitator has placed the note by hand."""
+    post_phase(facilitator, settle)
+    console = screens.console()
+    console.wait(lambda: board_notes(console) == set(NOTES), "the 25 notes on the console")
+    console.wait_js("return document.querySelectorAll('#console-board .console-note.doubtful').length > 0;",
+                    message="the notes to check marked")
+    marked = console.js("""return Array.from(document.querySelectorAll('#console-board .console-note.doubtful'), (li) => ({
+        text: text(li.querySelector('.note-text')), check: text(li.querySelector('.doubt')),
+        column: text(li.closest('.console-column').querySelector('.column-label'))}));""")
+    labels = {c["label"] for c in console.columns()}
+    for m in marked:
+        assert m["check"].startswith("Check: also close to “"), m
+        other = m["check"][len("Check: also close to “"):-1]
+        assert other in labels and other != m["column"], (m, labels)
+    placed = sum(len(c["notes"]) for c in console.columns() if c["label"] != "Unsorted")
+    assert 1 <= len(marked) <= -(-placed // 5), (len(marked), placed)
+    assert f"{len(marked)} marked “Check”" in console.js("return text($('board-summary'));")
+    viewport_shot(console, "notes to check")
+    # Kept where it is by hand: the facilitator has checked it.
+    snap = console_ws().welcome["snapshot"]
+    note = next(n for n in snap["notes"] if n["text"] == marked[0]["text"])
+    facilitator("moveNote", note=note["id"], theme=note["theme"])
+    console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
+        (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", marked[0]["text"], message="the mark dropped")
+
+
 def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens, facilitator, ws_phone, console_ws):
     """The facilitator adds an attendee without a phone, signs them up as a champion (the
     wall shows it), names someone to invite, and merges the two records of a person who

@@ -128,7 +128,7 @@ public final class MeetingHub {
         let fields: [(String, JSONValue)]
         if case .mergeSuggestions(let kind) = query {
             guard conn.session.actor == .facilitator else { throw CommandError(.forbidden, "Only the facilitator can do that.") }
-            fields = [("suggestions", WallClustering.mergeSuggestions(kind: kind, in: live.committed, live: live))]
+            fields = WallClustering.boardAdvice(kind: kind, in: live.committed, live: live)
         } else {
             fields = try live.committed.answer(query, by: conn.session.actor, serialize: JSONCodec.serializeString)
         }

@@ -65,9 +65,12 @@ enum WallClustering {
         return WallPlacement.splitProposal(theme: theme, wall: wall(of: state, kind: kind, live: live), engine: engine)
     }
 
-    static func mergeSuggestions(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> JSONValue {
-        WallPlacement.mergeSuggestions(wall(of: state, kind: kind, live: live),
-                                       engine: WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon))
+    /// The console's advice on a board: themes alike enough to merge, and the notes the
+    /// grouping is least sure of (to check first).
+    static func boardAdvice(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> [(String, JSONValue)] {
+        let board = wall(of: state, kind: kind, live: live)
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
+        return [("suggestions", WallPlacement.mergeSuggestions(board, engine: engine)), ("doubts", WallPlacement.doubts(board, engine: engine))]
     }
 }
 
