@@ -446,7 +446,9 @@ function doubtsToShow(state, kind, preview) {
   for (const d of suggestions.doubts) {
     const n = state.notes.find((x) => x.id === d.note);
     const other = state.themes.find((t) => t.id === d.alsoClose);
-    if (!n || n.withdrawn || n.hidden || n.placedByHand || !n.theme || n.theme !== d.theme || !other || preview.has(n.id)) continue;
+    const own = state.themes.find((t) => t.id === n?.theme);
+    if (!n || n.withdrawn || n.hidden || n.placedByHand || !own || own.locked || n.theme !== d.theme || !other || other.locked
+        || preview.has(n.id)) continue;
     shown.set(n.id, other.label);
   }
   return shown;
@@ -454,8 +456,12 @@ function doubtsToShow(state, kind, preview) {
 
 /** Asks the server again a moment after the board of this kind changed. */
 function scheduleSuggestions(state, kind) {
-  const version = JSON.stringify(themesOfKind(state, kind).map((t) => [t.id, t.label]))
-    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}`).join(',');
+  // Everything the advice depends on: themes (and their locks), where each note is and
+  // whether the facilitator placed it, hidden notes, and the pending proposal (a dismissed
+  // one keeps its notes where they are: the server no longer doubts them).
+  const version = JSON.stringify(themesOfKind(state, kind).map((t) => [t.id, t.label, !!t.locked]))
+    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}:${n.placedByHand ? 1 : 0}${n.hidden ? 1 : 0}`).join(',')
+    + JSON.stringify(state.proposals?.[kind] ?? null);
   if (suggestions.kind === kind && suggestions.version === version) return;
   clearTimeout(suggestTimer);
   suggestTimer = setTimeout(async () => {

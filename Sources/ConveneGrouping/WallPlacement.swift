@@ -252,21 +252,10 @@ public enum WallPlacement {
         })
     }
 
-    /// Share of the notes the grouping placed that the console marks as the ones to check first.
-    /// On the meeting walls the least sure fifth holds about half misplaced notes (against a
-    /// third of all) and a third of all the misplaced ones (docs/BENCHMARKS.md, "Notes to check
-    /// first").
-    public static let doubtfulShare = 0.2
-    /// Fewest placed notes before any is marked: below it, every note is a guess.
-    public static let doubtsFrom = 8
-
-    /// The notes the grouping is least sure of, as the console receives them: `{note,
-    /// alsoClose}` (the closest other theme), least sure first.
+    /// The notes the console marks to check first (`MeetingGrouping.marked`), as it receives
+    /// them: `{note, alsoClose}` (the closest other theme), least sure first.
     public static func doubts(_ wall: Wall, engine: MeetingGrouping) -> JSONValue {
-        let all = engine.doubts(wall)
-        guard all.count >= doubtsFrom else { return .array([]) }
-        let marked = all.prefix(Int((Double(all.count) * doubtfulShare).rounded(.up)))
-        return .array(marked.map { .object([("note", .string($0.note)), ("alsoClose", .string($0.runnerUp))]) })
+        .array(MeetingGrouping.marked(engine.doubts(wall)).map { .object([("note", .string($0.note)), ("alsoClose", .string($0.runnerUp))]) })
     }
 
     static func groupingChange(_ change: WallChange) -> GroupingChange {

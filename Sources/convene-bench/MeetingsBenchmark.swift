@@ -67,7 +67,7 @@ struct MeetingsBenchmark: ParsableCommand {
         var spanishLines: [String] = []
         var totalNotes = 0, totalStatic = 0, totalSim = 0
         var unattendedLargest = 0.0
-        var doubtRows: [(margin: Float, wrong: Bool, runnerUpRight: Bool)] = []
+        var doubtRows: [(margin: Float, wrong: Bool, runnerUpRight: Bool, marked: Bool)] = []
         for e in episodes {
             var oracleLines: [String] = []
             let vectors = model.embed(ModelReading.texts(e.texts, translate: translator?.english))
@@ -150,10 +150,12 @@ struct MeetingsBenchmark: ParsableCommand {
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
             if doubts {
                 let (_, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: live)
-                for d in engine.doubts(sim.wall) {
+                let all = engine.doubts(sim.wall)
+                let marked = Set(MeetingGrouping.marked(all).map(\.note))   // per wall, as the console marks them
+                for d in all {
                     guard let i = Int(d.note), e.truth[i] != "unsorted", let own = live[i] else { continue }
                     let wrong = themeFor[own] != e.truth[i]
-                    doubtRows.append((d.margin, wrong, wrong && themeFor[d.runnerUp] == e.truth[i]))
+                    doubtRows.append((d.margin, wrong, wrong && themeFor[d.runnerUp] == e.truth[i], marked.contains(d.note)))
                 }
             }
             if midway {
@@ -246,20 +248,16 @@ struct MeetingsBenchmark: ParsableCommand {
     /// ROC curve of the margin, and what the console would show if it marked the least sure
     /// notes (how many of them are misplaced, how many misplaced notes they catch, and how
     /// often the closest other theme is the right one).
-    func printDoubts(_ rows: [(margin: Float, wrong: Bool, runnerUpRight: Bool)]) {
+    func printDoubts(_ rows: [(margin: Float, wrong: Bool, runnerUpRight: Bool, marked: Bool)]) {
         let wrong = rows.filter(\.wrong), right = rows.filter { !$0.wrong }
         var above = 0.0
         for w in wrong { for r in right { above += w.margin < r.margin ? 1 : (w.margin == r.margin ? 0.5 : 0) } }
         let auc = above / Double(max(1, wrong.count * right.count))
-        print(String(format: "doubts: %d notes the grouping placed, %d misplaced; margin AUC %.3f", rows.count, wrong.count, auc))
-        let sorted = rows.sorted { $0.margin < $1.margin }
-        for share in [0.1, 0.2, 0.3] {
-            let top = sorted.prefix(Int((Double(rows.count) * share).rounded()))
-            let hits = top.filter(\.wrong).count
-            print(String(format: "  the least sure %.0f%% (%d notes): %.0f%% of them misplaced, %.0f%% of the misplaced caught, the closest other theme right for %d of %d",
-                         share * 100, top.count, Double(hits) / Double(max(1, top.count)) * 100,
-                         Double(hits) / Double(max(1, wrong.count)) * 100, top.filter(\.runnerUpRight).count, hits))
-        }
+        print(String(format: "doubts: %d notes the grouping placed, %d misplaced; margin AUC (pooled over the walls) %.3f", rows.count, wrong.count, auc))
+        let marked = rows.filter(\.marked), hits = marked.filter(\.wrong).count
+        print(String(format: "  marked as the console marks them (each wall's least sure fifth): %d notes, %.0f%% of them misplaced, %.0f%% of the misplaced caught, the closest other theme right for %d of %d",
+                     marked.count, Double(hits) / Double(max(1, marked.count)) * 100, Double(hits) / Double(max(1, wrong.count)) * 100,
+                     marked.filter(\.runnerUpRight).count, hits))
         let negative = rows.filter { $0.margin < 0 }
         print(String(format: "  margin below zero: %d notes, %d misplaced, the closest other theme right for %d",
                      negative.count, negative.filter(\.wrong).count, negative.filter(\.runnerUpRight).count))
@@ -276,11 +274,13 @@ struct MeetingsBenchmark: ParsableCommand {
             midwayActions: Double) {
         let half = e.texts.count / 2
         let late = (half..<e.texts.count).filter { e.truth[$0] != "unsorted" }
+        let truthOfAll = Dictionary(uniqueKeysWithValues: e.texts.indices.map { ("\($0)", e.truth[$0]) })
+        // The work left is what the simulated facilitator then takes, as at half-time.
         func misplaced(_ wall: Wall) -> (share: Double, work: Double) {
             let themes = wall.notes.map(\.theme)
-            let (cost, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: themes)
+            let (_, themeFor) = FacilitatorActions.assignment(truth: e.truth, wall: themes)
             let wrong = late.filter { i in themes[i].flatMap { themeFor[$0] } != e.truth[i] }.count
-            return (Double(wrong) / Double(max(1, late.count)), Double(cost))
+            return (Double(wrong) / Double(max(1, late.count)), Double(FacilitatorSimulation.correct(wall, truthOf: truthOfAll, engine: engine).actions))
         }
         var plain = EpisodeSimulation(engine: engine)
         for i in e.texts.indices { plain.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
@@ -298,6 +298,7 @@ struct MeetingsBenchmark: ParsableCommand {
             if learning { midwayActions = Double(correction.actions) }
             if !learning {
                 for j in sim.wall.notes.indices { sim.wall.notes[j].pinned = false; sim.wall.notes[j].rejectedThemes = [] }
+                for j in sim.wall.themes.indices { sim.wall.themes[j].labelByHand = false }   // the themes it started are automatic ones
             }
             for i in half..<e.texts.count { sim.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
             sim.settle()

@@ -405,7 +405,7 @@ extension MeetingGroupingTests {
 }
 
 extension MeetingGroupingTests {
-    /// Three themes of six notes, each in its own column, and two notes of theme 2 placed in
+    /// Three themes of eight notes, each in its own column, but two notes of theme 2 placed in
     /// theme 0's column: the notes the console asks the facilitator to check first.
     func wallWithStrays() -> (wall: Wall, strays: [String]) {
         let data = vectors(themes: 3, perTheme: 8)
@@ -427,6 +427,28 @@ extension MeetingGroupingTests {
         XCTAssertTrue(doubts.prefix(2).allSatisfy { $0.runnerUp == "T2" && $0.margin < 0 }, "\(doubts.prefix(2))")
         XCTAssertTrue(doubts.dropFirst(2).allSatisfy { $0.margin > 0 }, "the others sit where they belong")
         XCTAssertEqual(MeetingGrouping().doubts(wall), doubts, "deterministic")
+    }
+
+    func testTheCentreWithoutANoteIsTheCentreOfTheOthers() {
+        let (wall, _) = wallWithStrays()
+        let space = WallSpace(wall.notes)
+        let members = wall.notes.indices.filter { wall.notes[$0].theme == "T0" }
+        let sums = space.sums(members.map { ($0, 1) })
+        for i in members {
+            let others = space.centroid(members: members.filter { $0 != i }.map { ($0, 1) })!
+            XCTAssertEqual(space.similarity(i, toSums: sums, without: 1), space.similarity(i, to: others), accuracy: 1e-4)
+        }
+        let whole = space.centroid(members: members.map { ($0, 1) })!
+        XCTAssertEqual(space.similarity(members[0], toSums: sums), space.similarity(members[0], to: whole), accuracy: 1e-4)
+    }
+
+    func testTheConsoleMarksTheLeastSureFifthOfAWallOfEightOrMore() {
+        let (wall, strays) = wallWithStrays()
+        let doubts = MeetingGrouping().doubts(wall)
+        let marked = MeetingGrouping.marked(doubts)
+        XCTAssertEqual(marked.count, Int((Double(doubts.count) * 0.2).rounded(.up)))
+        XCTAssertEqual(Array(marked.prefix(2).map(\.note)).sorted(), strays.sorted())
+        XCTAssertEqual(MeetingGrouping.marked(Array(doubts.prefix(7))), [], "below 8 notes, every place is a guess")
     }
 
     func testTheFacilitatorsPlacementsAndLockedThemesAreNotDoubted() {

@@ -245,6 +245,13 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     facilitator("moveNote", note=note["id"], theme=note["theme"])
     console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
         (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", marked[0]["text"], message="the mark dropped")
+    # A locked column is the facilitator's: none of its notes is marked.
+    column = next(m["column"] for m in marked[1:]) if len(marked) > 1 else marked[0]["column"]
+    theme = next(t["id"] for t in console_ws().welcome["snapshot"]["themes"] if t["label"] == column)
+    facilitator("lockTheme", theme=theme, locked=True)
+    console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
+        (li) => text(li.closest('.console-column').querySelector('.column-label'))).includes(arguments[0]);""",
+                    column, message="no mark in the locked column")
 
 
 def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens, facilitator, ws_phone, console_ws):

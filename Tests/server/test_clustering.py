@@ -218,6 +218,7 @@ def test_the_console_is_told_which_notes_to_check_first(server):
     snap = console.welcome["snapshot"]
     size = {t["id"]: sum(1 for n in snap["notes"] if n["theme"] == t["id"]) for t in snap["themes"]}
     placed = [n for n in snap["notes"] if n["theme"] and not n["placedByHand"] and size[n["theme"]] >= 2]
+    assert len(placed) >= 8, "fewer than 8 notes placed in themes: nothing would be marked"
     reply = console.command({"type": "mergeSuggestions", "kind": "opportunity"})
     assert reply["type"] == "ack", reply
     doubts = reply["doubts"]

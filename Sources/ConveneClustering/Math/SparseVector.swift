@@ -38,6 +38,13 @@ struct SparseVector: Sendable {
         return sum
     }
 
+    /// The dot product with a dense vector over the same indices.
+    func dot(dense: [Float]) -> Float {
+        var sum: Float = 0
+        for (i, v) in zip(indices, values) { sum += v * dense[i] }
+        return sum
+    }
+
     /// `dense[index] += weight × value` for every entry.
     func add(into dense: inout [Float], weight: Float) {
         for (i, v) in zip(indices, values) { dense[i] += weight * v }
