@@ -3,8 +3,9 @@
 meeting walls (`../shared/data/meetings/`) note by note, 0.4 s apart, in file order. Prints
 the wall the room then sees (each column's title, size and the facilitator's groups in it),
 Unsorted and the standing proposal; the same after the room's pause (15 s, when the wall
-settles) and after the facilitator applies the proposal; the facilitator's own titles; what
-"Split" would offer on each column of six notes or more; and the server's CPU over
+settles) and after the facilitator applies the proposal; the facilitator's own titles; the
+notes the console marks to check first; what "Split" would offer on each column of six notes
+or more; and the server's CPU over
 5 s at rest afterwards (a placement or retitle job that kept rescheduling itself shows
 there). Uses the test harness (Tests/server/conftest.py) and `CONVENE_BIN`.
 
@@ -87,6 +88,21 @@ def main():
             console.command({"type": "dismissProposal", "kind": kind})
         else:
             print(f"  Regroup preview: nothing would move (answered in {answered:.0f} ms)")
+        # The notes the console marks "Check: also close to …" (the grouping's least sure), each
+        # with the facilitator's group of the note and the groups its two columns mostly hold.
+        snap = console_for(server).welcome["snapshot"]
+        label = {t["id"]: t["label"] for t in snap["themes"]}
+        theme_of = {n["id"]: n.get("theme") for n in snap["notes"]}
+        t0 = time.monotonic()
+        advice = console.command({"type": "mergeSuggestions", "kind": kind})
+        answered = (time.monotonic() - t0) * 1000
+        def main_group(theme):
+            return collections.Counter(truth[i] for i, th in theme_of.items() if th == theme).most_common(1)[0][0]
+        print(f"  marked to check first: {len(advice['doubts'])} notes (answered in {answered:.0f} ms)")
+        for d in advice["doubts"]:
+            own = theme_of[d["note"]]
+            print(f"    {truth[d['note']]:24} in {label[own]!r} (mostly {main_group(own)}), also close to "
+                  f"{label[d['alsoClose']]!r} (mostly {main_group(d['alsoClose'])})")
         # What "Split" on each column of six notes or more would offer (previewed, then dismissed).
         snap = console_for(server).welcome["snapshot"]
         held = collections.defaultdict(list)
