@@ -72,6 +72,7 @@ export function setupBoard({ conn, run, say, draw }) {
 
   // The selection bar: move, hide or split the selected notes together.
   $('selection-move').addEventListener('click', () => moveSelected($('selection-target').value || null));
+  $('selection-keep').addEventListener('click', () => keepSelected());
   $('selection-hide').addEventListener('click', () => hideSelected(true));
   $('selection-show').addEventListener('click', () => hideSelected(false));
   $('selection-clear').addEventListener('click', () => { selected.clear(); draw(); });
@@ -120,6 +121,21 @@ async function moveSelected(theme) {
   const ids = [...selected];
   if (!ids.length) return;
   await moveNotes(ids, theme);
+}
+
+/** The facilitator confirms where the grouping put the selected notes (a "Check" read and
+ *  agreed with): each is placed by hand where it is, so it stays and teaches its theme. */
+async function keepSelected() {
+  const { run, say, draw, conn } = ctx;
+  const notes = [...selected].map((id) => conn.state.notes.find((n) => n.id === id)).filter((n) => n?.theme && !n.placedByHand);
+  let kept = 0;
+  for (const n of notes) {
+    if (!(await run({ type: 'moveNote', note: n.id, theme: n.theme }))) break;
+    kept++;
+  }
+  selected.clear();
+  if (kept) say(`Kept in place: ${kept} ${kept === 1 ? 'note' : 'notes'}. The grouping will not move ${kept === 1 ? 'it' : 'them'}, and learns from ${kept === 1 ? 'it' : 'them'}.`, false);
+  draw();
 }
 
 /** Moves notes one command each (the server checks every one); stops at the first refusal. */
@@ -374,6 +390,7 @@ function renderSelection(state, kind, themes) {
   const notes = [...selected].map((id) => state.notes.find((n) => n.id === id)).filter(Boolean);
   setText($('selection-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} selected`);
   setOptions($('selection-target'), [['', 'Unsorted'], ...themes.map((t) => [t.id, t.label])]);
+  show($('selection-keep'), notes.some((n) => n.theme && !n.placedByHand));
   show($('selection-hide'), notes.some((n) => !n.hidden));
   show($('selection-show'), notes.some((n) => n.hidden));
   show($('split-form'), new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme);

@@ -239,10 +239,15 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     assert 1 <= len(marked) <= -(-placed // 5), (len(marked), placed)
     assert f"{len(marked)} marked “Check”" in console.js("return text($('board-summary'));")
     viewport_shot(console, "notes to check")
-    # Kept where it is by hand: the facilitator has checked it.
-    snap = console_ws().welcome["snapshot"]
-    note = next(n for n in snap["notes"] if n["text"] == marked[0]["text"])
-    facilitator("moveNote", note=note["id"], theme=note["theme"])
+    # The facilitator reads it, agrees, and keeps it in place: it is theirs now.
+    console.click(console.note_item(marked[0]["text"]).find_element(By.CSS_SELECTOR, ".note-card"))
+    console.wait_js("return shown($('selection-keep'));", message="Keep in place offered")
+    viewport_shot(console, "a marked note selected")
+    console.click(console.by_id("selection-keep"))
+    console.wait_js("return text($('message')).startsWith('Kept in place: 1 note.');", message="the console says so")
+    note = next(n for n in console_ws().welcome["snapshot"]["notes"] if n["text"] == marked[0]["text"])
+    assert note["placedByHand"] and note["theme"], note
+    assert console.column(marked[0]["column"]) and marked[0]["text"] in console.board()[marked[0]["column"]], "kept where it was"
     console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
         (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", marked[0]["text"], message="the mark dropped")
     # A locked column is the facilitator's: none of its notes is marked.
