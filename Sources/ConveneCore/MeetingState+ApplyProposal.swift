@@ -23,7 +23,9 @@ extension MeetingState {
         }
         // A split the facilitator asked for is their own split once applied: its notes are
         // pinned in the new theme and teach the grouping (examples of it, counter-examples of
-        // the theme they left), as a split by hand does. A regrouping stays the grouping's.
+        // the theme they left), as if the facilitator had moved them by hand. (The notes left
+        // behind are not pinned, unlike after a split by hand: the facilitator chose none of
+        // them.) A regrouping stays the grouping's.
         var split = false
         if case .split? = proposal.requested { split = true }
         d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: split) }
