@@ -16,6 +16,8 @@ let boardKind = null; // chosen by hand; null follows the phase
 // is least sure of (`doubts`: each with the theme it was in when the advice was computed).
 let suggestions = { kind: null, version: '', list: [], doubts: [] };
 let suggestTimer = null;
+/** The selection bar's choice for Unsorted (a theme id is never this). */
+const UNSORTED_CHOICE = '(unsorted)';
 let ctx = null; // { conn, run, say, draw }
 
 const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
@@ -71,7 +73,12 @@ export function setupBoard({ conn, run, say, draw }) {
   });
 
   // The selection bar: move, hide or split the selected notes together.
-  $('selection-move').addEventListener('click', () => moveSelected($('selection-target').value || null));
+  // "Move" needs a choice: a hurried click must not pull notes out of their theme.
+  $('selection-target').addEventListener('change', () => { $('selection-move').disabled = !$('selection-target').value; });
+  $('selection-move').addEventListener('click', () => {
+    const target = $('selection-target').value;
+    if (target) moveSelected(target === UNSORTED_CHOICE ? null : target);
+  });
   $('selection-keep').addEventListener('click', () => keepSelected());
   $('selection-hide').addEventListener('click', () => hideSelected(true));
   $('selection-show').addEventListener('click', () => hideSelected(false));
@@ -134,7 +141,7 @@ async function keepSelected() {
     kept++;
   }
   selected.clear();
-  if (kept) say(`Kept in place: ${kept} ${kept === 1 ? 'note' : 'notes'}. The grouping will not move ${kept === 1 ? 'it' : 'them'}, and learns from ${kept === 1 ? 'it' : 'them'}.`, false);
+  if (kept) say(`Kept in place: ${kept} ${kept === 1 ? 'note' : 'notes'}. The automatic grouping will not move ${kept === 1 ? 'it' : 'them'} again.`, false);
   draw();
 }
 
@@ -174,6 +181,7 @@ export function renderBoard(state) {
   const kind = currentKind(state);
   for (const radio of document.querySelectorAll('input[name=board-kind]')) radio.checked = radio.value === kind;
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
+  setText($('create-theme-button'), kind === 'opportunity' ? 'Create theme' : 'Create strategy area');
 
   const { columns } = boardColumns(state, kind, { includeHidden: true, keepEmpty: true });
   if (!columns.some((c) => c.unsorted)) columns.push({ id: UNSORTED, theme: null, label: 'Unsorted', notes: [], unsorted: true });
@@ -260,7 +268,7 @@ function themeActions(themeId) {
     const [label, word] = [theme?.label ?? '', themeWord(theme?.kind)];
     const ack = await run({ type: 'splitByMeaning', theme: themeId });
     if (!ack) return;
-    if (!ack.proposal) say(`No split to offer for “${label}”: the grouping needs three of its notes on each side, not placed by hand (notes still being read count later).`, false);
+    if (!ack.proposal) say(`No split to suggest for “${label}”: it needs at least three notes on each side that you have not placed yourself.`, false);
     else say(`Splitting “${label}” would move ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} to a new ${word}: see the proposal, then apply or dismiss it.`, false);
   });
   const del = h('button', { type: 'button', class: 'secondary small delete-theme', hidden: true });
@@ -301,13 +309,13 @@ function updateColumn(col, c, view) {
     lock.title = t.locked
       ? 'Locked: the automatic grouping takes no note out of it and adds none when it regroups. Click to unlock.'
       : 'Lock: the automatic grouping will take no note out of this theme and add none when it regroups (new notes may still be placed in it; you can still move notes by hand).';
-    lock.setAttribute('aria-label', `${t.locked ? 'Unlock' : 'Lock'} “${t.label}”`);
+    lock.setAttribute('aria-label', `Lock “${t.label}”`);   // pressed or not says whether it is
     const spot = col.querySelector('.spotlight-toggle');
     const lit = state.spotlight === t.id;
     spot.setAttribute('aria-pressed', String(lit));
     setText(spot, lit ? 'On the wall' : 'Spotlight');
     spot.title = lit ? 'The wall shows this theme alone. Click to show the whole board again.' : 'Show this theme alone on the wall, its notes large';
-    spot.setAttribute('aria-label', `${lit ? 'End the spotlight on' : 'Spotlight'} “${t.label}”`);
+    spot.setAttribute('aria-label', `Spotlight “${t.label}” on the wall`);
     const split = col.querySelector('.split-meaning');
     // The server splits only an unlocked theme of six visible notes or more, three of them
     // not placed by hand (a proposal never moves those: a merged column has none).
@@ -376,9 +384,9 @@ function updateNote(li, n, view) {
   // A note the grouping is least sure of: check it first.
   const doubt = view.doubts.get(n.id);
   show(li.querySelector('.doubt'), !!doubt);
-  setText(li.querySelector('.doubt'), doubt ? `Check: also close to “${doubt}”` : '');
+  setText(li.querySelector('.doubt'), doubt ? `Check: could also go in “${doubt}”` : '');
   li.classList.toggle('doubtful', !!doubt);
-  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${doubt ? ` (check: also close to ${doubt})` : ''}`);
+  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${doubt ? ` (check: could also go in ${doubt})` : ''}`);
 }
 
 // ---- Selection bar ----
@@ -389,7 +397,8 @@ function renderSelection(state, kind, themes) {
   if (!selected.size) return;
   const notes = [...selected].map((id) => state.notes.find((n) => n.id === id)).filter(Boolean);
   setText($('selection-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} selected`);
-  setOptions($('selection-target'), [['', 'Unsorted'], ...themes.map((t) => [t.id, t.label])]);
+  setOptions($('selection-target'), [['', 'Choose where…'], ...themes.map((t) => [t.id, t.label]), [UNSORTED_CHOICE, 'Unsorted']]);
+  $('selection-move').disabled = !$('selection-target').value;
   show($('selection-keep'), notes.some((n) => n.theme && !n.placedByHand));
   show($('selection-hide'), notes.some((n) => !n.hidden));
   show($('selection-show'), notes.some((n) => n.hidden));

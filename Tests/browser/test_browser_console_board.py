@@ -72,7 +72,11 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
         console.click(console.note_item(text).find_element(By.CSS_SELECTOR, ".note-card"))
     console.wait_js("return text($('selection-count')) === '3 notes selected';", message="three notes selected")
     viewport_shot(console, "three selected")
+    # Nothing moves on a hurried click: "Move" waits for a choice (Unsorted is the last one).
+    assert console.js("return $('selection-move').disabled && $('selection-target').value === '';")
+    assert console.js("return Array.from($('selection-target').options).at(-1).text;") == "Unsorted"
     console.choose(console.by_id("selection-target"), "Welding workforce")
+    assert console.js("return !$('selection-move').disabled;")
     console.click(console.by_id("selection-move"))
     console.wait(lambda: set(TOPICS["welding"][:5]) <= set(console.board().get("Welding workforce", [])), "five welding notes moved")
     wall.wait(lambda: set(TOPICS["welding"][:5]) <= set(wall.board().get("Welding workforce", [])), "the moves on the wall")
@@ -183,7 +187,7 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
     big = None
     for column in sorted((c for c in columns if len(c["notes"]) >= 6), key=lambda c: -len(c["notes"])):
         console.click(console.column(column["label"]).find_element(By.CSS_SELECTOR, ".split-meaning"))
-        console.wait_js("return /^(Splitting|No clear split)/.test(text($('message')));", message="the console's answer")
+        console.wait_js("return /^(Splitting|No split to suggest)/.test(text($('message')));", message="the console's answer")
         if console.js("return text($('message'));").startswith("Splitting"):
             big = column
             break
@@ -219,7 +223,7 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
 
 
 def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, console_ws):
-    """The console marks the notes the grouping is least sure of ("Check: also close to …",
+    """The console marks the notes the grouping is least sure of ("Check: could also go in …",
     naming another column), says how many in the board's summary, and drops the mark once
     the facilitator has placed the note by hand."""
     post_phase(facilitator, settle)
@@ -232,8 +236,8 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
         column: text(li.closest('.console-column').querySelector('.column-label'))}));""")
     labels = {c["label"] for c in console.columns()}
     for m in marked:
-        assert m["check"].startswith("Check: also close to “"), m
-        other = m["check"][len("Check: also close to “"):-1]
+        assert m["check"].startswith("Check: could also go in “"), m
+        other = m["check"][len("Check: could also go in “"):-1]
         assert other in labels and other != m["column"], (m, labels)
     placed = sum(len(c["notes"]) for c in console.columns() if c["label"] != "Unsorted")
     assert 1 <= len(marked) <= -(-placed // 5), (len(marked), placed)

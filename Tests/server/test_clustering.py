@@ -513,7 +513,7 @@ def test_a_requested_split_survives_a_restart_and_applied_is_the_facilitators_ow
     opened = {notes[i]["theme"] for i in split}
     assert len(opened) == 1 and opened != {column}, opened
     assert all(notes[i]["placedByHand"] for i in split), "the split's notes are pinned where it put them"
-    # The facilitator's "Regroup these notes" never moves them.
+    # The facilitator's "Suggest a regrouping" never moves them.
     regroup = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
     assert regroup["type"] == "ack", regroup
     if regroup["proposal"]:

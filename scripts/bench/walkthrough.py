@@ -77,7 +77,7 @@ def main():
             time.sleep(3)   # the changed themes are titled again on the clustering thread
             show("after the facilitator applies the proposal")
         print("  the facilitator's titles:", "; ".join(titles.values()))
-        # The facilitator's "Regroup these notes" (a preview, dismissed), timed: it runs on the
+        # The facilitator's "Suggest a regrouping" (a preview, dismissed), timed: it runs on the
         # service loop, with the themes it would open titled by meaning.
         t0 = time.monotonic()
         reply = console.command({"type": "regroup", "kind": kind, "preview": True})
