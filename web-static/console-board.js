@@ -198,6 +198,8 @@ export function renderBoard(state) {
   const proposal = state.proposals?.[kind] || null;
   const preview = proposalPreview(state, proposal);
   renderProposal(state, kind, proposal, preview);
+  // Undo is there only while the last regrouping (an applied proposal or split) can be undone.
+  show($('undo-regroup-button'), state.undoable?.[kind] != null);
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
   const doubts = doubtsToShow(state, kind, preview);

@@ -23,6 +23,7 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     nextSteps: s.nextSteps || emptyNextSteps(),
     mailings: s.mailings || [], // console only: summary e-mails and each recipient's outcome
     proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
+    undoable: s.undoable || {}, // console only: kind → notes the last regrouping moved, while it can be undone
     spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
     // console only: the facilitator's words for the summary (opening, theme sentences, note corrections)
     summaryEdits: s.summaryEdits || { opening: null, syntheses: {}, corrections: {} },
@@ -149,8 +150,14 @@ const handlers = {
     n.placed = true;
     if (e.byHand) n.placedByHand = true;
   },
-  // An undone split by meaning: its notes are back where they came from, no longer pinned.
+  regroupRecorded(s, e) {
+    s.undoable = { ...s.undoable, [e.kind]: e.moved };
+  },
+  // Undone (a split by meaning's notes are back where they came from, no longer pinned).
   regroupUndone(s, e) {
+    const rest = { ...s.undoable };
+    delete rest[e.kind];
+    s.undoable = rest;
     for (const id of e.released || []) {
       const n = byId(s.notes, id);
       if (n) n.placedByHand = false;

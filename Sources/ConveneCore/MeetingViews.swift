@@ -79,6 +79,8 @@ extension MeetingState {
             ("nextSteps", nextSteps.json()), ("spotlight", spotlight.json),
         ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView))),
                                      ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } })),
+                                     // Kinds with a regrouping `undoRegroup` can still undo, and how many notes it moved.
+                                     ("undoable", .object(NoteKind.allCases.compactMap { k in lastRegroup[k].map { (k.rawValue, .int(Int64($0.count))) } })),
                                      ("summaryEdits", summaryEditsView())] : []))
     }
 

@@ -147,6 +147,7 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     assert sorted(preview["marked"]) == sorted([[n["text"], "→ new: Broadband and internet"] for n in movers])
     # Nothing has moved: a proposal is not a change.
     assert "Broadband and internet" not in wall.board()
+    assert console.js("return $('undo-regroup-button').hidden;"), "nothing to undo yet: no Undo button"
     viewport_shot(console, "proposal previewed")
 
     console.click(console.by_id("proposal-apply"))
@@ -154,6 +155,9 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
                  "the proposal applied")
     wall.wait(lambda: sorted(wall.board().get("Broadband and internet", [])) == sorted(n["text"] for n in movers), "applied on the wall")
     assert console.js("return $('proposal').hidden;")
+    # Undo is offered now, also after a reload (the console's snapshot says so).
+    console.wait_js("return shown($('undo-regroup-button'));", message="Undo offered")
+    assert console_ws().welcome["snapshot"]["undoable"] == {"opportunity": 2}
     viewport_shot(console, "proposal applied")
 
     # One step back.
@@ -161,6 +165,7 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     console.wait(lambda: all(n["text"] not in console.board().get("Broadband and internet", []) for n in movers), "the proposal undone")
     back = {n["text"]: n["theme"] for n in console_ws().welcome["snapshot"]["notes"]}
     assert all(back[n["text"]] == n["theme"] for n in movers), "each note is back where it was"
+    console.wait_js("return $('undo-regroup-button').hidden;", message="nothing left to undo: the button goes")
 
 
 def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle, console_ws):
