@@ -141,6 +141,7 @@ async function keepSelected() {
     kept++;
   }
   selected.clear();
+  focusNote = notes[0]?.id ?? null;   // the keyboard stays where the facilitator was
   if (kept) say(`Kept in place: ${kept} ${kept === 1 ? 'note' : 'notes'}. The automatic grouping will not move ${kept === 1 ? 'it' : 'them'} again.`, false);
   draw();
 }
