@@ -371,7 +371,7 @@ function updateNote(li, n, view) {
   card.setAttribute('aria-pressed', String(on));
   setText(li.querySelector('.note-text'), n.text);
   const who = authorOf(view.state, n);
-  const author = `${nameAndOrg(who)}${n.scribed ? ' (typed by the facilitator)' : ''}`;
+  const author = `${nameAndOrg(who)}${n.scribed ? ' · scribed' : ''}`;
   setText(li.querySelector('.author'), author);
   const flags = [n.role === 'partner' ? ROLE_NAMES.partner : '', n.hidden ? 'hidden' : '', n.edited ? 'edited' : ''].filter(Boolean);
   card.title = `${author}${flags.length ? ` · ${flags.join(', ')}` : ''}\nClick to select; drag to a theme to move it.`;
