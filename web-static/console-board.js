@@ -39,6 +39,7 @@ export function followPhase() {
 
 export function setupBoard({ conn, run, say, draw }) {
   ctx = { conn, run, say, draw };
+  $('board-follow-phase').addEventListener('click', () => { followPhase(); draw(); });
   for (const radio of document.querySelectorAll('input[name=board-kind]')) {
     radio.addEventListener('change', () => {
       boardKind = radio.value;
@@ -181,6 +182,15 @@ let focusNote = null;
 export function renderBoard(state) {
   const kind = currentKind(state);
   for (const radio of document.querySelectorAll('input[name=board-kind]')) radio.checked = radio.value === kind;
+  // The room writes one kind of note while the board shows the other: say so, one click back.
+  const roomKind = phaseKind(state.phase);
+  const elsewhere = !!roomKind && roomKind !== kind;
+  show($('board-other-phase'), elsewhere);
+  if (elsewhere) {
+    const [room, shown] = [roomKind, kind].map((k) => (k === 'opportunity' ? 'opportunities' : 'requirements'));
+    setText($('board-other-phase-text'), `The room is posting ${room}; this board shows the ${shown}.`);
+    setText($('board-follow-phase'), `Show the ${room}`);
+  }
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
   setText($('create-theme-button'), kind === 'opportunity' ? 'Create theme' : 'Create strategy area');
 

@@ -110,7 +110,14 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
                  message="the empty requirements wall explains itself")
     console.driver.execute_script("scrollTo(0, 0);")
     console.click(console.driver.find_element(By.CSS_SELECTOR, "input[name=board-kind][value=opportunity]"))
+    # The room now posts requirements while the board shows opportunities: the console says so.
+    console.wait_js("return shown($('board-other-phase'));", message="the other phase noted")
+    assert console.js("return text($('board-other-phase-text'));") == \
+        "The room is posting requirements; this board shows the opportunities."
     viewport_shot(console, "corrected")
+    console.click(console.by_id("board-follow-phase"))
+    console.wait_js("return !shown($('board-other-phase')) && document.querySelector('input[name=board-kind][value=requirement]').checked;",
+                    message="back on the room's phase")
 
 
 def append_event(data_dir, body):
