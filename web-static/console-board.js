@@ -193,6 +193,7 @@ export function renderBoard(state) {
   }
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
   setText($('create-theme-button'), kind === 'opportunity' ? 'Create theme' : 'Create strategy area');
+  setText(document.querySelector('label[for=split-label]'), `Split into a new ${themeWord(kind)}`);
 
   const { columns } = boardColumns(state, kind, { includeHidden: true, keepEmpty: true });
   if (!columns.some((c) => c.unsorted)) columns.push({ id: UNSORTED, theme: null, label: 'Unsorted', notes: [], unsorted: true });
