@@ -218,6 +218,7 @@ export function renderBoard(state) {
   if (doubts.size) {
     setText($('board-summary'), `${$('board-summary').textContent} ${doubts.size} marked “Check”: the notes the grouping is least sure of.`);
   }
+  if (notes.some((n) => n.placedByHand)) setText($('board-summary'), `${$('board-summary').textContent} ✓ placed by you.`);
   const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
   renderSelection(state, kind, themes);
@@ -400,7 +401,9 @@ function updateNote(li, n, view) {
   show(li.querySelector('.doubt'), !!doubt);
   setText(li.querySelector('.doubt'), doubt ? `Check: could also go in “${doubt}”` : '');
   li.classList.toggle('doubtful', !!doubt);
-  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${doubt ? ` (check: could also go in ${doubt})` : ''}`);
+  // Placed (or kept) by the facilitator: the grouping leaves it there.
+  li.classList.toggle('by-hand', !!n.placedByHand);
+  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${doubt ? ` (check: could also go in ${doubt})` : ''}${n.placedByHand ? ' (placed by you)' : ''}`);
 }
 
 // ---- Selection bar ----
