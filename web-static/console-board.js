@@ -215,10 +215,11 @@ export function renderBoard(state) {
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
   const doubts = doubtsToShow(state, kind, preview);
-  if (doubts.size) {
-    setText($('board-summary'), `${$('board-summary').textContent} ${doubts.size} marked “Check”: the notes the grouping is least sure of.`);
-  }
-  if (notes.some((n) => n.placedByHand)) setText($('board-summary'), `${$('board-summary').textContent} ✓ placed by you.`);
+  // What the marks on the cards mean, when there are any.
+  setText($('board-legend'), [
+    doubts.size ? `${doubts.size} marked “Check”: the notes the grouping is least sure of.` : '',
+    notes.some((n) => n.placedByHand) ? '✓ placed by you.' : '',
+  ].filter(Boolean).join(' '));
   const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
   renderSelection(state, kind, themes);

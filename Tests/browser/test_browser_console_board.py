@@ -253,7 +253,7 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
         assert other in labels and other != m["column"], (m, labels)
     placed = sum(len(c["notes"]) for c in console.columns() if c["label"] != "Unsorted")
     assert 1 <= len(marked) <= -(-placed // 5), (len(marked), placed)
-    assert f"{len(marked)} marked “Check”" in console.js("return text($('board-summary'));")
+    assert f"{len(marked)} marked “Check”" in console.js("return text($('board-legend'));")
     viewport_shot(console, "notes to check")
     # The facilitator reads it, agrees, and keeps it in place: it is theirs now.
     console.click(console.note_item(marked[0]["text"]).find_element(By.CSS_SELECTOR, ".note-card"))
