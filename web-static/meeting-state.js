@@ -38,6 +38,8 @@ export function emptyNextSteps() {
 
 const byId = (list, id) => list.find((x) => x.id === id);
 const withoutId = (list, id) => list.filter((x) => x.id !== id);
+/** A per-kind map (console only: proposals, undoable regroupings) without one kind. */
+const withoutKey = (map, key) => Object.fromEntries(Object.entries(map).filter(([k]) => k !== key));
 
 /** A theme leaves the board (emptied automatic theme, or deleted by the facilitator). */
 function removeTheme(s, id) {
@@ -155,9 +157,7 @@ const handlers = {
   },
   // Undone (a split by meaning's notes are back where they came from, no longer pinned).
   regroupUndone(s, e) {
-    const rest = { ...s.undoable };
-    delete rest[e.kind];
-    s.undoable = rest;
+    s.undoable = withoutKey(s.undoable, e.kind);
     for (const id of e.released || []) {
       const n = byId(s.notes, id);
       if (n) n.placedByHand = false;
@@ -265,9 +265,7 @@ const handlers = {
     s.proposals = { ...s.proposals, [e.kind]: e.proposal };
   },
   proposalResolved(s, e) {
-    const rest = { ...s.proposals };
-    delete rest[e.kind];
-    s.proposals = rest;
+    s.proposals = withoutKey(s.proposals, e.kind);
   },
   championSigned(s, e) {
     if (!s.champions.some((c) => c.participant === e.participant && c.theme === e.theme)) {
