@@ -12,13 +12,34 @@ public enum WordNetFiles {
 
     /// nil when any of the four index files is missing or unreadable (without the adverbs,
     /// "fast" and "early" would pass for adjectives only). Missing data files only leave
-    /// out the names.
+    /// out the names and the common words.
     public static func lexicon(directory: String = defaultDirectory) -> TitleLexicon? {
-        func read(_ file: String) -> String? { try? String(contentsOfFile: directory + "/" + file, encoding: .utf8) }
-        guard let adjectives = read("index.adj"), let nouns = read("index.noun"), let verbs = read("index.verb"),
-              let adverbs = read("index.adv") else { return nil }
-        let lexicon = TitleLexicon(adjectiveIndex: adjectives, otherIndexes: [nouns, verbs, adverbs],
-                                   dataFiles: parts.compactMap { read("data." + $0) })
+        var reader = TitleLexicon.Reader()
+        guard eachLine(of: directory + "/index.adj", { reader.read(line: $0, of: .adjectiveIndex) }),
+              ["noun", "verb", "adv"].allSatisfy({ part in eachLine(of: directory + "/index." + part) { reader.read(line: $0, of: .otherIndex) } })
+        else { return nil }
+        for part in parts { _ = eachLine(of: directory + "/data." + part) { reader.read(line: $0, of: .data) } }
+        let lexicon = reader.lexicon()
         return lexicon.adjectiveCount > 0 ? lexicon : nil
+    }
+
+    /// Calls `body` with each line of the file (without its newline), reading 256 KiB at a
+    /// time: the largest file (`data.noun`, 15 MB) is never in memory whole. False when the
+    /// file cannot be opened or read.
+    static func eachLine(of path: String, _ body: (ArraySlice<UInt8>) -> Void) -> Bool {
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        var pending: [UInt8] = []
+        while true {
+            let read: Data?
+            do { read = try file.read(upToCount: 1 << 18) } catch { return false }
+            guard let chunk = read, !chunk.isEmpty else { break }   // the end of the file (nil or empty)
+            pending.append(contentsOf: chunk)
+            guard let lastNewline = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            for line in pending[..<lastNewline].split(separator: UInt8(ascii: "\n")) { body(line) }
+            pending.removeSubrange(...lastNewline)
+        }
+        if !pending.isEmpty { body(pending[...]) }
+        return true
     }
 }

@@ -25,7 +25,7 @@ struct MeetingsBenchmark: ParsableCommand {
     @Flag(help: "Also measure how well the grouping's doubts (MeetingGrouping.doubts) point at the notes the facilitator must move.")
     var doubts = false
     @Flag(help: "Embed Spanish notes as typed, not from Apertium's English (the baseline).") var noTranslation = false
-    @Flag(help: "Title without WordNet's words (adjectives, capitalised names): the baseline.") var noWordnet = false
+    @Flag(help: "Title without WordNet's words (adjectives, capitalised names, common words): the baseline.") var noWordnet = false
     @Option(help: "Wall growth between automatic regroupings (the engine's default when not given).") var checkpointGrowth: Double?
     @Option(help: "Regroup at every note up to this many notes (the engine's default when not given; 0: growth only).") var everyNoteUpTo: Int?
     @Option(help: "Fewest moves for a proposal (the engine's default when not given).") var minimumProposalMoves: Int?
@@ -60,7 +60,7 @@ struct MeetingsBenchmark: ParsableCommand {
         if let placeThreshold { engine.placeThreshold = placeThreshold }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
-        print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives and \($0.properNameCount) capitalised names (WordNet)" } ?? "titles without WordNet")
+        print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives, \($0.properNameCount) capitalised names and \($0.commonWordCount) words only ever in lower case (WordNet)" } ?? "titles without WordNet")
         print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")
         print("episode                          notes | live ARI batch ARI | static/note sim/note sim÷static | title cos | churn silent max | themes largest | ms/note")
         var sums = [String: Double]()

@@ -232,6 +232,31 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertTrue(t.contains("Asia") && !t.contains("asia"), t)
     }
 
+    func testACommonWordCapitalisedOnlyAtTheStartOfANoteIsWrittenInLowerCase() {
+        // Nobody typed "truck" or "shuttle" in lower case on this wall; WordNet writes them only
+        // in lower case, so their capital is the sentence's: "Rail crossing & truck drivers".
+        let nouns = "  1 This software and database is being provided\n"
+            + "04490091 06 n 01 truck 0 000 | an automotive vehicle\n04187547 06 n 01 shuttle 0 000 | a bus\n"
+            + "08900001 15 n 01 Brownsville 0 000 | a city\n"
+        let lexicon = TitleLexicon(adjectiveIndex: "", otherIndexes: [], dataFiles: [nouns])
+        XCTAssertTrue(lexicon.isCommonWord("truck") && lexicon.isCommonWord("trucks") && lexicon.isCommonWord("shuttle"))
+        XCTAssertFalse(lexicon.isCommonWord("brownsville"), "a name")
+        XCTAssertEqual(lexicon.commonWordCount, 2)
+        let texts = ["Truck drivers with a CDL are scarce", "Trucks wait hours at the rail crossing", "Shuttle for second shift workers",
+                     "Brownsville needs a bus line"]
+        let w = wall(texts)
+        let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
+                                                                  vocabulary: WallVocabulary(w, lexicon: lexicon)))
+        XCTAssertEqual(surfaces["truck drivers"].map(ThemeTitler.surface), "truck drivers")
+        XCTAssertEqual(surfaces["trucks"].map(ThemeTitler.surface), "trucks")
+        XCTAssertEqual(surfaces["shuttle"].map(ThemeTitler.surface), "shuttle")
+        XCTAssertEqual(surfaces["brownsville"].map(ThemeTitler.surface), "Brownsville", "a name keeps its capital")
+        // Without the lexicon, a word only ever typed with a capital keeps it (it may be a name).
+        let (_, asTyped) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
+                                                                 vocabulary: WallVocabulary(w)))
+        XCTAssertEqual(asTyped["truck drivers"].map(ThemeTitler.surface), "Truck drivers")
+    }
+
     func testTheLexiconKeepsOnlyAdjectivesThatAreNeverAnythingElse() {
         // The shape of WordNet's index files: a licence header indented by two spaces, then a
         // lemma and its data per line.

@@ -26,6 +26,28 @@ final class WordNetFilesTests: XCTestCase {
         for typed in ["china", "navy", "amazon", "banks", "tours", "ev", "welders", "housing", "ops", "who", "bc", "th"] { XCTAssertNil(lexicon.properName(typed), typed) }
     }
 
+    func testWordNetSaysWhichWordsAreOnlyEverWrittenInLowerCase() throws {
+        guard let lexicon = WordNetFiles.lexicon() else { throw XCTSkip("wordnet-base is not installed") }
+        XCTAssertGreaterThan(lexicon.commonWordCount, 50_000)
+        for word in ["truck", "trucks", "shuttle", "broadband", "welders", "housing", "permits"] { XCTAssertTrue(lexicon.isCommonWord(word), word) }
+        // Names, and words written both ways ("China", "china"), are not: their capital may be the word's.
+        for word in ["asia", "texas", "osha", "china", "brownsville"] { XCTAssertFalse(lexicon.isCommonWord(word), word) }
+    }
+
+    func testAFileIsReadLineByLineAcrossItsChunks() throws {
+        // Lines of every length up to 700 bytes, more than one 256 KiB chunk in all, and no
+        // newline after the last: each line arrives whole, once, in order.
+        let lines = (0..<1_500).map { i in String(repeating: Character(UnicodeScalar(UInt8(97 + i % 26))), count: 1 + (i * 37) % 700) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("convene-lines-\(getpid()).txt").path
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int, 1 << 18)
+        var read: [String] = []
+        XCTAssertTrue(WordNetFiles.eachLine(of: path) { read.append(String(decoding: $0, as: UTF8.self)) })
+        XCTAssertEqual(read, lines)
+        XCTAssertFalse(WordNetFiles.eachLine(of: "/nonexistent/file") { _ in })
+    }
+
     func testMissingFilesMeanNoLexicon() {
         XCTAssertNil(WordNetFiles.lexicon(directory: "/nonexistent"))
     }

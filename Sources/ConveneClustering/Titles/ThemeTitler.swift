@@ -150,8 +150,9 @@ public enum ThemeTitler {
                     var words = run.map(\.surface)
                     // A capital that only marks the start of a sentence is no part of the word
                     // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay"),
-                    // unless nobody on the wall typed the word in lower case (a name: "Brownsville").
-                    if sentenceStart, isCapitalisedWord(words[0]), vocabulary.typedInLowerCase.contains(run[0].key) {
+                    // unless it is a name ("Brownsville": nobody typed it in lower case, and it is
+                    // no common word).
+                    if sentenceStart, isCapitalisedWord(words[0]), vocabulary.capitalMarksOnlyTheSentence(run[0].key) {
                         words[0] = words[0].lowercased()
                     }
                     let form = words.joined(separator: " ")

@@ -4,7 +4,10 @@
 ///   not end on one that the wall's notes use in front of a noun: "Power plant &
 ///   residential", "Venues, weddings & indoor" are cut short (`WallVocabulary.modifiers`);
 /// - names that are only ever written with a capital ("Asia", "Texas", "Medicaid", "OSHA"):
-///   phones type "pulling out of asia", and a facilitator writes "Asia" on the wall.
+///   phones type "pulling out of asia", and a facilitator writes "Asia" on the wall;
+/// - common words, only ever written in lower case ("truck", "broadband"): capitalised at the
+///   start of a note ("Truck drivers with a CDL…"), they still take a small letter inside a
+///   title ("Rail crossing & truck drivers", not "… & Truck drivers").
 ///
 /// A hand-written list of such words only covers the walls it was written for; WordNet
 /// covers the language. Pure: the files' text is read at the edge (`WordNetFiles` in
@@ -12,25 +15,61 @@
 public struct TitleLexicon: Sendable {
     let adjectives: Set<String>
     let properNames: [String: String]
+    /// Hashes (`wordHash`) of the words WordNet only ever writes in lower case: about 80,000
+    /// words, kept as 8-byte hashes rather than strings (the server's memory is budgeted).
+    let commonWordHashes: Set<UInt64>
 
-    public init(_ adjectives: Set<String>, properNames: [String: String] = [:]) {
+    public init(_ adjectives: Set<String>, properNames: [String: String] = [:], commonWords: Set<String> = []) {
         self.adjectives = adjectives
         self.properNames = properNames
+        commonWordHashes = Set(commonWords.map(Self.wordHash))
     }
 
     /// From the text of WordNet's `index.adj` and of the other parts of speech's index files
     /// (`index.noun`, `index.verb`, `index.adv`): the one-word lemmas of the first that none
     /// of the others has ("electric" is also a noun, "clean" also a verb: neither is kept).
-    /// From the data files (`data.noun`, …), when given: the names only ever capitalised.
+    /// From the data files (`data.noun`, …), when given: the names only ever capitalised, and
+    /// the words only ever in lower case. (The server reads the files a line at a time with
+    /// `Reader`; this is the same for texts at hand.)
     public init(adjectiveIndex: String, otherIndexes: [String], dataFiles: [String] = []) {
-        var others = Set<String>()
-        for text in otherIndexes { others.formUnion(Self.lemmas(text)) }
-        adjectives = Set(Self.lemmas(adjectiveIndex).filter { !others.contains($0) })
-        properNames = Self.properNames(dataFiles)
+        var reader = Reader()
+        func feed(_ text: String, _ file: Reader.File) {
+            for line in Array(text.utf8).split(separator: Self.newline) { reader.read(line: line, of: file) }
+        }
+        feed(adjectiveIndex, .adjectiveIndex)
+        for text in otherIndexes { feed(text, .otherIndex) }
+        for text in dataFiles { feed(text, .data) }
+        self = reader.lexicon()
+    }
+
+    init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>) {
+        self.adjectives = adjectives
+        self.properNames = properNames
+        self.commonWordHashes = commonWordHashes
     }
 
     public var adjectiveCount: Int { adjectives.count }
     public var properNameCount: Int { properNames.count }
+    public var commonWordCount: Int { commonWordHashes.count }
+
+    /// True when `key` (a lower-cased word), or its singular, is a word WordNet only ever
+    /// writes in lower case: a capital on it only marks the start of a sentence.
+    public func isCommonWord(_ key: String) -> Bool {
+        var forms = [key]
+        if key.hasSuffix("s") { forms.append(String(key.dropLast())) }
+        if key.hasSuffix("es") { forms.append(String(key.dropLast(2))) }
+        if key.hasSuffix("ies") { forms.append(String(key.dropLast(3)) + "y") }
+        return forms.contains { commonWordHashes.contains(Self.wordHash($0)) }
+    }
+
+    /// FNV-1a over the word's UTF-8 bytes: stable across runs (Swift's own hashing is seeded).
+    static func wordHash(_ word: String) -> UInt64 { wordHash(word.utf8) }
+
+    static func wordHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     /// True when `key` (a lower-cased word) is only ever an adjective.
     public func isOnlyAdjective(_ key: String) -> Bool { adjectives.contains(key) }
@@ -59,71 +98,7 @@ public struct TitleLexicon: Sendable {
         }.joined(separator: " ")
     }
 
-    /// An index file's lemmas: the first field of each line; the licence header's lines
-    /// start with a space, and lemmas of several words (joined by "_") are skipped. Read as
-    /// bytes (the files are ASCII): splitting 5 MB of text by characters took 0.17 s at start.
-    static func lemmas(_ text: String) -> [String] {
-        var out: [String] = []
-        for line in text.utf8.split(separator: newline) {
-            guard let first = line.first, first != space else { continue }
-            let lemma = line.prefix { $0 != space }
-            guard !lemma.contains(underscore) else { continue }
-            out.append(String(decoding: lemma, as: UTF8.self))
-        }
-        return out
-    }
-
     static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), underscore = UInt8(ascii: "_"),
                openParen = UInt8(ascii: "("), upperA = UInt8(ascii: "A"), upperZ = UInt8(ascii: "Z"),
                lowerA = UInt8(ascii: "a"), lowerZ = UInt8(ascii: "z")
-
-    /// Names from WordNet's data files: a word every synset writes with the same capitalised
-    /// form ("Asia", "OSHA") and never in lower case ("china", "navy", "amazon" also name
-    /// things). Mixed forms ("eV", "KiB") are left out: "ev" on a wall is an EV. So is a
-    /// plural whose singular is a common word ("banks", "tours": "Banks", "Tours" are places),
-    /// and a small word of a sentence ("who" is no WHO). Read as bytes: the files are ASCII.
-    static func properNames(_ dataFiles: [String]) -> [String: String] {
-        var forms: [String: String] = [:]       // lower-cased key → its one written form
-        var ambiguous = Set<String>()           // keys written in two ways
-        var lowerCase = Set<String>()
-        for text in dataFiles {
-            for line in text.utf8.split(separator: newline) {
-                // "offset lex_filenum ss_type w_cnt word lex_id [word lex_id …] …"; the licence
-                // header's lines start with spaces.
-                guard let first = line.first, first != space else { continue }
-                var fields = line.split(separator: space, maxSplits: 4, omittingEmptySubsequences: false)
-                guard fields.count == 5, let count = Int(String(decoding: fields[3], as: UTF8.self), radix: 16) else { continue }
-                var rest = fields.removeLast()[...]
-                for _ in 0..<count {
-                    let word = rest.prefix { $0 != space && $0 != openParen }   // "(a)", "(p)", "(ip)" mark adjectives
-                    // Skip the word, its marker, and its lex_id.
-                    var skip = rest.drop { $0 != space }.dropFirst()
-                    skip = skip.drop { $0 != space }.dropFirst()
-                    rest = skip
-                    guard !word.isEmpty, word.allSatisfy({ ($0 >= lowerA && $0 <= lowerZ) || ($0 >= upperA && $0 <= upperZ) }) else { continue }
-                    if word.allSatisfy({ $0 >= lowerA }) {
-                        lowerCase.insert(String(decoding: word, as: UTF8.self))
-                    } else {
-                        let written = String(decoding: word, as: UTF8.self), key = written.lowercased()
-                        if let seen = forms[key], seen != written { ambiguous.insert(key) } else { forms[key] = written }
-                    }
-                }
-            }
-        }
-        var names: [String: String] = [:]
-        for (key, form) in forms where !lowerCase.contains(key) && !ambiguous.contains(key) {
-            let capitalised = form.first!.isUppercase && form.dropFirst().allSatisfy(\.isLowercase)
-            // Short names collide with what people abbreviate: "ops" is no goddess Ops, "th"
-            // no Th, "bc" no BC. Names of four letters or more, acronyms of three or more.
-            guard (capitalised && key.count >= 4) || (form.allSatisfy(\.isUppercase) && key.count >= 3) else { continue }
-            var singulars: [String] = []
-            if key.hasSuffix("s") { singulars.append(String(key.dropLast())) }
-            if key.hasSuffix("es") { singulars.append(String(key.dropLast(2))) }
-            if key.hasSuffix("ies") { singulars.append(String(key.dropLast(3)) + "y") }
-            guard !singulars.contains(where: lowerCase.contains), !ThemeLabeler.stopWords.contains(key),
-                  !Language.spanishFunctionWords.contains(key) else { continue }
-            names[key] = form
-        }
-        return names
-    }
 }

@@ -16,6 +16,15 @@ struct WallVocabulary {
     /// Words someone on the wall typed in lower case: the capital of such a word at the start
     /// of a sentence is the sentence's ("Pay for trainees"), not the word's.
     let typedInLowerCase: Set<String>
+    let lexicon: TitleLexicon?
+
+    /// True when a capital on `key` at the start of a sentence is the sentence's, not the
+    /// word's: someone typed it in lower case, or it is a common word (WordNet) — "Truck
+    /// drivers with a CDL are scarce" gives "truck drivers" inside a title. A word neither
+    /// typed in lower case nor known keeps its capital: a place ("Brownsville").
+    func capitalMarksOnlyTheSentence(_ key: String) -> Bool {
+        typedInLowerCase.contains(key) || lexicon?.isCommonWord(key) == true
+    }
 
     /// `lexicon`: a word only ever an adjective (WordNet) that the notes use in front of
     /// another word and never last is a modifier from its first use.
@@ -48,6 +57,7 @@ struct WallVocabulary {
         }
         self.postings = postings
         typedInLowerCase = lower
+        self.lexicon = lexicon
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
         // A word seen in front of another twice, and hardly ever last, is a modifier. An
         // adjective the notes never use last needs less evidence: "indoor venue" once is

@@ -33,7 +33,7 @@ public enum Server {
                 : "Spanish notes are grouped through Apertium's English translation (the wall shows them as typed).")
         }
         if let lexicon = TitleWords.lexicon {
-            Log.notice("Theme titles know \(lexicon.adjectiveCount) English words that are only adjectives and \(lexicon.properNameCount) names written with a capital (WordNet).")
+            Log.notice("Theme titles know \(lexicon.adjectiveCount) English words that are only adjectives, \(lexicon.properNameCount) names written with a capital and \(lexicon.commonWordCount) words only ever written in lower case (WordNet).")
         } else {
             Log.notice("WordNet's word lists (Debian package wordnet-base) were not found or are unreadable: theme titles may end on a describing word (\"Power plant & residential\").")
         }

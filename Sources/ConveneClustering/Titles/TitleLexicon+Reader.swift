@@ -1,0 +1,98 @@
+extension TitleLexicon {
+    /// Builds a `TitleLexicon` from WordNet's files one line at a time.
+    ///
+    /// Why line by line, and why hashes: the files are 28 MB of text. Holding all of them at
+    /// once, with every lemma of every part of speech as a string, raised the server's peak
+    /// memory by 35 MB at start and left 18 MB resident (112 MB peak against a 100 MB budget,
+    /// docs/BENCHMARKS.md). Lines are fed as they are read, and the sets that only answer
+    /// "is this word there?" keep 8-byte hashes (`wordHash`) instead of strings.
+    public struct Reader {
+        public enum File {
+            /// `index.adj`: the adjectives' lemmas.
+            case adjectiveIndex
+            /// `index.noun`, `index.verb`, `index.adv`: lemmas that are something else too.
+            case otherIndex
+            /// `data.noun`, `data.verb`, …: synsets with each word as written.
+            case data
+        }
+
+        var adjectiveLemmas: [String] = []
+        var otherLemmas = Set<UInt64>()
+        var forms: [String: String] = [:]       // a word written with capitals: lower-cased key → its one written form
+        var ambiguous = Set<String>()           // keys written in two ways
+        var lowerCase = Set<UInt64>()           // words written in lower case
+
+        public init() {}
+
+        /// One line of a file, without its newline. Read as bytes: the files are ASCII.
+        public mutating func read(line: ArraySlice<UInt8>, of file: File) {
+            // The licence header's lines start with spaces.
+            guard let first = line.first, first != TitleLexicon.space else { return }
+            switch file {
+            case .adjectiveIndex, .otherIndex:
+                // The lemma is the first field; lemmas of several words (joined by "_") are skipped.
+                let lemma = line.prefix { $0 != TitleLexicon.space }
+                guard !lemma.contains(TitleLexicon.underscore) else { return }
+                if file == .adjectiveIndex {
+                    adjectiveLemmas.append(String(decoding: lemma, as: UTF8.self))
+                } else {
+                    otherLemmas.insert(TitleLexicon.wordHash(lemma))
+                }
+            case .data:
+                readSynset(line)
+            }
+        }
+
+        /// "offset lex_filenum ss_type w_cnt word lex_id [word lex_id …] …"
+        mutating func readSynset(_ line: ArraySlice<UInt8>) {
+            let space = TitleLexicon.space
+            var fields = line.split(separator: space, maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let count = Int(String(decoding: fields[3], as: UTF8.self), radix: 16) else { return }
+            var rest = fields.removeLast()
+            for _ in 0..<count {
+                let word = rest.prefix { $0 != space && $0 != TitleLexicon.openParen }   // "(a)", "(p)", "(ip)" mark adjectives
+                // Skip the word, its marker, and its lex_id.
+                var skip = rest.drop { $0 != space }.dropFirst()
+                skip = skip.drop { $0 != space }.dropFirst()
+                rest = skip
+                guard !word.isEmpty, word.allSatisfy({ ($0 >= TitleLexicon.lowerA && $0 <= TitleLexicon.lowerZ)
+                    || ($0 >= TitleLexicon.upperA && $0 <= TitleLexicon.upperZ) }) else { continue }
+                if word.allSatisfy({ $0 >= TitleLexicon.lowerA }) {
+                    lowerCase.insert(TitleLexicon.wordHash(word))
+                } else {
+                    let written = String(decoding: word, as: UTF8.self), key = written.lowercased()
+                    if let seen = forms[key], seen != written { ambiguous.insert(key) } else { forms[key] = written }
+                }
+            }
+        }
+
+        /// The lexicon of the lines read.
+        ///
+        /// Names: a word every synset writes with the same capitalised form ("Asia", "OSHA")
+        /// and never in lower case ("china", "navy", "amazon" also name things). Mixed forms
+        /// ("eV", "KiB") are left out: "ev" on a wall is an EV. So is a plural whose singular
+        /// is a common word ("banks", "tours": "Banks", "Tours" are places), and a small word
+        /// of a sentence ("who" is no WHO).
+        public func lexicon() -> TitleLexicon {
+            let adjectives = Set(adjectiveLemmas.filter { !otherLemmas.contains(TitleLexicon.wordHash($0.utf8)) })
+            func writtenInLowerCase(_ key: String) -> Bool { lowerCase.contains(TitleLexicon.wordHash(key.utf8)) }
+            var names: [String: String] = [:]
+            for (key, form) in forms where !writtenInLowerCase(key) && !ambiguous.contains(key) {
+                let capitalised = form.first!.isUppercase && form.dropFirst().allSatisfy(\.isLowercase)
+                // Short names collide with what people abbreviate: "ops" is no goddess Ops, "th"
+                // no Th, "bc" no BC. Names of four letters or more, acronyms of three or more.
+                guard (capitalised && key.count >= 4) || (form.allSatisfy(\.isUppercase) && key.count >= 3) else { continue }
+                var singulars: [String] = []
+                if key.hasSuffix("s") { singulars.append(String(key.dropLast())) }
+                if key.hasSuffix("es") { singulars.append(String(key.dropLast(2))) }
+                if key.hasSuffix("ies") { singulars.append(String(key.dropLast(3)) + "y") }
+                guard !singulars.contains(where: writtenInLowerCase), !ThemeLabeler.stopWords.contains(key),
+                      !Language.spanishFunctionWords.contains(key) else { continue }
+                names[key] = form
+            }
+            // Common words: written in lower case and never with a capital.
+            let common = lowerCase.subtracting(forms.keys.map { TitleLexicon.wordHash($0.utf8) })
+            return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common)
+        }
+    }
+}
