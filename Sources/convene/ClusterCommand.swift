@@ -12,17 +12,17 @@ struct Cluster: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group notes into themes as the live wall does.",
         discussion: """
-            Reads JSON lines {"episode": …, "id": …, "text": …} (other fields ignored) on standard input. Each
-            episode is clustered on its own, its notes fed one at a time in file order as the live server
-            would (or all at once with --batch). Prints one line per note:
-            {"episode": …, "id": …, "theme": …, "label": …} with its final theme ("unsorted" if none) and its
-            title, as the wall stands after the last note when every proposal the engine made was applied
+            Reads JSON lines {"episode": …, "id": …, "text": …} (other fields ignored) on standard input. Each \
+            episode is clustered on its own, its notes fed one at a time in file order as the live server \
+            would (or all at once with --batch). Prints one line per note: \
+            {"episode": …, "id": …, "theme": …, "label": …} with its final theme ("unsorted" if none) and its \
+            title, as the wall stands after the last note when every proposal the engine made was applied \
             (including the one it makes once the room pauses after the last note).
 
-            --simulate-facilitator reads labelled notes {"episode", "id", "text", "label"} (label "unsorted":
-            the facilitator parks it), runs the live engine note by note, then a simulated facilitator takes the
-            single action (move a note, merge two themes) that most reduces the remaining work until the wall
-            matches the labels, the engine learning after each. Prints {"episode", "notes", "actions",
+            --simulate-facilitator reads labelled notes {"episode", "id", "text", "label"} (label "unsorted": \
+            the facilitator parks it), runs the live engine note by note, then a simulated facilitator takes the \
+            single action (move a note, merge two themes) that most reduces the remaining work until the wall \
+            matches the labels, the engine learning after each. Prints {"episode", "notes", "actions", \
             "staticActions"} per episode and a last line with the means.
             """)
 

@@ -9,7 +9,7 @@ struct Embed: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Embed texts with all-MiniLM-L6-v2.",
         discussion: """
-            Reads lines on standard input — JSON objects {"text": …} or plain text — and prints one JSON
+            Reads lines on standard input — JSON objects {"text": …} or plain text — and prints one JSON \
             line {"text": …, "embedding": [384 floats]} per input line, in the same order.
             """)
 

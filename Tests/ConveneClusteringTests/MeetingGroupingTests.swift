@@ -290,12 +290,13 @@ final class MeetingGroupingTests: XCTestCase {
         for text in ["thanks for organizing this", "+1", "👍", "excited to be here!", "coffee's great 😀", "good meeting so far",
                      "Hi everyone", "agreed", "glad we're finally doing this", "¡gracias a todos!", "sí, de acuerdo",
                      "hello from the solar guys ☀️", "good morning from the nursing home crew!", "cheers to whoever brought the donuts 🍻",
-                     "Hola desde la planta de Acme", "greetings from the co-op", "saludos desde la planta"] {
+                     "Hola desde la planta de Acme", "greetings from the co-op", "saludos desde la planta",
+                     "thanks for the invite!", "gracias por la invitación"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
                      "meeting rooms for weddings", "need CDL drivers", "yes to apprenticeships", "childcare",
-                     "necesitamos vivienda para los trabajadores", "si hay transporte",
+                     "necesitamos vivienda para los trabajadores", "si hay transporte", "invite the colleges to the table",
                      "hi from Acme, we need welders", "hello from the plant where nobody can find a welder", "welders from Mexico",
                      "good morning! housing from day one for new hires",
                      // Phones leave out the punctuation: a short request after "from" is still a note.

@@ -62,6 +62,15 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
     heights = console.js("return Array.from(document.querySelectorAll('#console-board .note-card'), (c) => c.getBoundingClientRect().height);")
     assert max(heights) <= 90, f"a note card is {max(heights)} px tall"
 
+    # What the column's buttons and the cards' marks do, one click away (closed, it is one line).
+    assert console.js("return !$('board-help').open;")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#board-help summary"))
+    terms = console.js("return Array.from(document.querySelectorAll('#board-help dt'), (d) => text(d));")
+    assert {"Lock", "Spotlight", "Split", "Merge", "Keep in place", "Split off"} <= set(terms), terms
+    assert console.js("return $('board-help').getBoundingClientRect().bottom;") < 768, "the help fits on the laptop's screen"
+    viewport_shot(console, "the board's help")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#board-help summary"))
+
     theme = console.create_theme("Welding workforce")
     # By drag and drop.
     console.drag_to(TOPICS["welding"][0], "Welding workforce")

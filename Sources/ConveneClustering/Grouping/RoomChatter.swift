@@ -22,6 +22,7 @@ public enum RoomChatter {
         "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
         "cheers", "whoever", "brought", "bringing", "greetings", "howdy", "saludos",
+        "invite", "invited", "invitation", "inviting", "invitación", "invitacion",
         // Agreement.
         "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
         // The same in Spanish (two of the walls are a fifth in Spanish).
