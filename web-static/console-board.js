@@ -137,7 +137,12 @@ async function keepSelected() {
   const { run, say, draw, conn } = ctx;
   const notes = [...selected].map((id) => conn.state.notes.find((n) => n.id === id)).filter((n) => n?.theme && !n.placedByHand);
   let kept = 0;
-  for (const n of notes) {
+  for (const seen of notes) {
+    // Where the note is now, not where it was when "Keep" was pressed: the commands go one at
+    // a time, and a proposal applied or a merge made meanwhile (another console) may have
+    // moved it. Keeping must never put a note back where it no longer is.
+    const n = conn.state.notes.find((x) => x.id === seen.id);
+    if (!n || n.theme !== seen.theme || n.placedByHand) continue;
     if (!(await run({ type: 'moveNote', note: n.id, theme: n.theme }))) break;
     kept++;
   }
@@ -437,12 +442,17 @@ function proposalPreview(state, proposal) {
   const where = new Map();
   if (!proposal) return where;
   const newLabels = new Map((proposal.newThemes || []).map((t) => [t.id, `new: ${t.label}`]));
+  const theme = (id) => state.themes.find((t) => t.id === id);
   for (const m of proposal.moves || []) {
-    // A move the server would skip on "Apply" (the note has moved or been placed by hand
-    // since) is not shown as one.
+    // A move the server would skip on "Apply" is not shown as one (MeetingState.wouldApply):
+    // the note has moved, been placed by hand, hidden or withdrawn since, or its theme or
+    // the one it would go to has been locked or merged away.
     const note = state.notes.find((n) => n.id === m.note);
-    if (!note || note.withdrawn || note.placedByHand || (note.theme ?? null) !== (m.from ?? null)) continue;
-    const label = m.to == null ? 'Unsorted' : newLabels.get(m.to) ?? state.themes.find((t) => t.id === m.to)?.label;
+    if (!note || note.withdrawn || note.hidden || note.placedByHand || (note.theme ?? null) !== (m.from ?? null)) continue;
+    if (m.from != null && theme(m.from)?.locked) continue;
+    const target = m.to == null ? null : theme(m.to);
+    if (target?.locked) continue;
+    const label = m.to == null ? 'Unsorted' : newLabels.get(m.to) ?? target?.label;
     if (label) where.set(m.note, label);
   }
   return where;

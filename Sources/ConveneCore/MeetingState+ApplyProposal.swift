@@ -16,7 +16,7 @@ extension MeetingState {
         }
         var moves: [RegroupMove] = []
         for m in proposal.moves {
-            guard stillHolds(m), notes[m.note]?.kind == kind else { continue }
+            guard wouldApply(m, of: proposal, kind: kind) else { continue }
             let target = m.to.flatMap { ids[$0] ?? (themes[$0]?.kind == kind ? $0 : nil) }
             guard target != nil || m.to == nil, !(target.flatMap { themes[$0]?.locked } ?? false) else { continue }
             moves.append(RegroupMove(note: m.note, from: m.from, to: target))
@@ -50,7 +50,21 @@ extension MeetingState {
     /// back every automatic proposal of its kind. Part of the state, so it survives a restart.
     public func requestStands(_ kind: NoteKind) -> Bool {
         guard let proposal = proposals[kind], proposal.requested != nil else { return false }
-        return proposal.moves.contains { stillHolds($0) && notes[$0.note]?.hidden == false }
+        return proposal.moves.contains { wouldApply($0, of: proposal, kind: kind) }
+    }
+
+    /// True when "Apply" would still carry out `move` of `proposal`: the move still holds, its
+    /// note is of the board's kind and not hidden since, and it goes to Unsorted, to one of
+    /// the proposal's new themes, or to a theme of the kind that still exists and is not
+    /// locked. `requestStands` and `decideApplyProposal` ask the same question (so does the
+    /// console's preview, `proposalPreview`): a request whose moves all target a theme merged
+    /// away would otherwise stand, hold back every automatic proposal, and show nothing.
+    func wouldApply(_ move: RegroupMove, of proposal: ThemeProposal, kind: NoteKind) -> Bool {
+        guard stillHolds(move), let note = notes[move.note], note.kind == kind, !note.hidden else { return false }
+        guard let to = move.to else { return true }
+        if proposal.newThemes.contains(where: { $0.id == to }) { return true }
+        guard let theme = themes[to] else { return false }
+        return theme.kind == kind && !theme.locked
     }
 
     /// True when a proposed move can still be carried out: its note is where the proposal saw

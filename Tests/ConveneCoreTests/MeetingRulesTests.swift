@@ -517,6 +517,50 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertNotNil(m.state.proposals[.opportunity], "still shown until the next automatic pass replaces it")
     }
 
+    /// A requested regrouping whose every move goes to a theme merged away (or locked) since
+    /// no longer stands: "Apply" would move nothing, the console shows nothing, and it must
+    /// not hold back the automatic proposals — nor do so again after a restart.
+    func testARequestedProposalIntoAThemeMergedAwayNoLongerStands() throws {
+        struct IntoTheme: RegroupProposer {
+            let from: String, to: String
+            func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) { ([], 0) }
+            func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? {
+                ThemeProposal(moves: ["n1", "n2"].map { RegroupMove(note: $0, from: from, to: to) })
+            }
+            func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? { nil }
+        }
+        func asked() throws -> (m: MeetingDriver, a: String, b: String, c: String) {
+            var m = MeetingDriver()
+            let karen = m.join("Karen")
+            m.phase(.opportunities)
+            let (a, b, c) = (m.theme(.opportunity, "A"), m.theme(.opportunity, "B"), m.theme(.opportunity, "C"))
+            for i in 1...3 {
+                try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+                m.record([.noteMoved(note: "n\(i)", theme: i == 3 ? b : a, byHand: false)])
+            }
+            let d = try m.state.decide(.regroup(kind: .opportunity, preview: true), by: .facilitator, newSecret: "",
+                                       regrouper: IntoTheme(from: a, to: b))
+            m.record(d.events, throughStorage: true)
+            XCTAssertTrue(m.state.requestStands(.opportunity))
+            return (m, a, b, c)
+        }
+        var (m, a, b, c) = try asked()
+        try m.run(.mergeThemes(from: b, into: c), as: .facilitator)
+        XCTAssertFalse(m.state.requestStands(.opportunity), "every move goes to a theme that is gone")
+        XCTAssertFalse(MeetingState.replay(m.log)!.requestStands(.opportunity), "nor after a restart")
+        XCTAssertEqual(try m.run(.applyProposal(kind: .opportunity), as: .facilitator).reply.first { $0.0 == "moved" }?.1, .int(0))
+        for id in ["n1", "n2"] { XCTAssertEqual(m.state.notes[id]?.theme, a, "\(id) stays where it was") }
+
+        // The same when the theme the notes would go to is locked since.
+        (m, a, b, c) = try asked()
+        try m.run(.lockTheme(theme: b, locked: true), as: .facilitator)
+        XCTAssertFalse(m.state.requestStands(.opportunity))
+        try m.run(.lockTheme(theme: b, locked: false), as: .facilitator)
+        XCTAssertTrue(m.state.requestStands(.opportunity), "unlocked, the moves hold again")
+        XCTAssertEqual(try m.run(.applyProposal(kind: .opportunity), as: .facilitator).reply.first { $0.0 == "moved" }?.1, .int(2))
+        _ = c
+    }
+
     func testARegroupIsDecidedWithTheInjectedGrouping() throws {
         var m = MeetingDriver()
         m.phase(.opportunities)
