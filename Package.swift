@@ -57,7 +57,7 @@ let package = Package(
             "ConveneStemmer", "ConveneLexicon", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "convene-bench", dependencies: [
-            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneJSON", "ConveneFuzzing", "ConveneStemmer", "ConveneLexicon",
+            "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneGrouping", "ConveneJSON", "ConveneFuzzing", "ConveneStemmer", "ConveneLexicon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
