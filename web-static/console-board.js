@@ -18,6 +18,8 @@ let suggestions = { kind: null, version: '', list: [], doubts: [] };
 let suggestTimer = null;
 /** The selection bar's choice for Unsorted (a theme id is never this). */
 const UNSORTED_CHOICE = '(unsorted)';
+/** The most themes of one kind the server keeps (Limits.themesPerKind). */
+const THEMES_PER_KIND = 30;
 let ctx = null; // { conn, run, say, draw }
 
 const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
@@ -213,7 +215,7 @@ export function renderBoard(state) {
       `${unsorted ? `, ${unsorted} unsorted` : ''}${hidden ? `, ${hidden} hidden` : ''}.`);
 
   const proposal = state.proposals?.[kind] || null;
-  const preview = proposalPreview(state, proposal);
+  const preview = proposalPreview(state, proposal, kind);
   renderProposal(state, kind, proposal, preview);
   // Undo is there only while the last regrouping (an applied proposal or split) can be undone.
   show($('undo-regroup-button'), state.undoable?.[kind] != null);
@@ -438,10 +440,12 @@ function renderSelection(state, kind, themes) {
 // ---- The clustering's proposal ----
 
 /** note id → where the proposal would move it (a theme's label, or "Unsorted"). */
-function proposalPreview(state, proposal) {
+function proposalPreview(state, proposal, kind) {
   const where = new Map();
   if (!proposal) return where;
-  const newLabels = new Map((proposal.newThemes || []).map((t) => [t.id, `new: ${t.label}`]));
+  // New themes open only while the board is below its limit of themes (the first ones that fit).
+  const room = THEMES_PER_KIND - state.themes.filter((t) => t.kind === kind).length;
+  const newLabels = new Map((proposal.newThemes || []).filter((_, i) => i < room).map((t) => [t.id, `new: ${t.label}`]));
   const theme = (id) => state.themes.find((t) => t.id === id);
   for (const m of proposal.moves || []) {
     // A move the server would skip on "Apply" is not shown as one (MeetingState.wouldApply):
@@ -450,7 +454,7 @@ function proposalPreview(state, proposal) {
     const note = state.notes.find((n) => n.id === m.note);
     if (!note || note.withdrawn || note.hidden || note.placedByHand || (note.theme ?? null) !== (m.from ?? null)) continue;
     if (m.from != null && theme(m.from)?.locked) continue;
-    const target = m.to == null ? null : theme(m.to);
+    const target = m.to == null || newLabels.has(m.to) ? null : theme(m.to);
     if (target?.locked) continue;
     const label = m.to == null ? 'Unsorted' : newLabels.get(m.to) ?? target?.label;
     if (label) where.set(m.note, label);

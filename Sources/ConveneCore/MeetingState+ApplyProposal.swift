@@ -6,20 +6,18 @@ extension MeetingState {
             throw CommandError(.notFound, "There is no regrouping proposal to apply: it was replaced, dismissed, or withdrawn as the wall changed.")
         }
         d.events = [.proposalResolved(kind: kind, applied: true)]
-        // New themes get their ids now; a move still holds only if `stillHolds` and its
-        // target has not been locked since.
+        // The moves that still hold (`wouldApply`); the new themes get their ids now, and only
+        // those some move still goes to are created: a proposal whose notes have all moved
+        // since opens no empty column.
         var ids: [String: String] = [:]
         var number = nextNumber
-        for t in proposal.newThemes where orderedThemes(kind: kind).count + ids.count < Limits.themesPerKind {
-            ids[t.id] = "t\(number)"; number += 1
-            d.events.append(.themeCreated(id: ids[t.id]!, kind: kind, label: t.label, byHand: false))
-        }
         var moves: [RegroupMove] = []
-        for m in proposal.moves {
-            guard wouldApply(m, of: proposal, kind: kind) else { continue }
-            let target = m.to.flatMap { ids[$0] ?? (themes[$0]?.kind == kind ? $0 : nil) }
-            guard target != nil || m.to == nil, !(target.flatMap { themes[$0]?.locked } ?? false) else { continue }
-            moves.append(RegroupMove(note: m.note, from: m.from, to: target))
+        for m in proposal.moves where wouldApply(m, of: proposal, kind: kind) {
+            if let to = m.to, ids[to] == nil, let fresh = proposal.newThemes.first(where: { $0.id == to }) {
+                ids[to] = "t\(number)"; number += 1
+                d.events.append(.themeCreated(id: ids[to]!, kind: kind, label: fresh.label, byHand: false))
+            }
+            moves.append(RegroupMove(note: m.note, from: m.from, to: m.to.map { ids[$0] ?? $0 }))
         }
         // A split the facilitator asked for is their own split once applied: its notes are
         // pinned in the new theme and teach the grouping (examples of it, counter-examples of
@@ -29,7 +27,8 @@ extension MeetingState {
         var split = false
         if case .split? = proposal.requested { split = true }
         d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: split) }
-        d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split))
+        // Nothing moved: no step to undo (an empty one would hide the last real one from Undo).
+        if !moves.isEmpty { d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split)) }
         // Automatic themes the moves leave empty leave the wall.
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
@@ -62,7 +61,12 @@ extension MeetingState {
     func wouldApply(_ move: RegroupMove, of proposal: ThemeProposal, kind: NoteKind) -> Bool {
         guard stillHolds(move), let note = notes[move.note], note.kind == kind, !note.hidden else { return false }
         guard let to = move.to else { return true }
-        if proposal.newThemes.contains(where: { $0.id == to }) { return true }
+        // A new theme can be opened only while the kind is below its limit of themes: only the
+        // first ones of the proposal's list that fit count (so `decideApplyProposal` never
+        // opens more than fit, whichever order its moves come in).
+        if let index = proposal.newThemes.firstIndex(where: { $0.id == to }) {
+            return index < Limits.themesPerKind - orderedThemes(kind: kind).count
+        }
         guard let theme = themes[to] else { return false }
         return theme.kind == kind && !theme.locked
     }

@@ -237,13 +237,16 @@ final class ThemeTitlerTests: XCTestCase {
         // in lower case, so their capital is the sentence's: "Rail crossing & truck drivers".
         let nouns = "  1 This software and database is being provided\n"
             + "04490091 06 n 01 truck 0 000 | an automotive vehicle\n04187547 06 n 01 shuttle 0 000 | a bus\n"
-            + "08900001 15 n 01 Brownsville 0 000 | a city\n"
+            + "08900001 15 n 01 Brownsville 0 000 | a city\n09300001 15 n 01 Highlands 0 000 | a region\n"
+            + "09300002 09 n 01 highland 0 000 | elevated land\n01300003 05 n 01 eagle 0 000 | a bird\n"
         let lexicon = TitleLexicon(adjectiveIndex: "", otherIndexes: [], dataFiles: [nouns])
         XCTAssertTrue(lexicon.isCommonWord("truck") && lexicon.isCommonWord("trucks") && lexicon.isCommonWord("shuttle"))
         XCTAssertFalse(lexicon.isCommonWord("brownsville"), "a name")
-        XCTAssertEqual(lexicon.commonWordCount, 2)
+        XCTAssertTrue(lexicon.isCommonWord("highland") && lexicon.isCommonWord("eagles"))
+        XCTAssertFalse(lexicon.isCommonWord("highlands"), "a plural WordNet also writes as a name keeps its capital")
+        XCTAssertEqual(lexicon.commonWordCount, 4)
         let texts = ["Truck drivers with a CDL are scarce", "Trucks wait hours at the rail crossing", "Shuttle for second shift workers",
-                     "Brownsville needs a bus line"]
+                     "Brownsville needs a bus line", "Eagle Pass bridge delays", "Highlands clinics need a shuttle"]
         let w = wall(texts)
         let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
                                                                   vocabulary: WallVocabulary(w, lexicon: lexicon)))
@@ -251,6 +254,8 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertEqual(surfaces["trucks"].map(ThemeTitler.surface), "trucks")
         XCTAssertEqual(surfaces["shuttle"].map(ThemeTitler.surface), "shuttle")
         XCTAssertEqual(surfaces["brownsville"].map(ThemeTitler.surface), "Brownsville", "a name keeps its capital")
+        XCTAssertEqual(surfaces["eagle pass"].map(ThemeTitler.surface), "Eagle Pass", "a name of two words, the first a common one")
+        XCTAssertEqual(surfaces["highlands clinics"].map(ThemeTitler.surface), "Highlands clinics")
         // Without the lexicon, a word only ever typed with a capital keeps it (it may be a name).
         let (_, asTyped) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
                                                                  vocabulary: WallVocabulary(w)))

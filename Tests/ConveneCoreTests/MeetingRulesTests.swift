@@ -561,6 +561,41 @@ final class RegroupUndoTests: XCTestCase {
         _ = c
     }
 
+    /// A proposal whose moves no longer hold applies as nothing: no new theme (no empty column
+    /// the facilitator did not make) and no step for Undo (which would hide the last real one).
+    /// Near the limit of 30 themes, a move to a new theme that no longer fits does not hold.
+    func testAProposalThatNoLongerHoldsOpensNoThemeAndLeavesUndoAlone() throws {
+        func asked(themes extra: Int) throws -> (m: MeetingDriver, a: String) {
+            var m = MeetingDriver()
+            let karen = m.join("Karen")
+            m.phase(.opportunities)
+            let a = m.theme(.opportunity, "Everything")
+            for i in 0..<extra { _ = m.theme(.opportunity, "Theme \(i)") }
+            for i in 1...6 {
+                try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(karen))
+                m.record([.noteMoved(note: "n\(i)", theme: a, byHand: false)])
+            }
+            let d = try m.state.decide(.splitByMeaning(theme: a), by: .facilitator, newSecret: "", regrouper: FixedRegrouper())
+            m.record(d.events, throughStorage: true)
+            return (m, a)
+        }
+        var (m, a) = try asked(themes: 0)
+        for id in ["n1", "n2", "n3"] { try m.run(.moveNote(note: id, theme: a), as: .facilitator) }   // kept where they are
+        let applied = try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(applied.reply.first { $0.0 == "moved" }?.1, .int(0))
+        XCTAssertFalse(applied.events.contains { if case .themeCreated = $0 { return true }; return false }, "\(applied.events)")
+        XCTAssertFalse(applied.events.contains { if case .regroupRecorded = $0 { return true }; return false }, "\(applied.events)")
+        XCTAssertEqual(m.state.orderedThemes(kind: .opportunity).count, 1)
+
+        // 29 themes when the split was asked for; a 30th made since leaves no room for its new one.
+        (m, a) = try asked(themes: 28)
+        XCTAssertTrue(m.state.requestStands(.opportunity))
+        _ = m.theme(.opportunity, "The thirtieth")
+        XCTAssertFalse(m.state.requestStands(.opportunity), "the new theme no longer fits")
+        XCTAssertEqual(try m.run(.applyProposal(kind: .opportunity), as: .facilitator).reply.first { $0.0 == "moved" }?.1, .int(0))
+        XCTAssertEqual(m.state.orderedThemes(kind: .opportunity).count, 30)
+    }
+
     func testARegroupIsDecidedWithTheInjectedGrouping() throws {
         var m = MeetingDriver()
         m.phase(.opportunities)

@@ -31,7 +31,9 @@ final class WordNetFilesTests: XCTestCase {
         XCTAssertGreaterThan(lexicon.commonWordCount, 50_000)
         for word in ["truck", "trucks", "shuttle", "broadband", "welders", "housing", "permits"] { XCTAssertTrue(lexicon.isCommonWord(word), word) }
         // Names, and words written both ways ("China", "china"), are not: their capital may be the word's.
-        for word in ["asia", "texas", "osha", "china", "brownsville"] { XCTAssertFalse(lexicon.isCommonWord(word), word) }
+        for word in ["asia", "texas", "osha", "china", "brownsville", "highlands", "rockies", "queens", "alps"] {
+            XCTAssertFalse(lexicon.isCommonWord(word), word)
+        }
     }
 
     func testAFileIsReadLineByLineAcrossItsChunks() throws {

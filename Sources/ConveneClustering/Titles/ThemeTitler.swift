@@ -147,12 +147,15 @@ public enum ThemeTitler {
                     // A form typed mid-sentence outweighs one capitalised only because it
                     // began the note ("Welders, apprenticeships & Inspectors").
                     let sentenceStart = start == 0 || breaks[start]
+                    // The next word has a capital too: the first word of a name ("Eagle Pass
+                    // bridge delays", "Workforce Solutions should fund CDL training").
+                    let nameGoesOn = start + 1 < words.count && !breaks[start + 1] && isCapitalisedWord(words[start + 1].surface)
                     var words = run.map(\.surface)
                     // A capital that only marks the start of a sentence is no part of the word
                     // ("Pay welders while they train" gives "Welding & pay", not "Welding & Pay"),
                     // unless it is a name ("Brownsville": nobody typed it in lower case, and it is
-                    // no common word).
-                    if sentenceStart, isCapitalisedWord(words[0]), vocabulary.capitalMarksOnlyTheSentence(run[0].key) {
+                    // no common word; "Eagle Pass": a name goes on).
+                    if sentenceStart, !nameGoesOn, isCapitalisedWord(words[0]), vocabulary.capitalMarksOnlyTheSentence(run[0].key) {
                         words[0] = words[0].lowercased()
                     }
                     let form = words.joined(separator: " ")

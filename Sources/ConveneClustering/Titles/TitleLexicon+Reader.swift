@@ -92,7 +92,9 @@ extension TitleLexicon {
             }
             // Common words: written in lower case and never with a capital.
             let common = lowerCase.subtracting(forms.keys.map { TitleLexicon.wordHash($0.utf8) })
-            return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common)
+            let capitalisedPlurals = Set(forms.keys.lazy.filter { $0.hasSuffix("s") }.map { TitleLexicon.wordHash($0.utf8) })
+            return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common,
+                                capitalisedPluralHashes: capitalisedPlurals)
         }
     }
 }

@@ -18,11 +18,14 @@ public struct TitleLexicon: Sendable {
     /// Hashes (`wordHash`) of the words WordNet only ever writes in lower case: about 80,000
     /// words, kept as 8-byte hashes rather than strings (the server's memory is budgeted).
     let commonWordHashes: Set<UInt64>
+    /// Hashes of the words ending in "s" that WordNet writes with a capital ("Highlands").
+    let capitalisedPluralHashes: Set<UInt64>
 
     public init(_ adjectives: Set<String>, properNames: [String: String] = [:], commonWords: Set<String> = []) {
         self.adjectives = adjectives
         self.properNames = properNames
         commonWordHashes = Set(commonWords.map(Self.wordHash))
+        capitalisedPluralHashes = []
     }
 
     /// From the text of WordNet's `index.adj` and of the other parts of speech's index files
@@ -42,10 +45,11 @@ public struct TitleLexicon: Sendable {
         self = reader.lexicon()
     }
 
-    init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>) {
+    init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>, capitalisedPluralHashes: Set<UInt64>) {
         self.adjectives = adjectives
         self.properNames = properNames
         self.commonWordHashes = commonWordHashes
+        self.capitalisedPluralHashes = capitalisedPluralHashes
     }
 
     public var adjectiveCount: Int { adjectives.count }
@@ -55,6 +59,10 @@ public struct TitleLexicon: Sendable {
     /// True when `key` (a lower-cased word), or its singular, is a word WordNet only ever
     /// writes in lower case: a capital on it only marks the start of a sentence.
     public func isCommonWord(_ key: String) -> Bool {
+        if commonWordHashes.contains(Self.wordHash(key)) { return true }
+        // A plural WordNet also writes with a capital may be a name ("Highlands", "Rockies",
+        // "Queens", but also "Banks"): its capital stays, as before WordNet's common words.
+        if capitalisedPluralHashes.contains(Self.wordHash(key)) { return false }
         var forms = [key]
         if key.hasSuffix("s") { forms.append(String(key.dropLast())) }
         if key.hasSuffix("es") { forms.append(String(key.dropLast(2))) }
