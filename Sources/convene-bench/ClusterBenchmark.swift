@@ -19,7 +19,7 @@ struct ClusterBenchmark: ParsableCommand {
     @Flag(help: "Lexical similarity instead of embeddings.") var lexical = false
     @Option(help: "Also time a full regrouping of this many notes (0: skip).") var regroupNotes = 1000
 
-    struct Row { var ari = 0.0, nmi = 0.0, acc = 0.0, churn = 0.0, maxChurn = 0.0, ms = 0.0, placeMs = 0.0, themes = 0.0, unsorted = 0.0 }
+    struct Row { var ari = 0.0, nmi = 0.0, acc = 0.0, churn = 0.0, silentChurn = 0.0, maxChurn = 0.0, ms = 0.0, placeMs = 0.0, themes = 0.0, unsorted = 0.0 }
 
     func run() throws {
         let dir = data + "/clustering/" + split
@@ -72,6 +72,7 @@ struct ClusterBenchmark: ParsableCommand {
                 l.nmi += Metrics.normalizedMutualInformation(truth, predicted)
                 l.acc += Metrics.accuracy(truth, predicted)
                 l.churn += sim.churn.reduce(0, +) / Double(max(sim.churn.count, 1))
+                l.silentChurn += sim.silentChurn.reduce(0, +) / Double(max(sim.silentChurn.count, 1))
                 l.maxChurn = max(l.maxChurn, sim.churn.max() ?? 0)
                 l.themes += Double(Set(predicted.filter { $0 != "unsorted" }).count)
                 l.unsorted += Double(predicted.filter { $0 == "unsorted" }.count) / Double(notes.count)
@@ -85,7 +86,7 @@ struct ClusterBenchmark: ParsableCommand {
                 b.acc += Metrics.accuracy(truth, batchPredicted)
             }
             let k = Double(episodes.count)
-            for keyPath in [\Row.ari, \.nmi, \.acc, \.churn, \.ms, \.themes, \.unsorted] { l[keyPath: keyPath] /= k; b[keyPath: keyPath] /= k }
+            for keyPath in [\Row.ari, \.nmi, \.acc, \.churn, \.silentChurn, \.ms, \.themes, \.unsorted] { l[keyPath: keyPath] /= k; b[keyPath: keyPath] /= k }
             live.append(l); batch.append(b)
             print(String(format: "%-16@ | %.3f %.3f %.3f | %.2f%% %4.1f%% | %7.3f | %5.1f %6.1f%% | %.3f %.3f %.3f",
                          file.replacingOccurrences(of: ".jsonl", with: "") as NSString, l.ari, l.nmi, l.acc, l.churn * 100, l.maxChurn * 100,
@@ -95,6 +96,11 @@ struct ClusterBenchmark: ParsableCommand {
         print(String(format: "%-16@ | %.3f %.3f %.3f | %.2f%%       | %7.3f | %5.1f %6.1f%% | %.3f %.3f %.3f", "MEAN" as NSString,
                      mean(live, \.ari), mean(live, \.nmi), mean(live, \.acc), mean(live, \.churn) * 100, mean(live, \.ms),
                      mean(live, \.themes), mean(live, \.unsorted) * 100, mean(batch, \.ari), mean(batch, \.nmi), mean(batch, \.acc)))
+        // The churn above counts the moves of every proposal applied (a facilitator who trusts
+        // the grouping); without the facilitator only unsorted and unseen notes move.
+        print(String(format: "churn without the facilitator (what moves on its own): %.2f%% a note; by data set: %@", mean(live, \.silentChurn) * 100,
+                     zip(files, live).map { String(format: "%@ %.2f%%", $0.0.replacingOccurrences(of: ".jsonl", with: ""), $0.1.silentChurn * 100) }
+                        .joined(separator: ", ") as NSString))
 
         // Speed of placing one note on a wall of 300, and of regrouping `regroupNotes` notes.
         if allVectors.count >= 301 {
