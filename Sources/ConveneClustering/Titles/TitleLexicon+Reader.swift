@@ -82,11 +82,7 @@ extension TitleLexicon {
                 // Short names collide with what people abbreviate: "ops" is no goddess Ops, "th"
                 // no Th, "bc" no BC. Names of four letters or more, acronyms of three or more.
                 guard (capitalised && key.count >= 4) || (form.allSatisfy(\.isUppercase) && key.count >= 3) else { continue }
-                var singulars: [String] = []
-                if key.hasSuffix("s") { singulars.append(String(key.dropLast())) }
-                if key.hasSuffix("es") { singulars.append(String(key.dropLast(2))) }
-                if key.hasSuffix("ies") { singulars.append(String(key.dropLast(3)) + "y") }
-                guard !singulars.contains(where: writtenInLowerCase), !ThemeLabeler.stopWords.contains(key),
+                guard !TitleLexicon.singulars(of: key).contains(where: writtenInLowerCase), !ThemeLabeler.stopWords.contains(key),
                       !Language.spanishFunctionWords.contains(key) else { continue }
                 names[key] = form
             }

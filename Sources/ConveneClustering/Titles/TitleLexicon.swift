@@ -15,16 +15,16 @@
 public struct TitleLexicon: Sendable {
     let adjectives: Set<String>
     let properNames: [String: String]
-    /// Hashes (`wordHash`) of the words WordNet only ever writes in lower case: about 80,000
+    /// Hashes (`wordHash`) of the words WordNet only ever writes in lower case: about 62,000
     /// words, kept as 8-byte hashes rather than strings (the server's memory is budgeted).
     let commonWordHashes: Set<UInt64>
     /// Hashes of the words ending in "s" that WordNet writes with a capital ("Highlands").
     let capitalisedPluralHashes: Set<UInt64>
 
-    public init(_ adjectives: Set<String>, properNames: [String: String] = [:], commonWords: Set<String> = []) {
+    public init(_ adjectives: Set<String>, properNames: [String: String] = [:]) {
         self.adjectives = adjectives
         self.properNames = properNames
-        commonWordHashes = Set(commonWords.map(Self.wordHash))
+        commonWordHashes = []
         capitalisedPluralHashes = []
     }
 
@@ -63,11 +63,17 @@ public struct TitleLexicon: Sendable {
         // A plural WordNet also writes with a capital may be a name ("Highlands", "Rockies",
         // "Queens", but also "Banks"): its capital stays, as before WordNet's common words.
         if capitalisedPluralHashes.contains(Self.wordHash(key)) { return false }
-        var forms = [key]
+        return Self.singulars(of: key).contains { commonWordHashes.contains(Self.wordHash($0)) }
+    }
+
+    /// What `key` may be the plural of: "trucks" → "truck", "boxes" → "boxe", "box";
+    /// "cities" → "citie", "citi", "city" (the forms that are not words are simply not found).
+    static func singulars(of key: String) -> [String] {
+        var forms: [String] = []
         if key.hasSuffix("s") { forms.append(String(key.dropLast())) }
         if key.hasSuffix("es") { forms.append(String(key.dropLast(2))) }
         if key.hasSuffix("ies") { forms.append(String(key.dropLast(3)) + "y") }
-        return forms.contains { commonWordHashes.contains(Self.wordHash($0)) }
+        return forms
     }
 
     /// FNV-1a over the word's UTF-8 bytes: stable across runs (Swift's own hashing is seeded).
