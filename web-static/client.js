@@ -112,7 +112,7 @@ export function request(message, timeoutMs = 15_000) {
  * Opens the connection and keeps it open until `close()`.
  *
  * options: code, client ('participant' | 'wall' | 'console'), key (console only),
- *   onWelcome(welcome, state), onEvent(event, state, seq), onStatus(status, message),
+ *   onWelcome(welcome, state), onEvent(event, state, seq), onStatus(status, message, error),
  *   onError(error) for server errors that answer no command of ours (e.g. rate_limited).
  * status is 'connecting', 'connected', 'reconnecting' or 'refused' (the code or key is wrong;
  * no more attempts).
@@ -140,7 +140,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
   let pingSentAt = 0;
   const pending = new Map(); // req → { resolve, reject }
 
-  const status = (s, message) => onStatus?.(s, message);
+  const status = (s, message, err) => onStatus?.(s, message, err);
 
 
   function open() {
@@ -263,7 +263,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
       helloReq = null;
       if (FATAL_HELLO_CODES.has(m.code)) {
         stopped = true;
-        status('refused', err.message);
+        status('refused', err.message, err);
         drop(ws);
       } else {
         // e.g. rate_limited or busy: try again later.

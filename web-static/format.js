@@ -1,8 +1,11 @@
 // How dates typed by the facilitator ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM") are shown.
 // They are wall-clock times at the venue, so they are read as local times, never as UTC.
 
-/** "Thursday, January 21, 2027, 3:00 PM", or the text as given if it is not such a date. */
-export function formatWhen(value) {
+/**
+ * "Thursday, January 21, 2027, 3:00 PM", or the text as given if it is not such a date.
+ * `locale`: the language to write it in ("es": "jueves, 21 de enero de 2027, 15:00").
+ */
+export function formatWhen(value, locale = 'en') {
   if (!value) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
   if (!m) return value;
@@ -11,7 +14,7 @@ export function formatWhen(value) {
   const options = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
   if (hh !== undefined) Object.assign(options, { hour: 'numeric', minute: '2-digit' });
   try {
-    return new Intl.DateTimeFormat('en', options).format(date);
+    return new Intl.DateTimeFormat(locale, options).format(date);
   } catch {
     return value;
   }

@@ -2,8 +2,15 @@
 
 import { normalizeCode } from './client.js';
 import { keepPagesForOffline } from './offline.js';
+import { t, translatePage, languageSwitch } from './phone-words.js';
 
 keepPagesForOffline();
+translatePage();
+document.title = t('join.page.title');
+languageSwitch(document.getElementById('language'), () => {
+  document.title = t('join.page.title');
+  error.textContent = '';
+});
 
 const form = document.getElementById('code-form');
 const input = document.getElementById('code');
@@ -19,7 +26,7 @@ form.addEventListener('submit', (e) => {
   const code = normalizeCode(input.value);
   // Codes are six letters and digits; the server says whether one exists.
   if (!/^[A-Z0-9]{4,12}$/.test(code)) {
-    error.textContent = 'Please type the six-character code shown on the wall.';
+    error.textContent = t('join.code.bad');
     input.focus();
     return;
   }

@@ -3,16 +3,27 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, championsOf, supportersOf, signedUpFor, themesOfKind, PHASE_NAMES } from './meeting-state.js';
-import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg, ROLE_NAMES } from './dom.js';
+import { phaseKind, mayPost, championsOf, supportersOf, signedUpFor, themesOfKind } from './meeting-state.js';
+import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
 import { formatWhen } from './format.js';
+import { t, language, translatePage, languageSwitch, errorMessage, questionFor } from './phone-words.js';
 
 keepPagesForOffline();
 
 const NOTE_LIMIT = 280;
-const KIND_WORD = { opportunity: 'opportunity', requirement: 'requirement' };
+
+translatePage();
+document.title = t('page.title');
+// Switching language redraws everything, the lists too (their buttons are made once).
+languageSwitch($('language'), () => {
+  for (const list of ['areas', 'notes', 'your-nominations']) $(list).replaceChildren();
+  document.title = t('page.title');
+  updateCounter();
+  render();
+  setText($('global-error'), '');
+});
 
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
 if (!code) location.replace('index.html');
@@ -20,6 +31,7 @@ if (!code) location.replace('index.html');
 let you = null; // the participant this phone is, once joined
 let shownPhase = null; // the phase last drawn
 let refused = false;
+let refusal = null; // why the server refused this phone: {message, err}
 let editing = null; // id of the note being edited
 let confirming = null; // id of the note whose withdrawal is being confirmed
 const rejected = []; // notes the server refused for good: shown so their text is not lost
@@ -28,7 +40,7 @@ const noteErrors = new Map(); // note id → {message, fixable}: the last error 
 const outbox = new Outbox(code, {
   onChange: () => render(),
   onRejected: (entry, err) => {
-    rejected.push({ ...entry, reason: err.message });
+    rejected.push({ ...entry, reason: errorMessage(err) });
     render();
   },
 });
@@ -50,7 +62,6 @@ const conn = connect({
     rememberYou();
     render();
     if (you) outbox.flush(conn);
-    document.title = `${state.meeting?.title || 'Meeting'} — Convene`;
   },
   onEvent(event, state) {
     // The event view has no e-mail; keep what the welcome told us about ourselves.
@@ -72,16 +83,16 @@ const conn = connect({
     }
     render();
   },
-  onStatus(status, message) {
+  onStatus(status, message, err) {
     if (status === 'refused') {
       refused = true;
-      setText($('refused-message'), message);
+      refusal = { message, err };
     }
     renderStatus(status);
     render();
   },
   onError(err) {
-    setText($('global-error'), err.message);
+    setText($('global-error'), errorMessage(err));
   },
 });
 
@@ -91,12 +102,12 @@ let lastStatus = 'connecting';
 function renderStatus(status = lastStatus) {
   lastStatus = status;
   const waiting = outbox.list().length;
-  const queued = waiting ? ` ${waiting === 1 ? '1 note is' : `${waiting} notes are`} saved on this phone and will be sent.` : '';
+  const queued = waiting ? t('status.queued', waiting) : '';
   const text = {
-    connecting: 'Connecting…',
-    connected: waiting ? `Connected. Sending ${waiting === 1 ? '1 note' : `${waiting} notes`}…` : 'Connected',
-    reconnecting: `Reconnecting…${queued}`,
-    refused: 'Not connected',
+    connecting: t('status.connecting'),
+    connected: waiting ? t('status.sending', waiting) : t('status.connected'),
+    reconnecting: t('status.reconnecting') + queued,
+    refused: t('status.refused'),
   }[status];
   setText($('status'), text);
   $('status').className = `status status-${status}`;
@@ -113,11 +124,11 @@ $('join-form').addEventListener('submit', async (e) => {
   const role = form.elements.role.value;
   const consent = $('join-consent').checked;
   const problem = !name.trim()
-    ? ['join-name', 'Please type your name.']
+    ? ['join-name', t('join.error.name')]
     : !organization.trim()
-      ? ['join-org', 'Please type your organization.']
+      ? ['join-org', t('join.error.organization')]
       : email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
-        ? ['join-email', 'That e-mail address does not look right.']
+        ? ['join-email', t('join.error.email')]
         : null;
   if (problem) {
     setText($('join-error'), problem[1]);
@@ -139,7 +150,7 @@ $('join-form').addEventListener('submit', async (e) => {
     outbox.flush(conn);
     $('question').focus();
   } catch (err) {
-    setText($('join-error'), err.message);
+    setText($('join-error'), errorMessage(err));
   } finally {
     button.disabled = false;
   }
@@ -159,7 +170,7 @@ noteText.addEventListener('input', updateCounter);
 export function counterText(n) {
   const over = n - NOTE_LIMIT;
   if (over <= 0) return `${n} / ${NOTE_LIMIT}`;
-  return `${over} ${over === 1 ? 'character' : 'characters'} too long (${NOTE_LIMIT} at most)`;
+  return t('note.counter.over', over, NOTE_LIMIT);
 }
 
 function updateCounter() {
@@ -182,18 +193,18 @@ $('post-form').addEventListener('submit', (e) => {
   const text = noteText.value;
   if (!kind) return;
   if (!text.trim()) {
-    setText($('post-error'), 'Write your note first.');
+    setText($('post-error'), t('note.empty'));
     postErrorFixable = true;
     noteText.focus();
     return;
   }
   if (characterCount(text) > NOTE_LIMIT) {
-    setText($('post-error'), `Your note is ${counterText(characterCount(text))}: please shorten it.`);
+    setText($('post-error'), t('note.tooLong', counterText(characterCount(text))));
     postErrorFixable = true;
     return;
   }
   postErrorFixable = false;
-  setText($('post-error'), conn.connected ? '' : 'Saved on this phone. It will be sent when the connection is back.');
+  setText($('post-error'), conn.connected ? '' : t('note.savedOffline'));
   // Into the outbox first: from here on the note survives a lost connection or a reload.
   outbox.add(kind, text);
   noteText.value = '';
@@ -208,15 +219,17 @@ function render() {
   renderStatus();
   const state = conn.state;
   show($('refused'), refused);
+  if (refusal) setText($('refused-message'), refusal.err ? errorMessage(refusal.err) : refusal.message);
   show($('loading'), !refused && !state);
   show($('join'), !refused && !!state && !you);
   show($('meeting'), !refused && !!state && !!you);
   if (!state) return;
   setText($('meeting-title'), state.meeting?.title || 'Convene');
+  document.title = state.meeting?.title ? `${state.meeting.title} — Convene` : t('page.title');
   if (!you) return;
-  setText($('you'), `${nameAndOrg(you)} · ${ROLE_NAMES[you.role] || you.role}`);
-  setText($('phase'), PHASE_NAMES[state.phase] || state.phase);
-  setText($('question'), state.question);
+  setText($('you'), `${nameAndOrg(you)} · ${t(`role.${you.role}`)}`);
+  setText($('phase'), t(`phase.${state.phase}`));
+  setText($('question'), questionFor(state.phase, state.question));
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;
@@ -230,20 +243,20 @@ function renderPosting(state) {
   const allowed = mayPost(state, you);
   show($('post-form'), allowed);
   if (allowed) {
-    setText($('note-label'), `Your ${KIND_WORD[kind]}`);
-    setText($('post-button'), `Post ${KIND_WORD[kind]}`);
+    setText($('note-label'), t(`note.label.${kind}`));
+    setText($('post-button'), t(`note.post.${kind}`));
   }
   let closed = '';
   if (!allowed) {
     if (kind) {
-      closed = 'In this meeting only employers post notes. Community partners listen, and can sign up to support strategy areas in the commitments phase.';
+      closed = t('closed.partners');
     } else {
       closed = {
-        welcome: 'Posting opens when the facilitator starts the opportunities round.',
-        commitments: 'Posting is closed. Sign up below to champion strategy areas.',
-        'wrap-up': `Posting is closed. Thank you for your notes! ${nextStepsLine(state)}`,
-        closed: 'The meeting is closed. Thank you for taking part! The summary will follow.',
-      }[state.phase] || 'Posting is closed right now.';
+        welcome: t('closed.welcome'),
+        commitments: t('closed.commitments'),
+        'wrap-up': t('closed.wrap-up', nextStepsLine(state)),
+        closed: t('closed.closed'),
+      }[state.phase] || t('closed.other');
     }
   }
   setText($('post-closed'), closed);
@@ -255,13 +268,10 @@ function nextStepsLine(state) {
   const ns = state.nextSteps || {};
   const parts = [];
   const call = ns.championsCall || {};
-  if (call.date || call.host) {
-    const when = call.date ? ` is on ${formatWhen(call.date)}` : ' date is to be set';
-    parts.push(`The champions' call${when}${call.host ? `, hosted by ${call.host}` : ''}.`);
-  }
-  if (ns.nextMeeting?.date) parts.push(`The next meeting is on ${formatWhen(ns.nextMeeting.date)}.`);
+  if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, language) : '', call.host || ''));
+  if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, language)));
   if (ns.other) parts.push(ns.other);
-  return parts.length ? `Next steps: ${parts.join(' ')}` : 'The next steps will come with the summary.';
+  return parts.length ? t('next.steps', parts.join(' ')) : t('next.later');
 }
 
 function renderCommitments(state) {
@@ -269,32 +279,30 @@ function renderCommitments(state) {
   show($('commitments'), open);
   if (!open) return;
   const areas = themesOfKind(state, 'requirement');
-  setText($('champion-hint'), you.role === 'partner'
-    ? 'Employers champion the strategy areas; sign up to support any your organization will help with. You can choose more than one.'
-    : 'Sign up as a champion for any areas you will help drive. You can choose more than one.');
+  setText($('champion-hint'), t(you.role === 'partner' ? 'areas.hint.partner' : 'areas.hint.employer'));
   show($('areas-empty'), areas.length === 0);
-  syncChildren($('areas'), areas, (t) => t.id, createArea, (li, t) => updateArea(li, t, state));
-  setOptions($('nom-area'), [['', 'The partnership as a whole'], ...areas.map((t) => [t.id, t.label])]);
+  syncChildren($('areas'), areas, (area) => area.id, createArea, (li, area) => updateArea(li, area, state));
+  setOptions($('nom-area'), [['', t('nominate.whole')], ...areas.map((area) => [area.id, area.label])]);
 
   const mine = state.nominations.filter((n) => n.nominatedBy === you.id);
   show($('your-nominations-heading'), mine.length > 0);
   syncChildren($('your-nominations'), mine, (n) => n.id, createNomination, (li, n) => {
-    const area = n.theme ? state.themes.find((t) => t.id === n.theme)?.label : null;
+    const area = n.theme ? state.themes.find((th) => th.id === n.theme)?.label : null;
     setText(li.querySelector('.who'), nameAndOrg(n));
-    setText(li.querySelector('.meta'), area ? `for ${area}` : 'for the partnership');
+    setText(li.querySelector('.meta'), area ? t('nominate.for', area) : t('nominate.forWhole'));
   });
 }
 
-function createArea(t) {
+function createArea(area) {
   const button = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false' });
   button.addEventListener('click', async () => {
     const signed = button.getAttribute('aria-pressed') === 'true';
     button.disabled = true;
     setText($('champion-error'), '');
     try {
-      await conn.send({ type: signed ? 'unchampion' : 'champion', theme: t.id });
+      await conn.send({ type: signed ? 'unchampion' : 'champion', theme: area.id });
     } catch (err) {
-      setText($('champion-error'), err.message);
+      setText($('champion-error'), errorMessage(err));
     } finally {
       button.disabled = false;
     }
@@ -303,39 +311,37 @@ function createArea(t) {
     h('p', { class: 'meta supporters' }), h('p', { class: 'you-champion' }), button);
 }
 
-function updateArea(li, t, state) {
-  const champions = championsOf(state, t.id);
-  const supporters = supportersOf(state, t.id);
-  const signed = signedUpFor(state, t.id).some((p) => p.id === you.id);
+function updateArea(li, area, state) {
+  const champions = championsOf(state, area.id);
+  const supporters = supportersOf(state, area.id);
+  const signed = signedUpFor(state, area.id).some((p) => p.id === you.id);
   // Employers champion (drive) an area; community partners support it.
   const partner = you.role === 'partner';
-  setText(li.querySelector('.area-label'), t.label);
+  setText(li.querySelector('.area-label'), area.label);
   setText(
     li.querySelector('.champions'),
-    champions.length ? `Champions: ${champions.map((p) => p.name).join(', ')}` : 'No champion yet',
+    champions.length ? t('areas.champions', champions.map((p) => p.name).join(', ')) : t('areas.noChampion'),
   );
   show(li.querySelector('.supporters'), supporters.length > 0);
-  setText(li.querySelector('.supporters'), `Supported by: ${supporters.map((p) => p.name).join(', ')}`);
-  setText(li.querySelector('.you-champion'), partner
-    ? 'You support this area. Press again to take it back.'
-    : 'You are a champion of this area. Press again to take it back.');
+  setText(li.querySelector('.supporters'), t('areas.supporters', supporters.map((p) => p.name).join(', ')));
+  setText(li.querySelector('.you-champion'), t(partner ? 'areas.youSupport' : 'areas.youChampion'));
   // A toggle keeps one label; its pressed state (and the line above it) says whether it is on.
   const button = li.querySelector('button');
-  const action = partner ? "I'll support this" : "I'll champion this";
+  const action = t(partner ? 'areas.support' : 'areas.champion');
   button.setAttribute('aria-pressed', String(signed));
   setText(button, action);
-  button.setAttribute('aria-label', `${action}: ${t.label}`);
+  button.setAttribute('aria-label', `${action}: ${area.label}`);
   show(li.querySelector('.you-champion'), signed);
 }
 
 function createNomination(n) {
-  const button = h('button', { type: 'button', class: 'secondary', text: 'Remove' });
+  const button = h('button', { type: 'button', class: 'secondary', text: t('remove') });
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
       await conn.send({ type: 'withdrawNomination', id: n.id });
     } catch (err) {
-      setText($('nominate-error'), err.message);
+      setText($('nominate-error'), errorMessage(err));
       button.disabled = false;
     }
   });
@@ -351,7 +357,7 @@ $('nominate-form').addEventListener('submit', async (e) => {
   const name = $('nom-name').value;
   const organization = $('nom-org').value;
   if (!name.trim() || !organization.trim()) {
-    setText($('nominate-error'), 'Please give their name and organization.');
+    setText($('nominate-error'), t('nominate.error'));
     (name.trim() ? $('nom-org') : $('nom-name')).focus();
     return;
   }
@@ -369,7 +375,7 @@ $('nominate-form').addEventListener('submit', async (e) => {
     $('nom-name').value = $('nom-org').value = $('nom-contact').value = '';
     $('nom-name').focus();
   } catch (err) {
-    setText($('nominate-error'), err.message);
+    setText($('nominate-error'), errorMessage(err));
   } finally {
     button.disabled = false;
   }
@@ -400,8 +406,8 @@ function createNote(item) {
   const li = h(
     'li',
     { class: 'card note' },
-    h('p', { class: 'meta' }, h('span', { class: 'kind' }), h('span', { class: 'badge pending', text: 'Pending' }),
-      h('span', { class: 'badge edited', text: 'Edited' }), h('span', { class: 'badge rejected', text: 'Not posted' })),
+    h('p', { class: 'meta' }, h('span', { class: 'kind' }), h('span', { class: 'badge pending', text: t('badge.pending') }),
+      h('span', { class: 'badge edited', text: t('badge.edited') }), h('span', { class: 'badge rejected', text: t('badge.rejected') })),
     h('p', { class: 'note-text' }),
     h('p', { class: 'where' }),
     h('p', { class: 'reason error' }),
@@ -409,14 +415,14 @@ function createNote(item) {
 
   // Normal actions.
   const actions = h('div', { class: 'actions view-actions' },
-    h('button', { type: 'button', class: 'secondary edit', text: 'Edit', onclick: () => startEdit(id) }),
-    h('button', { type: 'button', class: 'secondary withdraw', text: 'Withdraw', onclick: () => askWithdraw(id) }),
-    h('button', { type: 'button', class: 'secondary cancel-send', text: "Don't send", onclick: () => outbox.remove(id) }),
-    h('button', { type: 'button', class: 'secondary dismiss', text: 'Dismiss', onclick: () => dismiss(id) }),
+    h('button', { type: 'button', class: 'secondary edit', text: t('note.edit'), onclick: () => startEdit(id) }),
+    h('button', { type: 'button', class: 'secondary withdraw', text: t('note.withdraw'), onclick: () => askWithdraw(id) }),
+    h('button', { type: 'button', class: 'secondary cancel-send', text: t('note.dontSend'), onclick: () => outbox.remove(id) }),
+    h('button', { type: 'button', class: 'secondary dismiss', text: t('note.dismiss'), onclick: () => dismiss(id) }),
   );
 
   // Editing in place.
-  const editArea = h('textarea', { rows: '4', class: 'edit-text', 'aria-label': 'Edit your note' });
+  const editArea = h('textarea', { rows: '4', class: 'edit-text', 'aria-label': t('note.editLabel') });
   const editCount = h('p', { class: 'counter' });
   const countEdit = () => {
     const n = characterCount(editArea.value);
@@ -433,24 +439,24 @@ function createNote(item) {
   editArea.addEventListener('input', countEdit);
   const editForm = h('form', { class: 'stack edit-form' }, editArea, editCount,
     h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'primary', text: 'Save' }),
-      h('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => stopEdit() })));
+      h('button', { type: 'submit', class: 'primary', text: t('save') }),
+      h('button', { type: 'button', class: 'secondary', text: t('cancel'), onclick: () => stopEdit() })));
   editForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = editArea.value;
-    if (!text.trim()) return showNoteError(id, 'A note cannot be empty. Withdraw it instead.', true);
-    if (characterCount(text) > NOTE_LIMIT) return showNoteError(id, `Your note is ${counterText(characterCount(text))}: please shorten it.`, true);
+    if (!text.trim()) return showNoteError(id, t('note.cannotBeEmpty'), true);
+    if (characterCount(text) > NOTE_LIMIT) return showNoteError(id, t('note.tooLong', counterText(characterCount(text))), true);
     await act(id, { type: 'edit', note: id, text }, () => stopEdit());
   });
   li.countEdit = countEdit;
 
   // Confirming a withdrawal (no pop-up dialogs: they are awkward on phones).
   const confirm = h('div', { class: 'confirm' },
-    h('p', { text: 'Withdraw this note? It will disappear from the wall.' }),
+    h('p', { text: t('note.withdrawAsk') }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'danger', text: 'Yes, withdraw',
+      h('button', { type: 'button', class: 'danger', text: t('note.withdrawYes'),
         onclick: () => act(id, { type: 'withdraw', note: id }, () => { confirming = null; }) }),
-      h('button', { type: 'button', class: 'secondary', text: 'Keep it', onclick: () => { confirming = null; render(); } })));
+      h('button', { type: 'button', class: 'secondary', text: t('note.keep'), onclick: () => { confirming = null; render(); } })));
 
   li.append(actions, editForm, confirm);
   return li;
@@ -458,7 +464,7 @@ function createNote(item) {
 
 function updateNote(li, item) {
   li.className = `card note note-${item.status}`;
-  setText(li.querySelector('.kind'), item.kind === 'requirement' ? 'Requirement' : 'Opportunity');
+  setText(li.querySelector('.kind'), t(item.kind === 'requirement' ? 'kind.requirement' : 'kind.opportunity'));
   show(li.querySelector('.badge.pending'), item.status === 'pending');
   show(li.querySelector('.badge.edited'), item.status === 'posted' && !!item.edited);
   show(li.querySelector('.badge.rejected'), item.status === 'rejected');
@@ -496,9 +502,9 @@ function wallPlace(id) {
   const state = conn.state;
   const note = state?.notes.find((n) => n.id === id);
   if (!note) return '';
-  if (note.hidden) return 'Hidden from the wall by the facilitator';
-  const theme = note.theme ? state.themes.find((t) => t.id === note.theme) : null;
-  return theme ? `On the wall under “${theme.label}”` : 'On the wall, not in a theme yet';
+  if (note.hidden) return t('where.hidden');
+  const theme = note.theme ? state.themes.find((th) => th.id === note.theme) : null;
+  return theme ? t('where.theme', theme.label) : t('where.unsorted');
 }
 
 function startEdit(id) {
@@ -541,7 +547,7 @@ async function act(id, command, done) {
     await conn.send(command);
     done();
   } catch (err) {
-    noteErrors.set(id, { message: err.message, fixable: false });
+    noteErrors.set(id, { message: errorMessage(err), fixable: false });
   }
   render();
 }

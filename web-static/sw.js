@@ -10,10 +10,10 @@
 // Browsers run service workers only in secure contexts: over HTTPS (see OPERATIONS.md) or
 // on localhost. Over plain HTTP on a LAN address the page works the same, without this.
 
-const CACHE = 'convene-pages-v1';
+const CACHE = 'convene-pages-v2';
 const SHELL = [
   'index.html', 'index.js', 'phone.html', 'phone.js', 'client.js', 'outbox.js', 'meeting-state.js', 'dom.js',
-  'storage.js', 'timer.js', 'format.js', 'offline.js', 'style.css', 'favicon.svg',
+  'storage.js', 'timer.js', 'format.js', 'offline.js', 'phone-words.js', 'style.css', 'favicon.svg',
 ];
 
 self.addEventListener('install', (event) => {

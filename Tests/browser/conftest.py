@@ -62,6 +62,9 @@ class BrowserPool:
         return d
 
     def give_back(self, d):
+        if getattr(d, "convene_languages", None):
+            # A browser told to prefer other languages is not handed to the next test.
+            return self.drop(d)
         try:
             for ident in getattr(d, "convene_preloads", []):
                 d.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": ident})
@@ -156,9 +159,15 @@ class Screens:
         self.counter = [0]
         self.preload = None  # a script run in every page of screens opened from now on, before the page's own
 
-    def _open(self, cls, name, **kw):
+    def _open(self, cls, name, languages=None, **kw):
         driver = self.pool.take()
         driver.get_log("browser")  # what an earlier test left
+        if languages:
+            # The phone's language settings ("es-MX,es"): what the browser sends as
+            # Accept-Language and shows the page as navigator.languages.
+            agent = driver.execute_script("return navigator.userAgent;")
+            driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": agent, "acceptLanguage": languages})
+            driver.convene_languages = languages
         screen = cls(driver, name, self.server, self.shot_dir, self.counter, **kw)
         self.all.append(screen)
         if self.preload:
@@ -168,8 +177,8 @@ class Screens:
         screen.open()
         return screen
 
-    def phone(self, name="phone", meeting=None):
-        return self._open(Phone, name, meeting=meeting)
+    def phone(self, name="phone", meeting=None, languages=None):
+        return self._open(Phone, name, meeting=meeting, languages=languages)
 
     def wall(self, name="wall", meeting=None):
         return self._open(Wall, name, meeting=meeting)

@@ -1,0 +1,108 @@
+"""A phone set to Spanish (360×740): the join page and the phone page speak Spanish, in the
+workbook's terms (oportunidades, requisitos, áreas de estrategia, líderes); what people wrote
+stays as written; the switch to English is remembered on the phone."""
+from pages import describe_violations
+
+
+def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, server, axe_source):
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone("luis", languages="es-MX,es")
+    assert phone.js("return navigator.languages[0];") == "es-MX"
+
+    # The join-code page first, as someone typing the code from the screen sees it.
+    phone.driver.get(f"{server.http}/index.html")
+    phone.wait_js("return text(document.querySelector('h1')) === 'Unirse a la reunión';", message="the join-code page in Spanish")
+    assert phone.js("return document.documentElement.lang;") == "es"
+    assert phone.js("return text($('language'));") == "English"
+    phone.type_into("code", "??")
+    phone.click(phone.driver.find_element("css selector", "#code-form button[type=submit]"))
+    assert phone.js("return text($('code-error'));") == "Escriba el código de seis caracteres que aparece en la pantalla."
+    phone.shot("join code in Spanish")
+
+    phone.driver.get(phone.url())
+    phone.wait_ready()
+    assert phone.js("return text($('join-heading'));") == "Unirse a la reunión"
+    assert phone.js("return text(document.querySelector('label[for=join-name]'));") == "Su nombre"
+    # A missing organization is said in Spanish, before anything reaches the server.
+    phone.type_into("join-name", "Luis Ortega")
+    phone.click(phone.driver.find_element("css selector", "#join-form button[type=submit]"))
+    assert phone.js("return text($('join-error'));") == "Escriba su organización, por favor."
+    phone.shot("join form in Spanish")
+    phone.join("Luis Ortega", "Ortega Fabricación")
+
+    assert phone.you() == "Luis Ortega, Ortega Fabricación · Empleador"
+    assert phone.phase() == "Oportunidades"
+    assert phone.question() == "¿Cuáles son las grandes oportunidades para nuestra industria en nuestra región?"
+    assert phone.js("return text($('post-button'));") == "Publicar oportunidad"
+    assert phone.js("return text($('status'));") == "Conectado"
+    phone.type_into("note-text", "x" * 281)
+    assert phone.js("return text($('note-count'));") == "1 carácter de más (280 como máximo)"
+    phone.type_into("note-text", "")
+    phone.post("Necesitamos soldadores certificados")
+    place = phone.wait(lambda: phone.wall_places().get("Necesitamos soldadores certificados"), "where the note is")
+    assert place in ("En la pantalla, aún sin tema",) or place.startswith("En la pantalla, en el tema «"), place
+    assert phone.js("return text(document.querySelector('#notes .kind'));") == "Oportunidad"
+    assert phone.js("return text(document.querySelector('#notes .edit'));") == "Editar"
+    phone.shot("a note posted in Spanish")
+    violations = phone.run_axe(axe_source)
+    assert not violations, describe_violations(violations)
+
+    # An error from the server is said in Spanish, with the server's detail where it matters.
+    said = phone.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('./phone-words.js').then((m) => done([
+          m.errorMessage({ code: 'rate_limited', message: 'Too many messages: wait a moment.' }),
+          m.errorMessage({ code: 'invalid', message: 'The e-mail address is not valid.' }),
+          m.errorMessage({ code: 'something_new', message: 'A new kind of error.' }),
+        ]));""")
+    assert said == ["Demasiados mensajes seguidos. Espere un momento y vuelva a intentarlo.",
+                    "Algo de lo que escribió no es válido. (The e-mail address is not valid.)",
+                    "A new kind of error."]
+
+    # Strategy areas: the facilitator's title stays as written; the champion button is Spanish.
+    facilitator("createTheme", kind="requirement", label="Welding apprenticeships")
+    facilitator("setPhase", phase="commitments")
+    phone.wait(lambda: phone.phase() == "Compromisos", "the commitments phase")
+    assert phone.areas()["Welding apprenticeships"]["champions"] == "Aún sin líder"
+    assert phone.areas()["Welding apprenticeships"]["button"] == "Seré líder"
+    phone.champion("Welding apprenticeships")
+    phone.wait(lambda: phone.areas()["Welding apprenticeships"]["champions"] == "Líderes: Luis Ortega", "Luis as champion")
+    phone.shot("champion in Spanish")
+
+    # The wrap-up's next steps, dates written the Spanish way.
+    facilitator("setNextSteps", championsCallDate="2027-01-21T15:00", championsCallHost="Karen Lee", nextMeetingDate="2027-02-26")
+    facilitator("setPhase", phase="wrap-up")
+    notice = phone.wait(lambda: phone.closed_notice() if phone.phase() == "Cierre" else None, "the wrap-up notice")
+    assert notice.startswith("Ya no se publican notas. ¡Gracias por sus notas! Próximos pasos:"), notice
+    assert "La llamada de los líderes será el jueves, 21 de enero de 2027" in notice and "la organiza Karen Lee" in notice, notice
+    assert "La próxima reunión será el viernes, 26 de febrero de 2027." in notice, notice
+    phone.shot("wrap-up in Spanish")
+
+    # English at a touch, everything redrawn, and the choice kept when the page reloads.
+    phone.click(phone.by_id("language"))
+    phone.wait(lambda: phone.phase() == "Wrap-up", "the page in English")
+    assert phone.js("return document.documentElement.lang;") == "en"
+    assert phone.js("return text($('notes-heading'));") == "Your notes"
+    assert phone.js("return text(document.querySelector('#notes .kind'));") == "Opportunity"
+    assert phone.areas()["Welding apprenticeships"]["champions"] == "Champions: Luis Ortega"
+    assert "hosted by Karen Lee" in phone.closed_notice()
+    assert phone.js("return text($('language'));") == "Español"
+    phone.reload()
+    phone.wait(lambda: phone.phase() == "Wrap-up", "English after a reload")
+    assert phone.js("return text($('notes-heading'));") == "Your notes"
+    phone.shot("back in English")
+
+
+def test_a_spanish_link_opens_the_phone_in_spanish(screens, facilitator, server):
+    """A convener can hand out a Spanish link (`?lang=es`) to a phone set to English."""
+    facilitator("setPhase", phase="requirements")
+    phone = screens.phone("ana")
+    assert phone.js("return text($('join-heading'));") == "Join the meeting"
+    phone.driver.get(phone.url() + "&lang=es")
+    phone.wait_ready()
+    phone.join("Ana Ruiz", "Ruiz Logistics", role="partner")
+    assert phone.you() == "Ana Ruiz, Ruiz Logistics · Aliado de la comunidad"
+    assert phone.phase() == "Requisitos"
+    assert phone.question() == "¿Qué debemos abordar juntos para aprovechar estas oportunidades?"
+    assert phone.closed_notice().startswith("En esta reunión solo los empleadores publican notas."), phone.closed_notice()
+    phone.shot("a partner in Spanish")
