@@ -17,7 +17,7 @@ struct ClusterBenchmark: ParsableCommand {
     @Option(help: "Model folder.") var modelDir = SentenceEmbedder.defaultModelDirectory
     @Option(help: "Optional cache of embeddings: JSON lines from `convene embed` for these texts.") var embeddings: String?
     @Flag(help: "Lexical similarity instead of embeddings.") var lexical = false
-    @Option(help: "Also time a full regrouping of this many notes (0: skip).") var regroupNotes = 1000
+    @Option(help: "Also time one full regrouping of this many notes (0: skip; `convene-bench regroup` times several and reports a median).") var regroupNotes = 0
 
     struct Row { var ari = 0.0, nmi = 0.0, acc = 0.0, churn = 0.0, silentChurn = 0.0, maxChurn = 0.0, ms = 0.0, placeMs = 0.0, themes = 0.0, unsorted = 0.0 }
 

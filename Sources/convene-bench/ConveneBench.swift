@@ -6,7 +6,7 @@ import Glibc
 struct ConveneBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene-bench", abstract: "Measure Convene's engines.",
-        subcommands: [EmbedBenchmark.self, ClusterBenchmark.self, MeetingsBenchmark.self, FuzzBenchmark.self])
+        subcommands: [EmbedBenchmark.self, ClusterBenchmark.self, MeetingsBenchmark.self, RegroupBenchmark.self, FuzzBenchmark.self])
 }
 
 enum Measure {

@@ -153,8 +153,10 @@ public struct MeetingGrouping: Sendable {
     }
 
     /// The theme a note should join now, if one is clearly right for it.
-    func bestTheme(for index: Int, on wall: Wall, space: WallSpace) -> String? {
-        let centres = centroids(of: wall, space: space)
+    /// `centres`: the wall's theme centres when the caller already has them (placing many
+    /// notes on one wall).
+    func bestTheme(for index: Int, on wall: Wall, space: WallSpace, centres known: [String: WallSpace.Centroid]? = nil) -> String? {
+        let centres = known ?? centroids(of: wall, space: space)
         let sorted = wall.notes.filter { $0.theme != nil }.count
         var best: (theme: String, similarity: Float)?
         for theme in wall.themes {
@@ -226,11 +228,24 @@ public struct MeetingGrouping: Sendable {
         for (a, i) in considered.enumerated() { for (b, j) in considered.enumerated() { s[a * n + b] = all[i * total + j] } }
         // What the facilitator decided holds: notes pinned to one theme belong together,
         // notes pinned to different themes apart, and a counter-example away from its theme.
-        for i in 0..<n { for j in 0..<n where i != j {
-            let a = wall.notes[considered[i]], b = wall.notes[considered[j]]
-            if a.pinned && b.pinned, let ta = a.theme, let tb = b.theme { s[i * n + j] = ta == tb ? 1 : -1 }
-            if b.pinned, let tb = b.theme, a.rejectedThemes.contains(tb) { s[i * n + j] = -1; s[j * n + i] = -1 }
-        } }
+        // Only pinned notes carry a decision: each is compared with every note (reading a note
+        // per pair of a 1,000-note wall cost more than the rest of the regrouping's set-up).
+        let pinnedThemes: [(index: Int, theme: String)] = considered.enumerated().compactMap { b, j in
+            let note = wall.notes[j]
+            guard note.pinned, let theme = note.theme else { return nil }
+            return (b, theme)
+        }
+        if !pinnedThemes.isEmpty {
+            for (i, index) in considered.enumerated() {
+                let a = wall.notes[index]
+                for (j, tb) in pinnedThemes where j != i {
+                    if a.pinned, let ta = a.theme { s[i * n + j] = ta == tb ? 1 : -1 }
+                    if a.rejectedThemes.contains(tb) { s[i * n + j] = -1; s[j * n + i] = -1 }
+                }
+            }
+        }
+        // One word index for every title this regrouping writes (made when the first is).
+        var vocabulary: WallVocabulary?
         var groups = [Int](repeating: -1, count: total)
         for (g, i) in zip(grouping.group(similarity: s, count: n, target: targetThemes), considered) { groups[i] = g }
         let groupCount = (groups.max() ?? -1) + 1
@@ -260,8 +275,9 @@ public struct MeetingGrouping: Sendable {
             let members = wall.notes.indices.filter { groups[$0] == g && movable(wall.notes[$0]) }
             guard members.count >= grouping.minThemeSize else { continue }
             let id = newThemeId()
+            if vocabulary == nil { vocabulary = WallVocabulary(wall, lexicon: lexicon) }
             let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: wall.themes.map(\.label), phrases: phrases,
-                                           lexicon: lexicon)
+                                           vocabulary: vocabulary!, lexicon: lexicon)
             let fresh = members.filter { wall.notes[$0].theme == nil || unseen.contains(wall.notes[$0].id) }
             if fresh.count == members.count || (openFromFresh && fresh.count >= grouping.minThemeSize) {
                 step.changes.append(.createTheme(id: id, label: title))
@@ -284,9 +300,11 @@ public struct MeetingGrouping: Sendable {
         // (The wall's space depends on its notes, not on their themes: `space` still holds.)
         var placed = wall
         placed.apply(step.changes)
+        let placedCentres = centroids(of: placed, space: space)
+        let proposed = Set(proposal.moves.map(\.note))
         for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator && !Self.isWaitingChatter(note) {
-            guard !proposal.moves.contains(where: { $0.note == note.id }) else { continue }
-            if let theme = bestTheme(for: i, on: placed, space: space), !locked.contains(theme) {
+            guard !proposed.contains(note.id) else { continue }
+            if let theme = bestTheme(for: i, on: placed, space: space, centres: placedCentres), !locked.contains(theme) {
                 step.changes.append(.move(note: note.id, theme: theme))
             }
         }

@@ -68,19 +68,25 @@ public struct SpectralGrouping: Sendable {
     /// Mean silhouette with distance 1 − similarity; notes of singleton or no group count 0.
     static func silhouette(_ labels: [Int], similarity s: [Float], count n: Int) -> Float {
         let groups = Set(labels.filter { $0 >= 0 })
-        guard groups.count >= 2 else { return -1 }
+        guard groups.count >= 2, let top = groups.max() else { return -1 }
+        // Sums per group in arrays indexed by group (a dictionary per note made this the
+        // costliest step of regrouping 1,000 notes).
+        var distance = [Float](repeating: 0, count: top + 1)
+        var members = [Int](repeating: 0, count: top + 1)
         var total: Float = 0
         for i in 0..<n {
             guard labels[i] >= 0 else { continue }
-            var sums: [Int: (Float, Int)] = [:]
+            for g in distance.indices { distance[g] = 0; members[g] = 0 }
             for j in 0..<n where j != i && labels[j] >= 0 {
-                let d = 1 - s[i * n + j]
-                let cur = sums[labels[j]] ?? (0, 0)
-                sums[labels[j]] = (cur.0 + d, cur.1 + 1)
+                distance[labels[j]] += 1 - s[i * n + j]
+                members[labels[j]] += 1
             }
-            guard let own = sums[labels[i]], own.1 > 0 else { continue }
-            let a = own.0 / Float(own.1)
-            let b = sums.filter { $0.key != labels[i] && $0.value.1 > 0 }.map { $0.value.0 / Float($0.value.1) }.min() ?? a
+            let own = labels[i]
+            guard members[own] > 0 else { continue }
+            let a = distance[own] / Float(members[own])
+            var b = Float.infinity
+            for g in distance.indices where g != own && members[g] > 0 { b = min(b, distance[g] / Float(members[g])) }
+            if b == .infinity { b = a }
             total += (b - a) / max(a, b, 1e-9)
         }
         return total / Float(n)

@@ -10,9 +10,7 @@ enum SpectralEmbedding {
         // Each note's k most similar notes, the graph made symmetric.
         var adjacency = [[Int: Float]](repeating: [:], count: n)
         for i in 0..<n {
-            var order = Array(0..<n).filter { $0 != i }
-            order.sort { (s[i * n + $0], $1) > (s[i * n + $1], $0) }
-            for j in order.prefix(k) {
+            for j in nearest(k, of: i, similarity: s, count: n) {
                 let w = max(s[i * n + j], 0) + 1e-3
                 adjacency[i][j] = max(adjacency[i][j] ?? 0, w)
                 adjacency[j][i] = max(adjacency[j][i] ?? 0, w)
@@ -57,15 +55,46 @@ enum SpectralEmbedding {
         return (0..<n).map { i in (0..<dimensions).map { q[$0][i] } }
     }
 
-    /// Modified Gram-Schmidt over the columns.
-    static func orthonormalize(_ columns: inout [[Float]]) {
-        for a in columns.indices {
-            for b in 0..<a {
-                let d = Vectors.dot(columns[a], columns[b])
-                for i in columns[a].indices { columns[a][i] -= d * columns[b][i] }
-            }
-            let norm = Vectors.dot(columns[a], columns[a]).squareRoot()
-            if norm > 1e-20 { for i in columns[a].indices { columns[a][i] /= norm } }
+    /// The `k` notes most similar to note `i`, most similar first (ties: lower index first).
+    /// A running list of the best `k` rather than a sort of the whole row: on 1,000 notes the
+    /// sorts were a quarter of the spectral step.
+    static func nearest(_ k: Int, of i: Int, similarity s: [Float], count n: Int) -> [Int] {
+        guard k > 0 else { return [] }
+        var best: [(similarity: Float, index: Int)] = []
+        best.reserveCapacity(k + 1)
+        for j in 0..<n where j != i {
+            let candidate = (similarity: s[i * n + j], index: j)
+            if best.count == k, let last = best.last, !(candidate.similarity > last.similarity) { continue }
+            // Later indices lose ties, so a candidate equal to the last one never gets in, and
+            // one goes after every entry at least as similar.
+            var at = best.count
+            while at > 0 && candidate.similarity > best[at - 1].similarity { at -= 1 }
+            best.insert(candidate, at: at)
+            if best.count > k { best.removeLast() }
         }
+        return best.map(\.index)
+    }
+
+    /// Modified Gram-Schmidt over the columns, in one flat buffer (element by element on
+    /// nested arrays it was a fifth of the spectral step on 1,000 notes; same arithmetic).
+    static func orthonormalize(_ columns: inout [[Float]]) {
+        let m = columns.count
+        guard m > 0 else { return }
+        let n = columns[0].count
+        var flat = columns.flatMap { $0 }
+        flat.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for a in 0..<m {
+                let column = base + a * n
+                for b in 0..<a {
+                    let other = base + b * n
+                    let d = Vectors.dot(column, other, n)
+                    for i in 0..<n { column[i] -= d * other[i] }
+                }
+                let norm = Vectors.dot(column, column, n).squareRoot()
+                if norm > 1e-20 { for i in 0..<n { column[i] /= norm } }
+            }
+        }
+        columns = (0..<m).map { Array(flat[($0 * n)..<(($0 + 1) * n)]) }
     }
 }

@@ -17,6 +17,30 @@ enum Vectors {
         return s
     }
 
+    /// `a` with the four vectors that follow one another from `b` (each `n` long): four
+    /// products, each summed lane by lane and then across lanes as `dot` sums it.
+    @inline(__always)
+    static func dot4(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int, into out: inout [Float]) {
+        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        let stride = n * 4
+        var i = 0
+        while i + 8 <= n {
+            let x = ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            acc0 += x * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            acc1 += x * rb.loadUnaligned(fromByteOffset: stride + i * 4, as: SIMD8<Float>.self)
+            acc2 += x * rb.loadUnaligned(fromByteOffset: 2 * stride + i * 4, as: SIMD8<Float>.self)
+            acc3 += x * rb.loadUnaligned(fromByteOffset: 3 * stride + i * 4, as: SIMD8<Float>.self)
+            i += 8
+        }
+        var s0 = acc0.sum(), s1 = acc1.sum(), s2 = acc2.sum(), s3 = acc3.sum()
+        while i < n {
+            s0 += a[i] * b[i]; s1 += a[i] * b[n + i]; s2 += a[i] * b[2 * n + i]; s3 += a[i] * b[3 * n + i]
+            i += 1
+        }
+        out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3
+    }
+
     static func dot(_ a: [Float], _ b: [Float]) -> Float {
         a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in dot(pa.baseAddress!, pb.baseAddress!, min(pa.count, pb.count)) } }
     }
