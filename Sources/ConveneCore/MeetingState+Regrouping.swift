@@ -1,0 +1,78 @@
+/// The facilitator's requests to the grouping: regroup a phase (at once, or as a proposal to
+/// preview), split one column by meaning (always a proposal), and undo the last regrouping.
+/// The grouping itself is the server's (`RegroupProposer`); here is only what may be asked
+/// and what the answer records.
+extension MeetingState {
+    func decideRegroup(_ kind: NoteKind, preview: Bool, regrouper: (any RegroupProposer)?) throws(CommandError) -> Decision {
+        var d = Decision()
+        guard let regrouper else { throw CommandError(.notAllowed, "Regrouping needs the server's grouping.") }
+        if preview {
+            // Nothing moves yet: the regrouping becomes the proposal the console previews.
+            var proposal = regrouper.proposal(kind: kind, in: self)
+            proposal?.requested = .regroup
+            d.events = proposal.map { [.proposalOffered(kind: kind, proposal: $0)] } ?? []
+            d.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
+        } else {
+            let (events, moved) = regrouper.regroup(kind: kind, in: self)
+            d.events = events
+            d.reply = [("moved", .int(Int64(moved)))]
+        }
+        return d
+    }
+
+    func decideSplitByMeaning(_ themeId: String, regrouper: (any RegroupProposer)?) throws(CommandError) -> Decision {
+        var d = Decision()
+        let t = try theme(themeId)
+        guard let regrouper else { throw CommandError(.notAllowed, "Splitting by meaning needs the server's grouping.") }
+        guard !t.locked else {
+            throw CommandError(.invalid, "This \(t.kind.themeWord) is locked: unlock it to split it.")
+        }
+        guard orderedThemes(kind: t.kind).count < Limits.themesPerKind else {
+            throw CommandError(.limitReached, "There can be at most \(Limits.themesPerKind) \(t.kind.themeWord)s: merge two before splitting one.")
+        }
+        let holding = notes.values.filter { $0.theme == themeId && !$0.withdrawn && !$0.hidden }
+        guard holding.count >= Limits.notesToSplitByMeaning else {
+            throw CommandError(.invalid, "Splitting by meaning needs at least \(Limits.notesToSplitByMeaning) notes in the \(t.kind.themeWord); this one holds \(holding.count).")
+        }
+        guard holding.count <= Limits.notesToSplitByMeaningAtMost else {
+            throw CommandError(.invalid, "This \(t.kind.themeWord) holds \(holding.count) notes, too many to split by meaning (at most \(Limits.notesToSplitByMeaningAtMost)): select the ones to split off instead.")
+        }
+        // Notes placed by hand stay where the facilitator put them (a proposal never moves them).
+        guard holding.filter({ !$0.placedByHand }).count >= Limits.notesToSplitByMeaning / 2 else {
+            throw CommandError(.invalid, "Splitting by meaning moves only notes the automatic grouping placed, and most notes of this \(t.kind.themeWord) were placed by hand: select the ones to split off instead.")
+        }
+        // Nothing moves yet: the split becomes the proposal the console previews.
+        var proposal = regrouper.splitProposal(theme: themeId, in: self)
+        proposal?.requested = .split(theme: themeId)
+        d.events = proposal.map { [.proposalOffered(kind: t.kind, proposal: $0)] } ?? []
+        d.reply = [("moved", .int(Int64(proposal?.moves.count ?? 0))), ("proposal", .bool(proposal != nil))]
+        return d
+    }
+
+    func decideUndoRegroup(_ kind: NoteKind) throws(CommandError) -> Decision {
+        var d = Decision()
+        guard let moves = lastRegroup[kind] else {
+            throw CommandError(.notFound, "There is no regrouping to undo.")
+        }
+        // An undone split by meaning takes back the pins it gave its notes; a note placed by
+        // hand since (moved, merged or split by hand) is the facilitator's and stays, and so
+        // does one whose theme of origin is gone (merged away): the split is not undone into
+        // Unsorted.
+        let split = lastRegroupPinned[kind]
+        var released: [String] = []
+        for m in moves {
+            guard let note = notes[m.note], !note.withdrawn, note.theme == m.to else { continue }
+            let back = m.from.flatMap { themes[$0] == nil ? nil : $0 }
+            if let split {
+                guard split.contains(m.note), back != nil || m.from == nil else { continue }
+                released.append(m.note)
+            } else if note.placedByHand {
+                continue
+            }
+            d.events.append(.noteMoved(note: m.note, theme: back, byHand: false))
+        }
+        d.events.append(.regroupUndone(kind: kind, released: released))
+        d.reply = [("moved", .int(Int64(d.events.count - 1)))]
+        return d
+    }
+}
