@@ -17,14 +17,18 @@ export const LANGUAGES = { en: 'English', es: 'Español' };
 const STORAGE_KEY = 'convene.language';
 
 /**
- * The language to speak: a choice made on this phone, else `?lang=`, else the first of the
+ * The language to speak: `?lang=` in the link (then remembered, so the join page's choice
+ * carries to the phone page), else a choice made on this phone, else the first of the
  * browser's preferred languages that we have (by its first part: "es-MX" is Spanish).
  */
 export function chooseLanguage(search = globalThis.location?.search ?? '', preferred = globalThis.navigator?.languages ?? []) {
+  const asked = new URLSearchParams(search).get('lang')?.toLowerCase().split('-')[0];
+  if (asked && LANGUAGES[asked]) {
+    storage.set(STORAGE_KEY, asked);
+    return asked;
+  }
   const saved = storage.get(STORAGE_KEY);
   if (saved && LANGUAGES[saved]) return saved;
-  const asked = new URLSearchParams(search).get('lang')?.toLowerCase().split('-')[0];
-  if (asked && LANGUAGES[asked]) return asked;
   for (const tag of preferred) {
     const base = String(tag).toLowerCase().split('-')[0];
     if (LANGUAGES[base]) return base;
@@ -33,6 +37,15 @@ export function chooseLanguage(search = globalThis.location?.search ?? '', prefe
 }
 
 export let language = chooseLanguage();
+
+/**
+ * The locale dates are written in: the phone's own Spanish ("es-MX") when it has one, else
+ * the United States' ("es-US": "3:00 p.m."); English as in the rest of the product.
+ */
+export function dateLocale(preferred = globalThis.navigator?.languages ?? []) {
+  if (language !== 'es') return 'en';
+  return preferred.find((tag) => String(tag).toLowerCase().startsWith('es-')) ?? 'es-US';
+}
 
 /** Switches the page's language and remembers the choice on this phone. */
 export function setLanguage(lang) {
@@ -86,12 +99,12 @@ export function errorMessage(err) {
   return DETAILED_CODES.has(err.code) && err.message ? `${said} (${err.message})` : said;
 }
 
-const DETAILED_CODES = new Set(['invalid', 'limit_reached', 'too_many_attempts']);
+const DETAILED_CODES = new Set(['invalid', 'limit_reached', 'too_many_attempts', 'not_allowed']);
 
 const ERRORS_ES = {
   rate_limited: 'Demasiados mensajes seguidos. Espere un momento y vuelva a intentarlo.',
   phase_closed: 'Eso no se puede hacer en esta fase de la reunión.',
-  not_allowed: 'En esta reunión solo los empleadores publican notas.',
+  not_allowed: 'Eso no está permitido en esta reunión.',
   not_found: 'Esa nota o área de estrategia ya no existe.',
   invalid: 'Algo de lo que escribió no es válido.',
   conflict: 'Eso ya está registrado.',
@@ -105,6 +118,11 @@ const ERRORS_ES = {
   offline: 'No hay conexión en este momento. Vuelva a intentarlo cuando regrese la conexión.',
   timeout: 'El servidor no respondió a tiempo. Vuelva a intentarlo.',
   disconnected: 'Se perdió la conexión antes de que el servidor respondiera.',
+  bad_key: 'Ese enlace ya no es válido. Pida el enlace de nuevo al facilitador.',
+  bad_message: 'El teléfono envió algo que el servidor no entendió. Vuelva a cargar la página.',
+  bad_json: 'El teléfono envió algo que el servidor no entendió. Vuelva a cargar la página.',
+  unknown_type: 'Esta página es más reciente o más antigua que el servidor. Vuelva a cargarla.',
+  not_ready: 'La conexión aún no está lista. Vuelva a intentarlo en un momento.',
 };
 
 /** The phases' questions as the server words them by default (Sources/ConveneCore/Phase.swift). */
@@ -296,15 +314,15 @@ const WORDS = {
     'areas.champions': (names) => `Líderes: ${names}`,
     'areas.noChampion': 'Aún sin líder',
     'areas.supporters': (names) => `Con el apoyo de: ${names}`,
-    'areas.youSupport': 'Usted apoya esta área. Toque de nuevo para retirarse.',
-    'areas.youChampion': 'Usted es líder de esta área. Toque de nuevo para retirarse.',
+    'areas.youSupport': 'Usted apoya esta área. Toque de nuevo para cancelar.',
+    'areas.youChampion': 'Usted es líder de esta área. Toque de nuevo para cancelar.',
     'areas.support': 'Daré mi apoyo',
     'areas.champion': 'Seré líder',
     'nominate.heading': '¿Quién más debería participar?',
     'nominate.hint': 'Nombre a colegas o empresas que no están en la sala.',
     'nominate.name': 'Nombre',
     'nominate.organization': 'Organización',
-    'nominate.contact': 'Cómo contactarle',
+    'nominate.contact': 'Datos de contacto',
     'nominate.area': 'Área de estrategia',
     'nominate.whole': 'La alianza en general',
     'nominate.submit': 'Agregar a esta persona',
@@ -332,7 +350,7 @@ const WORDS = {
     'kind.opportunity': 'Oportunidad',
     'kind.requirement': 'Requisito',
     'where.hidden': 'El facilitador la ocultó de la pantalla',
-    'where.theme': (label) => `En la pantalla, en el tema «${label}»`,
+    'where.theme': (label) => `En la pantalla, en el tema “${label}”`,
     'where.unsorted': 'En la pantalla, aún sin tema',
     'phase.welcome': 'Bienvenida',
     'phase.opportunities': 'Oportunidades',
@@ -342,7 +360,7 @@ const WORDS = {
     'phase.closed': 'Terminada',
     'role.employer': 'Empleador',
     'role.partner': 'Aliado de la comunidad',
-    'question.welcome': '¡Bienvenidos! Únase con su nombre y organización; empezamos en breve.',
+    'question.welcome': '¡Le damos la bienvenida! Únase con su nombre y organización; empezamos en breve.',
     'question.opportunities': '¿Cuáles son las grandes oportunidades para nuestra industria en nuestra región?',
     'question.requirements': '¿Qué debemos abordar juntos para aprovechar estas oportunidades?',
     'question.commitments': '¿Qué áreas de estrategia va a liderar? ¿Quién más debería participar?',

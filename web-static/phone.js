@@ -8,7 +8,7 @@ import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndO
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
 import { formatWhen } from './format.js';
-import { t, language, translatePage, languageSwitch, errorMessage, questionFor } from './phone-words.js';
+import { t, dateLocale, translatePage, languageSwitch, errorMessage, questionFor } from './phone-words.js';
 
 keepPagesForOffline();
 
@@ -16,13 +16,13 @@ const NOTE_LIMIT = 280;
 
 translatePage();
 document.title = t('page.title');
-// Switching language redraws everything, the lists too (their buttons are made once).
+// Everything the page draws is drawn again in the new words; a note being edited keeps what
+// was typed. Errors shown under the forms answered an earlier action: they go.
 languageSwitch($('language'), () => {
-  for (const list of ['areas', 'notes', 'your-nominations']) $(list).replaceChildren();
   document.title = t('page.title');
+  for (const id of ['global-error', 'join-error', 'post-error', 'nominate-error', 'champion-error']) setText($(id), '');
   updateCounter();
   render();
-  setText($('global-error'), '');
 });
 
 const code = normalizeCode(new URLSearchParams(location.search).get('code'));
@@ -35,12 +35,12 @@ let refusal = null; // why the server refused this phone: {message, err}
 let editing = null; // id of the note being edited
 let confirming = null; // id of the note whose withdrawal is being confirmed
 const rejected = []; // notes the server refused for good: shown so their text is not lost
-const noteErrors = new Map(); // note id → {message, fixable}: the last error for that note
+const noteErrors = new Map(); // note id → {say, fixable}: the last error for that note (`say()`: in the page's words)
 
 const outbox = new Outbox(code, {
   onChange: () => render(),
   onRejected: (entry, err) => {
-    rejected.push({ ...entry, reason: errorMessage(err) });
+    rejected.push({ ...entry, reason: () => errorMessage(err) });
     render();
   },
 });
@@ -268,8 +268,8 @@ function nextStepsLine(state) {
   const ns = state.nextSteps || {};
   const parts = [];
   const call = ns.championsCall || {};
-  if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, language) : '', call.host || ''));
-  if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, language)));
+  if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, dateLocale()) : '', call.host || ''));
+  if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, dateLocale())));
   if (ns.other) parts.push(ns.other);
   return parts.length ? t('next.steps', parts.join(' ')) : t('next.later');
 }
@@ -335,7 +335,7 @@ function updateArea(li, area, state) {
 }
 
 function createNomination(n) {
-  const button = h('button', { type: 'button', class: 'secondary', text: t('remove') });
+  const button = h('button', { type: 'button', class: 'secondary', 'data-t': 'remove', text: t('remove') });
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
@@ -406,8 +406,8 @@ function createNote(item) {
   const li = h(
     'li',
     { class: 'card note' },
-    h('p', { class: 'meta' }, h('span', { class: 'kind' }), h('span', { class: 'badge pending', text: t('badge.pending') }),
-      h('span', { class: 'badge edited', text: t('badge.edited') }), h('span', { class: 'badge rejected', text: t('badge.rejected') })),
+    h('p', { class: 'meta' }, h('span', { class: 'kind' }), h('span', { class: 'badge pending', 'data-t': 'badge.pending', text: t('badge.pending') }),
+      h('span', { class: 'badge edited', 'data-t': 'badge.edited', text: t('badge.edited') }), h('span', { class: 'badge rejected', 'data-t': 'badge.rejected', text: t('badge.rejected') })),
     h('p', { class: 'note-text' }),
     h('p', { class: 'where' }),
     h('p', { class: 'reason error' }),
@@ -415,10 +415,10 @@ function createNote(item) {
 
   // Normal actions.
   const actions = h('div', { class: 'actions view-actions' },
-    h('button', { type: 'button', class: 'secondary edit', text: t('note.edit'), onclick: () => startEdit(id) }),
-    h('button', { type: 'button', class: 'secondary withdraw', text: t('note.withdraw'), onclick: () => askWithdraw(id) }),
-    h('button', { type: 'button', class: 'secondary cancel-send', text: t('note.dontSend'), onclick: () => outbox.remove(id) }),
-    h('button', { type: 'button', class: 'secondary dismiss', text: t('note.dismiss'), onclick: () => dismiss(id) }),
+    h('button', { type: 'button', class: 'secondary edit', 'data-t': 'note.edit', text: t('note.edit'), onclick: () => startEdit(id) }),
+    h('button', { type: 'button', class: 'secondary withdraw', 'data-t': 'note.withdraw', text: t('note.withdraw'), onclick: () => askWithdraw(id) }),
+    h('button', { type: 'button', class: 'secondary cancel-send', 'data-t': 'note.dontSend', text: t('note.dontSend'), onclick: () => outbox.remove(id) }),
+    h('button', { type: 'button', class: 'secondary dismiss', 'data-t': 'note.dismiss', text: t('note.dismiss'), onclick: () => dismiss(id) }),
   );
 
   // Editing in place.
@@ -439,31 +439,36 @@ function createNote(item) {
   editArea.addEventListener('input', countEdit);
   const editForm = h('form', { class: 'stack edit-form' }, editArea, editCount,
     h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'primary', text: t('save') }),
-      h('button', { type: 'button', class: 'secondary', text: t('cancel'), onclick: () => stopEdit() })));
+      h('button', { type: 'submit', class: 'primary', 'data-t': 'save', text: t('save') }),
+      h('button', { type: 'button', class: 'secondary', 'data-t': 'cancel', text: t('cancel'), onclick: () => stopEdit() })));
   editForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const text = editArea.value;
-    if (!text.trim()) return showNoteError(id, t('note.cannotBeEmpty'), true);
-    if (characterCount(text) > NOTE_LIMIT) return showNoteError(id, t('note.tooLong', counterText(characterCount(text))), true);
+    if (!text.trim()) return showNoteError(id, () => t('note.cannotBeEmpty'), true);
+    if (characterCount(text) > NOTE_LIMIT) return showNoteError(id, () => t('note.tooLong', counterText(characterCount(text))), true);
     await act(id, { type: 'edit', note: id, text }, () => stopEdit());
   });
   li.countEdit = countEdit;
 
   // Confirming a withdrawal (no pop-up dialogs: they are awkward on phones).
   const confirm = h('div', { class: 'confirm' },
-    h('p', { text: t('note.withdrawAsk') }),
+    h('p', { 'data-t': 'note.withdrawAsk', text: t('note.withdrawAsk') }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'danger', text: t('note.withdrawYes'),
+      h('button', { type: 'button', class: 'danger', 'data-t': 'note.withdrawYes', text: t('note.withdrawYes'),
         onclick: () => act(id, { type: 'withdraw', note: id }, () => { confirming = null; }) }),
-      h('button', { type: 'button', class: 'secondary', text: t('note.keep'), onclick: () => { confirming = null; render(); } })));
+      h('button', { type: 'button', class: 'secondary', 'data-t': 'note.keep', text: t('note.keep'), onclick: () => { confirming = null; render(); } })));
 
+  // Drawn hidden: `updateNote` fills the form when editing starts (it must not take a form
+  // made visible for a moment for one already being edited).
+  editForm.hidden = true;
+  confirm.hidden = true;
   li.append(actions, editForm, confirm);
   return li;
 }
 
 function updateNote(li, item) {
   li.className = `card note note-${item.status}`;
+  li.querySelector('.edit-text').setAttribute('aria-label', t('note.editLabel'));
   setText(li.querySelector('.kind'), t(item.kind === 'requirement' ? 'kind.requirement' : 'kind.opportunity'));
   show(li.querySelector('.badge.pending'), item.status === 'pending');
   show(li.querySelector('.badge.edited'), item.status === 'posted' && !!item.edited);
@@ -473,7 +478,7 @@ function updateNote(li, item) {
   const where = item.status === 'posted' ? wallPlace(item.id) : '';
   setText(li.querySelector('.where'), where);
   show(li.querySelector('.where'), !!where);
-  const reason = item.status === 'rejected' ? item.reason : noteErrors.get(item.id)?.message || '';
+  const reason = item.status === 'rejected' ? item.reason() : noteErrors.get(item.id)?.say() || '';
   setText(li.querySelector('.reason'), reason);
   show(li.querySelector('.reason'), !!reason);
 
@@ -534,9 +539,9 @@ function dismiss(id) {
   render();
 }
 
-/** `fixable`: the error is about the text being typed, and goes once it is fixed. */
-function showNoteError(id, message, fixable = false) {
-  noteErrors.set(id, { message, fixable });
+/** `say()`: the error in the page's words. `fixable`: it is about the text being typed, and goes once it is fixed. */
+function showNoteError(id, say, fixable = false) {
+  noteErrors.set(id, { say, fixable });
   render();
 }
 
@@ -547,7 +552,7 @@ async function act(id, command, done) {
     await conn.send(command);
     done();
   } catch (err) {
-    noteErrors.set(id, { message: errorMessage(err), fixable: false });
+    noteErrors.set(id, { say: () => errorMessage(err), fixable: false });
   }
   render();
 }

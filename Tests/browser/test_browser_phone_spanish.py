@@ -40,7 +40,7 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     phone.type_into("note-text", "")
     phone.post("Necesitamos soldadores certificados")
     place = phone.wait(lambda: phone.wall_places().get("Necesitamos soldadores certificados"), "where the note is")
-    assert place in ("En la pantalla, aún sin tema",) or place.startswith("En la pantalla, en el tema «"), place
+    assert place in ("En la pantalla, aún sin tema",) or place.startswith("En la pantalla, en el tema “"), place
     assert phone.js("return text(document.querySelector('#notes .kind'));") == "Oportunidad"
     assert phone.js("return text(document.querySelector('#notes .edit'));") == "Editar"
     phone.shot("a note posted in Spanish")
@@ -76,7 +76,13 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     assert notice.startswith("Ya no se publican notas. ¡Gracias por sus notas! Próximos pasos:"), notice
     assert "La llamada de los líderes será el jueves, 21 de enero de 2027" in notice and "la organiza Karen Lee" in notice, notice
     assert "La próxima reunión será el viernes, 26 de febrero de 2027." in notice, notice
+    assert "3:00" in notice, notice   # the phone's Spanish (es-MX) writes the hour on a 12-hour clock
     phone.shot("wrap-up in Spanish")
+
+    # A note being edited keeps what was typed when the language changes.
+    phone.click(phone.driver.find_element("css selector", "#notes .edit"))
+    phone.wait_js("return shown(document.querySelector('#notes .edit-form'));", message="the edit form")
+    phone.by_id("notes").find_element("css selector", ".edit-text").send_keys(" y soldadores de tubería")
 
     # English at a touch, everything redrawn, and the choice kept when the page reloads.
     phone.click(phone.by_id("language"))
@@ -86,6 +92,10 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     assert phone.js("return text(document.querySelector('#notes .kind'));") == "Opportunity"
     assert phone.areas()["Welding apprenticeships"]["champions"] == "Champions: Luis Ortega"
     assert "hosted by Karen Lee" in phone.closed_notice()
+    assert phone.js("return document.querySelector('#notes .edit-text').value;") == \
+        "Necesitamos soldadores certificados y soldadores de tubería"
+    assert phone.js("return text(document.querySelector('#notes .edit-form button[type=submit]'));") == "Save"
+    phone.click(phone.driver.find_element("css selector", "#notes .edit-form button.secondary"))
     assert phone.js("return text($('language'));") == "Español"
     phone.reload()
     phone.wait(lambda: phone.phase() == "Wrap-up", "English after a reload")
@@ -98,8 +108,13 @@ def test_a_spanish_link_opens_the_phone_in_spanish(screens, facilitator, server)
     facilitator("setPhase", phase="requirements")
     phone = screens.phone("ana")
     assert phone.js("return text($('join-heading'));") == "Join the meeting"
-    phone.driver.get(phone.url() + "&lang=es")
+    # The link to the join-code page, in Spanish; the choice carries to the phone page.
+    phone.driver.get(f"{server.http}/index.html?lang=es")
+    phone.wait_js("return text(document.querySelector('h1')) === 'Unirse a la reunión';", message="the join-code page in Spanish")
+    phone.type_into("code", phone.meeting.code)
+    phone.click(phone.driver.find_element("css selector", "#code-form button[type=submit]"))
     phone.wait_ready()
+    assert phone.js("return text($('join-heading'));") == "Unirse a la reunión"
     phone.join("Ana Ruiz", "Ruiz Logistics", role="partner")
     assert phone.you() == "Ana Ruiz, Ruiz Logistics · Aliado de la comunidad"
     assert phone.phase() == "Requisitos"
