@@ -81,6 +81,7 @@ enum SpectralEmbedding {
         let m = columns.count
         guard m > 0 else { return }
         let n = columns[0].count
+        precondition(columns.allSatisfy { $0.count == n }, "columns of one length")
         var flat = columns.flatMap { $0 }
         flat.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
