@@ -18,7 +18,7 @@ run: setup build-release
 
 ## make test: install what is missing, build, and run every test (unit and real-server).
 test: setup-test build
-	scripts/check-file-sizes.sh
+	scripts/check-sources.sh
 	scripts/fetch-model.sh
 	CONVENE_REQUIRE_MODEL=1 $(SWIFT) test
 	CONVENE_BIN=$(CURDIR)/.build/debug/convene $(PYTHON) -m pytest -q Tests/server

@@ -1,5 +1,5 @@
 import COpenBLAS
-import Foundation
+import FoundationEssentials
 
 /// all-MiniLM-L6-v2 sentence embeddings (384 floats, L2-normalised) on the CPU.
 ///

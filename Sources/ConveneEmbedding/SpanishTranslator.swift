@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,28 +79,13 @@ public final class SpanishTranslator: Sendable {
     private func run(_ lines: [String], until deadline: Date) -> [String]? {
         let seconds = deadline.timeIntervalSinceNow
         guard seconds >= 0.2 else { return nil }
-        let input = lines.joined(separator: "\n") + "\n"
-        let process = Process()
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
         // Through coreutils' timeout: Apertium is a pipeline of several programs, and
         // timeout stops all of them (its process group), not just the shell that runs them.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["-k", "1", String(format: "%.1f", seconds), executable, "spa-eng"]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        // Written from another thread: a large batch must not fill the pipe while this
-        // thread is not yet reading the answer.
-        let writer = Thread {
-            try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0,
-              let text = String(data: output, encoding: .utf8) else { return nil }
+        let tenths = Int((seconds * 10).rounded(.down))
+        guard let output = ChildProcess.run("/usr/bin/timeout", ["-k", "1", "\(tenths / 10).\(tenths % 10)", executable, "spa-eng"],
+                                            input: input),
+              let text = String(validating: output, as: UTF8.self) else { return nil }
         var answer = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if answer.last == "" { answer.removeLast() }
         return answer.count == lines.count ? answer : nil

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+// The standard library's canonical decomposition (NFD), which it uses itself to compare
+// strings: the tokenizer strips accents through it. Foundation's
+// `decomposedStringWithCanonicalMapping` does the same through ICU, and would link the rest
+// of Foundation and its ICU data into the server (about 6 MB resident; docs/BENCHMARKS.md).
+// The reference texts' token ids (accents included) hold it to the model's own tokenizer.
+@_spi(_Unicode) import Swift
 
 /// BERT's uncased tokenizer, as all-MiniLM-L6-v2 uses it: basic tokenization (clean
 /// control characters, spaces around CJK ideographs, lower-case, strip accents through NFD,
@@ -16,8 +22,9 @@ public struct WordPieceTokenizer: Sendable {
         }
         var vocab: [String: Int32] = [:]
         var index: Int32 = 0
-        text.enumerateLines { line, _ in
-            vocab[line] = index
+        // One token a line, its id the line's number (the file ends with a line break).
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+            vocab[String(line.hasSuffix("\r") ? line.dropLast() : line)] = index
             index += 1
         }
         guard let cls = vocab["[CLS]"], let sep = vocab["[SEP]"], let unk = vocab["[UNK]"], vocab.count > 1000 else {
@@ -60,9 +67,9 @@ public struct WordPieceTokenizer: Sendable {
         var words: [[Unicode.Scalar]] = []
         for chunk in String(cleaned).split(whereSeparator: { $0.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }) {
             // Lower-case, then strip accents: decompose (NFD) and drop non-spacing marks.
-            let lowered = String(chunk).lowercased().decomposedStringWithCanonicalMapping
+            let lowered = String(chunk).lowercased()
             var current: [Unicode.Scalar] = []
-            for s in lowered.unicodeScalars {
+            for s in lowered._nfd {
                 if s.properties.generalCategory == .nonspacingMark { continue }
                 if s.properties.isWhitespace {
                     if !current.isEmpty { words.append(current); current = [] }

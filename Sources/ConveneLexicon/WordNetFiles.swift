@@ -1,5 +1,6 @@
 import ConveneClustering
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads WordNet's files (the Debian package `wordnet-base`, installed by
 /// `scripts/setup.sh`) for the titler's `TitleLexicon`: words only ever adjectives, and names
@@ -27,14 +28,16 @@ public enum WordNetFiles {
     /// time: the largest file (`data.noun`, 15 MB) is never in memory whole. False when the
     /// file cannot be opened or read.
     static func eachLine(of path: String, _ body: (ArraySlice<UInt8>) -> Void) -> Bool {
-        guard let file = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? file.close() }
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return false }
+        defer { close(file) }
         var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 18)
         while true {
-            let read: Data?
-            do { read = try file.read(upToCount: 1 << 18) } catch { return false }
-            guard let chunk = read, !chunk.isEmpty else { break }   // the end of the file (nil or empty)
-            pending.append(contentsOf: chunk)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(file, $0.baseAddress!, $0.count) }
+            if count < 0 { if errno == EINTR { continue }; return false }
+            guard count > 0 else { break }   // the end of the file
+            pending.append(contentsOf: chunk[0..<count])
             guard let lastNewline = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
             for line in pending[..<lastNewline].split(separator: UInt8(ascii: "\n")) { body(line) }
             pending.removeSubrange(...lastNewline)

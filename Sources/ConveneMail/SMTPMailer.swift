@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// How to reach the mail server (flags and environment of `convene serve`/`send-summary`).
 public struct SMTPSettings: Sendable {

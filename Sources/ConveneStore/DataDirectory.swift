@@ -1,5 +1,5 @@
 import ConveneCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The data directory: the event log lives here, and a lock file keeps a second server
@@ -7,12 +7,24 @@ import Glibc
 public enum DataDirectory {
     public static func databasePath(_ dir: String) -> String { dir + "/convene.sqlite" }
 
-    public static func prepare(_ dir: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw DataDirectoryError("Cannot create the data directory \(dir): \(error.localizedDescription)")
+    /// `dir` and every folder above it that is missing (as `mkdir -p`), each readable by all
+    /// and writable by this user; the reason in the system's words when one cannot be made.
+    static func makeFolders(_ dir: String) throws {
+        var path = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw DataDirectoryError("Cannot create the data directory \(dir): \(String(cString: strerror(errno))).")
+            }
         }
+        var info = stat()
+        guard stat(dir, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw DataDirectoryError("Cannot create the data directory \(dir): a file of that name is in the way.")
+        }
+    }
+
+    public static func prepare(_ dir: String) throws {
+        try makeFolders(dir)
         guard access(dir, W_OK) == 0 else {
             throw DataDirectoryError("The data directory \(dir) is not writable. Convene refuses to start rather than accept notes it cannot save.")
         }
@@ -44,7 +56,7 @@ public enum DataDirectory {
 
     public static func recordedPublicURL(_ dir: String) -> String? {
         guard let text = try? String(contentsOfFile: dir + "/server-url", encoding: .utf8) else { return nil }
-        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = text.trimmedOfWhiteSpace
         return url.hasPrefix("http://") || url.hasPrefix("https://") ? url : nil
     }
 
@@ -54,7 +66,7 @@ public enum DataDirectory {
     public static func organizerKey(_ dir: String, warn: (String) -> Void) throws -> String {
         let path = dir + "/organizer.key"
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = text.trimmedOfWhiteSpace
             guard key.utf8.count >= 16, key.utf8.count <= 128, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
                 throw DataDirectoryError("\(path) must hold 16 to 128 letters and digits. Delete it to get a new organizer key.")
             }

@@ -1,6 +1,6 @@
 import ConveneCore
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The one thread that writes the event log. The service loop submits rows and goes on
@@ -54,12 +54,7 @@ public final class GroupCommitWriter: Sendable {
     }
 
     public func start() {
-        let thread = Thread { [self] in
-            nameCurrentThread("sqlite-writer")
-            self.run()
-        }
-        thread.name = "sqlite-writer"
-        thread.start()
+        startDetachedThread(name: "sqlite-writer") { [self] in self.run() }
     }
 
     public func submit(_ rows: [EventRow]) {

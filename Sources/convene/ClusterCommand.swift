@@ -6,7 +6,9 @@ import ConveneLexicon
 import ConveneJSON
 import ConveneServer
 import ConveneStemmer
-import Foundation
+import FoundationEssentials
+import ConveneStore
+import Glibc
 
 struct Cluster: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +57,7 @@ struct Cluster: ParsableCommand {
             embedder = nil
         } else {
             do { embedder = try SentenceEmbedder(modelDirectory: modelDir) } catch {
-                FileHandle.standardError.write(Data("convene: \(error)\nconvene: grouping by shared words instead (weaker).\n".utf8))
+                writeWhole("convene: \(error)\nconvene: grouping by shared words instead (weaker).\n", to: STDERR_FILENO)
                 embedder = nil
             }
         }
@@ -77,7 +79,7 @@ struct Cluster: ParsableCommand {
                 simulated.append((outcome.notes, outcome.actions, outcome.staticActions))
                 if outcome.left > 0 {
                     // The facilitator gave up (the action limit): their count would read as the engine's help.
-                    FileHandle.standardError.write(Data("convene: episode \(JSONCodec.serializeString(episode.key)): the simulated facilitator stopped with \(outcome.left) actions of work left\n".utf8))
+                    writeWhole("convene: episode \(JSONCodec.serializeString(episode.key)): the simulated facilitator stopped with \(outcome.left) actions of work left\n", to: STDERR_FILENO)
                 }
                 say(JSONCodec.serializeString(.object([("episode", episode.key), ("notes", .int(Int64(outcome.notes))),
                                                        ("actions", .int(Int64(outcome.actions))),
@@ -122,9 +124,20 @@ struct Cluster: ParsableCommand {
         }
         if stats {
             let churn = churns.isEmpty ? 0 : churns.reduce(0, +) / Double(churns.count)
-            FileHandle.standardError.write(Data(String(format: "notes %d, churn %.2f%% per note (max %.1f%%), %d proposals (all applied), %.3f ms per note (embedding excluded), %@ similarity\n",
-                                                       totalNotes, churn * 100, (churns.max() ?? 0) * 100, proposals, totalMs / Double(max(totalNotes, 1)),
-                                                       embedder == nil ? "lexical" : "all-MiniLM-L6-v2").utf8))
+            writeWhole("notes \(totalNotes), churn \(fixed(churn * 100, 2))% per note (max \(fixed((churns.max() ?? 0) * 100, 1))%), "
+                       + "\(proposals) proposals (all applied), \(fixed(totalMs / Double(max(totalNotes, 1)), 3)) ms per note (embedding excluded), "
+                       + "\(embedder == nil ? "lexical" : "all-MiniLM-L6-v2") similarity\n", to: STDERR_FILENO)
         }
     }
+}
+
+/// `value` with `digits` digits after the point ("5.01"), rounded half away from zero.
+func fixed(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale), part = Int(scaled) - whole * Int(scale)
+    var decimals = String(part)
+    while decimals.count < digits { decimals = "0" + decimals }
+    return (value < 0 && scaled > 0 ? "-" : "") + (digits > 0 ? "\(whole).\(decimals)" : "\(whole)")
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import ConveneStore
+import Glibc
 
 /// Prints "convene: <reason>" on standard error and exits with status 1.
 func fail(_ reason: Any) throws -> Never {
-    FileHandle.standardError.write(Data("convene: \(reason)\n".utf8))
+    writeWhole("convene: \(reason)\n", to: STDERR_FILENO)
     throw ExitCode.failure
 }
 

@@ -3,7 +3,7 @@ import ConveneCore
 import ConveneEmbedding
 import ConveneJSON
 import ConveneServer
-import Foundation
+import FoundationEssentials
 
 struct Embed: ParsableCommand {
     static let configuration = CommandConfiguration(

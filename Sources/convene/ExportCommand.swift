@@ -2,7 +2,8 @@ import ArgumentParser
 import ConveneCore
 import ConveneJSON
 import ConveneStore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,7 @@ struct Export: ParsableCommand {
             if let output {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } else {
-                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+                writeWhole(text, to: STDOUT_FILENO)
             }
         } catch {
             try fail(error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConveneMail
-import Foundation
+import FoundationEssentials
+import ConveneStore
 
 /// SMTP settings, from flags or the environment (flags win). The password comes only from
 /// the environment or a file, never from the command line (it would show in `ps`).
@@ -29,7 +30,7 @@ struct MailOptions: ParsableArguments {
         s.username = smtpUser ?? env["CONVENE_SMTP_USER"]
         if let file = smtpPasswordFile {
             guard let p = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("Cannot read \(file).") }
-            s.password = p.trimmingCharacters(in: .newlines)
+            s.password = p.trimmedOfLineBreaks
         } else {
             s.password = env["CONVENE_SMTP_PASSWORD"]
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConveneCore
 import ConveneStore
-import Foundation
+import FoundationEssentials
 
 struct CreateMeeting: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ConveneCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The three links of a meeting, as printed for the convener.

@@ -2,7 +2,7 @@ import ArgumentParser
 import ConveneCore
 import ConveneMail
 import ConveneStore
-import Foundation
+import FoundationEssentials
 
 struct SendSummary: ParsableCommand {
     static let configuration = CommandConfiguration(

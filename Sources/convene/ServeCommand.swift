@@ -2,7 +2,8 @@ import ArgumentParser
 import ConveneCore
 import ConveneEmbedding
 import ConveneServer
-import Foundation
+import FoundationEssentials
+import Glibc
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve every meeting in the data directory.")

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import ConveneStore
+import Glibc
 import Synchronization
 
 /// Minimal levelled logging to standard error, with a timestamp.
@@ -28,7 +30,7 @@ public enum Log {
     public static func write(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard level >= self.level else { return }
         let line = "\(Date().ISO8601Format()) [\(level)] \(message())\n"
-        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))  // never crash on a full disk
+        writeWhole(line, to: STDERR_FILENO)  // never crash on a full disk
     }
 
     public static func debug(_ m: @autoclosure () -> String) { write(.debug, m()) }
@@ -41,7 +43,7 @@ public enum Log {
 /// Writes a line to standard output at once (no buffering), for links and status lines
 /// that scripts and people wait for.
 public func say(_ line: String) {
-    try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
+    writeWhole(line + "\n", to: STDOUT_FILENO)
 }
 
 /// Reads a NUL-terminated C string out of a fixed buffer.

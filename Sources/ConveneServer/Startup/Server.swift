@@ -3,7 +3,8 @@ import ConveneClustering
 import ConveneCore
 import ConveneEmbedding
 import ConveneStore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Starts everything `convene serve` runs: the event log and its writer thread, the hub
 /// with every meeting rebuilt from the log, and the web server on the calling thread.

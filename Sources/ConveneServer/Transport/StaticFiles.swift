@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The pages, read into memory once at start. Requests are answered from this table by
 /// exact path only, so no request can reach a file outside it: `..`, encoded forms and
@@ -19,22 +20,46 @@ public struct StaticFiles: Sendable {
     ]
 
     public init(directory: String) throws {
-        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else {
+        // The folder itself may be reached through a link (an installed tree); what is in it may not.
+        guard let resolved = realpath(directory, nil) else {
             throw StaticFilesError(message: "Cannot read the pages folder \(directory).")
         }
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            // Symlinks are skipped: a link could point anywhere on the machine.
-            guard values?.isSymbolicLink != true, values?.isRegularFile == true else { continue }
-            let ext = url.pathExtension.lowercased()
-            guard let type = Self.contentTypes[ext] else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count))
-            guard relative.hasPrefix("/"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            files[relative] = File(body: Array(try Data(contentsOf: url)), contentType: type)
-        }
+        let root = String(cString: resolved)
+        free(resolved)
+        guard let top = opendir(root) else { throw StaticFilesError(message: "Cannot read the pages folder \(directory).") }
+        closedir(top)
+        try read(folder: root, as: "")
         if let index = files["/index.html"] { files["/"] = index }
+    }
+
+    /// Every regular file under `folder` whose type is known, by its path from the root
+    /// ("/phone.js", "/fonts/x.svg"). Symbolic links are skipped (a link could point anywhere
+    /// on the machine), and so are hidden files and folders.
+    private mutating func read(folder: String, as relative: String) throws {
+        guard let dir = opendir(folder) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(dir)
+        for name in names.sorted() {
+            let path = folder + "/" + name, inside = relative + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                try read(folder: path, as: inside)
+            case S_IFREG:
+                let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last!.lowercased() : ""
+                guard let type = Self.contentTypes[ext] else { continue }
+                files[inside] = File(body: Array(try Data(contentsOf: URL(fileURLWithPath: path))), contentType: type)
+            default:
+                continue   // links, sockets, devices
+            }
+        }
     }
 
     public func lookup(_ path: String) -> File? { files[path] }

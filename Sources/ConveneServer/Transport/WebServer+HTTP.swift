@@ -1,6 +1,7 @@
 import CWebSockets
 import ConveneCore
-import Foundation
+import FoundationEssentials
+import ConveneStore
 import Glibc
 
 /// The HTTP side of the one port: pages, the QR code, health; who the client is.
@@ -119,7 +120,7 @@ extension WebServer {
         guard let proxy = config.trustedProxy, address == proxy else { return (address, false) }
         var forwarded = [CChar](repeating: 0, count: 256)
         let n = lws_hdr_copy(wsi, &forwarded, Int32(forwarded.count), WSI_TOKEN_X_FORWARDED_FOR)
-        let client = n > 0 ? string(fromCBuffer: forwarded).split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+        let client = n > 0 ? string(fromCBuffer: forwarded).split(separator: ",").last.map { $0.trimmedOfWhiteSpace } : nil
         var proto = [CChar](repeating: 0, count: 16)
         let m = lws_hdr_custom_copy(wsi, &proto, Int32(proto.count), "x-forwarded-proto:", Int32("x-forwarded-proto:".utf8.count))
         let https = m > 0 && string(fromCBuffer: proto).lowercased() == "https"

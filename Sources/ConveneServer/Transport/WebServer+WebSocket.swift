@@ -1,6 +1,6 @@
 import CWebSockets
 import ConveneCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The WebSocket side of the one port: upgrades, messages to and from the hub, closes.

@@ -1,6 +1,6 @@
 import CWebSockets
 import ConveneCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// libwebsockets at the edge: one port serves the pages over HTTP and the meeting over

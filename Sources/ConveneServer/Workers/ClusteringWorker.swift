@@ -2,7 +2,7 @@ import ConveneClustering
 import ConveneCore
 import ConveneGrouping
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Places notes on the wall on a thread of its own. Placing a note costs time that grows

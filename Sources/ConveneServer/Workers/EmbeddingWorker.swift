@@ -1,6 +1,6 @@
 import ConveneClustering
 import ConveneEmbedding
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Embeds note texts on a thread of its own, so the service loop never waits for the model

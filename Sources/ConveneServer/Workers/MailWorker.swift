@@ -1,6 +1,6 @@
 import ConveneCore
 import ConveneMail
-import Foundation
+import FoundationEssentials
 
 /// Sends summary e-mails one by one on a thread of its own (an SMTP exchange takes
 /// hundreds of milliseconds) and reports each recipient's outcome through the inbox,

@@ -1,6 +1,5 @@
 import ConveneStore
 import Dispatch
-import Foundation
 import Glibc
 import Synchronization
 
@@ -32,10 +31,9 @@ final class WorkerThread<Job: Sendable>: Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
-            // Foundation's `Thread.name` does not name the OS thread here: set it, so `top -H`
-            // and the load generator's per-thread figures say which worker is which.
-            nameCurrentThread(name)
+        // Named for the OS, so `top -H` and the load generator's per-thread figures say which
+        // worker is which.
+        startDetachedThread(name: name) { [self] in
             // On Linux, PRIO_PROCESS with who 0 sets the nice value of the calling thread only.
             if niceness > 0 { setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
             var lastTrim = ContinuousClock.now
@@ -62,8 +60,6 @@ final class WorkerThread<Job: Sendable>: Sendable {
                 }
             }
         }
-        thread.name = name
-        thread.start()
     }
 
     func submit(_ job: Job) {
