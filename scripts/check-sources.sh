@@ -16,7 +16,7 @@ if [ -n "$over" ]; then
     echo "$over" >&2
     status=1
 fi
-foundation=$(grep -rlE '^(@[A-Za-z_()]+ )*import (Foundation|FoundationNetworking|FoundationXML)$' Sources --include='*.swift' | grep -v '^Sources/convene-bench/' || true)
+foundation=$(grep -rlE '^(@[A-Za-z_()]+ )*import ((struct|class|enum|func|var|let|typealias|protocol) )?(Foundation|FoundationNetworking|FoundationXML|FoundationInternationalization)(\.[A-Za-z_]+)?$' Sources --include='*.swift' | grep -v '^Sources/convene-bench/' || true)
 if [ -n "$foundation" ]; then
     echo "These import the whole of Foundation (use FoundationEssentials, or Glibc for threads, processes and files):" >&2
     echo "$foundation" | sed 's/^/  /' >&2

@@ -20,7 +20,8 @@ done
 debs=(pkg-config libwebsockets-dev libwebsockets-evlib-uv libjson-c-dev libsqlite3-dev libssl-dev openssl libopenblas-dev libqrencode-dev libcurl4-openssl-dev libstemmer-dev
   apertium-eng-spa wordnet-base)
 if [ "$want_test" = 1 ]; then
-  debs+=(python3-venv chromium chromium-driver fonts-liberation)
+  # binutils: readelf, for the test that the server links only FoundationEssentials.
+  debs+=(python3-venv chromium chromium-driver fonts-liberation binutils)
 fi
 if [ "$want_bench" = 1 ]; then
   debs+=(valgrind)

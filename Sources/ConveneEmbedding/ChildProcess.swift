@@ -11,6 +11,7 @@ enum ChildProcess {
     /// with status 0, or a pipe failed. Its standard error goes to /dev/null; it inherits the
     /// environment, no other open file of this process, and default signal handling.
     static func run(_ path: String, _ arguments: [String], input: [UInt8]) -> [UInt8]? {
+        _ = ignoringBrokenPipes
         var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1]
         guard makePipe(&toChild, O_CLOEXEC) == 0 else { return nil }
         guard makePipe(&fromChild, O_CLOEXEC) == 0 else { close(toChild[0]); close(toChild[1]); return nil }
@@ -18,11 +19,14 @@ enum ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         // Every other descriptor closes (the server's sockets and database are not the child's).
-        closeFrom(&actions, 3)
+        guard posix_spawn_file_actions_adddup2(&actions, toChild[0], 0) == 0,
+              posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1) == 0,
+              posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) == 0,
+              addCloseFrom(&actions, 3) == 0 else {
+            for end in toChild + fromChild { close(end) }
+            return nil
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -46,7 +50,9 @@ enum ChildProcess {
 
         let output = exchange(input, writingTo: toChild[1], readingFrom: fromChild[0])
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var waited: pid_t
+        repeat { waited = waitpid(pid, &status, 0) } while waited == -1 && errno == EINTR
+        guard waited == pid else { return nil }
         // Exited (not killed: low 7 bits 0) with status 0.
         guard let output, status & 0x7f == 0, (status >> 8) & 0xff == 0 else { return nil }
         return output
@@ -72,7 +78,9 @@ enum ChildProcess {
                 return nil
             }
             if writeEnd >= 0, fds[1].revents != 0 {
-                if fds[1].revents & Int16(POLLOUT) != 0 {
+                if fds[1].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 {
+                    stopWriting()   // the child closed its input
+                } else if fds[1].revents & Int16(POLLOUT) != 0 {
                     let n = input.withUnsafeBytes { write(writeEnd, $0.baseAddress! + written, input.count - written) }
                     if n > 0 {
                         written += n
@@ -80,8 +88,6 @@ enum ChildProcess {
                     } else if n < 0 && errno != EAGAIN && errno != EINTR {
                         stopWriting()
                     }
-                } else {
-                    stopWriting()   // the child closed its input (POLLERR / POLLHUP)
                 }
             }
             if fds[0].revents != 0 {
@@ -97,13 +103,13 @@ enum ChildProcess {
         }
     }
 
-    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; declared only under
-    /// _GNU_SOURCE, which the Glibc module does not define): closes every descriptor from `low` on.
-    private static func closeFrom(_ actions: inout posix_spawn_file_actions_t, _ low: Int32) {
-        _ = addCloseFrom(&actions, low)
-    }
+    /// A child that stops reading must end the writing (EPIPE), not the whole process: the
+    /// broken pipe's signal is ignored, process-wide and once (the server ignores it anyway).
+    static let ignoringBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 }
 
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; declared only under
+/// _GNU_SOURCE, which the Glibc module does not define): closes every descriptor from `low` on.
 @_silgen_name("posix_spawn_file_actions_addclosefrom_np")
 private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ low: Int32) -> Int32
 

@@ -22,9 +22,11 @@ public struct WordPieceTokenizer: Sendable {
         }
         var vocab: [String: Int32] = [:]
         var index: Int32 = 0
-        // One token a line, its id the line's number (the file ends with a line break).
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-            vocab[String(line.hasSuffix("\r") ? line.dropLast() : line)] = index
+        // One token a line, its id the line's number: lines end at any line break ("\r\n" is
+        // one), and a break at the end of the file ends the last line, it does not start one.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for line in lines.dropLast(text.last?.isNewline == true ? 1 : 0) {
+            vocab[String(line)] = index
             index += 1
         }
         guard let cls = vocab["[CLS]"], let sep = vocab["[SEP]"], let unk = vocab["[UNK]"], vocab.count > 1000 else {

@@ -7,13 +7,13 @@ import Glibc
 public enum DataDirectory {
     public static func databasePath(_ dir: String) -> String { dir + "/convene.sqlite" }
 
-    /// `dir` and every folder above it that is missing (as `mkdir -p`), each readable by all
-    /// and writable by this user; the reason in the system's words when one cannot be made.
+    /// `dir` and every folder above it that is missing (as `mkdir -p`); the reason in the system's words when one cannot be made.
     static func makeFolders(_ dir: String) throws {
+        guard !dir.isEmpty else { throw DataDirectoryError("The data directory's name is empty.") }
         var path = dir.hasPrefix("/") ? "" : "."
         for part in dir.split(separator: "/") {
             path += "/" + part
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            if mkdir(path, 0o777) != 0 && errno != EEXIST {   // less the umask, as `mkdir -p`
                 throw DataDirectoryError("Cannot create the data directory \(dir): \(String(cString: strerror(errno))).")
             }
         }

@@ -1,8 +1,7 @@
 import Glibc
 
 /// Runs `body` on a new thread of its own, named `name` for the OS (`top -H`), that nobody
-/// joins: the server's workers (embedder, clustering, mail, SQLite writer) and the helper
-/// that feeds Apertium its input. A plain POSIX thread rather than Foundation's `Thread`, so
+/// joins: the server's workers (embedder, clustering, mail, SQLite writer). A plain POSIX thread rather than Foundation's `Thread`, so
 /// that the server links only FoundationEssentials: the rest of Foundation and its ICU data
 /// cost about 6 MB of resident memory in every process that loads them (docs/BENCHMARKS.md).
 public func startDetachedThread(name: String, _ body: @escaping @Sendable () -> Void) {

@@ -133,6 +133,7 @@ struct Cluster: ParsableCommand {
 
 /// `value` with `digits` digits after the point ("5.01"), rounded half away from zero.
 func fixed(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "-inf" : "inf" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()
