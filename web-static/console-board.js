@@ -14,7 +14,8 @@ const selected = new Set();
 let boardKind = null; // chosen by hand; null follows the phase
 // The server's advice on the board: themes alike enough to merge, and the notes the grouping
 // is least sure of (`doubts`: each with the theme it was in when the advice was computed).
-let suggestions = { kind: null, version: '', list: [], doubts: [] };
+// `readings`: note id → the English the grouping read for a note typed in Spanish.
+let suggestions = { kind: null, version: '', list: [], doubts: [], readings: new Map() };
 let suggestTimer = null;
 /** The selection bar's choice for Unsorted (a theme id is never this). */
 const UNSORTED_CHOICE = '(unsorted)';
@@ -363,7 +364,7 @@ function updateColumn(col, c, view) {
 
 function createNote(n) {
   const card = h('button', { type: 'button', class: 'note-card', 'aria-pressed': 'false' },
-    h('span', { class: 'note-text' }), h('span', { class: 'corrected' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }),
+    h('span', { class: 'note-text' }), h('span', { class: 'reading' }), h('span', { class: 'corrected' }), h('span', { class: 'author' }), h('span', { class: 'proposed' }),
     h('span', { class: 'doubt' }));
   card.addEventListener('click', () => {
     if (selected.has(n.id)) selected.delete(n.id); else selected.add(n.id);
@@ -404,6 +405,11 @@ function updateNote(li, n, view) {
   show(proposed, !!to);
   setText(proposed, to ? `→ ${to}` : '');
   li.classList.toggle('in-proposal', !!to);
+  // A note typed in Spanish: what the grouping read (Apertium's English), for a facilitator
+  // who reads no Spanish. The wall and the summary keep the words as typed.
+  const english = suggestions.kind === view.kind ? suggestions.readings.get(n.id) : undefined;
+  show(li.querySelector('.reading'), !!english);
+  setText(li.querySelector('.reading'), english ? `Reads in English: ${english}` : '');
   // A note the grouping is least sure of: check it first.
   const doubt = view.doubts.get(n.id);
   show(li.querySelector('.doubt'), !!doubt);
@@ -411,7 +417,7 @@ function updateNote(li, n, view) {
   li.classList.toggle('doubtful', !!doubt);
   // Placed (or kept) by the facilitator: the grouping leaves it there.
   li.classList.toggle('by-hand', !!n.placedByHand);
-  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${doubt ? ` (check: could also go in ${doubt})` : ''}${n.placedByHand ? ' (placed by you)' : ''}`);
+  card.setAttribute('aria-label', `${on ? 'Selected: ' : ''}${shortText(n.text)} — ${author}${n.hidden ? ' (hidden)' : ''}${to ? ` (the proposal moves it to ${to})` : ''}${english ? ` (reads in English: ${english})` : ''}${doubt ? ` (check: could also go in ${doubt})` : ''}${n.placedByHand ? ' (placed by you)' : ''}`);
 }
 
 // ---- Selection bar ----
@@ -518,7 +524,7 @@ function scheduleSuggestions(state, kind) {
   // whether the facilitator placed it, hidden notes, and the pending proposal (a dismissed
   // one keeps its notes where they are: the server no longer doubts them).
   const version = JSON.stringify(themesOfKind(state, kind).map((t) => [t.id, t.label, !!t.locked]))
-    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}:${n.placedByHand ? 1 : 0}${n.hidden ? 1 : 0}`).join(',')
+    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}:${n.placedByHand ? 1 : 0}${n.hidden ? 1 : 0}:${n.text.length}`).join(',')
     + JSON.stringify(state.proposals?.[kind] ?? null);
   if (suggestions.kind === kind && suggestions.version === version) return;
   clearTimeout(suggestTimer);
@@ -527,9 +533,10 @@ function scheduleSuggestions(state, kind) {
       const ack = await ctx.conn.send({ type: 'mergeSuggestions', kind });
       const themeOf = new Map(notesOfKind(ctx.conn.state, kind).map((n) => [n.id, n.theme]));
       const doubts = (ack.doubts || []).map((d) => ({ ...d, theme: themeOf.get(d.note) }));
-      suggestions = { kind, version, list: ack.suggestions || [], doubts };
+      const readings = new Map((ack.readings || []).map((r) => [r.note, r.english]));
+      suggestions = { kind, version, list: ack.suggestions || [], doubts, readings };
     } catch {
-      suggestions = { kind, version, list: [], doubts: [] };
+      suggestions = { kind, version, list: [], doubts: [], readings: new Map() };
     }
     ctx.draw();
   }, 800);

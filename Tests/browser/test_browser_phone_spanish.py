@@ -121,3 +121,28 @@ def test_a_spanish_link_opens_the_phone_in_spanish(screens, facilitator, server)
     assert phone.question() == "¿Qué debemos abordar juntos para aprovechar estas oportunidades?"
     assert phone.closed_notice().startswith("En esta reunión solo los empleadores publican notas."), phone.closed_notice()
     phone.shot("a partner in Spanish")
+
+
+def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facilitator, settle):
+    """A facilitator who reads no Spanish sees, under a Spanish note on the board, the English
+    the grouping read it in (Apertium's); the note itself stays as typed (1366×768)."""
+    facilitator("setPhase", phase="opportunities")
+    notes = ["We cannot find certified welders", "Welding apprenticeships with the college",
+             "Broadband at the industrial park is too slow", "Internet outages stop our machines",
+             "la conexión a internet se cae cada tarde en la planta"]
+    for i, text in enumerate(notes):
+        facilitator("post", id=f"s{i}", kind="opportunity", text=text,
+                    scribe={"name": f"Employer {i}", "organization": f"Plant {i}", "role": "employer"})
+    settle(quiet=1.0)
+    console = screens.console()
+    spanish = notes[-1]
+    console.wait(lambda: console.note_item(spanish) is not None, "the Spanish note on the board")
+    reading = console.wait(lambda: console.js("""
+        const li = arguments[0]; const r = li.querySelector('.reading');
+        return shown(r) ? text(r) : null;""", console.note_item(spanish)), "the English reading under the Spanish note")
+    assert reading.startswith("Reads in English: ") and "connection" in reading.lower(), reading
+    assert console.js("return text(arguments[0].querySelector('.note-text'));", console.note_item(spanish)) == spanish
+    # English notes have no reading.
+    assert not console.js("return shown(arguments[0].querySelector('.reading'));", console.note_item(notes[0]))
+    console.note_item(spanish).location_once_scrolled_into_view
+    console.shot("a Spanish note read in English")

@@ -152,6 +152,12 @@ def test_a_spanish_note_joins_the_english_notes_that_say_the_same(server):
         home = max(set(themes), key=themes.count)
         assert notes[spanish_ids[text]]["theme"] == home, (text, notes[spanish_ids[text]]["theme"], home)
         assert notes[spanish_ids[text]]["text"] == text, "the wall shows the words people typed"
+    # The console is told what the grouping read, for a facilitator who reads no Spanish; the
+    # English notes have no reading (they were read as typed).
+    readings = {r["note"]: r["english"] for r in console_for(server).command({"type": "mergeSuggestions", "kind": "opportunity"})["readings"]}
+    assert set(readings) == set(spanish_ids.values()), readings
+    english = readings[spanish_ids["la conexión se cae cada tarde y no podemos enviar los pedidos a tiempo"]].lower()
+    assert "connection" in english and "send" in english, english
 
 
 def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):

@@ -23,6 +23,9 @@ final class LiveMeeting {
     var storageFailures = 0
     /// Sentence vectors of the notes (embeddings, or lexical features without the model).
     var vectors: [String: [Float]] = [:]
+    /// The English the model read for notes typed in Spanish (Apertium's), by note: the
+    /// console's advice shows it to the facilitator. Never stored: a restart embeds again.
+    var readings: [String: String] = [:]
     /// Each note's words as the grouping reads them, computed once per text.
     var words: [String: (text: String, words: NoteWords)] = [:]
     /// Vectors of the labels the facilitator gave themes (seeds of empty themes), with the

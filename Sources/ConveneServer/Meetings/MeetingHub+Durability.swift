@@ -75,7 +75,7 @@ extension MeetingHub {
                 requestLabelVector(meeting: live.id, theme: id, label: label)
             case let .noteHidden(id, false):
                 // A note shown again that never had a place waits for one like a new note.
-                if let vector = live.vectors[id] { embedded(meeting: live.id, note: id, vector: vector) }
+                if let vector = live.vectors[id] { embedded(meeting: live.id, note: id, vector: vector, reading: live.readings[id]) }
                 else if let note = live.committed.notes[id] { requestVector(meeting: live.id, note: id, text: note.text) }
             case let .summarySendStarted(send, _, _):
                 if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }

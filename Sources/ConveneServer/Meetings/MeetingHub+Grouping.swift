@@ -12,7 +12,7 @@ extension MeetingHub {
         if let embedding {
             embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .note(note), text: text))
         } else {
-            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem)))
+            inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem), reading: nil))
         }
     }
 
@@ -64,9 +64,10 @@ extension MeetingHub {
     }
 
     /// A note's vector arrived: queue the note for placing if it still waits for a place.
-    func embedded(meeting: String, note: String, vector: [Float]) {
+    func embedded(meeting: String, note: String, vector: [Float], reading: String?) {
         guard let live = meetings[meeting] else { return }
         live.vectors[note] = vector
+        live.readings[note] = reading
         guard let n = live.speculative.notes[note], n.awaitsPlace else { return }
         if live.awaitingPlacement[n.kind]?.contains(note) != true { live.awaitingPlacement[n.kind, default: []].append(note) }
         schedulePlacementSoon(live, kind: n.kind)

@@ -229,7 +229,7 @@ public final class MeetingHub {
         switch item {
         case .stop: return false
         case .storage(let report): handle(report)
-        case let .embedded(meeting, note, vector): embedded(meeting: meeting, note: note, vector: vector)
+        case let .embedded(meeting, note, vector, reading): embedded(meeting: meeting, note: note, vector: vector, reading: reading)
         case let .labelEmbedded(meeting, theme, label, vector): labelEmbedded(meeting: meeting, theme: theme, label: label, vector: vector)
         case .placed(let result): placed(result)
         case let .placementDue(meeting, kind): placementDue(meeting: meeting, kind: kind)

@@ -65,12 +65,18 @@ enum WallClustering {
         return WallPlacement.splitProposal(theme: theme, wall: wall(of: state, kind: kind, live: live), engine: engine)
     }
 
-    /// The console's advice on a board: themes alike enough to merge, and the notes the
-    /// grouping is least sure of (to check first).
+    /// The console's advice on a board: themes alike enough to merge, the notes the grouping
+    /// is least sure of (to check first), and the English the grouping read for the notes typed
+    /// in Spanish (Apertium's translation: rough, but enough to place a note one cannot read).
     static func boardAdvice(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> [(String, JSONValue)] {
         let board = wall(of: state, kind: kind, live: live)
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
-        return [("suggestions", WallPlacement.mergeSuggestions(board, engine: engine)), ("doubts", WallPlacement.doubts(board, engine: engine))]
+        let readings: [JSONValue] = state.noteOrder.compactMap { id in
+            guard let note = state.notes[id], note.kind == kind, !note.withdrawn, let english = live.readings[id] else { return nil }
+            return .object([("note", .string(id)), ("english", .string(english))])
+        }
+        return [("suggestions", WallPlacement.mergeSuggestions(board, engine: engine)), ("doubts", WallPlacement.doubts(board, engine: engine)),
+                ("readings", .array(readings))]
     }
 }
 

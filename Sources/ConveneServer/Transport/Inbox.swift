@@ -9,7 +9,8 @@ import Synchronization
 final class Inbox: Sendable {
     enum Item: Sendable {
         case storage(GroupCommitWriter.Report)
-        case embedded(meeting: String, note: String, vector: [Float])
+        /// `reading`: the English the model read for a note typed in Spanish (nil: read as typed).
+        case embedded(meeting: String, note: String, vector: [Float], reading: String?)
         case labelEmbedded(meeting: String, theme: String, label: String, vector: [Float])
         case placed(ClusteringWorker.Result)
         /// The short wait before placing a meeting's waiting notes is over.

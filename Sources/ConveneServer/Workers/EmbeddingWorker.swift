@@ -34,10 +34,14 @@ final class EmbeddingWorker: Sendable {
         // Nice 19: the lowest priority, for this thread alone.
         thread = WorkerThread(name: "embedder", niceness: 19, take: Self.takeBatch) { batch in
             let started = monotonicSeconds()
-            let vectors = embedder.embed(ModelReading.texts(batch.map(\.text), translate: translator?.english))
-            for (job, vector) in zip(batch, vectors) {
+            let readings = ModelReading.texts(batch.map(\.text), translate: translator?.english)
+            let vectors = embedder.embed(readings)
+            for ((job, vector), reading) in zip(zip(batch, vectors), readings) {
                 switch job.target {
-                case .note(let note): inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector))
+                case .note(let note):
+                    // What the model read, when it is not what was typed: the console shows it
+                    // under a Spanish note for a facilitator who reads no Spanish.
+                    inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector, reading: reading == job.text ? nil : reading))
                 case .themeLabel(let theme):
                     inbox.post(.labelEmbedded(meeting: job.meeting, theme: theme, label: job.text, vector: vector))
                 }
