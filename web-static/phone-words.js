@@ -11,6 +11,8 @@
 // never translated.
 
 import { storage } from './storage.js';
+import { PHASE_NAMES } from './meeting-state.js';
+import { ROLE_NAMES } from './dom.js';
 
 /** The languages offered, each named in itself (what the switch shows). */
 export const LANGUAGES = { en: 'English', es: 'Español' };
@@ -244,14 +246,9 @@ const WORDS = {
     'where.hidden': 'Hidden from the wall by the facilitator',
     'where.theme': (label) => `On the wall under “${label}”`,
     'where.unsorted': 'On the wall, not in a theme yet',
-    'phase.welcome': 'Welcome',
-    'phase.opportunities': 'Opportunities',
-    'phase.requirements': 'Requirements',
-    'phase.commitments': 'Commitments',
-    'phase.wrap-up': 'Wrap-up',
-    'phase.closed': 'Closed',
-    'role.employer': 'Employer',
-    'role.partner': 'Community partner',
+    // The names the console and the wall use too.
+    ...Object.fromEntries(Object.entries(PHASE_NAMES).map(([phase, name]) => [`phase.${phase}`, name])),
+    ...Object.fromEntries(Object.entries(ROLE_NAMES).map(([role, name]) => [`role.${role}`, name])),
   },
   es: {
     'page.title': 'Convene — reunión de lanzamiento',

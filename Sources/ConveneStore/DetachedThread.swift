@@ -1,9 +1,10 @@
 import Glibc
 
 /// Runs `body` on a new thread of its own, named `name` for the OS (`top -H`), that nobody
-/// joins: the server's workers (embedder, clustering, mail, SQLite writer). A plain POSIX thread rather than Foundation's `Thread`, so
-/// that the server links only FoundationEssentials: the rest of Foundation and its ICU data
-/// cost about 6 MB of resident memory in every process that loads them (docs/BENCHMARKS.md).
+/// joins: the server's workers (embedder, clustering, mail, SQLite writer). A plain POSIX
+/// thread rather than Foundation's `Thread`, so that the server links only
+/// FoundationEssentials: the rest of Foundation and its ICU data cost about 6 MB of resident
+/// memory in every process that loads them (docs/BENCHMARKS.md).
 public func startDetachedThread(name: String, _ body: @escaping @Sendable () -> Void) {
     final class Start {
         let name: String
@@ -17,11 +18,9 @@ public func startDetachedThread(name: String, _ body: @escaping @Sendable () -> 
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
     var thread = pthread_t()
     let result = pthread_create(&thread, &attributes, { raw in
-        let start = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue()
-        if let start = start as? Start {
-            nameCurrentThread(start.name)
-            start.body()
-        }
+        let start = Unmanaged<Start>.fromOpaque(raw!).takeRetainedValue()
+        nameCurrentThread(start.name)
+        start.body()
         return nil
     }, start)
     // Without a thread the server cannot work at all (no writer, no embedder): stop loudly.

@@ -26,17 +26,17 @@ public struct StaticFiles: Sendable {
         }
         let root = String(cString: resolved)
         free(resolved)
-        guard let top = opendir(root) else { throw StaticFilesError(message: "Cannot read the pages folder \(directory).") }
-        closedir(top)
-        try read(folder: root, as: "")
+        guard try read(folder: root, as: "") else { throw StaticFilesError(message: "Cannot read the pages folder \(directory).") }
         if let index = files["/index.html"] { files["/"] = index }
     }
 
     /// Every regular file under `folder` whose type is known, by its path from the root
     /// ("/phone.js", "/fonts/x.svg"). Symbolic links are skipped (a link could point anywhere
-    /// on the machine), and so are hidden files and folders.
-    private mutating func read(folder: String, as relative: String) throws {
-        guard let dir = opendir(folder) else { return }
+    /// on the machine), and so are hidden files and folders. False when `folder` cannot be read
+    /// (a sub-folder that cannot is passed over).
+    @discardableResult
+    private mutating func read(folder: String, as relative: String) throws -> Bool {
+        guard let dir = opendir(folder) else { return false }
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -53,13 +53,14 @@ public struct StaticFiles: Sendable {
             case S_IFDIR:
                 try read(folder: path, as: inside)
             case S_IFREG:
-                let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last!.lowercased() : ""
-                guard let type = Self.contentTypes[ext] else { continue }
+                let parts = name.split(separator: ".")
+                guard parts.count > 1, let type = Self.contentTypes[parts.last!.lowercased()] else { continue }
                 files[inside] = File(body: Array(try Data(contentsOf: URL(fileURLWithPath: path))), contentType: type)
             default:
                 continue   // links, sockets, devices
             }
         }
+        return true
     }
 
     public func lookup(_ path: String) -> File? { files[path] }
