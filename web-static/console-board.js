@@ -119,6 +119,15 @@ export function setupBoard({ conn, run, say, draw }) {
       draw();
     }
   });
+  // A note typed in Spanish: the summary may carry the English the grouping read, which
+  // the facilitator touches up before saving (machine translation reads stiffly).
+  $('correct-english').addEventListener('click', () => {
+    const [id] = [...selected];
+    const english = id && suggestions.readings.get(id);
+    if (!english) return;
+    $('correct-text').value = english;
+    $('correct-text').focus();
+  });
   // Escape clears the selection, wherever the focus is on the board.
   $('board-section').addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && selected.size && !e.target.matches('input, textarea')) {
@@ -441,6 +450,7 @@ function renderSelection(state, kind, themes) {
     $('correct-text').value = state.summaryEdits?.corrections?.[one.id] ?? one.text;
   }
   if (!one) delete $('correct-form').dataset.note;
+  show($('correct-english'), !!one && suggestions.kind === kind && suggestions.readings.has(one.id));
 }
 
 // ---- The clustering's proposal ----

@@ -146,3 +146,24 @@ def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facil
     assert not console.js("return shown(arguments[0].querySelector('.reading'));", console.note_item(notes[0]))
     console.note_item(spanish).location_once_scrolled_into_view
     console.shot("a Spanish note read in English")
+
+    # An English note offers no reading to copy.
+    console.click(console.note_item(notes[0]).find_element("css selector", ".note-card"))
+    console.wait_js("return shown($('correct-form'));", message="the correction field for one selected note")
+    assert not console.js("return shown($('correct-english'));"), "an English note has no reading to use"
+    console.click(console.by_id("selection-clear"))
+    # The summary may carry the English: the reading fills the correction, which the
+    # facilitator touches up and saves; the board keeps the note as typed.
+    console.click(console.note_item(spanish).find_element("css selector", ".note-card"))
+    console.wait_js("return shown($('correct-english'));", message="'Use the English reading' for the Spanish note")
+    assert console.by_id("correct-text").get_attribute("value") == spanish, "the field starts with the author's words"
+    console.click(console.by_id("correct-english"))
+    english = reading.removeprefix("Reads in English: ")
+    assert console.by_id("correct-text").get_attribute("value") == english
+    console.shot("the English reading ready to save")
+    console.click(console.driver.find_element("css selector", "#correct-form button[type=submit]"))
+    console.wait_js("return Array.from(document.querySelectorAll('.note-card .corrected')).some((e) => !e.hidden && text(e) === 'In the summary: ' + arguments[0]);",
+                    english, message="the card showing the summary's English")
+    assert console.js("return text(arguments[0].querySelector('.note-text'));", console.note_item(spanish)) == spanish
+    summary = facilitator("summary", format="text")["content"]
+    assert english in summary and spanish not in summary, summary
