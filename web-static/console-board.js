@@ -123,7 +123,8 @@ export function setupBoard({ conn, run, say, draw }) {
   // the facilitator touches up before saving (machine translation reads stiffly).
   $('correct-english').addEventListener('click', () => {
     const [id] = [...selected];
-    const english = id && suggestions.readings.get(id);
+    const note = id && ctx.conn.state.notes.find((n) => n.id === id);
+    const english = note && readingOf(note, note.kind);
     if (!english) return;
     $('correct-text').value = english;
     $('correct-text').focus();
@@ -416,7 +417,7 @@ function updateNote(li, n, view) {
   li.classList.toggle('in-proposal', !!to);
   // A note typed in Spanish: what the grouping read (Apertium's English), for a facilitator
   // who reads no Spanish. The wall and the summary keep the words as typed.
-  const english = suggestions.kind === view.kind ? suggestions.readings.get(n.id) : undefined;
+  const english = readingOf(n, view.kind);
   show(li.querySelector('.reading'), !!english);
   setText(li.querySelector('.reading'), english ? `Reads in English: ${english}` : '');
   // A note the grouping is least sure of: check it first.
@@ -450,7 +451,7 @@ function renderSelection(state, kind, themes) {
     $('correct-text').value = state.summaryEdits?.corrections?.[one.id] ?? one.text;
   }
   if (!one) delete $('correct-form').dataset.note;
-  show($('correct-english'), !!one && suggestions.kind === kind && suggestions.readings.has(one.id));
+  show($('correct-english'), !!one && !!readingOf(one, kind));
 }
 
 // ---- The clustering's proposal ----
@@ -528,13 +529,26 @@ function doubtsToShow(state, kind, preview) {
   return shown;
 }
 
+/** A short fingerprint of a note's text (FNV-1a), so that an edit of the same length counts. */
+function textHash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** The English the grouping read for a note typed in Spanish, if it is of the note's words as they stand. */
+function readingOf(note, kind) {
+  const r = suggestions.kind === kind ? suggestions.readings.get(note.id) : undefined;
+  return r && r.typed === note.text ? r.english : undefined;
+}
+
 /** Asks the server again a moment after the board of this kind changed. */
 function scheduleSuggestions(state, kind) {
   // Everything the advice depends on: themes (and their locks), where each note is and
   // whether the facilitator placed it, hidden notes, and the pending proposal (a dismissed
   // one keeps its notes where they are: the server no longer doubts them).
   const version = JSON.stringify(themesOfKind(state, kind).map((t) => [t.id, t.label, !!t.locked]))
-    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}:${n.placedByHand ? 1 : 0}${n.hidden ? 1 : 0}:${n.text.length}`).join(',')
+    + notesOfKind(state, kind).map((n) => `${n.id}:${n.theme}:${n.placedByHand ? 1 : 0}${n.hidden ? 1 : 0}:${textHash(n.text)}`).join(',')
     + JSON.stringify(state.proposals?.[kind] ?? null);
   if (suggestions.kind === kind && suggestions.version === version) return;
   clearTimeout(suggestTimer);
@@ -543,7 +557,9 @@ function scheduleSuggestions(state, kind) {
       const ack = await ctx.conn.send({ type: 'mergeSuggestions', kind });
       const themeOf = new Map(notesOfKind(ctx.conn.state, kind).map((n) => [n.id, n.theme]));
       const doubts = (ack.doubts || []).map((d) => ({ ...d, theme: themeOf.get(d.note) }));
-      const readings = new Map((ack.readings || []).map((r) => [r.note, r.english]));
+      // Each reading with the words it was read from: an edit since makes it stale.
+      const typed = new Map(notesOfKind(ctx.conn.state, kind).map((n) => [n.id, n.text]));
+      const readings = new Map((ack.readings || []).map((r) => [r.note, { english: r.english, typed: typed.get(r.note) }]));
       suggestions = { kind, version, list: ack.suggestions || [], doubts, readings };
     } catch {
       suggestions = { kind, version, list: [], doubts: [], readings: new Map() };

@@ -78,6 +78,7 @@ export function setupSummary(run, getState) {
       list.append(h('li', {}, box, h('label', { for: id, text: who })));
     }
     show($('mail-form'), true);
+    await warnOfUnwrittenSentences(getState());
   });
 
   $('mail-form').addEventListener('submit', async (event) => {
@@ -88,6 +89,26 @@ export function setupSummary(run, getState) {
       `Sending the summary to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}…`);
     if (ack) show($('mail-form'), false);
   });
+}
+
+/**
+ * Before sending: the themes and priority areas whose sentence is still the suggestion
+ * built from the notes ("Notes here point to …"), which reads as a draft in an e-mail.
+ */
+async function warnOfUnwrittenSentences(state) {
+  const ack = await summaryRun({ type: 'summary', format: 'json' });
+  if (!ack) return;
+  const summary = JSON.parse(ack.content);
+  const written = state.summaryEdits?.syntheses || {};
+  const drafts = [...summary.opportunities, ...summary.strategyAreas.filter((g) => g.priority)]
+    .filter((g) => g.synthesis && !Object.prototype.hasOwnProperty.call(written, g.id));
+  const box = $('mail-unwritten');
+  show(box, drafts.length > 0);
+  if (!drafts.length) return;
+  const names = drafts.map((g) => `“${g.label}”`);
+  const list = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  setText(box, `${drafts.length === 1 ? '1 theme still reads' : `${drafts.length} themes still read`} as suggested from the notes ` +
+    `(${list}). Write the room's own sentence under “Your words for the summary” first, or send it as it is.`);
 }
 
 /** One editor per theme and strategy area: the facilitator's sentence, else the suggestion. */

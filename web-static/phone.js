@@ -248,14 +248,18 @@ function renderPosting(state) {
   }
   let closed = '';
   if (!allowed) {
+    // A community partner who may not post is told what they can do, not an employer's words.
+    const listener = you && !mayPost({ ...state, phase: 'opportunities' }, you);
+    const own = (key) => (listener ? `${key}.partner` : key);
     if (kind) {
       closed = t('closed.partners');
     } else {
       closed = {
-        welcome: t('closed.welcome'),
-        commitments: t('closed.commitments'),
-        'wrap-up': t('closed.wrap-up', nextStepsLine(state)),
-        closed: t('closed.closed'),
+        welcome: t(own('closed.welcome')),
+        commitments: t(own('closed.commitments')),
+        'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
+        // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
+        closed: t('closed.closed', t(you?.email && you?.consent ? 'closed.summary.mail' : 'closed.summary.ask'), nextStepsLine(state)),
       }[state.phase] || t('closed.other');
     }
   }

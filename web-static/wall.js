@@ -82,6 +82,7 @@ function render() {
   if (kind) renderBoard(state, kind);
   if (showAreas) renderAreas(state);
   if (showSteps) renderNextSteps(state);
+  if (showAreas || showSteps) fitFollowUp();
   tick();
   drawn = true;
 }
@@ -355,6 +356,21 @@ function createArea() {
     h('ul', { class: 'champions' }),
     h('p', { class: 'not-priority', text: 'Not a priority right now' }),
     h('p', { class: 'supporters', hidden: true }));
+}
+
+// ---- Champions and next steps, read from the back of the room ----
+
+// Scales of the champions' and next steps' type (1 = the smallest, about 26 px for a name at
+// 1920×1080): the largest at which everything fits on the wall is used.
+const FOLLOW_UP_SCALES = [2, 1.75, 1.5, 1.3, 1.15, 1];
+
+function fitFollowUp() {
+  const main = $('wall-main');
+  for (const scale of FOLLOW_UP_SCALES) {
+    main.style.setProperty('--follow-up-scale', String(scale));
+    if (main.scrollHeight <= main.clientHeight + 1) break;
+  }
+  main.dataset.followUpScale = main.style.getPropertyValue('--follow-up-scale');
 }
 
 // ---- Next steps ----

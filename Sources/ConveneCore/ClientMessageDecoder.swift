@@ -35,9 +35,12 @@ public enum ClientMessageDecoder {
             }
             let since = try f.optionalInt("since")
             if let since, since < 0 { throw CommandError(.badMessage, "\"since\" must not be negative.") }
+            let token = try f.optionalString("token", max: 128)
+            if let token, !Identifiers.isSecretShaped(token) {
+                throw CommandError(.badMessage, "\"token\" must be the token this server gave at joining (32 hex digits).")
+            }
             return .hello(Hello(code: Identifiers.normalizeJoinCode(try f.string("code", max: 32)), client: client,
-                                key: try f.optionalString("key", max: 128), token: try f.optionalString("token", max: 128),
-                                since: since))
+                                key: try f.optionalString("key", max: 128), token: token, since: since))
         case "listMeetings":
             return .organizer(req: req, key: try f.string("organizerKey", max: 128), .listMeetings)
         case "createMeeting":

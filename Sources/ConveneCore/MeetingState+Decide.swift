@@ -146,7 +146,10 @@ extension MeetingState {
             guard a.kind == b.kind else { throw CommandError(.invalid, "Opportunity themes and strategy areas cannot be merged.") }
             d.events = [.themesMerged(from: from, into: into)]
         case let .splitTheme(themeId, noteIds, label):
-            _ = try theme(themeId)
+            let t = try theme(themeId)
+            guard orderedThemes(kind: t.kind).count < Limits.themesPerKind else {
+                throw CommandError(.limitReached, "There can be at most \(Limits.themesPerKind) \(t.kind.themeWord)s: merge two before splitting one.")
+            }
             for n in noteIds where notes[n]?.theme != themeId || notes[n]?.withdrawn == true {
                 throw CommandError(.invalid, "Only notes of this theme can be split off.")
             }

@@ -192,6 +192,9 @@ public struct MeetingState: Sendable {
     }
 
     public func participant(withToken token: String) -> Participant? {
+        // Only a token this server issued can match: attendees added by the facilitator in
+        // older logs hold the digest of the empty string.
+        guard Identifiers.isSecretShaped(token) else { return nil }
         let digest = TokenDigest.of(token)
         if let p = participants.values.first(where: { constantTimeEquals($0.resumeToken, digest) }) { return p }
         return mergedTokens.first { constantTimeEquals($0.key, digest) }.flatMap { participants[$0.value] }

@@ -630,4 +630,24 @@ final class TokenDigestTests: XCTestCase {
         XCTAssertEqual(TokenDigest.stored(token), TokenDigest.of(token))
         XCTAssertEqual(TokenDigest.stored(stored), stored)
     }
+
+    /// Older logs gave an attendee the facilitator added (no phone) the digest of the empty
+    /// string; a merge then carried it to a phone's record. An empty or malformed token must
+    /// never find anyone, or whoever holds the join code becomes that person.
+    func testNoTokenButTheServersOwnResumesARecord() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        let old = Participant(id: "p90", name: "Ruth", organization: "Okafor", role: .employer, email: "ruth@example.org",
+                              consent: true, resumeToken: TokenDigest.of(""), joinedAt: 0)
+        m.record([.participantJoined(old)])
+        XCTAssertNil(m.state.participant(withToken: ""), "the empty token is no token")
+        try m.run(.mergeParticipants(from: "p90", into: karen), as: .facilitator)
+        XCTAssertNil(m.state.participant(withToken: ""), "nor after the record it matched was merged into Karen")
+        for malformed in ["0", String(repeating: "g", count: 32), String(repeating: "A", count: 32), String(repeating: "0", count: 33)] {
+            XCTAssertNil(m.state.participant(withToken: malformed), malformed)
+        }
+        XCTAssertFalse(Identifiers.isSecretShaped(""))
+        var rng = SystemRandomNumberGenerator()
+        XCTAssertTrue(Identifiers.isSecretShaped(Identifiers.secret(using: &rng)))
+    }
 }

@@ -19,7 +19,9 @@ struct MeetingDriver {
     @discardableResult
     mutating func run(_ command: Command, as actor: Actor) throws(CommandError) -> Decision {
         secrets += 1
-        let decision = try state.decide(command, by: actor, newSecret: "token\(secrets)")
+        // Shaped as the server's secrets (32 hex digits): only those can resume a phone.
+        let number = String(secrets, radix: 16)
+        let decision = try state.decide(command, by: actor, newSecret: String(repeating: "0", count: 32 - number.count) + number)
         for event in decision.events {
             clock += 1
             let stored = StoredEvent(meeting: "m1", seq: state.seq + 1, at: clock, event: event)

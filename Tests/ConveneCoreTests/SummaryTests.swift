@@ -159,7 +159,7 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(s.opening, "We met at the college.")
         XCTAssertEqual(s.opportunities.first?.synthesis, "Serve the growing drone industry.")
         try m.run(.setOpening(text: nil), as: .facilitator)
-        XCTAssertTrue(MeetingSummary(m.state).opening.hasPrefix("The Region X Light Manufacturing met on December 18, 2026"))
+        XCTAssertTrue(MeetingSummary(m.state).opening.hasPrefix("The Region X Light Manufacturing sector partnership met on December 18, 2026"))
         XCTAssertRefused(.forbidden) { try m.run(.setOpening(text: "x"), as: .participant("p1")) }
         // The console sees the words for the summary; phones and the wall do not.
         let event = m.log.last!

@@ -79,7 +79,10 @@ def test_whole_meeting(screens, snapshot, settle):
         role_name = "Employer" if who["role"] == "employer" else "Community partner"
         assert phone.you() == f"{who['name']}, {who['organization']} · {role_name}"
         assert phone.phase() == "Welcome"
-        assert "Posting opens when the facilitator starts the opportunities round" in (phone.closed_notice() or "")
+        if who["role"] == "employer":
+            assert "Posting opens when the facilitator starts the opportunities round" in (phone.closed_notice() or "")
+        else:   # a community partner, who does not post in this meeting, is told what they can do
+            assert "employers post the notes" in phone.closed_notice() and "support strategy areas" in phone.closed_notice()
 
     people = [KAREN, LUIS, DANA]
     employers = sum(p["role"] == "employer" for p in people)
@@ -261,6 +264,12 @@ def test_whole_meeting(screens, snapshot, settle):
         "Community partners supporting: Dana Whitfield, Region X Community College"]
     assert console.nominations() == [
         ("Tom Ruiz", "Valley Welding", "tom@valleywelding.example", "Talent pipeline", "Luis Ortega, Valley Plastics")]
+    # Read from the back of the room (1920×1080): three areas fill the wall in large type, all of it on screen.
+    sizes = wall.js("""const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
+        const main = $('wall-main');
+        return {name: px('.champion-name'), org: px('.champion-org'), supporters: px('#areas .supporters:not([hidden])'),
+                fits: main.scrollHeight <= main.clientHeight + 1};""")
+    assert sizes["name"] >= 40 and sizes["org"] >= 30 and sizes["supporters"] >= 30 and sizes["fits"], sizes
     shots("commitments")
 
     # ---- Wrap-up: next steps ----
@@ -290,8 +299,9 @@ def test_whole_meeting(screens, snapshot, settle):
     assert snapshot()["nextSteps"] == {
         "championsCall": {"date": f"{CALL:%Y-%m-%dT%H:%M}", "host": "Karen Lee"},
         "nextMeeting": {"date": NEXT_MEETING.isoformat()}, "other": None}
-    for phone in phones.values():
+    for phone in (karen, luis):
         phone.wait(lambda p=phone: "Thank you for your notes" in (p.closed_notice() or ""), "the wrap-up notice")
+    dana.wait(lambda: "Thank you for joining us" in (dana.closed_notice() or ""), "the partner's wrap-up notice")
     shots("wrap-up")
 
     # A console opened afresh (another laptop, a reload) shows what was recorded.
@@ -322,6 +332,11 @@ def test_whole_meeting(screens, snapshot, settle):
     assert wall.js("return shown($('join-box'));") is False
     assert wall.next_steps() == steps
     karen.wait(lambda: "The meeting is closed" in (karen.closed_notice() or ""), "the closed notice")
+    # The summary is promised by e-mail only to whom gave one and agreed; the next steps stay in sight.
+    assert "The meeting summary will come to your e-mail." in karen.closed_notice()
+    luis.wait(lambda: "The meeting is closed" in (luis.closed_notice() or ""), "the closed notice")
+    assert "e-mail" not in luis.closed_notice() and "The organizers will share the meeting summary." in luis.closed_notice()
+    assert "hosted by Karen Lee" in luis.closed_notice(), luis.closed_notice()
     # Notes can no longer be changed once the meeting is closed.
     assert karen.js("return Array.from(document.querySelectorAll('#notes .edit')).some(shown);") is False
     shots("closed")

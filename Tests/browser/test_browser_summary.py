@@ -19,10 +19,17 @@ def test_summary_preview_recipients_and_qr_code(screens, facilitator, server):
     assert console.js("return $('summary-preview').querySelector('b') === null;"), "user text is never HTML"
     preview = console.js("return text($('summary-preview'));")
     assert "Priority opportunities" in preview and "Karen Lee, Acme Machining" in preview
+    # A note in no theme yet is still what the room raised: never "no opportunities".
+    assert "No opportunities were recorded" not in preview and "not yet grouped into themes" in preview, preview
 
+    # In a theme whose sentence is still the suggestion: the send form says so before sending.
+    facilitator("createTheme", kind="opportunity", label="Drones")
+    console.send_to("Drone makers are growing <b>here</b>", "Drones")
     console.click(console.by_id("mail-recipients-button"))
     console.wait_js("return shown($('mail-form')) && text($('mail-recipients')).includes('karen@acme.example');",
                     message="the recipient list")
+    console.wait_js("return shown($('mail-unwritten')) && text($('mail-unwritten')).includes('“Drones”');",
+                    message="the warning that a theme still reads as suggested")
     console.shot("summary and recipients")
     console.click(console.driver.find_element("css selector", "#mail-form button[type=submit]"))
     console.wait(lambda: (console.message() or "").startswith("E-mail is not set up"), "the server's answer without mail settings")

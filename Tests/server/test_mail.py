@@ -109,6 +109,15 @@ def test_one_correct_message_per_chosen_recipient(data_dir, mailbox):
             assert "Tom Ruiz" in text
         [karen] = mailbox.to("karen@example.com")
         assert "Karen Müller" == karen["To"].addresses[0].display_name, "UTF-8 name encoded properly"
+        # Each reads a letter to them: someone who took part is thanked; someone the room named
+        # (not there) is invited, never thanked for coming. The industry reads as in a sentence.
+        karen_text = karen.get_body(("plain",)).get_content()
+        assert karen_text.startswith("Dear Karen Müller,") and "Thank you for taking part in the launch meeting of the light manufacturing sector partnership in Region X." in karen_text
+        [tom] = mailbox.to("tom@example.com")
+        tom_text, tom_html = tom.get_body(("plain",)).get_content(), tom.get_body(("html",)).get_content()
+        assert tom_text.startswith("Dear Tom Ruiz,") and "you were named as someone who should be involved" in tom_text
+        assert "Thank you for taking part" not in tom_text and "Thank you for taking part" not in tom_html
+        assert "Dear Tom Ruiz," in tom_html
         # A second send to everyone never reaches those who already have it.
         again = console.command({"type": "sendSummary", "recipients": ["karen@example.com", "tom@example.com", "paul@example.com"]})
         assert again["type"] == "ack" and again["recipients"] == ["paul@example.com"]

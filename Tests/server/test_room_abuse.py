@@ -293,3 +293,27 @@ def test_one_address_holds_a_bounded_number_of_sockets(data_dir):
         assert Client(s.url, headers=venue).hello(s.meeting.code)["type"] == "welcome"
     finally:
         s.stop()
+
+
+def test_an_attendee_added_by_hand_cannot_be_taken_over_with_an_empty_token(server):
+    """Someone without a phone, added by the facilitator (with their e-mail), is held by no
+    phone. A phone that says hello with an empty or made-up token must not become them: not
+    before, and not after the facilitator merges that record into a phone's."""
+    console = console_for(server)
+    added = console.command({"type": "addAttendee", "name": "Ruth Okafor", "organization": "Okafor Farms",
+                             "role": "employer", "email": "ruth@example.org", "consent": True})
+    assert added["type"] == "ack" and "token" not in added, added
+    for token in ("", "0" * 31, "g" * 32, "x" * 128):
+        reply = server.client().hello(server.meeting.code, token=token)
+        assert reply["type"] == "error" and reply["code"] == "bad_message" and "token" in reply["message"], (token, reply)
+    # A well-formed token the server never gave finds nobody: the phone is a guest.
+    welcome = server.client().hello(server.meeting.code, token="0123456789abcdef" * 2)
+    assert welcome["type"] == "welcome" and welcome["you"] is None, welcome
+    karen = phone_for(server, "Karen")
+    assert console.command({"type": "mergeParticipants", "from": added["participant"], "into": karen.participant})["type"] == "ack"
+    reply = server.client().hello(server.meeting.code, token="")
+    assert reply["type"] == "error" and reply["code"] == "bad_message", reply
+    # Karen's own phone still comes back as Karen.
+    again = server.client().hello(server.meeting.code, token=karen.token)
+    assert again["type"] == "welcome" and again["you"]["name"] == "Karen", again
+    assert "ruth@example.org" not in json.dumps(server.client().hello(server.meeting.code))

@@ -51,8 +51,8 @@ public enum SummaryMail {
     public static func message(to recipient: MailRecipient, state: MeetingState, settings: MailSettings,
                                text: String, html: String, date: String, messageId: String) -> String {
         let boundary = "convene-" + String(messageId.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init).prefix(24))
-        let intro = "Thank you for taking part in the launch meeting of the \(state.info.industry) sector partnership. "
-            + "Here is what we agreed; please share it with other employers who would like to be involved."
+        let (greeting, intro) = introduction(for: recipient, state: state)
+        let signOff = signature(state)
         var headers = [
             "From: \(address(settings.fromName, settings.from))",
             "To: \(address(recipient.name, recipient.email))",
@@ -63,8 +63,11 @@ public enum SummaryMail {
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
         if let reply = settings.replyTo { headers.insert("Reply-To: \(reply)", at: 2) }
-        let textBody = intro + "\n\n" + text
-        let htmlBody = html.replacingFirst("<h1", with: "<p style=\"font-family:Helvetica,Arial,sans-serif\">\(SummaryRenderer.h(intro))</p><h1")
+        let textBody = greeting + "\n\n" + intro + "\n\n" + text + (signOff.map { "\n" + $0.joined(separator: "\n") + "\n" } ?? "")
+        let style = "style=\"font-family:Helvetica,Arial,sans-serif\""
+        let htmlBody = html
+            .replacingFirst("<h1", with: "<p \(style)>\(SummaryRenderer.h(greeting))</p><p \(style)>\(SummaryRenderer.h(intro))</p><h1")
+            .replacingFirst("</body>", with: (signOff.map { "<p \(style)>" + $0.map(SummaryRenderer.h).joined(separator: "<br>") + "</p>" } ?? "") + "</body>")
         var o = headers.joined(separator: "\r\n") + "\r\n\r\n"
         o += "This is a multipart message in MIME format.\r\n"
         o += "--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
@@ -73,6 +76,26 @@ public enum SummaryMail {
         o += base64Lines(Array(htmlBody.utf8)) + "\r\n"
         o += "--\(boundary)--\r\n"
         return o
+    }
+
+    /// "Dear Ruth," and why this summary reaches them: thanks to those who took part; to
+    /// someone the room named (workbook D.1: "reconnect with them, and give them a chance to
+    /// see the results and join others as a champion"), an invitation.
+    static func introduction(for recipient: MailRecipient, state: MeetingState) -> (greeting: String, intro: String) {
+        let name = String(recipient.name.map { $0.isNewline ? " " : $0 })
+        let partnership = "the \(SummaryWording.lowerFirst(state.info.industry)) sector partnership in \(state.info.region)"
+        let intro = recipient.kind == "nominee"
+            ? "At the launch meeting of \(partnership), you were named as someone who should be involved. "
+                + "Here is what the employers there agreed; the champions would be glad to have you join them."
+            : "Thank you for taking part in the launch meeting of \(partnership). "
+                + "Here is what we agreed; please share it with other employers who would like to be involved."
+        return ("Dear \(name),", intro)
+    }
+
+    /// The chairs sign it (the workbook: ideally sent by the chairs or on their behalf).
+    static func signature(_ state: MeetingState) -> [String]? {
+        guard !state.info.chairs.isEmpty else { return nil }
+        return ["With thanks,", SummaryWording.list(state.info.chairs) + (state.info.chairs.count == 1 ? ", chair" : ", chairs")]
     }
 
     /// `Name <address>`. A display name is someone's typed text, so it can never add an

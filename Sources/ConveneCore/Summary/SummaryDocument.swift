@@ -39,11 +39,29 @@ struct SummaryDocument {
         }
 
         blocks.append(.heading("Priority opportunities"))
-        if s.opportunities.isEmpty {
+        let loose = s.unsortedOpportunities
+        func quoted(_ l: MeetingSummary.NoteLine) -> [Run] {
+            [Run(text: l.text + (l.organization.isEmpty ? "" : " — \(l.organization)"))]
+        }
+        if s.opportunities.isEmpty && loose.isEmpty {
             blocks.append(.paragraph([Run(text: "No opportunities were recorded.")]))
+        } else if s.opportunities.isEmpty {
+            // Posted but never grouped: the summary still says what the room raised.
+            blocks.append(.paragraph([Run(text: "The team raised these opportunities, not yet grouped into themes:")]))
+            blocks.append(.bullets(loose.map(quoted)))
         } else {
             blocks.append(.paragraph([Run(text: "The team identified the following priority opportunities to grow the sector:")]))
             blocks.append(.bullets(s.opportunities.map { titled($0) }))
+            // Notes left in no theme are part of what the room said, and never vanish.
+            if !loose.isEmpty {
+                let more = W.count(loose.count, "more opportunity", "more opportunities")
+                if appendix {
+                    blocks.append(.paragraph([Run(text: "Also raised, in no theme: \(more) (listed in the appendix).")]))
+                } else {
+                    blocks.append(.paragraph([Run(text: "Also raised, in no theme:")]))
+                    blocks.append(.bullets(loose.map(quoted)))
+                }
+            }
         }
 
         blocks.append(.heading("Priority areas for action"))
@@ -59,7 +77,11 @@ struct SummaryDocument {
         }
         if !s.notPriority.isEmpty {
             blocks.append(.paragraph([Run(text: "Not a priority right now:", strong: true),
-                                      Run(text: " " + W.list(s.notPriority.map(\.label)) + " (no employer champion yet).")]))
+                                      Run(text: " " + W.labels(s.notPriority.map(\.label)) + " (no employer champion yet).")]))
+            // A community partner who offered support is part of the record, champion or not.
+            for g in s.notPriority where !g.supporters.isEmpty {
+                blocks.append(.paragraph([Run(text: W.supportOffered(g))]))
+            }
         }
 
         let invitees = s.areas.flatMap { g in g.invite.map { ($0, g.label) } } + s.notPriority.flatMap { g in g.invite.map { ($0, g.label) } }
@@ -75,7 +97,7 @@ struct SummaryDocument {
         let steps = W.nextStepLines(s.nextSteps, meetingYear: meetingYear)
         blocks.append(steps.isEmpty ? .paragraph([Run(text: "To be decided.")]) : .numbered(steps.map { [Run(text: $0)] }))
 
-        blocks.append(.heading("Attendees"))
+        if !s.attendees.isEmpty { blocks.append(.heading("Attendees")) }
         blocks.append(.bullets(s.attendees.map {
             [Run(text: "\($0.name), \($0.organization)" + ($0.role == .partner ? " (community partner)" : "") + ($0.email.map { " — \($0)" } ?? ""))]
         }))

@@ -9,9 +9,16 @@ public enum SummaryWording {
         // "Region X Light Manufacturing Sector Strategy — launch meeting": the team's name is
         // what comes before the dash.
         var name = s.title
-        for dash in [" — ", " – ", " - "] {
+        for dash in [" — ", " – ", " - ", ": "] {
             if let r = name.range(of: dash) { name = String(name[..<r.lowerBound]) }
         }
+        // "… Sector Partnership launch meeting": the team is what meets, not its meeting.
+        for tail in [" launch meeting", " launch", " kick-off meeting", " kickoff meeting", " kick-off", " kickoff", " meeting"] {
+            if name.lowercased().hasSuffix(tail), name.count > tail.count { name = String(name.dropLast(tail.count)) }
+        }
+        // "Region X Light Manufacturing" names an industry, not a team: "… sector partnership".
+        let teamWords = ["partnership", "strategy", "team", "alliance", "council", "collaborative", "coalition", "consortium", "committee", "network", "roundtable"]
+        if !teamWords.contains(where: { name.lowercased().contains($0) }) { name += " sector partnership" }
         let title = name.lowercased().hasPrefix("the ") ? name : "The \(name)"
         var sentence = title + " met"
         let date = s.date.flatMap(CalendarDate.init)
@@ -62,6 +69,19 @@ public enum SummaryWording {
         }
     }
 
+    /// Theme titles in a sentence: "A and B", or "A; B; C" when a title has its own "and",
+    /// "&" or comma ("Rides & childcare; Housing and zoning").
+    static func labels(_ items: [String]) -> String {
+        let ownJoins = items.contains { $0.contains(" and ") || $0.contains("&") || $0.contains(",") }
+        return ownJoins && items.count > 1 ? items.joined(separator: "; ") : list(items)
+    }
+
+    /// "Community partner Dana (Region X College) offered to support Transportation."
+    static func supportOffered(_ g: MeetingSummary.Group) -> String {
+        (g.supporters.count == 1 ? "Community partner " : "Community partners ") + list(g.supporters.map(person))
+            + " offered to support \(g.label)."
+    }
+
     static func person(_ p: MeetingSummary.Person) -> String {
         "\(p.name) (\(p.organization))" + (p.email.map { ", \($0)" } ?? "")
     }
@@ -89,8 +109,31 @@ public enum SummaryWording {
             lines.append(l)
         }
         if let d = n.nextMeetingDate { lines.append("Next meeting of the sector partnership on " + when(d, meetingYear: meetingYear)) }
-        if let o = n.other { lines.append(o) }
+        // One next step a line, however the facilitator numbered or bulleted them.
+        if let o = n.other { lines += otherSteps(o) }
         return lines
+    }
+
+    /// The facilitator's other next steps, one a line, without the numbers or bullets they
+    /// were typed with (the summary numbers them).
+    static func otherSteps(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { raw in
+            var line = trimmed(raw)
+            if let first = line.first, "-*•–".contains(first) {
+                line = line.dropFirst()
+            } else {
+                let digits = line.prefix { $0.isASCII && $0.isNumber }
+                let after = line.dropFirst(digits.count)
+                if !digits.isEmpty, digits.count <= 2, let mark = after.first, mark == ")" || mark == "." { line = after.dropFirst() }
+            }
+            let step = trimmed(line)
+            return step.isEmpty ? nil : String(step)
+        }
+    }
+
+    static func trimmed(_ s: Substring) -> Substring {
+        guard let a = s.firstIndex(where: { !$0.isWhitespace }), let b = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return s[a...b]
     }
 
     /// "Thursday, January 21 at 3:00 p.m." from "2013-01-21T15:00"; the text as given if it

@@ -25,7 +25,7 @@ final class LiveMeeting {
     var vectors: [String: [Float]] = [:]
     /// The English the model read for notes typed in Spanish (Apertium's), by note: the
     /// console's advice shows it to the facilitator. Never stored: a restart embeds again.
-    var readings: [String: String] = [:]
+    var readings: [String: NoteReading] = [:]
     /// Each note's words as the grouping reads them, computed once per text.
     var words: [String: (text: String, words: NoteWords)] = [:]
     /// Vectors of the labels the facilitator gave themes (seeds of empty themes), with the
@@ -91,4 +91,11 @@ final class LiveMeeting {
     }
 
     var id: String { committed.info.id }
+}
+
+/// What the model read for a note typed in Spanish: its English (Apertium's), with the text
+/// it was read from, so an edited note never shows the English of its old words.
+struct NoteReading: Sendable, Equatable {
+    var typed: String
+    var english: String
 }

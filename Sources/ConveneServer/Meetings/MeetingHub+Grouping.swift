@@ -64,7 +64,7 @@ extension MeetingHub {
     }
 
     /// A note's vector arrived: queue the note for placing if it still waits for a place.
-    func embedded(meeting: String, note: String, vector: [Float], reading: String?) {
+    func embedded(meeting: String, note: String, vector: [Float], reading: NoteReading?) {
         guard let live = meetings[meeting] else { return }
         live.vectors[note] = vector
         live.readings[note] = reading

@@ -143,8 +143,13 @@ public final class MeetingHub {
             throw CommandError(.busy, "Saving is failing right now; please try again in a moment.")
         }
         try checkBudgets(command, conn)
+        // A joining phone gets its resume token in the reply; an attendee the facilitator adds
+        // gets one too, which nobody is ever sent, so no phone can take that record over.
         var secret = ""
-        if case .join = command { secret = Identifiers.secret(using: &random) }
+        switch command {
+        case .join, .addAttendee: secret = Identifiers.secret(using: &random)
+        default: break
+        }
         let decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret,
                                                    regrouper: WallRegrouper(live: live, phrases: titlePhrases))
         if case .sendSummary = command, mail == nil {

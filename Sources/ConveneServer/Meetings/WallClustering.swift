@@ -72,8 +72,11 @@ enum WallClustering {
         let board = wall(of: state, kind: kind, live: live)
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
         let readings: [JSONValue] = state.noteOrder.compactMap { id in
-            guard let note = state.notes[id], note.kind == kind, !note.withdrawn, let english = live.readings[id] else { return nil }
-            return .object([("note", .string(id)), ("english", .string(english))])
+            // Only the reading of the note's text as it stands: after an edit, the old text's
+            // English would show (and could reach the summary) until the new one arrives.
+            guard let note = state.notes[id], note.kind == kind, !note.withdrawn,
+                  let reading = live.readings[id], reading.typed == note.text else { return nil }
+            return .object([("note", .string(id)), ("english", .string(reading.english))])
         }
         return [("suggestions", WallPlacement.mergeSuggestions(board, engine: engine)), ("doubts", WallPlacement.doubts(board, engine: engine)),
                 ("readings", .array(readings))]

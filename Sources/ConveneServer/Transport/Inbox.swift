@@ -10,7 +10,7 @@ final class Inbox: Sendable {
     enum Item: Sendable {
         case storage(GroupCommitWriter.Report)
         /// `reading`: the English the model read for a note typed in Spanish (nil: read as typed).
-        case embedded(meeting: String, note: String, vector: [Float], reading: String?)
+        case embedded(meeting: String, note: String, vector: [Float], reading: NoteReading?)
         case labelEmbedded(meeting: String, theme: String, label: String, vector: [Float])
         case placed(ClusteringWorker.Result)
         /// The short wait before placing a meeting's waiting notes is over.

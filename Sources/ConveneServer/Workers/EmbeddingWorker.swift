@@ -41,7 +41,7 @@ final class EmbeddingWorker: Sendable {
                 case .note(let note):
                     // What the model read, when it is not what was typed: the console shows it
                     // under a Spanish note for a facilitator who reads no Spanish.
-                    inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector, reading: reading == job.text ? nil : reading))
+                    inbox.post(.embedded(meeting: job.meeting, note: note, vector: vector, reading: reading == job.text ? nil : NoteReading(typed: job.text, english: reading)))
                 case .themeLabel(let theme):
                     inbox.post(.labelEmbedded(meeting: job.meeting, theme: theme, label: job.text, vector: vector))
                 }

@@ -1,0 +1,91 @@
+@testable import ConveneCore
+import ConveneJSON
+import XCTest
+
+/// What a convener reading the summary before sending it would catch: a summary that says
+/// nothing was recorded when notes were posted, steps run together, titles blurred in a
+/// list, a supporter left out, a meeting title that is not a team's name.
+final class SummaryPlainWordsTests: XCTestCase {
+    func text(_ state: MeetingState, appendix: Bool = true) -> String {
+        SummaryRenderer.render(MeetingSummary(state), as: .text, appendix: appendix, jsonSerializer: { JSONCodec.serializeString($0) })
+    }
+
+    func testOpportunitiesPostedButNeverGroupedAreStillInTheSummary() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        try m.run(.post(id: "o1", kind: nil, text: "Drone makers are growing here", scribed: nil), as: .participant(karen))
+        try m.run(.post(id: "o2", kind: nil, text: "Reshoring from Asia", scribed: nil), as: .participant(karen))
+        for appendix in [true, false] {
+            let main = text(m.state, appendix: appendix).components(separatedBy: "Appendix: the notes")[0]
+            XCTAssertFalse(main.contains("No opportunities were recorded"), main)
+            XCTAssertTrue(main.contains("The team raised these opportunities, not yet grouped into themes:"), main)
+            XCTAssertTrue(main.contains("Drone makers are growing here — Karen Co") && main.contains("Reshoring from Asia — Karen Co"), main)
+        }
+        // With themes, the notes left in none are counted (the appendix lists them) or listed.
+        let drones = m.theme(.opportunity, "Drones")
+        try m.run(.moveNote(note: "o1", theme: drones), as: .facilitator)
+        XCTAssertTrue(text(m.state).contains("Also raised, in no theme: 1 more opportunity (listed in the appendix)."))
+        let short = text(m.state, appendix: false)
+        XCTAssertTrue(short.contains("Also raised, in no theme:") && short.contains("Reshoring from Asia — Karen Co"), short)
+        // Nothing posted at all: said plainly.
+        XCTAssertTrue(text(MeetingDriver().state).contains("No opportunities were recorded."))
+    }
+
+    func testEachOtherNextStepIsAStepOfItsOwn() throws {
+        var m = MeetingDriver()
+        var steps = NextSteps()
+        steps.nextMeetingDate = "2027-02-26"
+        steps.other = "1) Priority teams refine action areas\n- Send invitations to those missing from the table\n\n  2. set a date for the site visit  "
+        try m.run(.setNextSteps(steps), as: .facilitator)
+        let summary = text(m.state)
+        XCTAssertTrue(summary.contains("2) Priority teams refine action areas\n"), summary)
+        XCTAssertTrue(summary.contains("3) Send invitations to those missing from the table\n"), summary)
+        XCTAssertTrue(summary.contains("4) set a date for the site visit\n"), summary)
+        XCTAssertEqual(SummaryWording.otherSteps("2027 budget request\n10) Ten\n•bullet"), ["2027 budget request", "Ten", "bullet"])
+    }
+
+    func testAreasNobodyDrivesReadApartAndTheirSupportersAreNamed() throws {
+        var m = MeetingDriver()
+        let dana = m.join("Dana", role: .partner)
+        m.phase(.requirements)
+        let rides = m.theme(.requirement, "Rides & childcare")
+        let housing = m.theme(.requirement, "Housing and zoning")
+        try m.run(.post(id: "r1", kind: nil, text: "Bus to the park", scribed: Scribed(name: "Al", organization: "Al Co", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "r1", theme: rides), as: .facilitator)
+        try m.run(.post(id: "r2", kind: nil, text: "Zoning for homes", scribed: Scribed(name: "Al", organization: "Al Co", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "r2", theme: housing), as: .facilitator)
+        m.phase(.commitments)
+        try m.run(.champion(theme: rides), as: .participant(dana))
+        let summary = text(m.state)
+        XCTAssertTrue(summary.contains("Not a priority right now: Rides & childcare; Housing and zoning (no employer champion yet)."), summary)
+        XCTAssertTrue(summary.contains("Community partner Dana (Dana Co) offered to support Rides & childcare."), summary)
+    }
+
+    func testTheOpeningNamesATeamNotAMeetingOrAnIndustry() {
+        func opening(_ title: String) -> String {
+            var s = MeetingSummary(MeetingDriver().state)
+            s.title = title
+            return SummaryWording.defaultOpening(s)
+        }
+        XCTAssertTrue(opening("Region X Light Manufacturing").hasPrefix("The Region X Light Manufacturing sector partnership met on"))
+        XCTAssertTrue(opening("Region X Light Manufacturing Sector Partnership launch").hasPrefix("The Region X Light Manufacturing Sector Partnership met on"))
+        XCTAssertTrue(opening("Region X Manufacturing Alliance: launch meeting").hasPrefix("The Region X Manufacturing Alliance met on"))
+        XCTAssertTrue(opening("The Valley Health Care Partnership").hasPrefix("The Valley Health Care Partnership met on"))
+    }
+
+    func testTheEmailIsALetterToEachReader() {
+        var m = MeetingDriver()
+        _ = m.join("Karen")
+        let state = m.state
+        func body(_ kind: String) -> String {
+            let r = MailRecipient(email: "x@example.com", name: "Ruth\nOkafor", organization: "Okafor Farms", kind: kind)
+            let (greeting, intro) = SummaryMail.introduction(for: r, state: state)
+            return greeting + " " + intro
+        }
+        XCTAssertTrue(body("participant").hasPrefix("Dear Ruth Okafor, Thank you for taking part in the launch meeting of the light manufacturing sector partnership in Region X."), body("participant"))
+        XCTAssertTrue(body("nominee").contains("you were named as someone who should be involved"))
+        XCTAssertFalse(body("nominee").contains("Thank you for taking part"))
+        XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
+    }
+}
