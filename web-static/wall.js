@@ -162,16 +162,16 @@ function renderBoard(state, kind) {
     show(hint, firstNotes);
     // Columns share the row by their size, gently: a 20-note theme is wider than a 3-note
     // one, but not so much that the small ones become slivers.
-    col.style.flexGrow = String(Math.sqrt(Math.max(c.notes.length, 1)) * (c.unsorted ? 0.8 : 1));
+    // (At least 1: below it, a lone column would leave part of the row empty.)
+    col.style.flexGrow = String(Math.max(1, Math.sqrt(c.notes.length) * (c.unsorted ? 0.8 : 1)));
     setText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : c.label);
     setText(col.querySelector('.count'), String(c.notes.length));
     col.querySelector('.count').setAttribute('aria-label', `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
     arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));
   });
   board.dataset.columns = String(columns.length);
-  const total = columns.reduce((sum, c) => sum + c.notes.length, 0);
   fitTitles(Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label')));
-  fitNotes(board, Array.from(board.querySelectorAll('.column')), total);
+  fitNotes(board, Array.from(board.querySelectorAll('.column')));
   animateArrivals(arrived, before);
 }
 
@@ -198,27 +198,43 @@ function fitTitles(labels) {
   }
 }
 
-// Type sizes for notes, largest first. Up to 40 notes a wall keeps 24 px or more (read from
-// 10 m at 1080p); past that it shrinks gently, never below 18 px, and a column that still
-// does not fit shows its newest notes and "+N more".
+// Type sizes for notes, largest first. The wall shares one size, the largest at which every
+// column fits, never below 24 px (read from 10 m at 1080p). A column that does not fit even
+// then shrinks on its own, gently, never below 18 px, and if it still does not fit shows its
+// newest notes and "+N more": one crowded theme never makes the others hard to read.
 const NOTE_SIZES = [34, 30, 27, 24, 22, 20, 18];
-const ROOMY_WALL = 40;
+const ROOMY = NOTE_SIZES.indexOf(24);
 
-function fitNotes(board, columns, total) {
-  const smallest = total <= ROOMY_WALL ? NOTE_SIZES.indexOf(24) : NOTE_SIZES.length - 1;
+function fitNotes(board, columns) {
   const lists = columns.map((col) => col.querySelector('.notes'));
-  for (const list of lists) showAll(list);
+  for (const list of lists) {
+    showAll(list);
+    list.style.removeProperty('--note-size');
+  }
   let level = 0;
   board.style.setProperty('--note-size', `${NOTE_SIZES[level]}px`);
-  while (level < smallest && lists.some(overflows)) {
+  while (level < ROOMY && lists.some(overflows)) {
     level++;
     board.style.setProperty('--note-size', `${NOTE_SIZES[level]}px`);
   }
   board.dataset.noteSize = String(NOTE_SIZES[level]);
-  for (const list of lists) if (overflows(list)) foldOverflow(list);
+  for (const list of lists) {
+    let own = level;
+    while (own < NOTE_SIZES.length - 1 && overflows(list)) {
+      own++;
+      list.style.setProperty('--note-size', `${NOTE_SIZES[own]}px`);
+    }
+    if (overflows(list)) foldOverflow(list);
+  }
 }
 
-const overflows = (list) => list.scrollHeight > list.clientHeight + 1;
+// Measured on the last note shown as well: scrollHeight is rounded to whole pixels, and a
+// note a fraction of a pixel below the column's edge would be cut off.
+const overflows = (list) => {
+  if (list.scrollHeight > list.clientHeight + 1) return true;
+  const last = Array.from(list.children).reverse().find((li) => !li.hidden);
+  return !!last && last.getBoundingClientRect().bottom > list.getBoundingClientRect().bottom + 0.5;
+};
 
 function showAll(list) {
   for (const li of list.children) li.hidden = false;

@@ -174,6 +174,20 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     # Undo is offered now, also after a reload (the console's snapshot says so).
     console.wait_js("return shown($('undo-regroup-button'));", message="Undo offered")
     assert console_ws().welcome["snapshot"]["undoable"] == {"opportunity": 2}
+
+    # The themes the notes left are titled again for what they now hold, a moment later
+    # (on the clustering thread): no title keeps a word only the departed notes used.
+    def stale_titles():
+        import re
+        stale = []
+        for title, notes in console.board().items():
+            if title in ("Unsorted", "Broadband and internet"):
+                continue
+            words = [w for w in re.findall(r"[a-z0-9-]+", title.lower()) if w not in ("and",)]
+            text = " ".join(notes).lower()
+            stale += [f"{title}: {w}" for w in words if w not in text]
+        return stale
+    console.wait(lambda: not stale_titles(), "titles that fit the notes the columns now hold", timeout=15)
     viewport_shot(console, "proposal applied")
 
     # One step back.

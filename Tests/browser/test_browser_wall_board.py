@@ -194,6 +194,9 @@ def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitato
     columns = wall_layout(wall)
     assert_legible(columns, 48, 18)
     assert columns[0]["more"] > 0, "the 32-note column should fold its overflow into '+N more'"
+    # Only the crowded column gives up size: the others stay readable from the back of the room.
+    for c in columns[1:]:
+        assert all(n["size"] >= 24 for n in c["notes"]), (c["label"], [n["size"] for n in c["notes"]])
     wall.shot("a crowded theme")
     # The header grows after the notes were fitted (the QR code loads, the question wraps):
     # the board is fitted again, and still no note is cut off at the bottom.
