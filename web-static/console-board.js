@@ -209,6 +209,10 @@ export function renderBoard(state) {
     setText($('board-other-phase-text'), `The room is posting ${room}; this board shows the ${shown}.`);
     setText($('board-follow-phase'), `Show the ${room}`);
   }
+  // The requirements board is the strategy areas, in the workbook's words.
+  setText($('board-heading'), kind === 'opportunity' ? 'Themes' : 'Strategy areas');
+  setText($('board-hint'), `Drag a note to a ${themeWord(kind)}, or select notes (click, or Space) and press “Move here”. ` +
+    `Click a ${themeWord(kind)}’s name to rename it. Esc clears the selection.`);
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
   setText($('create-theme-button'), kind === 'opportunity' ? 'Create theme' : 'Create strategy area');
   setText(document.querySelector('label[for=split-label]'), `Split into a new ${themeWord(kind)}`);

@@ -151,6 +151,7 @@ function render() {
   const state = conn.state;
   if (!state) return;
   show($('loading'), false);
+  document.body.dataset.phase = state.phase;
   const title = state.meeting?.title || 'Meeting';
   setText($('meeting-title'), title);
   document.title = `Console — ${title}`;

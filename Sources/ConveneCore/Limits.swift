@@ -37,6 +37,9 @@ public enum Limits {
     /// every phone of the server waits behind.
     public static let groupingRequestsPerSecond = 1.0
     public static let groupingRequestBurst = 10.0
+    /// The board's advice (`mergeSuggestions`) per meeting: the console asks after changes.
+    public static let boardAdvicePerSecond = 2.0
+    public static let boardAdviceBurst = 10.0
     /// Joins from one address: 300 at once (a room behind one public address), then 2 a second.
     public static let joinsPerSecondPerAddress = 2.0
     public static let joinBurstPerAddress = 300.0

@@ -317,3 +317,21 @@ def test_an_attendee_added_by_hand_cannot_be_taken_over_with_an_empty_token(serv
     again = server.client().hello(server.meeting.code, token=karen.token)
     assert again["type"] == "welcome" and again["you"]["name"] == "Karen", again
     assert "ruth@example.org" not in json.dumps(server.client().hello(server.meeting.code))
+
+
+def test_one_person_per_phone_also_after_coming_back_and_in_another_meeting(server):
+    """A connection is one person in a meeting: after joining, or after coming back with its
+    token, a second join is refused; the same connection may join another meeting (ids such as
+    p1 repeat across meetings, so the meeting counts too)."""
+    karen = phone_for(server, "Karen")
+    again = server.client()
+    assert again.hello(server.meeting.code, token=karen.token)["you"]["name"] == "Karen"
+    reply = again.command({"type": "join", "name": "Someone else", "organization": "X", "role": "employer"})
+    assert reply["type"] == "error" and reply["code"] == "conflict" and "Karen" in reply["message"], reply
+    assert karen.command({"type": "join", "name": "Karen 2", "organization": "X", "role": "employer"})["code"] == "conflict"
+    import re
+    key = re.search(r"/meetings\.html#organizer=([0-9a-f]{32})", server.output).group(1)
+    other = server.client().command({"type": "createMeeting", "organizerKey": key, "title": "Another partnership",
+                                     "industry": "Health care", "region": "Region Y"})["meeting"]
+    assert karen.hello(other["code"])["type"] == "welcome"
+    assert karen.command({"type": "join", "name": "Karen", "organization": "Karen Co", "role": "employer"})["type"] == "ack"

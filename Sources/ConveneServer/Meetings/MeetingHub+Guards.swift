@@ -35,6 +35,19 @@ extension MeetingHub {
         }
     }
 
+    /// The board's advice analyses a whole board on the service loop, as a regrouping does:
+    /// even the facilitator's key gets a budget (the console asks at most about once a second).
+    func checkAdviceBudget(_ meetingId: String) throws(CommandError) {
+        let now = monotonicSeconds()
+        var bucket = adviceRequestsByMeeting[meetingId]
+            ?? TokenBucket(rate: Limits.boardAdvicePerSecond, burst: Limits.boardAdviceBurst, now: now)
+        let ok = bucket.take(now: now)
+        adviceRequestsByMeeting[meetingId] = bucket
+        guard ok else {
+            throw CommandError(.rateLimited, "The grouping is still catching up with your last requests; please wait a moment.")
+        }
+    }
+
     /// One participant per connection, joins per address, commands per participant (across
     /// their connections) and per address.
     func checkBudgets(_ command: Command, _ conn: any MeetingClient) throws(CommandError) {
@@ -47,7 +60,9 @@ extension MeetingHub {
             return ok
         }
         if case .join = command {
-            if let already = conn.session.joinedAs, let p = meetings[conn.session.meetingId ?? ""]?.committed.participants[already] {
+            // One person per phone in a meeting: ids repeat across meetings, so the meeting counts too.
+            if let already = conn.session.joinedAs, already.meeting == conn.session.meetingId,
+               let p = meetings[already.meeting]?.committed.participants[already.participant] {
                 throw CommandError(.conflict, "This phone has already joined as \(p.name). One person per phone.")
             }
             // The server's own computer (a local load test, a scribe tool) has no address budget;

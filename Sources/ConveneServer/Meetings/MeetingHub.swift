@@ -29,6 +29,7 @@ public final class MeetingHub {
     var commandsByAddress: [String: TokenBucket] = [:]
     /// Regroupings and splits the facilitator asked for, per meeting (`Limits.groupingRequestsPerSecond`).
     var groupingRequestsByMeeting: [String: TokenBucket] = [:]
+    var adviceRequestsByMeeting: [String: TokenBucket] = [:]
     /// Accept a facilitator or organizer key over plain HTTP from another computer (off by
     /// default: on venue Wi-Fi it would cross the air in clear).
     var allowInsecureKeys = false
@@ -128,6 +129,7 @@ public final class MeetingHub {
         let fields: [(String, JSONValue)]
         if case .mergeSuggestions(let kind) = query {
             guard conn.session.actor == .facilitator else { throw CommandError(.forbidden, "Only the facilitator can do that.") }
+            try checkAdviceBudget(meetingId)
             fields = WallClustering.boardAdvice(kind: kind, in: live.committed, live: live)
         } else {
             fields = try live.committed.answer(query, by: conn.session.actor, serialize: JSONCodec.serializeString)
@@ -158,7 +160,7 @@ public final class MeetingHub {
         // A phone that joined is that participant from now on (an attendee the facilitator
         // adds is attached to no connection).
         if case .join = command {
-            for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = p.id }
+            for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = (meetingId, p.id) }
         }
         commit(decision.events, to: live)
         // The wall learns from the facilitator's hand at once (issue 11: "notes not yet
