@@ -261,6 +261,13 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     const err = new ServerError(m.code, m.message || 'Something went wrong.');
     if (m.req !== undefined && m.req === helloReq) {
       helloReq = null;
+      // A saved token the server cannot read (damaged storage): forget it and say hello
+      // again without it, rather than leave the phone refused until its storage is cleared.
+      if (m.code === 'bad_message' && client === 'participant' && loadToken(code)) {
+        storage.remove(tokenKey(code));
+        drop(ws);
+        return;
+      }
       if (FATAL_HELLO_CODES.has(m.code)) {
         stopped = true;
         status('refused', err.message, err);

@@ -16,6 +16,7 @@ let boardKind = null; // chosen by hand; null follows the phase
 // is least sure of (`doubts`: each with the theme it was in when the advice was computed).
 // `readings`: note id → the English the grouping read for a note typed in Spanish.
 let suggestions = { kind: null, version: '', list: [], doubts: [], readings: new Map() };
+let readingRetries = 0;
 let suggestTimer = null;
 /** The selection bar's choice for Unsorted (a theme id is never this). */
 const UNSORTED_CHOICE = '(unsorted)';
@@ -211,6 +212,7 @@ export function renderBoard(state) {
   }
   // The requirements board is the strategy areas, in the workbook's words.
   setText($('board-heading'), kind === 'opportunity' ? 'Themes' : 'Strategy areas');
+  setText(document.querySelector('.console-nav a[href="#board-section"]'), kind === 'opportunity' ? 'Themes' : 'Strategy areas');
   setText($('board-hint'), `Drag a note to a ${themeWord(kind)}, or select notes (click, or Space) and press “Move here”. ` +
     `Click a ${themeWord(kind)}’s name to rename it. Esc clears the selection.`);
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
@@ -564,9 +566,21 @@ function scheduleSuggestions(state, kind) {
       // Each reading with the words it was read from: an edit since makes it stale.
       const typed = new Map(notesOfKind(ctx.conn.state, kind).map((n) => [n.id, n.text]));
       const readings = new Map((ack.readings || []).map((r) => [r.note, { english: r.english, typed: typed.get(r.note) }]));
-      suggestions = { kind, version, list: ack.suggestions || [], doubts, readings };
+      // A note whose reading went (edited: its new words are being read) gets it back
+      // without waiting for the board to change: ask again shortly, a few times.
+      const awaited = suggestions.kind === kind && [...suggestions.readings.keys()].some((id) => typed.has(id) && !readings.has(id));
+      readingRetries = awaited ? readingRetries + 1 : 0;
+      const again = awaited && readingRetries <= 5;
+      // (The stale entries are kept only while waiting: they are what says a reading is due.)
+      suggestions = { kind, version: again ? '' : version, list: ack.suggestions || [], doubts,
+        readings: again ? new Map([...suggestions.readings, ...readings]) : readings };
+      if (again) setTimeout(() => ctx.draw(), 2000);
     } catch {
-      suggestions = { kind, version, list: [], doubts: [], readings: new Map() };
+      // Refused (the grouping's budget) or cut off: nothing is remembered, so the next
+      // drawing asks again; one comes in a few seconds even if nothing changes meanwhile.
+      suggestions = { kind, version: '', list: [], doubts: [], readings: suggestions.readings };
+      setTimeout(() => ctx.draw(), 3000);
+      return;
     }
     ctx.draw();
   }, 800);

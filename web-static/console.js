@@ -145,6 +145,35 @@ $('scribe-form').addEventListener('submit', async (e) => {
   }
 });
 
+// ---- Sections in the order the phase needs them ----
+
+// What the phase is about comes first: the champions in commitments; the next steps, the
+// champions and the summary at the wrap-up; the summary once closed. The page itself is
+// reordered (and the section links with it), not only its look, so that the keyboard and a
+// screen reader meet the sections in the order they are shown.
+const SECTIONS = ['board-section', 'phase-section', 'scribe-section', 'people-section', 'commitments-section',
+  'next-steps-section', 'summary-section', 'settings-section'];
+const FIRST_IN_PHASE = {
+  commitments: ['commitments-section'],
+  'wrap-up': ['next-steps-section', 'commitments-section', 'summary-section'],
+  closed: ['summary-section', 'next-steps-section'],
+};
+let orderedFor = null;
+
+function orderSections(phase) {
+  const first = FIRST_IN_PHASE[phase] || [];
+  const key = first.join(',');
+  if (key === orderedFor) return;
+  orderedFor = key;
+  const order = [...first, ...SECTIONS.filter((id) => !first.includes(id))];
+  const main = document.querySelector('.console-main');
+  const nav = document.querySelector('.console-nav');
+  for (const id of order) {
+    main.append($(id));
+    nav.append(nav.querySelector(`a[href="#${id}"]`));
+  }
+}
+
 // ---- Drawing ----
 
 function render() {
@@ -152,6 +181,7 @@ function render() {
   if (!state) return;
   show($('loading'), false);
   document.body.dataset.phase = state.phase;
+  orderSections(state.phase);
   const title = state.meeting?.title || 'Meeting';
   setText($('meeting-title'), title);
   document.title = `Console — ${title}`;

@@ -401,6 +401,9 @@ function noteItems(state) {
 
 function renderNotes(state) {
   const items = noteItems(state);
+  // Someone who never posts in this meeting (a community partner, by default) has no "Your
+  // notes" to keep reading about.
+  show($('your-notes'), items.length > 0 || mayPost({ ...state, phase: 'opportunities' }, you));
   show($('notes-empty'), items.length === 0);
   syncChildren($('notes'), items, (i) => i.id, createNote, updateNote);
 }

@@ -28,6 +28,12 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(text(m.state).contains("Also raised, in no theme: 1 more opportunity (listed in the appendix)."))
         let short = text(m.state, appendix: false)
         XCTAssertTrue(short.contains("Also raised, in no theme:") && short.contains("Reshoring from Asia — Karen Co"), short)
+        // Listed once: with no theme at all, the appendix does not list them again.
+        var bare = MeetingDriver()
+        let al = bare.join("Al")
+        bare.phase(.opportunities)
+        try bare.run(.post(id: "b1", kind: nil, text: "Drone makers are growing here", scribed: nil), as: .participant(al))
+        XCTAssertEqual(text(bare.state).components(separatedBy: "Drone makers are growing here").count, 2, text(bare.state))
         // Nothing posted at all: said plainly.
         XCTAssertTrue(text(MeetingDriver().state).contains("No opportunities were recorded."))
     }
@@ -42,7 +48,8 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(summary.contains("2) Priority teams refine action areas\n"), summary)
         XCTAssertTrue(summary.contains("3) Send invitations to those missing from the table\n"), summary)
         XCTAssertTrue(summary.contains("4) set a date for the site visit\n"), summary)
-        XCTAssertEqual(SummaryWording.otherSteps("2027 budget request\n10) Ten\n•bullet"), ["2027 budget request", "Ten", "bullet"])
+        XCTAssertEqual(SummaryWording.otherSteps("2027 budget request\n10) Ten\n•bullet\n3.5 FTE hires\n4.\n"),
+                       ["2027 budget request", "Ten", "bullet", "3.5 FTE hires"])
     }
 
     func testAreasNobodyDrivesReadApartAndTheirSupportersAreNamed() throws {
@@ -74,7 +81,7 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(opening("The Valley Health Care Partnership").hasPrefix("The Valley Health Care Partnership met on"))
     }
 
-    func testTheEmailIsALetterToEachReader() {
+    func testTheEmailIsALetterToEachReader() throws {
         var m = MeetingDriver()
         _ = m.join("Karen")
         let state = m.state
@@ -87,5 +94,22 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(body("nominee").contains("you were named as someone who should be involved"))
         XCTAssertFalse(body("nominee").contains("Thank you for taking part"))
         XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
+        // The sign-off closes the letter before the appendix of notes, in both parts.
+        for format in [SummaryFormat.text, .html] {
+            let body = SummaryRenderer.render(MeetingSummary(state), as: format, closing: ["With thanks,", "Karen, chair"],
+                                              jsonSerializer: { JSONCodec.serializeString($0) })
+            let signed = try XCTUnwrap(body.range(of: "Karen, chair")), appendix = try XCTUnwrap(body.range(of: "Appendix: the notes"))
+            XCTAssertLessThan(signed.lowerBound, appendix.lowerBound, body)
+        }
+        // An industry typed as a title reads in lower case inside the sentence; acronyms stay.
+        XCTAssertEqual(SummaryWording.inSentence("Light Manufacturing"), "light manufacturing")
+        XCTAssertEqual(SummaryWording.inSentence("IT Services"), "IT services")
+        XCTAssertEqual(SummaryWording.inSentence("HVAC and eCommerce"), "HVAC and eCommerce")
+    }
+
+    func testNoAttendeesNoEmptyList() {
+        let html = SummaryRenderer.render(MeetingSummary(MeetingDriver().state), as: .html, jsonSerializer: { JSONCodec.serializeString($0) })
+        XCTAssertFalse(html.contains("Attendees"))
+        XCTAssertFalse(html.contains("<ul></ul>") || html.contains("<ul>\n</ul>"), html)
     }
 }

@@ -83,6 +83,7 @@ def test_whole_meeting(screens, snapshot, settle):
             assert "Posting opens when the facilitator starts the opportunities round" in (phone.closed_notice() or "")
         else:   # a community partner, who does not post in this meeting, is told what they can do
             assert "employers post the notes" in phone.closed_notice() and "support strategy areas" in phone.closed_notice()
+            assert phone.js("return shown($('your-notes'));") is False, "no 'Your notes' for someone who does not post"
 
     people = [KAREN, LUIS, DANA]
     employers = sum(p["role"] == "employer" for p in people)

@@ -123,7 +123,7 @@ def test_a_spanish_link_opens_the_phone_in_spanish(screens, facilitator, server)
     phone.shot("a partner in Spanish")
 
 
-def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facilitator, settle):
+def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facilitator, settle, ws_phone):
     """A facilitator who reads no Spanish sees, under a Spanish note on the board, the English
     the grouping read it in (Apertium's); the note itself stays as typed (1366×768)."""
     facilitator("setPhase", phase="opportunities")
@@ -167,3 +167,17 @@ def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facil
     assert console.js("return text(arguments[0].querySelector('.note-text'));", console.note_item(spanish)) == spanish
     summary = facilitator("summary", format="text")["content"]
     assert english in summary and spanish not in summary, summary
+
+    # A Spanish note its author edits: the English of the old words goes at once, the new
+    # words' English comes a moment later, with no other change on the board.
+    maria = ws_phone("María", organization="Empacadora del Valle")
+    posted = maria.post("necesitamos más soldadores certificados")
+    assert posted["type"] == "ack", posted
+    first = console.wait(lambda: console.js("""const li = arguments[0]; const r = li && li.querySelector('.reading');
+        return r && shown(r) ? text(r) : null;""", console.note_item("necesitamos más soldadores certificados")), "the first reading")
+    edited = maria.command({"type": "edit", "note": posted["note"], "text": "la planta necesita un autobús para el turno de noche"})
+    assert edited["type"] == "ack", edited
+    second = console.wait(lambda: console.js("""const li = arguments[0]; const r = li && li.querySelector('.reading');
+        return r && shown(r) ? text(r) : null;""", console.note_item("la planta necesita un autobús para el turno de noche")),
+        "the new words' reading", timeout=20)
+    assert second != first and "bus" in second.lower(), (first, second)

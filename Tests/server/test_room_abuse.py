@@ -321,17 +321,25 @@ def test_an_attendee_added_by_hand_cannot_be_taken_over_with_an_empty_token(serv
 
 def test_one_person_per_phone_also_after_coming_back_and_in_another_meeting(server):
     """A connection is one person in a meeting: after joining, or after coming back with its
-    token, a second join is refused; the same connection may join another meeting (ids such as
-    p1 repeat across meetings, so the meeting counts too)."""
+    token, a second join is refused, even after another hello without the token; the same
+    connection may still join another meeting, whose participant ids (p1, p2…) are its own."""
+    import re
     karen = phone_for(server, "Karen")
     again = server.client()
     assert again.hello(server.meeting.code, token=karen.token)["you"]["name"] == "Karen"
+    assert again.hello(server.meeting.code)["you"] is None, "a hello without the token is a guest's"
     reply = again.command({"type": "join", "name": "Someone else", "organization": "X", "role": "employer"})
     assert reply["type"] == "error" and reply["code"] == "conflict" and "Karen" in reply["message"], reply
-    assert karen.command({"type": "join", "name": "Karen 2", "organization": "X", "role": "employer"})["code"] == "conflict"
-    import re
+    # Another meeting, where someone else is already p1.
     key = re.search(r"/meetings\.html#organizer=([0-9a-f]{32})", server.output).group(1)
     other = server.client().command({"type": "createMeeting", "organizerKey": key, "title": "Another partnership",
                                      "industry": "Health care", "region": "Region Y"})["meeting"]
+    first = server.client()
+    assert first.hello(other["code"])["type"] == "welcome"
+    first.join("Luis")
     assert karen.hello(other["code"])["type"] == "welcome"
-    assert karen.command({"type": "join", "name": "Karen", "organization": "Karen Co", "role": "employer"})["type"] == "ack"
+    joined = karen.command({"type": "join", "name": "Karen", "organization": "Karen Co", "role": "employer"})
+    assert joined["type"] == "ack", joined
+    # Back in the first meeting, the connection is still Karen there: no second person.
+    assert karen.hello(server.meeting.code)["type"] == "welcome"
+    assert karen.command({"type": "join", "name": "Karen 3", "organization": "X", "role": "employer"})["code"] == "conflict"

@@ -52,7 +52,6 @@ public enum SummaryMail {
                                text: String, html: String, date: String, messageId: String) -> String {
         let boundary = "convene-" + String(messageId.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init).prefix(24))
         let (greeting, intro) = introduction(for: recipient, state: state)
-        let signOff = signature(state)
         var headers = [
             "From: \(address(settings.fromName, settings.from))",
             "To: \(address(recipient.name, recipient.email))",
@@ -63,11 +62,11 @@ public enum SummaryMail {
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
         if let reply = settings.replyTo { headers.insert("Reply-To: \(reply)", at: 2) }
-        let textBody = greeting + "\n\n" + intro + "\n\n" + text + (signOff.map { "\n" + $0.joined(separator: "\n") + "\n" } ?? "")
+        // The sign-off (`signature`) is part of `text` and `html`, before their appendix.
+        let textBody = greeting + "\n\n" + intro + "\n\n" + text
         let style = "style=\"font-family:Helvetica,Arial,sans-serif\""
         let htmlBody = html
             .replacingFirst("<h1", with: "<p \(style)>\(SummaryRenderer.h(greeting))</p><p \(style)>\(SummaryRenderer.h(intro))</p><h1")
-            .replacingFirst("</body>", with: (signOff.map { "<p \(style)>" + $0.map(SummaryRenderer.h).joined(separator: "<br>") + "</p>" } ?? "") + "</body>")
         var o = headers.joined(separator: "\r\n") + "\r\n\r\n"
         o += "This is a multipart message in MIME format.\r\n"
         o += "--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
@@ -83,7 +82,7 @@ public enum SummaryMail {
     /// see the results and join others as a champion"), an invitation.
     static func introduction(for recipient: MailRecipient, state: MeetingState) -> (greeting: String, intro: String) {
         let name = String(recipient.name.map { $0.isNewline ? " " : $0 })
-        let partnership = "the \(SummaryWording.lowerFirst(state.info.industry)) sector partnership in \(state.info.region)"
+        let partnership = "the \(SummaryWording.inSentence(state.info.industry)) sector partnership in \(state.info.region)"
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be involved. "
                 + "Here is what the employers there agreed; the champions would be glad to have you join them."

@@ -22,7 +22,7 @@ struct SummaryDocument {
 
     var blocks: [Block] = []
 
-    init(_ s: MeetingSummary, appendix: Bool) {
+    init(_ s: MeetingSummary, appendix: Bool, closing: [String] = []) {
         typealias W = SummaryWording
         let meetingYear = s.date.flatMap(CalendarDate.init)?.year
         blocks.append(.title(s.title))
@@ -97,10 +97,14 @@ struct SummaryDocument {
         let steps = W.nextStepLines(s.nextSteps, meetingYear: meetingYear)
         blocks.append(steps.isEmpty ? .paragraph([Run(text: "To be decided.")]) : .numbered(steps.map { [Run(text: $0)] }))
 
-        if !s.attendees.isEmpty { blocks.append(.heading("Attendees")) }
-        blocks.append(.bullets(s.attendees.map {
-            [Run(text: "\($0.name), \($0.organization)" + ($0.role == .partner ? " (community partner)" : "") + ($0.email.map { " — \($0)" } ?? ""))]
-        }))
+        if !s.attendees.isEmpty {
+            blocks.append(.heading("Attendees"))
+            blocks.append(.bullets(s.attendees.map {
+                [Run(text: "\($0.name), \($0.organization)" + ($0.role == .partner ? " (community partner)" : "") + ($0.email.map { " — \($0)" } ?? ""))]
+            }))
+        }
+        // A letter's closing (the e-mail's sign-off) comes before the appendix of notes.
+        for line in closing { blocks.append(.paragraph([Run(text: line)])) }
 
         guard appendix else { return }
         blocks.append(.heading("Appendix: the notes"))
@@ -111,7 +115,8 @@ struct SummaryDocument {
             blocks.append(.bullets(lines.map { [Run(text: $0.text + ($0.organization.isEmpty ? "" : " — \($0.organization)"))] }))
         }
         for g in s.opportunities { notes("Opportunity: \(g.label)", g.notes, W.backing(g)) }
-        if !s.unsortedOpportunities.isEmpty {
+        // With no theme at all, the main summary already lists them.
+        if !s.unsortedOpportunities.isEmpty && !s.opportunities.isEmpty {
             notes("Other opportunities", s.unsortedOpportunities, W.count(s.unsortedOpportunities.count, "note"))
         }
         for g in s.areas + s.notPriority { notes("Strategy area: \(g.label)", g.notes, W.backing(g)) }

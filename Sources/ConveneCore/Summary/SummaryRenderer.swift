@@ -29,12 +29,13 @@ public enum SummaryRenderer {
     public static let jsonSchema = "convene.summary/2"
 
     /// `appendix`: the notes, per theme, after the main summary (JSON and CSV always hold them).
-    public static func render(_ s: MeetingSummary, as format: SummaryFormat, appendix: Bool = true,
+    /// `closing`: paragraphs after the main summary and before the appendix (an e-mail's sign-off).
+    public static func render(_ s: MeetingSummary, as format: SummaryFormat, appendix: Bool = true, closing: [String] = [],
                               jsonSerializer: (JSONValue) -> String) -> String {
         switch format {
-        case .markdown: return markdown(SummaryDocument(s, appendix: appendix))
-        case .html: return html(SummaryDocument(s, appendix: appendix), title: s.title)
-        case .text: return text(SummaryDocument(s, appendix: appendix))
+        case .markdown: return markdown(SummaryDocument(s, appendix: appendix, closing: closing))
+        case .html: return html(SummaryDocument(s, appendix: appendix, closing: closing), title: s.title)
+        case .text: return text(SummaryDocument(s, appendix: appendix, closing: closing))
         case .json: return jsonSerializer(json(s))
         case .csv: return csv(s)
         }

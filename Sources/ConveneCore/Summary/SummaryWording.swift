@@ -24,7 +24,7 @@ public enum SummaryWording {
         let date = s.date.flatMap(CalendarDate.init)
         if let date { sentence += " on \(date.monthDayYear)" }
         if let place = s.place, !place.isEmpty { sentence += (date == nil ? " at " : ", at ") + place }
-        sentence += ", identifying priority opportunities and requirements to grow the \(lowerFirst(s.industry)) sector in \(s.region)."
+        sentence += ", identifying priority opportunities and requirements to grow the \(inSentence(s.industry)) sector in \(s.region)."
         return sentence
     }
 
@@ -124,7 +124,11 @@ public enum SummaryWording {
             } else {
                 let digits = line.prefix { $0.isASCII && $0.isNumber }
                 let after = line.dropFirst(digits.count)
-                if !digits.isEmpty, digits.count <= 2, let mark = after.first, mark == ")" || mark == "." { line = after.dropFirst() }
+                // "2) …" or "2. …", not "3.5 FTE hires": the mark is followed by a space.
+                if !digits.isEmpty, digits.count <= 2, let mark = after.first, mark == ")" || mark == ".",
+                   after.dropFirst().first?.isWhitespace ?? true {
+                    line = after.dropFirst()
+                }
             }
             let step = trimmed(line)
             return step.isEmpty ? nil : String(step)
@@ -150,6 +154,17 @@ public enum SummaryWording {
     }
 
     // MARK: Text helpers
+
+    /// An industry's name inside a sentence: each word written with one capital, as in a
+    /// title ("Light Manufacturing"), in lower case; acronyms and words with capitals inside
+    /// stay ("IT services", "HVAC and eCommerce").
+    static func inSentence(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let letters = word.filter(\.isLetter)
+            guard let first = letters.first, first.isUppercase, letters.dropFirst().allSatisfy({ !$0.isUppercase }) else { return String(word) }
+            return word.lowercased()
+        }.joined(separator: " ")
+    }
 
     static func lowerFirst(_ s: String) -> String {
         // "Light manufacturing" → "light manufacturing"; "IT services" stays.

@@ -39,9 +39,9 @@ final class ClientSession {
     var meetingId: String?
     var client: ClientKind?
     var actor: Actor = .guest
-    /// The participant this connection joined (or came back) as, in which meeting: one person
-    /// per connection in a meeting, even after another hello.
-    var joinedAs: (meeting: String, participant: String)?
+    /// The participant this connection joined (or came back) as, by meeting: one person per
+    /// connection in a meeting, even after other hellos (here or in other meetings).
+    var joinedAs: [String: String] = [:]
     /// Said a valid hello (or made a valid organizer request): a connection that never does
     /// is closed after a few seconds by the transport.
     var greeted = false

@@ -61,8 +61,8 @@ extension MeetingHub {
         }
         if case .join = command {
             // One person per phone in a meeting: ids repeat across meetings, so the meeting counts too.
-            if let already = conn.session.joinedAs, already.meeting == conn.session.meetingId,
-               let p = meetings[already.meeting]?.committed.participants[already.participant] {
+            if let meeting = conn.session.meetingId, let already = conn.session.joinedAs[meeting],
+               let p = meetings[meeting]?.committed.participants[already] {
                 throw CommandError(.conflict, "This phone has already joined as \(p.name). One person per phone.")
             }
             // The server's own computer (a local load test, a scribe tool) has no address budget;

@@ -33,7 +33,7 @@ extension MeetingHub {
             if let token = hello.token, let p = live.speculative.participant(withToken: token) {
                 you = live.committed.participants[p.id] ?? p
                 actor = .participant(p.id)
-                conn.session.joinedAs = (meetingId, p.id)   // a phone that came back is that person: no second join
+                conn.session.joinedAs[meetingId] = p.id   // a phone that came back is that person: no second join
             }
         }
         conn.session.greeted = true

@@ -160,7 +160,7 @@ public final class MeetingHub {
         // A phone that joined is that participant from now on (an attendee the facilitator
         // adds is attached to no connection).
         if case .join = command {
-            for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs = (meetingId, p.id) }
+            for case .participantJoined(let p) in decision.events { conn.session.actor = .participant(p.id); conn.session.joinedAs[meetingId] = p.id }
         }
         commit(decision.events, to: live)
         // The wall learns from the facilitator's hand at once (issue 11: "notes not yet
