@@ -49,7 +49,16 @@ extension MeetingHub {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
         if !events.isEmpty { commit(events, to: live) }
+        // A standing automatic proposal was computed on the wall before this correction: it
+        // could still offer a new theme for what the facilitator has just gathered in theirs.
+        // Once they pause, the wall is regrouped as it now is (their themes, labels and pins
+        // in it) and the proposal replaced, or withdrawn if nothing is left to offer.
+        if !live.speculative.requestStands(kind) { scheduleSettle(live, kind: kind, after: Self.correctionSettleWait) }
     }
+
+    /// How long the facilitator must leave a wall alone after a correction before its
+    /// standing proposal is computed again: corrections come a few seconds apart.
+    static let correctionSettleWait = 5.0
 
     /// After a proposal is applied: the automatic themes it changed (`themes`) are titled
     /// again for what they now hold ("Export markets & welders" after the welders left), and
@@ -182,9 +191,9 @@ extension MeetingHub {
     /// come seconds apart while people write; a pause this long is the room done for now.
     static let settleWait = 15.0
 
-    func scheduleSettle(_ live: LiveMeeting, kind: NoteKind) {
+    func scheduleSettle(_ live: LiveMeeting, kind: NoteKind, after wait: Double = settleWait) {
         let (inbox, meeting, version) = (self.inbox, live.id, live.wallVersion[kind] ?? 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.settleWait) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + wait) {
             inbox.post(.settleDue(meeting: meeting, kind: kind, version: version))
         }
     }
