@@ -174,12 +174,15 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     const hello = { type: 'hello', req: helloReq, code, client };
     if (client === 'console' && key) hello.key = key;
     if (client === 'participant') {
+      // Only a token of the server's shape: one damaged in storage would be refused as a bad
+      // message, and the phone with it; forgotten, the phone can join again.
       const token = loadToken(code);
-      if (token) hello.token = token;
+      if (typeof token === 'string' && /^[0-9a-f]{32}$/.test(token)) hello.token = token;
+      else if (token) storage.remove(tokenKey(code));
     }
     // Only what came after our last applied event is needed; the server decides whether it
     // can replay that or must send a full snapshot.
-    if (state) hello.since = state.seq;
+    if (state && Number.isInteger(state.seq) && state.seq >= 0) hello.since = state.seq;
     raw(hello);
   }
 
@@ -261,13 +264,6 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     const err = new ServerError(m.code, m.message || 'Something went wrong.');
     if (m.req !== undefined && m.req === helloReq) {
       helloReq = null;
-      // A saved token the server cannot read (damaged storage): forget it and say hello
-      // again without it, rather than leave the phone refused until its storage is cleared.
-      if (m.code === 'bad_message' && client === 'participant' && loadToken(code)) {
-        storage.remove(tokenKey(code));
-        drop(ws);
-        return;
-      }
       if (FATAL_HELLO_CODES.has(m.code)) {
         stopped = true;
         status('refused', err.message, err);

@@ -17,6 +17,7 @@ let boardKind = null; // chosen by hand; null follows the phase
 // `readings`: note id → the English the grouping read for a note typed in Spanish.
 let suggestions = { kind: null, version: '', list: [], doubts: [], readings: new Map() };
 let readingRetries = 0;
+let adviceRetryMs = 1500;
 let suggestTimer = null;
 /** The selection bar's choice for Unsorted (a theme id is never this). */
 const UNSORTED_CHOICE = '(unsorted)';
@@ -575,13 +576,19 @@ function scheduleSuggestions(state, kind) {
       suggestions = { kind, version: again ? '' : version, list: ack.suggestions || [], doubts,
         readings: again ? new Map([...suggestions.readings, ...readings]) : readings };
       if (again) setTimeout(() => ctx.draw(), 2000);
-    } catch {
-      // Refused (the grouping's budget) or cut off: nothing is remembered, so the next
-      // drawing asks again; one comes in a few seconds even if nothing changes meanwhile.
-      suggestions = { kind, version: '', list: [], doubts: [], readings: suggestions.readings };
-      setTimeout(() => ctx.draw(), 3000);
-      return;
+    } catch (err) {
+      // Refused for now (the grouping's budget) or cut off: nothing is remembered, so the
+      // next drawing asks again, and one comes after a wait that doubles (3 s up to a minute)
+      // even if nothing changes meanwhile. Any other refusal is final for this board.
+      const passing = err?.code === 'rate_limited' || err?.code === 'disconnected' || err?.code === 'offline';
+      suggestions = { kind, version: passing ? '' : version, list: [], doubts: [], readings: suggestions.readings };
+      if (passing) {
+        adviceRetryMs = Math.min(60_000, adviceRetryMs * 2);
+        setTimeout(() => ctx.draw(), adviceRetryMs);
+        return;
+      }
     }
+    adviceRetryMs = 1500;
     ctx.draw();
   }, 800);
 }

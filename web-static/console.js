@@ -168,10 +168,14 @@ function orderSections(phase) {
   const order = [...first, ...SECTIONS.filter((id) => !first.includes(id))];
   const main = document.querySelector('.console-main');
   const nav = document.querySelector('.console-nav');
+  // Moving a node takes the focus out of it: a field being typed in (a phase changed from
+  // another laptop) gets it back, where it was.
+  const active = document.activeElement;
   for (const id of order) {
     main.append($(id));
     nav.append(nav.querySelector(`a[href="#${id}"]`));
   }
+  if (active && active !== document.activeElement && document.contains(active)) active.focus({ preventScroll: true });
 }
 
 // ---- Drawing ----

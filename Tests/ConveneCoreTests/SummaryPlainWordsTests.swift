@@ -1,5 +1,6 @@
 @testable import ConveneCore
 import ConveneJSON
+import Foundation
 import XCTest
 
 /// What a convener reading the summary before sending it would catch: a summary that says
@@ -94,17 +95,28 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(body("nominee").contains("you were named as someone who should be involved"))
         XCTAssertFalse(body("nominee").contains("Thank you for taking part"))
         XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
-        // The sign-off closes the letter before the appendix of notes, in both parts.
-        for format in [SummaryFormat.text, .html] {
-            let body = SummaryRenderer.render(MeetingSummary(state), as: format, closing: ["With thanks,", "Karen, chair"],
-                                              jsonSerializer: { JSONCodec.serializeString($0) })
-            let signed = try XCTUnwrap(body.range(of: "Karen, chair")), appendix = try XCTUnwrap(body.range(of: "Appendix: the notes"))
+        // The message as sent: the sign-off closes the letter, on two lines, before the
+        // appendix of notes, in both parts.
+        let message = SummaryMail.message(forSending: "s1", to: "x@example.com", state: state,
+                                          settings: MailSettings(from: "convener@example.org"), date: "Mon, 1 Feb 2027 10:00:00 +0000", index: 0)
+        let parts = try Self.decodedParts(message)
+        XCTAssertEqual(parts.count, 2)
+        for (body, signOff) in zip(parts, ["With thanks,\nKaren, chair", "With thanks,<br>Karen, chair"]) {
+            let signed = try XCTUnwrap(body.range(of: signOff), body), appendix = try XCTUnwrap(body.range(of: "Appendix: the notes"))
             XCTAssertLessThan(signed.lowerBound, appendix.lowerBound, body)
         }
         // An industry typed as a title reads in lower case inside the sentence; acronyms stay.
         XCTAssertEqual(SummaryWording.inSentence("Light Manufacturing"), "light manufacturing")
         XCTAssertEqual(SummaryWording.inSentence("IT Services"), "IT services")
         XCTAssertEqual(SummaryWording.inSentence("HVAC and eCommerce"), "HVAC and eCommerce")
+    }
+
+    /// The text and HTML parts of a message, decoded from their base64 lines.
+    static func decodedParts(_ message: String) throws -> [String] {
+        message.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").dropFirst().compactMap { chunk in
+            let base64 = chunk.components(separatedBy: "\r\n--")[0].replacingOccurrences(of: "\r\n", with: "")
+            return Data(base64Encoded: base64).flatMap { String(data: $0, encoding: .utf8) }
+        }
     }
 
     func testNoAttendeesNoEmptyList() {

@@ -20,14 +20,18 @@ NOTES = [n for trio in zip(*TOPICS.values()) for n in trio] + TOPICS["permits"][
 
 
 def snapshot(server):
-    return console_for(server).welcome["snapshot"]
+    c = console_for(server)
+    c.close()
+    return c.welcome["snapshot"]
 
 
 def wait_still(server, quiet, timeout=60):
     """Until no event for `quiet` seconds: the room's pause, and whatever the server does then."""
     deadline, last, since = time.time() + timeout, None, time.time()
     while time.time() < deadline:
-        seq = console_for(server).welcome["seq"]
+        c = console_for(server)
+        c.close()
+        seq = c.welcome["seq"]
         if seq != last:
             last, since = seq, time.time()
         elif time.time() - since >= quiet:
@@ -48,6 +52,8 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
     wait_still(server, quiet=18)
     ids = {f"n{i}": text for i, text in enumerate(NOTES)}
     broadband = {i for i, text in ids.items() if text in TOPICS["broadband"]}
+    before = (snapshot(server).get("proposals") or {}).get("opportunity")
+    assert before and before.get("requested") is None, "the settled wall offers the engine's proposal"
 
     # The facilitator makes their own theme; the notes its name speaks of that wait in
     # Unsorted join it at once.
@@ -81,3 +87,4 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
     assert theirs, "the facilitator's theme drew the notes its name speaks of"
     for new in proposal["newThemes"]:
         assert not {m["note"] for m in proposal["moves"] if m["to"] == new["id"]} & theirs, new
+    console.close()

@@ -14,6 +14,8 @@ struct SummaryDocument {
         case heading(String)
         case subheading(String)
         case paragraph([Run])
+        /// Lines kept apart in one paragraph (a letter's sign-off).
+        case lines([String])
         /// A quieter paragraph (the counts under an appendix heading).
         case note(String)
         case bullets([[Run]])
@@ -104,7 +106,7 @@ struct SummaryDocument {
             }))
         }
         // A letter's closing (the e-mail's sign-off) comes before the appendix of notes.
-        for line in closing { blocks.append(.paragraph([Run(text: line)])) }
+        if !closing.isEmpty { blocks.append(.lines(closing)) }
 
         guard appendix else { return }
         blocks.append(.heading("Appendix: the notes"))

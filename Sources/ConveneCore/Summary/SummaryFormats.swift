@@ -42,6 +42,7 @@ extension SummaryRenderer {
             case .heading(let t): o += "## \(md(t))\n\n"
             case .subheading(let t): o += "### \(md(t))\n\n"
             case .paragraph(let runs): o += mdRuns(runs) + "\n\n"
+            case .lines(let lines): o += lines.map(md).joined(separator: "  \n") + "\n\n"   // two spaces: a line break
             case .note(let t): o += "_\(md(t))_\n\n"
             case .bullets(let items): o += items.map { "- " + mdRuns($0) + "\n" }.joined() + "\n"
             case .numbered(let items): o += items.enumerated().map { "\($0.offset + 1). " + mdRuns($0.element) + "\n" }.joined() + "\n"
@@ -63,6 +64,7 @@ extension SummaryRenderer {
             case .heading(let t): o += underline(t, "-") + "\n"
             case .subheading(let t): o += t + "\n"
             case .paragraph(let runs): o += plain(runs) + "\n\n"
+            case .lines(let lines): o += lines.joined(separator: "\n") + "\n\n"
             case .note(let t): o += "(\(t))\n"
             case .bullets(let items): o += items.map { "  * " + plain($0) + "\n" }.joined() + "\n"
             case .numbered(let items): o += items.enumerated().map { "  \($0.offset + 1)) " + plain($0.element) + "\n" }.joined() + "\n"
@@ -108,6 +110,7 @@ extension SummaryRenderer {
             case .heading(let t): o += "<h2 \(h2)>\(h(t))</h2>\n"
             case .subheading(let t): o += "<h3 \(h3)>\(h(t))</h3>\n"
             case .paragraph(let rs): o += "<p>\(runs(rs))</p>\n"
+            case .lines(let lines): o += "<p>" + lines.map(h).joined(separator: "<br>") + "</p>\n"
             case .note(let t): o += "<p \(meta)>\(h(t))</p>\n"
             case .bullets(let items):
                 o += "<ul style=\"margin:4px 0 8px;padding-left:22px\">" + items.map { "<li style=\"margin:4px 0\">\(runs($0))</li>" }.joined() + "</ul>\n"

@@ -47,6 +47,10 @@ final class LiveMeeting {
     var wantedMoves: [NoteKind: WantedMoves] = [:]
     /// Kinds whose wall the room has paused on: the next pass regroups it with nothing held back.
     var settling: Set<NoteKind> = []
+    /// Walls that owe a settling pass once they have been left alone this many seconds (the
+    /// room's pause, or the facilitator's after a correction): every change re-arms the wait,
+    /// and only a settling pass on the wall as it then is pays the debt.
+    var settleOwed: [NoteKind: Double] = [:]
     /// Bumped by every event that changes a wall of that kind (a theme, a note's theme,
     /// a note hidden, edited or withdrawn): a placement computed on an older wall is redone.
     var wallVersion: [NoteKind: Int] = [:]

@@ -52,8 +52,11 @@ extension MeetingHub {
         // A standing automatic proposal was computed on the wall before this correction: it
         // could still offer a new theme for what the facilitator has just gathered in theirs.
         // Once they pause, the wall is regrouped as it now is (their themes, labels and pins
-        // in it) and the proposal replaced, or withdrawn if nothing is left to offer.
-        if !live.speculative.requestStands(kind) { scheduleSettle(live, kind: kind, after: Self.correctionSettleWait) }
+        // in it) and the proposal replaced, or withdrawn if nothing is left to offer. (A
+        // proposal the facilitator asked for stands as it is; with none standing, nothing.)
+        if let standing = live.speculative.proposals[kind], standing.requested == nil {
+            scheduleSettle(live, kind: kind, after: Self.correctionSettleWait)
+        }
     }
 
     /// How long the facilitator must leave a wall alone after a correction before its
@@ -154,6 +157,12 @@ extension MeetingHub {
             placedNotes = []
         } else if current {
             pass = result.pass
+            if result.settled {
+                // The debt is paid, on the wall as it is; a preview the facilitator asked for
+                // meanwhile must not change under their hand.
+                live.settleOwed[kind] = nil
+                if live.speculative.requestStands(kind) { pass = WallPlacement.Pass() }
+            }
             // What this regrouping wanted, for the next to confirm (not kept across a restart:
             // the first regrouping after one proposes nothing of seen notes, the second does).
             if let wanted = pass.wanted { live.wantedMoves[kind] = wanted }
@@ -191,16 +200,37 @@ extension MeetingHub {
     /// come seconds apart while people write; a pause this long is the room done for now.
     static let settleWait = 15.0
 
+    /// The wall owes a settling pass once left alone `wait` seconds (the room's longer pause
+    /// wins when both the room's and the facilitator's are owed: people are still writing).
     func scheduleSettle(_ live: LiveMeeting, kind: NoteKind, after wait: Double = settleWait) {
+        live.settleOwed[kind] = max(wait, live.settleOwed[kind] ?? wait)
+        armSettle(live, kind: kind)
+    }
+
+    /// Starts the wait for an owed settle from the wall as it is now; `commit` calls it again
+    /// whenever the wall changes, so the wait always runs from the last change.
+    func armSettle(_ live: LiveMeeting, kind: NoteKind, after wait: Double? = nil) {
+        guard let owed = live.settleOwed[kind] else { return }
         let (inbox, meeting, version) = (self.inbox, live.id, live.wallVersion[kind] ?? 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + wait) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + (wait ?? owed)) {
             inbox.post(.settleDue(meeting: meeting, kind: kind, version: version))
         }
     }
 
-    /// Settles the wall if nothing changed it since the pass that asked (a newer pass asks again).
+    /// Settles the wall if nothing changed it since the wait began (a change began a new one).
     func settleDue(meeting: String, kind: NoteKind, version: Int) {
-        guard let live = meetings[meeting], !live.recovering, live.wallVersion[kind] ?? 0 == version else { return }
+        guard let live = meetings[meeting], !live.recovering, live.wallVersion[kind] ?? 0 == version,
+              live.settleOwed[kind] != nil else { return }
+        // A preview the facilitator asked for must not change under their hand: no settle.
+        if live.speculative.requestStands(kind) {
+            live.settleOwed[kind] = nil
+            return
+        }
+        // A pass is being computed: look again just after it (its commit, if any, re-arms).
+        if live.placing.contains(kind) {
+            armSettle(live, kind: kind, after: 1)
+            return
+        }
         live.settling.insert(kind)
         schedulePlacement(live, kind: kind)
     }

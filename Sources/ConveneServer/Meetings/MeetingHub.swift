@@ -210,14 +210,20 @@ public final class MeetingHub {
     func commit(_ events: [MeetingEvent], to live: LiveMeeting) -> Int64 {
         var rows: [EventRow] = []
         let at = wallClockMilliseconds()
+        var changed = Set<NoteKind>()
         for event in events {
-            if let kind = wallKind(of: event, in: live.speculative) { live.wallVersion[kind, default: 0] += 1 }
+            if let kind = wallKind(of: event, in: live.speculative) {
+                live.wallVersion[kind, default: 0] += 1
+                changed.insert(kind)
+            }
             let stored = StoredEvent(meeting: live.id, seq: live.speculative.seq + 1, at: at, event: event)
             live.speculative.apply(stored)
             live.pending.append(stored)
             rows.append(EventRow(stored))
         }
         writer.submit(rows)
+        // An owed settle waits from the wall's last change.
+        for kind in changed where live.settleOwed[kind] != nil { armSettle(live, kind: kind) }
         return live.speculative.seq
     }
 
