@@ -66,7 +66,7 @@ final class SummaryPlainWordsTests: XCTestCase {
         m.phase(.commitments)
         try m.run(.champion(theme: rides), as: .participant(dana))
         let summary = text(m.state)
-        XCTAssertTrue(summary.contains("Not a priority right now: Rides & childcare; Housing and zoning (no employer champion yet)."), summary)
+        XCTAssertTrue(summary.contains("Not a priority right now: “Rides & childcare” and “Housing and zoning” (no employer champion yet)."), summary)
         XCTAssertTrue(summary.contains("Community partner Dana (Dana Co) offered to support Rides & childcare."), summary)
     }
 

@@ -69,11 +69,10 @@ public enum SummaryWording {
         }
     }
 
-    /// Theme titles in a sentence: "A and B", or "A; B; C" when a title has its own "and",
-    /// "&" or comma ("Rides & childcare; Housing and zoning").
+    /// Theme titles in a sentence, each in quotes when there are several, so that where one
+    /// ends is never in doubt: "“Region X as a manufacturing hub” and “Transportation”".
     static func labels(_ items: [String]) -> String {
-        let ownJoins = items.contains { $0.contains(" and ") || $0.contains("&") || $0.contains(",") }
-        return ownJoins && items.count > 1 ? items.joined(separator: "; ") : list(items)
+        items.count == 1 ? items[0] : list(items.map { "“\($0)”" })
     }
 
     /// "Community partner Dana (Region X College) offered to support Transportation."
