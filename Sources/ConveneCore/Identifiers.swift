@@ -20,7 +20,7 @@ public enum Identifiers {
     /// Whether `token` has the shape of a `secret`: 32 lower-case hex digits. Anything else
     /// (the empty string above all: attendee records of older logs hold its digest) is no token.
     public static func isSecretShaped(_ token: String) -> Bool {
-        token.utf8.count == 32 && token.utf8.allSatisfy { ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0))) }
+        token.utf8.count == 32 && token.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     /// Normalises what a person typed: upper case, no spaces or dashes.

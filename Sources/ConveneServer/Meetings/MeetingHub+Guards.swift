@@ -35,15 +35,21 @@ extension MeetingHub {
         }
     }
 
+    /// Takes one from `key`'s bucket (made full on first use); false when it is empty. Past
+    /// 20,000 keys the others are forgotten (a flood of addresses must not grow memory).
+    static func take(_ buckets: inout [String: TokenBucket], _ key: String, rate: Double, burst: Double, now: Double) -> Bool {
+        var bucket = buckets[key] ?? TokenBucket(rate: rate, burst: burst, now: now)
+        let ok = bucket.take(now: now)
+        buckets[key] = bucket
+        if buckets.count > 20_000 { buckets = buckets.filter { $0.key == key } }
+        return ok
+    }
+
     /// The board's advice analyses a whole board on the service loop, as a regrouping does:
     /// even the facilitator's key gets a budget (the console asks at most about once a second).
     func checkAdviceBudget(_ meetingId: String) throws(CommandError) {
-        let now = monotonicSeconds()
-        var bucket = adviceRequestsByMeeting[meetingId]
-            ?? TokenBucket(rate: Limits.boardAdvicePerSecond, burst: Limits.boardAdviceBurst, now: now)
-        let ok = bucket.take(now: now)
-        adviceRequestsByMeeting[meetingId] = bucket
-        guard ok else {
+        guard Self.take(&adviceRequestsByMeeting, meetingId, rate: Limits.boardAdvicePerSecond, burst: Limits.boardAdviceBurst,
+                        now: monotonicSeconds()) else {
             throw CommandError(.rateLimited, "The grouping is still catching up with your last requests; please wait a moment.")
         }
     }
@@ -53,11 +59,7 @@ extension MeetingHub {
     func checkBudgets(_ command: Command, _ conn: any MeetingClient) throws(CommandError) {
         let now = monotonicSeconds()
         func take(_ buckets: inout [String: TokenBucket], _ key: String, rate: Double, burst: Double) -> Bool {
-            var bucket = buckets[key] ?? TokenBucket(rate: rate, burst: burst, now: now)
-            let ok = bucket.take(now: now)
-            buckets[key] = bucket
-            if buckets.count > 20_000 { buckets = buckets.filter { $0.key == key } }
-            return ok
+            Self.take(&buckets, key, rate: rate, burst: burst, now: now)
         }
         if case .join = command {
             // One person per phone in a meeting: ids repeat across meetings, so the meeting counts too.

@@ -29,6 +29,7 @@ public final class MeetingHub {
     var commandsByAddress: [String: TokenBucket] = [:]
     /// Regroupings and splits the facilitator asked for, per meeting (`Limits.groupingRequestsPerSecond`).
     var groupingRequestsByMeeting: [String: TokenBucket] = [:]
+    /// The board's advice asked for, per meeting (`Limits.boardAdvicePerSecond`).
     var adviceRequestsByMeeting: [String: TokenBucket] = [:]
     /// Accept a facilitator or organizer key over plain HTTP from another computer (off by
     /// default: on venue Wi-Fi it would cross the air in clear).
