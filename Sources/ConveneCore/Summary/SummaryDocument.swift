@@ -42,6 +42,7 @@ struct SummaryDocument {
 
         blocks.append(.heading("Priority opportunities"))
         let loose = s.unsortedOpportunities
+        // A note as listed: its text, then who wrote it.
         func quoted(_ l: MeetingSummary.NoteLine) -> [Run] {
             [Run(text: l.text + (l.organization.isEmpty ? "" : " — \(l.organization)"))]
         }
@@ -114,7 +115,7 @@ struct SummaryDocument {
             guard !lines.isEmpty else { return }
             blocks.append(.subheading(title))
             blocks.append(.note(counts))
-            blocks.append(.bullets(lines.map { [Run(text: $0.text + ($0.organization.isEmpty ? "" : " — \($0.organization)"))] }))
+            blocks.append(.bullets(lines.map(quoted)))
         }
         for g in s.opportunities { notes("Opportunity: \(g.label)", g.notes, W.backing(g)) }
         // With no theme at all, the main summary already lists them.

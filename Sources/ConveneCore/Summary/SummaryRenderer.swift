@@ -29,7 +29,7 @@ public enum SummaryRenderer {
     public static let jsonSchema = "convene.summary/2"
 
     /// `appendix`: the notes, per theme, after the main summary (JSON and CSV always hold them).
-    /// `closing`: paragraphs after the main summary and before the appendix (an e-mail's sign-off).
+    /// `closing`: lines after the main summary and before the appendix (an e-mail's sign-off).
     public static func render(_ s: MeetingSummary, as format: SummaryFormat, appendix: Bool = true, closing: [String] = [],
                               jsonSerializer: (JSONValue) -> String) -> String {
         switch format {

@@ -165,13 +165,6 @@ public enum SummaryWording {
         }.joined(separator: " ")
     }
 
-    static func lowerFirst(_ s: String) -> String {
-        // "Light manufacturing" → "light manufacturing"; "IT services" stays.
-        let letters = Array(s)
-        guard let first = letters.first, letters.count > 1, !letters[1].isUppercase else { return s }
-        return first.lowercased() + String(letters.dropFirst())
-    }
-
     /// A note as quoted in a sentence: one line, no shouting punctuation at the end.
     static func clean(_ text: String) -> String {
         var t = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
