@@ -212,8 +212,9 @@ export function renderBoard(state) {
     setText($('board-follow-phase'), `Show the ${room}`);
   }
   // The requirements board is the strategy areas, in the workbook's words.
-  setText($('board-heading'), kind === 'opportunity' ? 'Themes' : 'Strategy areas');
-  setText(document.querySelector('.console-nav a[href="#board-section"]'), kind === 'opportunity' ? 'Themes' : 'Strategy areas');
+  const boardName = kind === 'opportunity' ? 'Themes' : 'Strategy areas';
+  setText($('board-heading'), boardName);
+  setText(document.querySelector('.console-nav a[href="#board-section"]'), boardName);
   setText($('board-hint'), `Drag a note to a ${themeWord(kind)}, or select notes (click, or Space) and press “Move here”. ` +
     `Click a ${themeWord(kind)}’s name to rename it. Esc clears the selection.`);
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');

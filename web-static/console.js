@@ -184,7 +184,6 @@ function render() {
   const state = conn.state;
   if (!state) return;
   show($('loading'), false);
-  document.body.dataset.phase = state.phase;
   orderSections(state.phase);
   const title = state.meeting?.title || 'Meeting';
   setText($('meeting-title'), title);

@@ -348,8 +348,12 @@ export function authorOf(state, note) {
 
 /** Whether this participant may post notes now (phase open, and role allowed). */
 export function mayPost(state, you) {
-  if (!you || !phaseKind(state.phase)) return false;
-  return you.role === 'employer' || !!state.meeting?.settings?.everyoneMayPost;
+  return !!phaseKind(state.phase) && postsInThisMeeting(state, you);
+}
+
+/** Whether `you` posts notes in this meeting at all (employers; everyone when the facilitator allows it). */
+export function postsInThisMeeting(state, you) {
+  return !!you && (you.role === 'employer' || !!state.meeting?.settings?.everyoneMayPost);
 }
 
 export const PHASES = ['welcome', 'opportunities', 'requirements', 'commitments', 'wrap-up', 'closed'];

@@ -3,7 +3,7 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, championsOf, supportersOf, signedUpFor, themesOfKind } from './meeting-state.js';
+import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
@@ -249,7 +249,7 @@ function renderPosting(state) {
   let closed = '';
   if (!allowed) {
     // A community partner who may not post is told what they can do, not an employer's words.
-    const listener = you && !mayPost({ ...state, phase: 'opportunities' }, you);
+    const listener = you && !postsInThisMeeting(state, you);
     const own = (key) => (listener ? `${key}.partner` : key);
     if (kind) {
       closed = t('closed.partners');
@@ -403,7 +403,7 @@ function renderNotes(state) {
   const items = noteItems(state);
   // Someone who never posts in this meeting (a community partner, by default) has no "Your
   // notes" to keep reading about.
-  show($('your-notes'), items.length > 0 || mayPost({ ...state, phase: 'opportunities' }, you));
+  show($('your-notes'), items.length > 0 || postsInThisMeeting(state, you));
   show($('notes-empty'), items.length === 0);
   syncChildren($('notes'), items, (i) => i.id, createNote, updateNote);
 }

@@ -386,7 +386,6 @@ function fitFollowUp() {
     main.style.setProperty('--follow-up-scale', String(scale));
     if (main.scrollHeight <= main.clientHeight + 1) break;
   }
-  main.dataset.followUpScale = main.style.getPropertyValue('--follow-up-scale');
 }
 
 // ---- Next steps ----
