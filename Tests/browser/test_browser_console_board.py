@@ -9,17 +9,10 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-TOPICS = {
-    "welding": ["We cannot find certified welders", "Welding apprenticeships with the college", "Our welders retire in five years",
-                "Weld inspectors are scarce", "Teach welding in high schools", "Pay welders while they train"],
-    "broadband": ["Broadband at the industrial park is too slow", "Fiber to the rural plants", "Internet outages stop our machines",
-                  "Wi-Fi for the shop floor sensors", "Broadband grants for small manufacturers", "Upload speeds for CAD files"],
-    "transport": ["Trucks wait hours at the rail crossing", "A bus line to the industrial park", "Truck drivers with a CDL are scarce",
-                  "Road repairs on the plant access road", "Freight rail spur for heavy parts", "Shuttle for second shift workers"],
-    "permits": ["Faster permits for plant expansions", "One office for all building permits", "Zoning for new industrial land",
-                "Environmental reviews take a year", "Permit fees are too high", "Online permit tracking", "Inspectors who know factories"],
-}
-NOTES = [n for trio in zip(*TOPICS.values()) for n in trio] + TOPICS["permits"][6:]   # 25, interleaved as a room posts
+from conftest import harness
+
+# The 25-note wall the real-server tests use too: four topics, interleaved as a room posts.
+TOPICS, NOTES = harness.FOUR_TOPICS, harness.FOUR_TOPICS_NOTES
 
 
 def post_phase(facilitator, settle):

@@ -222,3 +222,18 @@ def wait_until_placed(server, ids, timeout=20):
             return notes
         time.sleep(0.2)
     raise AssertionError("notes were not placed on the wall in time")
+
+
+# A 25-note opportunities phase in four clear topics, interleaved as a room posts: the
+# console's board tests (browser) and the proposal tests (real server) use the same wall.
+FOUR_TOPICS = {
+    "welding": ["We cannot find certified welders", "Welding apprenticeships with the college", "Our welders retire in five years",
+                "Weld inspectors are scarce", "Teach welding in high schools", "Pay welders while they train"],
+    "broadband": ["Broadband at the industrial park is too slow", "Fiber to the rural plants", "Internet outages stop our machines",
+                  "Wi-Fi for the shop floor sensors", "Broadband grants for small manufacturers", "Upload speeds for CAD files"],
+    "transport": ["Trucks wait hours at the rail crossing", "A bus line to the industrial park", "Truck drivers with a CDL are scarce",
+                  "Road repairs on the plant access road", "Freight rail spur for heavy parts", "Shuttle for second shift workers"],
+    "permits": ["Faster permits for plant expansions", "One office for all building permits", "Zoning for new industrial land",
+                "Environmental reviews take a year", "Permit fees are too high", "Online permit tracking", "Inspectors who know factories"],
+}
+FOUR_TOPICS_NOTES = [n for trio in zip(*FOUR_TOPICS.values()) for n in trio] + FOUR_TOPICS["permits"][6:]

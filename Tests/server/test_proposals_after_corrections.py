@@ -4,19 +4,9 @@ before it must not stay: it would offer a new theme for what the facilitator has
 gathered in theirs. Once they pause, the wall is regrouped with their theme in it."""
 import time
 
-from conftest import console_for
+from conftest import FOUR_TOPICS, FOUR_TOPICS_NOTES, console_for
 
-TOPICS = {
-    "welding": ["We cannot find certified welders", "Welding apprenticeships with the college", "Our welders retire in five years",
-                "Weld inspectors are scarce", "Teach welding in high schools", "Pay welders while they train"],
-    "broadband": ["Broadband at the industrial park is too slow", "Fiber to the rural plants", "Internet outages stop our machines",
-                  "Wi-Fi for the shop floor sensors", "Broadband grants for small manufacturers", "Upload speeds for CAD files"],
-    "transport": ["Trucks wait hours at the rail crossing", "A bus line to the industrial park", "Truck drivers with a CDL are scarce",
-                  "Road repairs on the plant access road", "Freight rail spur for heavy parts", "Shuttle for second shift workers"],
-    "permits": ["Faster permits for plant expansions", "One office for all building permits", "Zoning for new industrial land",
-                "Environmental reviews take a year", "Permit fees are too high", "Online permit tracking", "Inspectors who know factories"],
-}
-NOTES = [n for trio in zip(*TOPICS.values()) for n in trio] + TOPICS["permits"][6:]
+TOPICS, NOTES = FOUR_TOPICS, FOUR_TOPICS_NOTES
 
 
 def snapshot(server):
