@@ -132,6 +132,12 @@ const handlers = {
   themeCreated(s, e) {
     if (!byId(s.themes, e.theme.id)) s.themes.push(e.theme);
   },
+  // An undone regrouping puts back a theme it had emptied, where it stood among the themes.
+  themeRestored(s, e) {
+    if (byId(s.themes, e.theme.id)) return;
+    const at = Math.min(Math.max(0, e.position ?? s.themes.length), s.themes.length);
+    s.themes.splice(at, 0, e.theme);
+  },
   themeRenamed(s, e) {
     const t = byId(s.themes, e.theme);
     if (t) t.label = e.label;

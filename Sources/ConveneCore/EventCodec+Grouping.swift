@@ -63,3 +63,15 @@ extension ThemeProposal {
         self.init(newThemes: themes, moves: moves, removedThemes: try r.stringList("removedThemes"), requested: requested)
     }
 }
+
+extension RemovedTheme {
+    /// As stored: `{"id", "label", "position"}`.
+    var storageJSON: JSONValue {
+        .object([("id", .string(id)), ("label", .string(label)), ("position", .int(Int64(position)))])
+    }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        self.init(id: try r.string("id"), label: try r.string("label"), position: Int(try r.int("position")))
+    }
+}

@@ -55,11 +55,14 @@ extension StoredEvent {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
-        case let .regroupRecorded(kind, moves, byHand):
+        case let .regroupRecorded(kind, moves, byHand, removed):
             pairs += [("kind", .string(kind.rawValue)), ("moves", .array(moves.map {
                 .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)])
             }))]
             if byHand { pairs.append(("byHand", .bool(true))) }
+            if !removed.isEmpty { pairs.append(("removed", .array(removed.map(\.storageJSON)))) }
+        case let .themeRestored(theme, kind):
+            pairs += [("kind", .string(kind.rawValue)), ("theme", theme.storageJSON)]
         case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))
             if !released.isEmpty { pairs.append(("released", .array(released.map { .string($0) }))) }
@@ -140,8 +143,12 @@ extension StoredEvent {
                 let mr = FieldReader(m)
                 return RegroupMove(note: try mr.string("note"), from: try mr.optionalString("from"), to: try mr.optionalString("to"))
             }
-            // `byHand` and `released` are absent in logs written before splits by meaning.
-            event = .regroupRecorded(kind: try kind("kind"), moves: moves, byHand: try r.optionalBool("byHand") ?? false)
+            // `byHand` and `released` are absent in logs written before splits by meaning,
+            // `removed` in logs written before undo put emptied themes back.
+            let removed = try (j["removed"]?.arrayValue ?? []).map(RemovedTheme.init(storage:))
+            event = .regroupRecorded(kind: try kind("kind"), moves: moves, byHand: try r.optionalBool("byHand") ?? false, removed: removed)
+        case "themeRestored":
+            event = .themeRestored(try RemovedTheme(storage: j["theme"] ?? .null), kind: try kind("kind"))
         case "regroupUndone":
             event = .regroupUndone(kind: try kind("kind"), released: j["released"] == nil ? [] : try r.stringList("released"))
         case "grouped":

@@ -32,7 +32,12 @@ public enum MeetingEvent: Equatable, Sendable {
     /// A regrouping the facilitator asked for: the note moves that follow it, kept so the
     /// regrouping can be undone in one step. `byHand`: the moves are the facilitator's own
     /// placements (an applied split by meaning), so the notes are pinned where they went.
-    case regroupRecorded(kind: NoteKind, moves: [RegroupMove], byHand: Bool = false)
+    /// `removed`: the automatic themes it emptied (they leave the wall), kept so that undo
+    /// can put them back with their notes.
+    case regroupRecorded(kind: NoteKind, moves: [RegroupMove], byHand: Bool = false, removed: [RemovedTheme] = [])
+    /// An automatic theme an undone regrouping had emptied, back on the wall where it stood
+    /// (`position` in the order of all themes), before its notes move back into it.
+    case themeRestored(RemovedTheme, kind: NoteKind)
     /// The last regrouping undone; `released`: notes it had pinned, now free again (back in
     /// the theme they came from, no longer counter-examples of it).
     case regroupUndone(kind: NoteKind, released: [String] = [])
@@ -87,6 +92,7 @@ public enum MeetingEvent: Equatable, Sendable {
         case .nextStepsSet: return "nextStepsSet"
         case .regroupRecorded: return "regroupRecorded"
         case .regroupUndone: return "regroupUndone"
+        case .themeRestored: return "themeRestored"
         case .summarySendStarted: return "summarySendStarted"
         case .openingSet: return "openingSet"
         case .synthesisSet: return "synthesisSet"
@@ -136,6 +142,15 @@ public enum ProposalRequest: Equatable, Sendable {
     case regroup
     /// "Split" on one theme: applied, its moves are the facilitator's own split.
     case split(theme: String)
+}
+
+/// An automatic theme a regrouping emptied, as it stood: what undo needs to put it back.
+public struct RemovedTheme: Equatable, Sendable {
+    public var id: String
+    public var label: String
+    /// Its place in the order of all themes (`MeetingState.themeOrder`) when it was removed.
+    public var position: Int
+    public init(id: String, label: String, position: Int) { self.id = id; self.label = label; self.position = position }
 }
 
 public struct RegroupMove: Equatable, Sendable {

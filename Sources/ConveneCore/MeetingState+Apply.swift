@@ -173,10 +173,16 @@ extension MeetingState {
                 }
             }
             proposals[kind] = nil
-        case let .regroupRecorded(kind, moves, byHand):
+        case let .regroupRecorded(kind, moves, byHand, removed):
             // Recorded after its moves, so the split's own moves by hand do not count as later ones.
             lastRegroup[kind] = moves
             lastRegroupPinned[kind] = byHand ? Set(moves.map(\.note)) : nil
+            lastRegroupRemoved[kind] = removed.isEmpty ? nil : removed
+        case let .themeRestored(theme, kind):
+            // Its id was given out once already: the next new theme's number stays as it is.
+            guard themes[theme.id] == nil else { break }
+            themes[theme.id] = Theme(id: theme.id, kind: kind, label: theme.label, labelByHand: false, createdAt: at)
+            themeOrder.insert(theme.id, at: min(max(0, theme.position), themeOrder.count))
         case let .regroupUndone(kind, released):
             // Back where it came from, a note of the undone split is the grouping's again.
             for id in released {
@@ -186,6 +192,7 @@ extension MeetingState {
             }
             lastRegroup[kind] = nil
             lastRegroupPinned[kind] = nil
+            lastRegroupRemoved[kind] = nil
         case let .summarySendStarted(send, recipients, appendix):
             mailings.append(Mailing(id: send, recipients: recipients,
                                     outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at,

@@ -27,18 +27,29 @@ extension MeetingState {
         var split = false
         if case .split? = proposal.requested { split = true }
         d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: split) }
-        // Nothing moved: no step to undo (an empty one would hide the last real one from Undo).
-        if !moves.isEmpty { d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split)) }
-        // Automatic themes the moves leave empty leave the wall.
+        // Automatic themes the moves leave empty leave the wall; the step keeps them as they
+        // stood, so that undo puts them back.
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
         for m in moves { if let f = m.from { holding[f, default: 0] -= 1 } }
         let emptied = proposal.removedThemes.filter { id in
             themes[id].map { !$0.labelByHand && !$0.locked } ?? false && holding[id, default: 0] <= 0
         }
+        // Nothing moved: no step to undo (an empty one would hide the last real one from Undo).
+        if !moves.isEmpty {
+            d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split, removed: removedThemes(emptied)))
+        }
         if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
         d.reply = [("moved", .int(Int64(moves.count)))]
         return d
+    }
+
+    /// Themes as they stand, for a regrouping that is about to empty them (`RemovedTheme`).
+    public func removedThemes(_ ids: [String]) -> [RemovedTheme] {
+        ids.compactMap { id in
+            guard let t = themes[id], let position = themeOrder.firstIndex(of: id) else { return nil }
+            return RemovedTheme(id: id, label: t.label, position: position)
+        }
     }
 
     /// True when the proposal of `kind` is one the facilitator asked for and it still moves

@@ -59,20 +59,41 @@ extension MeetingState {
         // does one whose theme of origin is gone (merged away): the split is not undone into
         // Unsorted.
         let split = lastRegroupPinned[kind]
+        // Automatic themes the regrouping emptied come back where they stood, with the notes
+        // that are going back to them (one that no note would go back to stays away: the wall
+        // shows no empty column the facilitator did not make).
+        let removed = Dictionary((lastRegroupRemoved[kind] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var restored: [RemovedTheme] = []
         var released: [String] = []
+        var back: [(note: String, from: String?, to: String?)] = []
         for m in moves {
             guard let note = notes[m.note], !note.withdrawn, note.theme == m.to else { continue }
-            let back = m.from.flatMap { themes[$0] == nil ? nil : $0 }
+            let origin = m.from.flatMap { themes[$0] != nil || removed[$0] != nil ? $0 : nil }
             if let split {
-                guard split.contains(m.note), back != nil || m.from == nil else { continue }
+                guard split.contains(m.note), origin != nil || m.from == nil else { continue }
                 released.append(m.note)
             } else if note.placedByHand {
                 continue
             }
-            d.events.append(.noteMoved(note: m.note, theme: back, byHand: false))
+            if let origin, themes[origin] == nil, !restored.contains(where: { $0.id == origin }) { restored.append(removed[origin]!) }
+            back.append((m.note, note.theme, origin))
         }
+        // In their old order, so that each lands at its old place among the others.
+        d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
+        d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
+        // Automatic themes the undone regrouping had opened or filled, left empty now, leave
+        // the wall with it; a theme the facilitator has named or locked since stays.
+        var holding: [String: Int] = [:]
+        for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
+        for b in back { if let f = b.from { holding[f, default: 0] -= 1 } }
+        var emptied: [String] = []
+        for id in moves.compactMap(\.to) where !emptied.contains(id) {
+            guard let t = themes[id], !t.labelByHand, !t.locked, holding[id, default: 0] <= 0 else { continue }
+            emptied.append(id)
+        }
+        if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
         d.events.append(.regroupUndone(kind: kind, released: released))
-        d.reply = [("moved", .int(Int64(d.events.count - 1)))]
+        d.reply = [("moved", .int(Int64(back.count)))]
         return d
     }
 }

@@ -122,6 +122,11 @@ extension MeetingState {
             if !hidden, let n = notes[id] { pairs.append(("noteView", noteView(n))) }
         case let .themeCreated(id, _, _, _):
             if let t = themes[id] { pairs.append(("theme", themeView(t))) }
+        case let .themeRestored(restored, _):
+            // Whole, with its place among all themes, so a screen puts it back where it stood.
+            if let t = themes[restored.id] {
+                pairs += [("theme", themeView(t)), ("position", .int(Int64(themeOrder.firstIndex(of: t.id) ?? themeOrder.count)))]
+            }
         case let .themeRenamed(id, label, _):
             pairs += [("theme", .string(id)), ("label", .string(label))]
         case let .noteMoved(id, theme, byHand):
@@ -151,7 +156,7 @@ extension MeetingState {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
-        case let .regroupRecorded(kind, moves, _):
+        case let .regroupRecorded(kind, moves, _, _):
             pairs += [("kind", .string(kind.rawValue)), ("moved", .int(Int64(moves.count)))]
         case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))

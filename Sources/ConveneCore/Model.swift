@@ -161,6 +161,8 @@ public struct MeetingState: Sendable {
     /// that no later hand has placed since (a move, merge or split by hand makes a note the
     /// facilitator's for good; undoing the split frees only the others).
     public var lastRegroupPinned: [NoteKind: Set<String>] = [:]
+    /// Per kind, the automatic themes the last regrouping emptied, for undo to put back.
+    public var lastRegroupRemoved: [NoteKind: [RemovedTheme]] = [:]
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Notes the facilitator kept where they were by dismissing a proposal to move them:

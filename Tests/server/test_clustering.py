@@ -310,7 +310,9 @@ def test_a_regroup_preview_moves_nothing_until_the_facilitator_applies_it(server
     wait_until_placed(server, ids)
     time.sleep(1)
     phone.drain()
-    before = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    first = console_for(server).welcome["snapshot"]
+    before = {n["id"]: n["theme"] for n in first["notes"]}
+    columns = [t["id"] for t in first["themes"] if t["kind"] == "opportunity"]
     reply = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
     assert reply["type"] == "ack", reply
     snap = console_for(server).welcome["snapshot"]
@@ -340,9 +342,12 @@ def test_a_regroup_preview_moves_nothing_until_the_facilitator_applies_it(server
             assert now[m["note"]] == m["to"], m
     moved = {m["note"] for m in proposal["moves"]}
     assert all(now[i] == before[i] for i in before if i not in moved), "nothing else moved"
-    # One step back.
+    # One step back: every note where it was, and the columns as they were (a theme the
+    # proposal emptied back in its place, none of the themes it opened left).
     assert console.command({"type": "undoRegroup", "kind": "opportunity"})["type"] == "ack"
-    assert {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]} == before
+    undone = console_for(server).welcome["snapshot"]
+    assert {n["id"]: n["theme"] for n in undone["notes"]} == before
+    assert [t["id"] for t in undone["themes"] if t["kind"] == "opportunity"] == columns, (proposal["removedThemes"], proposal["newThemes"])
 
 
 def test_unsorted_notes_follow_the_facilitators_hand(server):

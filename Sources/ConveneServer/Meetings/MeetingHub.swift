@@ -182,7 +182,7 @@ public final class MeetingHub {
             for event in decision.events {
                 switch event {
                 case let .themeCreated(id, _, _, _): changed.insert(id)
-                case let .regroupRecorded(_, moves, byHand):
+                case let .regroupRecorded(_, moves, byHand, _):
                     for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
                     split = byHand
                 default: break
@@ -191,6 +191,11 @@ public final class MeetingHub {
             retitle(live, kind: kind, themes: changed)
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
+        case let .undoRegroup(kind):
+            // Every theme of the board gets a title for what it holds again: the notes went
+            // back to some and left others, whose titles described the undone grouping.
+            // (Rare, and titling runs off the service loop.)
+            retitle(live, kind: kind, themes: Set(live.speculative.orderedThemes(kind: kind).map(\.id)))
         default: break
         }
 

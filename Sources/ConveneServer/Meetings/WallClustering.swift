@@ -42,7 +42,10 @@ enum WallClustering {
                                                           nextNumber: state.nextNumber, engine: engine)
         var resolved: [MeetingEvent] = state.proposals[kind] != nil
             ? [.proposalResolved(kind: kind, applied: false, supersededByRegroup: true)] : []
-        resolved.append(.regroupRecorded(kind: kind, moves: moves))
+        // The automatic themes it empties, as they stand now: undo puts them back.
+        var emptied: [String] = []
+        for case let .grouped(_, changes) in events { for case let .removeTheme(id) in changes { emptied.append(id) } }
+        resolved.append(.regroupRecorded(kind: kind, moves: moves, removed: state.removedThemes(emptied)))
         return (resolved + events, moves.count)
     }
 

@@ -1,0 +1,86 @@
+import XCTest
+@testable import ConveneCore
+
+/// "An applied proposal is one undoable step" (issue 11): undo gives the facilitator back the
+/// wall as it stood — the themes the regrouping emptied included, with their titles and in
+/// their places — and takes away the themes it opened.
+final class UndoRegroupTests: XCTestCase {
+    private var m = MeetingDriver()
+    private var ids: [String: String] = [:]
+
+    override func setUp() {
+        m = MeetingDriver()
+        m.phase(.opportunities)
+        let who = m.join("Karen")
+        for i in 0..<9 {
+            try! m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(who))
+            ids["n\(i)"] = "n\(i)"
+        }
+        // Three automatic themes of three notes: "Welders", "Broadband", "Permits".
+        m.record([("t1", "Welders"), ("t2", "Broadband"), ("t3", "Permits")].map { .themeCreated(id: $0.0, kind: .opportunity, label: $0.1, byHand: false) })
+        m.record((0..<9).map { .noteMoved(note: ids["n\($0)"]!, theme: "t\($0 / 3 + 1)", byHand: false) })
+    }
+
+    private func note(_ short: String) -> String { ids[short]! }
+
+    /// Each theme of the board with its notes, in the board's order ("Welders: n0 n1 n2").
+    private func wall(_ state: MeetingState? = nil) -> [String] {
+        let s = state ?? m.state
+        let short = Dictionary(uniqueKeysWithValues: ids.map { ($0.value, $0.key) })
+        return s.orderedThemes(kind: .opportunity).map { t in
+            ([t.label + ":"] + s.visibleNotes(kind: .opportunity).filter { $0.theme == t.id }.map { short[$0.id]! }).joined(separator: " ")
+        }
+    }
+
+    /// The proposal empties "Broadband" (its notes go to "Welders" and to a new theme) and
+    /// opens "Fiber & towers".
+    private func offerAndApply() throws {
+        let moves = [("n3", "t2", "p1"), ("n4", "t2", "p1"), ("n5", "t2", "t1"), ("n6", "t3", "p1")]
+            .map { RegroupMove(note: note($0.0), from: $0.1, to: $0.2) }
+        m.record([.proposalOffered(kind: .opportunity, proposal: ThemeProposal(newThemes: [.init(id: "p1", label: "Fiber & towers")],
+                                                                               moves: moves, removedThemes: ["t2"]))])
+        try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
+    }
+
+    func testUndoPutsBackTheThemeTheProposalEmptiedAndTakesAwayTheOneItOpened() throws {
+        let before = wall()
+        XCTAssertEqual(before, ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
+        try offerAndApply()
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2 n5", "Permits: n7 n8", "Fiber & towers: n3 n4 n6"], "applied: Broadband left the wall")
+        let undone = try m.run(.undoRegroup(kind: .opportunity), as: .facilitator).events
+        XCTAssertEqual(wall(), before, "undo: the wall as it stood, Broadband back in its place with its title")
+        XCTAssertTrue(undone.contains(.themeRestored(RemovedTheme(id: "t2", label: "Broadband", position: 1), kind: .opportunity)), "\(undone)")
+        XCTAssertNil(m.state.lastRegroup[.opportunity])
+        XCTAssertNil(m.state.lastRegroupRemoved[.opportunity])
+        XCTAssertRefused(.notFound) { try m.run(.undoRegroup(kind: .opportunity), as: .facilitator) }
+        // A later theme gets a new number: the restored id is not given out twice.
+        _ = m.theme(.opportunity, "Housing")
+        XCTAssertEqual(m.state.orderedThemes(kind: .opportunity).map(\.label), ["Welders", "Broadband", "Permits", "Housing"])
+        XCTAssertEqual(Set(m.state.themeOrder).count, m.state.themeOrder.count)
+    }
+
+    func testTheUndoStepSurvivesARestart() throws {
+        try offerAndApply()
+        // The log read back from its stored form, as a restart reads it.
+        let log = try m.log.map { try StoredEvent(meeting: $0.meeting, seq: $0.seq, storage: $0.storageJSON()) }
+        XCTAssertEqual(log, m.log)
+        var replayed = try XCTUnwrap(MeetingState.replay(log))
+        XCTAssertEqual(replayed.lastRegroupRemoved[.opportunity], [RemovedTheme(id: "t2", label: "Broadband", position: 1)])
+        let d = try replayed.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "")
+        for (i, e) in d.events.enumerated() { replayed.apply(StoredEvent(meeting: "m1", seq: replayed.seq + 1, at: 5_000 + Int64(i), event: e)) }
+        XCTAssertEqual(wall(replayed), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
+    }
+
+    func testAThemeNamedByHandSinceStaysAndAnEmptiedThemeNoNoteGoesBackToStaysAway() throws {
+        try offerAndApply()
+        let opened = try XCTUnwrap(m.state.orderedThemes(kind: .opportunity).first { $0.label == "Fiber & towers" })
+        try m.run(.renameTheme(theme: opened.id, label: "Rural fiber"), as: .facilitator)
+        // The notes that left Broadband are the facilitator's now (placed by hand): none goes back.
+        try m.run(.moveNote(note: note("n3"), theme: "t1"), as: .facilitator)
+        try m.run(.moveNote(note: note("n4"), theme: "t1"), as: .facilitator)
+        try m.run(.moveNote(note: note("n5"), theme: "t3"), as: .facilitator)
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2 n3 n4", "Permits: n5 n6 n7 n8", "Rural fiber:"],
+                       "no empty Broadband comes back; the theme the facilitator named stays")
+    }
+}
