@@ -413,7 +413,8 @@ function updateNote(li, n, view) {
   const author = `${nameAndOrg(who)}${n.scribed ? ' · scribed' : ''}`;
   setText(li.querySelector('.author'), author);
   const flags = [n.role === 'partner' ? ROLE_NAMES.partner : '', n.hidden ? 'hidden' : '', n.edited ? 'edited' : ''].filter(Boolean);
-  card.title = `${author}${flags.length ? ` · ${flags.join(', ')}` : ''}\nClick to select; drag to a theme to move it.`;
+  // The card shows three lines of a long note; the tooltip has it whole.
+  card.title = `${n.text}\n— ${author}${flags.length ? ` · ${flags.join(', ')}` : ''}\nClick to select; drag to a theme to move it.`;
   // The console shows both: the author's words, and the summary's corrected text.
   const corrected = view.state.summaryEdits?.corrections?.[n.id];
   show(li.querySelector('.corrected'), !!corrected);

@@ -113,7 +113,10 @@ function renderPhase(state) {
 
 function tick() {
   const ms = remainingMs(conn.state, conn.serverNow());
-  setText($('timer'), ms === null ? 'no timer' : `${formatRemaining(ms)} (${describeRemaining(ms)})`);
+  // The clock alone ("44:20"): the words beside it ("45 minutes left") read as a second,
+  // different count; they stay as the tooltip.
+  setText($('timer'), ms === null ? 'no timer' : formatRemaining(ms));
+  $('timer').title = ms === null ? '' : describeRemaining(ms);
   $('timer').classList.toggle('over', ms !== null && ms < 0);
 }
 everySecond(tick);

@@ -202,6 +202,7 @@ const WORDS = {
     'closed.summary.mail': 'The meeting summary will come to your e-mail.',
     'closed.summary.ask': 'The organizers will share the meeting summary.',
     'closed.other': 'Posting is closed right now.',
+    'welcome.joined': (name) => `You're in, ${name}! We'll start shortly.`,
     'next.call': (when, host) => `The champions' call${when ? ` is on ${when}` : ' date is to be set'}${host ? `, hosted by ${host}` : ''}.`,
     'next.meeting': (when) => `The next meeting is on ${when}.`,
     'next.steps': (parts) => `Next steps: ${parts}`,
@@ -308,6 +309,7 @@ const WORDS = {
     'closed.summary.mail': 'Recibirá el resumen de la reunión por correo electrónico.',
     'closed.summary.ask': 'Los organizadores compartirán el resumen de la reunión.',
     'closed.other': 'Ahora no se pueden publicar notas.',
+    'welcome.joined': (name) => `¡Ya está dentro, ${name}! Empezaremos en breve.`,
     'next.call': (when, host) => (when
       ? `La llamada de los líderes será el ${when}${host ? `; la organiza ${host}` : ''}.`
       : `La fecha de la llamada de los líderes está por definir${host ? `; la organiza ${host}` : ''}.`),

@@ -229,7 +229,8 @@ function render() {
   if (!you) return;
   setText($('you'), `${nameAndOrg(you)} · ${t(`role.${you.role}`)}`);
   setText($('phase'), t(`phase.${state.phase}`));
-  setText($('question'), questionFor(state.phase, state.question));
+  // The welcome's question asks people to join: someone who has is told they are in.
+  setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question));
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;
@@ -274,7 +275,8 @@ function nextStepsLine(state) {
   const call = ns.championsCall || {};
   if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, dateLocale()) : '', call.host || ''));
   if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, dateLocale())));
-  if (ns.other) parts.push(ns.other);
+  // The facilitator's other steps, one a line as they typed them (the notice keeps line breaks).
+  if (ns.other) parts.push(`\n${ns.other.trim()}`);
   return parts.length ? t('next.steps', parts.join(' ')) : t('next.later');
 }
 

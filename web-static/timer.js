@@ -24,7 +24,9 @@ export function formatRemaining(ms) {
 /** Words for screen readers and titles: "12 minutes left", "3 minutes over time". */
 export function describeRemaining(ms) {
   if (ms === null) return '';
-  const minutes = Math.ceil(Math.abs(ms) / 60_000);
+  // Whole minutes gone by, as the clock beside it counts them (44:20 is "44 minutes left").
+  if (Math.abs(ms) < 60_000) return ms >= 0 ? 'less than a minute left' : 'less than a minute over time';
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
   const unit = minutes === 1 ? 'minute' : 'minutes';
   return ms >= 0 ? `${minutes} ${unit} left` : `${minutes} ${unit} over time`;
 }

@@ -35,17 +35,24 @@ const conn = connect({
 
 // A projector switched to another resolution: fit the type to the new screen.
 addEventListener('resize', draw);
-// The board's height also changes without a resize: the header grows when the QR code has
-// loaded, or when the phase question wraps. Notes fitted to the old height would be cut
-// off at the bottom, so the board is fitted again whenever its own size changes.
-let boardHeight = 0;
-new ResizeObserver(([entry]) => {
-  const height = Math.round(entry.contentRect.height);
-  if (height !== boardHeight) {
-    boardHeight = height;
-    draw();
+// The room for the board, and for the strategy areas and next steps, also changes without a
+// resize: the header grows when the QR code has loaded, or when the phase question wraps.
+// What was fitted to the old height would be cut off at the bottom, so the wall is fitted
+// again whenever the main area's or the board's height changes.
+const heights = new Map();
+const refit = new ResizeObserver((entries) => {
+  let changed = false;
+  for (const entry of entries) {
+    const height = Math.round(entry.contentRect.height);
+    if (heights.get(entry.target) !== height) {
+      heights.set(entry.target, height);
+      changed = true;
+    }
   }
-}).observe($('board'));
+  if (changed) draw();
+});
+refit.observe($('wall-main'));
+refit.observe($('board'));
 
 if (!code) {
   setText($('wall-message'), 'Open the wall with its link: wall.html?code=XXXXXX');
@@ -348,6 +355,9 @@ function renderAreas(state) {
     const facts = [`${notes} ${notes === 1 ? 'note' : 'notes'}`];
     if (nominees) facts.push(`${nominees} ${nominees === 1 ? 'person' : 'people'} to invite`);
     setText(li.querySelector('.area-facts'), facts.join(' · '));
+    // The workbook's verdict on an area nobody champions comes once the room has had its
+    // chance: while the facilitator calls for champions, it is only "No champion yet".
+    setText(li.querySelector('.not-priority'), state.phase === 'commitments' ? 'No champion yet' : 'Not a priority right now');
     show(li.querySelector('.not-priority'), champions.length === 0);
     const names = champions.map((p) => ({ id: p.id, text: p.name, org: p.organization }));
     fadeIn(syncChildren(li.querySelector('.champions'), names, (p) => p.id,
@@ -382,10 +392,18 @@ const FOLLOW_UP_SCALES = [2, 1.75, 1.5, 1.3, 1.15, 1];
 
 function fitFollowUp() {
   const main = $('wall-main');
+  // Everything on the wall, and no word wider than its card: at the largest scale an area's
+  // title would otherwise break mid-word ("Mainten|ance", "program|mers") and a champion's
+  // organization run past the card's edge. Words are measured whole; only at the smallest
+  // scale may a word that still does not fit break.
+  const words = Array.from(main.querySelectorAll('.area-label, .champions li, .supporters, #next-steps-list dd'));
+  for (const el of words) el.style.overflowWrap = 'normal';
+  const fits = () => main.scrollHeight <= main.clientHeight + 1 && words.every((el) => el.scrollWidth <= el.clientWidth + 1);
   for (const scale of FOLLOW_UP_SCALES) {
     main.style.setProperty('--follow-up-scale', String(scale));
-    if (main.scrollHeight <= main.clientHeight + 1) break;
+    if (fits()) break;
   }
+  for (const el of words) el.style.overflowWrap = '';
 }
 
 // ---- Next steps ----

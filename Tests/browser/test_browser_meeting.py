@@ -79,6 +79,8 @@ def test_whole_meeting(screens, snapshot, settle):
         role_name = "Employer" if who["role"] == "employer" else "Community partner"
         assert phone.you() == f"{who['name']}, {who['organization']} · {role_name}"
         assert phone.phase() == "Welcome"
+        # The welcome asks people to join; once they have, the phone says they are in.
+        assert phone.question() == f"You're in, {who['name']}! We'll start shortly."
         if who["role"] == "employer":
             assert "Posting opens when the facilitator starts the opportunities round" in (phone.closed_notice() or "")
         else:   # a community partner, who does not post in this meeting, is told what they can do
@@ -233,7 +235,9 @@ def test_whole_meeting(screens, snapshot, settle):
     }, "supporters on the wall")
     areas = wall.areas()
     assert areas["Talent pipeline"]["orgs"] == ["Acme Machining"]
-    assert areas["Permitting and regulation"]["not_priority_text"] == "Not a priority right now"
+    # While the facilitator still calls for champions, an area nobody has taken is only
+    # waiting; the workbook's verdict comes with the wrap-up.
+    assert areas["Permitting and regulation"]["not_priority_text"] == "No champion yet"
     for label, notes in STRATEGY_AREAS.items():
         facts = areas[label]["facts"]
         assert facts.startswith(plural(len(notes), "note", "notes")), (label, facts)
@@ -271,6 +275,7 @@ def test_whole_meeting(screens, snapshot, settle):
         return {name: px('.champion-name'), org: px('.champion-org'), supporters: px('#areas .supporters:not([hidden])'),
                 fits: main.scrollHeight <= main.clientHeight + 1};""")
     assert sizes["name"] >= 40 and sizes["org"] >= 30 and sizes["supporters"] >= 30 and sizes["fits"], sizes
+    assert wall.words_not_whole("#areas .area-label, #areas .champions li, #areas .supporters") == []
     shots("commitments")
 
     # ---- Wrap-up: next steps ----
@@ -295,8 +300,10 @@ def test_whole_meeting(screens, snapshot, settle):
     assert "3:00" in call and "PM" in call, call
     assert call.endswith("hosted by Karen Lee"), call
     assert steps["Next meeting"] == long_date(NEXT_MEETING)
-    # The areas and their champions stay on the wall next to the next steps.
+    # The areas and their champions stay on the wall next to the next steps; an area nobody
+    # took is now, in the workbook's words, not a priority.
     assert wall_areas()["Permitting and regulation"] == ([], True)
+    assert wall.areas()["Permitting and regulation"]["not_priority_text"] == "Not a priority right now"
     assert snapshot()["nextSteps"] == {
         "championsCall": {"date": f"{CALL:%Y-%m-%dT%H:%M}", "host": "Karen Lee"},
         "nextMeeting": {"date": NEXT_MEETING.isoformat()}, "other": None}

@@ -227,3 +227,52 @@ def test_spotlight_shows_one_theme_alone_until_released(screens, facilitator):
     wall.wait_js("return shown($('spotlight'));", message="the spotlight again")
     facilitator("setPhase", phase="requirements")
     wall.wait_js("return !shown($('spotlight'));", message="a phase change to release the spotlight")
+
+
+FIVE_AREAS = {
+    # Titles the engine gave strategy areas on a light-manufacturing wall: long words at the
+    # wall's largest type would break mid-word ("Mainten|ance", "program|mers").
+    "Maintenance technicians & cobots": ["Cobots for machine tending", "Maintenance techs who know PLCs"],
+    "CNC programmers & evening machining": ["CNC programmers are retiring", "Evening machining class at the college"],
+    "Youth apprenticeship & plant tours": ["Plant tours for 8th graders", "Paid youth apprenticeships"],
+    "Quality certification consultant": ["Share an AS9100 consultant", "Pooled quality manager"],
+    "Promote Three Rivers manufacturing": ["A map of who makes what", "Nobody outside the county knows us"],
+}
+
+
+def test_strategy_areas_and_champions_read_whole_from_the_back_of_the_room(screens, facilitator, ws_phone):
+    """Commitments on the wall (1920×1080): five strategy areas with long titles, a champion from
+    an organization with a long name; every word reads whole (none broken mid-word, none past
+    its card), and an area nobody has taken yet says so without the workbook's verdict, which
+    comes with the wrap-up."""
+    facilitator("setPhase", phase="opportunities")
+    facilitator("setPhase", phase="requirements")
+    ids = {}
+    for label, notes in FIVE_AREAS.items():
+        ids[label] = facilitator("createTheme", kind="requirement", label=label)["theme"]
+        for i, text in enumerate(notes):
+            note = f"r-{len(ids)}-{i}"
+            facilitator("post", id=note, kind="requirement", text=text,
+                        scribe={"name": f"Employer {i}", "organization": f"Shop {i}", "role": "employer"})
+            facilitator("moveNote", note=note, theme=ids[label])
+            time.sleep(0.1)
+    facilitator("setPhase", phase="commitments")
+    champion = ws_phone("Rosalind Featherstonehaugh", organization="Confluence Precision Manufacturing")
+    assert champion.command({"type": "champion", "theme": ids["CNC programmers & evening machining"]})["type"] == "ack"
+    wall = screens.wall()
+    wall.wait(lambda: (wall.areas() or {}).get("CNC programmers & evening machining", {}).get("champions")
+              == ["Rosalind Featherstonehaugh"], "the champion on the wall")
+    wall.wait_js("const q = $('join-qr'); return q.hidden || (q.complete && q.naturalWidth > 0);", message="the QR code to load")
+    areas = wall.areas()
+    assert set(areas) == set(FIVE_AREAS)
+    assert areas["Quality certification consultant"]["not_priority_text"] == "No champion yet"
+    assert wall.words_not_whole("#areas .area-label, #areas .champions li, #areas .supporters") == []
+    size = wall.js("return parseFloat(getComputedStyle(document.querySelector('#areas .area-label')).fontSize);")
+    assert size >= 40, f"area titles at {size} px"
+    assert wall.js("const m = $('wall-main'); return m.scrollHeight <= m.clientHeight + 1;"), "everything on screen"
+    wall.shot("five areas and a champion")
+    facilitator("setPhase", phase="wrap-up")
+    wall.wait(lambda: (wall.areas() or {}).get("Quality certification consultant", {}).get("not_priority_text")
+              == "Not a priority right now", "the workbook's verdict at the wrap-up")
+    assert wall.words_not_whole("#areas .area-label, #areas .champions li, #areas .supporters, #next-steps-list dd") == []
+    wall.shot("wrap-up")
