@@ -2,6 +2,7 @@
 line, as the server runs it, and a simulated facilitator who corrects the wall to the labels."""
 import json
 import os
+import re
 import subprocess
 
 from conftest import BIN, ROOT
@@ -88,3 +89,33 @@ def test_simulating_a_facilitator_needs_labels():
                           input='{"episode": "x", "id": 1, "text": "welders"}\n', capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert "needs a \"label\"" in done.stderr
+
+
+def test_stats_say_how_many_proposals_the_engine_made_and_the_output_is_the_same_every_run():
+    """Plain `convene cluster`: `--stats` reports churn and the number of proposals on standard
+    error (the wall printed is the one with every proposal applied); the same notes give the
+    same themes and titles, byte for byte, every run."""
+    first = subprocess.run([BIN, "cluster", "--model-dir", MODEL, "--stats"], input=labelled_notes(), capture_output=True,
+                           text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    stats = re.findall(r"churn ([0-9.]+)% per note.*?(\d+) proposals? \(all applied\)", first.stderr)
+    assert len(stats) == 1 and "notes 38" in first.stderr, first.stderr   # one line for the run's 38 notes
+    assert all(float(churn) >= 0 and int(n) >= 0 for churn, n in stats)
+    again, _ = run_cluster()
+    assert [json.loads(line) for line in first.stdout.splitlines() if line.strip()] == again, "the same notes, the same wall"
+
+
+def test_titles_are_short_noun_phrases_distinct_within_each_wall():
+    """Issue 11, item 4, on the command's live walls: 2–6 words, starting with a capital and
+    a letter, ending on a word (never "&" or a comma), not a bare number, distinct per wall."""
+    lines, _ = run_cluster()
+    for episode in ("plant-a", "plant-b"):
+        titles = {line["label"] for line in lines if line["episode"] == episode and line["theme"] != "unsorted"}
+        assert len(titles) >= 2, titles
+        for title in titles:
+            words = [w for w in title.replace("&", " ").replace(",", " ").split()]
+            assert 2 <= len(words) <= 6, title
+            assert title[0].isalpha() and title[0].isupper(), title
+            assert title.rstrip()[-1].isalnum() or title.rstrip()[-1] in "+)", title
+            assert not all(w.isdigit() for w in words), title
+        assert len({t.lower() for t in titles}) == len(titles), titles
