@@ -398,11 +398,14 @@ function fitFollowUp() {
   // scale may a word that still does not fit break.
   const words = Array.from(main.querySelectorAll('.area-label, .champions li, .supporters, #next-steps-list dd'));
   for (const el of words) el.style.overflowWrap = 'normal';
-  const fits = () => main.scrollHeight <= main.clientHeight + 1 && words.every((el) => el.scrollWidth <= el.clientWidth + 1);
-  for (const scale of FOLLOW_UP_SCALES) {
-    main.style.setProperty('--follow-up-scale', String(scale));
-    if (fits()) break;
-  }
+  const tall = () => main.scrollHeight <= main.clientHeight + 1;
+  const whole = () => main.scrollWidth <= main.clientWidth + 1 && words.every((el) => el.scrollWidth <= el.clientWidth + 1);
+  // The largest scale at which all is on screen and every word whole; failing that (a word
+  // too long at any size, a web address in the next steps), the largest that is on screen.
+  const scale = FOLLOW_UP_SCALES.find((s) => { main.style.setProperty('--follow-up-scale', String(s)); return tall() && whole(); })
+    ?? FOLLOW_UP_SCALES.find((s) => { main.style.setProperty('--follow-up-scale', String(s)); return tall(); })
+    ?? FOLLOW_UP_SCALES[FOLLOW_UP_SCALES.length - 1];
+  main.style.setProperty('--follow-up-scale', String(scale));
   for (const el of words) el.style.overflowWrap = '';
 }
 

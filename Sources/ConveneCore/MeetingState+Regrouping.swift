@@ -75,20 +75,29 @@ extension MeetingState {
             } else if note.placedByHand {
                 continue
             }
-            if let origin, themes[origin] == nil, !restored.contains(where: { $0.id == origin }) { restored.append(removed[origin]!) }
-            back.append((m.note, note.theme, origin))
+            var to = origin
+            if let origin, themes[origin] == nil, !restored.contains(where: { $0.id == origin }) {
+                // Never past the limit of themes: beyond it, the note goes back to Unsorted.
+                if orderedThemes(kind: kind).count + restored.count < Limits.themesPerKind { restored.append(removed[origin]!) } else { to = nil }
+            }
+            back.append((m.note, note.theme, to))
         }
         // In their old order, so that each lands at its old place among the others.
         d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
         d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
         // Automatic themes the undone regrouping had opened or filled, left empty now, leave
-        // the wall with it; a theme the facilitator has named or locked since stays.
+        // the wall with it; one the facilitator has made theirs since stays: named, locked,
+        // spotlit, given a sentence for the summary, or champions or people to invite on it.
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
-        for b in back { if let f = b.from { holding[f, default: 0] -= 1 } }
+        for b in back {
+            if let f = b.from { holding[f, default: 0] -= 1 }
+            if let t = b.to { holding[t, default: 0] += 1 }
+        }
         var emptied: [String] = []
         for id in moves.compactMap(\.to) where !emptied.contains(id) {
-            guard let t = themes[id], !t.labelByHand, !t.locked, holding[id, default: 0] <= 0 else { continue }
+            guard let t = themes[id], !t.labelByHand, !t.locked, t.synthesis == nil, spotlight != id, holding[id, default: 0] <= 0,
+                  !champions.contains(where: { $0.theme == id }), !nominations.values.contains(where: { $0.theme == id }) else { continue }
             emptied.append(id)
         }
         if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }

@@ -83,4 +83,26 @@ final class UndoRegroupTests: XCTestCase {
         XCTAssertEqual(wall(), ["Welders: n0 n1 n2 n3 n4", "Permits: n5 n6 n7 n8", "Rural fiber:"],
                        "no empty Broadband comes back; the theme the facilitator named stays")
     }
+
+    func testNotesGoingBackKeepTheirThemeOnTheWallEvenWhenItHeldNoOtherNote() throws {
+        // The proposal takes n1 and n2 out of Welders into a new theme and puts n3 there.
+        let moves = [("n1", "t1", "p1"), ("n2", "t1", "p1"), ("n3", "t2", "t1")].map { RegroupMove(note: note($0.0), from: $0.1, to: $0.2) }
+        m.record([.proposalOffered(kind: .opportunity, proposal: ThemeProposal(newThemes: [.init(id: "p1", label: "Pipeline")], moves: moves))])
+        try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders: n0 n3", "Broadband: n4 n5", "Permits: n6 n7 n8", "Pipeline: n1 n2"])
+        // Karen withdraws n0: Welders holds only the note the proposal brought.
+        try m.run(.withdraw(note: note("n0")), as: .participant(m.state.notes[note("n0")]!.author!))
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders: n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"],
+                       "Welders stays for the notes going back to it; the emptied Pipeline goes")
+    }
+
+    func testAThemeTheFacilitatorWroteASentenceForStaysAfterUndo() throws {
+        try offerAndApply()
+        let opened = try XCTUnwrap(m.state.orderedThemes(kind: .opportunity).first { $0.label == "Fiber & towers" })
+        try m.run(.setSynthesis(theme: opened.id, text: "Rural fiber is what holds the plants back."), as: .facilitator)
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8", "Fiber & towers:"],
+                       "the notes go back, and the theme the facilitator wrote for stays, empty, for them to delete")
+    }
 }

@@ -23,7 +23,8 @@ extension MeetingGrouping {
                 let s = space.similarity(i, to: c)
                 if s > (best?.1 ?? -.infinity) { best = (t.id, s) }
             }
-            guard let (target, similarity) = best, target != note.theme, similarity >= placeThreshold else { continue }
+            guard let (target, similarity) = best, target != note.theme, similarity >= placeThreshold,
+                  !resemblesWhatWasTakenOut(i, of: target, more: similarity, on: wall, space: space) else { continue }
             if note.theme == nil {
                 // The rest of the wall, without this note.
                 let rest = space.centroid(members: wall.notes.indices.filter { $0 != i }.map { ($0, 1) })

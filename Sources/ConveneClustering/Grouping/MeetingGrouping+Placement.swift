@@ -11,6 +11,7 @@ extension MeetingGrouping {
         for theme in wall.themes {
             guard let c = centres[theme.id] else { continue }
             let s = max(space.similarity(index, to: c), exemplarSimilarity(index, theme.id, on: wall, space: space))
+            guard !resemblesWhatWasTakenOut(index, of: theme.id, more: s, on: wall, space: space) else { continue }
             if s > (best?.similarity ?? -.infinity) { best = (theme.id, s) }
         }
         guard let best, best.similarity >= placeThreshold else { return nil }
@@ -32,6 +33,17 @@ extension MeetingGrouping {
             best = max(best, space.similarity(index, j) - exemplarMargin)
         }
         return best
+    }
+
+    /// A note the facilitator moved out of a theme is a counter-example of it: a note more like
+    /// that one (less the same margin as an example) than like the theme does not go there.
+    /// (Its pull on the theme's centre alone is too weak to keep a paraphrase out: one note
+    /// against the theme's many.)
+    func resemblesWhatWasTakenOut(_ index: Int, of theme: String, more similarity: Float, on wall: Wall, space: WallSpace) -> Bool {
+        for (j, n) in wall.notes.enumerated() where j != index && n.theme != theme && n.rejectedThemes.contains(theme) {
+            if space.similarity(index, j) - exemplarMargin > similarity { return true }
+        }
+        return false
     }
 
     /// Each theme's centre: its notes (placed by hand weigh more), minus the notes moved out
