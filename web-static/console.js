@@ -157,6 +157,8 @@ $('scribe-form').addEventListener('submit', async (e) => {
 const SECTIONS = ['board-section', 'phase-section', 'scribe-section', 'people-section', 'commitments-section',
   'next-steps-section', 'summary-section', 'settings-section'];
 const FIRST_IN_PHASE = {
+  // While people join, who has joined (and who must be added by hand) comes first.
+  welcome: ['people-section', 'phase-section'],
   commitments: ['commitments-section'],
   'wrap-up': ['next-steps-section', 'commitments-section', 'summary-section'],
   closed: ['summary-section', 'next-steps-section'],

@@ -313,8 +313,11 @@ function createArea(area) {
       button.disabled = false;
     }
   });
+  // What the area holds, a tap away: a title alone ("Shop & counties") does not say what
+  // someone would be signing up to drive.
+  const notes = h('details', { class: 'area-notes' }, h('summary', {}), h('ul', {}));
   return h('li', { class: 'card area' }, h('p', { class: 'area-label' }), h('p', { class: 'meta champions' }),
-    h('p', { class: 'meta supporters' }), h('p', { class: 'you-champion' }), button);
+    h('p', { class: 'meta supporters' }), notes, h('p', { class: 'you-champion' }), button);
 }
 
 function updateArea(li, area, state) {
@@ -338,6 +341,10 @@ function updateArea(li, area, state) {
   setText(button, action);
   button.setAttribute('aria-label', `${action}: ${area.label}`);
   show(li.querySelector('.you-champion'), signed);
+  const held = state.notes.filter((n) => n.theme === area.id);
+  show(li.querySelector('.area-notes'), held.length > 0);
+  setText(li.querySelector('.area-notes summary'), t('areas.notes', held.length));
+  syncChildren(li.querySelector('.area-notes ul'), held, (n) => n.id, () => h('li', {}), (item, n) => setText(item, n.text));
 }
 
 function createNomination(n) {

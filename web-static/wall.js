@@ -171,7 +171,9 @@ function renderBoard(state, kind) {
     // one, but not so much that the small ones become slivers.
     // (At least 1: below it, a lone column would leave part of the row empty.)
     col.style.flexGrow = String(Math.max(1, Math.sqrt(c.notes.length) * (c.unsorted ? 0.8 : 1)));
-    setText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : c.label);
+    // "Unsorted" is the facilitator's word; the room reads what it means for their note.
+    const label = c.unsorted ? 'Not yet in a theme' : c.label;
+    setText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : label);
     setText(col.querySelector('.count'), String(c.notes.length));
     col.querySelector('.count').setAttribute('aria-label', `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
     arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));

@@ -259,6 +259,8 @@ class Phone(Screen):
                 button: text(li.querySelector('button')),
                 pressed: li.querySelector('button').getAttribute('aria-pressed') === 'true',
                 you: shown(li.querySelector('.you-champion')),
+                whatsIn: shown(li.querySelector('.area-notes')) ? text(li.querySelector('.area-notes summary')) : null,
+                notes: Array.from(li.querySelectorAll('.area-notes li'), (n) => n.textContent),
               };
             }
             return out;""")

@@ -212,6 +212,11 @@ def test_whole_meeting(screens, snapshot, settle):
         phone.wait(lambda p=phone: set(p.areas() or {}) == set(STRATEGY_AREAS), "the strategy areas on the phone")
     assert "Posting is closed" in karen.closed_notice()
 
+    # Each area says what it holds, a tap away: the notes someone would sign up to drive.
+    on_phone = karen.areas()
+    for label, notes in STRATEGY_AREAS.items():
+        assert on_phone[label]["whatsIn"] == f"What's in it ({plural(len(notes), 'note', 'notes')})", on_phone[label]
+        assert sorted(on_phone[label]["notes"]) == sorted(notes), (label, on_phone[label]["notes"])
     karen.champion("Talent pipeline")
     karen.champion("Infrastructure")  # one person, two areas
     dana.champion("Talent pipeline")  # the community partner supports two areas
