@@ -56,3 +56,20 @@ def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(scre
     assert [p for p, _ in lines] == ["Send invitations", "Share the summary"], lines
     assert all(left <= 1 for _, left in lines), f"each other step starts a line: {lines}"
     phone.shot("wrap-up next steps")
+
+
+def test_with_the_keyboard_open_the_note_and_its_post_button_share_the_screen(screens, facilitator):
+    """A phone whose keyboard is open has about 400 px of screen: the header scrolls away, and
+    the note being typed and its Post button are both in view."""
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining")
+    phone.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 400, "deviceScaleFactor": 3, "mobile": True})
+    phone.by_id("note-text").click()
+    where = phone.js("""$('note-text').scrollIntoView({block: 'start'});
+        const box = $('note-text').getBoundingClientRect(), post = $('post-button').getBoundingClientRect();
+        const bar = document.querySelector('.topbar').getBoundingClientRect();
+        return {note: box.top, post: post.bottom, height: innerHeight, barCovers: bar.bottom > box.top && bar.top < box.bottom};""")
+    assert not where["barCovers"], where
+    assert where["note"] >= 0 and where["post"] <= where["height"], where
+    phone.shot("keyboard open")
