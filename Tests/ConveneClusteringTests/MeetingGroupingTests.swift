@@ -259,6 +259,19 @@ final class MeetingGroupingTests: XCTestCase {
         let spanish = texts.keys.sorted()
         let themesOfSpanish = Set(spanish.compactMap { sim.wall.notes[$0].theme })
         XCTAssertGreaterThanOrEqual(themesOfSpanish.count, 2, "Spanish notes spread over the themes they are about")
+        // Each joins the theme its topic's English notes are in, and no theme is mostly Spanish.
+        let english = data.indices.filter { texts[$0] == nil }
+        var joinedTheirTopic = 0
+        for i in spanish {
+            let topicThemes = english.filter { data[$0].theme == data[i].theme }.compactMap { sim.wall.notes[$0].theme }
+            let home = Set(topicThemes).max { a, b in topicThemes.filter { $0 == a }.count < topicThemes.filter { $0 == b }.count }
+            if sim.wall.notes[i].theme == home { joinedTheirTopic += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(joinedTheirTopic, spanish.count - 1, "Spanish notes in their topic's theme: \(joinedTheirTopic) of \(spanish.count)")
+        for theme in Set(sim.wall.notes.compactMap(\.theme)) {
+            let members = sim.wall.notes.indices.filter { sim.wall.notes[$0].theme == theme }
+            XCTAssertLessThan(members.filter { texts[$0] != nil }.count * 2, members.count, "theme \(theme) is mostly Spanish")
+        }
     }
 
     func testSmallTalkWaitsInUnsortedForTheFacilitator() {

@@ -556,3 +556,36 @@ def test_grouping_requests_have_a_budget_even_for_the_facilitator(server):
     assert phone.post("fiber internet for rural shops")["type"] == "ack", "the room keeps posting"
     time.sleep(1.2)
     assert console.command({"type": "regroup", "kind": "opportunity", "preview": True})["type"] == "ack", "the budget refills"
+
+
+def test_a_facilitators_rename_of_an_automatic_theme_is_final(server):
+    """Issue 11, item 4: once the facilitator names a theme the grouping opened, no later
+    placement, retitling or applied regrouping changes its name."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    ids = []
+    for trio in zip(WELDERS[:6], BROADBAND[:6], EXPORTS[:6]):
+        for text in trio:
+            ids.append(phone.post(text)["note"])
+            time.sleep(0.06)
+    notes = wait_until_placed(server, ids)
+    welders_theme = max({notes[i]["theme"] for i in ids[0::3] if notes[i]["theme"]},
+                        key=lambda t: sum(notes[i]["theme"] == t for i in ids[0::3]))
+    assert console.command({"type": "renameTheme", "theme": welders_theme, "label": "Talent pipeline"})["type"] == "ack"
+    # More notes of every topic arrive and are placed (the wall's titles are redone around them).
+    later = []
+    for trio in zip(WELDERS[6:], BROADBAND[6:], EXPORTS[6:]):
+        for text in trio:
+            later.append(phone.post(text)["note"])
+            time.sleep(0.06)
+    wait_until_placed(server, later)
+    # The facilitator's own regroup, previewed and applied, then undone.
+    reply = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
+    assert reply["type"] == "ack", reply
+    if reply["proposal"]:
+        assert console.command({"type": "applyProposal", "kind": "opportunity"})["type"] == "ack"
+        assert console.command({"type": "undoRegroup", "kind": "opportunity"})["type"] == "ack"
+    time.sleep(1.5)   # titles after an applied proposal or an undo come from the clustering thread
+    labels = {t["id"]: t["label"] for t in console_for(server).welcome["snapshot"]["themes"]}
+    assert labels.get(welders_theme) == "Talent pipeline", labels
