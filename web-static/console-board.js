@@ -509,7 +509,9 @@ function renderProposal(state, kind, proposal, preview) {
       : (proposal.requested === 'regroup'
         ? `Regrouping would move ${notesMoved}${opening('open')}.`
         : `The automatic grouping suggests moving ${notesMoved}${opening('opening')}.`)) +
-      ' The cards marked → show where each would go; nothing moves until you apply it.');
+      ' The cards marked → show where each would go; nothing moves until you apply it.' +
+      // Taking part of it: a note the facilitator confirms where it is drops out of the proposal.
+      (split ? '' : ' To leave a note out, select its card and press “Keep in place”.'));
   const byTarget = new Map();
   for (const [note, to] of preview) {
     if (!byTarget.has(to)) byTarget.set(to, []);

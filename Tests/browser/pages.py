@@ -161,6 +161,27 @@ class Screen:
         self.driver.execute_cdp_cmd("Network.emulateNetworkConditions",
                                     {"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
 
+    def words_not_whole(self, selector):
+        """Words of the elements matching `selector` broken across two lines or running past
+        the element's own box: [(word, "broken" | "overflows")]. Empty: every word reads whole."""
+        return self.js("""
+            const out = [];
+            for (const el of document.querySelectorAll(arguments[0])) {
+              if (!shown(el)) continue;
+              const box = el.getBoundingClientRect();
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const m of node.data.matchAll(/\\S+/g)) {
+                  const r = document.createRange();
+                  r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+                  const rects = Array.from(r.getClientRects());
+                  if (rects.length > 1) out.push([m[0], 'broken']);
+                  else if (rects.some((q) => q.right > box.right + 1)) out.push([m[0], 'overflows']);
+                }
+              }
+            }
+            return out;""", selector)
+
     def run_axe(self, axe_source):
         """Runs axe-core on the page once it is still (a fade-in half done would be measured as
         faint text); returns its violations."""
@@ -341,27 +362,6 @@ class Wall(Screen):
               };
             }
             return out;""")
-
-    def words_not_whole(self, selector):
-        """Words of the elements matching `selector` broken across two lines or running past
-        the element's own box: [(word, "broken" | "overflows")]. Empty: every word reads whole."""
-        return self.js("""
-            const out = [];
-            for (const el of document.querySelectorAll(arguments[0])) {
-              if (!shown(el)) continue;
-              const box = el.getBoundingClientRect();
-              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                for (const m of node.data.matchAll(/\\S+/g)) {
-                  const r = document.createRange();
-                  r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
-                  const rects = Array.from(r.getClientRects());
-                  if (rects.length > 1) out.push([m[0], 'broken']);
-                  else if (rects.some((q) => q.right > box.right + 1)) out.push([m[0], 'overflows']);
-                }
-              }
-            }
-            return out;""", selector)
 
     def next_steps(self):
         return self.js("""

@@ -51,6 +51,8 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
         const r = c.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top};});""")
     assert all(c["right"] <= 1366 for c in layout), layout
     assert len({round(c["top"]) for c in layout}) == 1, "the columns sit in one row"
+    # Column titles read whole: no word broken mid-word ("apprenticeshi|p") or past its column.
+    assert console.words_not_whole("#console-board .label-button") == []
     # Compact cards: one to three lines of text and the author, no control rows.
     heights = console.js("return Array.from(document.querySelectorAll('#console-board .note-card'), (c) => c.getBoundingClientRect().height);")
     assert max(heights) <= 90, f"a note card is {max(heights)} px tall"
