@@ -150,7 +150,8 @@ async function moveSelected(theme) {
  *  agreed with): each is placed by hand where it is, so it stays and teaches its theme. */
 async function keepSelected() {
   const { run, say, draw, conn } = ctx;
-  const notes = [...selected].map((id) => conn.state.notes.find((n) => n.id === id)).filter((n) => n?.theme && !n.placedByHand);
+  // An unsorted card kept in place is parked there: no regrouping or proposal moves it.
+  const notes = [...selected].map((id) => conn.state.notes.find((n) => n.id === id)).filter((n) => n && !n.placedByHand);
   let kept = 0;
   for (const seen of notes) {
     // Where the note is now, not where it was when "Keep" was pressed: the commands go one at
@@ -158,7 +159,7 @@ async function keepSelected() {
     // moved it. Keeping must never put a note back where it no longer is.
     const n = conn.state.notes.find((x) => x.id === seen.id);
     if (!n || n.theme !== seen.theme || n.placedByHand) continue;
-    if (!(await run({ type: 'moveNote', note: n.id, theme: n.theme }))) break;
+    if (!(await run({ type: 'moveNote', note: n.id, theme: n.theme ?? null }))) break;
     kept++;
   }
   selected.clear();
@@ -449,7 +450,7 @@ function renderSelection(state, kind, themes) {
   setText($('selection-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} selected`);
   setOptions($('selection-target'), [['', 'Choose where…'], ...themes.map((t) => [t.id, t.label]), [UNSORTED_CHOICE, 'Unsorted']]);
   $('selection-move').disabled = !$('selection-target').value;
-  show($('selection-keep'), notes.some((n) => n.theme && !n.placedByHand));
+  show($('selection-keep'), notes.some((n) => !n.placedByHand));
   show($('selection-hide'), notes.some((n) => !n.hidden));
   show($('selection-show'), notes.some((n) => n.hidden));
   show($('split-form'), new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme);

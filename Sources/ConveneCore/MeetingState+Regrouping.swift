@@ -63,7 +63,6 @@ extension MeetingState {
         // that are going back to them (one that no note would go back to stays away: the wall
         // shows no empty column the facilitator did not make).
         let removed = Dictionary((lastRegroupRemoved[kind] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var restored: [RemovedTheme] = []
         var released: [String] = []
         var back: [(note: String, from: String?, to: String?)] = []
         for m in moves {
@@ -75,19 +74,12 @@ extension MeetingState {
             } else if note.placedByHand {
                 continue
             }
-            var to = origin
-            if let origin, themes[origin] == nil, !restored.contains(where: { $0.id == origin }) {
-                // Never past the limit of themes: beyond it, the note goes back to Unsorted.
-                if orderedThemes(kind: kind).count + restored.count < Limits.themesPerKind { restored.append(removed[origin]!) } else { to = nil }
-            }
-            back.append((m.note, note.theme, to))
+            back.append((m.note, note.theme, origin))
         }
-        // In their old order, so that each lands at its old place among the others.
-        d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
-        d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
         // Automatic themes the undone regrouping had opened or filled, left empty now, leave
         // the wall with it; one the facilitator has made theirs since stays: named, locked,
         // spotlit, given a sentence for the summary, or champions or people to invite on it.
+        // (A theme to restore is none of these: it is not on the wall.)
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
         for b in back {
@@ -100,6 +92,20 @@ extension MeetingState {
                   !champions.contains(where: { $0.theme == id }), !nominations.values.contains(where: { $0.theme == id }) else { continue }
             emptied.append(id)
         }
+        // The emptied themes come back, never past the limit of themes once the ones leaving
+        // have gone: beyond it, their notes go back to Unsorted.
+        var restored: [RemovedTheme] = []
+        let room = Limits.themesPerKind - (orderedThemes(kind: kind).count - emptied.count)
+        for i in back.indices {
+            guard let origin = back[i].to, themes[origin] == nil else { continue }
+            if !restored.contains(where: { $0.id == origin }) {
+                guard restored.count < room else { back[i].to = nil; continue }
+                restored.append(removed[origin]!)
+            }
+        }
+        // In their old order, so that each lands at its old place among the others.
+        d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
+        d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
         if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
         d.events.append(.regroupUndone(kind: kind, released: released))
         d.reply = [("moved", .int(Int64(back.count)))]

@@ -265,7 +265,7 @@ final class MeetingGroupingTests: XCTestCase {
         for i in spanish {
             let topicThemes = english.filter { data[$0].theme == data[i].theme }.compactMap { sim.wall.notes[$0].theme }
             let home = Set(topicThemes).max { a, b in topicThemes.filter { $0 == a }.count < topicThemes.filter { $0 == b }.count }
-            if sim.wall.notes[i].theme == home { joinedTheirTopic += 1 }
+            if let home, sim.wall.notes[i].theme == home { joinedTheirTopic += 1 }
         }
         XCTAssertGreaterThanOrEqual(joinedTheirTopic, spanish.count - 1, "Spanish notes in their topic's theme: \(joinedTheirTopic) of \(spanish.count)")
         for theme in Set(sim.wall.notes.compactMap(\.theme)) {

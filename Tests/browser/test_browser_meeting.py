@@ -58,7 +58,7 @@ def assert_counts_match(columns, screen):
         assert c["count"] == expected, f"{screen}: column {c['label']!r} says {c['count']!r} but shows {shown} notes"
 
 
-def test_whole_meeting(screens, snapshot, settle):
+def test_whole_meeting(screens, snapshot, settle, facilitator):
     console = screens.console()
     wall = screens.wall()
     karen = screens.phone("phone-karen")
@@ -105,6 +105,9 @@ def test_whole_meeting(screens, snapshot, settle):
     assert console.people_summary() == (
         f"{len(people)} joined: {plural(employers, 'employer', 'employers')}, "
         f"{plural(partners, 'community partner', 'community partners')}. {consenting} asked for the summary.")
+    # While people join, the console opens on who has joined.
+    assert console.js("""return Array.from(document.querySelector('.console-main').children, (c) => c.id)
+        .filter((id) => id.endsWith('-section'))[0];""") == "people-section"
     shots("welcome")
 
     # ---- Opportunities ----
@@ -217,6 +220,14 @@ def test_whole_meeting(screens, snapshot, settle):
     for label, notes in STRATEGY_AREAS.items():
         assert on_phone[label]["whatsIn"] == f"What's in it ({plural(len(notes), 'note', 'notes')})", on_phone[label]
         assert sorted(on_phone[label]["notes"]) == sorted(notes), (label, on_phone[label]["notes"])
+    # A note the facilitator hides leaves the list with it.
+    hidden_text = STRATEGY_AREAS["Talent pipeline"][0]
+    hidden_id = next(n["id"] for n in snapshot()["notes"] if n["text"] == hidden_text)
+    assert facilitator("hideNote", note=hidden_id, hidden=True)["type"] == "ack"
+    karen.wait(lambda: hidden_text not in karen.areas()["Talent pipeline"]["notes"], "the hidden note gone from the phone's list")
+    assert karen.areas()["Talent pipeline"]["whatsIn"] == f"What's in it ({plural(len(STRATEGY_AREAS['Talent pipeline']) - 1, 'note', 'notes')})"
+    assert facilitator("hideNote", note=hidden_id, hidden=False)["type"] == "ack"
+    karen.wait(lambda: hidden_text in karen.areas()["Talent pipeline"]["notes"], "the note back in the phone's list")
     karen.champion("Talent pipeline")
     karen.champion("Infrastructure")  # one person, two areas
     dana.champion("Talent pipeline")  # the community partner supports two areas

@@ -99,8 +99,8 @@ def test_stats_say_how_many_proposals_the_engine_made_and_the_output_is_the_same
                            text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     stats = re.findall(r"churn ([0-9.]+)% per note.*?(\d+) proposals? \(all applied\)", first.stderr)
-    assert len(stats) == 1 and "notes 38" in first.stderr, first.stderr   # one line for the run's 38 notes
-    assert all(float(churn) >= 0 and int(n) >= 0 for churn, n in stats)
+    assert len(stats) == 1 and re.search(r"\bnotes 38,", first.stderr), first.stderr   # one line for the run's 38 notes
+    assert 0 <= float(stats[0][0]) <= 100, stats
     again, _ = run_cluster()
     assert [json.loads(line) for line in first.stdout.splitlines() if line.strip()] == again, "the same notes, the same wall"
 

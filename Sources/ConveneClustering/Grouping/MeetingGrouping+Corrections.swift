@@ -10,6 +10,7 @@ extension MeetingGrouping {
         let space = WallSpace(wall.notes)
         let centres = centroids(of: wall, space: space)
         let locked = Set(wall.themes.filter(\.locked).map(\.id))
+        let counter = counterExamples(on: wall)
         // The wall as a whole: an unsorted note follows a theme only if it is clearly more
         // like that theme than like the wall in general (on a young wall every note looks
         // alike, and one theme would swallow them all).
@@ -24,7 +25,7 @@ extension MeetingGrouping {
                 if s > (best?.1 ?? -.infinity) { best = (t.id, s) }
             }
             guard let (target, similarity) = best, target != note.theme, similarity >= placeThreshold,
-                  !resemblesWhatWasTakenOut(i, of: target, more: similarity, on: wall, space: space) else { continue }
+                  !resemblesWhatWasTakenOut(i, of: target, more: similarity, counterExamples: counter, space: space) else { continue }
             if note.theme == nil {
                 // The rest of the wall, without this note.
                 let rest = space.centroid(members: wall.notes.indices.filter { $0 != i }.map { ($0, 1) })

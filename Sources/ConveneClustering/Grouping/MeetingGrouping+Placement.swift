@@ -4,14 +4,16 @@ extension MeetingGrouping {
     /// The theme a note should join now, if one is clearly right for it.
     /// `centres`: the wall's theme centres when the caller already has them (placing many
     /// notes on one wall).
-    func bestTheme(for index: Int, on wall: Wall, space: WallSpace, centres known: [String: WallSpace.Centroid]? = nil) -> String? {
+    func bestTheme(for index: Int, on wall: Wall, space: WallSpace, centres known: [String: WallSpace.Centroid]? = nil,
+                   counterExamples knownCounter: [String: [Int]]? = nil) -> String? {
         let centres = known ?? centroids(of: wall, space: space)
+        let counter = knownCounter ?? counterExamples(on: wall)
         let sorted = wall.notes.filter { $0.theme != nil }.count
         var best: (theme: String, similarity: Float)?
         for theme in wall.themes {
             guard let c = centres[theme.id] else { continue }
             let s = max(space.similarity(index, to: c), exemplarSimilarity(index, theme.id, on: wall, space: space))
-            guard !resemblesWhatWasTakenOut(index, of: theme.id, more: s, on: wall, space: space) else { continue }
+            guard !resemblesWhatWasTakenOut(index, of: theme.id, more: s, counterExamples: counter, space: space) else { continue }
             if s > (best?.similarity ?? -.infinity) { best = (theme.id, s) }
         }
         guard let best, best.similarity >= placeThreshold else { return nil }
@@ -39,11 +41,17 @@ extension MeetingGrouping {
     /// that one (less the same margin as an example) than like the theme does not go there.
     /// (Its pull on the theme's centre alone is too weak to keep a paraphrase out: one note
     /// against the theme's many.)
-    func resemblesWhatWasTakenOut(_ index: Int, of theme: String, more similarity: Float, on wall: Wall, space: WallSpace) -> Bool {
-        for (j, n) in wall.notes.enumerated() where j != index && n.theme != theme && n.rejectedThemes.contains(theme) {
-            if space.similarity(index, j) - exemplarMargin > similarity { return true }
-        }
-        return false
+    /// `counterExamples`: `counterExamples(on:)` of the same wall.
+    func resemblesWhatWasTakenOut(_ index: Int, of theme: String, more similarity: Float, counterExamples: [String: [Int]],
+                                  space: WallSpace) -> Bool {
+        (counterExamples[theme] ?? []).contains { $0 != index && space.similarity(index, $0) - exemplarMargin > similarity }
+    }
+
+    /// Per theme, the notes the facilitator moved out of it and placed elsewhere (or in Unsorted).
+    func counterExamples(on wall: Wall) -> [String: [Int]] {
+        var counter: [String: [Int]] = [:]
+        for (j, n) in wall.notes.enumerated() { for t in n.rejectedThemes where t != n.theme { counter[t, default: []].append(j) } }
+        return counter
     }
 
     /// Each theme's centre: its notes (placed by hand weigh more), minus the notes moved out

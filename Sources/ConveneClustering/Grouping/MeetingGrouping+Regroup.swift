@@ -78,8 +78,16 @@ extension MeetingGrouping {
             themeOfGroup[g] = id
         }
         let silentThemes = Set(step.changes.compactMap { if case let .createTheme(id, _) = $0 { return id }; return nil })
+        // A note more like one the facilitator took out of a theme than like the theme does
+        // not go there, by regrouping either (as on arrival).
+        let counter = counterExamples(on: wall)
+        let centres = counter.isEmpty ? [:] : centroids(of: wall, space: space)
+        func takenOut(_ i: Int, of theme: String) -> Bool {
+            guard let c = centres[theme] else { return false }
+            return resemblesWhatWasTakenOut(i, of: theme, more: space.similarity(i, to: c), counterExamples: counter, space: space)
+        }
         for (i, note) in wall.notes.enumerated() where groups[i] >= 0 && movable(note) {
-            guard let target = themeOfGroup[groups[i]], target != note.theme, !locked.contains(target) else { continue }
+            guard let target = themeOfGroup[groups[i]], target != note.theme, !locked.contains(target), !takenOut(i, of: target) else { continue }
             if (note.theme == nil || unseen.contains(note.id)) && (silentThemes.contains(target) || wall.themes.contains { $0.id == target }) {
                 step.changes.append(.move(note: note.id, theme: target))
             } else {
@@ -95,7 +103,7 @@ extension MeetingGrouping {
         let proposed = Set(proposal.moves.map(\.note))
         for (i, note) in placed.notes.enumerated() where note.theme == nil && !note.pinned && !note.keptByFacilitator && !Self.isWaitingChatter(note) {
             guard !proposed.contains(note.id) else { continue }
-            if let theme = bestTheme(for: i, on: placed, space: space, centres: placedCentres), !locked.contains(theme) {
+            if let theme = bestTheme(for: i, on: placed, space: space, centres: placedCentres, counterExamples: counter), !locked.contains(theme) {
                 step.changes.append(.move(note: note.id, theme: theme))
             }
         }
