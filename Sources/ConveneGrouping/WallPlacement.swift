@@ -142,12 +142,16 @@ public enum WallPlacement {
 
     /// After a correction by the facilitator (a note moved by hand, themes merged or split,
     /// a theme named): still-unsorted notes follow what the engine has learnt, silently;
-    /// seen notes that now clearly belong elsewhere come as a proposal.
+    /// seen notes that now clearly belong elsewhere come as a proposal; titles the correction
+    /// made wrong are written again.
     public static func afterCorrection(wall: Wall, engine: MeetingGrouping) -> Pass {
         let step = engine.afterCorrection(wall)
         var after = wall
         after.apply(step.changes)
-        let titles = engine.retitle(after, themes: Set(step.changes.compactMap { if case .move(_, let t?) = $0 { return t }; return nil }))
+        // Every automatic title that has become wrong (a word no note of its theme uses any
+        // more: the note moved out by hand took it) is written again; the others stay, so the
+        // columns keep their names while the facilitator works.
+        let titles = engine.retitle(after, keepingFitting: true)
         return Pass(changes: (step.changes + titles).map(groupingChange), proposal: step.proposal.map { themeProposal($0, on: after) })
     }
 

@@ -115,4 +115,22 @@ final class CorrectionsTests: XCTestCase {
         XCTAssertTrue(arrive(naming: "A", after: data[0].vector).contains(.move(note: "p", theme: "A")))
         XCTAssertTrue(arrive(naming: "B", after: data[1].vector).contains(.move(note: "p", theme: "B")))
     }
+
+    func testAfterACorrectionOnlyTitlesThatBecameWrongChange() {
+        // "Welders & broadband" held a note about broadband that the facilitator moved out:
+        // that title is wrong now and is written again; "Permits" still names its notes and stays.
+        let texts = ["welders are hard to find", "we need certified welders", "welders retire soon",
+                     "broadband is slow at the plant", "permits take months", "permits cost too much", "permit office is slow"]
+        let topic = [0, 0, 0, 1, 2, 2, 2]
+        var wall = Wall(themes: [WallTheme(id: "A", label: "Welders & broadband"), WallTheme(id: "B", label: "Permits"),
+                                 WallTheme(id: "C", label: "Internet", labelByHand: true)])
+        for (i, text) in texts.enumerated() {
+            wall.notes.append(WallNote(id: "n\(i)", vector: data[topic[i]].vector, text: text, theme: topic[i] == 2 ? "B" : "A"))
+        }
+        wall.moveByHand("n3", to: "C")
+        let titles = MeetingGrouping().retitle(wall, keepingFitting: true)
+        let relabelled = Set(titles.compactMap { if case let .relabel(theme, _) = $0 { return theme }; return nil })
+        XCTAssertEqual(relabelled, ["A"], "\(titles)")
+        XCTAssertFalse(titles.contains { if case let .relabel(_, label) = $0 { return label.lowercased().contains("broadband") }; return false })
+    }
 }

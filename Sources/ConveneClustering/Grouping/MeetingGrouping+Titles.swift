@@ -3,7 +3,11 @@ extension MeetingGrouping {
     /// An automatic theme whose title another theme already has is always retitled (two
     /// passes can give the same title: a proposal's new theme is titled when proposed, the
     /// theme it duplicates later).
-    public func retitle(_ wall: Wall, themes requested: Set<String>? = nil) -> [WallChange] {
+    /// `keepingFitting`: a title every word of which its notes still use stays (after a
+    /// correction by hand: the facilitator's columns keep their names while they work, and
+    /// change only when the title has become wrong — "CNC programmers & welders" once the
+    /// welders' note has left).
+    public func retitle(_ wall: Wall, themes requested: Set<String>? = nil, keepingFitting: Bool = false) -> [WallChange] {
         var only = requested
         if only != nil {
             var seen = Set<String>()
@@ -19,11 +23,24 @@ extension MeetingGrouping {
         for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
             let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
             guard !members.isEmpty else { continue }
+            if keepingFitting && Self.titleStillFits(theme.label, members: members, on: wall)
+                && !ThemeTitler.tooClose(theme.label, to: Set(taken.map(ThemeTitler.normalizedKey))) {
+                taken.append(theme.label)
+                continue
+            }
             let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary,
                                           lexicon: lexicon)
             taken.append(title)
             if title != theme.label { changes.append(.relabel(theme: theme.id, label: title)) }
         }
         return changes
+    }
+
+    /// True when every content word of `label` is a word of one of the notes at `members`.
+    static func titleStillFits(_ label: String, members: [Int], on wall: Wall) -> Bool {
+        let words = ThemeLabeler.words(label).map(\.key).filter { !ThemeLabeler.stopWords.contains($0) }.map(ThemeTitler.stem)
+        guard !words.isEmpty else { return false }
+        let used = Set(members.flatMap { wall.notes[$0].words.words.map { ThemeTitler.stem($0.key) } })
+        return words.allSatisfy(used.contains)
     }
 }
