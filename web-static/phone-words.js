@@ -253,6 +253,7 @@ const WORDS = {
     'where.hidden': 'Hidden from the wall by the facilitator',
     'where.theme': (label) => `On the wall under “${label}”`,
     'where.unsorted': 'On the wall, not in a theme yet',
+    'where.parked': 'On the wall, not in a theme',
     // The names the console and the wall use too.
     ...Object.fromEntries(Object.entries(PHASE_NAMES).map(([phase, name]) => [`phase.${phase}`, name])),
     ...Object.fromEntries(Object.entries(ROLE_NAMES).map(([role, name]) => [`role.${role}`, name])),
@@ -363,6 +364,7 @@ const WORDS = {
     'where.hidden': 'El facilitador la ocultó de la pantalla',
     'where.theme': (label) => `En la pantalla, en el tema “${label}”`,
     'where.unsorted': 'En la pantalla, aún sin tema',
+    'where.parked': 'En la pantalla, sin tema',
     'phase.welcome': 'Bienvenida',
     'phase.opportunities': 'Oportunidades',
     'phase.requirements': 'Requisitos',

@@ -525,7 +525,8 @@ function wallPlace(id) {
   if (!note) return '';
   if (note.hidden) return t('where.hidden');
   const theme = note.theme ? state.themes.find((th) => th.id === note.theme) : null;
-  return theme ? t('where.theme', theme.label) : t('where.unsorted');
+  // Parked by the facilitator: no theme is coming for it.
+  return theme ? t('where.theme', theme.label) : t(note.placedByHand ? 'where.parked' : 'where.unsorted');
 }
 
 function startEdit(id) {

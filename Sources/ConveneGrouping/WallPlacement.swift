@@ -144,14 +144,21 @@ public enum WallPlacement {
     /// a theme named): still-unsorted notes follow what the engine has learnt, silently;
     /// seen notes that now clearly belong elsewhere come as a proposal; titles the correction
     /// made wrong are written again.
-    public static func afterCorrection(wall: Wall, engine: MeetingGrouping) -> Pass {
+    /// `retitling` false: titles stay as they are (the wall is missing notes whose vectors are
+    /// still being computed, after a restart: a title's words may be in those).
+    public static func afterCorrection(wall: Wall, engine: MeetingGrouping, retitling: Bool = true) -> Pass {
         let step = engine.afterCorrection(wall)
         var after = wall
         after.apply(step.changes)
         // Every automatic title that has become wrong (a word no note of its theme uses any
         // more: the note moved out by hand took it) is written again; the others stay, so the
-        // columns keep their names while the facilitator works.
-        let titles = engine.retitle(after, keepingFitting: true)
+        // columns keep their names while the facilitator works. (A title cut at the label's
+        // limit never fits — its last word is cut — and comes back the same once cut: no event.)
+        let current = Dictionary(wall.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let titles = !retitling ? [] : engine.retitle(after, keepingFitting: true).filter { change in
+            if case let .relabel(theme, label) = change { return clipped(label) != current[theme] }
+            return true
+        }
         return Pass(changes: (step.changes + titles).map(groupingChange), proposal: step.proposal.map { themeProposal($0, on: after) })
     }
 

@@ -16,18 +16,26 @@ extension MeetingGrouping {
                 if !seen.insert(key).inserted && !theme.labelByHand { only!.insert(theme.id) }
             }
         }
-        let space = WallSpace(wall.notes)
         var taken = wall.themes.filter { $0.labelByHand || !(only?.contains($0.id) ?? true) }.map(\.label)
+        func members(_ theme: WallTheme) -> [Int] { wall.notes.indices.filter { wall.notes[$0].theme == theme.id } }
+        // The titles that stay are decided first, so that a title written again avoids them
+        // all (else it could come out close to a later theme's, and rename that one too).
+        var kept = Set<String>()
+        if keepingFitting {
+            for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
+                let held = members(theme)
+                guard !held.isEmpty, Self.titleStillFits(theme.label, members: held, on: wall),
+                      !ThemeTitler.tooClose(theme.label, to: Set(taken.map(ThemeTitler.normalizedKey))) else { continue }
+                kept.insert(theme.id)
+                taken.append(theme.label)
+            }
+        }
+        let space = WallSpace(wall.notes)
         var changes: [WallChange] = []
         let vocabulary = WallVocabulary(wall, lexicon: lexicon)
-        for theme in wall.themes where !theme.labelByHand && (only?.contains(theme.id) ?? true) {
-            let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
+        for theme in wall.themes where !theme.labelByHand && !kept.contains(theme.id) && (only?.contains(theme.id) ?? true) {
+            let members = members(theme)
             guard !members.isEmpty else { continue }
-            if keepingFitting && Self.titleStillFits(theme.label, members: members, on: wall)
-                && !ThemeTitler.tooClose(theme.label, to: Set(taken.map(ThemeTitler.normalizedKey))) {
-                taken.append(theme.label)
-                continue
-            }
             let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary,
                                           lexicon: lexicon)
             taken.append(title)

@@ -42,7 +42,11 @@ extension MeetingHub {
         guard !live.recovering else { return }
         let state = live.speculative
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
-        let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
+        // Titles are judged on the whole wall only: after a restart, notes whose vectors are
+        // still being computed are not on it yet.
+        let complete = state.visibleNotes(kind: kind).allSatisfy { $0.hidden || live.vectors[$0.id] != nil }
+        let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine,
+                                                 retitling: complete)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
         if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind) {
