@@ -30,12 +30,15 @@ extension MeetingGrouping {
                 taken.append(theme.label)
             }
         }
+        let toTitle = wall.themes.filter { !$0.labelByHand && !kept.contains($0.id) && (only?.contains($0.id) ?? true) }
+            .map { ($0, members($0)) }.filter { !$0.1.isEmpty }
+        // Nothing to write (a correction that left every title right): the wall's space and
+        // word index are not built (a millisecond on 300 notes, on the service loop).
+        guard !toTitle.isEmpty else { return [] }
         let space = WallSpace(wall.notes)
         var changes: [WallChange] = []
         let vocabulary = WallVocabulary(wall, lexicon: lexicon)
-        for theme in wall.themes where !theme.labelByHand && !kept.contains(theme.id) && (only?.contains(theme.id) ?? true) {
-            let members = members(theme)
-            guard !members.isEmpty else { continue }
+        for (theme, members) in toTitle {
             let title = ThemeTitler.title(for: members, on: wall, space: space, avoiding: taken, phrases: phrases, vocabulary: vocabulary,
                                           lexicon: lexicon)
             taken.append(title)
