@@ -58,16 +58,18 @@ THEMES = {
 }
 
 
-def fill_wall(facilitator, themes=THEMES):
-    """Posts the notes (typed by the facilitator for the room) and sorts them by hand.
-    Returns {label: theme id}."""
+def fill_wall(facilitator, themes=THEMES, kind="opportunity"):
+    """Posts the notes (typed by the facilitator for the room) in the phase of `kind` and sorts
+    them by hand. Returns {label: theme id}."""
     facilitator("setPhase", phase="opportunities")
+    if kind == "requirement":
+        facilitator("setPhase", phase="requirements")
     ids = {}
     for label, notes in themes.items():
-        ids[label] = facilitator("createTheme", kind="opportunity", label=label)["theme"]
+        ids[label] = facilitator("createTheme", kind=kind, label=label)["theme"]
         for i, text in enumerate(notes):
             note = f"n-{len(ids)}-{i}"
-            facilitator("post", id=note, kind="opportunity", text=text,
+            facilitator("post", id=note, kind=kind, text=text,
                         scribe={"name": f"Employer {i}", "organization": f"Shop {i}", "role": "employer"})
             facilitator("moveNote", note=note, theme=ids[label])
             time.sleep(0.1)   # within the server's 20 messages a second per connection
@@ -245,17 +247,7 @@ def test_strategy_areas_and_champions_read_whole_from_the_back_of_the_room(scree
     an organization with a long name; every word reads whole (none broken mid-word, none past
     its card), and an area nobody has taken yet says so without the workbook's verdict, which
     comes with the wrap-up."""
-    facilitator("setPhase", phase="opportunities")
-    facilitator("setPhase", phase="requirements")
-    ids = {}
-    for label, notes in FIVE_AREAS.items():
-        ids[label] = facilitator("createTheme", kind="requirement", label=label)["theme"]
-        for i, text in enumerate(notes):
-            note = f"r-{len(ids)}-{i}"
-            facilitator("post", id=note, kind="requirement", text=text,
-                        scribe={"name": f"Employer {i}", "organization": f"Shop {i}", "role": "employer"})
-            facilitator("moveNote", note=note, theme=ids[label])
-            time.sleep(0.1)
+    ids = fill_wall(facilitator, FIVE_AREAS, kind="requirement")
     facilitator("setPhase", phase="commitments")
     champion = ws_phone("Rosalind Featherstonehaugh", organization="Confluence Precision Manufacturing")
     assert champion.command({"type": "champion", "theme": ids["CNC programmers & evening machining"]})["type"] == "ack"
