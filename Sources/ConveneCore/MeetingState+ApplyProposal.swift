@@ -27,13 +27,14 @@ extension MeetingState {
         var split = false
         if case .split? = proposal.requested { split = true }
         d.events += moves.map { .noteMoved(note: $0.note, theme: $0.to, byHand: split) }
-        // Automatic themes the moves leave empty leave the wall; the step keeps them as they
+        // Automatic themes the moves leave empty leave the wall (unless the room has made them
+        // its own since the proposal was made: `keepsWhenEmpty`); the step keeps them as they
         // stood, so that undo puts them back.
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
         for m in moves { if let f = m.from { holding[f, default: 0] -= 1 } }
         let emptied = proposal.removedThemes.filter { id in
-            themes[id].map { !$0.labelByHand && !$0.locked } ?? false && holding[id, default: 0] <= 0
+            themes[id] != nil && !keepsWhenEmpty(id) && holding[id, default: 0] <= 0
         }
         // Nothing moved: no step to undo (an empty one would hide the last real one from Undo).
         if !moves.isEmpty {

@@ -88,8 +88,7 @@ extension MeetingState {
         }
         var emptied: [String] = []
         for id in moves.compactMap(\.to) where !emptied.contains(id) {
-            guard let t = themes[id], !t.labelByHand, !t.locked, t.synthesis == nil, spotlight != id, holding[id, default: 0] <= 0,
-                  !champions.contains(where: { $0.theme == id }), !nominations.values.contains(where: { $0.theme == id }) else { continue }
+            guard themes[id] != nil, !keepsWhenEmpty(id), holding[id, default: 0] <= 0 else { continue }
             emptied.append(id)
         }
         // The emptied themes come back, never past the limit of themes once the ones leaving

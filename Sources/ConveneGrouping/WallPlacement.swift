@@ -26,7 +26,8 @@ public enum WallPlacement {
                                        rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
         wall.themes = state.orderedThemes(kind: kind).map { t in
-            WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil)
+            WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil,
+                      keptWhenEmpty: state.keepsWhenEmpty(t.id))
         }
         return wall
     }

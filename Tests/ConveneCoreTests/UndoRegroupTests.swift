@@ -105,4 +105,18 @@ final class UndoRegroupTests: XCTestCase {
         XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8", "Fiber & towers:"],
                        "the notes go back, and the theme the facilitator wrote for stays, empty, for them to delete")
     }
+
+    func testAnAppliedProposalKeepsAThemePeopleSignedUpForAndItsChampions() throws {
+        // Between the proposal and its applying, Ruth put her name on Broadband.
+        let ruth = m.join("Ruth")
+        m.record([.championSigned(participant: ruth, theme: "t2")])
+        try offerAndApply()
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2 n5", "Broadband:", "Permits: n7 n8", "Fiber & towers: n3 n4 n6"],
+                       "the notes move; the strategy area Ruth will champion stays, empty, for the facilitator to decide")
+        XCTAssertEqual(m.state.champions(of: "t2").map(\.name), ["Ruth"], "no sign-up is lost with a column")
+        XCTAssertEqual(m.state.lastRegroupRemoved[.opportunity] ?? [], [])
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
+        XCTAssertEqual(m.state.champions(of: "t2").map(\.name), ["Ruth"])
+    }
 }

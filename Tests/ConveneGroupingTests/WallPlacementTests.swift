@@ -260,4 +260,50 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertNil(s.themes["t9"])
         XCTAssertFalse(s.themeOrder.contains("t9"))
     }
+
+    /// Three automatic themes of three notes; the facilitator then moved every note of the
+    /// second ("Broadband") into the first by hand. `room`: what the room did on "Broadband"
+    /// before that (nothing, a champion, a peer to invite, its sentence, the spotlight).
+    func emptiedByHand(room: [MeetingEvent]) -> MeetingState {
+        var s = state(notes: (0..<9).map { "note \($0)" })
+        func apply(_ events: [MeetingEvent]) { for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) } }
+        apply([("t1", "Welders"), ("t2", "Broadband"), ("t3", "Permits")].map { .themeCreated(id: $0.0, kind: .opportunity, label: $0.1, byHand: false) })
+        apply((0..<9).map { .noteMoved(note: "n\($0)", theme: "t\($0 / 3 + 1)", byHand: false) })
+        apply([.participantJoined(Participant(id: "p1", name: "Ruth", organization: "Okafor Tool", role: .employer, email: nil, consent: false,
+                                              resumeToken: "", joinedAt: 1))])
+        apply(room)
+        apply((3..<6).map { .noteMoved(note: "n\($0)", theme: "t1", byHand: true) })
+        return s
+    }
+
+    func testAThemeTheRoomMadeItsOwnStaysWhenItsLastNoteIsMovedOutAndNoSignUpIsLost() {
+        let vs = vectors(10, themes: 3)
+        let engine = MeetingGrouping()
+        func removed(by s: MeetingState) -> (afterANote: Bool, afterRegroup: Bool) {
+            let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+            let arriving = WallNote(id: "n9", vector: vs["n9"]!, text: "note 9", theme: nil, pinned: false, words: NoteWords("note 9"))
+            let pass = WallPlacement.place(arriving: [arriving], onto: wall, nextNumber: s.nextNumber, engine: engine)
+            let regroup = WallPlacement.regroupEvents(kind: .opportunity, wall: wall, nextNumber: s.nextNumber, engine: engine)
+            let passRemoves = pass.changes.contains(.removeTheme(id: "t2"))
+            let regroupRemoves = regroup.events.contains(.grouped(kind: .opportunity, changes: [.removeTheme(id: "t2")]))
+            return (passRemoves, regroupRemoves)
+        }
+        // Nobody's: an automatic theme left empty leaves the wall (no empty column the facilitator did not make).
+        let nobodys = removed(by: emptiedByHand(room: []))
+        XCTAssertTrue(nobodys.afterANote && nobodys.afterRegroup, "\(nobodys)")
+        // The room's: it stays, and so do the names on it.
+        let rooms: [(String, MeetingEvent)] = [
+            ("a champion", .championSigned(participant: "p1", theme: "t2")),
+            ("a peer to invite", .nominated(Nomination(id: "x1", name: "Tom", organization: "Valley Welding", contact: nil, theme: "t2", nominatedBy: "p1", seq: 1))),
+            ("its sentence", .synthesisSet(theme: "t2", text: "Fiber to every shop.")),
+            ("the spotlight", .spotlightSet(theme: "t2")),
+        ]
+        for (what, event) in rooms {
+            let s = emptiedByHand(room: [event])
+            XCTAssertTrue(s.keepsWhenEmpty("t2"), what)
+            let r = removed(by: s)
+            XCTAssertFalse(r.afterANote, "a new note's pass removed the theme with \(what)")
+            XCTAssertFalse(r.afterRegroup, "the facilitator's regroup removed the theme with \(what)")
+        }
+    }
 }

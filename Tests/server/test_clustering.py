@@ -589,3 +589,33 @@ def test_a_facilitators_rename_of_an_automatic_theme_is_final(server):
     time.sleep(2)   # the titles after an undo come from the clustering thread
     labels = {t["id"]: t["label"] for t in console_for(server).welcome["snapshot"]["themes"]}
     assert labels.get(welders_theme) == "Talent pipeline", labels
+
+
+def test_a_strategy_area_people_signed_up_for_stays_when_the_facilitator_empties_it(server):
+    """Karen puts her name on a strategy area; the facilitator then moves every note of it
+    into another area by hand and asks for a regroup. An automatic theme that lost its last
+    note leaves the wall — but not one people have signed up for: the area and Karen's
+    sign-up stay (before, both went without a word)."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    console.command({"type": "setPhase", "phase": "requirements"})
+    phone = phone_for(server, "Karen", organization="Okafor Tool")
+    ids = []
+    for text in CHILDCARE + PERMITS:
+        ids.append(phone.post(text)["note"])
+        time.sleep(0.06)
+    notes = wait_until_placed(server, ids, timeout=30)
+    themes = [notes[i]["theme"] for i in ids]
+    area = max(set(themes[len(CHILDCARE):]) - {None}, key=themes.count)
+    other = next(t for t in set(themes) - {None, area})
+    assert console.command({"type": "setPhase", "phase": "commitments"})["type"] == "ack"
+    assert phone.command({"type": "champion", "theme": area})["type"] == "ack"
+    for i in ids:
+        if notes[i]["theme"] == area:
+            assert console.command({"type": "moveNote", "note": i, "theme": other})["type"] == "ack"
+    assert console.command({"type": "regroup", "kind": "requirement"})["type"] == "ack"
+    time.sleep(1)
+    snap = console_for(server).welcome["snapshot"]
+    assert area in {t["id"] for t in snap["themes"]}, "the strategy area Karen signed up for is still there"
+    assert {"participant": phone.participant, "theme": area} in snap["champions"], snap["champions"]
+    assert not [n for n in snap["notes"] if n["theme"] == area], "its notes stay where the facilitator put them"

@@ -143,12 +143,13 @@ extension MeetingGrouping {
 
 
     /// Where the single note of each automatic theme that holds only one should go: the
-    /// closest other theme when it is clearly close (as on arrival), else Unsorted.
+    /// closest other theme when it is clearly close (as on arrival), else Unsorted. (Not the
+    /// note of a theme the room has made its own: champions signed up for what it says.)
     func loneNoteMoves(_ wall: Wall, space: WallSpace, locked: Set<String>) -> [(note: String, to: String?)] {
         var members: [String: [Int]] = [:]
         for (i, n) in wall.notes.enumerated() { if let t = n.theme { members[t, default: []].append(i) } }
         let lone = wall.themes.filter { t in
-            !t.labelByHand && !locked.contains(t.id) && members[t.id]?.count == 1
+            !t.labelByHand && !t.keptWhenEmpty && !locked.contains(t.id) && members[t.id]?.count == 1
                 && !wall.notes[members[t.id]![0]].pinned && !wall.notes[members[t.id]![0]].keptByFacilitator
         }
         guard !lone.isEmpty else { return [] }

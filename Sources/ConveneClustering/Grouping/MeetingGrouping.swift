@@ -104,10 +104,11 @@ public struct MeetingGrouping: Sendable {
     static func isWaitingChatter(_ note: WallNote) -> Bool { note.theme == nil && !note.pinned && note.words.isChatter }
 
     /// Themes the engine made that hold no note: they leave the wall (a theme the
-    /// facilitator made or named stays until the facilitator removes it).
+    /// facilitator made, named or locked, or the room made its own, stays until the
+    /// facilitator removes it).
     public func emptyAutomaticThemes(_ wall: Wall) -> [String] {
         let used = Set(wall.notes.compactMap(\.theme))
-        return wall.themes.filter { !$0.labelByHand && !$0.locked && !used.contains($0.id) }.map(\.id)
+        return wall.themes.filter { !$0.labelByHand && !$0.locked && !$0.keptWhenEmpty && !used.contains($0.id) }.map(\.id)
     }
 
     /// Changes removing the automatic themes left empty.

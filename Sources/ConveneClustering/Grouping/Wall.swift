@@ -41,9 +41,14 @@ public struct WallTheme: Sendable {
     /// The vector of the label the facilitator gave: part of the theme's centre, so a theme
     /// made or renamed by hand attracts the notes its title names (alone while it is empty).
     public var seed: [Float]?
+    /// The room has made it its own (champions or peers to invite on it, its sentence for the
+    /// summary, spotlit): it stays on the wall when its last note goes, like a named theme.
+    public var keptWhenEmpty: Bool
 
-    public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false, seed: [Float]? = nil) {
+    public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false, seed: [Float]? = nil,
+                keptWhenEmpty: Bool = false) {
         self.id = id; self.label = label; self.locked = locked; self.labelByHand = labelByHand; self.seed = seed
+        self.keptWhenEmpty = keptWhenEmpty
     }
 }
 
