@@ -194,4 +194,35 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertEqual(notes.compactMap { $0["text"]?.stringValue }, ["Drone makers are growing"])
         XCTAssertEqual(wall.last("welcome")?["snapshot"]?["phase"]?.stringValue, "opportunities")
     }
+
+    @MainActor func testUndoTitlesAgainOnlyTheThemesItsNotesLeftOrWentBackTo() async throws {
+        // Four automatic themes of two notes; the last regrouping took n2 from "Broadband"
+        // into "Welders" and opened nothing. "Permits" and "Housing" it never touched.
+        let f = try HubFixture()
+        var state = MeetingState.replay([f.created])!
+        var log = [f.created]
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
+        events += (0..<8).map { .notePosted(id: "n\($0)", kind: .opportunity, text: "note \($0)", author: nil,
+                                            scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
+        events += [("t1", "Welders"), ("t2", "Broadband"), ("t3", "Permits"), ("t4", "Housing")]
+            .map { .themeCreated(id: $0.0, kind: .opportunity, label: $0.1, byHand: false) }
+        events += (0..<8).map { .noteMoved(note: "n\($0)", theme: "t\($0 / 2 + 1)", byHand: false) }
+        events += [.noteMoved(note: "n2", theme: "t1", byHand: false),
+                   .regroupRecorded(kind: .opportunity, moves: [RegroupMove(note: "n2", from: "t2", to: "t1")])]
+        for event in events {
+            let stored = StoredEvent(meeting: "m1", seq: state.seq + 1, at: 10, event: event)
+            state.apply(stored)
+            log.append(stored)
+        }
+        let hub = MeetingHub(writer: f.sink, inbox: Inbox(), embedding: nil, mail: nil,
+                             clustering: ClusteringWorker(inbox: Inbox(), phrases: nil), organizerKey: "organizer-key")
+        XCTAssertTrue(hub.load(log))
+        let console = f.client(address: "127.0.0.1")
+        hub.receive(Array(#"{"type":"hello","code":"ABC234","client":"console","key":"facilitator-key"}"#.utf8), from: console)
+        hub.receive(Array(#"{"type":"undoRegroup","req":1,"kind":"opportunity"}"#.utf8), from: console)
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertEqual(console.last("ack")?["moved"]?.intValue, 1)
+        XCTAssertEqual(hub.meetings["m1"]?.retitleWanted[.opportunity], ["t1", "t2"],
+                       "the two themes n2 moved between get titles again; the others keep theirs")
+    }
 }

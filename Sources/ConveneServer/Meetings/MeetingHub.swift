@@ -153,6 +153,9 @@ public final class MeetingHub {
         case .join, .addAttendee: secret = Identifiers.secret(using: &random)
         default: break
         }
+        // The regrouping an undo takes back, as it stood (the decision forgets it).
+        var undone: [RegroupMove] = []
+        if case let .undoRegroup(kind) = command { undone = live.speculative.lastRegroup[kind] ?? [] }
         let decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret,
                                                    regrouper: WallRegrouper(live: live, phrases: titlePhrases))
         if case .sendSummary = command, mail == nil {
@@ -192,10 +195,13 @@ public final class MeetingHub {
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
         case let .undoRegroup(kind):
-            // Every theme of the board gets a title for what it holds again: the notes went
-            // back to some and left others, whose titles described the undone grouping.
-            // (Rare, and titling runs off the service loop.)
-            retitle(live, kind: kind, themes: Set(live.speculative.orderedThemes(kind: kind).map(\.id)))
+            // The themes notes went back to or left get titles for what they hold again; a
+            // theme the undo put back has the title it had, and a theme no note moved in or out
+            // of keeps its own: the wall is as it stood, not renamed.
+            var restored = Set<String>()
+            for case let .themeRestored(theme, _) in decision.events { restored.insert(theme.id) }
+            let touched = Set(undone.flatMap { [$0.from, $0.to].compactMap { $0 } })
+            retitle(live, kind: kind, themes: touched.subtracting(restored).filter { live.speculative.themes[$0] != nil })
         default: break
         }
 
