@@ -70,6 +70,20 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(summary.contains("Community partner Dana (Dana Co) offered to support Rides & childcare."), summary)
     }
 
+    func testTheSuggestedSentenceQuotesPointsNotDoubtsOrQuestions() {
+        // The doubt and the question share the most words with the rest of the theme.
+        let notes = ["honestly not sure what working together on housing looks like",
+                     "who owns the housing for workers question?",
+                     "Rent near the plant is more than a new hire earns",
+                     "same as the housing comment",
+                     "Workers commute an hour because housing near the plant is scarce",
+                     "HOUSING"]
+        let sentence = SummaryWording.suggestedSynthesis(notes)
+        XCTAssertEqual(sentence, "Notes here point to “Workers commute an hour because housing near the plant is scarce” and “Rent near the plant is more than a new hire earns”.")
+        // A theme of nothing but questions still gets a sentence to edit.
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(["what about housing?"]), "Notes here point to “what about housing”.")
+    }
+
     func testTheOpeningNamesATeamNotAMeetingOrAnIndustry() {
         func opening(_ title: String) -> String {
             var s = MeetingSummary(MeetingDriver().state)

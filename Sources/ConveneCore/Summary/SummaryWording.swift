@@ -29,17 +29,23 @@ public enum SummaryWording {
     }
 
     /// A first sentence for a theme, offered to the facilitator to edit: the two notes most
-    /// like the rest of the theme (by shared words), quoted. Nothing is invented.
+    /// like the rest of the theme (by shared words), quoted. Nothing is invented. A note that
+    /// states something is quoted before one that only asks, doubts or agrees ("honestly not
+    /// sure what that looks like", "same as the bus comment", "RESHORING"): the sentence goes
+    /// out to everyone with the summary.
     public static func suggestedSynthesis(_ texts: [String]) -> String? {
-        let cleaned = texts.map(clean).filter { !$0.isEmpty }
+        let kept = texts.filter { !clean($0).isEmpty }
+        let cleaned = kept.map(clean)
         guard !cleaned.isEmpty else { return nil }
         let words = cleaned.map(contentWords)
         func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
             a.isEmpty || b.isEmpty ? 0 : Double(a.intersection(b).count) / Double(a.union(b).count)
         }
         let centrality = words.indices.map { i in words.indices.reduce(0.0) { $1 == i ? $0 : $0 + overlap(words[i], words[$1]) } }
-        // Most central first; in posting order among equals. The second must add something.
-        let order = cleaned.indices.sorted { (centrality[$0], -$0) > (centrality[$1], -$1) }
+        let states = kept.map { statesSomething($0) ? 1 : 0 }
+        // Statements first, the most central first; in posting order among equals. The
+        // second must add something.
+        let order = cleaned.indices.sorted { (states[$0], centrality[$0], -$0) > (states[$1], centrality[$1], -$1) }
         var chosen = [order[0]]
         if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }) { chosen.append(second) }
         return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
@@ -170,6 +176,18 @@ public enum SummaryWording {
         var t = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         while let last = t.last, ".!?,;:".contains(last) { t.removeLast() }
         return t
+    }
+
+    /// Phrases of a note that asks, doubts or only agrees with another.
+    static let notAPoint = ["not sure", "no idea", "idk", "dunno", "don't know", "dont know", "what does", "what do you mean",
+                            "same as", "agree with", "ditto", "me too", "+1", "lol", "?"]
+
+    /// True when a note makes a point that can be quoted for its theme: three words or more,
+    /// and no question, doubt or mere agreement.
+    static func statesSomething(_ text: String) -> Bool {
+        let lower = String(text.lowercased().map { $0 == "’" ? "'" : $0 })
+        guard text.split(whereSeparator: \.isWhitespace).count >= 3 else { return false }
+        return !notAPoint.contains { lower.range(of: $0) != nil }
     }
 
     static func contentWords(_ text: String) -> Set<String> {
