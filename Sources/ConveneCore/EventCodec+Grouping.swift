@@ -65,13 +65,16 @@ extension ThemeProposal {
 }
 
 extension RemovedTheme {
-    /// As stored: `{"id", "label", "position"}`.
+    /// As stored: `{"id", "label", "position", "after"}` (`after` absent when it was first,
+    /// and in logs written before it was kept).
     var storageJSON: JSONValue {
-        .object([("id", .string(id)), ("label", .string(label)), ("position", .int(Int64(position)))])
+        var pairs: [(String, JSONValue)] = [("id", .string(id)), ("label", .string(label)), ("position", .int(Int64(position)))]
+        if let after { pairs.append(("after", .string(after))) }
+        return .object(pairs)
     }
 
     init(storage j: JSONValue) throws {
         let r = FieldReader(j)
-        self.init(id: try r.string("id"), label: try r.string("label"), position: Int(try r.int("position")))
+        self.init(id: try r.string("id"), label: try r.string("label"), position: Int(try r.int("position")), after: try r.optionalString("after"))
     }
 }

@@ -150,7 +150,13 @@ public struct RemovedTheme: Equatable, Sendable {
     public var label: String
     /// Its place in the order of all themes (`MeetingState.themeOrder`) when it was removed.
     public var position: Int
-    public init(id: String, label: String, position: Int) { self.id = id; self.label = label; self.position = position }
+    /// The theme just before it then (nil: it was first): it goes back after that one, so
+    /// that themes merged or deleted meanwhile do not shift it a column (logs written
+    /// before this field have only the position).
+    public var after: String?
+    public init(id: String, label: String, position: Int, after: String? = nil) {
+        self.id = id; self.label = label; self.position = position; self.after = after
+    }
 }
 
 public struct RegroupMove: Equatable, Sendable {

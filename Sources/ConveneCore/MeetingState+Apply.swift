@@ -182,7 +182,11 @@ extension MeetingState {
             // Its id was given out once already: the next new theme's number stays as it is.
             guard themes[theme.id] == nil else { break }
             themes[theme.id] = Theme(id: theme.id, kind: kind, label: theme.label, labelByHand: false, createdAt: at)
-            themeOrder.insert(theme.id, at: min(max(0, theme.position), themeOrder.count))
+            if let after = theme.after, let i = themeOrder.firstIndex(of: after) {
+                themeOrder.insert(theme.id, at: i + 1)
+            } else {
+                themeOrder.insert(theme.id, at: min(max(0, theme.position), themeOrder.count))
+            }
         case let .regroupUndone(kind, released):
             // Back where it came from, a note of the undone split is the grouping's again.
             for id in released {

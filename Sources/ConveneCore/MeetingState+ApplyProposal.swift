@@ -49,7 +49,7 @@ extension MeetingState {
     public func removedThemes(_ ids: [String]) -> [RemovedTheme] {
         ids.compactMap { id in
             guard let t = themes[id], let position = themeOrder.firstIndex(of: id) else { return nil }
-            return RemovedTheme(id: id, label: t.label, position: position)
+            return RemovedTheme(id: id, label: t.label, position: position, after: position > 0 ? themeOrder[position - 1] : nil)
         }
     }
 

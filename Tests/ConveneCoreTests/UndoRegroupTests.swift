@@ -49,7 +49,7 @@ final class UndoRegroupTests: XCTestCase {
         XCTAssertEqual(wall(), ["Welders: n0 n1 n2 n5", "Permits: n7 n8", "Fiber & towers: n3 n4 n6"], "applied: Broadband left the wall")
         let undone = try m.run(.undoRegroup(kind: .opportunity), as: .facilitator).events
         XCTAssertEqual(wall(), before, "undo: the wall as it stood, Broadband back in its place with its title")
-        XCTAssertTrue(undone.contains(.themeRestored(RemovedTheme(id: "t2", label: "Broadband", position: 1), kind: .opportunity)), "\(undone)")
+        XCTAssertTrue(undone.contains(.themeRestored(RemovedTheme(id: "t2", label: "Broadband", position: 1, after: "t1"), kind: .opportunity)), "\(undone)")
         XCTAssertNil(m.state.lastRegroup[.opportunity])
         XCTAssertNil(m.state.lastRegroupRemoved[.opportunity])
         XCTAssertRefused(.notFound) { try m.run(.undoRegroup(kind: .opportunity), as: .facilitator) }
@@ -65,7 +65,7 @@ final class UndoRegroupTests: XCTestCase {
         let log = try m.log.map { try StoredEvent(meeting: $0.meeting, seq: $0.seq, storage: $0.storageJSON()) }
         XCTAssertEqual(log, m.log)
         var replayed = try XCTUnwrap(MeetingState.replay(log))
-        XCTAssertEqual(replayed.lastRegroupRemoved[.opportunity], [RemovedTheme(id: "t2", label: "Broadband", position: 1)])
+        XCTAssertEqual(replayed.lastRegroupRemoved[.opportunity], [RemovedTheme(id: "t2", label: "Broadband", position: 1, after: "t1")])
         let d = try replayed.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "")
         for (i, e) in d.events.enumerated() { replayed.apply(StoredEvent(meeting: "m1", seq: replayed.seq + 1, at: 5_000 + Int64(i), event: e)) }
         XCTAssertEqual(wall(replayed), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
@@ -118,5 +118,27 @@ final class UndoRegroupTests: XCTestCase {
         try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
         XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
         XCTAssertEqual(m.state.champions(of: "t2").map(\.name), ["Ruth"])
+    }
+
+    func testARestoredThemeGoesBackAfterTheThemeThatStoodBeforeItEvenWhenAnEarlierOneWasMergedAway() throws {
+        // Four themes: Welders, Broadband, Permits (n6 n7 n8) and Housing (n9 n10).
+        let who = m.join("Ginger")
+        for i in 9..<11 {
+            try m.run(.post(id: "n\(i)", kind: nil, text: "note \(i)", scribed: nil), as: .participant(who))
+            ids["n\(i)"] = "n\(i)"
+        }
+        m.record([.themeCreated(id: "t4", kind: .opportunity, label: "Housing", byHand: false)])
+        m.record([.noteMoved(note: "n9", theme: "t4", byHand: false), .noteMoved(note: "n10", theme: "t4", byHand: false)])
+        // The proposal empties Permits into a new theme.
+        let moves = ["n6", "n7", "n8"].map { RegroupMove(note: note($0), from: "t3", to: "p1") }
+        m.record([.proposalOffered(kind: .opportunity, proposal: ThemeProposal(newThemes: [.init(id: "p1", label: "Zoning")],
+                                                                               moves: moves, removedThemes: ["t3"]))])
+        try m.run(.applyProposal(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Housing: n9 n10", "Zoning: n6 n7 n8"])
+        // Meanwhile the facilitator merges Welders into Housing: every later theme moves up a place.
+        try m.run(.mergeThemes(from: "t1", into: "t4"), as: .facilitator)
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Broadband: n3 n4 n5", "Permits: n6 n7 n8", "Housing: n0 n1 n2 n9 n10"],
+                       "Permits is back after Broadband, where it stood, not a column further right")
     }
 }
