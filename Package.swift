@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
         .testTarget(name: "ConveneLexiconTests", dependencies: ["ConveneLexicon", "ConveneClustering"]),
         .testTarget(name: "ConveneEmbeddingTests", dependencies: ["ConveneEmbedding", "ConveneClustering", "ConveneJSON", "ConveneCore"]),
-        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneMail"]),
+        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneCore", "ConveneGrouping", "ConveneJSON", "ConveneStore", "ConveneMail"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,8 +33,11 @@ extension MeetingState {
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }
         for m in moves { if let f = m.from { holding[f, default: 0] -= 1 } }
-        let emptied = proposal.removedThemes.filter { id in
-            themes[id] != nil && !keepsWhenEmpty(id) && holding[id, default: 0] <= 0
+        // (Every theme a move leaves, not only those the proposal listed: one the room had made
+        // its own when it was computed may no longer be, and undo must know it.)
+        var emptied: [String] = []
+        for id in moves.compactMap(\.from) where !emptied.contains(id) {
+            if themes[id] != nil, !keepsWhenEmpty(id), holding[id, default: 0] <= 0 { emptied.append(id) }
         }
         // Nothing moved: no step to undo (an empty one would hide the last real one from Undo).
         if !moves.isEmpty {

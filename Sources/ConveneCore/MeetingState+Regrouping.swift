@@ -77,8 +77,8 @@ extension MeetingState {
             back.append((m.note, note.theme, origin))
         }
         // Automatic themes the undone regrouping had opened or filled, left empty now, leave
-        // the wall with it; one the facilitator has made theirs since stays: named, locked,
-        // spotlit, given a sentence for the summary, or champions or people to invite on it.
+        // the wall with it; one the room has made its own since stays (`keepsWhenEmpty`): named,
+        // locked, given a sentence for the summary, or champions or people to invite on it.
         // (A theme to restore is none of these: it is not on the wall.)
         var holding: [String: Int] = [:]
         for n in visibleNotes(kind: kind) { if let t = n.theme { holding[t, default: 0] += 1 } }

@@ -215,14 +215,15 @@ public struct MeetingState: Sendable {
     }
 
     /// True when a theme stays on the wall even with no note in it: the facilitator has made
-    /// it theirs (named, locked, spotlit, wrote its sentence for the summary) or people have
+    /// it theirs (named, locked, wrote or cleared its sentence for the summary) or people have
     /// put their names on it (champions, peers to invite). Only an automatic theme none of
     /// this holds leaves by itself when its last note goes — whether a new note's pass, the
     /// facilitator's regroup, an applied proposal or an undo empties it — so no sign-up is
     /// ever lost with a column. (The facilitator's own "delete" refuses a theme with champions.)
+    /// The spotlight does not count: it lasts only until the phase changes.
     public func keepsWhenEmpty(_ theme: String) -> Bool {
         guard let t = themes[theme] else { return false }
-        return t.labelByHand || t.locked || t.synthesis != nil || spotlight == theme
+        return t.labelByHand || t.locked || t.synthesis != nil
             || champions.contains { $0.theme == theme } || nominations.values.contains { $0.theme == theme }
     }
 }

@@ -25,9 +25,12 @@ public enum WallPlacement {
             wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
                                        rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
+        // A theme whose notes are all hidden (moderated) looks empty to the engine but is not:
+        // it stays, so a note shown again is back in its theme, not in Unsorted.
+        let holdingHidden = Set(state.visibleNotes(kind: kind).filter(\.hidden).compactMap(\.theme))
         wall.themes = state.orderedThemes(kind: kind).map { t in
             WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil,
-                      keptWhenEmpty: state.keepsWhenEmpty(t.id))
+                      keptWhenEmpty: state.keepsWhenEmpty(t.id) || holdingHidden.contains(t.id))
         }
         return wall
     }

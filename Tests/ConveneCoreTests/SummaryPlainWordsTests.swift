@@ -71,7 +71,7 @@ final class SummaryPlainWordsTests: XCTestCase {
     }
 
     func testTheSuggestedSentenceQuotesPointsNotDoubtsOrQuestions() {
-        // The doubt and the question share the most words with the rest of the theme.
+        // "HOUSING", the question and "same as…" share the most words with the rest of the theme.
         let notes = ["honestly not sure what working together on housing looks like",
                      "who owns the housing for workers question?",
                      "Rent near the plant is more than a new hire earns",
@@ -82,6 +82,42 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(sentence, "Notes here point to “Workers commute an hour because housing near the plant is scarce” and “Rent near the plant is more than a new hire earns”.")
         // A theme of nothing but questions still gets a sentence to edit.
         XCTAssertEqual(SummaryWording.suggestedSynthesis(["what about housing?"]), "Notes here point to “what about housing”.")
+        // With one point only, it is quoted alone: the question's mark is gone once quoted.
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(["Housing costs too high for hires", "who pays housing costs?",
+                                                          "honestly not sure what that looks like for housing costs"]),
+                       "Notes here point to “Housing costs too high for hires”.")
+    }
+
+    func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {
+        for point in ["Childcare has become too expensive", "There is no ideal site for a training center",
+                      "Parents are not sure manufacturing is a career", "Students don't know these jobs exist here",
+                      "Entry wages are the same as at the warehouses", "Employers need to agree with the college on hours",
+                      "2+1 apprenticeship programs with the college", "Apply at https://example.org/jobs?id=4 for the grant",
+                      "Who pays? Employers should co-fund it", "¿Quién paga? Los patrones deben aportar"] {
+            XCTAssertTrue(SummaryWording.statesSomething(point), point)
+        }
+        for aside in ["same as the bus comment", "+1 to what Karen said", "agree with the housing one", "me too on the rent thing",
+                      "honestly not sure what 'collectively' looks like", "I'm not sure this is a requirement", "idk maybe housing",
+                      "Who owns the housing question?", "¿quién va a pagar por eso?", "igual que lo del autobús", "HOUSING", "cobots!!"] {
+            XCTAssertFalse(SummaryWording.statesSomething(aside), aside)
+        }
+    }
+
+    func testPeopleToInviteForAnAreaWhoseNotesAllMovedAwayAreStillInTheSummary() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.requirements)
+        let rides = m.theme(.requirement, "Rides & childcare")
+        let housing = m.theme(.requirement, "Housing and zoning")
+        try m.run(.post(id: "r1", kind: nil, text: "Bus to the park", scribed: Scribed(name: "Al", organization: "Al Co", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "r1", theme: housing), as: .facilitator)
+        m.phase(.commitments)
+        try m.run(.nominate(id: "x1", name: "Tom Reyes", organization: "Valley Transit", contact: nil, theme: housing), as: .participant(karen))
+        // The facilitator puts the bus note where it belongs: Housing and zoning holds nothing now.
+        try m.run(.moveNote(note: "r1", theme: rides), as: .facilitator)
+        XCTAssertTrue(m.state.keepsWhenEmpty(housing))
+        let summary = text(m.state)
+        XCTAssertTrue(summary.contains("Tom Reyes, Valley Transit — for Housing and zoning"), summary)
     }
 
     func testTheOpeningNamesATeamNotAMeetingOrAnIndustry() {

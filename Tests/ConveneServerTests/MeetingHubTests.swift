@@ -1,4 +1,5 @@
-import ConveneCore
+@testable import ConveneCore
+import ConveneGrouping
 import ConveneJSON
 @testable import ConveneServer
 import ConveneStore
@@ -195,20 +196,10 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertEqual(wall.last("welcome")?["snapshot"]?["phase"]?.stringValue, "opportunities")
     }
 
-    @MainActor func testUndoTitlesAgainOnlyTheThemesItsNotesLeftOrWentBackTo() async throws {
-        // Four automatic themes of two notes; the last regrouping took n2 from "Broadband"
-        // into "Welders" and opened nothing. "Permits" and "Housing" it never touched.
-        let f = try HubFixture()
+    /// A hub loaded with `events` after the meeting's creation (as after a restart), and a console on it.
+    @MainActor func hub(after events: [MeetingEvent], _ f: HubFixture) -> (MeetingHub, RecordingClient) {
         var state = MeetingState.replay([f.created])!
         var log = [f.created]
-        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
-        events += (0..<8).map { .notePosted(id: "n\($0)", kind: .opportunity, text: "note \($0)", author: nil,
-                                            scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
-        events += [("t1", "Welders"), ("t2", "Broadband"), ("t3", "Permits"), ("t4", "Housing")]
-            .map { .themeCreated(id: $0.0, kind: .opportunity, label: $0.1, byHand: false) }
-        events += (0..<8).map { .noteMoved(note: "n\($0)", theme: "t\($0 / 2 + 1)", byHand: false) }
-        events += [.noteMoved(note: "n2", theme: "t1", byHand: false),
-                   .regroupRecorded(kind: .opportunity, moves: [RegroupMove(note: "n2", from: "t2", to: "t1")])]
         for event in events {
             let stored = StoredEvent(meeting: "m1", seq: state.seq + 1, at: 10, event: event)
             state.apply(stored)
@@ -219,10 +210,55 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertTrue(hub.load(log))
         let console = f.client(address: "127.0.0.1")
         hub.receive(Array(#"{"type":"hello","code":"ABC234","client":"console","key":"facilitator-key"}"#.utf8), from: console)
+        return (hub, console)
+    }
+
+    func posted(_ count: Int, kind: NoteKind) -> [MeetingEvent] {
+        (0..<count).map { .notePosted(id: "n\($0)", kind: kind, text: "note \($0)", author: nil,
+                                      scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
+    }
+
+    @MainActor func testUndoTitlesAgainOnlyTheThemesItsNotesLeftOrWentBackTo() async throws {
+        // Five automatic themes of two notes. The last regrouping took n2 from "Broadband" and
+        // n4 from "Permits" into "Welders", and emptied "Zoning" into it (it left the wall);
+        // the facilitator has since moved n4 by hand to "Housing".
+        let f = try HubFixture()
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)] + posted(10, kind: .opportunity)
+        events += [("t1", "Welders"), ("t2", "Broadband"), ("t3", "Permits"), ("t4", "Housing"), ("t5", "Zoning")]
+            .map { .themeCreated(id: $0.0, kind: .opportunity, label: $0.1, byHand: false) }
+        events += (0..<10).map { .noteMoved(note: "n\($0)", theme: "t\($0 / 2 + 1)", byHand: false) }
+        let moves = [("n2", "t2"), ("n4", "t3"), ("n8", "t5"), ("n9", "t5")].map { RegroupMove(note: $0.0, from: $0.1, to: "t1") }
+        events += moves.map { .noteMoved(note: $0.note, theme: "t1", byHand: false) }
+        events += [.regroupRecorded(kind: .opportunity, moves: moves, removed: [RemovedTheme(id: "t5", label: "Zoning", position: 4, after: "t4")]),
+                   .grouped(kind: .opportunity, changes: [.removeTheme(id: "t5")]),
+                   .noteMoved(note: "n4", theme: "t4", byHand: true)]
+        let (hub, console) = hub(after: events, f)
         hub.receive(Array(#"{"type":"undoRegroup","req":1,"kind":"opportunity"}"#.utf8), from: console)
         hub.handle(.storage(.committed(f.sink.take())))
-        XCTAssertEqual(console.last("ack")?["moved"]?.intValue, 1)
+        XCTAssertEqual(console.last("ack")?["moved"]?.intValue, 3, "n2, n8 and n9 go back; n4 is the facilitator's")
+        XCTAssertEqual(hub.meetings["m1"]?.speculative.themes["t5"]?.label, "Zoning")
         XCTAssertEqual(hub.meetings["m1"]?.retitleWanted[.opportunity], ["t1", "t2"],
-                       "the two themes n2 moved between get titles again; the others keep theirs")
+                       "the themes notes went back to or left get titles again; Zoning, put back, keeps its own, and Permits and Housing, which the undo did not touch, keep theirs")
+    }
+
+    @MainActor func testAPassComputedBeforeASignUpDoesNotTakeTheAreaWithIt() async throws {
+        // The facilitator emptied "Housing" by hand and a pass was sent off; Karen then signed up
+        // to champion it. "Transit" is empty too, and nobody's.
+        let f = try HubFixture()
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities), .phaseChanged(.requirements)] + posted(2, kind: .requirement)
+        events += [("t1", "Rides"), ("t2", "Housing"), ("t3", "Transit")].map { .themeCreated(id: $0.0, kind: .requirement, label: $0.1, byHand: false) }
+        events += [.noteMoved(note: "n0", theme: "t1", byHand: false), .noteMoved(note: "n1", theme: "t1", byHand: true),
+                   .phaseChanged(.commitments),
+                   .participantJoined(Participant(id: "p1", name: "Karen", organization: "Lane Welding", role: .employer, email: nil,
+                                                  consent: false, resumeToken: "", joinedAt: 1)),
+                   .championSigned(participant: "p1", theme: "t2")]
+        let (hub, _) = hub(after: events, f)
+        let live = try XCTUnwrap(hub.meetings["m1"])
+        hub.placed(ClusteringWorker.Result(meeting: "m1", kind: .requirement, version: live.wallVersion[.requirement] ?? 0, notes: [],
+                                           pass: WallPlacement.Pass(changes: [.removeTheme(id: "t2"), .removeTheme(id: "t3")]), retitle: []))
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertNil(live.speculative.themes["t3"], "an empty automatic theme nobody holds on to leaves")
+        XCTAssertEqual(live.speculative.themes["t2"]?.label, "Housing", "the area Karen signed up for stays")
+        XCTAssertEqual(live.speculative.champions(of: "t2").map(\.name), ["Karen"])
     }
 }

@@ -24,7 +24,8 @@
 /// - **A dismissed proposal stays dismissed**: a note the facilitator kept where it was
 ///   by dismissing a proposal is not proposed to move again while it stays there.
 /// - **No empty automatic column**: a theme the engine made that has lost its last note
-///   leaves the wall.
+///   leaves the wall — unless the room has made it its own (champions or people to invite
+///   on it, its summary sentence: `WallTheme.keptWhenEmpty`).
 ///
 /// Pure and deterministic: the same wall and notes in the same order give the same steps.
 public struct MeetingGrouping: Sendable {

@@ -42,7 +42,7 @@ public struct WallTheme: Sendable {
     /// made or renamed by hand attracts the notes its title names (alone while it is empty).
     public var seed: [Float]?
     /// The room has made it its own (champions or peers to invite on it, its sentence for the
-    /// summary, spotlit): it stays on the wall when its last note goes, like a named theme.
+    /// summary): it stays on the wall when its last note goes, like a named theme.
     public var keptWhenEmpty: Bool
 
     public init(id: String, label: String, locked: Bool = false, labelByHand: Bool = false, seed: [Float]? = nil,
@@ -56,7 +56,8 @@ public enum WallChange: Equatable, Sendable {
     case createTheme(id: String, label: String)
     case move(note: String, theme: String?)
     case relabel(theme: String, label: String)
-    /// An automatic theme that lost its last note leaves the wall.
+    /// An automatic theme that lost its last note leaves the wall (not one the room has made
+    /// its own: `WallTheme.keptWhenEmpty`).
     case removeTheme(id: String)
 }
 

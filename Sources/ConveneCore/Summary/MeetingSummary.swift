@@ -93,7 +93,10 @@ public struct MeetingSummary: Sendable {
         func group(_ theme: Theme) -> Group? {
             let lines = shown.filter { $0.theme == theme.id }.map(line)
             let signed = state.champions(of: theme.id)
-            guard !lines.isEmpty || !signed.isEmpty else { return nil }
+            let invite = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == theme.id }.map(invitee)
+            // A theme with nothing in it is left out; one with people to invite is not (an
+            // area whose notes all moved elsewhere stays for them: `keepsWhenEmpty`).
+            guard !lines.isEmpty || !signed.isEmpty || !invite.isEmpty else { return nil }
             let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text))
             // Not written yet: the suggestion. Written empty: no sentence, by choice.
             let synthesis: String?
@@ -106,7 +109,7 @@ public struct MeetingSummary: Sendable {
                          partners: Set(lines.filter { $0.role == .partner }.map { $0.organization.lowercased() }).count,
                          champions: signed.filter { $0.role == .employer }.map(person),
                          supporters: signed.filter { $0.role == .partner }.map(person),
-                         invite: state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == theme.id }.map(invitee))
+                         invite: invite)
         }
         // Most-backed first: the room's priorities lead.
         func byBacking(_ a: Group, _ b: Group) -> Bool { (a.employers, a.notes.count) > (b.employers, b.notes.count) }

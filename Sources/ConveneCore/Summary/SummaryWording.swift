@@ -47,7 +47,12 @@ public enum SummaryWording {
         // second must add something.
         let order = cleaned.indices.sorted { (states[$0], centrality[$0], -$0) > (states[$1], centrality[$1], -$1) }
         var chosen = [order[0]]
-        if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }) { chosen.append(second) }
+        // A second quote only if it makes a point too (its question mark is gone once quoted,
+        // so a question would read as a claim), unless no note does.
+        if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }),
+           states[second] == states[order[0]] {
+            chosen.append(second)
+        }
         return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
     }
 
@@ -178,16 +183,27 @@ public enum SummaryWording {
         return t
     }
 
-    /// Phrases of a note that asks, doubts or only agrees with another.
-    static let notAPoint = ["not sure", "no idea", "idk", "dunno", "don't know", "dont know", "what does", "what do you mean",
-                            "same as", "agree with", "ditto", "me too", "+1", "lol", "?"]
+    /// How a note that only agrees with another, or is small talk, begins.
+    static let agreeing = [["same", "as"], ["same", "here"], ["agree"], ["agreed"], ["i", "agree"], ["ditto"], ["me", "too"], ["+1"],
+                           ["lol"], ["idk"], ["dunno"], ["igual", "que"], ["de", "acuerdo"], ["yo", "también"]]
+    /// How a note that voices a doubt of its writer's begins ("honestly not sure what…").
+    static let doubting = [["not", "sure"], ["i'm", "not", "sure"], ["im", "not", "sure"], ["honestly", "not", "sure"], ["no", "idea"],
+                           ["i", "don't", "know"], ["i", "dont", "know"], ["don't", "know"], ["dont", "know"], ["no", "sé"], ["no", "se", "si"]]
 
     /// True when a note makes a point that can be quoted for its theme: three words or more,
-    /// and no question, doubt or mere agreement.
+    /// not a question (its last sentence does not end with "?"), not begun as a doubt of its
+    /// writer's or as agreement with another note. A point may contain the same words
+    /// ("Parents are not sure manufacturing is a career", "Wages are the same as at the
+    /// warehouses"): only how the note begins counts.
     static func statesSomething(_ text: String) -> Bool {
-        let lower = String(text.lowercased().map { $0 == "’" ? "'" : $0 })
-        guard text.split(whereSeparator: \.isWhitespace).count >= 3 else { return false }
-        return !notAPoint.contains { lower.range(of: $0) != nil }
+        let words = text.lowercased().map { $0 == "’" ? "'" : $0 }.split(whereSeparator: \.isWhitespace)
+            .map { word in String(word.drop { "¿¡\"'“(".contains($0) }.reversed().drop { ",.!:;…\"”)".contains($0) }.reversed()) }
+            .filter { !$0.isEmpty }
+        guard words.count >= 3 else { return false }
+        // A question: the note ends on one ("Who pays? Employers should co-fund it" ends on a point).
+        let end = text.reversed().drop { $0.isWhitespace || "!.…)\"'”".contains($0) }
+        if end.first == "?" { return false }
+        return !(agreeing + doubting).contains { phrase in words.starts(with: phrase) }
     }
 
     static func contentWords(_ text: String) -> Set<String> {

@@ -178,6 +178,13 @@ extension MeetingHub {
             live.placementRejections[kind, default: 0] += 1
             placedNotes = []
         }
+        // A sign-up does not change the wall the pass was computed on, so a theme the room
+        // made its own meanwhile (a champion signed up on the area the facilitator had just
+        // emptied) may be in the pass as emptied: it stays, with the names on it.
+        pass.changes.removeAll { change in
+            if case let .removeTheme(id) = change { return live.speculative.keepsWhenEmpty(id) }
+            return false
+        }
         if !placedNotes.isEmpty { live.placementRejections[kind] = 0 }
         let unplaced = result.notes.filter { !placedNotes.contains($0) }
         live.awaitingPlacement[kind] = unplaced + (live.awaitingPlacement[kind] ?? [])

@@ -198,9 +198,15 @@ public final class MeetingHub {
             // The themes notes went back to or left get titles for what they hold again; a
             // theme the undo put back has the title it had, and a theme no note moved in or out
             // of keeps its own: the wall is as it stood, not renamed.
+            // (Only the notes the undo moved: one placed by hand since stays, and so does its theme's title.)
             var restored = Set<String>()
             for case let .themeRestored(theme, _) in decision.events { restored.insert(theme.id) }
-            let touched = Set(undone.flatMap { [$0.from, $0.to].compactMap { $0 } })
+            let left = Dictionary(undone.map { ($0.note, $0.to) }, uniquingKeysWith: { a, _ in a })
+            var touched = Set<String>()
+            for case let .noteMoved(note, theme, _) in decision.events {
+                if let from = left[note] ?? nil { touched.insert(from) }
+                if let theme { touched.insert(theme) }
+            }
             retitle(live, kind: kind, themes: touched.subtracting(restored).filter { live.speculative.themes[$0] != nil })
         default: break
         }
