@@ -143,13 +143,28 @@ function createPersonRow(p) {
 export function renderCommitments(state) {
   const areas = themesOfKind(state, 'requirement');
   show($('areas-empty'), areas.length === 0);
+  // Requirements left out of every strategy area (hidden ones aside): the facilitator may want
+  // to place them before people sign up; otherwise they reach the summary only as "other".
+  const outside = state.notes.filter((n) => n.kind === 'requirement' && !n.theme && !n.hidden);
+  show($('requirements-outside'), outside.length > 0 && areas.length > 0);
+  if (outside.length) {
+    const quoted = outside.slice(0, 3).map((n) => `“${n.text.length > 60 ? `${n.text.slice(0, 57)}…` : n.text}”`).join(', ');
+    setText($('requirements-outside'), `${outside.length === 1 ? '1 requirement is' : `${outside.length} requirements are`} in no strategy area: `
+      + `${quoted}${outside.length > 3 ? ', …' : ''}. `
+      + (outside.length === 1
+        ? 'Drag it into an area on the board if it belongs there; otherwise the summary lists it in its appendix, under “Other requirements”.'
+        : 'Drag those that belong in an area into it on the board; the others appear in the summary\'s appendix, under “Other requirements”.'));
+  }
   const people = state.participants.map((p) => [p.id, nameAndOrg(p)]);
   syncChildren($('champion-areas'), areas, (t) => t.id, createAreaCard, (li, t) => {
     const champions = championsOf(state, t.id);
     const supporters = supportersOf(state, t.id);
     setText(li.querySelector('.area-label'), t.label);
-    setText(li.querySelector('.champions'),
-      champions.length ? `Champions: ${champions.map(nameAndOrg).join('; ')}` : 'No employer champion yet: not a priority right now.');
+    // The workbook's verdict ("not a priority right now") once the room has had its chance, as
+    // on the wall; before and while the facilitator calls for champions, only the fact.
+    const verdict = state.phase === 'wrap-up' || state.phase === 'closed';
+    setText(li.querySelector('.champions'), champions.length ? `Champions: ${champions.map(nameAndOrg).join('; ')}`
+      : verdict ? 'No employer champion: not a priority right now.' : 'No employer champion yet.');
     show(li.querySelector('.supporters'), supporters.length > 0);
     setText(li.querySelector('.supporters'), `Community partners supporting: ${supporters.map(nameAndOrg).join('; ')}`);
     li.classList.toggle('no-champion', champions.length === 0);
@@ -170,12 +185,21 @@ export function renderCommitments(state) {
       const cells = tr.children;
       setText(cells[0], n.name);
       setText(cells[1], n.organization);
-      setText(cells[2], n.contact || '—');
+      setContact(cells[2], n.contact || '—');
       setText(cells[3], n.theme ? state.themes.find((t) => t.id === n.theme)?.label || '—' : 'The partnership as a whole');
       const by = n.nominatedBy === 'facilitator' ? 'Facilitator' : nameAndOrg(participant(state, n.nominatedBy)) || '—';
       setText(cells[4], by);
       cells[5].firstChild.setAttribute('aria-label', `Remove ${n.name}`);
     });
+}
+
+/** A contact in a narrow cell: it may break after "@" or a dot, never mid-word
+ * ("rosa@jimeneztool.exampl e"); <wbr> is not copied with the address. */
+function setContact(cell, contact) {
+  if (cell.dataset.contact === contact) return;
+  cell.dataset.contact = contact;
+  const parts = contact.split(/(?<=[@.])/);
+  cell.replaceChildren(...parts.flatMap((p, i) => (i ? [h('wbr'), p] : [p])));
 }
 
 /** An area's card, with signing an attendee up (or off) on their behalf: employers become

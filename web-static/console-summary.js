@@ -49,7 +49,8 @@ export function setupSummary(run, getState) {
 
   for (const button of document.querySelectorAll('.summary-download')) {
     button.addEventListener('click', async () => {
-      const ack = await run({ type: 'summary', format: button.dataset.format, includeContacts: $('download-contacts').checked });
+      const ack = await run({ type: 'summary', format: button.dataset.format, includeContacts: $('download-contacts').checked },
+        'The summary is saved to your downloads folder.');
       if (!ack) return;
       // A download of text the server produced; nothing is inserted into this page.
       const url = URL.createObjectURL(new Blob([ack.content], { type: ack.mediaType }));
@@ -103,12 +104,18 @@ async function warnOfUnwrittenSentences(state) {
   const drafts = [...summary.opportunities, ...summary.strategyAreas.filter((g) => g.priority)]
     .filter((g) => g.synthesis && !Object.prototype.hasOwnProperty.call(written, g.id));
   const box = $('mail-unwritten');
-  show(box, drafts.length > 0);
-  if (!drafts.length) return;
-  const names = drafts.map((g) => `“${g.label}”`);
-  const list = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-  setText(box, `${drafts.length === 1 ? '1 theme still reads' : `${drafts.length} themes still read`} as suggested from the notes ` +
-    `(${list}). Write the room's own sentence under “Your words for the summary” first, or send it as it is.`);
+  // The sample summary opens with when the partnership met: without a date it only says "met".
+  const undated = !state.meeting?.date;
+  show(box, drafts.length > 0 || undated);
+  const said = [];
+  if (drafts.length) {
+    const names = drafts.map((g) => `“${g.label}”`);
+    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    said.push(`${drafts.length === 1 ? '1 theme still reads' : `${drafts.length} themes still read`} as suggested from the notes ` +
+      `(${list}). Write the room's own sentence under “Your words for the summary” first, or send it as it is.`);
+  }
+  if (undated) said.push('The meeting has no date, so the summary does not say when you met: add it under Settings.');
+  setText(box, said.join(' '));
 }
 
 /** One editor per theme and strategy area: the facilitator's sentence, else the suggestion. */

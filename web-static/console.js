@@ -77,12 +77,42 @@ setupSettings({ run, say });
 
 // ---- Phase ----
 
+let pendingPhase = null; // a phase change awaiting its second press (closing, or going back)
+
+async function movePhase(phase) {
+  askPhase(null);
+  const from = conn.state?.phase;
+  const restart = phase === from;
+  await run({ type: 'setPhase', phase }, restart ? `The ${PHASE_NAMES[phase]} timer starts again.`
+    : `The meeting is now in ${PHASE_NAMES[phase]}: the wall and the phones have moved with it.`);
+}
+
+/** Shows (or, with null, hides) the question before a phase change that is easy to regret. */
+function askPhase(phase) {
+  pendingPhase = phase;
+  show($('phase-confirm'), !!phase);
+  if (!phase) return;
+  const closing = phase === 'closed';
+  setText($('phase-confirm-text'), closing
+    ? 'Close the meeting? Phones will say it is over and posting stops.'
+    : `Go back to ${PHASE_NAMES[phase]}? Its timer starts again, and phones show the ${PHASE_NAMES[phase]} question.`);
+  setText($('phase-confirm-yes'), closing ? 'Close the meeting' : `Back to ${PHASE_NAMES[phase]}`);
+  $('phase-confirm-yes').focus();
+}
+
 for (const phase of PHASES) {
   $('phase-buttons').append(
     h('button', { type: 'button', class: 'phase-button', 'aria-pressed': 'false', dataset: { phase }, text: PHASE_NAMES[phase],
-      onclick: () => run({ type: 'setPhase', phase }) }),
+      onclick: () => {
+        const current = conn.state?.phase;
+        const back = PHASES.indexOf(phase) < PHASES.indexOf(current);
+        if (phase !== current && (phase === 'closed' || back)) askPhase(phase);
+        else movePhase(phase);
+      } }),
   );
 }
+$('phase-confirm-yes').addEventListener('click', () => { if (pendingPhase) movePhase(pendingPhase); });
+$('phase-confirm-no').addEventListener('click', () => askPhase(null));
 
 $('timebox').addEventListener('input', () => { timeboxDirty = true; });
 $('timebox-form').addEventListener('submit', async (e) => {
@@ -99,6 +129,8 @@ $('timebox-form').addEventListener('submit', async (e) => {
 });
 
 function renderPhase(state) {
+  // Moved there from elsewhere (another console): nothing left to confirm.
+  if (pendingPhase && pendingPhase === state.phase) askPhase(null);
   for (const b of $('phase-buttons').children) {
     const current = b.dataset.phase === state.phase;
     b.setAttribute('aria-pressed', String(current));

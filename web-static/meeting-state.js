@@ -362,6 +362,21 @@ export function postsInThisMeeting(state, you) {
   return !!you && (you.role === 'employer' || !!state.meeting?.settings?.everyoneMayPost);
 }
 
+/** The phases' questions as the server words them by default (Sources/ConveneCore/Phase.swift). */
+export const DEFAULT_QUESTIONS = {
+  welcome: "Welcome! Join with your name and organization — we'll start shortly.",
+  opportunities: 'What are the big opportunities for our industry in our region?',
+  requirements: 'What must we collectively tackle to seize these opportunities?',
+  commitments: 'Which strategy areas will you champion? Who else should be involved?',
+  'wrap-up': "Next steps: champions' call within 30 days, next meeting within 60 days.",
+  closed: 'Thank you! The meeting summary will follow.',
+};
+
+/** Whether the facilitator has recorded a date for the champions' call or the next meeting. */
+export function nextStepsDated(state) {
+  return !!(state.nextSteps?.championsCall?.date || state.nextSteps?.nextMeeting?.date);
+}
+
 export const PHASES = ['welcome', 'opportunities', 'requirements', 'commitments', 'wrap-up', 'closed'];
 
 export const PHASE_NAMES = {

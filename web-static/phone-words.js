@@ -11,7 +11,7 @@
 // never translated.
 
 import { storage } from './storage.js';
-import { PHASE_NAMES } from './meeting-state.js';
+import { PHASE_NAMES, DEFAULT_QUESTIONS } from './meeting-state.js';
 import { ROLE_NAMES } from './dom.js';
 
 /** The languages offered, each named in itself (what the switch shows). */
@@ -127,23 +127,18 @@ const ERRORS_ES = {
   not_ready: 'La conexión aún no está lista. Vuelva a intentarlo en un momento.',
 };
 
-/** The phases' questions as the server words them by default (Sources/ConveneCore/Phase.swift). */
-const DEFAULT_QUESTIONS = {
-  welcome: "Welcome! Join with your name and organization — we'll start shortly.",
-  opportunities: 'What are the big opportunities for our industry in our region?',
-  requirements: 'What must we collectively tackle to seize these opportunities?',
-  commitments: 'Which strategy areas will you champion? Who else should be involved?',
-  'wrap-up': "Next steps: champions' call within 30 days, next meeting within 60 days.",
-  closed: 'Thank you! The meeting summary will follow.',
-};
-
 /**
  * The phase's question in the page's language. Today the server always asks its default
  * question; should a meeting ever ask its own, it is shown as written, never replaced.
+ * `dated`: the facilitator has recorded the next steps' dates (the wrap-up's rule of thumb,
+ * "within 30 days", would sit above the real dates).
  */
-export function questionFor(phase, question) {
-  if (language === 'en' || question !== DEFAULT_QUESTIONS[phase]) return question;
-  return t(`question.${phase}`);
+export function questionFor(phase, question, role, dated = false) {
+  if (question !== DEFAULT_QUESTIONS[phase]) return question;
+  // A community partner supports strategy areas; only employers champion them.
+  if (phase === 'commitments' && role === 'partner') return t('question.commitments.partner');
+  if (phase === 'wrap-up' && dated) return t('question.wrap-up.dated');
+  return language === 'en' ? question : t(`question.${phase}`);
 }
 
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -191,6 +186,14 @@ const WORDS = {
     'note.empty': 'Write your note first.',
     'note.tooLong': (counter) => `Your note is ${counter}: please shorten it.`,
     'note.savedOffline': 'Saved on this phone. It will be sent when the connection is back.',
+    'note.refusedBanner': 'A note you wrote could not be posted: see “Your notes” below. Its text is kept there for you.',
+    'question.commitments.partner': 'Which strategy areas will you support? Who else should be involved?',
+    'question.wrap-up.dated': 'Thank you! Here is what happens next.',
+    'join.closedHeading': 'This meeting has ended',
+    'join.closed': (next) => `Joining is closed now. The organizers will share the meeting summary. ${next}`,
+    'closed.yours': (areas) => `You signed up to champion ${areas}.`,
+    'word.and': 'and',
+    'closed.yours.partner': (areas) => `You offered to support ${areas}.`,
     'closed.partners': 'In this meeting only employers post notes. Community partners listen, and can sign up to support strategy areas in the commitments phase.',
     'closed.welcome': 'Posting opens when the facilitator starts the opportunities round.',
     'closed.welcome.partner': 'In this meeting employers post the notes; follow along here, and sign up to support strategy areas in the commitments phase.',
@@ -300,6 +303,14 @@ const WORDS = {
     'note.empty': 'Escriba primero su nota.',
     'note.tooLong': (counter) => `Su nota tiene ${counter}: acórtela, por favor.`,
     'note.savedOffline': 'Guardada en este teléfono. Se enviará cuando vuelva la conexión.',
+    'note.refusedBanner': 'Una nota suya no se pudo publicar: vea “Sus notas” más abajo. Allí se guarda su texto.',
+    'question.commitments.partner': '¿Qué áreas de estrategia va a apoyar? ¿Quién más debería participar?',
+    'question.wrap-up.dated': '¡Gracias! Esto es lo que sigue.',
+    'join.closedHeading': 'Esta reunión ha terminado',
+    'join.closed': (next) => `Ya no es posible unirse. Los organizadores compartirán el resumen de la reunión. ${next}`,
+    'closed.yours': (areas) => `Usted se inscribió como líder de ${areas}.`,
+    'word.and': 'y',
+    'closed.yours.partner': (areas) => `Usted se ofreció a apoyar ${areas}.`,
     'closed.partners': 'En esta reunión solo los empleadores publican notas. Los aliados de la comunidad escuchan y pueden apoyar áreas de estrategia en la fase de compromisos.',
     'closed.welcome': 'Podrá publicar cuando el facilitador abra la ronda de oportunidades.',
     'closed.welcome.partner': 'En esta reunión los empleadores publican las notas; siga la reunión aquí e inscríbase para apoyar áreas de estrategia en la fase de compromisos.',

@@ -3,7 +3,7 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind } from './meeting-state.js';
+import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind, nextStepsDated } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
@@ -41,6 +41,8 @@ const outbox = new Outbox(code, {
   onChange: () => render(),
   onRejected: (entry, err) => {
     rejected.push({ ...entry, reason: () => errorMessage(err) });
+    // Said at the top too: the card with the note and its reason may be far down the page.
+    setText($('global-error'), t('note.refusedBanner'));
     render();
   },
 });
@@ -194,17 +196,21 @@ $('post-form').addEventListener('submit', (e) => {
   if (!kind) return;
   if (!text.trim()) {
     setText($('post-error'), t('note.empty'));
+    $('post-error').classList.remove('calm');
     postErrorFixable = true;
     noteText.focus();
     return;
   }
   if (characterCount(text) > NOTE_LIMIT) {
     setText($('post-error'), t('note.tooLong', counterText(characterCount(text))));
+    $('post-error').classList.remove('calm');
     postErrorFixable = true;
     return;
   }
   postErrorFixable = false;
+  // Offline, the note is safe: said calmly, not as an error.
   setText($('post-error'), conn.connected ? '' : t('note.savedOffline'));
+  $('post-error').classList.toggle('calm', !conn.connected);
   // Into the outbox first: from here on the note survives a lost connection or a reload.
   outbox.add(kind, text);
   noteText.value = '';
@@ -221,7 +227,12 @@ function render() {
   show($('refused'), refused);
   if (refusal) setText($('refused-message'), refusal.err ? errorMessage(refusal.err) : refusal.message);
   show($('loading'), !refused && !state);
-  show($('join'), !refused && !!state && !you);
+  // After the meeting, someone opening the link for the first time is told it has ended,
+  // not handed a form to fill in before hearing so.
+  const ended = !!state && state.phase === 'closed';
+  show($('join'), !refused && !!state && !you && !ended);
+  show($('join-closed'), !refused && !!state && !you && ended);
+  if (ended && !you) setText($('join-closed-text'), t('join.closed', nextStepsLine(state)));
   show($('meeting'), !refused && !!state && !!you);
   if (!state) return;
   setText($('meeting-title'), state.meeting?.title || 'Convene');
@@ -230,7 +241,7 @@ function render() {
   setText($('you'), `${nameAndOrg(you)} · ${t(`role.${you.role}`)}`);
   setText($('phase'), t(`phase.${state.phase}`));
   // The welcome's question asks people to join: someone who has is told they are in.
-  setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question));
+  setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question, you.role, nextStepsDated(state)));
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;
@@ -260,12 +271,23 @@ function renderPosting(state) {
         commitments: t(own('closed.commitments')),
         'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
         // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
-        closed: t('closed.closed', t(you?.email && you?.consent ? 'closed.summary.mail' : 'closed.summary.ask'), nextStepsLine(state)),
+        closed: t('closed.closed', t(you?.email && you?.consent ? 'closed.summary.mail' : 'closed.summary.ask'),
+          [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join(' ')),
       }[state.phase] || t('closed.other');
     }
   }
   setText($('post-closed'), closed);
   show($('post-closed'), !!closed);
+}
+
+/** What you put your name on, once the strategy areas are no longer shown ("" if nothing). */
+function yourAreasLine(state) {
+  const labels = state.champions.filter((c) => c.participant === you?.id)
+    .map((c) => state.themes.find((th) => th.id === c.theme)?.label).filter(Boolean);
+  if (!labels.length) return '';
+  const quoted = labels.map((l) => `“${l}”`);
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${t('word.and')} ${quoted.at(-1)}` : quoted[0];
+  return t(you.role === 'partner' ? 'closed.yours.partner' : 'closed.yours', list);
 }
 
 /** The recorded next steps, in words ("The champions' call is on …, hosted by …"). */
@@ -525,8 +547,9 @@ function wallPlace(id) {
   if (!note) return '';
   if (note.hidden) return t('where.hidden');
   const theme = note.theme ? state.themes.find((th) => th.id === note.theme) : null;
-  // Parked by the facilitator: no theme is coming for it.
-  return theme ? t('where.theme', theme.label) : t(note.placedByHand ? 'where.parked' : 'where.unsorted');
+  // Parked by the facilitator, or its round is over: no theme is coming for it.
+  const waiting = !note.placedByHand && phaseKind(state.phase) === note.kind;
+  return theme ? t('where.theme', theme.label) : t(waiting ? 'where.unsorted' : 'where.parked');
 }
 
 function startEdit(id) {
@@ -553,6 +576,8 @@ function askWithdraw(id) {
 function dismiss(id) {
   const i = rejected.findIndex((e) => e.id === id);
   if (i >= 0) rejected.splice(i, 1);
+  // The banner pointed at these cards: gone with the last of them.
+  if (!rejected.length && $('global-error').textContent === t('note.refusedBanner')) setText($('global-error'), '');
   render();
 }
 

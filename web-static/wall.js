@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES } from './meeting-state.js';
+import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
 import { $, h, setText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
@@ -66,7 +66,10 @@ function render() {
   document.body.dataset.phase = phase;
   setText($('meeting-title'), state.meeting?.title || '');
   setText($('phase'), PHASE_NAMES[phase] || phase);
-  setText($('question'), state.question);
+  // Once the facilitator has recorded the dates, the wrap-up's rule of thumb ("within 30
+  // days") would sit above the real dates: the header thanks the room instead.
+  const dated = phase === 'wrap-up' && state.question === DEFAULT_QUESTIONS['wrap-up'] && nextStepsDated(state);
+  setText($('question'), dated ? 'Thank you! Here is what happens next.' : state.question);
   renderJoin(state);
   show($('wall-message'), false);
 
@@ -113,7 +116,14 @@ function renderJoin(state) {
 }
 
 function renderWelcome(state) {
-  const people = state.participants;
+  // One person on two devices (the same name and organization) is one person in the room.
+  const keys = new Set();
+  const people = state.participants.filter((p) => {
+    const key = `${p.name.trim().toLowerCase()}\n${p.organization.trim().toLowerCase()}`;
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
   const employers = people.filter((p) => p.role === 'employer').length;
   const partners = people.length - employers;
   setText(

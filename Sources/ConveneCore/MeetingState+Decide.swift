@@ -118,6 +118,15 @@ extension MeetingState {
 
         case let .setPhase(p):
             d.events = [.phaseChanged(p)]
+            // The grouping's own proposals are for the wall the room is posting to: once that
+            // phase is over, a standing one is withdrawn (not dismissed), so that nothing offers
+            // to reshape the strategy areas while people sign up for them. One the facilitator
+            // asked for stands; they can ask again at any time.
+            for kind in NoteKind.allCases where kind != p.noteKind {
+                if let standing = proposals[kind], standing.requested == nil {
+                    d.events.append(.proposalResolved(kind: kind, applied: false, supersededByRegroup: true))
+                }
+            }
         case let .hideNote(noteId, hidden):
             guard let note = notes[noteId], !note.withdrawn else { throw noteGone() }
             if note.hidden != hidden { d.events = [.noteHidden(note: noteId, hidden: hidden)] }

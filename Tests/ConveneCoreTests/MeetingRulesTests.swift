@@ -519,6 +519,26 @@ final class RegroupUndoTests: XCTestCase {
         XCTAssertNotNil(m.state.proposals[.opportunity], "still shown until the next automatic pass replaces it")
     }
 
+    func testTheGroupingsOwnProposalIsWithdrawnWhenItsPhaseIsOverAndARequestedOneStands() throws {
+        var m = MeetingDriver()
+        m.phase(.opportunities)
+        m.phase(.requirements)
+        let proposal = ThemeProposal(newThemes: [.init(id: "p1", label: "Hires & morale")],
+                                     moves: [RegroupMove(note: "r1", from: "t1", to: "p1"), RegroupMove(note: "r2", from: "t1", to: "p1")])
+        m.record([.proposalOffered(kind: .requirement, proposal: proposal)])
+        m.phase(.requirements)
+        XCTAssertNotNil(m.state.proposals[.requirement], "the requirements phase goes on: the proposal stands")
+        m.phase(.commitments)
+        XCTAssertNil(m.state.proposals[.requirement], "nothing offers to reshape the strategy areas while people sign up")
+        XCTAssertTrue(m.state.keptByDismissal.isEmpty, "withdrawn, not dismissed: no note is held where it is")
+        // One the facilitator asked for stands until they decide.
+        var requested = proposal
+        requested.requested = .regroup
+        m.record([.proposalOffered(kind: .requirement, proposal: requested)])
+        m.phase(.wrapUp)
+        XCTAssertNotNil(m.state.proposals[.requirement])
+    }
+
     /// A requested regrouping whose every move goes to a theme merged away (or locked) since
     /// no longer stands: "Apply" would move nothing, the console shows nothing, and it must
     /// not hold back the automatic proposals — nor do so again after a restart.

@@ -120,6 +120,24 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(summary.contains("Tom Reyes, Valley Transit — for Housing and zoning"), summary)
     }
 
+    func testSomeoneWhoJoinedFromTwoDevicesIsOneAttendee() throws {
+        var m = MeetingDriver()
+        _ = m.join("Maria Delgado")
+        _ = m.join("maria delgado ")
+        _ = m.join("Ana Ruiz")
+        XCTAssertEqual(MeetingSummary(m.state).attendees.map(\.name), ["Maria Delgado", "Ana Ruiz"])
+    }
+
+    func testADownloadIsNamedForItsMeeting() throws {
+        var m = MeetingDriver()
+        XCTAssertEqual(m.state.summaryFileName(.html), "region-x-light-manufacturing-summary-2026-12-18.html")
+        m.state.info.date = "2027-01-14"
+        m.state.info.title = "Café Owners' Roundtable — Valle Sur / 2027"
+        XCTAssertEqual(m.state.summaryFileName(.markdown), "café-owners-roundtable-valle-sur-2027-summary-2027-01-14.md")
+        m.state.info.title = "¡¿…?!"
+        XCTAssertEqual(m.state.summaryFileName(.csv), "meeting-summary-2027-01-14.csv")
+    }
+
     func testTheOpeningNamesATeamNotAMeetingOrAnIndustry() {
         func opening(_ title: String) -> String {
             var s = MeetingSummary(MeetingDriver().state)

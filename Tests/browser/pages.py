@@ -218,7 +218,7 @@ class Phone(Screen):
     path = "phone.html"
 
     def wait_ready(self):
-        self.wait_js("return shown($('join')) || shown($('meeting')) || shown($('refused'));",
+        self.wait_js("return shown($('join')) || shown($('join-closed')) || shown($('meeting')) || shown($('refused'));",
                      message="the phone page to connect")
 
     def join(self, name, organization, role="employer", email=None, consent=False):
@@ -387,8 +387,23 @@ class Console(Screen):
     def message(self):
         return self.js("return shown($('message')) ? text($('message')) : null;")
 
+    PHASES = ["welcome", "opportunities", "requirements", "commitments", "wrap-up", "closed"]
+
+    def pressed_phase(self):
+        return self.js("return document.querySelector('#phase-buttons [aria-pressed=true]')?.dataset.phase || null;")
+
+    def phase_question(self):
+        """The question the console asks before closing the meeting or going back a phase (None: none shown)."""
+        return self.js("const q = document.getElementById('phase-confirm'); return q.hidden ? null : text(q);")
+
     def set_phase(self, phase):
+        """Moves the meeting to `phase` from the phase buttons; closing it or going back a phase
+        asks once more, and the facilitator confirms."""
+        current = self.pressed_phase()
         self.click(self.driver.find_element(By.CSS_SELECTOR, f"#phase-buttons button[data-phase='{phase}']"))
+        if phase != current and (phase == "closed" or (current in self.PHASES and self.PHASES.index(phase) < self.PHASES.index(current))):
+            self.wait(lambda: self.phase_question(), f"the question before moving to {phase}")
+            self.click(self.driver.find_element(By.ID, "phase-confirm-yes"))
         self.wait_js("return document.querySelector(`#phase-buttons [data-phase='${arguments[0]}']`)"
                      ".getAttribute('aria-pressed') === 'true';", phase, message=f"phase {phase} pressed")
 

@@ -1,6 +1,7 @@
 """A whole launch meeting on the three screens: three phones (two employers, one community
 partner), the projected wall and the facilitator's console, from the welcome to the wrap-up."""
 import datetime
+import time
 
 from selenium.webdriver.common.by import By
 
@@ -214,6 +215,9 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     for phone in phones.values():
         phone.wait(lambda p=phone: set(p.areas() or {}) == set(STRATEGY_AREAS), "the strategy areas on the phone")
     assert "Posting is closed" in karen.closed_notice()
+    # An employer is asked what they will champion; a community partner what they will support.
+    assert karen.question() == "Which strategy areas will you champion? Who else should be involved?"
+    assert dana.question() == "Which strategy areas will you support? Who else should be involved?"
 
     # Each area says what it holds, a tap away: the notes someone would sign up to drive.
     on_phone = karen.areas()
@@ -227,6 +231,16 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     karen.wait(lambda: hidden_text not in karen.areas()["Talent pipeline"]["notes"], "the hidden note gone from the phone's list")
     assert karen.areas()["Talent pipeline"]["whatsIn"] == f"What's in it ({plural(len(STRATEGY_AREAS['Talent pipeline']) - 1, 'note', 'notes')})"
     assert facilitator("hideNote", note=hidden_id, hidden=False)["type"] == "ack"
+    # A requirement in no strategy area reaches no champion: the console says so before people sign up.
+    assert console.js("return shown($('requirements-outside'));") is False
+    loose = next(n for n in snapshot()["notes"] if n["text"] == "Broadband at the industrial parks")
+    assert facilitator("moveNote", note=loose["id"], theme=None)["type"] == "ack"
+    outside = console.wait(lambda: console.js("return shown($('requirements-outside')) && text($('requirements-outside'));"),
+                           "the requirement in no strategy area, on the console")
+    assert outside.startswith("1 requirement is in no strategy area: “Broadband at the industrial parks”."), outside
+    console.shot("a requirement in no area")
+    assert facilitator("moveNote", note=loose["id"], theme=loose["theme"])["type"] == "ack"
+    console.wait(lambda: console.js("return !shown($('requirements-outside'));"), "the notice gone once it is back in its area")
     karen.wait(lambda: hidden_text in karen.areas()["Talent pipeline"]["notes"], "the note back in the phone's list")
     karen.champion("Talent pipeline")
     karen.champion("Infrastructure")  # one person, two areas
@@ -277,8 +291,8 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     console.wait_equal(console.champion_cards, {
         "Talent pipeline": "Champions: Karen Lee, Acme Machining",
         "Infrastructure": "Champions: Karen Lee, Acme Machining",
-        "Permitting and regulation": "No employer champion yet: not a priority right now.",
-    }, "champions on the console")
+        "Permitting and regulation": "No employer champion yet.",
+    }, "champions on the console (the workbook's verdict only once the room has had its chance, as on the wall)")
     assert console.js("""return Array.from($('champion-areas').children, (li) =>
         shown(li.querySelector('.supporters')) ? text(li.querySelector('.supporters')) : null);""") == [
         "Community partners supporting: Dana Whitfield, Region X Community College", None,
@@ -296,6 +310,8 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
 
     # ---- Wrap-up: next steps ----
     console.set_phase("wrap-up")
+    console.wait(lambda: console.champion_cards()["Permitting and regulation"] == "No employer champion: not a priority right now.",
+                 "the workbook's verdict on the console from the wrap-up")
     # Until the facilitator records dates, the wall shows the workbook's rule of thumb.
     assert wall.wait(lambda: wall.next_steps(), "the next steps on the wall") == {
         "Champions' call": "within 30 days (date to be set)", "Next meeting": "within 60 days (date to be set)"}
@@ -316,6 +332,9 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     assert "3:00" in call and "PM" in call, call
     assert call.endswith("hosted by Karen Lee"), call
     assert steps["Next meeting"] == long_date(NEXT_MEETING)
+    # The rule of thumb ("within 30 days") no longer sits above the real dates.
+    assert wall.question() == "Thank you! Here is what happens next."
+    karen.wait(lambda: karen.question() == "Thank you! Here is what happens next.", "the wrap-up heading on the phone")
     # The areas and their champions stay on the wall next to the next steps; an area nobody
     # took is now, in the workbook's words, not a priority.
     assert wall_areas()["Permitting and regulation"] == ([], True)
@@ -351,6 +370,14 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     shots("summary preview")
 
     # ---- Closed ----
+    # One stray click does not close the meeting: the console asks first.
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#phase-buttons button[data-phase='closed']"))
+    question = console.wait(lambda: console.phase_question(), "the question before closing")
+    assert "Close the meeting?" in question and "posting stops" in question, question
+    shots("asked before closing")
+    console.click(console.driver.find_element(By.ID, "phase-confirm-no"))
+    time.sleep(0.5)
+    assert console.phase_question() is None and wall.phase() == "Wrap-up", "not yet: nothing changed"
     console.set_phase("closed")
     wall.wait(lambda: wall.phase() == "Closed", "the closed phase on the wall")
     assert wall.js("return shown($('join-box'));") is False
@@ -361,6 +388,16 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     luis.wait(lambda: "The meeting is closed" in (luis.closed_notice() or ""), "the closed notice")
     assert "e-mail" not in luis.closed_notice() and "The organizers will share the meeting summary." in luis.closed_notice()
     assert "hosted by Karen Lee" in luis.closed_notice(), luis.closed_notice()
+    # The strategy areas are gone from the phones; what each person put their name on stays in sight.
+    assert "You signed up to champion “Talent pipeline” and “Infrastructure”." in karen.closed_notice(), karen.closed_notice()
+    dana.wait(lambda: "The meeting is closed" in (dana.closed_notice() or ""), "the closed notice")
+    assert "You offered to support “Talent pipeline” and “Permitting and regulation”." in dana.closed_notice(), dana.closed_notice()
+    assert "signed up" not in luis.closed_notice() and "offered" not in luis.closed_notice()
+    # Someone opening the link only now is told the meeting has ended, not handed the join form.
+    late = screens.phone("phone-late")
+    assert late.js("return shown($('join-closed')) && !shown($('join'));") is True
+    assert "Joining is closed now." in late.js("return text($('join-closed-text'));")
+    late.shot("closed to newcomers")
     # Notes can no longer be changed once the meeting is closed.
     assert karen.js("return Array.from(document.querySelectorAll('#notes .edit')).some(shown);") is False
     shots("closed")

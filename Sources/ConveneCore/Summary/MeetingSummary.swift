@@ -120,7 +120,21 @@ public struct MeetingSummary: Sendable {
         unsortedOpportunities = shown.filter { $0.kind == .opportunity && $0.theme == nil }.map(line)
         unsortedRequirements = shown.filter { $0.kind == .requirement && $0.theme == nil }.map(line)
         inviteGenerally = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == nil }.map(invitee)
-        attendees = state.participantOrder.compactMap { state.participants[$0] }.map(person)
+        // One person who joined from two devices (the same name and organization; the console
+        // offers to merge the records) is listed once, with an e-mail address if either gave one.
+        var listed: [String: Int] = [:]
+        var people: [Person] = []
+        for p in state.participantOrder.compactMap({ state.participants[$0] }) {
+            let key = p.name.lowercased().split(separator: " ").joined(separator: " ") + "\n"
+                + p.organization.lowercased().split(separator: " ").joined(separator: " ")
+            if let i = listed[key] {
+                if people[i].email == nil { people[i].email = person(p).email }
+                continue
+            }
+            listed[key] = people.count
+            people.append(person(p))
+        }
+        attendees = people
         opening = ""
         opening = state.summaryOpening ?? SummaryWording.defaultOpening(self)
     }

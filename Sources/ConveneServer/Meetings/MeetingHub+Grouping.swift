@@ -191,9 +191,13 @@ extension MeetingHub {
         let numbered = WallPlacement.renumbered(pass, from: live.speculative.nextNumber)
         var events: [MeetingEvent] = []
         if !numbered.changes.isEmpty { events.append(.grouped(kind: kind, changes: numbered.changes)) }
-        // A proposal the facilitator asked for stands until they apply or dismiss it.
+        // A proposal the facilitator asked for stands until they apply or dismiss it. Once the
+        // room is no longer posting to this wall (its phase is over), the grouping offers no
+        // proposal of its own: the facilitator asks for one if they want it.
+        var offering = numbered
+        if live.speculative.phase.noteKind != kind { offering.proposal = nil }
         if !live.speculative.requestStands(kind) {
-            events += WallPlacement.proposalEvents(kind: kind, pass: numbered, standing: live.speculative.proposals[kind])
+            events += WallPlacement.proposalEvents(kind: kind, pass: offering, standing: live.speculative.proposals[kind])
         }
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
