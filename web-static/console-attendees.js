@@ -4,7 +4,7 @@
 // and someone who joined by mistake is removed; both cannot be undone, so each asks for a
 // second press that says exactly what will happen.
 
-import { themesOfKind, championsOf, supportersOf, participant } from './meeting-state.js';
+import { themesOfKind, championsOf, supportersOf, participant, distinctPeople } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES } from './dom.js';
 import { randomId } from './client.js';
 
@@ -48,12 +48,16 @@ export function setupAttendees({ conn, run, say, draw }) {
 
 export function renderPeople(state) {
   const people = state.participants;
-  const employers = people.filter((p) => p.role === 'employer').length;
+  // Counted as the wall and the summary count them: one person on two devices once.
+  const distinct = distinctPeople(people);
+  const employers = distinct.filter((p) => p.role === 'employer').length;
   const consenting = people.filter((p) => p.consent && p.email).length;
-  const partners = people.length - employers;
+  const partners = distinct.length - employers;
+  const twice = people.length - distinct.length;
   setText($('people-summary'),
-    `${people.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
-      `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.`);
+    `${distinct.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
+      `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.` +
+      (twice ? ` ${twice === 1 ? '1 record looks like' : `${twice} records look like`} a second device of someone: merge below.` : ''));
   if (confirming && !people.some((p) => p.id === confirming.id)) confirming = null;
   const others = (id) => people.filter((p) => p.id !== id).map((p) => [p.id, recordLabel(people, p)]);
   syncChildren($('people'), people, (p) => p.id, createPersonRow, (tr, p) => {
@@ -66,7 +70,7 @@ export function renderPeople(state) {
     show(cells[0].querySelector('.dup'), twins.length > 1);
     setText(cells[1], p.organization);
     setText(cells[2], ROLE_NAMES[p.role] || p.role);
-    setText(cells[3], p.email || '—');
+    setContact(cells[3], p.email || '—');
     setText(cells[4], p.consent && p.email ? 'Yes' : 'No');
     const notes = state.notes.filter((n) => n.author === p.id).length;
     const signups = state.champions.filter((c) => c.participant === p.id).length;
@@ -145,15 +149,18 @@ export function renderCommitments(state) {
   show($('areas-empty'), areas.length === 0);
   // Requirements left out of every strategy area (hidden ones aside): the facilitator may want
   // to place them before people sign up; otherwise they reach the summary only as "other".
+  // (From the commitments on: while the room posts requirements, new ones wait unsorted a moment.)
+  const signing = ['commitments', 'wrap-up', 'closed'].includes(state.phase);
   const outside = state.notes.filter((n) => n.kind === 'requirement' && !n.theme && !n.hidden);
-  show($('requirements-outside'), outside.length > 0 && areas.length > 0);
-  if (outside.length) {
-    const quoted = outside.slice(0, 3).map((n) => `“${n.text.length > 60 ? `${n.text.slice(0, 57)}…` : n.text}”`).join(', ');
+  show($('requirements-outside'), signing && outside.length > 0 && areas.length > 0);
+  if (signing && outside.length) {
+    const short = (text) => { const c = Array.from(text); return c.length > 60 ? `${c.slice(0, 57).join('')}…` : text; };
+    const quoted = outside.slice(0, 3).map((n) => `“${short(n.text)}”`).join(', ');
     setText($('requirements-outside'), `${outside.length === 1 ? '1 requirement is' : `${outside.length} requirements are`} in no strategy area: `
       + `${quoted}${outside.length > 3 ? ', …' : ''}. `
       + (outside.length === 1
-        ? 'Drag it into an area on the board if it belongs there; otherwise the summary lists it in its appendix, under “Other requirements”.'
-        : 'Drag those that belong in an area into it on the board; the others appear in the summary\'s appendix, under “Other requirements”.'));
+        ? 'Drag it into an area on the board if it belongs there; otherwise the summary lists it under “Other requirements”.'
+        : 'Drag those that belong in an area into it on the board; the summary lists the others under “Other requirements”.'));
   }
   const people = state.participants.map((p) => [p.id, nameAndOrg(p)]);
   syncChildren($('champion-areas'), areas, (t) => t.id, createAreaCard, (li, t) => {
@@ -198,8 +205,13 @@ export function renderCommitments(state) {
 function setContact(cell, contact) {
   if (cell.dataset.contact === contact) return;
   cell.dataset.contact = contact;
-  const parts = contact.split(/(?<=[@.])/);
-  cell.replaceChildren(...parts.flatMap((p, i) => (i ? [h('wbr'), p] : [p])));
+  // "rosa@jimeneztool.example" → "rosa@", "jimeneztool.", "example" (no lookbehind: older Safari).
+  const pieces = [];
+  for (const part of contact.split(/([@.])/)) {
+    if (part === '@' || part === '.') pieces[pieces.length - 1] = (pieces.at(-1) || '') + part;
+    else if (part) pieces.push(part);
+  }
+  cell.replaceChildren(...pieces.flatMap((p, i) => (i ? [h('wbr'), p] : [p])));
 }
 
 /** An area's card, with signing an attendee up (or off) on their behalf: employers become

@@ -105,7 +105,7 @@ async function warnOfUnwrittenSentences(state) {
     .filter((g) => g.synthesis && !Object.prototype.hasOwnProperty.call(written, g.id));
   const box = $('mail-unwritten');
   // The sample summary opens with when the partnership met: without a date it only says "met".
-  const undated = !state.meeting?.date;
+  const undated = !state.meeting?.date && !state.summaryEdits?.opening;   // (their own opening may say when)
   show(box, drafts.length > 0 || undated);
   const said = [];
   if (drafts.length) {

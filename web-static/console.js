@@ -77,27 +77,39 @@ setupSettings({ run, say });
 
 // ---- Phase ----
 
-let pendingPhase = null; // a phase change awaiting its second press (closing, or going back)
+// A phase change awaiting its second press (closing, or going back): the phase asked for and
+// the phase it was asked from (a move made meanwhile, from another console, cancels it).
+let pending = null;
 
 async function movePhase(phase) {
   askPhase(null);
   const from = conn.state?.phase;
-  const restart = phase === from;
-  await run({ type: 'setPhase', phase }, restart ? `The ${PHASE_NAMES[phase]} timer starts again.`
-    : `The meeting is now in ${PHASE_NAMES[phase]}: the wall and the phones have moved with it.`);
+  if (phase === from && phase === 'closed') return;   // no timer to restart once closed
+  const said = phase === from ? `The ${PHASE_NAMES[phase]} timer starts again.`
+    : phase === 'closed' ? 'The meeting is closed: the wall and the phones say it is over.'
+      : `The meeting is now in ${PHASE_NAMES[phase]}: the wall and the phones have moved with it.`;
+  await run({ type: 'setPhase', phase }, said);
 }
 
-/** Shows (or, with null, hides) the question before a phase change that is easy to regret. */
+/** Shows the question before a phase change that is easy to regret; null hides it and gives
+ * the focus back to the phase button that asked. "Not yet" has the focus: Enter pressed once
+ * too often must not close the meeting. */
 function askPhase(phase) {
-  pendingPhase = phase;
+  const asked = pending;
+  pending = phase ? { phase, from: conn.state?.phase } : null;
   show($('phase-confirm'), !!phase);
-  if (!phase) return;
+  if (!phase) {
+    if (asked && $('phase-confirm').contains(document.activeElement)) {
+      document.querySelector(`#phase-buttons [data-phase="${asked.phase}"]`)?.focus();
+    }
+    return;
+  }
   const closing = phase === 'closed';
   setText($('phase-confirm-text'), closing
     ? 'Close the meeting? Phones will say it is over and posting stops.'
     : `Go back to ${PHASE_NAMES[phase]}? Its timer starts again, and phones show the ${PHASE_NAMES[phase]} question.`);
   setText($('phase-confirm-yes'), closing ? 'Close the meeting' : `Back to ${PHASE_NAMES[phase]}`);
-  $('phase-confirm-yes').focus();
+  $('phase-confirm-no').focus();
 }
 
 for (const phase of PHASES) {
@@ -111,8 +123,9 @@ for (const phase of PHASES) {
       } }),
   );
 }
-$('phase-confirm-yes').addEventListener('click', () => { if (pendingPhase) movePhase(pendingPhase); });
+$('phase-confirm-yes').addEventListener('click', () => { if (pending) movePhase(pending.phase); });
 $('phase-confirm-no').addEventListener('click', () => askPhase(null));
+$('phase-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') askPhase(null); });
 
 $('timebox').addEventListener('input', () => { timeboxDirty = true; });
 $('timebox-form').addEventListener('submit', async (e) => {
@@ -129,8 +142,8 @@ $('timebox-form').addEventListener('submit', async (e) => {
 });
 
 function renderPhase(state) {
-  // Moved there from elsewhere (another console): nothing left to confirm.
-  if (pendingPhase && pendingPhase === state.phase) askPhase(null);
+  // The phase moved meanwhile (another console): the question no longer holds.
+  if (pending && pending.from !== state.phase) askPhase(null);
   for (const b of $('phase-buttons').children) {
     const current = b.dataset.phase === state.phase;
     b.setAttribute('aria-pressed', String(current));

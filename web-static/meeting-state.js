@@ -372,6 +372,23 @@ export const DEFAULT_QUESTIONS = {
   closed: 'Thank you! The meeting summary will follow.',
 };
 
+/**
+ * The people behind the attendee records: one person who joined from two devices (the same
+ * name, organization and role, case and spacing aside) counts once, as in the summary
+ * (MeetingSummary.onePerPerson, which also keeps apart two records with different e-mail
+ * addresses — the wall does not see addresses).
+ */
+export function distinctPeople(participants) {
+  const words = (s) => s.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+  const seen = new Set();
+  return participants.filter((p) => {
+    const key = `${words(p.name)}\n${words(p.organization)}\n${p.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Whether the facilitator has recorded a date for the champions' call or the next meeting. */
 export function nextStepsDated(state) {
   return !!(state.nextSteps?.championsCall?.date || state.nextSteps?.nextMeeting?.date);

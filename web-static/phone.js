@@ -20,7 +20,9 @@ document.title = t('page.title');
 // was typed. Errors shown under the forms answered an earlier action: they go.
 languageSwitch($('language'), () => {
   document.title = t('page.title');
-  for (const id of ['global-error', 'join-error', 'post-error', 'nominate-error', 'champion-error']) setText($(id), '');
+  for (const id of ['global-error', 'join-error', 'post-error', 'post-saved', 'nominate-error', 'champion-error']) setText($(id), '');
+  // Still true in any language: a refused note waits below.
+  if (rejected.length) setText($('global-error'), t('note.refusedBanner'));
   updateCounter();
   render();
 });
@@ -196,21 +198,21 @@ $('post-form').addEventListener('submit', (e) => {
   if (!kind) return;
   if (!text.trim()) {
     setText($('post-error'), t('note.empty'));
-    $('post-error').classList.remove('calm');
+    setText($('post-saved'), '');
     postErrorFixable = true;
     noteText.focus();
     return;
   }
   if (characterCount(text) > NOTE_LIMIT) {
     setText($('post-error'), t('note.tooLong', counterText(characterCount(text))));
-    $('post-error').classList.remove('calm');
+    setText($('post-saved'), '');
     postErrorFixable = true;
     return;
   }
   postErrorFixable = false;
-  // Offline, the note is safe: said calmly, not as an error.
-  setText($('post-error'), conn.connected ? '' : t('note.savedOffline'));
-  $('post-error').classList.toggle('calm', !conn.connected);
+  // Offline, the note is safe: said calmly (a polite status, not an alert).
+  setText($('post-error'), '');
+  setText($('post-saved'), conn.connected ? '' : t('note.savedOffline'));
   // Into the outbox first: from here on the note survives a lost connection or a reload.
   outbox.add(kind, text);
   noteText.value = '';
@@ -230,8 +232,11 @@ function render() {
   // After the meeting, someone opening the link for the first time is told it has ended,
   // not handed a form to fill in before hearing so.
   const ended = !!state && state.phase === 'closed';
+  const wasJoining = !$('join').hidden;
   show($('join'), !refused && !!state && !you && !ended);
   show($('join-closed'), !refused && !!state && !you && ended);
+  // Someone filling in the form as the meeting closes is told why it went.
+  if (wasJoining && ended && !you) $('join-closed-heading').focus();
   if (ended && !you) setText($('join-closed-text'), t('join.closed', nextStepsLine(state)));
   show($('meeting'), !refused && !!state && !!you);
   if (!state) return;
@@ -286,7 +291,7 @@ function yourAreasLine(state) {
     .map((c) => state.themes.find((th) => th.id === c.theme)?.label).filter(Boolean);
   if (!labels.length) return '';
   const quoted = labels.map((l) => `“${l}”`);
-  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${t('word.and')} ${quoted.at(-1)}` : quoted[0];
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${t('word.and', quoted.at(-1))} ${quoted.at(-1)}` : quoted[0];
   return t(you.role === 'partner' ? 'closed.yours.partner' : 'closed.yours', list);
 }
 
@@ -351,7 +356,8 @@ function updateArea(li, area, state) {
   setText(li.querySelector('.area-label'), area.label);
   setText(
     li.querySelector('.champions'),
-    champions.length ? t('areas.champions', champions.map((p) => p.name).join(', ')) : t('areas.noChampion'),
+    champions.length ? t('areas.champions', champions.map((p) => p.name).join(', '))
+      : t(state.phase === 'commitments' ? 'areas.noChampion' : 'areas.notPriority'),
   );
   show(li.querySelector('.supporters'), supporters.length > 0);
   setText(li.querySelector('.supporters'), t('areas.supporters', supporters.map((p) => p.name).join(', ')));
@@ -548,7 +554,8 @@ function wallPlace(id) {
   if (note.hidden) return t('where.hidden');
   const theme = note.theme ? state.themes.find((th) => th.id === note.theme) : null;
   // Parked by the facilitator, or its round is over: no theme is coming for it.
-  const waiting = !note.placedByHand && phaseKind(state.phase) === note.kind;
+  // (Not yet placed at all: the grouping still decides, even once the round is over.)
+  const waiting = !note.placed || (!note.placedByHand && phaseKind(state.phase) === note.kind);
   return theme ? t('where.theme', theme.label) : t(waiting ? 'where.unsorted' : 'where.parked');
 }
 

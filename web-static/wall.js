@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated } from './meeting-state.js';
+import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated, distinctPeople } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
 import { $, h, setText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
@@ -116,14 +116,8 @@ function renderJoin(state) {
 }
 
 function renderWelcome(state) {
-  // One person on two devices (the same name and organization) is one person in the room.
-  const keys = new Set();
-  const people = state.participants.filter((p) => {
-    const key = `${p.name.trim().toLowerCase()}\n${p.organization.trim().toLowerCase()}`;
-    if (keys.has(key)) return false;
-    keys.add(key);
-    return true;
-  });
+  // One person on two devices is one person in the room.
+  const people = distinctPeople(state.participants);
   const employers = people.filter((p) => p.role === 'employer').length;
   const partners = people.length - employers;
   setText(

@@ -122,10 +122,9 @@ extension MeetingState {
             // phase is over, a standing one is withdrawn (not dismissed), so that nothing offers
             // to reshape the strategy areas while people sign up for them. One the facilitator
             // asked for stands; they can ask again at any time.
-            for kind in NoteKind.allCases where kind != p.noteKind {
-                if let standing = proposals[kind], standing.requested == nil {
-                    d.events.append(.proposalResolved(kind: kind, applied: false, supersededByRegroup: true))
-                }
+            // (A requested one whose moves no longer hold counts as the grouping's own.)
+            for kind in NoteKind.allCases where kind != p.noteKind && proposals[kind] != nil && !requestStands(kind) {
+                d.events.append(.proposalResolved(kind: kind, applied: false, supersededByRegroup: true))
             }
         case let .hideNote(noteId, hidden):
             guard let note = notes[noteId], !note.withdrawn else { throw noteGone() }

@@ -214,6 +214,11 @@ public struct MeetingState: Sendable {
         champions.filter { $0.theme == theme }.compactMap { participants[$0.participant] }
     }
 
+    /// True while the room posts notes of `kind` (its phase is on): only then does the grouping
+    /// offer proposals of its own for that wall — after it, nothing offers to reshape the
+    /// strategy areas people are signing up for; the facilitator can still ask for one.
+    public func groupingProposes(for kind: NoteKind) -> Bool { phase.noteKind == kind }
+
     /// True when a theme stays on the wall even with no note in it: the facilitator has made
     /// it theirs (named, locked, wrote or cleared its sentence for the summary) or people have
     /// put their names on it (champions, peers to invite). Only an automatic theme none of

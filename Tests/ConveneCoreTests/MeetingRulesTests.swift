@@ -523,9 +523,18 @@ final class RegroupUndoTests: XCTestCase {
         var m = MeetingDriver()
         m.phase(.opportunities)
         m.phase(.requirements)
+        let who = Scribed(name: "Al", organization: "Al Co", role: .employer)
+        try m.run(.post(id: "r1", kind: nil, text: "Keep new hires past 90 days", scribed: who), as: .facilitator)
+        try m.run(.post(id: "r2", kind: nil, text: "Mentors on the floor", scribed: who), as: .facilitator)
+        m.record([.themeCreated(id: "t1", kind: .requirement, label: "Hiring", byHand: false),
+                  .noteMoved(note: "r1", theme: "t1", byHand: false), .noteMoved(note: "r2", theme: "t1", byHand: false)])
         let proposal = ThemeProposal(newThemes: [.init(id: "p1", label: "Hires & morale")],
                                      moves: [RegroupMove(note: "r1", from: "t1", to: "p1"), RegroupMove(note: "r2", from: "t1", to: "p1")])
         m.record([.proposalOffered(kind: .requirement, proposal: proposal)])
+        // (Dismissed, it would hold r1 and r2 where they are.)
+        var dismissed = m
+        try dismissed.run(.dismissProposal(kind: .requirement), as: .facilitator)
+        XCTAssertEqual(dismissed.state.keptByDismissal.count, 2)
         m.phase(.requirements)
         XCTAssertNotNil(m.state.proposals[.requirement], "the requirements phase goes on: the proposal stands")
         m.phase(.commitments)

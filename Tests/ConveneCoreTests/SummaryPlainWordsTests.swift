@@ -120,12 +120,23 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(summary.contains("Tom Reyes, Valley Transit — for Housing and zoning"), summary)
     }
 
-    func testSomeoneWhoJoinedFromTwoDevicesIsOneAttendee() throws {
+    func testSomeoneWhoJoinedFromTwoDevicesIsOneAttendeeAndOneChampion() throws {
         var m = MeetingDriver()
-        _ = m.join("Maria Delgado")
-        _ = m.join("maria delgado ")
+        let phone = m.join("Maria Delgado")
+        let tablet = m.join("maria  delgado ", email: "maria@delgado.example")
         _ = m.join("Ana Ruiz")
-        XCTAssertEqual(MeetingSummary(m.state).attendees.map(\.name), ["Maria Delgado", "Ana Ruiz"])
+        // Two people who typed only a first name at one employer, with their own addresses: two people.
+        _ = m.join("Chris", email: "chris.a@boeing.example")
+        _ = m.join("Chris", email: "chris.b@boeing.example")
+        m.phase(.requirements)
+        let area = m.theme(.requirement, "Housing")
+        m.phase(.commitments)
+        try m.run(.champion(theme: area), as: .participant(phone))
+        try m.run(.champion(theme: area), as: .participant(tablet))
+        let summary = MeetingSummary(m.state, includeContacts: true)
+        XCTAssertEqual(summary.attendees.map(\.name), ["Maria Delgado", "Ana Ruiz", "Chris", "Chris"])
+        XCTAssertEqual(summary.attendees.first?.email, "maria@delgado.example", "the address either record gave")
+        XCTAssertEqual(summary.areas.first?.champions.map(\.name), ["Maria Delgado"], "one champion, not two")
     }
 
     func testADownloadIsNamedForItsMeeting() throws {
@@ -135,7 +146,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         m.state.info.title = "Café Owners' Roundtable — Valle Sur / 2027"
         XCTAssertEqual(m.state.summaryFileName(.markdown), "café-owners-roundtable-valle-sur-2027-summary-2027-01-14.md")
         m.state.info.title = "¡¿…?!"
+        m.state.info.date = "2027-01-14T09:00"
         XCTAssertEqual(m.state.summaryFileName(.csv), "meeting-summary-2027-01-14.csv")
+        XCTAssertEqual(m.state.summaryFileName(.html, withContacts: true), "meeting-summary-2027-01-14-with-contacts.html",
+                       "the copy with e-mail addresses says so")
+        m.state.info.title = String(repeating: "संगठन ", count: 40)
+        let long = m.state.summaryFileName(.markdown)
+        XCTAssertLessThanOrEqual(long.utf8.count, 160, long)
+        XCTAssertTrue(long.hasSuffix("-summary-2027-01-14.md") && !long.contains("--"), long)
     }
 
     func testTheOpeningNamesATeamNotAMeetingOrAnIndustry() {

@@ -261,4 +261,23 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertEqual(live.speculative.themes["t2"]?.label, "Housing", "the area Karen signed up for stays")
         XCTAssertEqual(live.speculative.champions(of: "t2").map(\.name), ["Karen"])
     }
+
+    @MainActor func testTheGroupingOffersNoProposalOfItsOwnOnceItsWallsPhaseIsOver() async throws {
+        let f = try HubFixture()
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities), .phaseChanged(.requirements)] + posted(4, kind: .requirement)
+        events += [.themeCreated(id: "t1", kind: .requirement, label: "Hiring", byHand: false)]
+        events += (0..<4).map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) }
+        let proposal = ThemeProposal(newThemes: [.init(id: "p1", label: "Hires & morale")],
+                                     moves: [RegroupMove(note: "n0", from: "t1", to: "p1"), RegroupMove(note: "n1", from: "t1", to: "p1")])
+        func offered(in phase: Phase) throws -> ThemeProposal? {
+            let (hub, _) = hub(after: events + [.phaseChanged(phase)], f)
+            let live = try XCTUnwrap(hub.meetings["m1"])
+            hub.placed(ClusteringWorker.Result(meeting: "m1", kind: .requirement, version: live.wallVersion[.requirement] ?? 0, notes: [],
+                                               pass: WallPlacement.Pass(proposal: proposal), retitle: [], settled: true))
+            hub.handle(.storage(.committed(f.sink.take())))
+            return live.speculative.proposals[.requirement]
+        }
+        XCTAssertNotNil(try offered(in: .requirements), "while the room posts requirements, the grouping proposes")
+        XCTAssertNil(try offered(in: .commitments), "while people sign up for the strategy areas, it does not")
+    }
 }

@@ -334,7 +334,7 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     assert steps["Next meeting"] == long_date(NEXT_MEETING)
     # The rule of thumb ("within 30 days") no longer sits above the real dates.
     assert wall.question() == "Thank you! Here is what happens next."
-    karen.wait(lambda: karen.question() == "Thank you! Here is what happens next.", "the wrap-up heading on the phone")
+    karen.wait(lambda: karen.question() == "Here is what happens next.", "the wrap-up heading on the phone (its notice thanks her)")
     # The areas and their champions stay on the wall next to the next steps; an area nobody
     # took is now, in the workbook's words, not a priority.
     assert wall_areas()["Permitting and regulation"] == ([], True)

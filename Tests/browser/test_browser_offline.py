@@ -62,7 +62,10 @@ def test_offline_note_is_delivered_exactly_once(screens, facilitator, snapshot, 
     go_offline(phone)
     note_id = queue_note(phone, OFFLINE)
     assert phone.status() == "Reconnecting… 1 note is saved on this phone and will be sent."
-    assert phone.js("return text($('post-error'));") == "Saved on this phone. It will be sent when the connection is back."
+    # Said calmly: a status, not the error line.
+    assert phone.js("return text($('post-saved'));") == "Saved on this phone. It will be sent when the connection is back."
+    assert phone.js("return text($('post-error'));") == ""
+    assert phone.js("return $('post-saved').getAttribute('role');") == "status"
     phone.shot("offline-pending")
     time.sleep(0.5)
     assert server_notes(snapshot, OFFLINE) == [], "the server has a note the phone could not have sent"

@@ -92,7 +92,7 @@ public struct MeetingSummary: Sendable {
         }
         func group(_ theme: Theme) -> Group? {
             let lines = shown.filter { $0.theme == theme.id }.map(line)
-            let signed = state.champions(of: theme.id)
+            let signed = Self.onePerPerson(state.champions(of: theme.id))
             let invite = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == theme.id }.map(invitee)
             // A theme with nothing in it is left out; one with people to invite is not (an
             // area whose notes all moved elsewhere stays for them: `keepsWhenEmpty`).
@@ -120,24 +120,34 @@ public struct MeetingSummary: Sendable {
         unsortedOpportunities = shown.filter { $0.kind == .opportunity && $0.theme == nil }.map(line)
         unsortedRequirements = shown.filter { $0.kind == .requirement && $0.theme == nil }.map(line)
         inviteGenerally = state.nominationOrder.compactMap { state.nominations[$0] }.filter { $0.theme == nil }.map(invitee)
-        // One person who joined from two devices (the same name and organization; the console
-        // offers to merge the records) is listed once, with an e-mail address if either gave one.
-        var listed: [String: Int] = [:]
-        var people: [Person] = []
-        for p in state.participantOrder.compactMap({ state.participants[$0] }) {
-            let key = p.name.lowercased().split(separator: " ").joined(separator: " ") + "\n"
-                + p.organization.lowercased().split(separator: " ").joined(separator: " ")
-            if let i = listed[key] {
-                if people[i].email == nil { people[i].email = person(p).email }
-                continue
-            }
-            listed[key] = people.count
-            people.append(person(p))
-        }
-        attendees = people
+        attendees = Self.onePerPerson(state.participantOrder.compactMap { state.participants[$0] }).map(person)
         opening = ""
         opening = state.summaryOpening ?? SummaryWording.defaultOpening(self)
     }
 
     public var partnership: String { "\(industry) sector partnership, \(region)" }
+
+    /// Records of one person who joined from two devices — the same name, organization and
+    /// role (case and spacing aside) and no two different e-mail addresses — as one, with the
+    /// e-mail address either gave: one attendee, one champion. (The console offers to merge
+    /// such records; until then the summary does not count the person twice.)
+    static func onePerPerson(_ records: [Participant]) -> [Participant] {
+        func words(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var kept: [Participant] = []
+        var byKey: [String: [Int]] = [:]
+        for p in records {
+            let key = words(p.name) + "\n" + words(p.organization) + "\n" + p.role.rawValue
+            let twin = byKey[key]?.first { i in
+                guard let a = kept[i].email, let b = p.email else { return true }
+                return a.lowercased() == b.lowercased()
+            }
+            if let i = twin {
+                if kept[i].email == nil { kept[i].email = p.email; kept[i].consent = p.consent }
+            } else {
+                byKey[key, default: []].append(kept.count)
+                kept.append(p)
+            }
+        }
+        return kept
+    }
 }

@@ -49,7 +49,7 @@ extension MeetingHub {
                                                  retitling: complete)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind) {
+        if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind) {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
         if !events.isEmpty { commit(events, to: live) }
@@ -195,14 +195,15 @@ extension MeetingHub {
         // room is no longer posting to this wall (its phase is over), the grouping offers no
         // proposal of its own: the facilitator asks for one if they want it.
         var offering = numbered
-        if live.speculative.phase.noteKind != kind { offering.proposal = nil }
+        if !live.speculative.groupingProposes(for: kind) { offering.proposal = nil }
         if !live.speculative.requestStands(kind) {
             events += WallPlacement.proposalEvents(kind: kind, pass: offering, standing: live.speculative.proposals[kind])
         }
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
-        } else if current && !result.settled, !live.speculative.requestStands(kind), let wanted = live.wantedMoves[kind],
+        } else if current && !result.settled, !live.speculative.requestStands(kind), live.speculative.groupingProposes(for: kind),
+                  let wanted = live.wantedMoves[kind],
                   !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note)) {
             // The last regrouping wanted moves the console does not offer (not yet confirmed, or
             // the facilitator has just applied the part that was, and this pass retitled): if the
