@@ -14,27 +14,6 @@ public enum WallPlacement {
         return engine
     }
 
-    /// The engine's view of one kind of wall: visible notes that have a vector, and the
-    /// themes of that kind (with the facilitator's label vectors, where they have one).
-    public static func wall(of state: MeetingState, kind: NoteKind, vectors: [String: [Float]],
-                            words: (Note) -> NoteWords, labelVector: (Theme) -> [Float]?) -> Wall {
-        var wall = Wall()
-        for note in state.visibleNotes(kind: kind) where !note.hidden {
-            guard let v = vectors[note.id] else { continue }
-            let kept = note.theme != nil && state.keptByDismissal[note.id] == note.theme
-            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand,
-                                       rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
-        }
-        // A theme whose notes are all hidden (moderated) looks empty to the engine but is not:
-        // it stays, so a note shown again is back in its theme, not in Unsorted.
-        let holdingHidden = Set(state.visibleNotes(kind: kind).filter(\.hidden).compactMap(\.theme))
-        wall.themes = state.orderedThemes(kind: kind).map { t in
-            WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil,
-                      keptWhenEmpty: state.keepsWhenEmpty(t.id) || holdingHidden.contains(t.id))
-        }
-        return wall
-    }
-
     /// What one placement pass decided.
     public struct Pass: Sendable {
         public var changes: [GroupingChange]

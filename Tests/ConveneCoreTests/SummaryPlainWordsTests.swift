@@ -81,7 +81,10 @@ final class SummaryPlainWordsTests: XCTestCase {
         let sentence = SummaryWording.suggestedSynthesis(notes)
         XCTAssertEqual(sentence, "Notes here point to “Workers commute an hour because housing near the plant is scarce” and “Rent near the plant is more than a new hire earns”.")
         // A theme of nothing but questions still gets a sentence to edit.
-        XCTAssertEqual(SummaryWording.suggestedSynthesis(["what about housing?"]), "Notes here point to “what about housing”.")
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(["what about housing?"]), "Notes here point to “What about housing”.")
+        // Quoted as a sentence begins; a shouted note only when no calmer one says as much.
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(["HOUSING NEAR THE PLANT IS SCARCE!!", "housing near the plant costs too much"]),
+                       "Notes here point to “Housing near the plant costs too much” and “HOUSING NEAR THE PLANT IS SCARCE”.")
         // With one point only, it is quoted alone: the question's mark is gone once quoted.
         XCTAssertEqual(SummaryWording.suggestedSynthesis(["Housing costs too high for hires", "who pays housing costs?",
                                                           "honestly not sure what that looks like for housing costs"]),

@@ -42,7 +42,7 @@ public enum SummaryWording {
             a.isEmpty || b.isEmpty ? 0 : Double(a.intersection(b).count) / Double(a.union(b).count)
         }
         let centrality = words.indices.map { i in words.indices.reduce(0.0) { $1 == i ? $0 : $0 + overlap(words[i], words[$1]) } }
-        let states = kept.map { statesSomething($0) ? 1 : 0 }
+        let states = kept.map { statesSomething($0) ? (isShouted($0) ? 1 : 2) : 0 }
         // Statements first, the most central first; in posting order among equals. The
         // second must add something.
         let order = cleaned.indices.sorted { (states[$0], centrality[$0], -$0) > (states[$1], centrality[$1], -$1) }
@@ -50,7 +50,7 @@ public enum SummaryWording {
         // A second quote only if it makes a point too (its question mark is gone once quoted,
         // so a question would read as a claim), unless no note does.
         if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }),
-           states[second] == states[order[0]] {
+           (states[second] > 0) == (states[order[0]] > 0) {
             chosen.append(second)
         }
         return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
@@ -176,11 +176,20 @@ public enum SummaryWording {
         }.joined(separator: " ")
     }
 
-    /// A note as quoted in a sentence: one line, no shouting punctuation at the end.
+    /// A note as quoted in a sentence: one line, no shouting punctuation at the end, begun with
+    /// a capital as a sentence is. The words stay the author's.
     static func clean(_ text: String) -> String {
         var t = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         while let last = t.last, ".!?,;:".contains(last) { t.removeLast() }
+        if let first = t.first, first.isLowercase { t = first.uppercased() + t.dropFirst() }
         return t
+    }
+
+    /// A note typed all in capitals (a dozen letters or more): quoted only when no calmer note
+    /// says as much — its case is the author's, and guessing its acronyms back is not ours.
+    static func isShouted(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 12 && !letters.contains(where: \.isLowercase)
     }
 
     /// How a note that only agrees with another, or is small talk, begins.
