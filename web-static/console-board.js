@@ -149,9 +149,13 @@ async function moveSelected(theme) {
 /** The facilitator confirms where the grouping put the selected notes (a "Check" read and
  *  agreed with): each is placed by hand where it is, so it stays and teaches its theme. */
 async function keepSelected() {
+  await keepNotes([...selected]);
+}
+
+async function keepNotes(ids) {
   const { run, say, draw, conn } = ctx;
   // An unsorted card kept in place is parked there: no regrouping or proposal moves it.
-  const notes = [...selected].map((id) => conn.state.notes.find((n) => n.id === id)).filter((n) => n && !n.placedByHand);
+  const notes = ids.map((id) => conn.state.notes.find((n) => n.id === id)).filter((n) => n && !n.placedByHand);
   let kept = 0;
   for (const seen of notes) {
     // Where the note is now, not where it was when "Keep" was pressed: the commands go one at
@@ -162,7 +166,7 @@ async function keepSelected() {
     if (!(await run({ type: 'moveNote', note: n.id, theme: n.theme ?? null }))) break;
     kept++;
   }
-  selected.clear();
+  for (const id of ids) selected.delete(id);
   focusNote = notes[0]?.id ?? null;   // the keyboard stays where the facilitator was
   if (kept) say(`Kept in place: ${kept} ${kept === 1 ? 'note' : 'notes'}. The automatic grouping will not move ${kept === 1 ? 'it' : 'them'} again.`, false);
   draw();
@@ -272,10 +276,14 @@ function createColumn(c) {
   }
   head.append(h('span', { class: 'count' }));
   col.append(head);
-  if (!c.unsorted) col.append(themeActions(c.id));
+  // "Move N here" appears over the theme's own buttons (Unsorted keeps a row free for it):
+  // selecting a card must not push the other columns' cards down under the pointer.
+  const tools = h('div', { class: 'column-tools' });
+  if (!c.unsorted) tools.append(themeActions(c.id));
   const moveHere = h('button', { type: 'button', class: 'move-here primary', hidden: true });
   moveHere.addEventListener('click', () => moveSelected(c.unsorted ? null : c.id));
-  col.append(moveHere, h('ul', { class: 'console-notes' }));
+  tools.append(moveHere);
+  col.append(tools, h('ul', { class: 'console-notes' }));
   // Drag and drop: a card (or the selection it belongs to) dropped anywhere on a column.
   col.addEventListener('dragover', (e) => {
     if (!e.dataTransfer.types.includes('application/x-convene-notes')) return;
@@ -376,6 +384,7 @@ function updateColumn(col, c, view) {
   const moveHere = col.querySelector('.move-here');
   const movable = [...selected].filter((id) => !c.notes.some((n) => n.id === id)).length;
   show(moveHere, movable > 0);
+  col.querySelector('.column-tools').classList.toggle('moving', movable > 0);
   setText(moveHere, `Move ${movable} here`);
   moveHere.setAttribute('aria-label', `Move ${movable} selected ${movable === 1 ? 'note' : 'notes'} to “${t ? t.label : 'Unsorted'}”`);
   syncChildren(col.querySelector('.console-notes'), c.notes, (n) => n.id, createNote, (li, n) => updateNote(li, n, view));
@@ -389,7 +398,11 @@ function createNote(n) {
     if (selected.has(n.id)) selected.delete(n.id); else selected.add(n.id);
     ctx.draw();
   });
-  const li = h('li', { class: 'console-note', draggable: 'true' }, card);
+  // A "Check" mark the facilitator has read: one press says the note is right where it is
+  // (kept in place, as "Keep in place" does for a selection), and the mark goes.
+  const fine = h('button', { type: 'button', class: 'secondary small doubt-ok', hidden: true, text: 'Fine here' });
+  fine.addEventListener('click', () => keepNotes([n.id]));
+  const li = h('li', { class: 'console-note', draggable: 'true' }, card, fine);
   li.addEventListener('dragstart', (e) => {
     // Dragging a selected card carries the whole selection; any other card goes alone.
     const ids = selected.has(n.id) ? [...selected] : [n.id];
@@ -433,6 +446,8 @@ function updateNote(li, n, view) {
   // A note the grouping is least sure of: check it first.
   const doubt = view.doubts.get(n.id);
   show(li.querySelector('.doubt'), !!doubt);
+  show(li.querySelector('.doubt-ok'), !!doubt);
+  li.querySelector('.doubt-ok').setAttribute('aria-label', `Fine here: keep “${shortText(n.text)}” where it is`);
   setText(li.querySelector('.doubt'), doubt ? `Check: could also go in “${doubt}”` : '');
   li.classList.toggle('doubtful', !!doubt);
   // Placed (or kept) by the facilitator: the grouping leaves it there.

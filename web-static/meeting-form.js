@@ -34,12 +34,20 @@ export function readTimeboxes(container) {
 /** A function that shows a sentence in the bar `id` (errors stay 12 s, confirmations 4 s). */
 export function messageBar(id = 'message') {
   let timer = null;
-  return function say(text, isError = true) {
+  function say(text, isError = true) {
     const bar = $(id);
     setText(bar, text);
     bar.classList.toggle('ok', !isError);
+    // A confirmation is a status (read when the reader pauses); only an error interrupts.
+    bar.setAttribute('role', isError ? 'alert' : 'status');
     show(bar, true);
     clearTimeout(timer);
     timer = setTimeout(() => show(bar, false), isError ? 12_000 : 4000);
+  }
+  /** Takes the message away at once (what it said no longer holds: a key that now works). */
+  say.clear = () => {
+    clearTimeout(timer);
+    show($(id), false);
   };
+  return say;
 }

@@ -75,6 +75,7 @@ async function refresh() {
     return;
   }
   storage.set(KEY_STORAGE, organizerKey);
+  say.clear();   // "That is not an organizer link" no longer holds
   showSections(true);
   renderList(ack.meetings || []);
 }

@@ -190,6 +190,8 @@ const WORDS = {
     'question.commitments.partner': 'Which strategy areas will you support? Who else should be involved?',
     'question.wrap-up.dated': 'Here is what happens next.',
     'join.closedHeading': 'This meeting has ended',
+    'join.shutHeading': 'Joining is closed',
+    'join.shut': 'The facilitator has closed joining for this meeting. If you should be in it, ask them to open it again or to add you.',
     'join.closed': (next) => `Joining is closed now. The organizers will share the meeting summary. ${next}`,
     'closed.yours': (areas) => `You signed up to champion ${areas}.`,
     'word.and': () => 'and',
@@ -308,6 +310,8 @@ const WORDS = {
     'question.commitments.partner': '¿Qué áreas de estrategia va a apoyar? ¿Quién más debería participar?',
     'question.wrap-up.dated': 'Esto es lo que sigue.',
     'join.closedHeading': 'Esta reunión ha terminado',
+    'join.shutHeading': 'Ya no es posible unirse',
+    'join.shut': 'El facilitador cerró la inscripción a esta reunión. Si debe participar, pídale que la abra de nuevo o que lo agregue.',
     'join.closed': (next) => `Ya no es posible unirse. Los organizadores compartirán el resumen de la reunión. ${next}`,
     'closed.yours': (areas) => `Usted se inscribió como líder de ${areas}.`,
     // "e" before a word sounding /i/ (“Infraestructura”, “Hidráulica”), not before “hie…” (“Hierro”).

@@ -231,13 +231,18 @@ function render() {
   show($('loading'), !refused && !state);
   // After the meeting, someone opening the link for the first time is told it has ended,
   // not handed a form to fill in before hearing so.
+  // Or when the facilitator has closed joining.
   const ended = !!state && state.phase === 'closed';
+  const shut = ended || state?.meeting?.settings?.joiningOpen === false;
   const wasJoining = !$('join').hidden;
-  show($('join'), !refused && !!state && !you && !ended);
-  show($('join-closed'), !refused && !!state && !you && ended);
+  show($('join'), !refused && !!state && !you && !shut);
+  show($('join-closed'), !refused && !!state && !you && shut);
   // Someone filling in the form as the meeting closes is told why it went.
-  if (wasJoining && ended && !you) $('join-closed-heading').focus();
-  if (ended && !you) setText($('join-closed-text'), t('join.closed', nextStepsLine(state)));
+  if (wasJoining && shut && !you) $('join-closed-heading').focus();
+  if (shut && !you) {
+    setText($('join-closed-heading'), t(ended ? 'join.closedHeading' : 'join.shutHeading'));
+    setText($('join-closed-text'), ended ? t('join.closed', nextStepsLine(state)) : t('join.shut'));
+  }
   show($('meeting'), !refused && !!state && !!you);
   if (!state) return;
   setText($('meeting-title'), state.meeting?.title || 'Convene');

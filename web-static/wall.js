@@ -85,7 +85,9 @@ function render() {
   show($('areas-view'), showAreas);
   show($('next-steps'), showSteps);
   // During the welcome the join instructions fill the screen; the corner copy would repeat them.
-  show($('join-box'), (phase !== 'welcome' || !!spotlit) && phase !== 'closed');
+  // Nor once the facilitator has closed joining: the room would be invited to a closed door.
+  const joining = state.meeting?.settings?.joiningOpen !== false;
+  show($('join-box'), (phase !== 'welcome' || !!spotlit) && phase !== 'closed' && joining);
 
   if (phase === 'welcome' && !spotlit) renderWelcome(state);
   if (spotlit) renderSpotlight(state, spotlit);
@@ -173,8 +175,10 @@ function renderBoard(state, kind) {
     show(hint, firstNotes);
     // Columns share the row by their size, gently: a 20-note theme is wider than a 3-note
     // one, but not so much that the small ones become slivers.
-    // (At least 1: below it, a lone column would leave part of the row empty.)
-    col.style.flexGrow = String(Math.max(1, Math.sqrt(c.notes.length) * (c.unsorted ? 0.8 : 1)));
+    // (At least 1: below it, a lone column would leave part of the row empty.) In steps of a
+    // half: a note moved between two columns does not shift every column sideways.
+    const share = Math.round(Math.sqrt(c.notes.length) * 2) / 2;
+    col.style.flexGrow = String(Math.max(1, share * (c.unsorted ? 0.8 : 1)));
     // "Unsorted" is the facilitator's word; the room reads what it means for their note.
     const label = c.unsorted ? 'Not yet in a theme' : c.label;
     setText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : label);
@@ -294,27 +298,32 @@ function updateNote(li, n) {
 function notePositions(root) {
   const at = new Map();
   for (const li of root.querySelectorAll('.wall-note[data-note]')) {
-    if (!li.hidden) at.set(li.dataset.note, li.getBoundingClientRect());
+    if (!li.hidden) at.set(li.dataset.note, { rect: li.getBoundingClientRect(), list: li.parentElement });
   }
   return at;
 }
 
 /**
- * A note drawn anew either moved (it glides from where it was, so the room can follow it)
- * or just arrived (it lights up for a few seconds, so its author sees where it went).
+ * A note drawn anew either moved (within its column it glides from where it was; into
+ * another column it lights up briefly where it lands) or just arrived (it lights up for a
+ * few seconds, so its author sees where it went).
  */
 function animateArrivals(elements, before) {
   if (!drawn) return;
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   for (const el of elements) {
     const was = before.get(el.dataset.note);
-    if (was && !reduced && !el.hidden) {
+    // Within its column a note glides to its new place. Into another column it would fly
+    // under that column's edge (the column clips what overflows it): it lights up where it
+    // lands instead, as a new note does, so the room sees where it went.
+    if (was && was.list === el.parentElement && !reduced && !el.hidden) {
       const now = el.getBoundingClientRect();
-      el.animate([{ transform: `translate(${was.left - now.left}px, ${was.top - now.top}px)` }, { transform: 'none' }],
+      el.animate([{ transform: `translate(${was.rect.left - now.left}px, ${was.rect.top - now.top}px)` }, { transform: 'none' }],
         { duration: 700, easing: 'ease-in-out' });
-    } else if (!was) {
-      el.classList.add('arrived');
-      el.addEventListener('animationend', () => el.classList.remove('arrived'), { once: true });
+    } else if (!was || was.list !== el.parentElement) {
+      const mark = was ? 'moved' : 'arrived';
+      el.classList.add(mark);
+      el.addEventListener('animationend', () => el.classList.remove(mark), { once: true });
     }
   }
 }

@@ -78,7 +78,15 @@ public enum WallPlacement {
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)
-        let titles = engine.retitle(wall, themes: touched.union(retitling))
+        // Themes an applied proposal changed are titled afresh; those the notes touched keep a
+        // title that still fits until they outgrow it (`retitleAsNotesArrive`).
+        let steady = engine.retitleAsNotesArrive(wall, before: base, touched: touched.subtracting(retitling))
+        var titles = steady
+        if !retitling.isEmpty {
+            var titled = wall
+            titled.apply(steady)
+            titles += engine.retitle(titled, themes: retitling)
+        }
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },
                     wanted: wanted)
     }

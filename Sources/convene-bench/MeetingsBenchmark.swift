@@ -53,6 +53,8 @@ struct MeetingsBenchmark: ParsableCommand {
         let translator = noTranslation ? nil : SpanishTranslator()
         print(translator == nil ? "Spanish notes embedded as typed" : "Spanish notes embedded from Apertium's English translation")
         var engine = MeetingGrouping(targetThemes: targetThemes)
+        // For comparison: every touched theme titled afresh at each note (before steady titles).
+        if ProcessInfo.processInfo.environment["CONVENE_BENCH_EVERY_TITLE"] == "1" { engine.steadyTitles = false }
         if let checkpointGrowth { engine.checkpointGrowth = checkpointGrowth }
         if let everyNoteUpTo { engine.checkpointEveryNoteUpTo = everyNoteUpTo }
         if let minimumProposalMoves { engine.minimumProposalMoves = minimumProposalMoves }
@@ -144,7 +146,9 @@ struct MeetingsBenchmark: ParsableCommand {
                            "silentOutOfThemes": Double(sim.silentMovesOutOfThemes),
                            "unattended": unattendedARI, "unattendedUnsorted": unattendedUnsorted, "allARI": allARI,
                            "unattendedThemes": Double(aloneSizes.count), "left": Double(outcome.left),
-                           "applied": Double(outcome.proposalsApplied)] {
+                           "applied": Double(outcome.proposalsApplied),
+                           "titleChanges": Double(sim.titleChanges) / Double(e.texts.count),
+                           "titleChangesAlone": Double(unattended.titleChanges) / Double(e.texts.count)] {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
@@ -221,6 +225,8 @@ struct MeetingsBenchmark: ParsableCommand {
                      sums["themes"]! / k, sums["largest"]! / k * 100, sums["ms"]! / k))
         print(String(format: "titles the titler gives the facilitator's own groups: cosine %.3f to the facilitator's titles", sums["oracleTitle"]! / k))
         print(String(format: "live ARI with the parked notes kept (Unsorted one more group on both sides): %.3f", sums["allARI"]! / k))
+        print(String(format: "titles the room saw change (themes already on the wall), per arriving note: %.3f with every proposal applied, %.3f with none",
+                     sums["titleChanges"]! / k, sums["titleChangesAlone"]! / k))
         print(String(format: "with no proposal applied (the wall while the facilitator is busy): live ARI %.3f, %.0f%% of notes unsorted, %.1f themes, the largest at most %.0f%% of a wall's sorted notes",
                      sums["unattended"]! / k, sums["unattendedUnsorted"]! / k * 100, sums["unattendedThemes"]! / k, unattendedLargest * 100))
         print(String(format: "proposals per wall: %.1f; sim÷static pooled over all walls: %.2f", sums["proposals"]! / k,

@@ -273,9 +273,18 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     assert 1 <= len(marked) <= -(-placed // 5), (len(marked), placed)
     assert f"{len(marked)} marked “Check”" in console.js("return text($('board-legend'));")
     viewport_shot(console, "notes to check")
+    # Selecting a card offers "Move 1 here" on the other columns without pushing their cards
+    # down under the pointer.
+    # (Measured from each column's top: the page itself may scroll the clicked card into view.)
+    tops = lambda: console.js("""return Array.from(document.querySelectorAll('#console-board .console-column'), (col) => {
+        const li = col.querySelector('.console-note');
+        return li ? Math.round(li.getBoundingClientRect().top - col.getBoundingClientRect().top) : null; });""")
+    before = tops()
     # The facilitator reads it, agrees, and keeps it in place: it is theirs now.
     console.click(console.note_item(marked[0]["text"]).find_element(By.CSS_SELECTOR, ".note-card"))
     console.wait_js("return shown($('selection-keep'));", message="Keep in place offered")
+    assert console.js("return Array.from(document.querySelectorAll('#console-board .move-here')).filter(shown).length;") >= 1
+    assert tops() == before, (before, tops())
     viewport_shot(console, "a marked note selected")
     console.click(console.by_id("selection-keep"))
     console.wait_js("return text($('message')).startsWith('Kept in place: 1 note.');", message="the console says so")
@@ -284,6 +293,17 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     assert console.column(marked[0]["column"]) and marked[0]["text"] in console.board()[marked[0]["column"]], "kept where it was"
     console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
         (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", marked[0]["text"], message="the mark dropped")
+    # Or, in one press on the card itself: "Fine here".
+    if len(marked) > 1:
+        second = marked[1]["text"]
+        item = console.note_item(second)
+        assert item.find_element(By.CSS_SELECTOR, ".doubt-ok").is_displayed()
+        console.click(item.find_element(By.CSS_SELECTOR, ".doubt-ok"))
+        console.wait(lambda: next(n for n in console_ws().welcome["snapshot"]["notes"] if n["text"] == second)["placedByHand"],
+                     "the note kept in place")
+        console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
+            (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", second, message="that mark dropped too")
+        assert second in console.board()[marked[1]["column"]], "kept where it was"
     # A locked column is the facilitator's: none of its notes is marked.
     column = next(m["column"] for m in marked[1:]) if len(marked) > 1 else marked[0]["column"]
     theme = next(t["id"] for t in console_ws().welcome["snapshot"]["themes"] if t["label"] == column)

@@ -73,3 +73,25 @@ def test_with_the_keyboard_open_the_note_and_its_post_button_share_the_screen(sc
     assert not where["barCovers"], where
     assert where["note"] >= 0 and where["post"] <= where["height"], where
     phone.shot("keyboard open")
+
+
+def test_with_joining_closed_the_wall_stops_inviting_and_a_new_phone_is_told_at_once(screens, facilitator):
+    """The facilitator closes joining (Settings): the wall's corner no longer shows the code
+    and QR code, and a phone opening the link is told joining is closed before filling in a
+    form it could not send; opened again, both come back."""
+    facilitator("setPhase", phase="opportunities")
+    wall = screens.wall()
+    wall.wait_js("return shown($('join-box'));", message="the join box in the wall's corner")
+    assert facilitator("updateMeeting", joiningOpen=False)["type"] == "ack"
+    wall.wait_js("return !shown($('join-box'));", message="the join box gone")
+    phone = screens.phone("phone-late")
+    phone.wait_js("return shown($('join-closed'));", message="the joining-closed notice")
+    assert phone.js("return shown($('join'));") is False
+    assert phone.js("return text($('join-closed-heading'));") == "Joining is closed"
+    assert "ask them to open it again" in phone.js("return text($('join-closed-text'));")
+    phone.shot("joining closed")
+    wall.shot("joining closed")
+    assert facilitator("updateMeeting", joiningOpen=True)["type"] == "ack"
+    wall.wait_js("return shown($('join-box'));", message="the join box back")
+    phone.wait_js("return shown($('join-form'));", message="the join form back")
+    phone.join("Karen Lee", "Acme Machining")

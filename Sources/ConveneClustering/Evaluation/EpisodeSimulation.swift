@@ -14,6 +14,9 @@ public struct EpisodeSimulation {
     /// unsorted and unseen notes to move silently: this stays 0).
     public private(set) var silentMovesOutOfThemes = 0
     public private(set) var proposals = 0
+    /// Titles of themes already on the wall that changed, over all steps (a new theme's
+    /// first title is not counted).
+    public private(set) var titleChanges = 0
     public var acceptProposals = true
     public let engine: MeetingGrouping
     private var nextTheme = 1
@@ -48,16 +51,23 @@ public struct EpisodeSimulation {
     /// something).
     private mutating func carryOut(_ step: MeetingGrouping.Step, before: [String?], arriving: String?) {
         if let next = step.wanted { wanted = next }
+        let found = wall
         wall.apply(step.changes)
         let silent = wall.notes.prefix(before.count).map(\.theme)
-        var touched = Set<String>(), regrouped = false
+        var touched = Set<String>(), regrouped = false, accepted = false
         for case .move(let n, let t) in step.changes { if let t { touched.insert(t) }; if n != arriving { regrouped = true } }
         if let proposal = step.proposal {
             proposals += 1
-            if acceptProposals { wall.apply(proposal.changes); regrouped = true }
+            if acceptProposals { wall.apply(proposal.changes); regrouped = true; accepted = true }
         }
         wall.apply(engine.removingEmptyThemes(wall))
-        wall.apply(engine.retitle(wall, themes: regrouped ? nil : touched))
+        // An applied proposal: its themes are titled afresh (the server retitles what it
+        // changed); otherwise as notes arrive.
+        let titled = accepted && engine.steadyTitles ? engine.retitle(wall)
+            : engine.retitleAsNotesArrive(wall, before: found, touched: regrouped ? nil : touched)
+        // Titles the room saw that changed (a new theme's first title is not a change).
+        titleChanges += titled.filter { if case let .relabel(t, _) = $0 { return found.themes.contains { $0.id == t } }; return false }.count
+        wall.apply(titled)
         let after = Array(wall.notes.prefix(before.count).map(\.theme))
         guard !before.isEmpty, arriving != nil || after != before else { return }
         churn.append(Self.moved(before, after))

@@ -47,6 +47,37 @@ extension MeetingGrouping {
         return changes
     }
 
+    /// Titles while notes arrive: of the themes the arrivals touched, one whose title still
+    /// fits (every word used by a note of it) keeps it until the theme has grown past the next
+    /// size of `titleSteps` (half as many notes again); the others are titled again. The room
+    /// reads a column's title as its name: rewritten at every note ("Apartments & solar farms",
+    /// "Apartments & homes", "Residential, apartments & homes"…) it names nothing. New themes,
+    /// and a wall regrouped, are titled afresh as before.
+    /// `before`: the wall as the pass found it; `touched`: nil for every theme.
+    public func retitleAsNotesArrive(_ wall: Wall, before: Wall, touched requested: Set<String>?) -> [WallChange] {
+        guard steadyTitles else { return retitle(wall, themes: requested) }
+        let touched = requested ?? Set(wall.themes.map(\.id))
+        func sizes(_ w: Wall) -> [String: Int] {
+            var n: [String: Int] = [:]
+            for note in w.notes { if let t = note.theme { n[t, default: 0] += 1 } }
+            return n
+        }
+        let (was, now) = (sizes(before), sizes(wall))
+        let existed = Set(before.themes.map(\.id))
+        var steady = Set<String>()
+        for theme in wall.themes where touched.contains(theme.id) && existed.contains(theme.id) && !theme.labelByHand {
+            let n = now[theme.id] ?? 0
+            guard Self.titleStep(n) == Self.titleStep(was[theme.id] ?? 0) else { continue }
+            let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
+            if !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall) { steady.insert(theme.id) }
+        }
+        return retitle(wall, themes: touched.subtracting(steady))
+    }
+
+    /// Sizes at which a theme's title is written again as it grows.
+    static let titleSteps = [3, 5, 8, 12, 18, 27, 40, 60, 90, 135, 200, 300, 450]
+    static func titleStep(_ notes: Int) -> Int { titleSteps.filter { $0 <= notes }.count }
+
     /// True when every content word of `label` is a word of one of the notes at `members`.
     static func titleStillFits(_ label: String, members: [Int], on wall: Wall) -> Bool {
         let words = ThemeLabeler.words(label).map(\.key).filter { !ThemeLabeler.stopWords.contains($0) }.map(ThemeTitler.stem)

@@ -32,6 +32,9 @@ public struct MeetingGrouping: Sendable {
     public var grouping = SpectralGrouping()
     /// The meeting's target number of themes (the workbook's "4–5 clusters").
     public var targetThemes = 5
+    /// Titles stay while notes arrive unless wrong or outgrown (`retitleAsNotesArrive`);
+    /// false: every touched theme is titled afresh at each note (for comparison).
+    public var steadyTitles = true
     /// Notes on the wall before the first themes appear.
     public var firstGrouping = 6
     /// Up to this many notes (a launch meeting's phase: the workbook's walls hold 20–50),
