@@ -401,7 +401,10 @@ function createNote(n) {
   // A "Check" mark the facilitator has read: one press says the note is right where it is
   // (kept in place, as "Keep in place" does for a selection), and the mark goes.
   const fine = h('button', { type: 'button', class: 'secondary small doubt-ok', hidden: true, text: 'Fine here' });
-  fine.addEventListener('click', () => keepNotes([n.id]));
+  fine.addEventListener('click', () => {
+    fine.disabled = true;   // one press, one command (the mark goes once the server has it)
+    keepNotes([n.id]).finally(() => { fine.disabled = false; });
+  });
   const li = h('li', { class: 'console-note', draggable: 'true' }, card, fine);
   li.addEventListener('dragstart', (e) => {
     // Dragging a selected card carries the whole selection; any other card goes alone.

@@ -36,10 +36,11 @@ export function messageBar(id = 'message') {
   let timer = null;
   function say(text, isError = true) {
     const bar = $(id);
+    // A confirmation is a status (read when the reader pauses); only an error interrupts.
+    // (The role first, so the new words are announced the new way.)
+    bar.setAttribute('role', isError ? 'alert' : 'status');
     setText(bar, text);
     bar.classList.toggle('ok', !isError);
-    // A confirmation is a status (read when the reader pauses); only an error interrupts.
-    bar.setAttribute('role', isError ? 'alert' : 'status');
     show(bar, true);
     clearTimeout(timer);
     timer = setTimeout(() => show(bar, false), isError ? 12_000 : 4000);

@@ -43,7 +43,8 @@ $('key-form').addEventListener('submit', async (e) => {
   const key = keyFromText($('organizer-key').value);
   if (!key) return say('That is not an organizer link or key. Copy the whole link “convene serve” printed.');
   organizerKey = key;
-  await refresh();
+  // "That is not an organizer link" no longer holds once the list comes.
+  if (await refresh()) say.clear();
 });
 
 $('forget-key').addEventListener('click', () => {
@@ -56,11 +57,12 @@ $('forget-key').addEventListener('click', () => {
 
 // ---- The list ----
 
+/** Lists the meetings; true once they are shown. */
 async function refresh() {
   if (!organizerKey) {
     showSections(false);
     $('organizer-key').focus();
-    return;
+    return false;
   }
   let ack;
   try {
@@ -72,12 +74,12 @@ async function refresh() {
       showSections(false);
     }
     say(err.message);
-    return;
+    return false;
   }
   storage.set(KEY_STORAGE, organizerKey);
-  say.clear();   // "That is not an organizer link" no longer holds
   showSections(true);
   renderList(ack.meetings || []);
+  return true;
 }
 
 function renderList(meetings) {

@@ -90,6 +90,8 @@ function render() {
   show($('join-box'), (phase !== 'welcome' || !!spotlit) && phase !== 'closed' && joining);
 
   if (phase === 'welcome' && !spotlit) renderWelcome(state);
+  // The welcome's big invitation too: "Joining is closed" instead of the code and QR code.
+  $('welcome-view').classList.toggle('joining-closed', !joining);
   if (spotlit) renderSpotlight(state, spotlit);
   if (kind) renderBoard(state, kind);
   if (showAreas) renderAreas(state);
@@ -294,37 +296,25 @@ function updateNote(li, n) {
   show(li.querySelector('.tag'), n.role === 'partner');
 }
 
-/** Where each note is on screen now, to animate the ones that move to another column. */
+/** The notes on screen now: a note drawn anew that was among them moved from another column. */
 function notePositions(root) {
-  const at = new Map();
+  const at = new Set();
   for (const li of root.querySelectorAll('.wall-note[data-note]')) {
-    if (!li.hidden) at.set(li.dataset.note, { rect: li.getBoundingClientRect(), list: li.parentElement });
+    if (!li.hidden) at.add(li.dataset.note);
   }
   return at;
 }
 
-/**
- * A note drawn anew either moved (within its column it glides from where it was; into
- * another column it lights up briefly where it lands) or just arrived (it lights up for a
- * few seconds, so its author sees where it went).
- */
+/** Marks the notes drawn anew: moved from another column, or just arrived. */
 function animateArrivals(elements, before) {
   if (!drawn) return;
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   for (const el of elements) {
-    const was = before.get(el.dataset.note);
-    // Within its column a note glides to its new place. Into another column it would fly
-    // under that column's edge (the column clips what overflows it): it lights up where it
-    // lands instead, as a new note does, so the room sees where it went.
-    if (was && was.list === el.parentElement && !reduced && !el.hidden) {
-      const now = el.getBoundingClientRect();
-      el.animate([{ transform: `translate(${was.rect.left - now.left}px, ${was.rect.top - now.top}px)` }, { transform: 'none' }],
-        { duration: 700, easing: 'ease-in-out' });
-    } else if (!was || was.list !== el.parentElement) {
-      const mark = was ? 'moved' : 'arrived';
-      el.classList.add(mark);
-      el.addEventListener('animationend', () => el.classList.remove(mark), { once: true });
-    }
+    // A note drawn anew was either on the wall before, in another column (a flight there
+    // would pass under that column's edge, which clips what overflows it), or is new: either
+    // way it lights up where it lands, so the room sees where it went — a moved one briefly.
+    const mark = before.has(el.dataset.note) ? 'moved' : 'arrived';
+    el.classList.add(mark);
+    el.addEventListener('animationend', () => el.classList.remove(mark), { once: true });
   }
 }
 

@@ -78,15 +78,12 @@ public enum WallPlacement {
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)
-        // Themes an applied proposal changed are titled afresh; those the notes touched keep a
-        // title that still fits until they outgrow it (`retitleAsNotesArrive`).
-        let steady = engine.retitleAsNotesArrive(wall, before: base, touched: touched.subtracting(retitling))
-        var titles = steady
-        if !retitling.isEmpty {
-            var titled = wall
-            titled.apply(steady)
-            titles += engine.retitle(titled, themes: retitling)
-        }
+        // Themes an applied proposal changed are titled afresh, and at the room's pause every
+        // theme (a calm moment: no note is arriving); those the notes touched keep a title that
+        // still fits until they outgrow it (`retitleAsNotesArrive`).
+        let paused = settling && arriving.isEmpty
+        let every = Set(wall.themes.map(\.id))
+        let titles = engine.retitleAsNotesArrive(wall, before: base, touched: touched, afresh: paused ? every : retitling)
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },
                     wanted: wanted)
     }

@@ -314,4 +314,26 @@ final class WallPlacementTests: XCTestCase {
             XCTAssertFalse(r.afterRegroup, "the facilitator's regroup removed the theme with \(what)")
         }
     }
+
+    func testTitlesStayWhileNotesArriveAndAreWrittenAfreshAtTheRoomsPause() {
+        let engine = MeetingGrouping()
+        let texts = ["We cannot find certified welders", "Welders and machinists retire soon", "Machinists are hard to hire",
+                     "Weld inspectors are scarce"]
+        let vs = vectors(texts.count, themes: 1)
+        // A right title ("weld" and "inspectors" are both the notes' words), though not the
+        // one the titler would write for these four notes.
+        var wall = Wall(themes: [WallTheme(id: "w", label: "Weld inspectors")])
+        for (i, t) in texts.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: vs["n\(i)"]!, text: t, theme: "w")) }
+        let fresh = engine.retitle(wall)
+        XCTAssertFalse(fresh.isEmpty, "the titler would write another title: the test can tell the two rules apart")
+        func relabels(_ pass: WallPlacement.Pass) -> [String] {
+            pass.changes.compactMap { if case let .relabel(theme, label) = $0, theme == "w" { return label }; return nil }
+        }
+        // A pass that retitles nothing it is not asked to: the title stays.
+        XCTAssertEqual(relabels(WallPlacement.place(arriving: [], onto: wall, nextNumber: 10, engine: engine)), [])
+        // The room has paused: every title is written afresh for what its theme holds.
+        let paused = relabels(WallPlacement.place(arriving: [], onto: wall, nextNumber: 10, engine: engine, settling: true))
+        XCTAssertEqual(paused.count, 1)
+        XCTAssertNotEqual(paused.first, "Weld inspectors")
+    }
 }

@@ -277,8 +277,8 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     # down under the pointer.
     # (Measured from each column's top: the page itself may scroll the clicked card into view.)
     tops = lambda: console.js("""return Array.from(document.querySelectorAll('#console-board .console-column'), (col) => {
-        const li = col.querySelector('.console-note');
-        return li ? Math.round(li.getBoundingClientRect().top - col.getBoundingClientRect().top) : null; });""")
+        const list = col.querySelector('.console-notes');
+        return Math.round(list.getBoundingClientRect().top - col.getBoundingClientRect().top); });""")
     before = tops()
     # The facilitator reads it, agrees, and keeps it in place: it is theirs now.
     console.click(console.note_item(marked[0]["text"]).find_element(By.CSS_SELECTOR, ".note-card"))
@@ -293,17 +293,20 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     assert console.column(marked[0]["column"]) and marked[0]["text"] in console.board()[marked[0]["column"]], "kept where it was"
     console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
         (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", marked[0]["text"], message="the mark dropped")
-    # Or, in one press on the card itself: "Fine here".
-    if len(marked) > 1:
-        second = marked[1]["text"]
-        item = console.note_item(second)
-        assert item.find_element(By.CSS_SELECTOR, ".doubt-ok").is_displayed()
-        console.click(item.find_element(By.CSS_SELECTOR, ".doubt-ok"))
-        console.wait(lambda: next(n for n in console_ws().welcome["snapshot"]["notes"] if n["text"] == second)["placedByHand"],
-                     "the note kept in place")
-        console.wait_js("""return !Array.from(document.querySelectorAll('#console-board .console-note.doubtful'),
-            (li) => text(li.querySelector('.note-text'))).includes(arguments[0]);""", second, message="that mark dropped too")
-        assert second in console.board()[marked[1]["column"]], "kept where it was"
+    # Or, in one press on the card itself: "Fine here" (on a note still marked now that the
+    # marks were asked again).
+    still = console.js("""return Array.from(document.querySelectorAll('#console-board .console-note.doubtful'), (li) =>
+        [text(li.querySelector('.note-text')), text(li.closest('.console-column').querySelector('.column-label'))]);""")
+    if still:
+        second, column_of_second = still[0]
+        console.wait_js("""for (const li of document.querySelectorAll('#console-board .console-note'))
+            if (text(li.querySelector('.note-text')) === arguments[0]) return shown(li.querySelector('.doubt-ok'));
+            return false;""", second, message="Fine here on the marked card")
+        console.click(console.note_item(second).find_element(By.CSS_SELECTOR, ".doubt-ok"))
+        console.wait_js("""for (const li of document.querySelectorAll('#console-board .console-note'))
+            if (text(li.querySelector('.note-text')) === arguments[0]) return li.classList.contains('by-hand') && !li.classList.contains('doubtful');
+            return false;""", second, message="the note kept in place, its mark gone")
+        assert second in console.board()[column_of_second], "kept where it was"
     # A locked column is the facilitator's: none of its notes is marked.
     column = next(m["column"] for m in marked[1:]) if len(marked) > 1 else marked[0]["column"]
     theme = next(t["id"] for t in console_ws().welcome["snapshot"]["themes"] if t["label"] == column)

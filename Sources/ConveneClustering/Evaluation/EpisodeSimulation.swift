@@ -54,17 +54,32 @@ public struct EpisodeSimulation {
         let found = wall
         wall.apply(step.changes)
         let silent = wall.notes.prefix(before.count).map(\.theme)
-        var touched = Set<String>(), regrouped = false, accepted = false
-        for case .move(let n, let t) in step.changes { if let t { touched.insert(t) }; if n != arriving { regrouped = true } }
+        // As the server titles them (`WallPlacement.place`): the themes notes moved into; those
+        // an applied proposal changed (the themes it opened, and those its notes left or
+        // joined) afresh, and at the room's pause every theme.
+        var touched = Set<String>(), changed = Set<String>()
+        for case .move(_, let t?) in step.changes { touched.insert(t) }
+        for case .createTheme(let t, _) in step.changes { touched.insert(t) }
         if let proposal = step.proposal {
             proposals += 1
-            if acceptProposals { wall.apply(proposal.changes); regrouped = true; accepted = true }
+            if acceptProposals {
+                let from = Dictionary(wall.notes.map { ($0.id, $0.theme) }, uniquingKeysWith: { a, _ in a })
+                for change in proposal.changes {
+                    switch change {
+                    case let .move(n, t):
+                        if let f = from[n] ?? nil { changed.insert(f) }
+                        if let t { changed.insert(t) }
+                    case let .createTheme(t, _): changed.insert(t)
+                    default: break
+                    }
+                }
+                wall.apply(proposal.changes)
+            }
         }
         wall.apply(engine.removingEmptyThemes(wall))
-        // An applied proposal: its themes are titled afresh (the server retitles what it
-        // changed); otherwise as notes arrive.
-        let titled = accepted && engine.steadyTitles ? engine.retitle(wall)
-            : engine.retitleAsNotesArrive(wall, before: found, touched: regrouped ? nil : touched)
+        let present = Set(wall.themes.map(\.id))
+        let titled = engine.retitleAsNotesArrive(wall, before: found, touched: touched.intersection(present),
+                                                 afresh: arriving == nil && engine.steadyTitles ? present : changed.intersection(present))
         // Titles the room saw that changed (a new theme's first title is not a change).
         titleChanges += titled.filter { if case let .relabel(t, _) = $0 { return found.themes.contains { $0.id == t } }; return false }.count
         wall.apply(titled)

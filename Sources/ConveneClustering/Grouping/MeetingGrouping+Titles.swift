@@ -48,15 +48,15 @@ extension MeetingGrouping {
     }
 
     /// Titles while notes arrive: of the themes the arrivals touched, one whose title still
-    /// fits (every word used by a note of it) keeps it until the theme has grown past the next
-    /// size of `titleSteps` (half as many notes again); the others are titled again. The room
-    /// reads a column's title as its name: rewritten at every note ("Apartments & solar farms",
-    /// "Apartments & homes", "Residential, apartments & homes"…) it names nothing. New themes,
-    /// and a wall regrouped, are titled afresh as before.
-    /// `before`: the wall as the pass found it; `touched`: nil for every theme.
-    public func retitleAsNotesArrive(_ wall: Wall, before: Wall, touched requested: Set<String>?) -> [WallChange] {
-        guard steadyTitles else { return retitle(wall, themes: requested) }
-        let touched = requested ?? Set(wall.themes.map(\.id))
+    /// fits (every word used by a note of it) keeps it until the theme reaches the next size of
+    /// `titleSteps` (half as many notes again); the others are titled again, and so are the
+    /// themes of `afresh` (those an applied proposal changed; those a regrouping moved notes
+    /// into once the room has paused). The room reads a column's title as its name: rewritten
+    /// at every note ("Apartments & solar farms", "Apartments & homes", "Residential,
+    /// apartments & homes"…) it names nothing. A theme new to the wall is titled as before.
+    /// `before`: the wall as the pass found it.
+    public func retitleAsNotesArrive(_ wall: Wall, before: Wall, touched: Set<String>, afresh: Set<String> = []) -> [WallChange] {
+        guard steadyTitles else { return retitle(wall, themes: touched.union(afresh)) }
         func sizes(_ w: Wall) -> [String: Int] {
             var n: [String: Int] = [:]
             for note in w.notes { if let t = note.theme { n[t, default: 0] += 1 } }
@@ -65,13 +65,13 @@ extension MeetingGrouping {
         let (was, now) = (sizes(before), sizes(wall))
         let existed = Set(before.themes.map(\.id))
         var steady = Set<String>()
-        for theme in wall.themes where touched.contains(theme.id) && existed.contains(theme.id) && !theme.labelByHand {
+        for theme in wall.themes where touched.contains(theme.id) && !afresh.contains(theme.id) && existed.contains(theme.id) && !theme.labelByHand {
             let n = now[theme.id] ?? 0
             guard Self.titleStep(n) == Self.titleStep(was[theme.id] ?? 0) else { continue }
             let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
             if !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall) { steady.insert(theme.id) }
         }
-        return retitle(wall, themes: touched.subtracting(steady))
+        return retitle(wall, themes: touched.union(afresh).subtracting(steady))
     }
 
     /// Sizes at which a theme's title is written again as it grows.

@@ -203,11 +203,15 @@ extension MeetingHub {
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
         } else if current && !result.settled, !live.speculative.requestStands(kind), live.speculative.groupingProposes(for: kind),
-                  let wanted = live.wantedMoves[kind],
-                  !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note)) {
-            // The last regrouping wanted moves the console does not offer (not yet confirmed, or
-            // the facilitator has just applied the part that was, and this pass retitled): if the
-            // room pauses, regroup the wall as it is then and offer everything.
+                  !result.notes.isEmpty || {
+                      // (A pass with no note: only if the last regrouping wanted moves the console
+                      // does not offer — the facilitator has just applied the part that was.)
+                      guard let wanted = live.wantedMoves[kind] else { return false }
+                      return !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note))
+                  }() {
+            // When the room pauses, the wall is regrouped as it is then, everything it would
+            // change is offered, and every automatic title is written afresh for what its
+            // theme now holds (while notes arrive, titles change only when wrong or outgrown).
             scheduleSettle(live, kind: kind)
         }
     }
