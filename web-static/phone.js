@@ -229,9 +229,8 @@ function render() {
   show($('refused'), refused);
   if (refusal) setText($('refused-message'), refusal.err ? errorMessage(refusal.err) : refusal.message);
   show($('loading'), !refused && !state);
-  // After the meeting, someone opening the link for the first time is told it has ended,
-  // not handed a form to fill in before hearing so.
-  // Or when the facilitator has closed joining.
+  // After the meeting, or once the facilitator has closed joining, someone opening the link
+  // for the first time is told so, not handed a form to fill in before hearing it.
   const ended = !!state && state.phase === 'closed';
   const shut = ended || state?.meeting?.settings?.joiningOpen === false;
   const wasJoining = !$('join').hidden;

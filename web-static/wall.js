@@ -165,7 +165,7 @@ function renderBoard(state, kind) {
   show($('board-empty'), empty);
   show(board, !empty);
   board.dataset.kind = kind;
-  const before = notePositions(board);
+  const before = notesOnScreen(board);
   const arrived = [];
   // Before the first theme, the room's notes are not "unsorted": they are the first ones in,
   // and the room should know they will be grouped (and will move) as more arrive.
@@ -297,7 +297,7 @@ function updateNote(li, n) {
 }
 
 /** The notes on screen now: a note drawn anew that was among them moved from another column. */
-function notePositions(root) {
+function notesOnScreen(root) {
   const at = new Set();
   for (const li of root.querySelectorAll('.wall-note[data-note]')) {
     if (!li.hidden) at.add(li.dataset.note);
@@ -327,7 +327,7 @@ function renderSpotlight(state, theme) {
   setText($('spotlight-label'), theme.label);
   setText($('spotlight-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`);
   const list = $('spotlight-notes');
-  const before = notePositions(list);
+  const before = notesOnScreen(list);
   const created = syncChildren(list, notes, (n) => n.id, createNote, updateNote);
   showAll(list);
   let level = 0;

@@ -203,17 +203,20 @@ extension MeetingHub {
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
         } else if current && !result.settled, !live.speculative.requestStands(kind), live.speculative.groupingProposes(for: kind),
-                  !result.notes.isEmpty || {
-                      // (A pass with no note: only if the last regrouping wanted moves the console
-                      // does not offer — the facilitator has just applied the part that was.)
-                      guard let wanted = live.wantedMoves[kind] else { return false }
-                      return !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note))
-                  }() {
+                  !result.notes.isEmpty || wantsMovesNotOffered(live, kind: kind) {
             // When the room pauses, the wall is regrouped as it is then, everything it would
             // change is offered, and every automatic title is written afresh for what its
             // theme now holds (while notes arrive, titles change only when wrong or outgrown).
+            // (After a pass with no note: only if the last regrouping wanted moves the console
+            // does not offer — the facilitator has just applied the part that was.)
             scheduleSettle(live, kind: kind)
         }
+    }
+
+    /// True when the last regrouping of the wall wanted moves the standing proposal does not hold.
+    func wantsMovesNotOffered(_ live: LiveMeeting, kind: NoteKind) -> Bool {
+        guard let wanted = live.wantedMoves[kind] else { return false }
+        return !Set(wanted.targets.keys).isSubset(of: (live.speculative.proposals[kind]?.moves ?? []).map(\.note))
     }
 
     /// How long the room must post nothing before the wall settles: notes in a launch meeting
