@@ -168,7 +168,32 @@ for (const id of ['join-email', 'join-consent']) {
 // ---- Posting ----
 
 const noteText = $('note-text');
-noteText.addEventListener('input', updateCounter);
+noteText.addEventListener('input', () => {
+  updateCounter();
+  keepDraft();
+});
+
+// A note half typed survives a reload (a phone's browser reloads a page left in the
+// background; a tap on a link does too): kept per meeting with the round it was typed for,
+// and offered back only in that round.
+const draftKey = `convene.draft.${code}`;
+let draftRestored = false;
+function keepDraft() {
+  const kind = conn.state && phaseKind(conn.state.phase);
+  if (noteText.value.trim() && kind) storage.setJSON(draftKey, { kind, text: noteText.value });
+  else storage.remove(draftKey);
+}
+function restoreDraft(kind) {
+  if (draftRestored || noteText.value) return;
+  draftRestored = true;
+  const draft = storage.getJSON(draftKey, null);
+  if (draft?.kind === kind && typeof draft.text === 'string') {
+    noteText.value = draft.text;
+    updateCounter();
+  } else if (draft) {
+    storage.remove(draftKey); // typed for a round that is over
+  }
+}
 
 /** "12 / 280", or how far over the limit a note is ("34 characters too long"). */
 export function counterText(n) {
@@ -216,6 +241,7 @@ $('post-form').addEventListener('submit', (e) => {
   // Into the outbox first: from here on the note survives a lost connection or a reload.
   outbox.add(kind, text);
   noteText.value = '';
+  storage.remove(draftKey);
   updateCounter();
   outbox.flush(conn);
   noteText.focus();
@@ -264,6 +290,7 @@ function renderPosting(state) {
   const allowed = mayPost(state, you);
   show($('post-form'), allowed);
   if (allowed) {
+    restoreDraft(kind);
     setText($('note-label'), t(`note.label.${kind}`));
     setText($('post-button'), t(`note.post.${kind}`));
   }

@@ -31,6 +31,7 @@ struct MeetingsBenchmark: ParsableCommand {
     @Option(help: "Fewest moves for a proposal (the engine's default when not given).") var minimumProposalMoves: Int?
     @Option(help: "Notes on the wall before the first themes appear (the engine's default when not given).") var firstGrouping: Int?
     @Option(help: "Least similarity for a note to join a theme on arrival (the engine's default when not given).") var placeThreshold: Float?
+    @Option(help: "Silhouette given up per theme away from the target (the engine's default when not given).") var priorPenalty: Float?
 
     struct Episode { var name: String; var texts: [String]; var truth: [String]; var titles: [String: String] }
 
@@ -60,6 +61,7 @@ struct MeetingsBenchmark: ParsableCommand {
         if let minimumProposalMoves { engine.minimumProposalMoves = minimumProposalMoves }
         if let firstGrouping { engine.firstGrouping = firstGrouping }
         if let placeThreshold { engine.placeThreshold = placeThreshold }
+        if let priorPenalty { engine.grouping.priorPenalty = priorPenalty }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
         print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives, \($0.properNameCount) capitalised names and \($0.commonWordCount) words only ever in lower case (WordNet)" } ?? "titles without WordNet")

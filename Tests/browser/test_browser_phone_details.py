@@ -23,6 +23,32 @@ def test_over_the_limit_says_by_how_much_and_the_error_clears(screens, facilitat
     assert phone.js("return text($('note-count'));") == "24 / 280"
 
 
+def test_a_note_half_typed_survives_a_reload_and_stays_in_its_round(screens, facilitator):
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining")
+    phone.type_into("note-text", "Drone makers are moving here")
+    phone.driver.refresh()
+    phone.wait_ready()
+    phone.wait_js("return $('note-text').value === 'Drone makers are moving here';", message="the draft back after the reload")
+    assert phone.js("return text($('note-count'));") == "28 / 280"
+    phone.shot("draft kept")
+    # Posted, the draft is gone: a reload shows an empty box, not the note again.
+    phone.click(phone.by_id("post-button"))
+    phone.wait(lambda: phone.notes() and phone.notes()[0][1] == "Drone makers are moving here", "the note posted")
+    phone.driver.refresh()
+    phone.wait_ready()
+    phone.wait(lambda: phone.notes() and phone.notes()[0][1] == "Drone makers are moving here", "the note after the reload")
+    assert phone.js("return $('note-text').value;") == ""
+    # An opportunity half typed is not offered back as a requirement once the round is over.
+    phone.type_into("note-text", "Defense contracts nearby")
+    facilitator("setPhase", phase="requirements")
+    phone.driver.refresh()
+    phone.wait_ready()
+    phone.wait(lambda: phone.phase() == "Requirements", "the requirements phase")
+    assert phone.js("return $('note-text').value;") == ""
+
+
 def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(screens, facilitator):
     facilitator("setPhase", phase="opportunities")
     phone = screens.phone()
