@@ -136,8 +136,43 @@ export function setupBoard({ conn, run, say, draw }) {
     if (e.key === 'Escape' && selected.size && !e.target.matches('input, textarea')) {
       selected.clear();
       draw();
+      return;
+    }
+    // On a card: the arrow keys go from card to card (Tab alone took 30 presses and more to
+    // cross a board), and M moves the selected notes into the focused card's theme. Both act
+    // only while a card has the focus, so they never take a letter from a text field.
+    const card = e.target.closest?.('.note-card');
+    if (!card || e.altKey || e.ctrlKey || e.metaKey) return;
+    const next = ARROWS[e.key] ? neighbourCard(card, ARROWS[e.key]) : null;
+    if (ARROWS[e.key]) {
+      e.preventDefault();
+      if (next) next.focus();
+    } else if (e.key.toLowerCase() === 'm' && !e.shiftKey && selected.size) {
+      // As the column's own "Move N here" (shown when some selected note is elsewhere).
+      const moveHere = card.closest('.console-column')?.querySelector('.move-here');
+      if (moveHere && !moveHere.hidden) {
+        e.preventDefault();
+        moveHere.click();
+      }
     }
   });
+}
+
+const ARROWS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+
+/** The card beside `card` on the board in direction [columns, cards]: up and down within its
+ *  column; left and right to the nearest column that has cards, at the same height or its last. */
+function neighbourCard(card, [dx, dy]) {
+  const columns = [...$('console-board').querySelectorAll('.console-column')]
+    .map((col) => [...col.querySelectorAll('.console-note .note-card')].filter((c) => c.offsetParent !== null));
+  const x = columns.findIndex((cards) => cards.includes(card));
+  if (x < 0) return null;
+  const y = columns[x].indexOf(card);
+  if (dy) return columns[x][y + dy] ?? null;
+  for (let i = x + dx; i >= 0 && i < columns.length; i += dx) {
+    if (columns[i].length) return columns[i][Math.min(y, columns[i].length - 1)];
+  }
+  return null;
 }
 
 async function moveSelected(theme) {
@@ -523,14 +558,15 @@ function renderProposal(state, kind, proposal, preview) {
   setText($('proposal-heading'), split ? 'Split proposal' : 'Regrouping proposal');
   setText($('proposal-text'),
     (split
-      ? `${splitTheme ? `Split “${splitTheme.label}”` : 'Split'}: move ${notesMoved} to a new ${word}${fresh.length ? ` ${fresh.join(', ')}` : ''}. ` +
-        'Applied, the split is yours: its notes stay where it puts them, as if you had moved them.'
+      ? `${splitTheme ? `split “${splitTheme.label}”` : 'split'}: move ${notesMoved} to a new ${word}${fresh.length ? ` ${fresh.join(', ')}` : ''}. ` +
+        'Applied, the split is yours: its notes stay where it puts them.'
       : (proposal.requested === 'regroup'
-        ? `Regrouping would move ${notesMoved}${opening('open')}.`
-        : `The automatic grouping suggests moving ${notesMoved}${opening('opening')}.`)) +
-      ' The cards marked → show where each would go; nothing moves until you apply it.' +
-      // Taking part of it: a note the facilitator confirms where it is drops out of the proposal.
-      (split ? '' : ' To leave a note out, select its card and press “Keep in place”.'));
+        ? `regrouping would move ${notesMoved}${opening('open')}.`
+        : `the automatic grouping suggests moving ${notesMoved}${opening('opening')}.`)) +
+      ' Nothing moves until you apply it.');
+  setText($('proposal-how'), 'The cards marked → show where each would go.' +
+    // Taking part of it: a note the facilitator confirms where it is drops out of the proposal.
+    (split ? '' : ' To leave a note out, select its card and press “Keep in place”.'));
   const byTarget = new Map();
   for (const [note, to] of preview) {
     if (!byTarget.has(to)) byTarget.set(to, []);

@@ -230,7 +230,7 @@ def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle,
           [text(li.closest('.console-column').querySelector('.column-label')), text(li.querySelector('.proposed'))])};""")
     # The proposal says it is the split the facilitator asked for, of which column, and that
     # once applied it is theirs.
-    assert f"Split “{big['label']}”: move" in preview["text"] and "to a new theme “" in preview["text"], preview
+    assert f"split “{big['label']}”: move" in preview["text"] and "to a new theme “" in preview["text"], preview
     assert "the split is yours" in preview["text"] and preview["heading"] == "Split proposal", preview
     assert f"Splitting “{big['label']}” would move" in preview["status"], preview
     assert len(preview["marked"]) >= 3 and len(big["notes"]) - len(preview["marked"]) >= 3, preview

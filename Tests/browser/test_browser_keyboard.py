@@ -142,3 +142,62 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
     keys.press(Keys.ENTER)
     wall.wait(lambda: wall.phase() == "Requirements", "the requirements phase, started from the keyboard")
     console.shot("requirements")
+
+
+def test_arrow_keys_cross_the_board_and_m_moves_the_selection(screens, facilitator, ws_phone, settle):
+    """Tab alone took 30 presses and more to go from a card to another theme's "Move here" on a
+    25-note board: on a card, the arrow keys go from card to card and M moves the selection."""
+    console = screens.console()
+    facilitator("setPhase", phase="opportunities")
+    phone = ws_phone("Karen Lee", organization="Acme Machining")
+    notes = {"Flight": ["Drone makers are growing in the region", "Small aircraft parts suppliers are expanding"],
+             "Boats": ["Boat builders want composite technicians", "The marina expansion needs welders"],
+             "Trains": ["Rail car repair shop is hiring", "A freight rail spur for heavy parts"]}
+    ids = {}
+    for texts in notes.values():
+        for text in texts:
+            ids[text] = phone.post(text)["note"]
+    settle()
+    for label, texts in notes.items():
+        theme = facilitator("createTheme", kind="opportunity", label=label)["theme"]
+        for text in texts:
+            facilitator("moveNote", note=ids[text], theme=theme)
+    console.wait(lambda: {c: sorted(n) for c, n in console.board().items() if n} == {c: sorted(t) for c, t in notes.items()},
+                 "the three themes on the console")
+    def shown():
+        return {c["label"]: c["notes"] for c in console.columns() if c["notes"]}   # in the order on screen
+    order = list(shown())
+    keys = Keyboard(console)
+    first = order[0]
+    console.js("""
+        const card = [...document.querySelectorAll('.console-note')].find((li) => text(li.querySelector('.note-text')) === arguments[0]);
+        card.querySelector('.note-card').focus();""", shown()[first][0])
+    # Down within the column, then right to the next theme at the same height.
+    keys.press(Keys.ARROW_DOWN)
+    f = keys.focused()
+    assert (f["column"], f["note"]) == (first, shown()[first][1]), f
+    keys.press(Keys.ARROW_RIGHT)
+    f = keys.focused()
+    assert (f["column"], f["note"]) == (order[1], shown()[order[1]][1]), f
+    assert console.js(FOCUS_VISIBLE) == {"outline": True, "uncovered": True, "inViewport": True}
+    # Select it, go on to the third theme, M moves it there; the focus follows the note.
+    picked = f["note"]
+    keys.press(Keys.SPACE)
+    console.wait_js("return document.activeElement.getAttribute('aria-pressed') === 'true';", message="the card selected by Space")
+    keys.press(Keys.ARROW_RIGHT)
+    assert keys.focused()["column"] == order[2]
+    keys.press("m")
+    console.wait(lambda: picked in shown().get(order[2], []), f"{picked!r} moved to {order[2]!r} by M")
+    f = console.wait(lambda: (lambda f: f if f and f["note"] == picked else None)(keys.focused()), "the focus to follow the moved note")
+    assert f["column"] == order[2]
+    console.shot("moved by arrows and M")
+    # Nothing is selected now: M moves nothing; the arrows stop at the board's edges.
+    before = shown()
+    keys.press(Keys.ARROW_RIGHT)
+    keys.press("m")
+    for _ in range(4):
+        keys.press(Keys.ARROW_UP)
+    f = keys.focused()
+    assert f["note"] == shown()[f["column"]][0], f
+    settle()
+    assert shown() == before

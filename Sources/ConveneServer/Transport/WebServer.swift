@@ -106,10 +106,12 @@ public final class WebServer {
             usesLibuv = created != nil
         }
         if created == nil {
-            if config.eventLoop == .libuv {
+            created = lws_create_context(&info)
+            // Only when poll() could listen was the libuv loop what failed (a port in use
+            // fails both, and the plugin is not what to tell the operator about then).
+            if created != nil && config.eventLoop == .libuv {
                 Log.warning("libwebsockets' libuv plugin is missing (Debian package libwebsockets-evlib-uv): serving with poll(), which costs about twice the CPU per message when hundreds of phones are connected.")
             }
-            created = lws_create_context(&info)
         }
         guard let ctx = created else {
             throw ServerError("Could not start listening on port \(config.port)\(config.bind.map { " at \($0)" } ?? ""). Is another server using it, or are the TLS files unreadable?")
