@@ -11,6 +11,7 @@ import { $, h, setText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES }
 
 /** Notes selected on the board (ids), kept across redraws while they exist. */
 const selected = new Set();
+let correcting = false; // the one selected note's correction form is open
 let boardKind = null; // chosen by hand; null follows the phase
 // The server's advice on the board: themes alike enough to merge, and the notes the grouping
 // is least sure of (`doubts`: each with the theme it was in when the advice was computed).
@@ -73,9 +74,13 @@ export function setupBoard({ conn, run, say, draw }) {
   $('proposal-apply').addEventListener('click', async () => {
     const ack = await run({ type: 'applyProposal', kind: currentKind(conn.state) });
     if (ack) say(`Applied: ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} moved. “Undo the last regrouping” puts ${ack.moved === 1 ? 'it' : 'them'} back.`, false);
+    if (ack) focusAfterProposal($('undo-regroup-button'));
   });
   $('proposal-dismiss').addEventListener('click', async () => {
-    if (await run({ type: 'dismissProposal', kind: currentKind(conn.state) })) say('Proposal dismissed: nothing moved.', false);
+    if (await run({ type: 'dismissProposal', kind: currentKind(conn.state) })) {
+      say('Proposal dismissed: nothing moved.', false);
+      focusAfterProposal(null);
+    }
   });
 
   // The selection bar: move, hide or split the selected notes together.
@@ -105,6 +110,14 @@ export function setupBoard({ conn, run, say, draw }) {
   });
   // One selected note can be corrected for the summary (a typo, a translation); phones and
   // the wall keep the author's words.
+  $('correct-open').addEventListener('click', () => {
+    correcting = true;
+    // Shown here, not only at the next draw: a hidden field cannot take the focus.
+    show($('correct-open'), false);
+    $('correct-open').setAttribute('aria-expanded', 'true');
+    show($('correct-form'), true);
+    $('correct-text').focus();
+  });
   $('correct-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const [id] = [...selected];
@@ -173,6 +186,24 @@ function neighbourCard(card, [dx, dy]) {
     if (columns[i].length) return columns[i][Math.min(y, columns[i].length - 1)];
   }
   return null;
+}
+
+/** The proposal's box goes once it is applied or dismissed: the keyboard's focus, which was on
+ *  its button, goes to `next` (Undo, after Apply) or to the board's heading, not to the top
+ *  of the page (23 Tabs back to the board). */
+function focusAfterProposal(next) {
+  ctx.draw();
+  // After the board is drawn again (draws are coalesced): the box hidden, Undo shown.
+  setTimeout(() => {
+    const lost = !document.activeElement || document.activeElement === document.body || $('proposal').contains(document.activeElement);
+    if (!lost) return;
+    if (next && !next.hidden) {
+      next.focus();
+    } else {
+      $('board-heading').tabIndex = -1;
+      $('board-heading').focus();
+    }
+  }, 80);
 }
 
 async function moveSelected(theme) {
@@ -508,12 +539,18 @@ function renderSelection(state, kind, themes) {
   show($('selection-show'), notes.some((n) => n.hidden));
   show($('split-form'), new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme);
   const one = notes.length === 1 ? notes[0] : null;
-  show($('correct-form'), !!one);
   if (one && $('correct-form').dataset.note !== one.id) {
     $('correct-form').dataset.note = one.id;
     $('correct-text').value = state.summaryEdits?.corrections?.[one.id] ?? one.text;
+    correcting = false;   // another note: the form folds again
   }
-  if (!one) delete $('correct-form').dataset.note;
+  if (!one) {
+    delete $('correct-form').dataset.note;
+    correcting = false;
+  }
+  show($('correct-open'), !!one && !correcting);
+  $('correct-open').setAttribute('aria-expanded', String(!!one && correcting));
+  show($('correct-form'), !!one && correcting);
   show($('correct-english'), !!one && !!readingOf(one, kind));
 }
 

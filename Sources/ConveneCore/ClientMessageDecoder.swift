@@ -22,7 +22,7 @@ public enum ClientMessageDecoder {
         let f = Fields(json)
         let type = try f.string("type")
         if let req = json["req"], requestId(of: json) == nil {
-            throw CommandError(.badMessage, "\"req\" must be a string of at most \(Limits.idCharacters) characters or a number, not \(req.typeName).")
+            throw CommandError(.badMessage, "\"req\" must be a string of at most \(Limits.idCharacters) characters or a whole number, not \(req.typeName).")
         }
         let req = requestId(of: json)
         let command: Command
@@ -151,7 +151,7 @@ public enum ClientMessageDecoder {
             // An empty sentence is a choice (no sentence), so it is kept as "", not as nil.
             let raw = try f.optionalString("text", max: Limits.maxMessageBytes)
             var text: String?
-            if let raw { text = raw.allSatisfy(\.isWhitespace) ? "" : try TextRules.check(raw, what: "the sentence", max: Limits.synthesisCharacters) }
+            if let raw { text = TextRules.isBlank(raw) ? "" : try TextRules.check(raw, what: "the sentence", max: Limits.synthesisCharacters) }
             command = .setSynthesis(theme: try f.clientId("theme"), text: text)
         case "correctNote":
             command = .correctNote(note: try f.clientId("note"),

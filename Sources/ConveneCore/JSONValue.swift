@@ -47,7 +47,8 @@ public enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
-        case .int, .double: return "a number"
+        case .int: return "a whole number"
+        case .double: return "a number with a decimal point or an exponent"
         case .string: return "a string"
         case .array: return "a list"
         case .object: return "an object"

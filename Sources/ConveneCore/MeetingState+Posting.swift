@@ -21,7 +21,7 @@ extension MeetingState {
                 throw CommandError(.phaseClosed, "Posting is closed right now: the meeting is in the \(phase.rawValue) phase.")
             }
             if let kind, kind != open {
-                throw CommandError(.phaseClosed, "We are collecting \(open.rawValue)s now, not \(kind.rawValue)s.")
+                throw CommandError(.phaseClosed, "We are collecting \(open.plural) now, not \(kind.plural).")
             }
             noteKind = open
         }

@@ -55,6 +55,8 @@ public enum NoteKind: String, CaseIterable, Sendable {
 
     /// What people call a theme of this kind: requirement themes are the strategy areas.
     public var themeWord: String { self == .opportunity ? "opportunity theme" : "strategy area" }
+    /// The kind in the plural, as people say it ("opportunities").
+    public var plural: String { self == .opportunity ? "opportunities" : "requirements" }
 }
 
 /// Employers own the agenda; community partners (colleges, workforce boards, economic

@@ -5,24 +5,41 @@ public enum TextRules {
     /// `oneLine`: a name, organization, title, label or contact — a line break there could
     /// only be meant to break something (a header, a CSV row, a layout).
     public static func check(_ text: String, what: String, max: Int, required: Bool = true, oneLine: Bool = false) throws(CommandError) -> String {
-        if required && text.allSatisfy({ $0.isWhitespace }) {
+        if required && isBlank(text) {
             throw CommandError(.invalid, "Please write \(what) first.")
         }
+        let field = what.prefix(1).uppercased() + what.dropFirst()
         if text.count > max {
-            throw CommandError(.invalid, "\(what.prefix(1).uppercased() + what.dropFirst()) is too long: \(text.count) characters, at most \(max).")
+            throw CommandError(.invalid, "\(field) is too long: \(text.count) characters, at most \(max).")
         }
-        for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
-            throw CommandError(.invalid, "\(what.prefix(1).uppercased() + what.dropFirst()) contains a control character; please retype it.")
+        if oneLine, text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw CommandError(.invalid, "\(field) must be on one line.")
         }
-        if oneLine, text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw CommandError(.invalid, "\(what.prefix(1).uppercased() + what.dropFirst()) must be on one line.")
+        // C0 and C1 controls (U+0085, a line break to some, is one of them) but newline and tab.
+        for scalar in text.unicodeScalars where (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
+            throw CommandError(.invalid, "\(field) contains a control character; please retype it.")
+        }
+        // Marks that turn the text after them around ("\u{202E}nimda" reads "admin"): on a
+        // wall, in a summary or a CSV row they reorder what follows, not only this text.
+        if text.unicodeScalars.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+            throw CommandError(.invalid, "\(field) contains a mark that changes the direction of the text; please retype it.")
         }
         return text
     }
 
+    /// True when nothing in the text shows: spaces, and characters that take no room
+    /// (zero-width spaces and joiners, byte-order marks, soft hyphens, variation selectors).
+    /// A note or a name of nothing but these is an empty card on the wall.
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
+                || (0xFE00...0xFE0F).contains(scalar.value) || scalar.properties.isDefaultIgnorableCodePoint
+        }
+    }
+
     /// Optional text: nil or empty means "not given".
     public static func checkOptional(_ text: String?, what: String, max: Int, oneLine: Bool = false) throws(CommandError) -> String? {
-        guard let text, !text.allSatisfy({ $0.isWhitespace }) else { return nil }
+        guard let text, !isBlank(text) else { return nil }
         return try check(text, what: what, max: max, oneLine: oneLine)
     }
 

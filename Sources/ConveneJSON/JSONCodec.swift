@@ -8,13 +8,17 @@ public enum JSONCodec {
         public var description: String
     }
 
-    /// Deepest nesting accepted; no valid message comes close.
-    public static let maxDepth: Int32 = 20
+    /// Deepest nesting accepted (docs/PROTOCOL.md: 20 levels); no valid message comes close.
+    public static let maxDepth = 20
 
     /// Parses exactly one JSON document filling the whole input (whitespace around it is
     /// fine, anything else after it is an error). The input need not be NUL-terminated.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
-        guard let tok = json_tokener_new_ex(maxDepth) else { throw ParseError(description: "out of memory") }
+    /// `strict` (what comes from the network): also refuses what json-c lets through and
+    /// RFC 8259 does not (`StrictJSONScan`). The event log reads its own writing with
+    /// `strict: false`, so that no stricter rule can ever stop a restart from replaying it.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, strict: Bool = true) throws -> JSONValue {
+        // json-c's depth counts one more than the levels it lets through.
+        guard let tok = json_tokener_new_ex(Int32(maxDepth + 1)) else { throw ParseError(description: "out of memory") }
         defer { json_tokener_free(tok) }
         json_tokener_set_flags(tok, Int32(JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8))
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0 else {
@@ -37,34 +41,19 @@ public enum JSONCodec {
                 throw ParseError(description: "unexpected text after the JSON")
             }
         }
-        if hasSingleQuotedString(bytes) {
-            throw ParseError(description: "strings must use double quotes")
+        let value = convert(obj)
+        if strict, try StrictJSONScan.check(bytes) != StrictJSONScan.pairCounts(of: value) {
+            throw ParseError(description: "a key appears twice in one object")
         }
-        return convert(obj)
+        return value
     }
 
-    /// json-c accepts 'single-quoted' strings even in strict mode; RFC 8259 does not.
-    /// Any `'` outside a double-quoted string can only be such a string.
-    private static func hasSingleQuotedString(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var inString = false, escaped = false
-        for b in bytes {
-            if inString {
-                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
-            } else if b == 0x22 {
-                inString = true
-            } else if b == 0x27 {
-                return true
-            }
-        }
-        return false
+    public static func parse(_ bytes: [UInt8], strict: Bool = true) throws -> JSONValue {
+        try bytes.withUnsafeBytes { try parse($0, strict: strict) }
     }
 
-    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        try bytes.withUnsafeBytes { try parse($0) }
-    }
-
-    public static func parse(_ text: String) throws -> JSONValue {
-        try parse(Array(text.utf8))
+    public static func parse(_ text: String, strict: Bool = true) throws -> JSONValue {
+        try parse(Array(text.utf8), strict: strict)
     }
 
     private static func convert(_ obj: OpaquePointer?) -> JSONValue {

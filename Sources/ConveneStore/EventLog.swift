@@ -199,7 +199,7 @@ public final class EventLog: @unchecked Sendable {
             let len = Int(sqlite3_column_bytes(stmt, 1))
             let body = UnsafeRawBufferPointer(start: sqlite3_column_text(stmt, 1), count: len)
             do {
-                let json = try JSONCodec.parse(body)
+                let json = try JSONCodec.parse(body, strict: false)
                 result.append(try StoredEvent(meeting: meeting, seq: seq, storage: json))
             } catch {
                 throw StorageError("The event log is damaged at meeting \(meeting), event \(seq): \(error)")

@@ -20,6 +20,37 @@ final class JSONCodecTests: XCTestCase {
         XCTAssertThrowsError(try JSONCodec.parse([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D]), "invalid UTF-8")
     }
 
+    /// What json-c lets through and the wire must not: each is `bad_json`, never a message
+    /// that means something else than it says.
+    func testRefusesWhatJSONCLetsThrough() throws {
+        let refused = [
+            #"{"type":"post","id":"d","type":"withdraw","note":"x"}"#,          // a key twice: json-c keeps the last
+            #"{"a":{"text":"first","text":"second"}}"#,                        // …also in a nested object
+            #"{"type":"ping","\u0074ype":"withdraw"}"#,                        // …also written with an escape
+            #"{"a":NaN}"#, #"{"a":Infinity}"#, #"{"a":-Infinity}"#,
+            "{\"a\":\"raw\u{01}control\"}",                                // a raw control byte in a string
+            #"{"text":"lone \ud800 surrogate"}"#, #"{"text":"lone \udc00"}"#,
+            #"{"req":18446744073709551616}"#, #"{"req":9223372036854775808}"#, #"{"req":-9223372036854775809}"#,
+        ]
+        for bad in refused {
+            XCTAssertThrowsError(try JSONCodec.parse(bad), bad)
+        }
+        // Their lawful neighbours pass.
+        XCTAssertEqual(try JSONCodec.parse(#"{"req":9223372036854775807}"#)["req"], .int(Int64.max))
+        XCTAssertEqual(try JSONCodec.parse(#"{"req":-9223372036854775808}"#)["req"], .int(Int64.min))
+        XCTAssertEqual(try JSONCodec.parse(#"{"t":"\ud83d\ude00 ok"}"#)["t"], .string("😀 ok"))
+        XCTAssertEqual(try JSONCodec.parse(#"{"a":{"b":1},"c":[{"b":2},{"b":3}],"n":1e2,"s":"it's \"x\": {}"}"#)["n"], .double(100))
+        // The event log reads its own writing leniently: no stricter rule stops a replay.
+        XCTAssertNoThrow(try JSONCodec.parse(#"{"a":1,"a":2}"#, strict: false))
+    }
+
+    func testNestingUpToTwentyLevels() {
+        // Objects inside objects, the innermost holding a value (json-c counts the value too).
+        func nested(_ levels: Int) -> String { String(repeating: "{\"a\":", count: levels) + "1" + String(repeating: "}", count: levels) }
+        XCTAssertNoThrow(try JSONCodec.parse(nested(JSONCodec.maxDepth)))
+        XCTAssertThrowsError(try JSONCodec.parse(nested(JSONCodec.maxDepth + 1)))
+    }
+
     func testStoredEventsRoundTrip() throws {
         var m = MeetingDriver()
         let karen = m.join("Karen", email: "karen@acme.example")

@@ -71,6 +71,27 @@ final class ProtocolDecodingTests: XCTestCase {
         assertError(.invalid, #"{"type":"updateMeeting","targetThemes":50}"#)
     }
 
+    /// Text that shows nothing, or that would reorder or break what is printed after it.
+    func testInvisibleControlAndDirectionMarksAreRefused() {
+        // C1 controls, U+0085 (a line break to some) among them, in notes and names.
+        assertError(.invalid, #"{"type":"post","id":"n1","text":"a\u0085b"}"#)
+        assertError(.invalid, #"{"type":"post","id":"n1","text":"csi \u009b31m"}"#)
+        assertError(.invalid, #"{"type":"join","name":"a\u0085b","organization":"A","role":"employer"}"#)
+        // Nothing visible: zero-width spaces and joiners, a byte-order mark, a soft hyphen.
+        for blank in [#"\u200b"#, #"\ufeff"#, #"\u200b\u200c\u2060"#, #" \u00ad "#] {
+            assertError(.invalid, "{\"type\":\"post\",\"id\":\"n1\",\"text\":\"\(blank)\"}")
+            assertError(.invalid, "{\"type\":\"join\",\"name\":\"\(blank)\",\"organization\":\"A\",\"role\":\"employer\"}")
+        }
+        // Marks that turn the text after them around.
+        assertError(.invalid, #"{"type":"join","name":"\u202eevil","organization":"A","role":"employer"}"#)
+        assertError(.invalid, #"{"type":"post","id":"n1","text":"abc \u2067def"}"#)
+        // What people do type still passes: emoji sequences with joiners, accents, RTL text.
+        for fine in ["Welders 👩🏽‍🔧 needed", "Soldadores con certificación", "שלום welders", "café"] {
+            XCTAssertNoThrow(try ClientMessageDecoder.decode(JSONCodec.parse(JSONCodec.serialize(
+                .object([("type", "post"), ("id", "n1"), ("text", .string(fine))])))), fine)
+        }
+    }
+
     func testNoteLengthCountsCharactersNotBytes() throws {
         let emoji = String(repeating: "👩🏽‍🔧", count: 280)
         XCTAssertNotNil(try decode("{\"type\":\"post\",\"id\":\"n1\",\"text\":\"\(emoji)\"}"))

@@ -166,8 +166,10 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
                  "the proposal applied")
     wall.wait(lambda: sorted(wall.board().get("Broadband and internet", [])) == sorted(n["text"] for n in movers), "applied on the wall")
     assert console.js("return $('proposal').hidden;")
-    # Undo is offered now, also after a reload (the console's snapshot says so).
+    # Undo is offered now, also after a reload (the console's snapshot says so); the focus,
+    # on Apply, went to it rather than back to the top of the page.
     console.wait_js("return shown($('undo-regroup-button'));", message="Undo offered")
+    console.wait_js("return document.activeElement === $('undo-regroup-button');", message="the focus on Undo after Apply")
     assert console_ws().welcome["snapshot"]["undoable"] == {"opportunity": 2}
 
     # The themes the notes left are titled again for what they now hold, a moment later

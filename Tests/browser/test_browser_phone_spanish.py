@@ -149,12 +149,17 @@ def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facil
 
     # An English note offers no reading to copy.
     console.click(console.note_item(notes[0]).find_element("css selector", ".note-card"))
-    console.wait_js("return shown($('correct-form'));", message="the correction field for one selected note")
+    # Folded until asked for (the selection bar keeps to two rows on a laptop).
+    console.wait_js("return shown($('correct-open')) && !shown($('correct-form'));", message="'Correct for the summary…' for one selected note")
+    console.click(console.by_id("correct-open"))
+    console.wait_js("return shown($('correct-form')) && document.activeElement === $('correct-text');", message="the correction field, focused")
     assert not console.js("return shown($('correct-english'));"), "an English note has no reading to use"
     console.click(console.by_id("selection-clear"))
     # The summary may carry the English: the reading fills the correction, which the
     # facilitator touches up and saves; the board keeps the note as typed.
     console.click(console.note_item(spanish).find_element("css selector", ".note-card"))
+    console.wait_js("return shown($('correct-open'));", message="the correction folded again for another note")
+    console.click(console.by_id("correct-open"))
     console.wait_js("return shown($('correct-english'));", message="'Use the English reading' for the Spanish note")
     assert console.by_id("correct-text").get_attribute("value") == spanish, "the field starts with the author's words"
     console.click(console.by_id("correct-english"))

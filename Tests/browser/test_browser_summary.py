@@ -52,7 +52,10 @@ def test_the_facilitator_writes_the_summarys_words_and_corrects_a_note(screens, 
 
     # Correct the typo for the summary: select the card, type, save.
     console.click(console.note_item("cant find welders!!").find_element("css selector", ".note-card"))
-    console.wait_js("return shown($('correct-form'));", message="the correction field for one selected note")
+    # Folded until asked for (the selection bar keeps to two rows on a laptop).
+    console.wait_js("return shown($('correct-open')) && !shown($('correct-form'));", message="'Correct for the summary…' for one selected note")
+    console.click(console.by_id("correct-open"))
+    console.wait_js("return shown($('correct-form')) && document.activeElement === $('correct-text');", message="the correction field, focused")
     field = console.by_id("correct-text")
     field.clear()
     field.send_keys("Welders are hard to find")
