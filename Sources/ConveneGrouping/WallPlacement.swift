@@ -78,12 +78,13 @@ public enum WallPlacement {
         }
         let emptied = engine.removingEmptyThemes(wall)
         wall.apply(emptied)
-        // Themes an applied proposal changed are titled afresh, and at the room's pause every
-        // theme (a calm moment: no note is arriving); those the notes touched keep a title that
-        // still fits until they outgrow it (`retitleAsNotesArrive`).
+        // Themes whose title an applied proposal made wrong are titled afresh; at the room's
+        // pause every theme is looked at again (a calm moment: no note is arriving), and a
+        // title that still fits gives way only to a clearly better one; those the notes
+        // touched keep a title that still fits until they outgrow it (`retitleAsNotesArrive`).
         let paused = settling && arriving.isEmpty
         let every = Set(wall.themes.map(\.id))
-        let titles = engine.retitleAsNotesArrive(wall, before: base, touched: touched, afresh: paused ? every : retitling)
+        let titles = engine.retitleAsNotesArrive(wall, before: base, touched: touched, afresh: retitling, atPause: paused ? every : [])
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },
                     wanted: wanted)
     }

@@ -17,7 +17,8 @@ public enum WordNetFiles {
     public static func lexicon(directory: String = defaultDirectory) -> TitleLexicon? {
         var reader = TitleLexicon.Reader()
         guard eachLine(of: directory + "/index.adj", { reader.read(line: $0, of: .adjectiveIndex) }),
-              ["noun", "verb", "adv"].allSatisfy({ part in eachLine(of: directory + "/index." + part) { reader.read(line: $0, of: .otherIndex) } })
+              [("noun", .nounIndex), ("verb", .otherIndex), ("adv", .adverbIndex)].allSatisfy({ (part: String, file: TitleLexicon.Reader.File) in
+                  eachLine(of: directory + "/index." + part) { reader.read(line: $0, of: file) } })
         else { return nil }
         for part in parts { _ = eachLine(of: directory + "/data." + part) { reader.read(line: $0, of: .data) } }
         let lexicon = reader.lexicon()

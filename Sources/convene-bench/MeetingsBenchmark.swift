@@ -32,6 +32,7 @@ struct MeetingsBenchmark: ParsableCommand {
     @Option(help: "Notes on the wall before the first themes appear (the engine's default when not given).") var firstGrouping: Int?
     @Option(help: "Least similarity for a note to join a theme on arrival (the engine's default when not given).") var placeThreshold: Float?
     @Option(help: "Silhouette given up per theme away from the target (the engine's default when not given).") var priorPenalty: Float?
+    @Option(help: "How much closer a new title must be to replace, at a pause, one that still fits (the engine's default when not given).") var pauseMargin: Float?
 
     struct Episode { var name: String; var texts: [String]; var truth: [String]; var titles: [String: String] }
 
@@ -62,6 +63,7 @@ struct MeetingsBenchmark: ParsableCommand {
         if let firstGrouping { engine.firstGrouping = firstGrouping }
         if let placeThreshold { engine.placeThreshold = placeThreshold }
         if let priorPenalty { engine.grouping.priorPenalty = priorPenalty }
+        if let pauseMargin { engine.pauseMargin = pauseMargin }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
         print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives, \($0.properNameCount) capitalised names and \($0.commonWordCount) words only ever in lower case (WordNet)" } ?? "titles without WordNet")

@@ -60,6 +60,40 @@ final class SteadyTitlesTests: XCTestCase {
         XCTAssertFalse(changes["w"]!.lowercased().contains("drones"), changes["w"]!)
     }
 
+    /// At the room's pause every automatic title is looked at again, but one that still fits
+    /// gives way only to a title clearly closer to its notes (`pauseMargin`): written afresh at
+    /// every pause, a column was renamed three times in a minute of a walk-through.
+    func testAtThePauseATitleThatStillFitsGivesWayOnlyToAClearlyBetterOne() {
+        let w = wall(welding: 6, label: "Welders & machinists")
+        let members = w.notes.indices.filter { w.notes[$0].theme == "w" }
+        let mean = Vectors.normalized(WallSpace.mean(w.notes.map(\.vector), 8))
+        let own = Vectors.normalized(WallSpace.mean(members.map { w.notes[$0].vector }, 8))
+        // The direction titles are measured against (as `ThemeTitler.closeness` does).
+        let centre = Vectors.normalized(zip(own, mean).map { $0 + ThemeTitler.wallMeanWeight * $1 })
+        var aside = [Float](repeating: 0, count: 8)
+        aside[0] = -1
+        // Every other phrase: close to the theme, not as close as can be.
+        let candidate = Vectors.normalized(zip(centre, aside).map { 0.8 * $0 + 0.6 * $1 })
+        func engine(oldTitleAt vector: [Float]) -> MeetingGrouping {
+            var engine = MeetingGrouping()
+            engine.phrases = PhraseEmbedder { phrases in phrases.map { $0 == "Welders & machinists" ? vector : candidate } }
+            return engine
+        }
+        // The old title is as close as a title can be: no new one is clearly better; it stays.
+        let best = engine(oldTitleAt: centre)
+        XCTAssertNil(relabels(best.retitleAsNotesArrive(w, before: w, touched: [], atPause: ["w", "b"]))["w"])
+        // Without the margin (every title written afresh), the titler would have renamed it.
+        XCTAssertNotNil(relabels(best.retitleAsNotesArrive(w, before: w, touched: [], afresh: ["w", "b"]))["w"])
+        // The old title is far from its notes: a clearly closer one replaces it at the pause.
+        let far = engine(oldTitleAt: Vectors.normalized(centre.map { -$0 }))
+        XCTAssertNotNil(relabels(far.retitleAsNotesArrive(w, before: w, touched: [], atPause: ["w", "b"]))["w"])
+        // A wrong title goes at the pause however close its words' meaning ("drones": no note says it).
+        let wrong = wall(welding: 6, label: "Welders & drones")
+        var engineForWrong = MeetingGrouping()
+        engineForWrong.phrases = PhraseEmbedder { phrases in phrases.map { $0 == "Welders & drones" ? centre : candidate } }
+        XCTAssertNotNil(relabels(engineForWrong.retitleAsNotesArrive(wrong, before: wrong, touched: [], atPause: ["w", "b"]))["w"])
+    }
+
     func testTheStepsGrowByHalfAgain() {
         XCTAssertEqual(MeetingGrouping.titleSteps.prefix(6), [3, 5, 8, 12, 18, 27])
         for (a, b) in zip(MeetingGrouping.titleSteps, MeetingGrouping.titleSteps.dropFirst()) {

@@ -205,6 +205,35 @@ final class ThemeTitlerTests: XCTestCase {
                                       lexicon: TitleLexicon(["solar"])).modifiers.contains("solar"))
     }
 
+    /// "Machining & alone" (a walk-through's wall): notes end on adverbs ("none of us can take
+    /// it alone"), titles must not. WordNet's index files say which adverbs are never nouns.
+    func testNoPhraseEndsOnAnAdverbThatIsNeverANoun() {
+        var reader = TitleLexicon.Reader()
+        func feed(_ lines: [String], _ file: TitleLexicon.Reader.File) {
+            for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
+        }
+        feed(["alone a 1 0 1 0 00001", "overseas a 1 0 1 0 00002"], .adjectiveIndex)
+        feed(["machining n 1 0 1 0 00003", "overseas n 1 0 1 0 00004", "jobs n 1 0 1 0 00005"], .nounIndex)
+        feed(["alone r 1 0 1 0 00006", "overseas r 1 0 1 0 00007", "together r 1 0 1 0 00008"], .adverbIndex)
+        let lexicon = reader.lexicon()
+        XCTAssertTrue(lexicon.isAdverbNeverNoun("alone"))
+        XCTAssertTrue(lexicon.isAdverbNeverNoun("together"))
+        XCTAssertFalse(lexicon.isAdverbNeverNoun("overseas"), "also a noun")
+        XCTAssertFalse(lexicon.isAdverbNeverNoun("machining"))
+        let texts = ["big jobs none of us can take alone", "we cant bid machining jobs alone",
+                     "joint bid: machining + paint together", "machining work we lose alone"]
+        let w = wall(texts)
+        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
+        func endings(_ lexicon: TitleLexicon?) -> Set<String> {
+            let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: space, vocabulary: WallVocabulary(w, lexicon: lexicon))
+            return Set((found?.scored ?? []).compactMap { $0.key.split(separator: " ").last.map(String.init) })
+        }
+        XCTAssertTrue(endings(nil).contains("alone"), "the case the rule is for")
+        XCTAssertFalse(endings(lexicon).contains("alone"))
+        XCTAssertFalse(endings(lexicon).contains("together"))
+        XCTAssertTrue(endings(lexicon).contains("machining"))
+    }
+
     func testNamesTypedInLowerCaseAreWrittenWithTheirCapital() {
         // WordNet's data files: a licence header, then "offset lex_filenum ss_type w_cnt word lex_id …".
         let nouns = "  1 This software and database is being provided\n"

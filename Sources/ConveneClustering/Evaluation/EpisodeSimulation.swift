@@ -55,9 +55,10 @@ public struct EpisodeSimulation {
         wall.apply(step.changes)
         let silent = wall.notes.prefix(before.count).map(\.theme)
         // As the server titles them (`WallPlacement.place`): the themes notes moved into; those
-        // an applied proposal changed (the themes it opened, and those its notes left or
-        // joined) afresh, and at the room's pause every theme.
-        var touched = Set<String>(), changed = Set<String>()
+        // whose title an applied proposal made wrong (its notes left or joined them) afresh,
+        // the themes it opened keep the title it showed, and at the room's pause every theme
+        // is looked at again.
+        var touched = Set<String>(), changed = Set<String>(), opened = Set<String>()
         for case .move(_, let t?) in step.changes { touched.insert(t) }
         for case .createTheme(let t, _) in step.changes { touched.insert(t) }
         if let proposal = step.proposal {
@@ -69,7 +70,7 @@ public struct EpisodeSimulation {
                     case let .move(n, t):
                         if let f = from[n] ?? nil { changed.insert(f) }
                         if let t { changed.insert(t) }
-                    case let .createTheme(t, _): changed.insert(t)
+                    case let .createTheme(t, _): opened.insert(t)
                     default: break
                     }
                 }
@@ -78,8 +79,13 @@ public struct EpisodeSimulation {
         }
         wall.apply(engine.removingEmptyThemes(wall))
         let present = Set(wall.themes.map(\.id))
-        let titled = engine.retitleAsNotesArrive(wall, before: found, touched: touched.intersection(present),
-                                                 afresh: arriving == nil && engine.steadyTitles ? present : changed.intersection(present))
+        let wrong = changed.subtracting(opened).intersection(present).filter { id in
+            let members = wall.notes.indices.filter { wall.notes[$0].theme == id }
+            let label = wall.themes.first { $0.id == id }?.label ?? ""
+            return !members.isEmpty && !MeetingGrouping.titleStillFits(label, members: members, on: wall)
+        }
+        let titled = engine.retitleAsNotesArrive(wall, before: found, touched: touched.intersection(present), afresh: wrong,
+                                                 atPause: arriving == nil ? present : [])
         // Titles the room saw that changed (a new theme's first title is not a change).
         titleChanges += titled.filter { if case let .relabel(t, _) = $0 { return found.themes.contains { $0.id == t } }; return false }.count
         wall.apply(titled)

@@ -55,8 +55,15 @@ extension MeetingGrouping {
     /// at every note ("Apartments & solar farms", "Apartments & homes", "Residential,
     /// apartments & homes"…) it names nothing. A theme new to the wall is titled as before.
     /// `before`: the wall as the pass found it.
-    public func retitleAsNotesArrive(_ wall: Wall, before: Wall, touched: Set<String>, afresh: Set<String> = []) -> [WallChange] {
-        guard steadyTitles else { return retitle(wall, themes: touched.union(afresh)) }
+    ///
+    /// `atPause`: themes titled again at the room's pause (every automatic one), where a
+    /// title that still fits gives way only to one clearly closer to its notes
+    /// (`pauseMargin`): written afresh at every pause, the same column was renamed three times
+    /// in a minute of a walk-through ("Hire machinists & product line", "… & reshoring",
+    /// "Machining & alone"), and the room reads a title as the column's name.
+    public func retitleAsNotesArrive(_ wall: Wall, before: Wall, touched: Set<String>, afresh: Set<String> = [],
+                                     atPause: Set<String> = []) -> [WallChange] {
+        guard steadyTitles else { return retitle(wall, themes: touched.union(afresh).union(atPause)) }
         func sizes(_ w: Wall) -> [String: Int] {
             var n: [String: Int] = [:]
             for note in w.notes { if let t = note.theme { n[t, default: 0] += 1 } }
@@ -71,7 +78,23 @@ extension MeetingGrouping {
             let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
             if !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall) { steady.insert(theme.id) }
         }
-        return retitle(wall, themes: touched.union(afresh).subtracting(steady))
+        let changes = retitle(wall, themes: touched.union(afresh).union(atPause).subtracting(steady))
+        guard !atPause.isEmpty, let phrases else { return changes }
+        // At the pause: a new title for a theme whose title still fits must be clearly better.
+        // (Kept titles were among those the others avoided, so no two titles come out alike.)
+        let titled = Dictionary(changes.compactMap { c -> (String, String)? in
+            if case let .relabel(t, label) = c { return (t, label) }; return nil }, uniquingKeysWith: { a, _ in a })
+        return changes.filter { change in
+            guard case let .relabel(t, label) = change, atPause.contains(t), !afresh.contains(t),
+                  !(touched.contains(t) && !steady.contains(t) && Self.titleStep(now[t] ?? 0) != Self.titleStep(was[t] ?? 0)),
+                  let theme = wall.themes.first(where: { $0.id == t }) else { return true }
+            let members = wall.notes.indices.filter { wall.notes[$0].theme == t }
+            guard !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall),
+                  !wall.themes.contains(where: { $0.id != t && ThemeTitler.normalizedKey(titled[$0.id] ?? $0.label) == ThemeTitler.normalizedKey(theme.label) }),
+                  let old = ThemeTitler.closeness(of: theme.label, members: members, wall: wall, phrases: phrases),
+                  let new = ThemeTitler.closeness(of: label, members: members, wall: wall, phrases: phrases) else { return true }
+            return new >= old + pauseMargin
+        }
     }
 
     /// Sizes at which a theme's title is written again as it grows.
@@ -79,7 +102,7 @@ extension MeetingGrouping {
     static func titleStep(_ notes: Int) -> Int { titleSteps.filter { $0 <= notes }.count }
 
     /// True when every content word of `label` is a word of one of the notes at `members`.
-    static func titleStillFits(_ label: String, members: [Int], on wall: Wall) -> Bool {
+    public static func titleStillFits(_ label: String, members: [Int], on wall: Wall) -> Bool {
         let words = ThemeLabeler.words(label).map(\.key).filter { !ThemeLabeler.stopWords.contains($0) }.map(ThemeTitler.stem)
         guard !words.isEmpty else { return false }
         let used = Set(members.flatMap { wall.notes[$0].words.words.map { ThemeTitler.stem($0.key) } })

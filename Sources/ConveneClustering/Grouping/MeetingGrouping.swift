@@ -35,6 +35,9 @@ public struct MeetingGrouping: Sendable {
     /// Titles stay while notes arrive unless wrong or outgrown (`retitleAsNotesArrive`);
     /// false: every touched theme is titled afresh at each note (for comparison).
     public var steadyTitles = true
+    /// How much closer to its notes (cosine) a new title must be to replace, at the room's
+    /// pause, a title that still fits (`retitleAsNotesArrive`).
+    public var pauseMargin: Float = 0.02
     /// Notes on the wall before the first themes appear.
     public var firstGrouping = 6
     /// Up to this many notes (a launch meeting's phase: the workbook's walls hold 20–50),

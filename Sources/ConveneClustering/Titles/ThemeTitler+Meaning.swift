@@ -44,6 +44,16 @@ extension ThemeTitler {
         }
     }
 
+    /// How close `title`'s meaning is to the theme of the notes at `members`, measured as
+    /// `rankedByMeaning` ranks its candidates (nil: nothing to measure with).
+    static func closeness(of title: String, members: [Int], wall: Wall, phrases: PhraseEmbedding) -> Float? {
+        guard let dims = wall.notes.first?.vector.count, dims > 0, !members.isEmpty,
+              let vector = phrases.embed([title]).first, vector.count == dims else { return nil }
+        let mean = Vectors.normalized(WallSpace.mean(wall.notes.map(\.vector), dims))
+        let own = Vectors.normalized(WallSpace.mean(members.map { wall.notes[$0].vector }, dims))
+        return Vectors.dot(vector, Vectors.normalized(zip(own, mean).map { $0 + wallMeanWeight * $1 }))
+    }
+
     /// Every title `titleByMeaning` considered, best first, with its closeness to the theme.
     static func rankedByMeaning(_ scored: [Scored], render: (String) -> String, members: [Int], wall: Wall,
                                 phrases: PhraseEmbedding) -> [(title: String, score: Float)]? {

@@ -12,12 +12,18 @@ extension TitleLexicon {
             case adjectiveIndex
             /// `index.noun`, `index.verb`, `index.adv`: lemmas that are something else too.
             case otherIndex
+            /// `index.noun` read as itself: which words can be nouns (also an `otherIndex`).
+            case nounIndex
+            /// `index.adv` read as itself: the adverbs (also an `otherIndex`).
+            case adverbIndex
             /// `data.noun`, `data.verb`, …: synsets with each word as written.
             case data
         }
 
         var adjectiveLemmas: [String] = []
         var otherLemmas = Set<UInt64>()
+        var nounLemmas = Set<UInt64>()
+        var adverbLemmas: [String] = []
         var forms: [String: String] = [:]       // a word written with capitals: lower-cased key → its one written form
         var ambiguous = Set<String>()           // keys written in two ways
         var lowerCase = Set<UInt64>()           // words written in lower case
@@ -29,7 +35,7 @@ extension TitleLexicon {
             // The licence header's lines start with spaces.
             guard let first = line.first, first != TitleLexicon.space else { return }
             switch file {
-            case .adjectiveIndex, .otherIndex:
+            case .adjectiveIndex, .otherIndex, .nounIndex, .adverbIndex:
                 // The lemma is the first field; lemmas of several words (joined by "_") are skipped.
                 let lemma = line.prefix { $0 != TitleLexicon.space }
                 guard !lemma.contains(TitleLexicon.underscore) else { return }
@@ -38,6 +44,8 @@ extension TitleLexicon {
                 } else {
                     otherLemmas.insert(TitleLexicon.wordHash(lemma))
                 }
+                if file == .nounIndex { nounLemmas.insert(TitleLexicon.wordHash(lemma)) }
+                if file == .adverbIndex { adverbLemmas.append(String(decoding: lemma, as: UTF8.self)) }
             case .data:
                 readSynset(line)
             }
@@ -89,8 +97,10 @@ extension TitleLexicon {
             // Common words: written in lower case and never with a capital.
             let common = lowerCase.subtracting(forms.keys.map { TitleLexicon.wordHash($0.utf8) })
             let capitalisedPlurals = Set(forms.keys.lazy.filter { $0.hasSuffix("s") }.map { TitleLexicon.wordHash($0.utf8) })
+            // Adverbs that are never nouns ("alone", "overseas", "together"): no phrase ends on one.
+            let adverbs = Set(adverbLemmas.filter { !nounLemmas.contains(TitleLexicon.wordHash($0.utf8)) })
             return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common,
-                                capitalisedPluralHashes: capitalisedPlurals)
+                                capitalisedPluralHashes: capitalisedPlurals, adverbsNeverNouns: adverbs)
         }
     }
 }

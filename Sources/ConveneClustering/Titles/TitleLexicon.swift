@@ -20,12 +20,16 @@ public struct TitleLexicon: Sendable {
     let commonWordHashes: Set<UInt64>
     /// Hashes of the words ending in "s" that WordNet writes with a capital ("Highlands").
     let capitalisedPluralHashes: Set<UInt64>
+    /// Adverbs WordNet never lists as nouns ("alone", "overseas", "abroad", "together"): a
+    /// note may end on one ("none of us can take alone"), a title may not ("Machining & alone").
+    let adverbsNeverNouns: Set<String>
 
     public init(_ adjectives: Set<String>, properNames: [String: String] = [:]) {
         self.adjectives = adjectives
         self.properNames = properNames
         commonWordHashes = []
         capitalisedPluralHashes = []
+        adverbsNeverNouns = []
     }
 
     /// From the text of WordNet's `index.adj` and of the other parts of speech's index files
@@ -45,11 +49,13 @@ public struct TitleLexicon: Sendable {
         self = reader.lexicon()
     }
 
-    init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>, capitalisedPluralHashes: Set<UInt64>) {
+    init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>, capitalisedPluralHashes: Set<UInt64>,
+         adverbsNeverNouns: Set<String> = []) {
         self.adjectives = adjectives
         self.properNames = properNames
         self.commonWordHashes = commonWordHashes
         self.capitalisedPluralHashes = capitalisedPluralHashes
+        self.adverbsNeverNouns = adverbsNeverNouns
     }
 
     public var adjectiveCount: Int { adjectives.count }
@@ -87,6 +93,10 @@ public struct TitleLexicon: Sendable {
 
     /// True when `key` (a lower-cased word) is only ever an adjective.
     public func isOnlyAdjective(_ key: String) -> Bool { adjectives.contains(key) }
+
+    /// True when `key` (a lower-cased word) is an adverb and never a noun.
+    public func isAdverbNeverNoun(_ key: String) -> Bool { adverbsNeverNouns.contains(key) }
+    public var adverbNeverNounCount: Int { adverbsNeverNouns.count }
 
     /// The written form of a name typed in lower case ("asia" → "Asia"), if WordNet has only
     /// that form of it.

@@ -177,21 +177,31 @@ public final class MeetingHub {
         case let .splitTheme(theme, _, _):
             if let kind = live.speculative.themes[theme]?.kind { followCorrection(live, kind: kind) }
         case let .applyProposal(kind):
-            // Themes the moves changed get titles for what they now hold ("Export markets &
-            // welders" after the welders left), and a theme opened with a title another
-            // theme was given meanwhile gets a new one.
-            var changed = Set<String>()
+            // A theme the moves made wrong gets a title for what it now holds ("Export markets
+            // & welders" after the welders left); one whose title still fits keeps it, and a
+            // theme the proposal opened keeps the title the facilitator saw in it (it came up
+            // under another name after Apply in a walk-through) — unless another theme was
+            // given that title meanwhile (`retitle` renames a duplicate).
+            var changed = Set<String>(), opened = Set<String>()
             var split = false
             for event in decision.events {
                 switch event {
-                case let .themeCreated(id, _, _, _): changed.insert(id)
+                case let .themeCreated(id, _, _, _): opened.insert(id)
                 case let .regroupRecorded(_, moves, byHand, _):
                     for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
                     split = byHand
                 default: break
                 }
             }
-            retitle(live, kind: kind, themes: changed)
+            let wall = WallClustering.wall(of: live.speculative, kind: kind, live: live)
+            let wrong = changed.subtracting(opened).filter { id in
+                guard let theme = wall.themes.first(where: { $0.id == id }) else { return false }
+                let members = wall.notes.indices.filter { wall.notes[$0].theme == id }
+                return !members.isEmpty && !MeetingGrouping.titleStillFits(theme.label, members: members, on: wall)
+            }
+            var seen = Set<String>(), duplicated = Set<String>()
+            for theme in wall.themes where !seen.insert(theme.label.lowercased()).inserted && !theme.labelByHand { duplicated.insert(theme.id) }
+            retitle(live, kind: kind, themes: wrong.union(duplicated))
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
         case let .undoRegroup(kind):
