@@ -199,22 +199,44 @@ function renderBoard(state, kind) {
 // still read from the back of the room, and at 28 px may take up to five lines (a long
 // compound word breaks across two in a narrow column); only a longer one ends in "…".
 const TITLE_SIZES = [36, 33, 30, 28];
+// A word still wider than the column at 28 px ("shipbuilding", "manufacturing" on seven
+// columns) makes its title smaller still rather than broken mid-word ("shipbuildin|g"): the
+// room signs up under these names.
+const LONG_WORD_SIZES = [26, 24, 22, 20];
 
 function fitTitles(labels) {
   // Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e").
-  const cut = (label) => label.scrollHeight > label.clientHeight + 1 || label.scrollWidth > label.clientWidth + 1;
+  const cut = (label) => label.scrollHeight > label.clientHeight + 1 || wordTooWide(label);
   for (const label of labels) {
     let level = 0;
     label.style.fontSize = '';
     label.style.removeProperty('-webkit-line-clamp');
-    label.style.overflowWrap = 'normal';   // measure whole words; break one only at 28 px
+    label.style.overflowWrap = 'normal';   // measure whole words; break one only as a last resort
     while (level < TITLE_SIZES.length - 1 && cut(label)) {
       level++;
       label.style.fontSize = `${TITLE_SIZES[level]}px`;
     }
+    for (let i = 0; i < LONG_WORD_SIZES.length && wordTooWide(label); i++) label.style.fontSize = `${LONG_WORD_SIZES[i]}px`;
     label.style.overflowWrap = '';
     if (cut(label)) label.style.setProperty('-webkit-line-clamp', '5');
   }
+}
+
+/** True when a word of the title (hyphens may break, as in "Banking-as-a-|service") is wider
+ *  than the title's box: measured word by word, since a clamped box does not report what
+ *  overflows it sideways. */
+function wordTooWide(label) {
+  const width = label.clientWidth + 1;
+  const range = document.createRange();
+  const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/[^\s-]+-?/g)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (range.getBoundingClientRect().width > width) return true;
+    }
+  }
+  return false;
 }
 
 // Type sizes for notes, largest first. The wall shares one size, the largest at which every
