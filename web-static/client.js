@@ -239,6 +239,8 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     if (m.mode === 'snapshot' || !state) {
       state = fromSnapshot(m.snapshot || {}, m.seq, { console: client === 'console' });
     }
+    // Whether this server can send e-mail (remembered with the state for an offline reload).
+    if (typeof m.mail === 'boolean') state.mailAvailable = m.mail;
     ready = true;
     attempt = 0;
     everWelcomed = true;

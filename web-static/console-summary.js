@@ -45,6 +45,7 @@ export function setupSummary(run, getState) {
     setText(box, ack.content);
     show(box, true);
     box.focus();
+    await warnOfUnwrittenSentences(getState(), $('summary-drafts'));
   });
 
   for (const button of document.querySelectorAll('.summary-download')) {
@@ -59,6 +60,8 @@ export function setupSummary(run, getState) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      // A download goes out as it is, so it is told too (not only the send form).
+      await warnOfUnwrittenSentences(getState(), $('summary-drafts'));
     });
   }
 
@@ -79,7 +82,7 @@ export function setupSummary(run, getState) {
       list.append(h('li', {}, box, h('label', { for: id, text: who })));
     }
     show($('mail-form'), true);
-    await warnOfUnwrittenSentences(getState());
+    await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
   });
 
   $('mail-form').addEventListener('submit', async (event) => {
@@ -96,14 +99,13 @@ export function setupSummary(run, getState) {
  * Before sending: the themes and priority areas whose sentence is still the suggestion
  * built from the notes ("Notes here point to …"), which reads as a draft in an e-mail.
  */
-async function warnOfUnwrittenSentences(state) {
+async function warnOfUnwrittenSentences(state, box) {
   const ack = await summaryRun({ type: 'summary', format: 'json' });
   if (!ack) return;
   const summary = JSON.parse(ack.content);
   const written = state.summaryEdits?.syntheses || {};
   const drafts = [...summary.opportunities, ...summary.strategyAreas.filter((g) => g.priority)]
     .filter((g) => g.synthesis && !Object.prototype.hasOwnProperty.call(written, g.id));
-  const box = $('mail-unwritten');
   // The sample summary opens with when the partnership met: without a date it only says "met".
   const undated = !state.meeting?.date && !state.summaryEdits?.opening;   // (their own opening may say when)
   show(box, drafts.length > 0 || undated);
@@ -112,7 +114,7 @@ async function warnOfUnwrittenSentences(state) {
     const names = drafts.map((g) => `“${g.label}”`);
     const list = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
     said.push(`${drafts.length === 1 ? '1 theme still reads' : `${drafts.length} themes still read`} as suggested from the notes ` +
-      `(${list}). Write the room's own sentence under “Your words for the summary” first, or send it as it is.`);
+      `(${list}). Write the room's own sentence under “Your words for the summary” first, or share it as it is.`);
   }
   if (undated) said.push('The meeting has no date, so the summary does not say when you met: add it under Settings.');
   setText(box, said.join(' '));
@@ -153,6 +155,13 @@ export function renderSummaryWords(state, refill = false) {
 
 /** Shows each sending and each recipient's outcome, with the reason of a failure. */
 export function renderMailings(state) {
+  // Said before anyone presses Send (a walk-through found out only then): a server with no
+  // e-mail set up offers the downloads instead.
+  const unavailable = state.mailAvailable === false;
+  show($('mail-unavailable'), unavailable);
+  show($('mail-recipients-button'), !unavailable);
+  show($('mail-hint'), !unavailable);
+  if (unavailable) show($('mail-form'), false);
   const mailings = [...(state.mailings || [])].reverse();
   syncChildren($('mailings'), mailings, (m) => m.id,
     () => h('li', {}, h('p', { class: 'mailing-title' }), h('ul', { class: 'plain-list' })),

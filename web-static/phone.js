@@ -307,7 +307,7 @@ function renderPosting(state) {
         commitments: t(own('closed.commitments')),
         'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
         // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
-        closed: t('closed.closed', t(you?.email && you?.consent ? 'closed.summary.mail' : 'closed.summary.ask'),
+        closed: t('closed.closed', t(you?.email && you?.consent && state.mailAvailable !== false ? 'closed.summary.mail' : 'closed.summary.ask'),
           [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join(' ')),
       }[state.phase] || t('closed.other');
     }
@@ -557,9 +557,11 @@ function updateNote(li, item) {
   setText(li.querySelector('.reason'), reason);
   show(li.querySelector('.reason'), !!reason);
 
-  const isEditing = editing === item.id && item.status === 'posted';
-  const isConfirming = confirming === item.id && item.status === 'posted';
-  const canChange = item.status === 'posted' && conn.state?.phase !== 'closed';
+  // A note is changed or withdrawn only in its own round (the server says so too): once the
+  // room has moved on, the wall is what was discussed.
+  const canChange = item.status === 'posted' && phaseKind(conn.state?.phase) === item.kind;
+  const isEditing = editing === item.id && canChange;
+  const isConfirming = confirming === item.id && canChange;
   show(li.querySelector('.view-actions'), !isEditing && !isConfirming);
   show(li.querySelector('.edit'), canChange);
   show(li.querySelector('.withdraw'), canChange);

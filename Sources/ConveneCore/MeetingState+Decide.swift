@@ -62,13 +62,17 @@ extension MeetingState {
 
         case let .edit(noteId, text):
             let note = try ownNote(noteId, actor)
+            try roundStillOpen(for: note)
             guard note.editCount < Limits.editsPerNote else {
                 throw CommandError(.limitReached, "This note has been edited \(Limits.editsPerNote) times, the most a note can be. Withdraw it and post a new one.")
             }
             if note.text != text { d.events = [.noteEdited(note: noteId, text: text)] }
         case let .withdraw(noteId):
             let note = try ownNote(noteId, actor, allowWithdrawn: true)
-            if !note.withdrawn { d.events = [.noteWithdrawn(note: noteId)] }
+            if !note.withdrawn {
+                try roundStillOpen(for: note)
+                d.events = [.noteWithdrawn(note: noteId)]
+            }
 
         case let .champion(themeId), let .unchampion(themeId):
             guard case .participant(let pid) = actor else { throw notJoined(actor) }
@@ -267,6 +271,16 @@ extension MeetingState {
         guard let note = notes[id], allowWithdrawn || !note.withdrawn else { throw noteGone() }
         guard note.author == pid else { throw CommandError(.forbidden, "You can only change your own notes.") }
         return note
+    }
+
+    /// An author changes or withdraws a note only while its round is open: once the room has
+    /// moved on, the wall is what was discussed — a requirement rewritten during the sign-up
+    /// ("we also need a new forklift") would change an area people are putting their names
+    /// on. The facilitator can still correct a note for the summary, hide it or move it.
+    func roundStillOpen(for note: Note) throws(CommandError) {
+        guard phase.noteKind == note.kind else {
+            throw CommandError(.phaseClosed, "The \(note.kind.plural) round is over, so this note stays as the room saw it. Ask the facilitator if it needs correcting.")
+        }
     }
 
     func theme(_ id: String) throws(CommandError) -> Theme {

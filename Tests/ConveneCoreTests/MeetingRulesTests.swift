@@ -157,6 +157,29 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertEqual(MeetingState.replay(m.log)?.spotlight, m.state.spotlight)
     }
 
+    /// Once the room has moved on, an author's note stays as the room saw it: a requirement
+    /// rewritten during the sign-up would change an area people are putting their names on.
+    func testANoteIsChangedOrWithdrawnOnlyInItsOwnRound() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "Drone makers are growing", scribed: nil), as: .participant(karen))
+        try m.run(.edit(note: "n1", text: "Drone makers are growing fast"), as: .participant(karen))
+        m.phase(.requirements)
+        try m.run(.post(id: "n2", kind: nil, text: "Welders", scribed: nil), as: .participant(karen))
+        XCTAssertRefused(.phaseClosed) { try m.run(.edit(note: "n1", text: "Drones"), as: .participant(karen)) }
+        XCTAssertRefused(.phaseClosed) { try m.run(.withdraw(note: "n1"), as: .participant(karen)) }
+        try m.run(.edit(note: "n2", text: "Certified welders"), as: .participant(karen))
+        m.phase(.commitments)
+        XCTAssertRefused(.phaseClosed) { try m.run(.edit(note: "n2", text: "We also need a new forklift"), as: .participant(karen)) }
+        XCTAssertRefused(.phaseClosed) { try m.run(.withdraw(note: "n2"), as: .participant(karen)) }
+        XCTAssertEqual(m.state.notes["n1"]?.text, "Drone makers are growing fast")
+        XCTAssertEqual(m.state.notes["n2"]?.text, "Certified welders")
+        XCTAssertFalse(m.state.notes["n2"]!.withdrawn)
+        // The facilitator's corrections are not the author's: a note can still be corrected for the summary.
+        try m.run(.correctNote(note: "n2", text: "Certified welders (AWS D1.1)"), as: .facilitator)
+    }
+
     func testAttendeesWithoutAPhoneAndRecordsMergedOrRemoved() throws {
         var m = MeetingDriver()
         let karen = m.join("Karen")
@@ -194,8 +217,10 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertEqual(m.state.champions(of: area).map(\.name), ["Karen"], "one sign-up, not two")
         XCTAssertEqual(m.state.participants[karen]?.email, "karen@acme.example", "the surviving record takes the e-mail it lacked")
         XCTAssertEqual(m.state.participant(withToken: tabletToken)?.id, karen, "the tablet goes on as Karen")
+        m.phase(.requirements)   // a note is changed in its own round
         try m.run(.edit(note: "n1", text: "Faster permits"), as: .participant(tablet))   // still attached as the old record
         XCTAssertEqual(m.state.notes["n1"]?.text, "Faster permits")
+        m.phase(.commitments)
 
         // Someone who joined by mistake: removed, their note kept under their name (or withdrawn).
         try m.run(.removeParticipant(participant: oops, keepNotes: true), as: .facilitator)

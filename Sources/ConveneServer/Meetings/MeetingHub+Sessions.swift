@@ -51,13 +51,13 @@ extension MeetingHub {
         if let since = hello.since, let missed = live.replay.missed(since: since, upTo: state.seq),
            // Events as first sent must not show what has been hidden, withdrawn or rewritten since.
            ReplayWindow.isCurrent(missed, for: conn.session.audience, in: state) {
-            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow))
+            conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you, snapshot: nil, now: serverNow, mail: mail != nil))
             for entry in missed {
                 conn.send(entry.message(for: conn.session.audience))
             }
         } else {
             conn.send(ServerMessages.welcome(state: state, client: hello.client, you: you,
-                                             snapshot: live.snapshot(for: conn.session.audience), now: serverNow))
+                                             snapshot: live.snapshot(for: conn.session.audience), now: serverNow, mail: mail != nil))
         }
     }
 

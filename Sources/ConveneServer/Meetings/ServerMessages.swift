@@ -24,9 +24,12 @@ enum ServerMessages {
 
     /// The welcome, as its head followed by the snapshot bytes (shared; see `LiveMeeting`).
     /// `snapshot` nil: a replay follows instead.
-    static func welcome(state: MeetingState, client: ClientKind, you: Participant?, snapshot: [UInt8]?, now: Int64) -> OutgoingMessage {
+    /// `mail`: whether this server can send e-mail (phones then promise the summary by e-mail;
+    /// the console offers to send it only then).
+    static func welcome(state: MeetingState, client: ClientKind, you: Participant?, snapshot: [UInt8]?, now: Int64,
+                        mail: Bool) -> OutgoingMessage {
         var head = JSONCodec.serialize(jsonObject([
-            ("type", "welcome"), ("protocol", .int(protocolVersion)), ("serverTime", .int(now)),
+            ("type", "welcome"), ("protocol", .int(protocolVersion)), ("serverTime", .int(now)), ("mail", .bool(mail)),
             ("meeting", .string(state.info.id)), ("client", .string(client.rawValue)), ("seq", .int(state.seq)),
             ("you", you.map { state.participantView($0, .console) } ?? .null),
             ("mode", snapshot == nil ? "replay" : "snapshot"),

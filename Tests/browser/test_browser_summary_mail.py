@@ -1,0 +1,70 @@
+"""The summary e-mailed from the console through a real SMTP server on loopback (aiosmtpd):
+the recipients listed, the draft sentences said before sending, one message each, and the
+phones of people who agreed promised it by e-mail."""
+import email
+import email.policy
+import shutil
+import tempfile
+
+import pytest
+from aiosmtpd.controller import Controller
+from conftest import harness   # the real-server harness, as the browser conftest loads it
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((list(envelope.rcpt_tos), email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def mailbox():
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=harness.free_port())
+    controller.start()
+    box.port = controller.port
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def server(mailbox):
+    """This module's server sends e-mail (the other browser tests' does not)."""
+    data = tempfile.mkdtemp(prefix="convene-browser-mail-")
+    s = harness.Server(data, extra_args=["--smtp-url", f"smtp://127.0.0.1:{mailbox.port}", "--mail-from", "convener@example.org",
+                                         "--smtp-timeout", "3"])
+    s.meeting = s.create_meeting(title="Region X Light Manufacturing Sector Partnership")
+    s.start()
+    s.http = f"http://127.0.0.1:{s.port}"
+    yield s
+    s.stop()
+    shutil.rmtree(data, ignore_errors=True)
+
+
+def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens, facilitator, mailbox):
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining", email="karen@acme.example", consent=True)
+    facilitator("setPhase", phase="opportunities")
+    phone.post("Drone makers are growing here")
+    facilitator("createTheme", kind="opportunity", label="Drones")
+    console = screens.console()
+    console.send_to("Drone makers are growing here", "Drones")
+    # E-mail is set up: no notice, the recipients on request, the draft sentence said first.
+    assert console.js("return !shown($('mail-unavailable')) && shown($('mail-recipients-button'));")
+    console.click(console.by_id("mail-recipients-button"))
+    console.wait_js("return shown($('mail-form')) && text($('mail-recipients')).includes('karen@acme.example');",
+                    message="the recipient list")
+    console.wait_js("return shown($('mail-unwritten')) && text($('mail-unwritten')).includes('“Drones”');",
+                    message="the warning that a theme still reads as suggested")
+    console.shot("recipients")
+    console.click(console.driver.find_element("css selector", "#mail-form button[type=submit]"))
+    console.wait_js("return text($('mailings')).includes('karen@acme.example: delivered');", message="the delivery on the console")
+    assert [rcpt for rcpt, _ in mailbox.messages] == [["karen@acme.example"]]
+    assert "Drone makers are growing here" in mailbox.messages[0][1].get_body(("plain",)).get_content()
+    # Karen agreed to receive it and this server sends e-mail: her phone says it will come.
+    facilitator("setPhase", phase="closed")
+    phone.wait(lambda: "The meeting summary will come to your e-mail." in (phone.closed_notice() or ""), "the e-mail promise")
+    phone.shot("closed, summary by e-mail")
