@@ -152,14 +152,21 @@ export function setupBoard({ conn, run, say, draw }) {
       return;
     }
     // On a card: the arrow keys go from card to card (Tab alone took 30 presses and more to
-    // cross a board), and M moves the selected notes into the focused card's theme. Both act
-    // only while a card has the focus, so they never take a letter from a text field.
+    // cross a board), M moves the selected notes into the focused card's theme, and K keeps
+    // them in place. They act only while a card has the focus, so they never take a letter
+    // from a text field.
     const card = e.target.closest?.('.note-card');
     if (!card || e.altKey || e.ctrlKey || e.metaKey) return;
     const next = ARROWS[e.key] ? neighbourCard(card, ARROWS[e.key]) : null;
     if (ARROWS[e.key]) {
       e.preventDefault();
       if (next) next.focus();
+    } else if (e.key.toLowerCase() === 'k' && !e.shiftKey) {
+      // K: "Keep in place" for the selection, or for the focused card when nothing is selected
+      // (a "Check" read and agreed with), without the Tab presses to the selection bar.
+      e.preventDefault();
+      const id = card.closest('.console-note')?.dataset.key;
+      if (selected.size) keepSelected(); else if (id) keepNotes([id]);
     } else if (e.key.toLowerCase() === 'm' && !e.shiftKey && selected.size) {
       // As the column's own "Move N here" (shown when some selected note is elsewhere).
       const moveHere = card.closest('.console-column')?.querySelector('.move-here');

@@ -142,6 +142,8 @@ export function questionFor(phase, question, role, dated = false) {
 }
 
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** A sentence's full stop, unless it already ends on one ("… 3:00 p.m." in Spanish). */
+const ended = (sentence) => (sentence.endsWith('.') ? sentence : `${sentence}.`);
 
 const WORDS = {
   en: {
@@ -208,8 +210,8 @@ const WORDS = {
     'closed.summary.ask': 'The organizers will share the meeting summary.',
     'closed.other': 'Posting is closed right now.',
     'welcome.joined': (name) => `You're in, ${name}! We'll start shortly.`,
-    'next.call': (when, host) => `The champions' call${when ? ` is on ${when}` : ' date is to be set'}${host ? `, hosted by ${host}` : ''}.`,
-    'next.meeting': (when) => `The next meeting is on ${when}.`,
+    'next.call': (when, host) => ended(`The champions' call${when ? ` is on ${when}` : ' date is to be set'}${host ? `, hosted by ${host}` : ''}`),
+    'next.meeting': (when) => ended(`The next meeting is on ${when}`),
     'next.steps': (parts) => `Next steps: ${parts}`,
     'next.later': 'The next steps will come with the summary.',
     'areas.heading': 'Strategy areas',
@@ -329,10 +331,10 @@ const WORDS = {
     'closed.summary.ask': 'Los organizadores compartirán el resumen de la reunión.',
     'closed.other': 'Ahora no se pueden publicar notas.',
     'welcome.joined': (name) => `¡Ya está dentro, ${name}! Empezaremos en breve.`,
-    'next.call': (when, host) => (when
-      ? `La llamada de los líderes será el ${when}${host ? `; la organiza ${host}` : ''}.`
-      : `La fecha de la llamada de los líderes está por definir${host ? `; la organiza ${host}` : ''}.`),
-    'next.meeting': (when) => `La próxima reunión será el ${when}.`,
+    'next.call': (when, host) => ended(when
+      ? `La llamada de los líderes será el ${when}${host ? `; la organiza ${host}` : ''}`
+      : `La fecha de la llamada de los líderes está por definir${host ? `; la organiza ${host}` : ''}`),
+    'next.meeting': (when) => ended(`La próxima reunión será el ${when}`),
     'next.steps': (parts) => `Próximos pasos: ${parts}`,
     'next.later': 'Los próximos pasos llegarán con el resumen.',
     'areas.heading': 'Áreas de estrategia',

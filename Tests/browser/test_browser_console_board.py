@@ -374,7 +374,9 @@ def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens,
     assert karen_id == karen.participant, "the phone's (first) record survives"
     assert [n["author"] for n in snap["notes"]] == [karen_id], "the tablet's note is now Karen's"
     assert {"participant": karen_id, "theme": area} in snap["champions"]
-    # The tablet goes on as Karen: it can still withdraw the note it posted.
+    # The tablet goes on as Karen, the note's author: asked to withdraw it, the answer is that
+    # its round is over (not that it is someone else's note).
     note = snap["notes"][0]["id"]
-    assert karen_tablet.command({"type": "withdraw", "note": note})["type"] == "ack"
+    refused = karen_tablet.command({"type": "withdraw", "note": note})
+    assert refused["type"] == "error" and refused["code"] == "phase_closed", refused
     wall.wait(lambda: "Karen Lee" in ((wall.areas() or {}).get("Permitting", {}).get("champions", [])), "Karen still a champion on the wall")

@@ -146,7 +146,8 @@ def test_theme_board_by_keyboard(screens, facilitator, ws_phone):
 
 def test_arrow_keys_cross_the_board_and_m_moves_the_selection(screens, facilitator, ws_phone, settle):
     """Tab alone took 30 presses and more to go from a card to another theme's "Move here" on a
-    25-note board: on a card, the arrow keys go from card to card and M moves the selection."""
+    25-note board: on a card, the arrow keys go from card to card, M moves the selection, and
+    K keeps a note in place."""
     console = screens.console()
     facilitator("setPhase", phase="opportunities")
     phone = ws_phone("Karen Lee", organization="Acme Machining")
@@ -201,3 +202,16 @@ def test_arrow_keys_cross_the_board_and_m_moves_the_selection(screens, facilitat
     assert f["note"] == shown()[f["column"]][0], f
     settle()
     assert shown() == before
+    # K keeps the focused card's note in place when nothing is selected (a "Check" agreed with).
+    extra = "Tugboat engines need rebuilding"
+    phone.post(extra)
+    console.wait(lambda: extra in [n for notes in shown().values() for n in notes], "the new note on the console")
+    settle()
+    console.js("""
+        const card = [...document.querySelectorAll('.console-note')].find((li) => text(li.querySelector('.note-text')) === arguments[0]);
+        card.querySelector('.note-card').focus();""", extra)
+    assert not console.js("return document.activeElement.closest('.console-note').classList.contains('by-hand');")
+    keys.press("k")
+    console.wait_js("""return [...document.querySelectorAll('.console-note')].some((li) =>
+        text(li.querySelector('.note-text')) === arguments[0] && li.classList.contains('by-hand'));""", extra,
+                    message="the note kept in place by K")

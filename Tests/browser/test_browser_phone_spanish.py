@@ -44,6 +44,19 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     assert phone.js("return text(document.querySelector('#notes .kind'));") == "Oportunidad"
     assert phone.js("return text(document.querySelector('#notes .edit'));") == "Editar"
     phone.shot("a note posted in Spanish")
+
+    # A note being edited (in its round) keeps what was typed when the language changes.
+    phone.click(phone.driver.find_element("css selector", "#notes .edit"))
+    phone.wait_js("return shown(document.querySelector('#notes .edit-form'));", message="the edit form")
+    phone.by_id("notes").find_element("css selector", ".edit-text").send_keys(" y soldadores de tubería")
+    phone.click(phone.by_id("language"))
+    phone.wait(lambda: phone.phase() == "Opportunities", "the page in English")
+    assert phone.js("return document.querySelector('#notes .edit-text').value;") == \
+        "Necesitamos soldadores certificados y soldadores de tubería"
+    assert phone.js("return text(document.querySelector('#notes .edit-form button[type=submit]'));") == "Save"
+    phone.click(phone.driver.find_element("css selector", "#notes .edit-form button.secondary"))
+    phone.click(phone.by_id("language"))
+    phone.wait(lambda: phone.phase() == "Oportunidades", "back in Spanish")
     violations = phone.run_axe(axe_source)
     assert not violations, describe_violations(violations)
 
@@ -77,12 +90,10 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     assert "La llamada de los líderes será el jueves, 21 de enero de 2027" in notice and "la organiza Karen Lee" in notice, notice
     assert "La próxima reunión será el viernes, 26 de febrero de 2027." in notice, notice
     assert "3:00" in notice, notice   # the phone's Spanish (es-MX) writes the hour on a 12-hour clock
+    assert ".." not in notice, notice   # "3:00 p.m." ends the sentence: no second full stop
+    # The note's round is over: it stays as the room saw it (no Edit, no Withdraw).
+    assert not phone.js("return shown(document.querySelector('#notes .edit')) || shown(document.querySelector('#notes .withdraw'));")
     phone.shot("wrap-up in Spanish")
-
-    # A note being edited keeps what was typed when the language changes.
-    phone.click(phone.driver.find_element("css selector", "#notes .edit"))
-    phone.wait_js("return shown(document.querySelector('#notes .edit-form'));", message="the edit form")
-    phone.by_id("notes").find_element("css selector", ".edit-text").send_keys(" y soldadores de tubería")
 
     # English at a touch, everything redrawn, and the choice kept when the page reloads.
     phone.click(phone.by_id("language"))
@@ -92,10 +103,6 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     assert phone.js("return text(document.querySelector('#notes .kind'));") == "Opportunity"
     assert phone.areas()["Welding apprenticeships"]["champions"] == "Champions: Luis Ortega"
     assert "hosted by Karen Lee" in phone.closed_notice()
-    assert phone.js("return document.querySelector('#notes .edit-text').value;") == \
-        "Necesitamos soldadores certificados y soldadores de tubería"
-    assert phone.js("return text(document.querySelector('#notes .edit-form button[type=submit]'));") == "Save"
-    phone.click(phone.driver.find_element("css selector", "#notes .edit-form button.secondary"))
     assert phone.js("return text($('language'));") == "Español"
     phone.reload()
     phone.wait(lambda: phone.phase() == "Wrap-up", "English after a reload")
