@@ -108,6 +108,14 @@ export function request(message, timeoutMs = 15_000) {
   });
 }
 
+/** JSON.stringify's replacer: half an emoji (a paste cut short by a field's length limit)
+ *  becomes U+FFFD, as a browser shows it; the server refuses text with a lone surrogate. */
+function wellFormed(_key, value) {
+  if (typeof value !== 'string') return value;
+  if (typeof value.toWellFormed === 'function') return value.toWellFormed();
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /**
  * Opens the connection and keeps it open until `close()`.
  *
@@ -188,7 +196,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
 
   function raw(message) {
     try {
-      ws.send(JSON.stringify(message));
+      ws.send(JSON.stringify(message, wellFormed));
       return true;
     } catch {
       return false;

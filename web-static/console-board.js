@@ -74,7 +74,8 @@ export function setupBoard({ conn, run, say, draw }) {
   $('proposal-apply').addEventListener('click', async () => {
     const ack = await run({ type: 'applyProposal', kind: currentKind(conn.state) });
     if (ack) say(`Applied: ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} moved. “Undo the last regrouping” puts ${ack.moved === 1 ? 'it' : 'them'} back.`, false);
-    if (ack) focusAfterProposal($('undo-regroup-button'));
+    // (Not onto Undo: a held or doubled Enter would undo what it just applied.)
+    if (ack) focusAfterProposal(null);
   });
   $('proposal-dismiss').addEventListener('click', async () => {
     if (await run({ type: 'dismissProposal', kind: currentKind(conn.state) })) {
@@ -196,8 +197,8 @@ function neighbourCard(card, [dx, dy]) {
 }
 
 /** The proposal's box goes once it is applied or dismissed: the keyboard's focus, which was on
- *  its button, goes to `next` (Undo, after Apply) or to the board's heading, not to the top
- *  of the page (23 Tabs back to the board). */
+ *  its button, goes to `next` or to the board's heading, not to the top of the page (23 Tabs
+ *  back to the board). */
 function focusAfterProposal(next) {
   ctx.draw();
   // After the board is drawn again (draws are coalesced): the box hidden, Undo shown.

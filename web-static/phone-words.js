@@ -208,6 +208,7 @@ const WORDS = {
     'closed.closed': (summary, next) => `The meeting is closed. ${summary} ${next}`,
     'closed.summary.mail': 'The meeting summary will come to your e-mail.',
     'closed.summary.ask': 'The organizers will share the meeting summary.',
+    'note.roundOver': 'This round is over, so your note stays as the room saw it. Ask the facilitator if it needs correcting.',
     'closed.other': 'Posting is closed right now.',
     'welcome.joined': (name) => `You're in, ${name}! We'll start shortly.`,
     'next.call': (when, host) => ended(`The champions' call${when ? ` is on ${when}` : ' date is to be set'}${host ? `, hosted by ${host}` : ''}`),
@@ -329,6 +330,7 @@ const WORDS = {
     'closed.closed': (summary, next) => `La reunión ha terminado. ${summary} ${next}`,
     'closed.summary.mail': 'Recibirá el resumen de la reunión por correo electrónico.',
     'closed.summary.ask': 'Los organizadores compartirán el resumen de la reunión.',
+    'note.roundOver': 'Esta ronda ha terminado, así que su nota queda como la vio la sala. Pida al facilitador que la corrija si hace falta.',
     'closed.other': 'Ahora no se pueden publicar notas.',
     'welcome.joined': (name) => `¡Ya está dentro, ${name}! Empezaremos en breve.`,
     'next.call': (when, host) => ended(when

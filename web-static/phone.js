@@ -184,7 +184,9 @@ function keepDraft() {
   else storage.remove(draftKey);
 }
 function restoreDraft(kind) {
-  if (draftRestored || noteText.value) return;
+  // Only once the server has said which round this is: a page reloaded on its remembered
+  // state would offer an opportunity typed before the room moved on to requirements.
+  if (draftRestored || noteText.value || !conn.connected) return;
   draftRestored = true;
   const draft = storage.getJSON(draftKey, null);
   if (draft?.kind === kind && typeof draft.text === 'string') {
@@ -557,14 +559,22 @@ function updateNote(li, item) {
   setText(li.querySelector('.reason'), reason);
   show(li.querySelector('.reason'), !!reason);
 
-  // A note is changed or withdrawn only in its own round (the server says so too): once the
-  // room has moved on, the wall is what was discussed.
-  const canChange = item.status === 'posted' && phaseKind(conn.state?.phase) === item.kind;
-  const isEditing = editing === item.id && canChange;
-  const isConfirming = confirming === item.id && canChange;
+  // A note is rewritten only in its own round (the server says so too): once the room has
+  // moved on, the wall is what was discussed. It can be withdrawn until the meeting closes.
+  const canEdit = item.status === 'posted' && phaseKind(conn.state?.phase) === item.kind;
+  const canWithdraw = item.status === 'posted' && conn.state?.phase !== 'closed';
+  if (editing === item.id && !canEdit && item.status === 'posted') {
+    // The round ended while this note was being rewritten: say so rather than drop the box silently.
+    editing = null;
+    noteErrors.set(item.id, { say: () => t('note.roundOver'), fixable: false });
+    setText(li.querySelector('.reason'), t('note.roundOver'));
+    show(li.querySelector('.reason'), true);
+  }
+  const isEditing = editing === item.id && canEdit;
+  const isConfirming = confirming === item.id && canWithdraw;
   show(li.querySelector('.view-actions'), !isEditing && !isConfirming);
-  show(li.querySelector('.edit'), canChange);
-  show(li.querySelector('.withdraw'), canChange);
+  show(li.querySelector('.edit'), canEdit);
+  show(li.querySelector('.withdraw'), canWithdraw);
   show(li.querySelector('.cancel-send'), item.status === 'pending');
   show(li.querySelector('.dismiss'), item.status === 'rejected');
   const form = li.querySelector('.edit-form');

@@ -69,10 +69,9 @@ extension MeetingState {
             if note.text != text { d.events = [.noteEdited(note: noteId, text: text)] }
         case let .withdraw(noteId):
             let note = try ownNote(noteId, actor, allowWithdrawn: true)
-            if !note.withdrawn {
-                try roundStillOpen(for: note)
-                d.events = [.noteWithdrawn(note: noteId)]
-            }
+            // Withdrawing stays open after the round: an author may take their own words out
+            // of the wall and the summary (something private typed by mistake).
+            if !note.withdrawn { d.events = [.noteWithdrawn(note: noteId)] }
 
         case let .champion(themeId), let .unchampion(themeId):
             guard case .participant(let pid) = actor else { throw notJoined(actor) }
@@ -273,10 +272,10 @@ extension MeetingState {
         return note
     }
 
-    /// An author changes or withdraws a note only while its round is open: once the room has
-    /// moved on, the wall is what was discussed — a requirement rewritten during the sign-up
-    /// ("we also need a new forklift") would change an area people are putting their names
-    /// on. The facilitator can still correct a note for the summary, hide it or move it.
+    /// An author rewrites a note only while its round is open: once the room has moved on, the
+    /// wall is what was discussed — a requirement rewritten during the sign-up ("we also need
+    /// a new forklift") would change an area people are putting their names on. The
+    /// facilitator can still correct a note for the summary, hide it or move it.
     func roundStillOpen(for note: Note) throws(CommandError) {
         guard phase.noteKind == note.kind else {
             throw CommandError(.phaseClosed, "The \(note.kind.plural) round is over, so this note stays as the room saw it. Ask the facilitator if it needs correcting.")

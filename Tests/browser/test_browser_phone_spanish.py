@@ -91,8 +91,9 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     assert "La próxima reunión será el viernes, 26 de febrero de 2027." in notice, notice
     assert "3:00" in notice, notice   # the phone's Spanish (es-MX) writes the hour on a 12-hour clock
     assert ".." not in notice, notice   # "3:00 p.m." ends the sentence: no second full stop
-    # The note's round is over: it stays as the room saw it (no Edit, no Withdraw).
-    assert not phone.js("return shown(document.querySelector('#notes .edit')) || shown(document.querySelector('#notes .withdraw'));")
+    # The note's round is over: it stays as the room saw it (no Edit; Withdraw stays).
+    assert not phone.js("return shown(document.querySelector('#notes .edit'));")
+    assert phone.js("return shown(document.querySelector('#notes .withdraw'));")
     phone.shot("wrap-up in Spanish")
 
     # English at a touch, everything redrawn, and the choice kept when the page reloads.

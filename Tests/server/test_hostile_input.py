@@ -50,6 +50,29 @@ def test_bad_messages_get_clear_errors_and_change_nothing(server, raw, code):
     assert c.welcome["seq"] == 1, "nothing was stored"
 
 
+def test_json_that_json_c_would_misread_is_refused_and_the_client_hears_back(server):
+    """A key twice (json-c keeps the last: a 'ping' that runs as a 'post'), NaN, a lone
+    surrogate, a number beyond 64 bits: refused as bad_json with nothing stored; the `req` is
+    echoed when it can still be read, so a client waiting on it is answered — but not a number
+    json-c would have clamped."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    phone = phone_for(server, "Karen")
+    before = console_for(server).welcome["seq"]
+    for raw, req in [
+        ('{"type":"ping","req":7,"type":"post","id":"dup1","text":"sneaked in"}', 7),
+        ('{"type":"post","req":"r8","id":"n8","text":"first","text":"second"}', "r8"),
+        ('{"type":"post","req":9,"id":"n9","text":"lone \\ud800 surrogate"}', 9),
+        ('{"type":"post","req":10,"id":"n10","text":"x","weight":NaN}', 10),
+        ('{"type":"post","req":18446744073709551616,"id":"n11","text":"x"}', None),
+    ]:
+        phone.send_raw(raw)
+        msg = phone.wait_for(lambda m: m["type"] == "error")
+        assert msg["code"] == "bad_json" and msg.get("req") == req, (raw, msg)
+    assert console_for(server).welcome["seq"] == before, "nothing was stored"
+    assert phone.post("Still here")["type"] == "ack", "the connection keeps working"
+
+
 def test_wrong_types_inside_a_meeting(server):
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})

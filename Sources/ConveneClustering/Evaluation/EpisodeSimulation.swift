@@ -55,9 +55,9 @@ public struct EpisodeSimulation {
         wall.apply(step.changes)
         let silent = wall.notes.prefix(before.count).map(\.theme)
         // As the server titles them (`WallPlacement.place`): the themes notes moved into; those
-        // whose title an applied proposal made wrong (its notes left or joined them) afresh,
-        // the themes it opened keep the title it showed, and at the room's pause every theme
-        // is looked at again.
+        // whose title an applied proposal made wrong (its notes left or joined them, or an
+        // opened theme's title no longer fits) afresh, the themes it opened otherwise keep the
+        // title it showed, and at the room's pause every theme is looked at again.
         var touched = Set<String>(), changed = Set<String>(), opened = Set<String>()
         for case .move(_, let t?) in step.changes { touched.insert(t) }
         for case .createTheme(let t, _) in step.changes { touched.insert(t) }
@@ -79,7 +79,7 @@ public struct EpisodeSimulation {
         }
         wall.apply(engine.removingEmptyThemes(wall))
         let present = Set(wall.themes.map(\.id))
-        let wrong = changed.subtracting(opened).intersection(present).filter { id in
+        let wrong = changed.union(opened).intersection(present).filter { id in
             let members = wall.notes.indices.filter { wall.notes[$0].theme == id }
             let label = wall.themes.first { $0.id == id }?.label ?? ""
             return !members.isEmpty && !MeetingGrouping.titleStillFits(label, members: members, on: wall)

@@ -81,19 +81,40 @@ extension MeetingGrouping {
         let changes = retitle(wall, themes: touched.union(afresh).union(atPause).subtracting(steady))
         guard !atPause.isEmpty, let phrases else { return changes }
         // At the pause: a new title for a theme whose title still fits must be clearly better.
-        // (Kept titles were among those the others avoided, so no two titles come out alike.)
-        let titled = Dictionary(changes.compactMap { c -> (String, String)? in
+        var titled = Dictionary(changes.compactMap { c -> (String, String)? in
             if case let .relabel(t, label) = c { return (t, label) }; return nil }, uniquingKeysWith: { a, _ in a })
-        return changes.filter { change in
+        var kept = Set<String>()
+        for change in changes {
             guard case let .relabel(t, label) = change, atPause.contains(t), !afresh.contains(t),
                   !(touched.contains(t) && !steady.contains(t) && Self.titleStep(now[t] ?? 0) != Self.titleStep(was[t] ?? 0)),
-                  let theme = wall.themes.first(where: { $0.id == t }) else { return true }
+                  let theme = wall.themes.first(where: { $0.id == t }) else { continue }
             let members = wall.notes.indices.filter { wall.notes[$0].theme == t }
             guard !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall),
-                  !wall.themes.contains(where: { $0.id != t && ThemeTitler.normalizedKey(titled[$0.id] ?? $0.label) == ThemeTitler.normalizedKey(theme.label) }),
                   let old = ThemeTitler.closeness(of: theme.label, members: members, wall: wall, phrases: phrases),
-                  let new = ThemeTitler.closeness(of: label, members: members, wall: wall, phrases: phrases) else { return true }
-            return new >= old + pauseMargin
+                  let new = ThemeTitler.closeness(of: label, members: members, wall: wall, phrases: phrases),
+                  new < old + pauseMargin else { continue }
+            kept.insert(t)
+            titled[t] = theme.label
+        }
+        // A kept title was not among those the others' new titles avoided: one that now says
+        // what another column says ("Welding apprenticeships & pay" beside "Welding
+        // apprenticeships & schools") takes its new title after all.
+        var settled = true
+        repeat {
+            settled = true
+            for t in kept {
+                let others = Set(wall.themes.filter { $0.id != t }.map { ThemeTitler.normalizedKey(titled[$0.id] ?? $0.label) })
+                if ThemeTitler.tooClose(titled[t]!, to: others) {
+                    kept.remove(t)
+                    titled[t] = changes.lazy.compactMap { c -> String? in if case let .relabel(x, l) = c, x == t { return l }; return nil }.first
+                    settled = false
+                    break
+                }
+            }
+        } while !settled
+        return changes.filter { change in
+            if case let .relabel(t, _) = change { return !kept.contains(t) }
+            return true
         }
     }
 

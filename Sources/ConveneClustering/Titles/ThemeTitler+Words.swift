@@ -71,7 +71,8 @@ extension ThemeTitler {
         return common >= min(4, short.count) && common >= short.count - 3
     }
 
-    static func normalizedKey(_ title: String) -> String {
+    /// A title's word stems, sorted: two titles with the same key say the same thing.
+    public static func normalizedKey(_ title: String) -> String {
         ThemeLabeler.words(title).map { stem($0.key) }.sorted().joined(separator: " ")
     }
 

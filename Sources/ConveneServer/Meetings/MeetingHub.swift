@@ -101,7 +101,12 @@ public final class MeetingHub {
         do {
             json = try JSONCodec.parse(bytes)
         } catch {
-            conn.send(ServerMessages.error(CommandError(.badJSON, "That message is not valid JSON (\(error))."), req: nil))
+            // JSON json-c could still read (a key twice, a lone surrogate…): its `req`, when
+            // there is one, is echoed, so the client is not left waiting for an answer. Not a
+            // number at the edge of 64 bits: json-c clamps bigger ones to it.
+            var req = (try? JSONCodec.parse(bytes, strict: false)).flatMap { ClientMessageDecoder.requestId(of: $0) }
+            if case .int(let n)? = req, n == .max || n == .min { req = nil }
+            conn.send(ServerMessages.error(CommandError(.badJSON, "That message is not valid JSON (\(error))."), req: req))
             return
         }
         let req = ClientMessageDecoder.requestId(of: json)
@@ -193,14 +198,20 @@ public final class MeetingHub {
                 default: break
                 }
             }
+            // (An opened theme whose notes were partly kept out of the proposal may no longer
+            // fit the title worked out for all of them: then it is wrong too.)
             let wall = WallClustering.wall(of: live.speculative, kind: kind, live: live)
-            let wrong = changed.subtracting(opened).filter { id in
-                guard let theme = wall.themes.first(where: { $0.id == id }) else { return false }
+            let wrong = changed.union(opened).filter { id in
+                guard let theme = wall.themes.first(where: { $0.id == id }), !theme.labelByHand else { return false }
                 let members = wall.notes.indices.filter { wall.notes[$0].theme == id }
                 return !members.isEmpty && !MeetingGrouping.titleStillFits(theme.label, members: members, on: wall)
             }
+            // Two columns saying the same thing (the titler's sense of "the same": the same
+            // word stems), one of them automatic: `retitle` renames the automatic one.
             var seen = Set<String>(), duplicated = Set<String>()
-            for theme in wall.themes where !seen.insert(theme.label.lowercased()).inserted && !theme.labelByHand { duplicated.insert(theme.id) }
+            for theme in wall.themes where !seen.insert(ThemeTitler.normalizedKey(theme.label)).inserted && !theme.labelByHand {
+                duplicated.insert(theme.id)
+            }
             retitle(live, kind: kind, themes: wrong.union(duplicated))
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
