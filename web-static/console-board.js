@@ -182,16 +182,19 @@ export function setupBoard({ conn, run, say, draw }) {
 const ARROWS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
 
 /** The card beside `card` on the board in direction [columns, cards]: up and down within its
- *  column; left and right to the nearest column that has cards, at the same height or its last. */
+ *  column; left and right to the nearest column that has cards, at the same height or its last
+ *  — or, with notes selected, to an empty column's "Move N here" (a theme just created). */
 function neighbourCard(card, [dx, dy]) {
-  const columns = [...$('console-board').querySelectorAll('.console-column')]
-    .map((col) => [...col.querySelectorAll('.console-note .note-card')].filter((c) => c.offsetParent !== null));
+  const elements = [...$('console-board').querySelectorAll('.console-column')];
+  const columns = elements.map((col) => [...col.querySelectorAll('.console-note .note-card')].filter((c) => c.offsetParent !== null));
   const x = columns.findIndex((cards) => cards.includes(card));
   if (x < 0) return null;
   const y = columns[x].indexOf(card);
   if (dy) return columns[x][y + dy] ?? null;
   for (let i = x + dx; i >= 0 && i < columns.length; i += dx) {
     if (columns[i].length) return columns[i][Math.min(y, columns[i].length - 1)];
+    const moveHere = elements[i].querySelector('.move-here');
+    if (moveHere && !moveHere.hidden) return moveHere;
   }
   return null;
 }
@@ -593,7 +596,10 @@ function renderProposal(state, kind, proposal, preview) {
   show($('proposal'), !!proposal && preview.size > 0);
   if (!proposal || preview.size === 0) return;
   const moves = preview.size;
-  const fresh = (proposal.newThemes || []).map((t) => `“${t.label}”`);
+  // Only the new themes some card still goes to: once the facilitator has kept their notes
+  // in place, the box no longer promises a theme that Apply would not open.
+  const going = new Set(preview.values());
+  const fresh = (proposal.newThemes || []).filter((t) => going.has(`new: ${t.label}`)).map((t) => `“${t.label}”`);
   const word = themeWord(kind);
   const notesMoved = `${moves} ${moves === 1 ? 'note' : 'notes'}`;
   const opening = (verb) => (fresh.length

@@ -64,6 +64,8 @@ struct MeetingsBenchmark: ParsableCommand {
         if let placeThreshold { engine.placeThreshold = placeThreshold }
         if let priorPenalty { engine.grouping.priorPenalty = priorPenalty }
         if let pauseMargin { engine.pauseMargin = pauseMargin }
+        // For comparison: a theme that reaches its next size is titled afresh (before the margin applied there).
+        if ProcessInfo.processInfo.environment["CONVENE_BENCH_STEP_AFRESH"] == "1" { engine.marginAtSteps = false }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
         print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives, \($0.properNameCount) capitalised names and \($0.commonWordCount) words only ever in lower case (WordNet)" } ?? "titles without WordNet")

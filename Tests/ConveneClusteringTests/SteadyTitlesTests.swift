@@ -94,6 +94,24 @@ final class SteadyTitlesTests: XCTestCase {
         XCTAssertNotNil(relabels(engineForWrong.retitleAsNotesArrive(wrong, before: wrong, touched: [], atPause: ["w", "b"]))["w"])
     }
 
+    /// When a theme reaches its next size the same margin applies: a title as close to its
+    /// notes as can be stays (a walk-through counted 7 renames in a minute of requirements).
+    func testAtItsNextSizeATitleThatStillFitsGivesWayOnlyToAClearlyBetterOne() {
+        let grown = wall(welding: 5, label: "Welders & machinists"), before = wall(welding: 4, label: "Welders & machinists")
+        let members = grown.notes.indices.filter { grown.notes[$0].theme == "w" }
+        let mean = Vectors.normalized(WallSpace.mean(grown.notes.map(\.vector), 8))
+        let own = Vectors.normalized(WallSpace.mean(members.map { grown.notes[$0].vector }, 8))
+        let centre = Vectors.normalized(zip(own, mean).map { $0 + ThemeTitler.wallMeanWeight * $1 })
+        var aside = [Float](repeating: 0, count: 8)
+        aside[0] = -1
+        let candidate = Vectors.normalized(zip(centre, aside).map { 0.8 * $0 + 0.6 * $1 })
+        var engine = MeetingGrouping()
+        engine.phrases = PhraseEmbedder { phrases in phrases.map { $0 == "Welders & machinists" ? centre : candidate } }
+        XCTAssertNil(relabels(engine.retitleAsNotesArrive(grown, before: before, touched: ["w"]))["w"])
+        engine.marginAtSteps = false   // as before: titled afresh at each step
+        XCTAssertNotNil(relabels(engine.retitleAsNotesArrive(grown, before: before, touched: ["w"]))["w"])
+    }
+
     func testTheStepsGrowByHalfAgain() {
         XCTAssertEqual(MeetingGrouping.titleSteps.prefix(6), [3, 5, 8, 12, 18, 27])
         for (a, b) in zip(MeetingGrouping.titleSteps, MeetingGrouping.titleSteps.dropFirst()) {

@@ -215,3 +215,22 @@ def test_arrow_keys_cross_the_board_and_m_moves_the_selection(screens, facilitat
     console.wait_js("""return [...document.querySelectorAll('.console-note')].some((li) =>
         text(li.querySelector('.note-text')) === arguments[0] && li.classList.contains('by-hand'));""", extra,
                     message="the note kept in place by K")
+    # A theme just created is empty: with a note selected, the arrows reach its "Move 1 here".
+    facilitator("createTheme", kind="opportunity", label="Ferries")
+    console.wait(lambda: console.column("Ferries") is not None, "the empty theme on the console")
+    console.js("""
+        const card = [...document.querySelectorAll('.console-note')].find((li) => text(li.querySelector('.note-text')) === arguments[0]);
+        card.querySelector('.note-card').focus();""", extra)
+    keys.press(Keys.SPACE)
+    console.wait_js("return document.activeElement.getAttribute('aria-pressed') === 'true';", message="the card selected")
+    labels = [c["label"] for c in console.columns()]
+    here = next(c["label"] for c in console.columns() if extra in c["notes"])
+    arrow = Keys.ARROW_RIGHT if labels.index("Ferries") > labels.index(here) else Keys.ARROW_LEFT
+    for _ in range(len(labels)):
+        f = keys.focused()
+        if f and "move-here" in f["cls"]:
+            break
+        keys.press(arrow)
+    assert f["column"] == "Ferries" and f["label"] == "Move 1 selected note to “Ferries”", f
+    keys.press(Keys.ENTER)
+    console.wait(lambda: extra in shown().get("Ferries", []), "the note moved into the empty theme from the keyboard")

@@ -79,14 +79,16 @@ extension MeetingGrouping {
             if !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall) { steady.insert(theme.id) }
         }
         let changes = retitle(wall, themes: touched.union(afresh).union(atPause).subtracting(steady))
-        guard !atPause.isEmpty, let phrases else { return changes }
-        // At the pause: a new title for a theme whose title still fits must be clearly better.
+        guard let phrases else { return changes }
+        // At the pause, and when a theme reaches its next size: a new title for a theme whose
+        // title still fits must be clearly better.
         var titled = Dictionary(changes.compactMap { c -> (String, String)? in
             if case let .relabel(t, label) = c { return (t, label) }; return nil }, uniquingKeysWith: { a, _ in a })
         var kept = Set<String>()
         for change in changes {
-            guard case let .relabel(t, label) = change, atPause.contains(t), !afresh.contains(t),
-                  !(touched.contains(t) && !steady.contains(t) && Self.titleStep(now[t] ?? 0) != Self.titleStep(was[t] ?? 0)),
+            guard case let .relabel(t, label) = change, !afresh.contains(t) else { continue }
+            let outgrown = touched.contains(t) && Self.titleStep(now[t] ?? 0) != Self.titleStep(was[t] ?? 0)
+            guard marginAtSteps ? (atPause.contains(t) || outgrown) : (atPause.contains(t) && !outgrown),
                   let theme = wall.themes.first(where: { $0.id == t }) else { continue }
             let members = wall.notes.indices.filter { wall.notes[$0].theme == t }
             guard !members.isEmpty, Self.titleStillFits(theme.label, members: members, on: wall),

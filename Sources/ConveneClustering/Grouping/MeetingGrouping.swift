@@ -38,6 +38,8 @@ public struct MeetingGrouping: Sendable {
     /// How much closer to its notes (cosine) a new title must be to replace, at the room's
     /// pause, a title that still fits (`retitleAsNotesArrive`).
     public var pauseMargin: Float = 0.02
+    /// The same margin when a theme reaches its next size (`titleSteps`), not only at the pause.
+    public var marginAtSteps = true
     /// Notes on the wall before the first themes appear.
     public var firstGrouping = 6
     /// Up to this many notes (a launch meeting's phase: the workbook's walls hold 20–50),
