@@ -241,6 +241,29 @@ final class MeetingHubTests: XCTestCase {
                        "the themes notes went back to or left get titles again; Zoning, put back, keeps its own, and Permits and Housing, which the undo did not touch, keep theirs")
     }
 
+    @MainActor func testUndoKeepsATitleThatStillFitsAndRewritesOneThatNoLongerDoes() async throws {
+        // "Welders & fiber" held the fiber note the last regrouping brought in; "Broadband" lost
+        // it. Undone, the fiber note goes back: "Welders & fiber" no longer fits (no note of it
+        // says fiber) and is titled again; "Broadband" still fits and keeps its name (a second
+        // walk-through saw a column come back from an undo under a title nobody had seen).
+        let f = try HubFixture()
+        let texts = ["welders wanted", "certified welders retire", "broadband is too slow", "fiber for the broadband park"]
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
+        events += texts.enumerated().map { .notePosted(id: "n\($0.offset)", kind: .opportunity, text: $0.element, author: nil,
+                                                       scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
+        events += [.themeCreated(id: "t1", kind: .opportunity, label: "Welders & fiber", byHand: false),
+                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
+        events += [("n0", "t1"), ("n1", "t1"), ("n2", "t2"), ("n3", "t2")].map { .noteMoved(note: $0.0, theme: $0.1, byHand: false) }
+        let moves = [RegroupMove(note: "n3", from: "t2", to: "t1")]
+        events += [.noteMoved(note: "n3", theme: "t1", byHand: false), .regroupRecorded(kind: .opportunity, moves: moves, removed: [])]
+        let (hub, console) = hub(after: events, f)
+        hub.receive(Array(#"{"type":"undoRegroup","req":1,"kind":"opportunity"}"#.utf8), from: console)
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertEqual(console.last("ack")?["moved"]?.intValue, 1)
+        XCTAssertEqual(hub.meetings["m1"]?.speculative.notes["n3"]?.theme, "t2")
+        XCTAssertEqual(hub.meetings["m1"]?.retitleWanted[.opportunity], ["t1"], "only the title that no longer fits is written again")
+    }
+
     @MainActor func testAPassComputedBeforeASignUpDoesNotTakeTheAreaWithIt() async throws {
         // The facilitator emptied "Housing" by hand and a pass was sent off; Karen then signed up
         // to champion it. "Transit" is empty too, and nobody's.

@@ -200,25 +200,13 @@ public final class MeetingHub {
             }
             // (An opened theme whose notes were partly kept out of the proposal may no longer
             // fit the title worked out for all of them: then it is wrong too.)
-            let wall = WallClustering.wall(of: live.speculative, kind: kind, live: live)
-            let wrong = changed.union(opened).filter { id in
-                guard let theme = wall.themes.first(where: { $0.id == id }), !theme.labelByHand else { return false }
-                let members = wall.notes.indices.filter { wall.notes[$0].theme == id }
-                return !members.isEmpty && !MeetingGrouping.titleStillFits(theme.label, members: members, on: wall)
-            }
-            // Two columns saying the same thing (the titler's sense of "the same": the same
-            // word stems), one of them automatic: `retitle` renames the automatic one.
-            var seen = Set<String>(), duplicated = Set<String>()
-            for theme in wall.themes where !seen.insert(ThemeTitler.normalizedKey(theme.label)).inserted && !theme.labelByHand {
-                duplicated.insert(theme.id)
-            }
-            retitle(live, kind: kind, themes: wrong.union(duplicated))
+            retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(changed.union(opened), kind: kind, in: live.speculative))
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
         case let .undoRegroup(kind):
-            // The themes notes went back to or left get titles for what they hold again; a
-            // theme the undo put back has the title it had, and a theme no note moved in or out
-            // of keeps its own: the wall is as it stood, not renamed.
+            // The themes notes went back to or left get titles for what they hold again when
+            // theirs no longer fits; a theme the undo put back has the title it had, and a
+            // theme no note moved in or out of keeps its own: the wall is as it stood, not renamed.
             // (Only the notes the undo moved: one placed by hand since stays, and so does its theme's title.)
             var restored = Set<String>()
             for case let .themeRestored(theme, _) in decision.events { restored.insert(theme.id) }
@@ -228,7 +216,7 @@ public final class MeetingHub {
                 if let from = left[note] ?? nil { touched.insert(from) }
                 if let theme { touched.insert(theme) }
             }
-            retitle(live, kind: kind, themes: touched.subtracting(restored).filter { live.speculative.themes[$0] != nil })
+            retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(touched.subtracting(restored), kind: kind, in: live.speculative))
         default: break
         }
 

@@ -108,3 +108,29 @@ struct WallRegrouper: @MainActor RegroupProposer {
         return WallClustering.splitProposal(theme: theme, kind: kind, in: state, live: live, phrases: phrases)
     }
 }
+
+extension WallClustering {
+    /// Of the automatic themes `ids` (changed by an applied proposal or an undo), those whose
+    /// title no longer fits what they hold (a word no note of theirs uses: "Export markets &
+    /// welders" after the welders left), and any automatic theme of `kind` whose title says
+    /// what another's does (the titler's sense of "the same": the same word stems). The others
+    /// keep their titles: the room reads a column's title as its name, and an applied proposal
+    /// or an undo renamed columns nobody had asked to rename.
+    /// Judged on the notes' words alone, so a restart (vectors still being computed) judges the same.
+    static func titlesToRewrite(_ ids: Set<String>, kind: NoteKind, in state: MeetingState) -> Set<String> {
+        var result = Set<String>()
+        for id in ids {
+            guard let theme = state.themes[id], !theme.labelByHand else { continue }
+            let notes = state.notes.values.filter { $0.theme == id && !$0.withdrawn && !$0.hidden }
+            guard !notes.isEmpty else { continue }
+            let wall = Wall(notes: notes.map { WallNote(id: $0.id, vector: [], text: $0.text, theme: id) })
+            if !MeetingGrouping.titleStillFits(theme.label, members: Array(wall.notes.indices), on: wall) { result.insert(id) }
+        }
+        var seen = Set<String>()
+        for theme in state.themeOrder.compactMap({ state.themes[$0] }).filter({ $0.kind == kind })
+        where !seen.insert(ThemeTitler.normalizedKey(theme.label)).inserted && !theme.labelByHand {
+            result.insert(theme.id)
+        }
+        return result
+    }
+}
