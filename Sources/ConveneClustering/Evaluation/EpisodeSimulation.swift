@@ -79,11 +79,7 @@ public struct EpisodeSimulation {
         }
         wall.apply(engine.removingEmptyThemes(wall))
         let present = Set(wall.themes.map(\.id))
-        let wrong = changed.union(opened).intersection(present).filter { id in
-            let members = wall.notes.indices.filter { wall.notes[$0].theme == id }
-            let label = wall.themes.first { $0.id == id }?.label ?? ""
-            return !members.isEmpty && !MeetingGrouping.titleStillFits(label, members: members, on: wall)
-        }
+        let wrong = MeetingGrouping.titlesNoLongerFitting(changed.union(opened), on: wall)
         let titled = engine.retitleAsNotesArrive(wall, before: found, touched: touched.intersection(present), afresh: wrong,
                                                  atPause: arriving == nil ? present : [])
         // Titles the room saw that changed (a new theme's first title is not a change).

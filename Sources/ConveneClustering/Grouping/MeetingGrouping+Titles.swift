@@ -82,8 +82,9 @@ extension MeetingGrouping {
         guard let phrases else { return changes }
         // At the pause, and when a theme reaches its next size: a new title for a theme whose
         // title still fits must be clearly better.
-        var titled = Dictionary(changes.compactMap { c -> (String, String)? in
+        let newTitle = Dictionary(changes.compactMap { c -> (String, String)? in
             if case let .relabel(t, label) = c { return (t, label) }; return nil }, uniquingKeysWith: { a, _ in a })
+        var titled = newTitle   // what each column will read
         var kept = Set<String>()
         for change in changes {
             guard case let .relabel(t, label) = change, !afresh.contains(t) else { continue }
@@ -108,7 +109,7 @@ extension MeetingGrouping {
                 let others = Set(wall.themes.filter { $0.id != t }.map { ThemeTitler.normalizedKey(titled[$0.id] ?? $0.label) })
                 if ThemeTitler.tooClose(titled[t]!, to: others) {
                     kept.remove(t)
-                    titled[t] = changes.lazy.compactMap { c -> String? in if case let .relabel(x, l) = c, x == t { return l }; return nil }.first
+                    titled[t] = newTitle[t]
                     settled = false
                     break
                 }
@@ -118,6 +119,15 @@ extension MeetingGrouping {
             if case let .relabel(t, _) = change { return !kept.contains(t) }
             return true
         }
+    }
+
+    /// Of the automatic themes `ids` on the wall, those whose title no longer fits what they
+    /// hold (`titleStillFits`): after an applied proposal or an undo, only these are titled again.
+    public static func titlesNoLongerFitting(_ ids: Set<String>, on wall: Wall) -> Set<String> {
+        Set(wall.themes.filter { ids.contains($0.id) && !$0.labelByHand }.compactMap { theme in
+            let members = wall.notes.indices.filter { wall.notes[$0].theme == theme.id }
+            return !members.isEmpty && !titleStillFits(theme.label, members: members, on: wall) ? theme.id : nil
+        })
     }
 
     /// Sizes at which a theme's title is written again as it grows.

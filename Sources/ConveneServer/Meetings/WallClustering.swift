@@ -118,14 +118,11 @@ extension WallClustering {
     /// or an undo renamed columns nobody had asked to rename.
     /// Judged on the notes' words alone, so a restart (vectors still being computed) judges the same.
     static func titlesToRewrite(_ ids: Set<String>, kind: NoteKind, in state: MeetingState) -> Set<String> {
-        var result = Set<String>()
-        for id in ids {
-            guard let theme = state.themes[id], !theme.labelByHand else { continue }
-            let notes = state.notes.values.filter { $0.theme == id && !$0.withdrawn && !$0.hidden }
-            guard !notes.isEmpty else { continue }
-            let wall = Wall(notes: notes.map { WallNote(id: $0.id, vector: [], text: $0.text, theme: id) })
-            if !MeetingGrouping.titleStillFits(theme.label, members: Array(wall.notes.indices), on: wall) { result.insert(id) }
-        }
+        let themes = ids.compactMap { state.themes[$0] }
+        let wall = Wall(notes: state.notes.values.filter { $0.theme.map(ids.contains) == true && !$0.withdrawn && !$0.hidden }
+                            .map { WallNote(id: $0.id, vector: [], text: $0.text, theme: $0.theme) },
+                        themes: themes.map { WallTheme(id: $0.id, label: $0.label, labelByHand: $0.labelByHand) })
+        var result = MeetingGrouping.titlesNoLongerFitting(ids, on: wall)
         var seen = Set<String>()
         for theme in state.themeOrder.compactMap({ state.themes[$0] }).filter({ $0.kind == kind })
         where !seen.insert(ThemeTitler.normalizedKey(theme.label)).inserted && !theme.labelByHand {
