@@ -26,6 +26,18 @@ final class SteadyTitlesTests: XCTestCase {
         return v.map { $0 / norm }
     }
 
+    /// The direction a theme's titles are measured against (as `ThemeTitler.closeness` does),
+    /// and one close to it but not as close as can be (every other phrase, in these tests).
+    func directions(of theme: String, on w: Wall) -> (centre: [Float], candidate: [Float]) {
+        let members = w.notes.indices.filter { w.notes[$0].theme == theme }
+        let mean = Vectors.normalized(WallSpace.mean(w.notes.map(\.vector), 8))
+        let own = Vectors.normalized(WallSpace.mean(members.map { w.notes[$0].vector }, 8))
+        let centre = Vectors.normalized(zip(own, mean).map { $0 + ThemeTitler.wallMeanWeight * $1 })
+        var aside = [Float](repeating: 0, count: 8)
+        aside[0] = -1
+        return (centre, Vectors.normalized(zip(centre, aside).map { 0.8 * $0 + 0.6 * $1 }))
+    }
+
     func relabels(_ changes: [WallChange]) -> [String: String] {
         var out: [String: String] = [:]
         for case let .relabel(theme, label) in changes { out[theme] = label }
@@ -65,15 +77,7 @@ final class SteadyTitlesTests: XCTestCase {
     /// every pause, a column was renamed three times in a minute of a walk-through.
     func testAtThePauseATitleThatStillFitsGivesWayOnlyToAClearlyBetterOne() {
         let w = wall(welding: 6, label: "Welders & machinists")
-        let members = w.notes.indices.filter { w.notes[$0].theme == "w" }
-        let mean = Vectors.normalized(WallSpace.mean(w.notes.map(\.vector), 8))
-        let own = Vectors.normalized(WallSpace.mean(members.map { w.notes[$0].vector }, 8))
-        // The direction titles are measured against (as `ThemeTitler.closeness` does).
-        let centre = Vectors.normalized(zip(own, mean).map { $0 + ThemeTitler.wallMeanWeight * $1 })
-        var aside = [Float](repeating: 0, count: 8)
-        aside[0] = -1
-        // Every other phrase: close to the theme, not as close as can be.
-        let candidate = Vectors.normalized(zip(centre, aside).map { 0.8 * $0 + 0.6 * $1 })
+        let (centre, candidate) = directions(of: "w", on: w)
         func engine(oldTitleAt vector: [Float]) -> MeetingGrouping {
             var engine = MeetingGrouping()
             engine.phrases = PhraseEmbedder { phrases in phrases.map { $0 == "Welders & machinists" ? vector : candidate } }
@@ -98,13 +102,7 @@ final class SteadyTitlesTests: XCTestCase {
     /// notes as can be stays (a walk-through counted 7 renames in a minute of requirements).
     func testAtItsNextSizeATitleThatStillFitsGivesWayOnlyToAClearlyBetterOne() {
         let grown = wall(welding: 5, label: "Welders & machinists"), before = wall(welding: 4, label: "Welders & machinists")
-        let members = grown.notes.indices.filter { grown.notes[$0].theme == "w" }
-        let mean = Vectors.normalized(WallSpace.mean(grown.notes.map(\.vector), 8))
-        let own = Vectors.normalized(WallSpace.mean(members.map { grown.notes[$0].vector }, 8))
-        let centre = Vectors.normalized(zip(own, mean).map { $0 + ThemeTitler.wallMeanWeight * $1 })
-        var aside = [Float](repeating: 0, count: 8)
-        aside[0] = -1
-        let candidate = Vectors.normalized(zip(centre, aside).map { 0.8 * $0 + 0.6 * $1 })
+        let (centre, candidate) = directions(of: "w", on: grown)
         var engine = MeetingGrouping()
         engine.phrases = PhraseEmbedder { phrases in phrases.map { $0 == "Welders & machinists" ? centre : candidate } }
         XCTAssertNil(relabels(engine.retitleAsNotesArrive(grown, before: before, touched: ["w"]))["w"])

@@ -5,6 +5,7 @@ browser process per screen so that every phone has its own localStorage.
 Browsers are pooled for the whole session (starting Chromium costs about a second); each
 test gets them clean: blank page, network back on, its own viewport. Screenshots go to
 test-output/screenshots/<test>/."""
+import contextlib
 import importlib.util
 import os
 import re
@@ -104,6 +105,19 @@ def wait_for_binary(timeout=300):
         if time.time() > deadline:
             pytest.fail(f"no convene binary at {harness.BIN}")
         time.sleep(1)
+
+
+@contextlib.contextmanager
+def meeting_server(data, extra_args=(), scheme="http"):
+    """A server of a test module's own (TLS, e-mail): started with `extra_args`, one meeting made."""
+    s = harness.Server(data, extra_args=list(extra_args))
+    s.meeting = s.create_meeting(title="Region X Light Manufacturing Sector Partnership")
+    s.start()
+    s.http = f"{scheme}://127.0.0.1:{s.port}"
+    try:
+        yield s
+    finally:
+        s.stop()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 from aiosmtpd.controller import Controller
-from conftest import harness   # the real-server harness, as the browser conftest loads it
+from conftest import harness, meeting_server   # the real-server harness, as the browser conftest loads it
 
 
 class Mailbox:
@@ -34,13 +34,9 @@ def mailbox():
 def server(mailbox):
     """This module's server sends e-mail (the other browser tests' does not)."""
     data = tempfile.mkdtemp(prefix="convene-browser-mail-")
-    s = harness.Server(data, extra_args=["--smtp-url", f"smtp://127.0.0.1:{mailbox.port}", "--mail-from", "convener@example.org",
-                                         "--smtp-timeout", "3"])
-    s.meeting = s.create_meeting(title="Region X Light Manufacturing Sector Partnership")
-    s.start()
-    s.http = f"http://127.0.0.1:{s.port}"
-    yield s
-    s.stop()
+    with meeting_server(data, ["--smtp-url", f"smtp://127.0.0.1:{mailbox.port}", "--mail-from", "convener@example.org",
+                               "--smtp-timeout", "3"]) as s:
+        yield s
     shutil.rmtree(data, ignore_errors=True)
 
 

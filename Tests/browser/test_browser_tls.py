@@ -11,7 +11,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from conftest import CHROME_ARGS, CHROMEDRIVER, CHROMIUM, SCREENSHOTS, harness, wait_for_binary
+from conftest import CHROME_ARGS, CHROMEDRIVER, CHROMIUM, SCREENSHOTS, meeting_server, wait_for_binary
 from pages import Console, Phone, Wall
 
 
@@ -22,12 +22,8 @@ def tls_server():
     cert, key = os.path.join(data, "cert.pem"), os.path.join(data, "key.pem")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
                     "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
-    s = harness.Server(os.path.join(data, "meeting"), extra_args=["--tls-cert", cert, "--tls-key", key])
-    s.meeting = s.create_meeting(title="Region X Light Manufacturing Sector Partnership")
-    s.start()
-    s.http = f"https://127.0.0.1:{s.port}"
-    yield s
-    s.stop()
+    with meeting_server(os.path.join(data, "meeting"), ["--tls-cert", cert, "--tls-key", key], scheme="https") as s:
+        yield s
     shutil.rmtree(data, ignore_errors=True)
 
 
