@@ -78,3 +78,13 @@ extension RemovedTheme {
         self.init(id: try r.string("id"), label: try r.string("label"), position: Int(try r.int("position")), after: try r.optionalString("after"))
     }
 }
+
+extension ThemeTitle {
+    /// As stored: `{"theme", "label"}`.
+    var storageJSON: JSONValue { .object([("theme", .string(theme)), ("label", .string(label))]) }
+
+    init(storage j: JSONValue) throws {
+        let r = FieldReader(j)
+        self.init(theme: try r.string("theme"), label: try r.string("label"))
+    }
+}

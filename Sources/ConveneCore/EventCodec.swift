@@ -55,12 +55,13 @@ extension StoredEvent {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
-        case let .regroupRecorded(kind, moves, byHand, removed):
+        case let .regroupRecorded(kind, moves, byHand, removed, titles):
             pairs += [("kind", .string(kind.rawValue)), ("moves", .array(moves.map {
                 .object([("note", .string($0.note)), ("from", $0.from.json), ("to", $0.to.json)])
             }))]
             if byHand { pairs.append(("byHand", .bool(true))) }
             if !removed.isEmpty { pairs.append(("removed", .array(removed.map(\.storageJSON)))) }
+            if !titles.isEmpty { pairs.append(("titles", .array(titles.map(\.storageJSON)))) }
         case let .themeRestored(theme, kind):
             pairs += [("kind", .string(kind.rawValue)), ("theme", theme.storageJSON)]
         case let .regroupUndone(kind, released):
@@ -144,9 +145,12 @@ extension StoredEvent {
                 return RegroupMove(note: try mr.string("note"), from: try mr.optionalString("from"), to: try mr.optionalString("to"))
             }
             // `byHand` and `released` are absent in logs written before splits by meaning,
-            // `removed` in logs written before undo put emptied themes back.
+            // `removed` in logs written before undo put emptied themes back, `titles` in logs
+            // written before undo gave back the titles.
             let removed = try (j["removed"]?.arrayValue ?? []).map(RemovedTheme.init(storage:))
-            event = .regroupRecorded(kind: try kind("kind"), moves: moves, byHand: try r.optionalBool("byHand") ?? false, removed: removed)
+            let titles = try (j["titles"]?.arrayValue ?? []).map(ThemeTitle.init(storage:))
+            event = .regroupRecorded(kind: try kind("kind"), moves: moves, byHand: try r.optionalBool("byHand") ?? false,
+                                     removed: removed, titles: titles)
         case "themeRestored":
             event = .themeRestored(try RemovedTheme(storage: j["theme"] ?? .null), kind: try kind("kind"))
         case "regroupUndone":

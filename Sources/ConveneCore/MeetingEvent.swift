@@ -33,8 +33,10 @@ public enum MeetingEvent: Equatable, Sendable {
     /// regrouping can be undone in one step. `byHand`: the moves are the facilitator's own
     /// placements (an applied split by meaning), so the notes are pinned where they went.
     /// `removed`: the automatic themes it emptied (they leave the wall), kept so that undo
-    /// can put them back with their notes.
-    case regroupRecorded(kind: NoteKind, moves: [RegroupMove], byHand: Bool = false, removed: [RemovedTheme] = [])
+    /// can put them back with their notes. `titles`: the automatic titles of the themes its
+    /// moves left or went to, as they stood before it — the titles it made wrong are written
+    /// again afterwards, and undo gives back the ones the room had seen.
+    case regroupRecorded(kind: NoteKind, moves: [RegroupMove], byHand: Bool = false, removed: [RemovedTheme] = [], titles: [ThemeTitle] = [])
     /// An automatic theme an undone regrouping had emptied, back on the wall where it stood
     /// (`position` in the order of all themes), before its notes move back into it.
     case themeRestored(RemovedTheme, kind: NoteKind)
@@ -142,6 +144,13 @@ public enum ProposalRequest: Equatable, Sendable {
     case regroup
     /// "Split" on one theme: applied, its moves are the facilitator's own split.
     case split(theme: String)
+}
+
+/// A theme's automatic title as it stood before a regrouping (`regroupRecorded`).
+public struct ThemeTitle: Equatable, Sendable {
+    public var theme: String
+    public var label: String
+    public init(theme: String, label: String) { self.theme = theme; self.label = label }
 }
 
 /// An automatic theme a regrouping emptied, as it stood: what undo needs to put it back.

@@ -173,11 +173,12 @@ extension MeetingState {
                 }
             }
             proposals[kind] = nil
-        case let .regroupRecorded(kind, moves, byHand, removed):
+        case let .regroupRecorded(kind, moves, byHand, removed, titles):
             // Recorded after its moves, so the split's own moves by hand do not count as later ones.
             lastRegroup[kind] = moves
             lastRegroupPinned[kind] = byHand ? Set(moves.map(\.note)) : nil
             lastRegroupRemoved[kind] = removed.isEmpty ? nil : removed
+            lastRegroupTitles[kind] = titles.isEmpty ? nil : titles
         case let .themeRestored(theme, kind):
             // Its id was given out once already: the next new theme's number stays as it is.
             guard themes[theme.id] == nil else { break }
@@ -197,6 +198,7 @@ extension MeetingState {
             lastRegroup[kind] = nil
             lastRegroupPinned[kind] = nil
             lastRegroupRemoved[kind] = nil
+            lastRegroupTitles[kind] = nil
         case let .summarySendStarted(send, recipients, appendix):
             mailings.append(Mailing(id: send, recipients: recipients,
                                     outcomes: Dictionary(recipients.map { ($0, .pending) }, uniquingKeysWith: { a, _ in a }), startedAt: at,

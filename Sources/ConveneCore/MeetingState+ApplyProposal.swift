@@ -41,11 +41,24 @@ extension MeetingState {
         }
         // Nothing moved: no step to undo (an empty one would hide the last real one from Undo).
         if !moves.isEmpty {
-            d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split, removed: removedThemes(emptied)))
+            d.events.append(.regroupRecorded(kind: kind, moves: moves, byHand: split, removed: removedThemes(emptied),
+                                             titles: titlesBefore(moves, removing: emptied)))
         }
         if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
         d.reply = [("moved", .int(Int64(moves.count)))]
         return d
+    }
+
+    /// The automatic titles of the themes `moves` leave or go to, as they stand before the
+    /// regrouping (`regroupRecorded`'s `titles`): a title the moves make wrong is written again
+    /// afterwards, and undo gives back the one the room had seen. (Themes it empties keep
+    /// theirs in `removed`; a title the facilitator wrote is never rewritten.)
+    public func titlesBefore(_ moves: [RegroupMove], removing emptied: [String]) -> [ThemeTitle] {
+        var seen = Set(emptied)
+        return moves.flatMap { [$0.from, $0.to] }.compactMap { id in
+            guard let id, let t = themes[id], !t.labelByHand, seen.insert(id).inserted else { return nil }
+            return ThemeTitle(theme: id, label: t.label)
+        }
     }
 
     /// Themes as they stand, for a regrouping that is about to empty them (`RemovedTheme`).

@@ -105,7 +105,20 @@ extension MeetingState {
         // In their old order, so that each lands at its old place among the others.
         d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
         d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
-        if !emptied.isEmpty { d.events.append(.grouped(kind: kind, changes: emptied.map { .removeTheme(id: $0) })) }
+        // A theme notes leave or go back to gets back the title it had before the regrouping,
+        // if that was rewritten since (the room saw it under that name; a new title would be
+        // one nobody had seen). One the facilitator named since keeps their name, and one no
+        // note of the undo touches keeps what it has: it holds what it held after the regrouping.
+        var touched = Set<String>()
+        for b in back { if let f = b.from { touched.insert(f) }; if let t = b.to { touched.insert(t) } }
+        var given: [GroupingChange] = []
+        for title in lastRegroupTitles[kind] ?? [] where touched.contains(title.theme) && !emptied.contains(title.theme) {
+            guard let t = themes[title.theme], !t.labelByHand, t.label != title.label else { continue }
+            given.append(.relabel(theme: title.theme, label: title.label))
+        }
+        if !emptied.isEmpty || !given.isEmpty {
+            d.events.append(.grouped(kind: kind, changes: given + emptied.map { .removeTheme(id: $0) }))
+        }
         d.events.append(.regroupUndone(kind: kind, released: released))
         d.reply = [("moved", .int(Int64(back.count)))]
         return d

@@ -156,7 +156,7 @@ extension MeetingState {
             pairs.append(("nomination", .string(id)))
         case let .nextStepsSet(steps):
             pairs.append(("nextSteps", steps.json()))
-        case let .regroupRecorded(kind, moves, _, _):
+        case let .regroupRecorded(kind, moves, _, _, _):
             pairs += [("kind", .string(kind.rawValue)), ("moved", .int(Int64(moves.count)))]
         case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))

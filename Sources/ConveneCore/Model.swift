@@ -163,6 +163,9 @@ public struct MeetingState: Sendable {
     public var lastRegroupPinned: [NoteKind: Set<String>] = [:]
     /// Per kind, the automatic themes the last regrouping emptied, for undo to put back.
     public var lastRegroupRemoved: [NoteKind: [RemovedTheme]] = [:]
+    /// Per kind, the automatic titles of the themes the last regrouping touched, as they stood
+    /// before it: undo gives them back.
+    public var lastRegroupTitles: [NoteKind: [ThemeTitle]] = [:]
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Notes the facilitator kept where they were by dismissing a proposal to move them:

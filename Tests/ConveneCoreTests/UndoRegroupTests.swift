@@ -141,4 +141,48 @@ final class UndoRegroupTests: XCTestCase {
         XCTAssertEqual(wall(), ["Broadband: n3 n4 n5", "Permits: n6 n7 n8", "Housing: n0 n1 n2 n9 n10"],
                        "Permits is back after Broadband, where it stood, not a column further right")
     }
+
+    /// The titles the server wrote after Apply for the themes the moves made wrong (as its
+    /// clustering does: a `grouped` relabel).
+    private func retitledAfterApply(_ titles: [(String, String)]) {
+        m.record([.grouped(kind: .opportunity, changes: titles.map { .relabel(theme: $0.0, label: $0.1) })])
+    }
+
+    func testUndoGivesBackTheTitlesTheRoomSawBeforeTheRegrouping() throws {
+        try offerAndApply()
+        XCTAssertEqual(m.state.lastRegroupTitles[.opportunity], [ThemeTitle(theme: "t1", label: "Welders"), ThemeTitle(theme: "t3", label: "Permits")],
+                       "the themes the moves went to or left, as they stood (Broadband, emptied, is kept whole in `removed`)")
+        retitledAfterApply([("t1", "Welders & fiber"), ("t3", "Permit renewals")])
+        let undone = try m.run(.undoRegroup(kind: .opportunity), as: .facilitator).events
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"],
+                       "the wall as it stood, under the titles the room had seen, not new ones")
+        let relabels = undone.flatMap { event -> [GroupingChange] in
+            if case let .grouped(_, changes) = event { return changes.filter { if case .relabel = $0 { return true }; return false } }
+            return []
+        }
+        XCTAssertEqual(relabels, [.relabel(theme: "t1", label: "Welders"), .relabel(theme: "t3", label: "Permits")], "\(undone)")
+        XCTAssertNil(m.state.lastRegroupTitles[.opportunity])
+    }
+
+    func testUndoKeepsATitleTheFacilitatorWroteSinceAndOneNoNoteOfTheUndoTouches() throws {
+        try offerAndApply()
+        retitledAfterApply([("t1", "Welders & fiber"), ("t3", "Permit renewals")])
+        try m.run(.renameTheme(theme: "t1", label: "Skilled trades"), as: .facilitator)
+        // n6, which the regrouping took out of Permits, is the facilitator's now: the undo moves
+        // nothing in or out of Permits, which holds what it held after the regrouping.
+        try m.run(.moveNote(note: note("n6"), theme: "t1"), as: .facilitator)
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Skilled trades: n0 n1 n2 n6", "Broadband: n3 n4 n5", "Permit renewals: n7 n8"])
+    }
+
+    func testTheTitlesToGiveBackSurviveARestart() throws {
+        try offerAndApply()
+        retitledAfterApply([("t1", "Welders & fiber")])
+        let log = try m.log.map { try StoredEvent(meeting: $0.meeting, seq: $0.seq, storage: $0.storageJSON()) }
+        XCTAssertEqual(log, m.log)
+        var replayed = try XCTUnwrap(MeetingState.replay(log))
+        let d = try replayed.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "")
+        for (i, e) in d.events.enumerated() { replayed.apply(StoredEvent(meeting: "m1", seq: replayed.seq + 1, at: 5_000 + Int64(i), event: e)) }
+        XCTAssertEqual(wall(replayed), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
+    }
 }

@@ -264,6 +264,32 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertEqual(hub.meetings["m1"]?.retitleWanted[.opportunity], ["t1"], "only the title that no longer fits is written again")
     }
 
+    @MainActor func testUndoGivesBackTheTitleTheColumnHadAndWritesNoNewOne() async throws {
+        // As above, but the regrouping recorded the titles it found ("Welders", "Broadband"), and
+        // after it the server titled the first column for the fiber note it received. Undone, the
+        // column is "Welders" again — the name the room knew it by — and nothing is retitled.
+        let f = try HubFixture()
+        let texts = ["welders wanted", "certified welders retire", "broadband is too slow", "fiber for the broadband park"]
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
+        events += texts.enumerated().map { .notePosted(id: "n\($0.offset)", kind: .opportunity, text: $0.element, author: nil,
+                                                       scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
+        events += [.themeCreated(id: "t1", kind: .opportunity, label: "Welders", byHand: false),
+                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
+        events += [("n0", "t1"), ("n1", "t1"), ("n2", "t2"), ("n3", "t2")].map { .noteMoved(note: $0.0, theme: $0.1, byHand: false) }
+        let moves = [RegroupMove(note: "n3", from: "t2", to: "t1")]
+        events += [.noteMoved(note: "n3", theme: "t1", byHand: false),
+                   .regroupRecorded(kind: .opportunity, moves: moves, removed: [],
+                                    titles: [ThemeTitle(theme: "t2", label: "Broadband"), ThemeTitle(theme: "t1", label: "Welders")]),
+                   .grouped(kind: .opportunity, changes: [.relabel(theme: "t1", label: "Welders & fiber")])]
+        let (hub, console) = hub(after: events, f)
+        hub.receive(Array(#"{"type":"undoRegroup","req":1,"kind":"opportunity"}"#.utf8), from: console)
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertEqual(console.last("ack")?["moved"]?.intValue, 1)
+        XCTAssertEqual(hub.meetings["m1"]?.speculative.themes["t1"]?.label, "Welders")
+        XCTAssertEqual(hub.meetings["m1"]?.speculative.themes["t2"]?.label, "Broadband")
+        XCTAssertEqual(hub.meetings["m1"]?.retitleWanted[.opportunity] ?? [], [], "both titles fit what their columns hold again")
+    }
+
     @MainActor func testAPassComputedBeforeASignUpDoesNotTakeTheAreaWithIt() async throws {
         // The facilitator emptied "Housing" by hand and a pass was sent off; Karen then signed up
         // to champion it. "Transit" is empty too, and nobody's.

@@ -192,7 +192,7 @@ public final class MeetingHub {
             for event in decision.events {
                 switch event {
                 case let .themeCreated(id, _, _, _): opened.insert(id)
-                case let .regroupRecorded(_, moves, byHand, _):
+                case let .regroupRecorded(_, moves, byHand, _, _):
                     for m in moves { if let f = m.from { changed.insert(f) }; if let t = m.to { changed.insert(t) } }
                     split = byHand
                 default: break

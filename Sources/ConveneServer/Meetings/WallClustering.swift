@@ -45,7 +45,8 @@ enum WallClustering {
         // The automatic themes it empties, as they stand now: undo puts them back.
         var emptied: [String] = []
         for case let .grouped(_, changes) in events { for case let .removeTheme(id) in changes { emptied.append(id) } }
-        resolved.append(.regroupRecorded(kind: kind, moves: moves, removed: state.removedThemes(emptied)))
+        resolved.append(.regroupRecorded(kind: kind, moves: moves, removed: state.removedThemes(emptied),
+                                         titles: state.titlesBefore(moves, removing: emptied)))
         return (resolved + events, moves.count)
     }
 
