@@ -71,14 +71,16 @@ export function setupBoard({ conn, run, say, draw }) {
     const ack = await run({ type: 'undoRegroup', kind: currentKind(conn.state) });
     if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
   });
+  // Both name the proposal on screen (`offered`): one replaced a moment before the press
+  // (new notes came in) is refused, not carried out unseen, and the box shows the new one.
   $('proposal-apply').addEventListener('click', async () => {
-    const ack = await run({ type: 'applyProposal', kind: currentKind(conn.state) });
+    const ack = await run({ type: 'applyProposal', kind: currentKind(conn.state), offered: shownProposal.offered });
     if (ack) say(`Applied: ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} moved. “Undo the last regrouping” puts ${ack.moved === 1 ? 'it' : 'them'} back.`, false);
     // (Not onto Undo: a held or doubled Enter would undo what it just applied.)
     if (ack) focusAfterProposal(null);
   });
   $('proposal-dismiss').addEventListener('click', async () => {
-    if (await run({ type: 'dismissProposal', kind: currentKind(conn.state) })) {
+    if (await run({ type: 'dismissProposal', kind: currentKind(conn.state), offered: shownProposal.offered })) {
       say('Proposal dismissed: nothing moved.', false);
       focusAfterProposal(null);
     }
@@ -590,26 +592,52 @@ function proposalPreview(state, proposal, kind) {
   return where;
 }
 
+/** The proposal the box shows: its kind and `offered` (the server's name for it), and when it
+ *  replaced one the box was showing. */
+const shownProposal = { kind: null, offered: undefined, updatedAt: 0 };
+
+/** How long the box says a proposal is new, after it replaced one on screen. */
+const UPDATED_CUE_MS = 8000;
+
 function renderProposal(state, kind, proposal, preview) {
   // A proposal none of whose moves still holds (its notes placed by hand or gone since) has
   // nothing to show: the next automatic pass replaces or withdraws it.
-  show($('proposal'), !!proposal && preview.size > 0);
-  if (!proposal || preview.size === 0) return;
+  const visible = !!proposal && preview.size > 0;
+  const wasShowing = !$('proposal').hidden && shownProposal.kind === kind;
+  show($('proposal'), visible);
+  if (!visible) {
+    shownProposal.kind = null;
+    shownProposal.offered = undefined;
+    return;
+  }
+  // A proposal that replaces the one on screen says so for a few seconds: the facilitator may
+  // be reading it, and the notes marked → have changed under their eyes.
+  if (wasShowing && shownProposal.offered !== proposal.offered) shownProposal.updatedAt = Date.now();
+  else if (!wasShowing) shownProposal.updatedAt = 0;
+  shownProposal.kind = kind;
+  shownProposal.offered = proposal.offered;
+  const fresh = Date.now() - shownProposal.updatedAt < UPDATED_CUE_MS;
+  $('proposal').classList.toggle('updated', fresh);
+  setText($('proposal-updated'), fresh ? 'Updated just now, as the wall changed.' : '');
+  if (fresh) {
+    clearTimeout(shownProposal.timer);
+    shownProposal.timer = setTimeout(() => ctx.draw(), UPDATED_CUE_MS + 50);
+  }
   const moves = preview.size;
   // Only the new themes some card still goes to: once the facilitator has kept their notes
   // in place, the box no longer promises a theme that Apply would not open.
   const going = new Set(preview.values());
-  const fresh = (proposal.newThemes || []).filter((t) => going.has(`new: ${t.label}`)).map((t) => `“${t.label}”`);
+  const opened = (proposal.newThemes || []).filter((t) => going.has(`new: ${t.label}`)).map((t) => `“${t.label}”`);
   const word = themeWord(kind);
   const notesMoved = `${moves} ${moves === 1 ? 'note' : 'notes'}`;
-  const opening = (verb) => (fresh.length
-    ? ` and ${verb} ${fresh.length === 1 ? `a new ${word}` : `${fresh.length} new ${themeWord(kind, 2)}`}: ${fresh.join(', ')}` : '');
+  const opening = (verb) => (opened.length
+    ? ` and ${verb} ${opened.length === 1 ? `a new ${word}` : `${opened.length} new ${themeWord(kind, 2)}`}: ${opened.join(', ')}` : '');
   const split = proposal.requested === 'split';
   const splitTheme = split ? state.themes.find((t) => t.id === proposal.theme) : null;
   setText($('proposal-heading'), split ? 'Split proposal' : 'Regrouping proposal');
   setText($('proposal-text'),
     (split
-      ? `${splitTheme ? `split “${splitTheme.label}”` : 'split'}: move ${notesMoved} to a new ${word}${fresh.length ? ` ${fresh.join(', ')}` : ''}. ` +
+      ? `${splitTheme ? `split “${splitTheme.label}”` : 'split'}: move ${notesMoved} to a new ${word}${opened.length ? ` ${opened.join(', ')}` : ''}. ` +
         'Applied, the split is yours: its notes stay where it puts them.'
       : (proposal.requested === 'regroup'
         ? `regrouping would move ${notesMoved}${opening('open')}.`

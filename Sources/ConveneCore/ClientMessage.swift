@@ -63,8 +63,9 @@ public enum Command: Equatable, Sendable {
     /// Put back every note the last regrouping of a kind moved (if still where it went).
     case undoRegroup(kind: NoteKind)
     /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.
-    case applyProposal(kind: NoteKind)
-    case dismissProposal(kind: NoteKind)
+    /// `offered`: the proposal the console shows (`ThemeProposal.offered`); nil: whichever stands.
+    case applyProposal(kind: NoteKind, offered: Int64? = nil)
+    case dismissProposal(kind: NoteKind, offered: Int64? = nil)
     /// The summary's opening paragraph (nil or empty: back to the default one).
     case setOpening(text: String?)
     /// One sentence for a theme or strategy area in the summary ("": none; nil: the suggestion).

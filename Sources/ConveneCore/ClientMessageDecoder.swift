@@ -135,9 +135,9 @@ public enum ClientMessageDecoder {
         case "undoRegroup":
             command = .undoRegroup(kind: try f.noteKind("kind"))
         case "applyProposal":
-            command = .applyProposal(kind: try f.noteKind("kind"))
+            command = .applyProposal(kind: try f.noteKind("kind"), offered: try f.optionalInt("offered"))
         case "dismissProposal":
-            command = .dismissProposal(kind: try f.noteKind("kind"))
+            command = .dismissProposal(kind: try f.noteKind("kind"), offered: try f.optionalInt("offered"))
         case "summary":
             guard let format = SummaryFormat(rawValue: try f.string("format")) else {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

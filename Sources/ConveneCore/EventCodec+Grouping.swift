@@ -27,7 +27,8 @@ extension ThemeProposal {
     /// As stored and as the console receives it:
     /// `{"newThemes": [{"id","label"}], "moves": [{"note","from","to"}], "removedThemes": [id]}`,
     /// and for one the facilitator asked for `"requested": "regroup"`, or `"requested": "split"`
-    /// with `"theme"` (the theme split).
+    /// with `"theme"` (the theme split); as the console receives it, `"offered"` too (the
+    /// sequence number of the event that offered it; never stored: it is that event's own).
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("newThemes", .array(newThemes.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
@@ -39,6 +40,7 @@ extension ThemeProposal {
         case .regroup: pairs.append(("requested", "regroup"))
         case let .split(theme): pairs += [("requested", "split"), ("theme", .string(theme))]
         }
+        if offered != 0 { pairs.append(("offered", .int(offered))) }
         return .object(pairs)
     }
 

@@ -132,9 +132,20 @@ public struct ThemeProposal: Equatable, Sendable {
     /// Nil: the clustering offered it on its own. Otherwise the facilitator asked for it, and
     /// it stands until they apply or dismiss it (`MeetingState.requestStands`).
     public var requested: ProposalRequest?
+    /// The sequence number of the event that offered it (set when the event is applied; 0
+    /// in the event itself): the console names the proposal it shows by it, so that "Apply"
+    /// pressed on one that was replaced a moment before is refused, not carried out unseen.
+    public var offered: Int64 = 0
     public init(newThemes: [NewTheme] = [], moves: [RegroupMove] = [], removedThemes: [String] = [],
                 requested: ProposalRequest? = nil) {
         self.newThemes = newThemes; self.moves = moves; self.removedThemes = removedThemes; self.requested = requested
+    }
+
+    /// True when `other` offers the same thing (whenever it was offered): the grouping does not
+    /// offer again what the console already shows — a new offer would change the proposal's
+    /// name under the facilitator's hand for nothing.
+    public func offersTheSame(as other: ThemeProposal) -> Bool {
+        newThemes == other.newThemes && moves == other.moves && removedThemes == other.removedThemes && requested == other.requested
     }
 }
 

@@ -163,7 +163,9 @@ extension MeetingState {
         case let .nextStepsSet(steps):
             nextSteps = steps
         case let .proposalOffered(kind, proposal):
-            proposals[kind] = proposal
+            var offered = proposal
+            offered.offered = stored.seq
+            proposals[kind] = offered
         case let .proposalResolved(kind, applied, superseded):
             // Dismissed by the facilitator: the notes it would have moved out of a theme stay
             // where they are (unsorted notes are not held: they may still join a theme).

@@ -61,6 +61,15 @@ extension MeetingState {
         }
     }
 
+    /// Refuses "Apply" or "Dismiss" pressed on a proposal that has been replaced since the
+    /// console showed it (`offered` names the one it showed): notes arrived, the grouping
+    /// offered another, and the facilitator had not seen it. Nothing moves; the console shows
+    /// the new one. (No `offered`: whichever stands — older consoles, scripts.)
+    func checkProposalShown(_ kind: NoteKind, offered: Int64?, pressed: String) throws(CommandError) {
+        guard let offered, let standing = proposals[kind], standing.offered != offered else { return }
+        throw CommandError(.conflict, "The proposal changed just as you pressed \(pressed) (the wall has moved on): nothing was done. Look at the new one, then decide.")
+    }
+
     /// Themes as they stand, for a regrouping that is about to empty them (`RemovedTheme`).
     public func removedThemes(_ ids: [String]) -> [RemovedTheme] {
         ids.compactMap { id in

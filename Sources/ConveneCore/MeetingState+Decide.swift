@@ -218,9 +218,11 @@ extension MeetingState {
             return try decideSplitByMeaning(themeId, regrouper: regrouper)
         case let .undoRegroup(kind):
             return try decideUndoRegroup(kind)
-        case let .applyProposal(kind):
+        case let .applyProposal(kind, offered):
+            try checkProposalShown(kind, offered: offered, pressed: "Apply")
             return try decideApplyProposal(kind)
-        case let .dismissProposal(kind):
+        case let .dismissProposal(kind, offered):
+            try checkProposalShown(kind, offered: offered, pressed: "Dismiss")
             if proposals[kind] != nil { d.events = [.proposalResolved(kind: kind, applied: false)] }
         case let .setOpening(text):
             if summaryOpening != text { d.events = [.openingSet(text: text)] }

@@ -93,9 +93,12 @@ public enum WallPlacement {
     /// that regrouped the wall and offers none withdraws the one standing, which that regrouping
     /// no longer wants (its moves were not wanted again) — rather than leave it on the console,
     /// stale, for the facilitator to apply. A withdrawal is not a dismissal: its notes are not
-    /// held where they are.
+    /// held where they are. One that offers what the standing one does is not offered again:
+    /// the console names a proposal by its offer, and would refuse an "Apply" pressed on it.
     public static func proposalEvents(kind: NoteKind, pass: Pass, standing: ThemeProposal?) -> [MeetingEvent] {
-        if let proposal = pass.proposal { return [.proposalOffered(kind: kind, proposal: proposal)] }
+        if let proposal = pass.proposal {
+            return standing?.offersTheSame(as: proposal) == true ? [] : [.proposalOffered(kind: kind, proposal: proposal)]
+        }
         if pass.wanted != nil, standing != nil { return [.proposalResolved(kind: kind, applied: false, supersededByRegroup: true)] }
         return []
     }

@@ -169,6 +169,9 @@ final class WallPlacementTests: XCTestCase {
         let offered = WallPlacement.proposalEvents(kind: .opportunity, pass: first, standing: nil)
         guard case .proposalOffered = offered.first else { return XCTFail("\(offered)") }
         apply(offered)
+        // The same regrouping again (the room still paused) offers nothing new: the console
+        // names the proposal it shows, and a new offer of the same would refuse its Apply.
+        XCTAssertEqual(WallPlacement.proposalEvents(kind: .opportunity, pass: first, standing: s.proposals[.opportunity]), [])
         // A later pass regrouped the wall and wants none of it any more: the standing proposal goes.
         let later = WallPlacement.Pass(changes: [], proposal: nil, wanted: WantedMoves())
         let withdrawn = WallPlacement.proposalEvents(kind: .opportunity, pass: later, standing: s.proposals[.opportunity])

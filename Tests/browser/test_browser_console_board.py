@@ -133,6 +133,43 @@ def append_event(data_dir, body):
     db.close()
 
 
+def offer_proposal(server, movers, label):
+    """Writes the proposal a checkpoint would make (the movers to a new theme) to the stopped
+    server's log, as the clustering would."""
+    append_event(server.data, {"type": "proposalOffered", "at": int(time.time() * 1000), "kind": "opportunity",
+                               "proposal": {"newThemes": [{"id": "p1", "label": label}],
+                                            "moves": [{"note": n["id"], "from": n["theme"], "to": "p1"} for n in movers],
+                                            "removedThemes": []}})
+
+
+def test_a_proposal_replaced_on_screen_says_so_and_apply_takes_the_one_shown(screens, server, facilitator, settle, console_ws):
+    # The facilitator is reading a proposal when the grouping replaces it (here across a
+    # restart of the server, which the console rides out): the box says it changed, and Apply
+    # carries out the proposal on screen.
+    post_phase(facilitator, settle)
+    by_text = {n["text"]: n for n in console_ws().welcome["snapshot"]["notes"]}
+    broadband = [by_text[t] for t in TOPICS["broadband"][:3]]
+    server.stop()
+    offer_proposal(server, broadband[:2], "Broadband & fiber")
+    server.start()
+    facilitator.client = console_ws()
+    console = screens.console()
+    console.wait_js("return shown($('proposal'));", message="the proposal on the console")
+    assert "moving 2 notes" in console.js("return text($('proposal-text'));")
+    assert console.js("return text($('proposal-updated'));") == "", "a first proposal is not an update"
+    server.stop()
+    offer_proposal(server, broadband, "Broadband & fiber")
+    server.start()
+    console.wait_js("return text($('proposal-text')).includes('moving 3 notes');", message="the new proposal on the console", timeout=20)
+    assert console.js("return text($('proposal-updated'));") == "Updated just now, as the wall changed."
+    assert console.js("return $('proposal').classList.contains('updated');")
+    viewport_shot(console, "proposal updated")
+    console.click(console.by_id("proposal-apply"))
+    console.wait(lambda: sorted(console.board().get("Broadband & fiber", [])) == sorted(n["text"] for n in broadband),
+                 "the proposal on screen applied: all three notes")
+    console.wait_js("return $('proposal').hidden;", message="the box gone after Apply")
+
+
 def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, facilitator, settle, console_ws):
     post_phase(facilitator, settle)
     # The proposal a checkpoint would make, written to the log as the clustering would: two

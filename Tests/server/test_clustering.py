@@ -328,8 +328,21 @@ def test_a_regroup_preview_moves_nothing_until_the_facilitator_applies_it(server
     kinds = [e["type"] for _, e in phone.events]
     assert "proposal" in kinds and "proposalOffered" not in kinds, kinds
     assert all(set(e) == {"type", "at"} for _, e in phone.events if e["type"] == "proposal")
+    # The console names the proposal it shows (`offered`). Asked for again, the regrouping is
+    # offered anew; an Apply pressed on the one before is refused and moves nothing, as it
+    # would be if new notes had replaced it while the facilitator read it.
+    assert isinstance(proposal["offered"], int) and proposal["offered"] > 0, proposal
+    again = console.command({"type": "regroup", "kind": "opportunity", "preview": True})
+    assert again["type"] == "ack" and again["proposal"], again
+    shown = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    assert shown["offered"] > proposal["offered"] and shown["moves"] == proposal["moves"], (shown, proposal)
+    stale = console.command({"type": "applyProposal", "kind": "opportunity", "offered": proposal["offered"]})
+    assert stale["type"] == "error" and stale["code"] == "conflict", stale
+    assert "changed just as you pressed Apply" in stale["message"], stale
+    assert {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]} == before, "a refused Apply moves nothing"
+    proposal = shown
     # Applied: exactly the previewed notes move, to the previewed places (new themes get real ids).
-    applied = console.command({"type": "applyProposal", "kind": "opportunity"})
+    applied = console.command({"type": "applyProposal", "kind": "opportunity", "offered": proposal["offered"]})
     assert applied["type"] == "ack" and applied["moved"] == reply["moved"], applied
     after = console_for(server).welcome["snapshot"]
     themes = {t["id"]: t["label"] for t in after["themes"]}

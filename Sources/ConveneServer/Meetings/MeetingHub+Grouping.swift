@@ -49,7 +49,8 @@ extension MeetingHub {
                                                  retitling: complete)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind) {
+        if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind),
+           state.proposals[kind]?.offersTheSame(as: p) != true {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
         if !events.isEmpty { commit(events, to: live) }

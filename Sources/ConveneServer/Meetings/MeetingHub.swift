@@ -181,7 +181,7 @@ public final class MeetingHub {
             if let kind = live.speculative.themes[into]?.kind { followCorrection(live, kind: kind) }
         case let .splitTheme(theme, _, _):
             if let kind = live.speculative.themes[theme]?.kind { followCorrection(live, kind: kind) }
-        case let .applyProposal(kind):
+        case let .applyProposal(kind, _):
             // A theme the moves made wrong gets a title for what it now holds ("Export markets
             // & welders" after the welders left); one whose title still fits keeps it, and a
             // theme the proposal opened keeps the title the facilitator saw in it (it came up
