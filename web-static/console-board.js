@@ -353,7 +353,18 @@ function createColumn(c) {
     title.addEventListener('click', () => startRename(col, c.id));
     head.append(h('h3', { class: 'column-title' }, title, h('span', { class: 'column-label', id: `label-${c.id}`, hidden: true })));
   }
-  head.append(h('span', { class: 'count' }));
+  // A crowded column scrolls inside itself on a laptop: its notes marked "Check" may be out
+  // of view. The head says how many it has; each press brings the next one into view.
+  const toCheck = h('button', { type: 'button', class: 'to-check', hidden: true });
+  toCheck.addEventListener('click', () => {
+    const marked = Array.from(col.querySelectorAll('.console-note.doubtful .note-card'));
+    if (!marked.length) return;
+    const next = marked[(marked.indexOf(document.activeElement) + 1) % marked.length];
+    next.scrollIntoView({ block: 'nearest' });
+    next.focus();
+  });
+  // (Under the count, not beside it: the title keeps the head's width.)
+  head.append(h('span', { class: 'column-counts' }, h('span', { class: 'count' }), toCheck));
   col.append(head);
   // "Move N here" appears over the theme's own buttons (Unsorted keeps a row free for it):
   // selecting a card must not push the other columns' cards down under the pointer.
@@ -425,6 +436,11 @@ function updateColumn(col, c, view) {
   col.classList.toggle('unsorted', !!c.unsorted);
   col.classList.toggle('locked', !!t?.locked);
   setText(col.querySelector('.count'), `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
+  const checks = c.notes.filter((n) => view.doubts.has(n.id)).length;
+  const toCheck = col.querySelector('.to-check');
+  show(toCheck, checks > 0);
+  setText(toCheck, `${checks} to check`);
+  toCheck.setAttribute('aria-label', `${checks} ${checks === 1 ? 'note' : 'notes'} to check in “${t ? t.label : 'Unsorted'}”: show the next`);
   if (t) {
     setText(col.querySelector('.column-label'), t.label);
     const title = col.querySelector('.label-button');

@@ -318,6 +318,21 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
     assert 1 <= len(marked) <= -(-placed // 5), (len(marked), placed)
     assert f"{len(marked)} marked “Check”" in console.js("return text($('board-legend'));")
     viewport_shot(console, "notes to check")
+    # A crowded column scrolls inside itself: its head says how many of its notes are marked,
+    # and a press brings the next one into view, focused.
+    heads = console.js("""return Array.from(document.querySelectorAll('#console-board .console-column'), (col) => ({
+        label: text(col.querySelector('.column-label')), marked: col.querySelectorAll('.console-note.doubtful').length,
+        head: shown(col.querySelector('.to-check')) ? text(col.querySelector('.to-check')) : ''}));""")
+    for c in heads:
+        assert c["head"] == (f"{c['marked']} to check" if c["marked"] else ""), c
+    column = next(c["label"] for c in heads if c["marked"])
+    button = console.js("""for (const col of document.querySelectorAll('#console-board .console-column'))
+        if (text(col.querySelector('.column-label')) === arguments[0]) return col.querySelector('.to-check');""", column)
+    console.click(button)
+    console.wait_js("""const card = document.activeElement, li = card && card.closest('.console-note');
+        if (!li || !li.classList.contains('doubtful') || text(li.closest('.console-column').querySelector('.column-label')) !== arguments[0]) return false;
+        const list = li.closest('.console-notes').getBoundingClientRect(), r = card.getBoundingClientRect();
+        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1;""", column, message="a marked note of that column in view, focused")
     # Selecting a card offers "Move 1 here" on the other columns without pushing their cards
     # down under the pointer.
     # (Measured from each column's top: the page itself may scroll the clicked card into view.)
