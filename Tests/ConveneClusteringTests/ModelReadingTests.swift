@@ -45,4 +45,17 @@ final class ModelReadingTests: XCTestCase {
         _ = ModelReading.texts(["welders", "housing for workers"]) { texts in calls += 1; return texts }
         XCTAssertEqual(calls, 0)
     }
+
+    func testAShortSpanishNoteIsSpanishAndAnEnglishOneWithASpanishNameIsNot() {
+        // A walk-through: two short Spanish opportunities went untranslated, and their words
+        // into English titles ("Productos orgánicos & growing demand").
+        for spanish in ["Demanda creciente de productos orgánicos", "Exportar conservas a México y Centroamérica",
+                        "Capacitación en inocuidad"] {
+            XCTAssertEqual(Language.guess(spanish), .spanish, spanish)
+        }
+        for english in ["Export to México and Canada", "Café owners need a pipeline of cooks", "Partner with Universidad de Oriente",
+                        "Sí, the co-packing idea", "no", "Nutrition education for families"] {
+            XCTAssertEqual(Language.guess(english), .english, english)
+        }
+    }
 }

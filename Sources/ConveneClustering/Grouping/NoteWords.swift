@@ -16,7 +16,7 @@ public struct NoteWords: Sendable {
         let read = ThemeLabeler.wordsAndBreaks(text)
         words = read.map { ($0.key, $0.surface) }
         breakBefore = read.map(\.breakBefore)
-        language = Language.guess(words: words.map(\.key))
+        language = Language.guess(text)
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
         isChatter = RoomChatter.isChatter(keys: words.map(\.key), breakBefore: breakBefore)
     }

@@ -178,15 +178,42 @@ public enum Language: Hashable, Sendable {
         "de", "la", "el", "los", "las", "para", "que", "en", "con", "por", "una", "un", "del", "se", "nos", "es",
         "más", "mas", "muy", "hay", "y", "no", "al", "lo", "le", "les", "pero", "sin", "sus", "su", "como", "nuestros",
         "nuestra", "nuestro", "nuestras", "tenemos", "necesitamos", "están", "esta", "este", "estos", "porque", "cuando", "donde",
+        "también", "todos", "todas", "mucho", "muchos", "muchas", "sobre", "hasta", "desde", "entre", "ya", "está",
+        "estamos", "tiene", "tienen", "necesita", "necesitan", "falta", "faltan",
     ]
 
-    /// Spanish when at least two of its words are Spanish function words and they outnumber
-    /// English ones (English stop words such as "no" are shared, hence the margin).
-    public static func guess(_ text: String) -> Language { guess(words: ThemeLabeler.words(text).map(\.key)) }
+    /// Words both languages use ("a" is also the Spanish "to"): they count for neither.
+    static let sharedWords: Set<String> = ["a", "no"]
+
+    /// Letters English words do not carry (names aside: "México" alone does not make a note Spanish).
+    static let spanishLetters: Set<Character> = ["á", "é", "í", "ó", "ú", "ñ", "ü"]
+
+    /// Spanish when its Spanish function words outnumber its English ones and the note shows
+    /// two signs of Spanish: two function words, or one and a word with a Spanish letter
+    /// ("orgánicos") or ending (-ción). A short note has few function words: "Demanda creciente
+    /// de productos orgánicos" has one, and read as English it put "Productos orgánicos" in an
+    /// English title. (Words both languages use, "a" and "no", count for neither.)
+    public static func guess(_ text: String) -> Language {
+        // Its own reading of the words, one-letter ones included ("y", "a"), which the
+        // titles' reading drops.
+        var words: [String] = [], current = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch == "'" || ch == "’" {
+                current.append(ch == "’" ? "'" : ch)
+            } else if !current.isEmpty {
+                words.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return guess(words: words)
+    }
 
     static func guess(words: [String]) -> Language {
-        let spanish = words.filter { spanishFunctionWords.contains($0) && $0 != "no" }.count
-        let english = words.filter { ThemeLabeler.stopWords.contains($0) && !spanishFunctionWords.contains($0) }.count
-        return spanish >= 2 && spanish > english ? .spanish : .english
+        let spanish = words.filter { spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count
+        let english = words.filter { ThemeLabeler.stopWords.contains($0) && !spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count
+        var signs = spanish
+        if words.contains(where: { $0.contains(where: spanishLetters.contains) }) { signs += 1 }
+        if words.contains(where: { $0.hasSuffix("ción") || $0.hasSuffix("ciones") }) { signs += 1 }
+        return signs >= 2 && spanish >= 1 && spanish > english ? .spanish : .english
     }
 }
