@@ -226,7 +226,10 @@ function fitTitles(labels) {
  *  than the title's box: measured word by word, since a clamped box does not report what
  *  overflows it sideways. */
 function wordTooWide(label) {
-  const width = label.clientWidth + 1;
+  // The box's fractional width, and no tolerance: clientWidth rounds, and a word 0.4 px wider
+  // than the box still breaks ("Regiona|l food brand" in a 230 px column).
+  const style = getComputedStyle(label);
+  const width = label.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 0.5;
   const range = document.createRange();
   const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -312,10 +315,18 @@ function createNote() {
 function updateNote(li, n) {
   li.dataset.note = n.id;
   li.classList.toggle('from-partner', n.role === 'partner');
-  setText(li.querySelector('.note-text'), n.text);
+  setNoteText(li.querySelector('.note-text'), n.text);
   // Employers' notes are the agenda; a partner's note carries a tag so the room can tell.
   setText(li.querySelector('.tag'), n.role === 'partner' ? ROLE_NAMES.partner : '');
   show(li.querySelector('.tag'), n.role === 'partner');
+}
+
+/** A note's text, with a line break allowed after each slash between words: a word as long as
+ *  "almonds/pistachios" would otherwise break mid-word in a narrow column ("pistac|hios"). */
+function setNoteText(el, text) {
+  if (el.textContent === text) return;   // (a <wbr> adds no text)
+  const parts = text.split(/(?<=\/)(?=\p{L})/u);
+  el.replaceChildren(...parts.flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part])));
 }
 
 /** The notes on screen now: a note drawn anew that was among them moved from another column. */

@@ -211,6 +211,42 @@ def test_a_word_wider_than_its_column_makes_the_title_smaller_not_broken(screens
     wall.shot("seven columns, long words")
 
 
+# A walk-through's requirements wall: five columns, the last of one note at the narrowest width.
+FOOD_WALL = {
+    "Shared infrastructure & costs": ["shared cold storage & warehouse space", "access to capital for equipment upgrades",
+                                      "energy costs PG&E rates are brutal", "joint buying of packaging materials",
+                                      "broadband at rural plants for automation/IoT"],
+    "Entry-level workforce supports": ["need a pipeline of line workers, seasonal turnover is killing us",
+                                       "childcare + transportation for shift workers", "affordable housing near the plants",
+                                       "truck drivers CDL shortage"],
+    "Skilled technicians & training pipeline": ["cant find maintenance techs / industrial mechanics",
+                                                "food safety training for supervisors (PCQI)", "college programs for PLC / automation techs",
+                                                "apprenticeships with Fresno City College & Reedley", "high school career pathways into food mfg",
+                                                "export help for almonds/pistachios growers", "packaging/labeling line techs",
+                                                "Necesitamos más técnicos de mantenimiento bilingües"],
+    "Permits & regulation": ["water + wastewater permits take forever, county needs to streamline",
+                             "help smaller plants w/ export paperwork & certifications",
+                             "streamline air district permits for new equipment", "Apoyo para certificación orgánica y de exportación"],
+    "Regional food brand": ["regional brand / marketing for valley food products"],
+}
+
+
+def test_a_title_in_the_narrowest_column_and_long_slashed_words_read_whole(screens, facilitator):
+    """A walk-through saw "Regiona|l food brand" in a one-note column (the word was a fraction
+    of a pixel wider than the title's box, which a rounded width missed) and
+    "almonds/pistac|hios" in a note: every title word and every note word reads whole, a
+    slashed pair breaking only after its slash."""
+    fill_wall(facilitator, FOOD_WALL, kind="requirement")
+    wall = screens.wall()
+    wall.wait(lambda: len(wall.columns() or []) == 5, "the wall to show five strategy areas")
+    columns = wall.wait(lambda: (lambda cols: cols if all(c["titleWordsWhole"] for c in cols) else None)(wall_layout(wall)),
+                        "every title word whole", timeout=10)
+    assert all(not c["titleCut"] and c["titleSize"] >= 20 for c in columns), [(c["label"], c["titleSize"]) for c in columns]
+    assert wall.words_not_whole(".wall-note .note-text") == []
+    assert "export help for almonds/pistachios growers" in sum(wall.board().values(), []), "the note reads as typed"
+    wall.shot("five strategy areas, one narrow")
+
+
 def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitator):
     crowded = dict(THEMES)
     crowded["Drones and aerospace"] = THEMES["Drones and aerospace"] * 4   # 32 notes in one column
