@@ -249,6 +249,12 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     }
     // Whether this server can send e-mail (remembered with the state for an offline reload).
     if (typeof m.mail === 'boolean') state.mailAvailable = m.mail;
+    // A phone keeps its own notes the facilitator hid, marked (no other screen but the console
+    // has them): the welcome brings them, and `noteHidden` keeps them from then on.
+    state.own = m.you?.id ?? null;
+    for (const n of Array.isArray(m.yourHiddenNotes) ? m.yourHiddenNotes : []) {
+      if (!state.notes.some((x) => x.id === n.id)) state.notes.push({ ...n, hidden: true });
+    }
     ready = true;
     attempt = 0;
     everWelcomed = true;

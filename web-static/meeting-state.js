@@ -114,8 +114,10 @@ const handlers = {
   noteHidden(s, e) {
     const n = byId(s.notes, e.note);
     if (e.hidden) {
-      // Phones and the wall must not keep what the facilitator hid; the console marks it.
-      if (s.console) {
+      // Phones and the wall must not keep what the facilitator hid; the console marks it, and
+      // so does its author's phone (`own`): the note was theirs, and its disappearing from
+      // "Your notes" without a word read as a fault.
+      if (s.console || (n && s.own && n.author === s.own)) {
         if (n) n.hidden = true;
       } else {
         s.notes = withoutId(s.notes, e.note);

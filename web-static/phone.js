@@ -55,6 +55,9 @@ const youKey = `convene.you.${code}`;
 function rememberYou() {
   if (you) storage.set(youKey, JSON.stringify(you));
   else storage.remove(youKey);
+  // The state keeps this phone's own notes when the facilitator hides them (marked, not gone).
+  // (Called only once `conn` exists: from its callbacks and after joining.)
+  if (conn.state) conn.state.own = you?.id ?? null;
 }
 
 const conn = connect({
@@ -402,7 +405,7 @@ function updateArea(li, area, state) {
   setText(button, action);
   button.setAttribute('aria-label', `${action}: ${area.label}`);
   show(li.querySelector('.you-champion'), signed);
-  const held = state.notes.filter((n) => n.theme === area.id);
+  const held = state.notes.filter((n) => n.theme === area.id && !n.hidden);
   show(li.querySelector('.area-notes'), held.length > 0);
   setText(li.querySelector('.area-notes summary'), t('areas.notes', held.length));
   syncChildren(li.querySelector('.area-notes ul'), held, (n) => n.id, () => h('li', {}), (item, n) => setText(item, n.text));

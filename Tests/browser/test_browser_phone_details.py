@@ -121,3 +121,32 @@ def test_with_joining_closed_the_wall_stops_inviting_and_a_new_phone_is_told_at_
     wall.wait_js("return shown($('join-box'));", message="the join box back")
     phone.wait_js("return shown($('join-form'));", message="the join form back")
     phone.join("Karen Lee", "Acme Machining")
+
+
+def test_a_note_the_facilitator_hides_stays_on_its_authors_phone_marked_hidden(screens, facilitator, console_ws):
+    """A walk-through: the facilitator hid Dave's "+1", and it vanished from his "Your notes"
+    without a word. Its author's phone keeps it, marked, also after a reload; no other phone
+    and not the wall gets its text."""
+    facilitator("setPhase", phase="opportunities")
+    dave = screens.phone("dave")
+    dave.join("Dave Ortiz", "Ortiz Foods")
+    dave.post("+1 on the cold storage idea")
+    dave.post("Export help for small packers")
+    other = screens.phone("other")
+    other.join("Ana Ruiz", "Ruiz Farms")
+    wall = screens.wall()
+    wall.wait(lambda: "+1 on the cold storage idea" in sum(wall.board().values(), []), "the note on the wall")
+    note = next(n["id"] for n in console_ws().welcome["snapshot"]["notes"] if n["text"] == "+1 on the cold storage idea")
+    assert facilitator("hideNote", note=note, hidden=True)["type"] == "ack"
+    hidden = "Hidden from the wall by the facilitator"
+    dave.wait(lambda: dave.wall_places().get("+1 on the cold storage idea") == hidden, "the note marked hidden on its author's phone")
+    wall.wait(lambda: "+1 on the cold storage idea" not in sum(wall.board().values(), []), "the note gone from the wall")
+    dave.shot("own note hidden")
+    dave.driver.refresh()
+    dave.wait_ready()
+    dave.wait(lambda: dave.wall_places().get("+1 on the cold storage idea") == hidden, "still marked after a reload")
+    assert [text for _, text in dave.notes()] == ["Export help for small packers", "+1 on the cold storage idea"], dave.notes()
+    assert "+1 on the cold storage idea" not in other.js("return JSON.stringify(Array.from(document.body.innerText));")
+    # Shown again: back on the wall, and no longer marked.
+    assert facilitator("hideNote", note=note, hidden=False)["type"] == "ack"
+    dave.wait(lambda: dave.wall_places().get("+1 on the cold storage idea") not in (hidden, None), "the mark gone")

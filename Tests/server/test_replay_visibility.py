@@ -42,6 +42,14 @@ def test_replay_never_shows_hidden_withdrawn_or_superseded_text(server):
         # What it may see, it sees (in a snapshot or a replay).
         assert "We need the city's support" in seen and "Drone makers are growing" in seen
 
+    # Karen's own phone, coming back with her token, gets her hidden note (marked hidden, so
+    # "Your notes" says the facilitator hid it rather than losing it); nobody else does.
+    welcome, seen = reconnect_and_collect(server, "participant", since, token=karen.token)
+    assert [(n["id"], n["text"], n["hidden"]) for n in welcome["yourHiddenNotes"]] == [(hidden, SECRET, True)], welcome.get("yourHiddenNotes")
+    ginger = phone_for(server, "Ginger")
+    welcome, seen = reconnect_and_collect(server, "participant", since, token=ginger.token)
+    assert "yourHiddenNotes" not in welcome and SECRET not in seen
+
     # The console sees hidden notes by design, but not withdrawn or superseded text either.
     welcome, seen = reconnect_and_collect(server, "console", since, key=server.meeting.key)
     assert SECRET in seen

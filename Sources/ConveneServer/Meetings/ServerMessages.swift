@@ -33,6 +33,12 @@ enum ServerMessages {
             ("meeting", .string(state.info.id)), ("client", .string(client.rawValue)), ("seq", .int(state.seq)),
             ("you", you.map { state.participantView($0, .console) } ?? .null),
             ("mode", snapshot == nil ? "replay" : "snapshot"),
+            // A phone's own notes the facilitator hid (no other screen but the console gets
+            // them): its author sees "hidden from the wall" rather than the note gone.
+            ("yourHiddenNotes", you.flatMap { p in
+                let hidden = state.visibleNotes().filter { $0.hidden && $0.author == p.id }
+                return hidden.isEmpty ? nil : .array(hidden.map(state.noteView))
+            }),
         ]))
         guard let snapshot else { return OutgoingMessage([head]) }
         // `{…,"snapshot":` + snapshot + `}`: the head is an object, so it ends with `}`.
