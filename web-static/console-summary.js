@@ -9,8 +9,8 @@ let groups = []; // the summary's themes and areas (id, label, kind, suggestion)
 
 const STATUS_WORDS = { sending: 'sending…', delivered: 'delivered', failed: 'failed' };
 
-/** Wires the buttons. `run(command, done)` sends a command and shows refusals. */
-export function setupSummary(run, getState) {
+/** Wires the buttons. `run(command, done)` sends a command and shows refusals; `say` shows a line. */
+export function setupSummary(run, getState, say) {
   summaryRun = run;
   $('summary-words-button').addEventListener('click', async () => {
     // The suggestions are built by the server from the notes as they are now.
@@ -82,18 +82,37 @@ export function setupSummary(run, getState) {
       list.append(h('li', {}, box, h('label', { for: id, text: who })));
     }
     show($('mail-form'), true);
-    await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
+    drafted = await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
+    setText($('mail-send'), 'Send the summary');
+    sendPressed = false;
   });
 
   $('mail-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const chosen = [...document.querySelectorAll('#mail-recipients input:checked:not(:disabled)')].map((b) => b.value);
     if (chosen.length === 0) return;
+    // A summary that still reads as suggested goes to everyone only on a second press: the
+    // suggestions quote notes, and an e-mail cannot be taken back (a walk-through sent six).
+    drafted = await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
+    if (drafted > 0 && !sendPressed) {
+      sendPressed = true;
+      setText($('mail-send'), `Send anyway, with ${drafted} suggested ${drafted === 1 ? 'sentence' : 'sentences'}`);
+      say(`${drafted === 1 ? '1 sentence' : `${drafted} sentences`} of the summary still ${drafted === 1 ? 'reads' : 'read'} as suggested from the notes: ` +
+        'write them under “Your words for the summary”, or press the button again to send it as it is.');
+      $('mail-unwritten').scrollIntoView({ block: 'nearest' });
+      return;
+    }
     const ack = await run({ type: 'sendSummary', recipients: chosen, appendix: $('mail-appendix').checked },
       `Sending the summary to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}…`);
     if (ack) show($('mail-form'), false);
+    sendPressed = false;
+    setText($('mail-send'), 'Send the summary');
   });
 }
+
+/** Sentences still as suggested when the send form last looked, and whether Send was pressed once. */
+let drafted = 0;
+let sendPressed = false;
 
 /**
  * Before sending: the themes and priority areas whose sentence is still the suggestion
@@ -118,6 +137,7 @@ async function warnOfUnwrittenSentences(state, box) {
   }
   if (undated) said.push('The meeting has no date, so the summary does not say when you met: add it under Settings.');
   setText(box, said.join(' '));
+  return drafts.length;
 }
 
 /** One editor per theme and strategy area: the facilitator's sentence, else the suggestion. */

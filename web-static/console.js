@@ -69,7 +69,7 @@ async function run(command, done) {
   }
 }
 
-setupSummary(run, () => conn.state);
+setupSummary(run, () => conn.state, say);
 setupBoard({ conn, run, say, draw });
 setupAttendees({ conn, run, say, draw });
 setupNextSteps({ run, say });

@@ -6,6 +6,8 @@ import email.policy
 import shutil
 import tempfile
 
+import time
+
 import pytest
 from aiosmtpd.controller import Controller
 from conftest import harness, meeting_server   # the real-server harness, as the browser conftest loads it
@@ -56,7 +58,13 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     console.wait_js("return shown($('mail-unwritten')) && text($('mail-unwritten')).includes('“Drones”');",
                     message="the warning that a theme still reads as suggested")
     console.shot("recipients")
-    console.click(console.driver.find_element("css selector", "#mail-form button[type=submit]"))
+    # The first press only asks again: the one sentence still reads as suggested from the notes.
+    console.click(console.by_id("mail-send"))
+    console.wait_js("return text($('mail-send')) === 'Send anyway, with 1 suggested sentence';", message="Send asks once more")
+    assert "press the button again to send it as it is" in console.message()
+    time.sleep(1)
+    assert mailbox.messages == [], "nothing sent on the first press"
+    console.click(console.by_id("mail-send"))
     console.wait_js("return text($('mailings')).includes('karen@acme.example: delivered');", message="the delivery on the console")
     assert [rcpt for rcpt, _ in mailbox.messages] == [["karen@acme.example"]]
     assert "Drone makers are growing here" in mailbox.messages[0][1].get_body(("plain",)).get_content()
