@@ -43,7 +43,9 @@ export function messageBar(id = 'message') {
     bar.classList.toggle('ok', !isError);
     show(bar, true);
     clearTimeout(timer);
-    timer = setTimeout(() => show(bar, false), isError ? 12_000 : 4000);
+    // Long enough to read after looking up from the room (4 s was gone before a facilitator
+    // who glanced away saw that the button had done anything): about 80 ms a character.
+    timer = setTimeout(() => show(bar, false), isError ? 12_000 : Math.min(15_000, Math.max(6000, text.length * 80)));
   }
   /** Takes the message away at once (what it said no longer holds: a key that now works). */
   say.clear = () => {

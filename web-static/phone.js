@@ -313,7 +313,7 @@ function renderPosting(state) {
         'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
         // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
         closed: t('closed.closed', t(you?.email && you?.consent && state.mailAvailable !== false ? 'closed.summary.mail' : 'closed.summary.ask'),
-          [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join(' ')),
+          [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join('\n')),
       }[state.phase] || t('closed.other');
     }
   }
@@ -338,9 +338,10 @@ function nextStepsLine(state) {
   const call = ns.championsCall || {};
   if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, dateLocale()) : '', call.host || ''));
   if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, dateLocale())));
-  // The facilitator's other steps, one a line as they typed them (the notice keeps line breaks).
-  if (ns.other) parts.push(`\n${ns.other.trim()}`);
-  return parts.length ? t('next.steps', parts.join(' ')) : t('next.later');
+  // The facilitator's other steps, one a line as they typed them.
+  if (ns.other) parts.push(...ns.other.split('\n').map((line) => line.trim()).filter(Boolean));
+  // A list, a step a line (the notice keeps line breaks): one run-on paragraph was hard to read.
+  return parts.length ? t('next.steps', parts.map((p) => `• ${p}`).join('\n')) : t('next.later');
 }
 
 function renderCommitments(state) {

@@ -66,12 +66,13 @@ def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(scre
     notice = phone.wait(lambda: phone.closed_notice() if phone.phase() == "Wrap-up" else None, "the wrap-up notice")
     assert "Thursday, January 21, 2027" in notice and "3:00" in notice and "hosted by Karen Lee" in notice, notice
     assert "Friday, February 26, 2027" in notice, notice
-    # The facilitator's other steps keep their lines: each starts a line of its own on screen.
+    # A list, a step a line: each step, the facilitator's other steps included, starts a line
+    # of its own on screen with its bullet (one run-on paragraph was hard to read).
     lines = phone.js("""const el = $('post-closed'), out = [], cs = getComputedStyle(el);
         const start = el.getBoundingClientRect().left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          for (const phrase of ['Send invitations', 'Share the summary']) {
+          for (const phrase of ["• The champions' call", '• The next meeting', '• Send invitations', '• Share the summary']) {
             const i = node.data.indexOf(phrase);
             if (i < 0) continue;
             const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
@@ -79,7 +80,7 @@ def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(scre
           }
         }
         return out;""")
-    assert [p for p, _ in lines] == ["Send invitations", "Share the summary"], lines
+    assert [p for p, _ in lines] == ["• The champions' call", "• The next meeting", "• Send invitations", "• Share the summary"], lines
     assert all(left <= 1 for _, left in lines), f"each other step starts a line: {lines}"
     phone.shot("wrap-up next steps")
 

@@ -86,7 +86,7 @@ def test_a_phone_set_to_spanish_takes_part_in_spanish(screens, facilitator, serv
     facilitator("setNextSteps", championsCallDate="2027-01-21T15:00", championsCallHost="Karen Lee", nextMeetingDate="2027-02-26")
     facilitator("setPhase", phase="wrap-up")
     notice = phone.wait(lambda: phone.closed_notice() if phone.phase() == "Cierre" else None, "the wrap-up notice")
-    assert notice.startswith("Ya no se publican notas. ¡Gracias por sus notas! Próximos pasos:"), notice
+    assert notice.startswith("Ya no se publican notas. ¡Gracias por sus notas!\nPróximos pasos:\n• La llamada"), notice
     assert "La llamada de los líderes será el jueves, 21 de enero de 2027" in notice and "la organiza Karen Lee" in notice, notice
     assert "La próxima reunión será el viernes, 26 de febrero de 2027." in notice, notice
     assert "3:00" in notice, notice   # the phone's Spanish (es-MX) writes the hour on a 12-hour clock
