@@ -134,6 +134,9 @@ $('new-form').addEventListener('submit', async (e) => {
     setText($('created-code'), m.code);
     $('created-console').href = consoleLink(m);
     $('created-wall').href = `wall.html?code=${encodeURIComponent(m.code)}`;
+    const phone = new URL(`phone.html?code=${encodeURIComponent(m.code)}`, location.href).href;
+    $('created-phone').href = phone;
+    setText($('created-phone'), phone);
     show($('created'), true);
     $('created').focus();
     $('new-form').reset();

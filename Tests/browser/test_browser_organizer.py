@@ -33,6 +33,9 @@ def test_start_and_configure_a_meeting_from_the_browser(screens, server, axe_sou
     page.click(page.driver.find_element(By.CSS_SELECTOR, "#new-form button[type=submit]"))
     code = page.wait_js("return shown($('created')) && text($('created-code'));", message="the new meeting's code")
     assert re.fullmatch(r"[A-Z0-9]{6}", code)
+    # Where the organizer looks after pressing Start: above the emptied form, with the phones' link.
+    assert page.js("return $('created').getBoundingClientRect().top < $('new-form').getBoundingClientRect().top;")
+    assert page.by_id("created-phone").get_attribute("href").endswith(f"/phone.html?code={code}")
     page.wait(lambda: len(page.listed()) == 2, "two meetings listed")
     assert page.listed()[0][:4] == ("Region Y Health Care Sector Partnership — launch (Health care, Region Y)",
                                     "2026-12-03", code, "Welcome")
