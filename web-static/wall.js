@@ -387,12 +387,15 @@ function renderAreas(state) {
   const created = syncChildren(list, items, (t) => t.id, createArea, (li, t) => {
     const champions = championsOf(state, t.id);
     const notes = state.notes.filter((n) => n.theme === t.id).length;
-    const nominees = state.nominations.filter((n) => n.theme === t.id).length;
+    const nominees = state.nominations.filter((n) => n.theme === t.id);
     li.classList.toggle('no-champion', champions.length === 0);
     setText(li.querySelector('.area-label'), t.label);
     const facts = [`${notes} ${notes === 1 ? 'note' : 'notes'}`];
-    if (nominees) facts.push(`${nominees} ${nominees === 1 ? 'person' : 'people'} to invite`);
     setText(li.querySelector('.area-facts'), facts.join(' · '));
+    // "Who else should be involved?": the people named, by name and organization (never how to
+    // reach them), so the room can add to the list as on the paper wall.
+    show(li.querySelector('.invite'), nominees.length > 0);
+    setText(li.querySelector('.invite'), `To invite: ${nominees.map(nameAndOrganization).join(', ')}`);
     // The workbook's verdict on an area nobody champions comes once the room has had its
     // chance: while the facilitator calls for champions, it is only "No champion yet".
     setText(li.querySelector('.not-priority'), state.phase === 'commitments' ? 'No champion yet' : 'Not a priority right now');
@@ -411,6 +414,14 @@ function renderAreas(state) {
   });
   fadeIn(created);
   show($('areas-empty'), items.length === 0);
+  const whole = state.nominations.filter((n) => !n.theme || !areas.some((t) => t.id === n.theme));
+  show($('invite-whole'), whole.length > 0);
+  setText($('invite-whole'), `Also to invite, for the partnership as a whole: ${whole.map(nameAndOrganization).join(', ')}`);
+}
+
+/** "Rosa Diaz (Valley Growers)", or the name alone. */
+function nameAndOrganization(n) {
+  return n.organization ? `${n.name} (${n.organization})` : n.name;
 }
 
 function createArea() {
@@ -419,7 +430,8 @@ function createArea() {
     h('p', { class: 'area-facts' }),
     h('ul', { class: 'champions' }),
     h('p', { class: 'not-priority', text: 'Not a priority right now' }),
-    h('p', { class: 'supporters', hidden: true }));
+    h('p', { class: 'supporters', hidden: true }),
+    h('p', { class: 'invite', hidden: true }));
 }
 
 // ---- Champions and next steps, read from the back of the room ----
@@ -434,7 +446,7 @@ function fitFollowUp() {
   // title would otherwise break mid-word ("Mainten|ance", "program|mers") and a champion's
   // organization run past the card's edge. Words are measured whole; only at the smallest
   // scale may a word that still does not fit break.
-  const words = Array.from(main.querySelectorAll('.area-label, .champions li, .supporters, #next-steps-list dd'));
+  const words = Array.from(main.querySelectorAll('.area-label, .champions li, .supporters, .invite, #invite-whole, #next-steps-list dd'));
   for (const el of words) el.style.overflowWrap = 'normal';
   const tall = () => main.scrollHeight <= main.clientHeight + 1;
   const whole = () => main.scrollWidth <= main.clientWidth + 1 && words.every((el) => el.scrollWidth <= el.clientWidth + 1);

@@ -347,7 +347,8 @@ class Wall(Screen):
         return {c["label"]: sorted(c["notes"]) for c in cols}
 
     def areas(self):
-        """Strategy-area cards: {label: {"champions": [names], "orgs": [...], "not_priority": bool, "facts": str}}."""
+        """Strategy-area cards: {label: {"champions": [names], "orgs": [...], "not_priority": bool, "facts": str,
+        "invite": "To invite: …" or None}}."""
         return self.js("""
             if (!shown($('areas-view'))) return null;
             const out = {};
@@ -359,6 +360,7 @@ class Wall(Screen):
                 not_priority_text: text(li.querySelector('.not-priority')),
                 supporters: shown(li.querySelector('.supporters')) ? text(li.querySelector('.supporters')) : null,
                 facts: text(li.querySelector('.area-facts')),
+                invite: shown(li.querySelector('.invite')) ? text(li.querySelector('.invite')) : null,
               };
             }
             return out;""")

@@ -328,3 +328,28 @@ def test_strategy_areas_and_champions_read_whole_from_the_back_of_the_room(scree
               == "Not a priority right now", "the workbook's verdict at the wrap-up")
     assert wall.words_not_whole("#areas .area-label, #areas .champions li, #areas .supporters, #next-steps-list dd") == []
     wall.shot("wrap-up")
+
+
+def test_the_people_named_to_invite_are_on_the_wall_by_name(screens, facilitator, server):
+    """"Who else should be involved?": the wall shows the people the room names, by name and
+    organization under their strategy area, and those named for the partnership as a whole
+    below the areas — never how to reach them (a walk-through saw only "1 person to invite")."""
+    from conftest import harness
+    ids = fill_wall(facilitator, {"Talent pipeline": THEMES["Drones and aerospace"][:3], "Broadband": THEMES["Export markets"][:3]},
+                    kind="requirement")
+    facilitator("setPhase", phase="commitments")
+    luis = harness.phone_for(server, "Luis Ortega")
+    for body in ({"id": "nom1", "name": "Tom Ruiz", "organization": "Valley Welding", "contact": "tom@valleywelding.example",
+                  "theme": ids["Talent pipeline"]},
+                 {"id": "nom2", "name": "Ana Flores", "organization": "Tri-County Chamber", "contact": "555-0142"}):
+        assert luis.command({"type": "nominate", **body})["type"] == "ack"
+    wall = screens.wall()
+    wall.wait(lambda: (wall.areas() or {}).get("Talent pipeline", {}).get("invite") == "To invite: Tom Ruiz (Valley Welding)",
+              "the person to invite under their area")
+    assert wall.areas()["Broadband"]["invite"] is None
+    wall.wait_js("return shown($('invite-whole')) && text($('invite-whole')) === arguments[0];",
+                 "Also to invite, for the partnership as a whole: Ana Flores (Tri-County Chamber)", message="the whole partnership's")
+    seen = wall.js("return document.body.innerText;")
+    assert "tom@valleywelding.example" not in seen and "555-0142" not in seen
+    wall.shot("people to invite")
+    luis.close()
