@@ -3,7 +3,7 @@
 // reconnecting and resuming from the last applied event, and turns each command into a
 // Promise settled by the server's `ack` or `error` for it.
 
-import { fromSnapshot, applyEvent } from './meeting-state.js';
+import { fromSnapshot, applyEvent, keepOwnHidden } from './meeting-state.js';
 import { storage } from './storage.js';
 
 const SUBPROTOCOL = 'convene.v1';
@@ -252,9 +252,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     // A phone keeps its own notes the facilitator hid, marked (no other screen but the console
     // has them): the welcome brings them, and `noteHidden` keeps them from then on.
     state.own = m.you?.id ?? null;
-    for (const n of Array.isArray(m.yourHiddenNotes) ? m.yourHiddenNotes : []) {
-      if (!state.notes.some((x) => x.id === n.id)) state.notes.push({ ...n, hidden: true });
-    }
+    keepOwnHidden(state, m.yourHiddenNotes);
     ready = true;
     attempt = 0;
     everWelcomed = true;

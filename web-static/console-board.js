@@ -74,13 +74,13 @@ export function setupBoard({ conn, run, say, draw }) {
   // Both name the proposal on screen (`offered`): one replaced a moment before the press
   // (new notes came in) is refused, not carried out unseen, and the box shows the new one.
   $('proposal-apply').addEventListener('click', async () => {
-    const ack = await run({ type: 'applyProposal', kind: currentKind(conn.state), offered: shownProposal.offered });
+    const ack = await run({ type: 'applyProposal', kind: shownProposal.kind ?? currentKind(conn.state), offered: shownProposal.offered });
     if (ack) say(`Applied: ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'} moved. “Undo the last regrouping” puts ${ack.moved === 1 ? 'it' : 'them'} back.`, false);
     // (Not onto Undo: a held or doubled Enter would undo what it just applied.)
     if (ack) focusAfterProposal(null);
   });
   $('proposal-dismiss').addEventListener('click', async () => {
-    if (await run({ type: 'dismissProposal', kind: currentKind(conn.state), offered: shownProposal.offered })) {
+    if (await run({ type: 'dismissProposal', kind: shownProposal.kind ?? currentKind(conn.state), offered: shownProposal.offered })) {
       say('Proposal dismissed: nothing moved.', false);
       focusAfterProposal(null);
     }
@@ -357,11 +357,15 @@ function createColumn(c) {
   // of view. The head says how many it has; each press brings the next one into view.
   const toCheck = h('button', { type: 'button', class: 'to-check', hidden: true });
   toCheck.addEventListener('click', () => {
-    const marked = Array.from(col.querySelectorAll('.console-note.doubtful .note-card'));
+    const marked = Array.from(col.querySelectorAll('.console-note.doubtful'));
     if (!marked.length) return;
-    const next = marked[(marked.indexOf(document.activeElement) + 1) % marked.length];
-    next.scrollIntoView({ block: 'nearest' });
-    next.focus();
+    // From the card this button showed last (the focus is on the button itself when pressed).
+    const last = marked.findIndex((li) => li.dataset.key === col.dataset.lastChecked);
+    const next = marked[(last + 1) % marked.length];
+    col.dataset.lastChecked = next.dataset.key;
+    const card = next.querySelector('.note-card');
+    card.scrollIntoView({ block: 'nearest' });
+    card.focus();
   });
   // (Under the count, not beside it: the title keeps the head's width.)
   head.append(h('span', { class: 'column-counts' }, h('span', { class: 'count' }), toCheck));
@@ -440,7 +444,8 @@ function updateColumn(col, c, view) {
   const toCheck = col.querySelector('.to-check');
   show(toCheck, checks > 0);
   setText(toCheck, `${checks} to check`);
-  toCheck.setAttribute('aria-label', `${checks} ${checks === 1 ? 'note' : 'notes'} to check in “${t ? t.label : 'Unsorted'}”: show the next`);
+  // (The visible words first, for voice control: "click 2 to check".)
+  toCheck.setAttribute('aria-label', `${checks} to check in “${t ? t.label : 'Unsorted'}”: show the next marked note`);
   if (t) {
     setText(col.querySelector('.column-label'), t.label);
     const title = col.querySelector('.label-button');
@@ -626,9 +631,10 @@ function renderProposal(state, kind, proposal, preview) {
     shownProposal.offered = undefined;
     return;
   }
-  // A proposal that replaces the one on screen says so for a few seconds: the facilitator may
-  // be reading it, and the notes marked → have changed under their eyes.
-  if (wasShowing && shownProposal.offered !== proposal.offered) shownProposal.updatedAt = Date.now();
+  // A proposal the grouping put in place of the one on screen says so for a few seconds: the
+  // facilitator may be reading it, and the notes marked → have changed under their eyes. (One
+  // they asked for — Suggest, Split — is announced by its own button.)
+  if (wasShowing && shownProposal.offered !== proposal.offered) shownProposal.updatedAt = proposal.requested ? 0 : Date.now();
   else if (!wasShowing) shownProposal.updatedAt = 0;
   shownProposal.kind = kind;
   shownProposal.offered = proposal.offered;

@@ -82,37 +82,50 @@ export function setupSummary(run, getState, say) {
       list.append(h('li', {}, box, h('label', { for: id, text: who })));
     }
     show($('mail-form'), true);
-    drafted = await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
+    await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
     setText($('mail-send'), 'Send the summary');
-    sendPressed = false;
+    askedFor = null;
   });
 
   $('mail-form').addEventListener('submit', async (event) => {
     event.preventDefault();
+    const button = $('mail-send');
+    // One press at a time: a double click must not be the second press of the question below.
+    if (button.disabled) return;
     const chosen = [...document.querySelectorAll('#mail-recipients input:checked:not(:disabled)')].map((b) => b.value);
     if (chosen.length === 0) return;
-    // A summary that still reads as suggested goes to everyone only on a second press: the
-    // suggestions quote notes, and an e-mail cannot be taken back (a walk-through sent six).
-    drafted = await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
-    if (drafted > 0 && !sendPressed) {
-      sendPressed = true;
-      setText($('mail-send'), `Send anyway, with ${drafted} suggested ${drafted === 1 ? 'sentence' : 'sentences'}`);
-      say(`${drafted === 1 ? '1 sentence' : `${drafted} sentences`} of the summary still ${drafted === 1 ? 'reads' : 'read'} as suggested from the notes: ` +
-        'write them under “Your words for the summary”, or press the button again to send it as it is.');
-      $('mail-unwritten').scrollIntoView({ block: 'nearest' });
-      return;
+    button.disabled = true;
+    try {
+      // A summary that still reads as suggested goes to everyone only on a second press: the
+      // suggestions quote notes, and an e-mail cannot be taken back (a walk-through sent six).
+      // A check that failed counts as "cannot tell", and more suggested sentences than when
+      // the question was asked ask it again.
+      const drafted = await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
+      const count = typeof drafted === 'number' ? drafted : Infinity;
+      if (count > 0 && !(askedFor !== null && count <= askedFor)) {
+        askedFor = count;
+        setText(button, count === Infinity ? 'Send anyway'
+          : `Send anyway, with ${count} suggested ${count === 1 ? 'sentence' : 'sentences'}`);
+        say(count === Infinity
+          ? 'The summary could not be checked for sentences still as suggested: press the button again to send it as it is.'
+          : `${count === 1 ? '1 sentence' : `${count} sentences`} of the summary still ${count === 1 ? 'reads' : 'read'} as suggested from the notes: ` +
+            'write them under “Your words for the summary”, or press the button again to send it as it is.');
+        $('mail-unwritten').scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      const ack = await run({ type: 'sendSummary', recipients: chosen, appendix: $('mail-appendix').checked },
+        `Sending the summary to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}…`);
+      if (ack) show($('mail-form'), false);
+      askedFor = null;
+      setText(button, 'Send the summary');
+    } finally {
+      button.disabled = false;
     }
-    const ack = await run({ type: 'sendSummary', recipients: chosen, appendix: $('mail-appendix').checked },
-      `Sending the summary to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}…`);
-    if (ack) show($('mail-form'), false);
-    sendPressed = false;
-    setText($('mail-send'), 'Send the summary');
   });
 }
 
-/** Sentences still as suggested when the send form last looked, and whether Send was pressed once. */
-let drafted = 0;
-let sendPressed = false;
+/** How many sentences still read as suggested when "Send anyway" was offered (null: not offered). */
+let askedFor = null;
 
 /**
  * Before sending: the themes and priority areas whose sentence is still the suggestion

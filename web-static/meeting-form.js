@@ -31,7 +31,7 @@ export function readTimeboxes(container) {
   return boxes;
 }
 
-/** A function that shows a sentence in the bar `id` (errors stay 12 s, confirmations 4 s). */
+/** A function that shows a sentence in the bar `id` (errors stay 12 s, confirmations 6 to 12 s by their length). */
 export function messageBar(id = 'message') {
   let timer = null;
   function say(text, isError = true) {
@@ -45,7 +45,7 @@ export function messageBar(id = 'message') {
     clearTimeout(timer);
     // Long enough to read after looking up from the room (4 s was gone before a facilitator
     // who glanced away saw that the button had done anything): about 80 ms a character.
-    timer = setTimeout(() => show(bar, false), isError ? 12_000 : Math.min(15_000, Math.max(6000, text.length * 80)));
+    timer = setTimeout(() => show(bar, false), isError ? 12_000 : Math.min(12_000, Math.max(6000, text.length * 80)));
   }
   /** Takes the message away at once (what it said no longer holds: a key that now works). */
   say.clear = () => {

@@ -339,7 +339,8 @@ function nextStepsLine(state) {
   if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, dateLocale()) : '', call.host || ''));
   if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, dateLocale())));
   // The facilitator's other steps, one a line as they typed them.
-  if (ns.other) parts.push(...ns.other.split('\n').map((line) => line.trim()).filter(Boolean));
+  // (Their own bullets or dashes give way to the list's.)
+  if (ns.other) parts.push(...ns.other.split('\n').map((line) => line.trim().replace(/^[-–—•*·]\s*/u, '')).filter(Boolean));
   // A list, a step a line (the notice keeps line breaks): one run-on paragraph was hard to read.
   return parts.length ? t('next.steps', parts.map((p) => `• ${p}`).join('\n')) : t('next.later');
 }
@@ -469,7 +470,7 @@ function noteItems(state) {
   return [
     ...rejected.map((e) => ({ id: e.id, kind: e.kind, text: e.text, status: 'rejected', reason: e.reason })),
     ...queued.reverse().map((e) => ({ id: e.id, kind: e.kind, text: e.text, status: 'pending' })),
-    ...posted.reverse().map((n) => ({ id: n.id, kind: n.kind, text: n.text, status: 'posted', edited: n.edited })),
+    ...posted.reverse().map((n) => ({ id: n.id, kind: n.kind, text: n.text, status: 'posted', edited: n.edited, hidden: !!n.hidden })),
   ];
 }
 
@@ -565,7 +566,8 @@ function updateNote(li, item) {
 
   // A note is rewritten only in its own round (the server says so too): once the room has
   // moved on, the wall is what was discussed. It can be withdrawn until the meeting closes.
-  const canEdit = item.status === 'posted' && phaseKind(conn.state?.phase) === item.kind;
+  // (Not once the facilitator has hid it: its new words would reach no screen, not even this one.)
+  const canEdit = item.status === 'posted' && phaseKind(conn.state?.phase) === item.kind && !item.hidden;
   const canWithdraw = item.status === 'posted' && conn.state?.phase !== 'closed';
   if (editing === item.id && !canEdit && item.status === 'posted') {
     // The round ended while this note was being rewritten: say so rather than drop the box silently.

@@ -77,6 +77,7 @@ extension MeetingState {
                 releaseFromLastSplit([note])
             }
             if notes[note]?.theme != theme { keptByDismissal[note] = nil }   // kept where it was, no longer there
+            forgetTitleBeforeRegroup(ifJoining: theme, note: note)
             notes[note]?.theme = theme
             notes[note]?.placed = true
             if byHand { notes[note]?.placedByHand = true }

@@ -70,6 +70,17 @@ extension MeetingState {
         throw CommandError(.conflict, "The proposal changed just as you pressed \(pressed) (the wall has moved on): nothing was done. Look at the new one, then decide.")
     }
 
+    /// A note the last regrouping did not move joins `theme` (a new note placed, a move by
+    /// hand): the theme now holds what its title before the regrouping never described, and
+    /// its title since may have been written for it — undo no longer gives that one back.
+    mutating func forgetTitleBeforeRegroup(ifJoining theme: String?, note: String) {
+        guard let theme, notes[note]?.theme != theme, let kind = notes[note]?.kind,
+              let titles = lastRegroupTitles[kind], titles.contains(where: { $0.theme == theme }),
+              !(lastRegroup[kind] ?? []).contains(where: { $0.note == note }) else { return }
+        let left = titles.filter { $0.theme != theme }
+        lastRegroupTitles[kind] = left.isEmpty ? nil : left
+    }
+
     /// Themes as they stand, for a regrouping that is about to empty them (`RemovedTheme`).
     public func removedThemes(_ ids: [String]) -> [RemovedTheme] {
         ids.compactMap { id in

@@ -63,6 +63,11 @@ extension MeetingState {
         case let .edit(noteId, text):
             let note = try ownNote(noteId, actor)
             try roundStillOpen(for: note)
+            // Its new words would reach no screen but the console's: phones and the wall get no
+            // text of a hidden note, its author's phone included.
+            guard !note.hidden else {
+                throw CommandError(.notAllowed, "The facilitator has hidden this note from the wall, so it can no longer be edited. You can still withdraw it.")
+            }
             guard note.editCount < Limits.editsPerNote else {
                 throw CommandError(.limitReached, "This note has been edited \(Limits.editsPerNote) times, the most a note can be. Withdraw it and post a new one.")
             }

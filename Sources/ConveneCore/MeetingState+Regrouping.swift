@@ -112,8 +112,11 @@ extension MeetingState {
         var touched = Set<String>()
         for b in back { if let f = b.from { touched.insert(f) }; if let t = b.to { touched.insert(t) } }
         var given: [GroupingChange] = []
+        // (Not a title another theme carries now: two columns would say the same.)
+        let carried = Set(orderedThemes(kind: kind).map { $0.label.lowercased() })
         for title in lastRegroupTitles[kind] ?? [] where touched.contains(title.theme) && !emptied.contains(title.theme) {
-            guard let t = themes[title.theme], !t.labelByHand, t.label != title.label else { continue }
+            guard let t = themes[title.theme], !t.labelByHand, t.label != title.label,
+                  !carried.contains(title.label.lowercased()) else { continue }
             given.append(.relabel(theme: title.theme, label: title.label))
         }
         if !emptied.isEmpty || !given.isEmpty {

@@ -54,7 +54,7 @@ final class ModelReadingTests: XCTestCase {
             XCTAssertEqual(Language.guess(spanish), .spanish, spanish)
         }
         for english in ["Export to México and Canada", "Café owners need a pipeline of cooks", "Partner with Universidad de Oriente",
-                        "Sí, the co-packing idea", "no", "Nutrition education for families"] {
+                        "Sí, the co-packing idea", "no", "Nutrition education for families", "Más workers needed"] {
             XCTAssertEqual(Language.guess(english), .english, english)
         }
     }

@@ -68,6 +68,19 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertTrue(try m.run(.withdraw(note: "n1"), as: .participant(karen)).events.isEmpty)
     }
 
+    func testANoteTheFacilitatorHidIsNotEditedButCanBeWithdrawn() throws {
+        // Its new words would reach no screen but the console's: phones get no hidden text.
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.opportunities)
+        try m.run(.post(id: "n1", kind: nil, text: "Acme is laying people off", scribed: nil), as: .participant(karen))
+        try m.run(.hideNote(note: "n1", hidden: true), as: .facilitator)
+        XCTAssertRefused(.notAllowed, saying: "hidden this note") { try m.run(.edit(note: "n1", text: "Drones"), as: .participant(karen)) }
+        XCTAssertEqual(m.state.notes["n1"]?.text, "Acme is laying people off")
+        try m.run(.withdraw(note: "n1"), as: .participant(karen))
+        XCTAssertEqual(m.state.notes["n1"]?.withdrawn, true)
+    }
+
     func testParticipantsCanNeverRunFacilitatorCommands() {
         var m = MeetingDriver()
         let karen = m.join("Karen")
@@ -277,8 +290,12 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertEqual(console["notes"]?.arrayValue?.first?["text"], .string("<img src=x onerror=alert(1)>"), "stored as typed")
         XCTAssertNil(everyone["participants"]?.arrayValue?.first?["email"], "e-mail addresses are for the console only")
         XCTAssertEqual(console["participants"]?.arrayValue?.first?["email"], .string("karen@acme.example"))
-        try m.run(.edit(note: "n1", text: "secret edit"), as: .participant(karen))
+        // An author no longer edits a hidden note; an edit an older log holds still shows its
+        // text to nobody but the console.
+        XCTAssertRefused(.notAllowed) { try m.run(.edit(note: "n1", text: "secret edit"), as: .participant(karen)) }
+        m.record([.noteEdited(note: "n1", text: "secret edit")])
         XCTAssertNil(m.state.eventView(m.log.last!, for: .everyone)["text"])
+        XCTAssertEqual(m.state.eventView(m.log.last!, for: .console)["text"], .string("secret edit"))
     }
 
     func testViewsNeverLeakSecrets() throws {

@@ -185,4 +185,25 @@ final class UndoRegroupTests: XCTestCase {
         for (i, e) in d.events.enumerated() { replayed.apply(StoredEvent(meeting: "m1", seq: replayed.seq + 1, at: 5_000 + Int64(i), event: e)) }
         XCTAssertEqual(wall(replayed), ["Welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
     }
+
+    func testATitleWrittenForANoteThatJoinedSinceIsKept() throws {
+        try offerAndApply()
+        // A new note joins Welders after the regrouping, and the room's pause titles the
+        // column for what it now holds: that is the title the room reads, and undo keeps it.
+        let who = m.join("Ruth")
+        try m.run(.post(id: "n9", kind: nil, text: "machinists too", scribed: nil), as: .participant(who))
+        ids["n9"] = "n9"
+        m.record([.noteMoved(note: "n9", theme: "t1", byHand: false)])
+        retitledAfterApply([("t1", "Welders & machinists"), ("t3", "Permit renewals")])
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Welders & machinists: n0 n1 n2 n9", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"])
+    }
+
+    func testUndoGivesNoColumnATitleAnotherCarriesNow() throws {
+        try offerAndApply()
+        retitledAfterApply([("t1", "Skilled welders"), ("t3", "Welders")])
+        try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(wall(), ["Skilled welders: n0 n1 n2", "Broadband: n3 n4 n5", "Permits: n6 n7 n8"],
+                       "“Welders” is on another column as the undo begins: the first keeps its title, for the grouping to judge")
+    }
 }

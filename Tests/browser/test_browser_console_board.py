@@ -325,14 +325,21 @@ def test_the_notes_to_check_first_are_marked(screens, facilitator, settle, conso
         head: shown(col.querySelector('.to-check')) ? text(col.querySelector('.to-check')) : ''}));""")
     for c in heads:
         assert c["head"] == (f"{c['marked']} to check" if c["marked"] else ""), c
-    column = next(c["label"] for c in heads if c["marked"])
+    column = max(heads, key=lambda c: c["marked"])["label"]   # the column with the most marks
     button = console.js("""for (const col of document.querySelectorAll('#console-board .console-column'))
         if (text(col.querySelector('.column-label')) === arguments[0]) return col.querySelector('.to-check');""", column)
     console.click(button)
-    console.wait_js("""const card = document.activeElement, li = card && card.closest('.console-note');
+    first = console.wait_js("""const card = document.activeElement, li = card && card.closest('.console-note');
         if (!li || !li.classList.contains('doubtful') || text(li.closest('.console-column').querySelector('.column-label')) !== arguments[0]) return false;
         const list = li.closest('.console-notes').getBoundingClientRect(), r = card.getBoundingClientRect();
-        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1;""", column, message="a marked note of that column in view, focused")
+        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1 && li.dataset.key;""", column, message="a marked note of that column in view, focused")
+    # The next press goes to the next marked card of the column (and round again to the first).
+    count = next(c["marked"] for c in heads if c["label"] == column)
+    seen = [first]
+    for _ in range(count):
+        console.click(button)   # (the handler focuses the card before the click returns)
+        seen.append(console.js("return document.activeElement?.closest('.console-note.doubtful')?.dataset.key;"))
+    assert len(set(seen[:count])) == count and seen[count] == seen[0], (count, seen)
     # Selecting a card offers "Move 1 here" on the other columns without pushing their cards
     # down under the pointer.
     # (Measured from each column's top: the page itself may scroll the clicked card into view.)

@@ -4,7 +4,7 @@ before it must not stay: it would offer a new theme for what the facilitator has
 gathered in theirs. Once they pause, the wall is regrouped with their theme in it."""
 import time
 
-from conftest import FOUR_TOPICS, FOUR_TOPICS_NOTES, console_for
+from conftest import FOUR_TOPICS, FOUR_TOPICS_NOTES, console_for, wait_until_placed
 
 TOPICS, NOTES = FOUR_TOPICS, FOUR_TOPICS_NOTES
 
@@ -37,7 +37,10 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
         ack = console.command({"type": "post", "id": f"n{i}", "kind": "opportunity", "text": text,
                                "scribe": {"name": f"Employer {i}", "organization": f"Plant {i}", "role": "employer"}})
         assert ack["type"] == "ack", ack
-        time.sleep(0.06)
+        # One note a pass: the wall the clustering builds then does not depend on how fast
+        # this machine is (a slow CI run batched the notes differently, grouped a fourth
+        # theme of its own for broadband, and the test's premise was gone).
+        wait_until_placed(server, [f"n{i}"])
     # The room pauses: the wall settles and the console gets the engine's proposal.
     wait_still(server, quiet=18)
     ids = {f"n{i}": text for i, text in enumerate(NOTES)}
@@ -45,9 +48,14 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
     before = (snapshot(server).get("proposals") or {}).get("opportunity")
     assert before and before.get("requested") is None, "the settled wall offers the engine's proposal"
 
-    # The facilitator makes their own theme; the notes its name speaks of that wait in
-    # Unsorted join it at once.
+    # The facilitator makes their own theme and moves two broadband notes into it by hand (the
+    # grouping had put them with the bus line: "Industrial park & broadband").
     theme = console.command({"type": "createTheme", "kind": "opportunity", "label": "Internet and broadband"})["theme"]
+    placed = {n["id"]: n["theme"] for n in snapshot(server)["notes"]}
+    by_hand = sorted((n for n in broadband if placed[n]), key=lambda n: int(n[1:]))[:2]
+    assert len(by_hand) == 2, placed
+    for n in by_hand:
+        assert console.command({"type": "moveNote", "note": n, "theme": theme})["type"] == "ack"
 
     def proposal_fits_the_wall():
         snap = snapshot(server)
@@ -69,15 +77,14 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
     assert found, f"the proposal still reflects the wall before the correction: {(snapshot(server).get('proposals') or {})}"
     snap, proposal = found
     where = {n["id"]: n["theme"] for n in snap["notes"]}
-    # What it offers now: broadband notes from other columns into the facilitator's theme
-    # (the engine is not always right about every note — here "Zoning for new industrial
-    # land" comes along with "Broadband at the industrial park", which is what the benchmarks
-    # measure — but it gathers the notes the title names), and no new theme for notes the
-    # facilitator's theme already holds.
+    # What it offers now: broadband notes from other columns into the facilitator's theme,
+    # which its two examples and its title teach (the engine is not always right about every
+    # note — the benchmarks measure how often — but it gathers more broadband notes than
+    # others), and no new theme for notes the facilitator's theme already holds.
     moved_in = {m["note"] for m in proposal["moves"] if m["to"] == theme}
     assert len(moved_in & broadband) >= 2 and len(moved_in & broadband) > len(moved_in - broadband), [ids[n] for n in moved_in]
     theirs = {n for n, t in where.items() if t == theme}
-    assert theirs, "the facilitator's theme drew the notes its name speaks of"
+    assert set(by_hand) <= theirs, "the notes the facilitator placed stay where they put them"
     for new in proposal["newThemes"]:
         assert not {m["note"] for m in proposal["moves"] if m["to"] == new["id"]} & theirs, new
     console.close()

@@ -211,9 +211,12 @@ public enum Language: Hashable, Sendable {
     static func guess(words: [String]) -> Language {
         let spanish = words.filter { spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count
         let english = words.filter { ThemeLabeler.stopWords.contains($0) && !spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count
+        // (Letters and endings of other words than the function words: "Más workers needed"
+        // has one Spanish word, not two signs.)
+        let others = words.filter { !spanishFunctionWords.contains($0) }
         var signs = spanish
-        if words.contains(where: { $0.contains(where: spanishLetters.contains) }) { signs += 1 }
-        if words.contains(where: { $0.hasSuffix("ción") || $0.hasSuffix("ciones") }) { signs += 1 }
+        if others.contains(where: { $0.contains(where: spanishLetters.contains) }) { signs += 1 }
+        if others.contains(where: { $0.hasSuffix("ción") || $0.hasSuffix("ciones") }) { signs += 1 }
         return signs >= 2 && spanish >= 1 && spanish > english ? .spanish : .english
     }
 }
