@@ -113,8 +113,10 @@ export function setupSummary(run, getState, say) {
         $('mail-unwritten').scrollIntoView({ block: 'nearest' });
         return;
       }
+      // (Said once the server has taken it on: each delivery then shows in the list below, and
+      // "Sending…" at the top outlived the deliveries in a walk-through.)
       const ack = await run({ type: 'sendSummary', recipients: chosen, appendix: $('mail-appendix').checked },
-        `Sending the summary to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}…`);
+        `The summary is on its way to ${chosen.length} ${chosen.length === 1 ? 'person' : 'people'}: each delivery shows below.`);
       if (ack) show($('mail-form'), false);
       askedFor = null;
       setText(button, 'Send the summary');
@@ -145,7 +147,11 @@ async function warnOfUnwrittenSentences(state, box) {
   if (drafts.length) {
     const names = drafts.map((g) => `“${g.label}”`);
     const list = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-    said.push(`${drafts.length === 1 ? '1 theme still reads' : `${drafts.length} themes still read`} as suggested from the notes ` +
+    // Opportunity themes and strategy areas by their own names ("3 themes and 2 strategy areas").
+    const areas = drafts.filter((g) => summary.strategyAreas.includes(g)).length, themes = drafts.length - areas;
+    const counted = [themes ? `${themes} ${themes === 1 ? 'theme' : 'themes'}` : '',
+      areas ? `${areas} ${areas === 1 ? 'strategy area' : 'strategy areas'}` : ''].filter(Boolean).join(' and ');
+    said.push(`${counted} still ${drafts.length === 1 ? 'reads' : 'read'} as suggested from the notes ` +
       `(${list}). Write the room's own sentence under “Your words for the summary” first, or share it as it is.`);
   }
   if (undated) said.push('The meeting has no date, so the summary does not say when you met: add it under Settings.');

@@ -313,6 +313,15 @@ function insertByTime(notes, note) {
 
 // ---- Read helpers shared by the screens ----
 
+/** The facilitator's other next steps, one a line, without the bullets or numbers they were
+ *  typed with ("- Send invitations", "2) Share the summary"): each screen lists them its way,
+ *  as the summary numbers them (`SummaryWording.otherSteps` on the server). */
+export function otherNextSteps(text) {
+  return String(text || '').split('\n').map((line) => line.trim()
+    .replace(/^[-–—•*·]\s*/u, '')
+    .replace(/^\d{1,2}[.)](?=\s|$)\s*/u, '')).filter(Boolean);
+}
+
 /** The kind of note the room posts in a phase, or null (as `Phase.noteKind` on the server). */
 export function phaseKind(phase) {
   if (phase === 'opportunities') return 'opportunity';

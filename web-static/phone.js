@@ -3,7 +3,7 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind, nextStepsDated } from './meeting-state.js';
+import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind, nextStepsDated, otherNextSteps } from './meeting-state.js';
 import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
@@ -339,8 +339,8 @@ function nextStepsLine(state) {
   if (call.date || call.host) parts.push(t('next.call', call.date ? formatWhen(call.date, dateLocale()) : '', call.host || ''));
   if (ns.nextMeeting?.date) parts.push(t('next.meeting', formatWhen(ns.nextMeeting.date, dateLocale())));
   // The facilitator's other steps, one a line as they typed them.
-  // (Their own bullets or dashes give way to the list's.)
-  if (ns.other) parts.push(...ns.other.split('\n').map((line) => line.trim().replace(/^[-–—•*·]\s*/u, '')).filter(Boolean));
+  // (Their own bullets, dashes or numbers give way to the list's.)
+  parts.push(...otherNextSteps(ns.other));
   // A list, a step a line (the notice keeps line breaks): one run-on paragraph was hard to read.
   return parts.length ? t('next.steps', parts.map((p) => `• ${p}`).join('\n')) : t('next.later');
 }

@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated, distinctPeople } from './meeting-state.js';
+import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
 import { $, h, setText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
@@ -471,9 +471,11 @@ function renderNextSteps(state) {
     rows.push(["Champions' call", 'within 30 days (date to be set)']);
   }
   rows.push(['Next meeting', formatWhen(ns.nextMeeting?.date) || 'within 60 days (date to be set)']);
-  if (ns.other) rows.push(['Also', ns.other]);
+  // The facilitator's other steps, a line each, without the bullets or numbers they typed.
+  const also = otherNextSteps(ns.other);
+  if (also.length) rows.push(['Also', ...also]);
   const dl = $('next-steps-list');
-  dl.replaceChildren(...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
+  dl.replaceChildren(...rows.flatMap(([k, ...values]) => [h('dt', { text: k }), ...values.map((v) => h('dd', { text: v }))]));
 }
 
 // ---- Timer ----

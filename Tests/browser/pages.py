@@ -369,7 +369,11 @@ class Wall(Screen):
         return self.js("""
             if (!shown($('next-steps'))) return null;
             const out = {};
-            for (const dt of $('next-steps-list').querySelectorAll('dt')) out[text(dt)] = text(dt.nextElementSibling);
+            for (const dt of $('next-steps-list').querySelectorAll('dt')) {
+              const values = [];
+              for (let dd = dt.nextElementSibling; dd && dd.tagName === 'DD'; dd = dd.nextElementSibling) values.push(text(dd));
+              out[text(dt)] = values.join('\\n');
+            }
             return out;""")
 
 

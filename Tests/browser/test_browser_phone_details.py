@@ -61,7 +61,7 @@ def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(scre
     phone.wait(lambda: phone.phase() == "Requirements", "the requirements phase")
     phone.wait_js("return scrollY === 0;", message="the page back at the top with the new question")
     facilitator("setNextSteps", championsCallDate="2027-01-21T15:00", championsCallHost="Karen Lee", nextMeetingDate="2027-02-26",
-                other="Send invitations to the peers named today\nShare the summary with other employers")
+                other="- Send invitations to the peers named today\n2) Share the summary with other employers")
     facilitator("setPhase", phase="wrap-up")
     notice = phone.wait(lambda: phone.closed_notice() if phone.phase() == "Wrap-up" else None, "the wrap-up notice")
     assert "Thursday, January 21, 2027" in notice and "3:00" in notice and "hosted by Karen Lee" in notice, notice
@@ -83,6 +83,10 @@ def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(scre
     assert [p for p, _ in lines] == ["• The champions' call", "• The next meeting", "• Send invitations", "• Share the summary"], lines
     assert all(left <= 1 for _, left in lines), f"each other step starts a line: {lines}"
     phone.shot("wrap-up next steps")
+    # The wall lists the same steps, without the dash and number they were typed with.
+    wall = screens.wall()
+    wall.wait(lambda: (wall.next_steps() or {}).get("Also") == "Send invitations to the peers named today\nShare the summary with other employers",
+              "the other next steps on the wall, a line each")
 
 
 def test_with_the_keyboard_open_the_note_and_its_post_button_share_the_screen(screens, facilitator):

@@ -60,6 +60,8 @@ extension MeetingGrouping {
         }
         var step = Step()
         var proposal = GroupingProposal()
+        // The notes each theme the proposal would open was titled for.
+        var titledFor: [String: Set<Int>] = [:]
         // A group with no theme becomes one: now if its unsorted and unseen notes are enough
         // (`openFromFresh`), else in the proposal.
         for g in 0..<groupCount where themeOfGroup[g] == nil {
@@ -74,6 +76,7 @@ extension MeetingGrouping {
                 step.changes.append(.createTheme(id: id, label: title))
             } else {
                 proposal.newThemes.append(.init(id: id, label: title))
+                titledFor[id] = Set(members)
             }
             themeOfGroup[g] = id
         }
@@ -120,6 +123,18 @@ extension MeetingGrouping {
                 proposal.moves.removeAll { $0.to == theme.id }
             }
             proposal.newThemes.removeAll { theme in !proposal.moves.contains { $0.to == theme.id } }
+            // A theme to open that keeps only some of its notes is titled for those: the title
+            // is what the facilitator judges it by, and Apply opens it with these notes only (a
+            // walk-through saw "Care training & shared CNA", worked out with a note held back,
+            // renamed the moment it was applied — no note of it said "care").
+            let index = Dictionary(uniqueKeysWithValues: wall.notes.enumerated().map { ($0.element.id, $0.offset) })
+            for k in proposal.newThemes.indices {
+                let moved = Set(proposal.moves.filter { $0.to == proposal.newThemes[k].id }.compactMap { index[$0.note] })
+                guard moved != titledFor[proposal.newThemes[k].id] ?? moved else { continue }
+                if vocabulary == nil { vocabulary = WallVocabulary(wall, lexicon: lexicon) }
+                proposal.newThemes[k].label = ThemeTitler.title(for: moved.sorted(), on: wall, space: space, avoiding: wall.themes.map(\.label),
+                                                                phrases: phrases, vocabulary: vocabulary!, lexicon: lexicon)
+            }
         }
         var after = wall
         after.apply(step.changes)
