@@ -145,7 +145,14 @@ public struct ThemeProposal: Equatable, Sendable {
     /// offer again what the console already shows — a new offer would change the proposal's
     /// name under the facilitator's hand for nothing.
     public func offersTheSame(as other: ThemeProposal) -> Bool {
-        newThemes == other.newThemes && moves == other.moves && removedThemes == other.removedThemes && requested == other.requested
+        offered(at: other.offered) == other
+    }
+
+    /// This proposal as offered by the event of sequence number `seq`.
+    public func offered(at seq: Int64) -> ThemeProposal {
+        var named = self
+        named.offered = seq
+        return named
     }
 }
 

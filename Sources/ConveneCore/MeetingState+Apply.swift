@@ -164,9 +164,7 @@ extension MeetingState {
         case let .nextStepsSet(steps):
             nextSteps = steps
         case let .proposalOffered(kind, proposal):
-            var offered = proposal
-            offered.offered = stored.seq
-            proposals[kind] = offered
+            proposals[kind] = proposal.offered(at: stored.seq)
         case let .proposalResolved(kind, applied, superseded):
             // Dismissed by the facilitator: the notes it would have moved out of a theme stay
             // where they are (unsorted notes are not held: they may still join a theme).

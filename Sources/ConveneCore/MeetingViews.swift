@@ -173,9 +173,7 @@ extension MeetingState {
         case let .proposalOffered(kind, proposal):
             // Proposals are the facilitator's to weigh: screens other than the console only see the sequence move on.
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
-            var offered = proposal
-            offered.offered = stored.seq
-            pairs += [("kind", .string(kind.rawValue)), ("proposal", offered.json)]
+            pairs += [("kind", .string(kind.rawValue)), ("proposal", proposal.offered(at: stored.seq).json)]
         case let .proposalResolved(kind, applied, _):
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]

@@ -241,19 +241,26 @@ final class MeetingHubTests: XCTestCase {
                        "the themes notes went back to or left get titles again; Zoning, put back, keeps its own, and Permits and Housing, which the undo did not touch, keep theirs")
     }
 
+    /// Four notes in two automatic themes, as a restart reads them: two on welders in the first
+    /// (titled `firstTitle`), one on broadband and one on fiber for it in "Broadband".
+    func weldersAndBroadband(firstTitle: String) -> [MeetingEvent] {
+        let texts = ["welders wanted", "certified welders retire", "broadband is too slow", "fiber for the broadband park"]
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
+        events += texts.enumerated().map { .notePosted(id: "n\($0.offset)", kind: .opportunity, text: $0.element, author: nil,
+                                                       scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
+        events += [.themeCreated(id: "t1", kind: .opportunity, label: firstTitle, byHand: false),
+                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
+        events += [("n0", "t1"), ("n1", "t1"), ("n2", "t2"), ("n3", "t2")].map { .noteMoved(note: $0.0, theme: $0.1, byHand: false) }
+        return events
+    }
+
     @MainActor func testUndoKeepsATitleThatStillFitsAndRewritesOneThatNoLongerDoes() async throws {
         // "Welders & fiber" held the fiber note the last regrouping brought in; "Broadband" lost
         // it. Undone, the fiber note goes back: "Welders & fiber" no longer fits (no note of it
         // says fiber) and is titled again; "Broadband" still fits and keeps its name (a second
         // walk-through saw a column come back from an undo under a title nobody had seen).
         let f = try HubFixture()
-        let texts = ["welders wanted", "certified welders retire", "broadband is too slow", "fiber for the broadband park"]
-        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
-        events += texts.enumerated().map { .notePosted(id: "n\($0.offset)", kind: .opportunity, text: $0.element, author: nil,
-                                                       scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
-        events += [.themeCreated(id: "t1", kind: .opportunity, label: "Welders & fiber", byHand: false),
-                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
-        events += [("n0", "t1"), ("n1", "t1"), ("n2", "t2"), ("n3", "t2")].map { .noteMoved(note: $0.0, theme: $0.1, byHand: false) }
+        var events = weldersAndBroadband(firstTitle: "Welders & fiber")
         let moves = [RegroupMove(note: "n3", from: "t2", to: "t1")]
         events += [.noteMoved(note: "n3", theme: "t1", byHand: false), .regroupRecorded(kind: .opportunity, moves: moves, removed: [])]
         let (hub, console) = hub(after: events, f)
@@ -269,13 +276,7 @@ final class MeetingHubTests: XCTestCase {
         // after it the server titled the first column for the fiber note it received. Undone, the
         // column is "Welders" again — the name the room knew it by — and nothing is retitled.
         let f = try HubFixture()
-        let texts = ["welders wanted", "certified welders retire", "broadband is too slow", "fiber for the broadband park"]
-        var events: [MeetingEvent] = [.phaseChanged(.opportunities)]
-        events += texts.enumerated().map { .notePosted(id: "n\($0.offset)", kind: .opportunity, text: $0.element, author: nil,
-                                                       scribed: Scribed(name: "K", organization: "Acme", role: .employer)) }
-        events += [.themeCreated(id: "t1", kind: .opportunity, label: "Welders", byHand: false),
-                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
-        events += [("n0", "t1"), ("n1", "t1"), ("n2", "t2"), ("n3", "t2")].map { .noteMoved(note: $0.0, theme: $0.1, byHand: false) }
+        var events = weldersAndBroadband(firstTitle: "Welders")
         let moves = [RegroupMove(note: "n3", from: "t2", to: "t1")]
         events += [.noteMoved(note: "n3", theme: "t1", byHand: false),
                    .regroupRecorded(kind: .opportunity, moves: moves, removed: [],
