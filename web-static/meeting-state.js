@@ -296,7 +296,6 @@ const handlers = {
   },
 };
 
-// A note shown again goes back to where it was posted, so lists keep their order.
 /** Its own notes the facilitator hid, from a phone's welcome (`yourHiddenNotes`): kept, marked,
  *  each in its place in time (the phone lists "Your notes" newest first). */
 export function keepOwnHidden(s, notes) {
@@ -305,6 +304,7 @@ export function keepOwnHidden(s, notes) {
   }
 }
 
+// A note shown again goes back to where it was posted, so lists keep their order.
 function insertByTime(notes, note) {
   let i = notes.length;
   while (i > 0 && (notes[i - 1].at ?? 0) > (note.at ?? 0)) i--;
