@@ -27,8 +27,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
 
+        // Which language a note is typed in, and English's small words: pure Swift, shared by
+        // the grouping (what the model reads) and the summary (which notes it quotes).
+        .target(name: "ConveneLanguage"),
         // The meeting itself: pure Swift, no I/O.
-        .target(name: "ConveneCore"),
+        .target(name: "ConveneCore", dependencies: ["ConveneLanguage"]),
         // json-c wrapper: bytes <-> JSONValue.
         .target(name: "ConveneJSON", dependencies: ["CJSONC", "ConveneCore"]),
         // SQLite event log with group commit.
@@ -37,7 +40,7 @@ let package = Package(
         .target(name: "ConveneEmbedding", dependencies: ["COpenBLAS", "ConveneCore", "ConveneJSON"],
                 swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-O"])]),
         // Live clustering of notes into themes: pure Swift, no I/O.
-        .target(name: "ConveneClustering", swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "ConveneClustering", dependencies: ["ConveneLanguage"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Where the server's automatic grouping meets the meeting: placement passes, proposals
         // and regroupings as meeting events. Pure: the server only schedules and commits.
         .target(name: "ConveneGrouping", dependencies: ["ConveneCore", "ConveneClustering"]),
@@ -58,10 +61,11 @@ let package = Package(
         ]),
         .executableTarget(name: "convene-bench", dependencies: [
             "ConveneEmbedding", "ConveneCore", "ConveneClustering", "ConveneGrouping", "ConveneJSON", "ConveneFuzzing", "ConveneStemmer", "ConveneLexicon",
+            "ConveneLanguage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
-        .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer"]),
+        .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer", "ConveneLanguage"]),
         .testTarget(name: "ConveneGroupingTests", dependencies: ["ConveneGrouping", "ConveneClustering", "ConveneCore"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),
         .testTarget(name: "ConveneLexiconTests", dependencies: ["ConveneLexicon", "ConveneClustering"]),

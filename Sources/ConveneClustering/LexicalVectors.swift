@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// Lexical features for when the embedding model is not available: stemmed words (the
 /// caller passes a stemmer — the server and CLI pass Snowball's English stemmer; this
 /// module stays free of C libraries) and character trigrams (for typos), hashed into a fixed-size signed vector and
@@ -8,7 +10,7 @@ public enum LexicalVectors {
 
     public static func vector(_ text: String, stem stemmer: (String) -> String = crudeStem) -> [Float] {
         var v = [Float](repeating: 0, count: dimensions)
-        for (key, _) in ThemeLabeler.words(text) where !ThemeLabeler.stopWords.contains(key) {
+        for (key, _) in ThemeLabeler.words(text) where !EnglishWords.stopWords.contains(key) {
             let stem = stemmer(key)
             add(&v, "w:" + stem, weight: 1)
             let padded = Array("<" + stem + ">")

@@ -4,6 +4,7 @@ import ConveneEmbedding
 import ConveneLexicon
 import ConveneJSON
 import Foundation
+import ConveneLanguage
 
 /// The grouping engine on launch-meeting walls (../shared/data/meetings): what a
 /// facilitator would see and have to fix.
@@ -91,7 +92,12 @@ struct MeetingsBenchmark: ParsableCommand {
             // Live, every proposal applied.
             var sim = EpisodeSimulation(engine: engine)
             let cpu0 = Measure.cpuSeconds()
-            for i in e.texts.indices { sim.add(id: "\(i)", text: e.texts[i], vector: vectors[i]) }
+            // The note at which the room first sees a theme (the notes before it wait in Unsorted).
+            var firstTheme = e.texts.count + 1
+            for i in e.texts.indices {
+                sim.add(id: "\(i)", text: e.texts[i], vector: vectors[i])
+                if firstTheme > e.texts.count, !sim.wall.themes.isEmpty { firstTheme = i + 1 }
+            }
             let ms = (Measure.cpuSeconds() - cpu0) * 1000 / Double(e.texts.count)
             sim.settle()   // the room pauses after its last note (not counted in ms/note)
             let live = sim.wall.notes.map(\.theme)
@@ -154,7 +160,8 @@ struct MeetingsBenchmark: ParsableCommand {
                            "unattendedThemes": Double(aloneSizes.count), "left": Double(outcome.left),
                            "applied": Double(outcome.proposalsApplied),
                            "titleChanges": Double(sim.titleChanges) / Double(e.texts.count),
-                           "titleChangesAlone": Double(unattended.titleChanges) / Double(e.texts.count)] {
+                           "titleChangesAlone": Double(unattended.titleChanges) / Double(e.texts.count),
+                           "firstTheme": Double(firstTheme)] {
                 sums[k, default: 0] += v
             }
             totalNotes += kept.count; totalStatic += outcome.staticActions; totalSim += outcome.actions
@@ -247,6 +254,8 @@ struct MeetingsBenchmark: ParsableCommand {
                      (outOfThemes == 0 ? "all of it notes leaving Unsorted (no note moved out of a theme on its own)"
                         : "\(outOfThemes) notes moved out of a theme on their own") as NSString,
                      sums["silentSmall"]! / k * 100, sums["silentYoung"]! / k * 100, sums["silentGrown"]! / k * 100))
+        print(String(format: "the first theme the room sees appears with note %.1f on average (the notes before it wait in Unsorted)",
+                     sums["firstTheme"]! / k))
         spanishLines.forEach { print($0) }
         if doubts { printDoubts(doubtRows) }
         if midway {

@@ -1,5 +1,6 @@
 @testable import ConveneClustering
 import XCTest
+import ConveneLanguage
 
 /// Which notes the embedder reads in translation: only Spanish ones, each in its place.
 final class ModelReadingTests: XCTestCase {

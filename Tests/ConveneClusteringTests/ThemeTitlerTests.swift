@@ -1,5 +1,6 @@
 @testable import ConveneClustering
 import XCTest
+import ConveneLanguage
 
 final class ThemeTitlerTests: XCTestCase {
     func wall(_ texts: [String]) -> Wall {
@@ -116,7 +117,7 @@ final class ThemeTitlerTests: XCTestCase {
         func vector(_ text: String) -> [Float] {
             var v = [Float](repeating: 0, count: 16)
             let named = (concepts.values.max() ?? -1) + 1
-            for w in ThemeLabeler.words(text).map(\.key) where !ThemeLabeler.stopWords.contains(w) {
+            for w in ThemeLabeler.words(text).map(\.key) where !EnglishWords.stopWords.contains(w) {
                 if let c = concepts[w] { v[c] += 1 } else { v[named + w.unicodeScalars.reduce(0) { $0 + Int($1.value) } % (16 - named)] += 0.3 }
             }
             return Vectors.normalized(v)

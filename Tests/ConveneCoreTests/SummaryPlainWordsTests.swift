@@ -91,6 +91,26 @@ final class SummaryPlainWordsTests: XCTestCase {
                        "Notes here point to “Housing costs too high for hires”.")
     }
 
+    func testTheSuggestedSentenceQuotesEnglishNotesBeforeSpanishOnes() {
+        // The Spanish notes share the most words with the rest of the theme; the summary is in
+        // English, so its sentence quotes the English points.
+        let notes = ["Necesitamos vivienda cerca de la planta para los trabajadores",
+                     "Workers commute an hour because housing near the plant is scarce",
+                     "La vivienda cerca de la planta cuesta más de lo que gana un trabajador",
+                     "Rent near the plant is more than a new hire earns"]
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(notes),
+                       "Notes here point to “Workers commute an hour because housing near the plant is scarce” and “Rent near the plant is more than a new hire earns”.")
+        // With one English point, it is quoted alone rather than beside a Spanish one.
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(Array(notes.prefix(3))),
+                       "Notes here point to “Workers commute an hour because housing near the plant is scarce”.")
+        // A theme whose every point is in Spanish still gets a sentence to edit: nothing is invented.
+        XCTAssertEqual(SummaryWording.suggestedSynthesis([notes[0], notes[2]]),
+                       "Notes here point to “Necesitamos vivienda cerca de la planta para los trabajadores” and “La vivienda cerca de la planta cuesta más de lo que gana un trabajador”.")
+        // A question in English does not come before a point in Spanish: points first.
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(["who builds the housing?", notes[0]]),
+                       "Notes here point to “Necesitamos vivienda cerca de la planta para los trabajadores”.")
+    }
+
     func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {
         for point in ["Childcare has become too expensive", "There is no ideal site for a training center",
                       "Parents are not sure manufacturing is a career", "Students don't know these jobs exist here",

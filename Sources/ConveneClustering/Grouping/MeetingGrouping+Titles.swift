@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 extension MeetingGrouping {
     /// New titles for automatic themes whose notes changed (`only`), or for all.
     /// An automatic theme whose title another theme already has is always retitled (two
@@ -136,7 +138,7 @@ extension MeetingGrouping {
 
     /// True when every content word of `label` is a word of one of the notes at `members`.
     public static func titleStillFits(_ label: String, members: [Int], on wall: Wall) -> Bool {
-        let words = ThemeLabeler.words(label).map(\.key).filter { !ThemeLabeler.stopWords.contains($0) }.map(ThemeTitler.stem)
+        let words = ThemeLabeler.words(label).map(\.key).filter { !EnglishWords.stopWords.contains($0) }.map(ThemeTitler.stem)
         guard !words.isEmpty else { return false }
         let used = Set(members.flatMap { wall.notes[$0].words.words.map { ThemeTitler.stem($0.key) } })
         return words.allSatisfy(used.contains)

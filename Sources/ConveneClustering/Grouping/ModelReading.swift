@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// What the embedder reads for each note: the note as typed or, for a note in Spanish, its
 /// English translation when a translator is at hand (`SpanishTranslator` in ConveneEmbedding).
 ///

@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// A note's words as the grouping reads them, read once when the note joins the engine's
 /// view (the server keeps them per note): every pass over a wall of 300 notes used to
 /// re-read every note's text several times.

@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// Notes that say nothing about the industry: greetings, thanks, praise for the room, "+1".
 /// A facilitator parks them; the engine leaves them in Unsorted instead of filing
 /// "thanks for organizing this" under a strategy area (before, 7 of the 25 notes the
@@ -63,7 +65,7 @@ public enum RoomChatter {
     static func isSmallTalk(keys: [String]) -> Bool {
         keys.allSatisfy { key in
             let word = key.hasSuffix("'s") ? String(key.dropLast(2)) : key
-            return ThemeLabeler.stopWords.contains(word) || Language.spanishFunctionWords.contains(word)
+            return EnglishWords.stopWords.contains(word) || Language.spanishFunctionWords.contains(word)
                 || socialWords.contains(word) || word.allSatisfy(\.isNumber)
         }
     }

@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// The clustering engine's view of one wall (one kind of note in one meeting): notes in
 /// posting order with their vectors and current theme, and the themes. The engine never
 /// changes a wall itself; it proposes `WallChange`s, which the caller records (the server

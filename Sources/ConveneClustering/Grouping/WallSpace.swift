@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// How alike two notes of one wall are, by the wall's own statistics. On a meeting wall
 /// every note is about one industry in one region, so raw sentence embeddings all point
 /// the same way; what separates themes is how a note differs from the rest of its wall.
@@ -160,63 +162,11 @@ public struct WallSpace: Sendable {
     static func lexicalKeys(_ text: String) -> [String] { lexicalKeys(words: ThemeLabeler.words(text).map(\.key)) }
 
     static func lexicalKeys(words: [String]) -> [String] {
-        words.filter { !ThemeLabeler.stopWords.contains($0) && !Language.spanishFunctionWords.contains($0) && $0.count >= 3 }
+        words.filter { !EnglishWords.stopWords.contains($0) && !Language.spanishFunctionWords.contains($0) && $0.count >= 3 }
             .map { String($0.prefix(6)) }
     }
 
     static func tfidf(_ keys: [String], _ vocabulary: [String: Int], _ idf: [Float]) -> SparseVector {
         SparseVector(keys.compactMap { key in vocabulary[key].map { ($0, idf[$0]) } }).normalized()
-    }
-}
-
-/// The language a note is typed in, as far as grouping needs to know: all-MiniLM-L6-v2 is an
-/// English model, so Spanish notes sit close to each other whatever they say.
-public enum Language: Hashable, Sendable {
-    case english, spanish
-
-    static let spanishFunctionWords: Set<String> = [
-        "de", "la", "el", "los", "las", "para", "que", "en", "con", "por", "una", "un", "del", "se", "nos", "es",
-        "más", "mas", "muy", "hay", "y", "no", "al", "lo", "le", "les", "pero", "sin", "sus", "su", "como", "nuestros",
-        "nuestra", "nuestro", "nuestras", "tenemos", "necesitamos", "están", "esta", "este", "estos", "porque", "cuando", "donde",
-        "también", "todos", "todas", "mucho", "muchos", "muchas", "sobre", "hasta", "desde", "entre", "ya", "está",
-        "estamos", "tiene", "tienen", "necesita", "necesitan", "falta", "faltan",
-    ]
-
-    /// Words both languages use ("a" is also the Spanish "to"): they count for neither.
-    static let sharedWords: Set<String> = ["a", "no"]
-
-    /// Letters English words do not carry (names aside: "México" alone does not make a note Spanish).
-    static let spanishLetters: Set<Character> = ["á", "é", "í", "ó", "ú", "ñ", "ü"]
-
-    /// Spanish when its Spanish function words outnumber its English ones and the note shows
-    /// two signs of Spanish: two function words, or one and a word with a Spanish letter
-    /// ("orgánicos") or ending (-ción). A short note has few function words: "Demanda creciente
-    /// de productos orgánicos" has one, and read as English it put "Productos orgánicos" in an
-    /// English title. (Words both languages use, "a" and "no", count for neither.)
-    public static func guess(_ text: String) -> Language {
-        // Its own reading of the words, one-letter ones included ("y", "a"), which the
-        // titles' reading drops.
-        var words: [String] = [], current = ""
-        for ch in text.lowercased() {
-            if ch.isLetter || ch == "'" || ch == "’" {
-                current.append(ch == "’" ? "'" : ch)
-            } else if !current.isEmpty {
-                words.append(current); current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return guess(words: words)
-    }
-
-    static func guess(words: [String]) -> Language {
-        let spanish = words.filter { spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count
-        let english = words.filter { ThemeLabeler.stopWords.contains($0) && !spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count
-        // (Letters and endings of other words than the function words: "Más workers needed"
-        // has one Spanish word, not two signs.)
-        let others = words.filter { !spanishFunctionWords.contains($0) }
-        var signs = spanish
-        if others.contains(where: { $0.contains(where: spanishLetters.contains) }) { signs += 1 }
-        if others.contains(where: { $0.hasSuffix("ción") || $0.hasSuffix("ciones") }) { signs += 1 }
-        return signs >= 2 && spanish >= 1 && spanish > english ? .spanish : .english
     }
 }

@@ -1,20 +1,9 @@
+import ConveneLanguage
+
 /// Short theme labels in the participants' own words: class-based TF-IDF over words and
 /// two-word phrases — a phrase scores by how many of the theme's notes use it, weighted by
 /// how few other themes do — shown with the casing people typed ("CNC machinists").
 public enum ThemeLabeler {
-    static let stopWords: Set<String> = [
-        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-        "because", "been", "before", "being", "between", "both", "but", "by", "can", "cannot", "could", "did", "do",
-        "does", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "get", "got", "had",
-        "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
-        "its", "it's", "just", "let", "lot", "lots", "me", "more", "most", "much", "must", "my", "need", "needs", "no", "nor", "not", "now",
-        "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "really", "same", "she",
-        "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-        "this", "those", "through", "to", "too", "under", "until", "up", "us", "very", "want", "was", "we", "were",
-        "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
-        "can't", "won't", "isn't", "aren't", "there's", "we're", "we've", "they're", "etc", "like", "make", "many",
-        "new", "one", "two", "way", "ways", "better", "good", "great", "big", "people", "thing", "things", "way",
-    ]
 
     /// Words of a note: lower-cased key and the surface form as typed.
     static func words(_ text: String) -> [(key: String, surface: String)] {
@@ -66,9 +55,9 @@ public enum ThemeLabeler {
     public static func terms(_ text: String) -> [String: String] {
         let ws = words(text)
         var found: [String: String] = [:]
-        for (i, w) in ws.enumerated() where !stopWords.contains(w.key) {
+        for (i, w) in ws.enumerated() where !EnglishWords.stopWords.contains(w.key) {
             found[w.key] = found[w.key] ?? w.surface
-            if i + 1 < ws.count, !stopWords.contains(ws[i + 1].key) {
+            if i + 1 < ws.count, !EnglishWords.stopWords.contains(ws[i + 1].key) {
                 found[w.key + " " + ws[i + 1].key] = found[w.key + " " + ws[i + 1].key] ?? w.surface + " " + ws[i + 1].surface
             }
         }
@@ -124,7 +113,7 @@ public enum ThemeLabeler {
 
     /// The first few content words of a note, for a theme of one note.
     public static func fallbackLabel(_ text: String) -> String {
-        let content = words(text).filter { !stopWords.contains($0.key) }.prefix(3).map(\.surface)
+        let content = words(text).filter { !EnglishWords.stopWords.contains($0.key) }.prefix(3).map(\.surface)
         return content.isEmpty ? "New theme" : capitalized(content.joined(separator: " "))
     }
 

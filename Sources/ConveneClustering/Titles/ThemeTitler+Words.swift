@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// The words a title may start or end on, and how a title's words are written: the lists
 /// of fragment-making words, a word's stem and its look-alikes, sentence case, shouting.
 extension ThemeTitler {
@@ -55,7 +57,7 @@ extension ThemeTitler {
     static let verbsNotNouns: Set<String> = ["wait", "retire", "quit", "struggle", "complain", "apply", "relocate", "train", "hire", "buy"]
 
     static func isEdge(_ key: String) -> Bool {
-        key.count >= 2 && !ThemeLabeler.stopWords.contains(key) && !weakEdgeWords.contains(key) && !Language.spanishFunctionWords.contains(key)
+        key.count >= 2 && !EnglishWords.stopWords.contains(key) && !weakEdgeWords.contains(key) && !Language.spanishFunctionWords.contains(key)
             && !(key.hasSuffix("ly") && key.count > 4) && key.first?.isNumber != true && !key.contains("'")
     }
 

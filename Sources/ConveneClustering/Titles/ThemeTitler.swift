@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// Titles a facilitator would write on a theme: a short noun phrase (2–6 words) in the
 /// notes' own words, in sentence case, distinct from the other titles on the wall.
 ///

@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 extension TitleLexicon {
     /// Builds a `TitleLexicon` from WordNet's files one line at a time.
     ///
@@ -90,7 +92,7 @@ extension TitleLexicon {
                 // Short names collide with what people abbreviate: "ops" is no goddess Ops, "th"
                 // no Th, "bc" no BC. Names of four letters or more, acronyms of three or more.
                 guard (capitalised && key.count >= 4) || (form.allSatisfy(\.isUppercase) && key.count >= 3) else { continue }
-                guard !TitleLexicon.singulars(of: key).contains(where: writtenInLowerCase), !ThemeLabeler.stopWords.contains(key),
+                guard !TitleLexicon.singulars(of: key).contains(where: writtenInLowerCase), !EnglishWords.stopWords.contains(key),
                       !Language.spanishFunctionWords.contains(key) else { continue }
                 names[key] = form
             }

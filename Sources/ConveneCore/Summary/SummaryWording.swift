@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// The summary's words, in the workbook's voice: the opening sentence, dates and times in
 /// words, counts in plain words with singular and plural agreeing, lists joined as a person
 /// writes them, and a first suggestion for each theme's sentence.
@@ -32,7 +34,9 @@ public enum SummaryWording {
     /// like the rest of the theme (by shared words), quoted. Nothing is invented. A note that
     /// states something is quoted before one that only asks, doubts or agrees ("honestly not
     /// sure what that looks like", "same as the bus comment", "RESHORING"): the sentence goes
-    /// out to everyone with the summary.
+    /// out to everyone with the summary. The summary is written in English: a note typed in
+    /// Spanish is quoted only when no note in English makes a point (the facilitator can put
+    /// its English reading in its place on the console).
     public static func suggestedSynthesis(_ texts: [String]) -> String? {
         let kept = texts.filter { !clean($0).isEmpty }
         let cleaned = kept.map(clean)
@@ -43,14 +47,18 @@ public enum SummaryWording {
         }
         let centrality = words.indices.map { i in words.indices.reduce(0.0) { $1 == i ? $0 : $0 + overlap(words[i], words[$1]) } }
         let states = kept.map { statesSomething($0) ? (isShouted($0) ? 1 : 2) : 0 }
-        // Statements first, the most central first; in posting order among equals. The
-        // second must add something.
-        let order = cleaned.indices.sorted { (states[$0], centrality[$0], -$0) > (states[$1], centrality[$1], -$1) }
+        let english = kept.map { Language.guess($0) == .english ? 1 : 0 }
+        // Statements first, in English first, the most central first; in posting order among
+        // equals. The second must add something.
+        let order = cleaned.indices.sorted {
+            (states[$0] > 0 ? 1 : 0, english[$0], states[$0], centrality[$0], -$0) > (states[$1] > 0 ? 1 : 0, english[$1], states[$1], centrality[$1], -$1)
+        }
         var chosen = [order[0]]
         // A second quote only if it makes a point too (its question mark is gone once quoted,
-        // so a question would read as a claim), unless no note does.
+        // so a question would read as a claim), unless no note does; and in English if the
+        // first is.
         if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }),
-           (states[second] > 0) == (states[order[0]] > 0) {
+           (states[second] > 0) == (states[order[0]] > 0), english[second] >= english[order[0]] {
             chosen.append(second)
         }
         return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
