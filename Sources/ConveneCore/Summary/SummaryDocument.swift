@@ -87,7 +87,8 @@ struct SummaryDocument {
             }
         }
 
-        let invitees = s.areas.flatMap { g in g.invite.map { ($0, g.label) } } + s.notPriority.flatMap { g in g.invite.map { ($0, g.label) } }
+        let invitees = s.areas.flatMap { g in g.invite.map { ($0, W.labels([g.label])) } }
+            + s.notPriority.flatMap { g in g.invite.map { ($0, W.labels([g.label])) } }
             + s.inviteGenerally.map { ($0, "the partnership as a whole") }
         if !invitees.isEmpty {
             blocks.append(.heading("People to invite"))

@@ -89,19 +89,24 @@ public enum SummaryWording {
     }
 
     /// Theme titles in a sentence, each in quotes when there are several, so that where one
-    /// ends is never in doubt: "“Region X as a manufacturing hub” and “Transportation”".
+    /// ends is never in doubt: "“Region X as a manufacturing hub” and “Transportation”". One
+    /// title is quoted too when it has punctuation of its own ("Not a priority right now:
+    /// Worker supports: childcare, housing, transit" read as a list of three).
     static func labels(_ items: [String]) -> String {
-        items.count == 1 ? items[0] : list(items.map { "“\($0)”" })
+        items.count == 1 && !items[0].contains(where: { ":;,()—–.".contains($0) }) ? items[0] : list(items.map { "“\($0)”" })
     }
 
     /// "Community partner Dana (Region X College) offered to support Transportation."
     static func supportOffered(_ g: MeetingSummary.Group) -> String {
         (g.supporters.count == 1 ? "Community partner " : "Community partners ") + list(g.supporters.map(person))
-            + " offered to support \(g.label)."
+            + " offered to support \(labels([g.label]))."
     }
 
+    /// "Karen (Avionics Works)"; in the facilitator's copy with contacts, "Karen (Avionics
+    /// Works, karen@avionics.example)": the address inside the brackets, so that in a list of
+    /// several people each address stays with its person.
     static func person(_ p: MeetingSummary.Person) -> String {
-        "\(p.name) (\(p.organization))" + (p.email.map { ", \($0)" } ?? "")
+        "\(p.name) (\(p.organization)" + (p.email.map { ", \($0)" } ?? "") + ")"
     }
 
     /// "Initial champions: Karen (Avionics Works) and Ginger (Precision Parts). Supported by
