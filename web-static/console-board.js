@@ -7,7 +7,7 @@
 
 import { themesOfKind, notesOfKind, authorOf, phaseKind } from './meeting-state.js';
 import { boardColumns, UNSORTED } from './board-columns.js';
-import { $, h, setText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES } from './dom.js';
+import { $, h, setText, setWrappingText, show, syncChildren, setOptions, nameAndOrg, ROLE_NAMES } from './dom.js';
 
 /** Notes selected on the board (ids), kept across redraws while they exist. */
 const selected = new Set();
@@ -450,7 +450,7 @@ function updateColumn(col, c, view) {
     setText(col.querySelector('.column-label'), t.label);
     const title = col.querySelector('.label-button');
     if (title) {
-      setText(title, t.label);
+      setWrappingText(title, t.label);
       title.setAttribute('aria-label', `${t.label}: rename this ${themeWord(kind)}`);
     }
     const lock = col.querySelector('.lock');
@@ -525,7 +525,7 @@ function updateNote(li, n, view) {
   li.classList.toggle('is-hidden', !!n.hidden);
   li.classList.toggle('from-partner', n.role === 'partner');
   card.setAttribute('aria-pressed', String(on));
-  setText(li.querySelector('.note-text'), n.text);
+  setWrappingText(li.querySelector('.note-text'), n.text);
   const who = authorOf(view.state, n);
   const author = `${nameAndOrg(who)}${n.scribed ? ' · scribed' : ''}`;
   setText(li.querySelector('.author'), author);

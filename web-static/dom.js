@@ -31,6 +31,33 @@ export function setText(el, text) {
   if (el.textContent !== t) el.textContent = t;
 }
 
+/** A word with hyphens inside (a letter or digit on each side) short enough to keep whole. */
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+const WHOLE_UP_TO = 16;
+
+/**
+ * Sets user text so that it wraps where a reader expects: never inside a short hyphenated
+ * word — a browser breaks after any hyphen, and a projected wall read "I-|80" and
+ * "E-|commerce" — and, in a long word of slashes ("almonds/pistachios"), after a slash
+ * rather than mid-word. Longer hyphenated words ("banking-as-a-service") may still break at
+ * their hyphens. The text stays text: pieces are text nodes, `<span class="nobreak">` and `<wbr>`.
+ */
+export function setWrappingText(el, text) {
+  const t = text ?? '';
+  if (el.textContent === t) return;   // (a <wbr> adds no text)
+  const pieces = [];
+  const slashes = (s) => s.split(/(?<=\/)(?=\p{L})/u).flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
+  let last = 0;
+  for (const m of t.matchAll(HYPHENATED)) {
+    if (m[0].length > WHOLE_UP_TO) continue;
+    pieces.push(...slashes(t.slice(last, m.index)));
+    pieces.push(h('span', { class: 'nobreak' }, m[0]));
+    last = m.index + m[0].length;
+  }
+  pieces.push(...slashes(t.slice(last)));
+  el.replaceChildren(...pieces.filter((p) => p !== ''));
+}
+
 export function show(el, visible) {
   if (el.hidden === visible) el.hidden = !visible;
 }

@@ -4,7 +4,7 @@
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
 import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind, nextStepsDated, otherNextSteps } from './meeting-state.js';
-import { $, h, setText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
+import { $, h, setText, setWrappingText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
 import { formatWhen } from './format.js';
@@ -391,7 +391,7 @@ function updateArea(li, area, state) {
   const signed = signedUpFor(state, area.id).some((p) => p.id === you.id);
   // Employers champion (drive) an area; community partners support it.
   const partner = you.role === 'partner';
-  setText(li.querySelector('.area-label'), area.label);
+  setWrappingText(li.querySelector('.area-label'), area.label);
   setText(
     li.querySelector('.champions'),
     champions.length ? t('areas.champions', champions.map((p) => p.name).join(', '))
@@ -555,7 +555,7 @@ function updateNote(li, item) {
   show(li.querySelector('.badge.pending'), item.status === 'pending');
   show(li.querySelector('.badge.edited'), item.status === 'posted' && !!item.edited);
   show(li.querySelector('.badge.rejected'), item.status === 'rejected');
-  setText(li.querySelector('.note-text'), item.text);
+  setWrappingText(li.querySelector('.note-text'), item.text);
   // Where the note is on the wall, so its author need not look for it there.
   const where = item.status === 'posted' ? wallPlace(item.id) : '';
   setText(li.querySelector('.where'), where);

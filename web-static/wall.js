@@ -6,7 +6,7 @@
 import { connect, normalizeCode } from './client.js';
 import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
-import { $, h, setText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
+import { $, h, setText, setWrappingText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
 import { formatWhen } from './format.js';
 
@@ -183,7 +183,7 @@ function renderBoard(state, kind) {
     col.style.flexGrow = String(Math.max(1, share * (c.unsorted ? 0.8 : 1)));
     // "Unsorted" is the facilitator's word; the room reads what it means for their note.
     const label = c.unsorted ? 'Not yet in a theme' : c.label;
-    setText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : label);
+    setWrappingText(col.querySelector('.column-label'), firstNotes ? (kind === 'requirement' ? 'New requirements' : 'New opportunities') : label);
     setText(col.querySelector('.count'), String(c.notes.length));
     col.querySelector('.count').setAttribute('aria-label', `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
     arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));
@@ -233,7 +233,9 @@ function wordTooWide(label) {
   const range = document.createRange();
   const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const m of node.data.matchAll(/[^\s-]+-?/g)) {
+    // (A hyphenated word kept whole, `setWrappingText`, is measured whole.)
+    const whole = node.parentElement.classList.contains('nobreak');
+    for (const m of (whole ? [Object.assign([node.data], { index: 0 })] : node.data.matchAll(/[^\s-]+-?/g))) {
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);
       if (range.getBoundingClientRect().width > width) return true;
@@ -315,19 +317,12 @@ function createNote() {
 function updateNote(li, n) {
   li.dataset.note = n.id;
   li.classList.toggle('from-partner', n.role === 'partner');
-  setNoteText(li.querySelector('.note-text'), n.text);
+  setWrappingText(li.querySelector('.note-text'), n.text);
   // Employers' notes are the agenda; a partner's note carries a tag so the room can tell.
   setText(li.querySelector('.tag'), n.role === 'partner' ? ROLE_NAMES.partner : '');
   show(li.querySelector('.tag'), n.role === 'partner');
 }
 
-/** A note's text, with a line break allowed after each slash between words: a word as long as
- *  "almonds/pistachios" would otherwise break mid-word in a narrow column ("pistac|hios"). */
-function setNoteText(el, text) {
-  if (el.textContent === text) return;   // (a <wbr> adds no text)
-  const parts = text.split(/(?<=\/)(?=\p{L})/u);
-  el.replaceChildren(...parts.flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part])));
-}
 
 /** The notes on screen now: a note drawn anew that was among them moved from another column. */
 function notesOnScreen(root) {
@@ -389,7 +384,7 @@ function renderAreas(state) {
     const notes = state.notes.filter((n) => n.theme === t.id).length;
     const nominees = state.nominations.filter((n) => n.theme === t.id);
     li.classList.toggle('no-champion', champions.length === 0);
-    setText(li.querySelector('.area-label'), t.label);
+    setWrappingText(li.querySelector('.area-label'), t.label);
     const facts = [`${notes} ${notes === 1 ? 'note' : 'notes'}`];
     setText(li.querySelector('.area-facts'), facts.join(' · '));
     // "Who else should be involved?": the people named, by name and organization (never how to

@@ -204,4 +204,14 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(json["schema"], .string("convene.summary/2"))
         XCTAssertEqual(json["strategyAreas"]?.arrayValue?.count, 4)
     }
+
+    func testAShortHyphenatedWordStaysOnOneLineInTheHTMLSummary() {
+        // A mail reader breaks after any hyphen, as a browser does ("Platte Valley I-|80 Corridor").
+        XCTAssertEqual(SummaryRenderer.wrapping("Platte Valley I-80 Corridor: e-commerce <b>co-ops</b>"),
+                       "Platte Valley <span style=\"white-space:nowrap\">I-80</span> Corridor: "
+                       + "<span style=\"white-space:nowrap\">e-commerce</span> <span style=\"white-space:nowrap\">&lt;b&gt;co-ops&lt;/b&gt;</span>",
+                       "kept whole, and escaped all the same")
+        // A long one may still break at its hyphens rather than run past the page; a dash is no hyphen.
+        XCTAssertEqual(SummaryRenderer.wrapping("banking-as-a-service - and more"), "banking-as-a-service - and more")
+    }
 }

@@ -247,6 +247,39 @@ def test_a_title_in_the_narrowest_column_and_long_slashed_words_read_whole(scree
     wall.shot("five strategy areas, one narrow")
 
 
+def test_a_short_hyphenated_word_never_breaks_at_its_hyphen(screens, facilitator):
+    """A walk-through projected "…fueling stations along I-|80" and "Warehouses, E-|commerce":
+    at any column width, a short hyphenated word in a note or a title reads whole (a long one,
+    "banking-as-a-service", may still break at a hyphen rather than overflow)."""
+    fill_wall(facilitator, {"Freight & e-commerce": ["fueling stations along I-80 for e-commerce fleets",
+                                                     "co-packing near the I-80 interchange"],
+                            "Drivers": ["CDL drivers retiring", "night-shift drivers wanted"]})
+    wall = screens.wall()
+    wall.wait(lambda: "Freight & e-commerce" in wall.board(), "the themes on the wall")
+    broken = wall.js(r"""
+        const out = [];
+        const targets = Array.from(document.querySelectorAll('.wall-note .note-text, .column-label'));
+        for (const el of targets) {
+          const before = el.style.width;
+          for (let w = 60; w <= 420; w += 2) {
+            el.style.width = `${w}px`;
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const m of node.data.matchAll(/\S*\w-\w\S*/g)) {
+                const r = document.createRange();
+                r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+                const tops = new Set(Array.from(r.getClientRects(), (q) => Math.round(q.top)));
+                if (tops.size > 1) out.push(`${m[0]} at ${w}px`);
+              }
+            }
+          }
+          el.style.width = before;
+        }
+        return out;""")
+    assert broken == [], broken[:10]
+    assert "fueling stations along I-80 for e-commerce fleets" in sum(wall.board().values(), []), "the note reads as typed"
+
+
 def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitator):
     crowded = dict(THEMES)
     crowded["Drones and aerospace"] = THEMES["Drones and aerospace"] * 4   # 32 notes in one column

@@ -90,12 +90,24 @@ extension SummaryRenderer {
         return out
     }
 
+    /// Escaped text in which a short hyphenated word ("I-80", "e-commerce") stays on one line:
+    /// mail readers, like browsers, break after any hyphen ("Platte Valley I-|80 Corridor").
+    static func wrapping(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let c = Array(word)
+            let hyphenated = c.count <= 16 && c.indices.dropFirst().dropLast().contains { i in
+                c[i] == "-" && (c[i - 1].isLetter || c[i - 1].isNumber) && (c[i + 1].isLetter || c[i + 1].isNumber)
+            }
+            return hyphenated ? "<span style=\"white-space:nowrap\">\(h(String(word)))</span>" : h(String(word))
+        }.joined(separator: " ")
+    }
+
     static func html(_ d: SummaryDocument, title: String) -> String {
         let body = "font-family:Helvetica,Arial,sans-serif;color:#1a1a1a;line-height:1.45;max-width:720px;margin:0 auto;padding:16px"
         let h2 = "style=\"font-size:20px;border-bottom:2px solid #1f5f8b;padding-bottom:4px;margin-top:28px\""
         let h3 = "style=\"font-size:17px;margin:18px 0 2px\""
         let meta = "style=\"color:#555;margin:0 0 8px\""
-        func runs(_ rs: [SummaryDocument.Run]) -> String { rs.map { $0.strong ? "<strong>\(h($0.text))</strong>" : h($0.text) }.joined() }
+        func runs(_ rs: [SummaryDocument.Run]) -> String { rs.map { $0.strong ? "<strong>\(wrapping($0.text))</strong>" : wrapping($0.text) }.joined() }
         var o = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>\(h(title))</title>
@@ -105,13 +117,13 @@ extension SummaryRenderer {
             """
         for block in d.blocks {
             switch block {
-            case .title(let t): o += "<h1 style=\"font-size:24px;color:#1f5f8b;margin-bottom:4px\">\(h(t))</h1>\n"
-            case .subtitle(let t): o += "<p \(meta)>\(h(t))</p>\n"
-            case .heading(let t): o += "<h2 \(h2)>\(h(t))</h2>\n"
-            case .subheading(let t): o += "<h3 \(h3)>\(h(t))</h3>\n"
+            case .title(let t): o += "<h1 style=\"font-size:24px;color:#1f5f8b;margin-bottom:4px\">\(wrapping(t))</h1>\n"
+            case .subtitle(let t): o += "<p \(meta)>\(wrapping(t))</p>\n"
+            case .heading(let t): o += "<h2 \(h2)>\(wrapping(t))</h2>\n"
+            case .subheading(let t): o += "<h3 \(h3)>\(wrapping(t))</h3>\n"
             case .paragraph(let rs): o += "<p>\(runs(rs))</p>\n"
-            case .lines(let lines): o += "<p>" + lines.map(h).joined(separator: "<br>") + "</p>\n"
-            case .note(let t): o += "<p \(meta)>\(h(t))</p>\n"
+            case .lines(let lines): o += "<p>" + lines.map(wrapping).joined(separator: "<br>") + "</p>\n"
+            case .note(let t): o += "<p \(meta)>\(wrapping(t))</p>\n"
             case .bullets(let items):
                 o += "<ul style=\"margin:4px 0 8px;padding-left:22px\">" + items.map { "<li style=\"margin:4px 0\">\(runs($0))</li>" }.joined() + "</ul>\n"
             case .numbered(let items):
