@@ -439,7 +439,9 @@ function updateColumn(col, c, view) {
   const { kind, state } = view;
   col.classList.toggle('unsorted', !!c.unsorted);
   col.classList.toggle('locked', !!t?.locked);
-  setText(col.querySelector('.count'), `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`);
+  // The count the wall and the summary show (hidden notes are on neither), and the hidden apart.
+  const hiddenHere = c.notes.filter((n) => n.hidden).length, shownHere = c.notes.length - hiddenHere;
+  setText(col.querySelector('.count'), `${shownHere} ${shownHere === 1 ? 'note' : 'notes'}${hiddenHere ? ` + ${hiddenHere} hidden` : ''}`);
   const checks = c.notes.filter((n) => view.doubts.has(n.id)).length;
   const toCheck = col.querySelector('.to-check');
   show(toCheck, checks > 0);

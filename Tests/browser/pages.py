@@ -419,6 +419,7 @@ class Console(Screen):
               label: text(col.querySelector('.column-label')),
               count: text(col.querySelector('.count')),
               notes: Array.from(col.querySelectorAll('.console-note .note-text'), text),
+              hidden: col.querySelectorAll('.console-note.is-hidden').length,
               authors: Array.from(col.querySelectorAll('.console-note .author'), text),
             }));""")
 

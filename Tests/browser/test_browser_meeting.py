@@ -55,7 +55,9 @@ def non_empty(board):
 def assert_counts_match(columns, screen):
     for c in columns:
         shown = len(c["notes"])
-        expected = str(shown) if screen == "wall" else plural(shown, "note", "notes")
+        # The console lists hidden notes too, and counts them apart: its count is the wall's.
+        hidden = c.get("hidden", 0)
+        expected = str(shown) if screen == "wall" else plural(shown - hidden, "note", "notes") + (f" + {hidden} hidden" if hidden else "")
         assert c["count"] == expected, f"{screen}: column {c['label']!r} says {c['count']!r} but shows {shown} notes"
 
 
@@ -230,6 +232,11 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     assert facilitator("hideNote", note=hidden_id, hidden=True)["type"] == "ack"
     karen.wait(lambda: hidden_text not in karen.areas()["Talent pipeline"]["notes"], "the hidden note gone from the phone's list")
     assert karen.areas()["Talent pipeline"]["whatsIn"] == f"What's in it ({plural(len(STRATEGY_AREAS['Talent pipeline']) - 1, 'note', 'notes')})"
+    # The console still lists it, counted apart: the column's count is the one the wall shows.
+    talent = console.wait(lambda: next((c for c in console.columns() if c["label"] == "Talent pipeline" and c["hidden"] == 1), None),
+                          "the hidden note counted apart on the console")
+    assert talent["count"] == f"{plural(len(STRATEGY_AREAS['Talent pipeline']) - 1, 'note', 'notes')} + 1 hidden", talent
+    assert_counts_match(console.columns(), "console")
     assert facilitator("hideNote", note=hidden_id, hidden=False)["type"] == "ack"
     # A requirement in no strategy area reaches no champion: the console says so before people sign up.
     assert console.js("return shown($('requirements-outside'));") is False
