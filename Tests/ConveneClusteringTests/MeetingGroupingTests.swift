@@ -239,6 +239,21 @@ final class MeetingGroupingTests: XCTestCase {
         let pairs = MeetingGrouping().mergeSuggestions(wall).map { Set([$0.from, $0.into]) }
         XCTAssertEqual(pairs.first, ["A", "B"], "\(pairs)")
         XCTAssertFalse(pairs.contains(["A", "C"]) || pairs.contains(["B", "C"]), "\(pairs)")
+
+        // The facilitator splits three of a theme's six notes off into a theme of their own:
+        // the two hold one topic, but are not offered for merging back.
+        let six = vectors(themes: 2, perTheme: 6)
+        var split = Wall(themes: ["B", "C", "D"].map { WallTheme(id: $0, label: $0, labelByHand: true) })
+        for (i, d) in six.filter({ $0.theme == 0 }).enumerated() {
+            split.notes.append(WallNote(id: "b\(i)", vector: d.vector, text: Self.note, theme: i < 3 ? "B" : "D", pinned: i >= 3,
+                                        rejectedThemes: i >= 3 ? ["B"] : []))
+        }
+        for (i, d) in six.filter({ $0.theme == 1 }).enumerated() { split.notes.append(WallNote(id: "c\(i)", vector: d.vector, text: Self.note, theme: "C")) }
+        var beforeSplit = split
+        for i in 3..<6 { beforeSplit.notes[i].rejectedThemes = [] }
+        XCTAssertEqual(MeetingGrouping().mergeSuggestions(beforeSplit).map { Set([$0.from, $0.into]) }.first, Set<String>(["B", "D"]) as Set<String>?, "the twins, had nobody split them")
+        let after = MeetingGrouping().mergeSuggestions(split).map { Set([$0.from, $0.into]) }
+        XCTAssertFalse(after.contains(["B", "D"]), "\(after)")
     }
 
     func testAThemeMadeByHandAttractsTheNotesItNames() {

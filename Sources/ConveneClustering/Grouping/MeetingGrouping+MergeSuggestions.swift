@@ -12,6 +12,18 @@ extension MeetingGrouping {
         for i in ids.indices { for j in ids.indices where j > i {
             pairs.append((ids[j], ids[i], space.similarity(centres[ids[i]]!, centres[ids[j]]!)))
         } }
+        // A theme the facilitator split off another (most of its notes moved out of that one by
+        // hand) is not offered for merging back into it: a walk-through's console suggested
+        // merging "Nearshoring & Mexico trade" into the column it had just been split from.
+        // (One note moved between twins is no split: they are still offered.)
+        var movedOut: [String: [String: Int]] = [:], held: [String: Int] = [:]
+        for note in wall.notes {
+            guard let t = note.theme else { continue }
+            held[t, default: 0] += 1
+            if note.pinned { for r in note.rejectedThemes where r != t { movedOut[t, default: [:]][r, default: 0] += 1 } }
+        }
+        func splitOff(_ a: String, from b: String) -> Bool { (movedOut[a]?[b] ?? 0) * 2 > (held[a] ?? 0) }
+        pairs.removeAll { splitOff($0.from, from: $0.into) || splitOff($0.into, from: $0.from) }
         pairs.sort { $0.similarity > $1.similarity }
         // The earlier engine's bar, cosine 0.3 between the themes' embeddings, on the
         // embedding's share of the blend (unrelated themes measure about 0.1 and less).
