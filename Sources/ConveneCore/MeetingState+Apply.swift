@@ -190,6 +190,13 @@ extension MeetingState {
                 themeOrder.insert(theme.id, at: min(max(0, theme.position), themeOrder.count))
             }
         case let .regroupUndone(kind, released):
+            // Undo says no to the regrouping's moves, as a dismissal does: a note back in the
+            // theme it came from is not proposed to move again while it stays there (a
+            // walk-through's next proposal offered the undone one again). Unsorted notes are
+            // not held, as after a dismissal: they may still join a theme.
+            for move in lastRegroup[kind] ?? [] {
+                if let from = move.from, notes[move.note]?.theme == from { keptByDismissal[move.note] = from }
+            }
             // Back where it came from, a note of the undone split is the grouping's again.
             for id in released {
                 let home = notes[id]?.theme

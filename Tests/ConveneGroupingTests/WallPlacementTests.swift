@@ -229,6 +229,39 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertTrue(other.keptByDismissal.isEmpty)
     }
 
+    func testAnUndoneProposalDoesNotComeBackWithTheNextNote() throws {
+        // As above, but the facilitator applies the proposal, then undoes it: undo says no to
+        // those moves as a dismissal does (a walk-through's next proposal offered them again).
+        let texts = (0..<12).map { "note \($0)" }
+        var s = state(notes: texts)
+        var log = stateLog(notes: texts)
+        func apply(_ events: [MeetingEvent]) {
+            for e in events {
+                let stored = StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)
+                s.apply(stored)
+                log.append(stored)
+            }
+        }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let vs = vectors(12, themes: 2)
+        func wall() -> Wall {
+            WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        }
+        var counter = 0
+        let first = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
+        let offered = try XCTUnwrap(first.proposal, "one theme holding two clear groups gets a proposal")
+        apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(offered, on: wall()))])
+        apply(try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        XCTAssertTrue(offered.moves.allSatisfy { s.notes[$0.note]?.theme != "t1" }, "applied")
+        apply(try s.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        XCTAssertTrue(offered.moves.allSatisfy { s.notes[$0.note]?.theme == "t1" }, "undone")
+        let moved = Set(offered.moves.map(\.note))
+        let again = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
+        XCTAssertTrue((again.proposal?.moves ?? []).allSatisfy { !moved.contains($0.note) }, "\(again.proposal?.moves ?? [])")
+        XCTAssertEqual(MeetingState.replay(log)?.keptByDismissal, s.keptByDismissal, "the log's memory, as for a dismissal")
+    }
+
     func testARegroupPreviewChangesNothingUntilAppliedAndThenMatchesTheRegroup() throws {
         // 18 notes from three clear topics, all lumped into one automatic theme.
         let texts = (0..<18).map { "note \($0)" }
