@@ -22,6 +22,7 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     nominations: s.nominations || [],
     nextSteps: s.nextSteps || emptyNextSteps(),
     mailings: s.mailings || [], // console only: summary e-mails and each recipient's outcome
+    summarySent: !!s.summarySent, // the summary has gone out by e-mail (every screen)
     proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
     undoable: s.undoable || {}, // console only: kind → notes the last regrouping moved, while it can be undone
     spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
@@ -72,7 +73,14 @@ function mailingChanged(s, e) {
 }
 
 const handlers = {
-  summarySendStarted: mailingChanged,
+  summarySendStarted(s, e) {
+    s.summarySent = true;
+    mailingChanged(s, e);
+  },
+  // What a phone or the wall sees of a sending: that the summary has gone out, no addresses.
+  mailing(s, e) {
+    if (e.summarySent) s.summarySent = true;
+  },
   summaryDelivered: mailingChanged,
   summaryFailed: mailingChanged,
   meetingUpdated(s, e) {
@@ -390,6 +398,9 @@ export const DEFAULT_QUESTIONS = {
   'wrap-up': "Next steps: champions' call within 30 days, next meeting within 60 days.",
   closed: 'Thank you! The meeting summary will follow.',
 };
+
+/** The closed meeting's default words once the summary has gone out by e-mail. */
+export const SUMMARY_SENT = 'Thank you! The meeting summary has been sent by e-mail.';
 
 /**
  * The people behind the attendee records: one person who joined from two devices (the same

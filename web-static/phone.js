@@ -312,7 +312,9 @@ function renderPosting(state) {
         commitments: t(own('closed.commitments')),
         'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
         // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
-        closed: t('closed.closed', t(you?.email && you?.consent && state.mailAvailable !== false ? 'closed.summary.mail' : 'closed.summary.ask'),
+        // Once it has gone out, it is no longer something to wait for.
+        closed: t('closed.closed', t(you?.email && you?.consent && state.mailAvailable !== false
+          ? (state.summarySent ? 'closed.summary.sent' : 'closed.summary.mail') : 'closed.summary.ask'),
           [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join('\n')),
       }[state.phase] || t('closed.other');
     }

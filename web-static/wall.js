@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
+import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, SUMMARY_SENT, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
 import { $, h, setText, setWrappingText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
@@ -69,7 +69,9 @@ function render() {
   // Once the facilitator has recorded the dates, the wrap-up's rule of thumb ("within 30
   // days") would sit above the real dates: the header thanks the room instead.
   const dated = phase === 'wrap-up' && state.question === DEFAULT_QUESTIONS['wrap-up'] && nextStepsDated(state);
-  setText($('question'), dated ? 'Thank you! Here is what happens next.' : state.question);
+  // Once the summary has been e-mailed, "The meeting summary will follow" is no longer true.
+  const sent = phase === 'closed' && state.question === DEFAULT_QUESTIONS.closed && state.summarySent;
+  setText($('question'), dated ? 'Thank you! Here is what happens next.' : sent ? SUMMARY_SENT : state.question);
   renderJoin(state);
   show($('wall-message'), false);
 
