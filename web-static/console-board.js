@@ -104,12 +104,21 @@ export function setupBoard({ conn, run, say, draw }) {
     const notes = ids.map((id) => conn.state.notes.find((n) => n.id === id)).filter(Boolean);
     const themes = new Set(notes.map((n) => n.theme));
     if (!label.trim()) return say('Give the new theme a label.');
-    if (themes.size !== 1 || !notes[0].theme) return say('Split off notes of one theme: select notes from a single column.');
-    if (await run({ type: 'splitTheme', theme: notes[0].theme, notes: ids, label }, `Split into “${label}”.`)) {
-      $('split-label').value = '';
-      selected.clear();
-      draw();
+    if (!notes.length) return;
+    if (themes.size === 1 && notes[0].theme) {
+      if (await run({ type: 'splitTheme', theme: notes[0].theme, notes: ids, label }, `Split into “${label}”.`)) {
+        $('split-label').value = '';
+        selected.clear();
+        draw();
+      }
+      return;
     }
+    // Notes from several columns, or from Unsorted: a new theme, then each note moved into it
+    // by hand (a walk-through had to create the theme and make three moves one by one).
+    const made = await run({ type: 'createTheme', kind: notes[0].kind, label });
+    if (!made?.theme) return;
+    $('split-label').value = '';
+    await moveNotes(ids, made.theme);
   });
   // One selected note can be corrected for the summary (a typo, a translation); phones and
   // the wall keep the author's words.
@@ -303,7 +312,6 @@ export function renderBoard(state) {
     `Click a ${themeWord(kind)}’s name to rename it. Esc clears the selection.`);
   setText($('new-theme-text'), kind === 'opportunity' ? 'New opportunity theme' : 'New strategy area');
   setText($('create-theme-button'), kind === 'opportunity' ? 'Create theme' : 'Create strategy area');
-  setText(document.querySelector('label[for=split-label]'), `Split into a new ${themeWord(kind)}`);
 
   const { columns } = boardColumns(state, kind, { includeHidden: true, keepEmpty: true });
   if (!columns.some((c) => c.unsorted)) columns.push({ id: UNSORTED, theme: null, label: 'Unsorted', notes: [], unsorted: true });
@@ -573,7 +581,11 @@ function renderSelection(state, kind, themes) {
   show($('selection-keep'), notes.some((n) => !n.placedByHand));
   show($('selection-hide'), notes.some((n) => !n.hidden));
   show($('selection-show'), notes.some((n) => n.hidden));
-  show($('split-form'), new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme);
+  // Notes of one column split off it; notes from several columns, or unsorted, go to a new one.
+  const oneColumn = new Set(notes.map((n) => n.theme)).size === 1 && !!notes[0]?.theme;
+  setText(document.querySelector('label[for=split-label]'), `${oneColumn ? 'Split into' : 'Put in'} a new ${themeWord(kind)}`);
+  setText(document.querySelector('#split-form button[type=submit]'), oneColumn ? 'Split off' : 'Create');
+  show($('split-form'), notes.length > 0);
   const one = notes.length === 1 ? notes[0] : null;
   if (one && $('correct-form').dataset.note !== one.id) {
     $('correct-form').dataset.note = one.id;

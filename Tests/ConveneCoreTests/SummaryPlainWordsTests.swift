@@ -220,6 +220,19 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(body("participant").hasPrefix("Dear Ruth Okafor, Thank you for taking part in the launch meeting of the light manufacturing sector partnership in Region X."), body("participant"))
         XCTAssertTrue(body("nominee").contains("you were named as someone who should be involved"))
         XCTAssertFalse(body("nominee").contains("Thank you for taking part"))
+        // Someone named for strategy areas is told which.
+        var named = MeetingDriver()
+        let karen = named.join("Karen")
+        named.phase(.requirements)
+        let housing = named.theme(.requirement, "Worker housing")
+        let rides = named.theme(.requirement, "Rides to the plants")
+        named.phase(.commitments)
+        try named.run(.nominate(id: "x1", name: "Ruth", organization: "Okafor Farms", contact: "X@example.com", theme: housing), as: .participant(karen))
+        try named.run(.nominate(id: "x2", name: "Ruth", organization: "Okafor Farms", contact: "x@example.com", theme: rides), as: .participant(karen))
+        let ruth = MailRecipient(email: "x@example.com", name: "Ruth", organization: "Okafor Farms", kind: "nominee")
+        XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
+            .hasPrefix("At the launch meeting of the light manufacturing sector partnership in Region X, you were named as someone who should be involved in “Worker housing” and “Rides to the plants”."),
+                      SummaryMail.introduction(for: ruth, state: named.state).intro)
         XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
         // The message as sent: the sign-off closes the letter, on two lines, before the
         // appendix of notes, in both parts.

@@ -87,7 +87,8 @@ def test_the_summary_of_a_fifty_note_meeting_prints_on_two_pages(pool, server, f
     assert found == sorted(found), (found, markdown)
 
     html = facilitator("summary", format="html", appendix=False)["content"]
-    assert "Focus on both top-level talent development" in html and "Appendix" not in html
+    # (As a reader sees it: a short hyphenated word is wrapped in a span that keeps it on one line.)
+    assert "Focus on both top-level talent development" in re.sub(r"<[^>]+>", "", html) and "Appendix" not in html
     with_appendix = facilitator("summary", format="html", appendix=True)["content"]
     driver = pool.take()
     try:
