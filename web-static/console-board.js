@@ -118,7 +118,8 @@ export function setupBoard({ conn, run, say, draw }) {
     const made = await run({ type: 'createTheme', kind: notes[0].kind, label });
     if (!made?.theme) return;
     $('split-label').value = '';
-    await moveNotes(ids, made.theme);
+    // Nothing could be moved into it (each refusal is said): no empty theme is left behind.
+    if (!(await moveNotes(ids, made.theme))) await run({ type: 'deleteTheme', theme: made.theme });
   });
   // One selected note can be corrected for the summary (a typo, a translation); phones and
   // the wall keep the author's words.
@@ -260,7 +261,8 @@ async function keepNotes(ids) {
   draw();
 }
 
-/** Moves notes one command each (the server checks every one); stops at the first refusal. */
+/** Moves notes one command each (the server checks every one); stops at the first refusal.
+ *  Returns how many moved. */
 async function moveNotes(ids, theme) {
   const { run, say, draw, conn } = ctx;
   let moved = 0;
@@ -276,6 +278,7 @@ async function moveNotes(ids, theme) {
   // Keep the keyboard on the (first) moved note, now in its new column.
   focusNote = ids[0];
   draw();
+  return moved;
 }
 
 async function hideSelected(hidden) {

@@ -22,7 +22,7 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     nominations: s.nominations || [],
     nextSteps: s.nextSteps || emptyNextSteps(),
     mailings: s.mailings || [], // console only: summary e-mails and each recipient's outcome
-    summarySent: !!s.summarySent, // the summary has gone out by e-mail (every screen)
+    summarySent: !!s.summarySent, // the summary has reached someone by e-mail (every screen)
     proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
     undoable: s.undoable || {}, // console only: kind → notes the last regrouping moved, while it can be undone
     spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
@@ -73,15 +73,15 @@ function mailingChanged(s, e) {
 }
 
 const handlers = {
-  summarySendStarted(s, e) {
-    s.summarySent = true;
-    mailingChanged(s, e);
-  },
+  summarySendStarted: mailingChanged,
   // What a phone or the wall sees of a sending: that the summary has gone out, no addresses.
   mailing(s, e) {
     if (e.summarySent) s.summarySent = true;
   },
-  summaryDelivered: mailingChanged,
+  summaryDelivered(s, e) {
+    s.summarySent = true;
+    mailingChanged(s, e);
+  },
   summaryFailed: mailingChanged,
   meetingUpdated(s, e) {
     s.meeting = e.meeting;

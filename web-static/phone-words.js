@@ -131,10 +131,13 @@ const ERRORS_ES = {
  * The phase's question in the page's language. Today the server always asks its default
  * question; should a meeting ever ask its own, it is shown as written, never replaced.
  * `dated`: the facilitator has recorded the next steps' dates (the wrap-up's rule of thumb,
- * "within 30 days", would sit above the real dates).
+ * "within 30 days", would sit above the real dates). `summarySent`: the summary has reached
+ * someone by e-mail.
  */
-export function questionFor(phase, question, role, dated = false) {
+export function questionFor(phase, question, role, dated = false, summarySent = false) {
   if (question !== DEFAULT_QUESTIONS[phase]) return question;
+  // Once the summary has gone out, "it will follow" is no longer true.
+  if (phase === 'closed' && summarySent) return t('question.closed.sent');
   // A community partner supports strategy areas; only employers champion them.
   if (phase === 'commitments' && role === 'partner') return t('question.commitments.partner');
   if (phase === 'wrap-up' && dated) return t('question.wrap-up.dated');
@@ -191,6 +194,7 @@ const WORDS = {
     'note.refusedBanner': 'A note you wrote could not be posted: see “Your notes” below. Its text is kept there for you.',
     'question.commitments.partner': 'Which strategy areas will you support? Who else should be involved?',
     'question.wrap-up.dated': 'Here is what happens next.',
+    'question.closed.sent': 'Thank you! The meeting summary has been sent by e-mail.',
     'join.closedHeading': 'This meeting has ended',
     'join.shutHeading': 'Joining is closed',
     'join.shut': 'The facilitator has closed joining for this meeting. If you should be in it, ask them to open it again or to add you.',
@@ -207,7 +211,7 @@ const WORDS = {
     'closed.wrap-up.partner': (next) => `Posting is closed. Thank you for joining us!\n${next}`,
     'closed.closed': (summary, next) => `The meeting is closed. ${summary}\n${next}`,
     'closed.summary.mail': 'The meeting summary will come to your e-mail.',
-    'closed.summary.sent': 'The meeting summary has been sent to your e-mail.',
+    'closed.summary.sent': 'The meeting summary has been sent by e-mail.',
     'closed.summary.ask': 'The organizers will share the meeting summary.',
     'note.roundOver': 'This round is over, so your note stays as the room saw it. Ask the facilitator if it needs correcting.',
     'closed.other': 'Posting is closed right now.',
@@ -313,6 +317,7 @@ const WORDS = {
     'note.refusedBanner': 'Una nota suya no se pudo publicar: vea “Sus notas” más abajo. Allí se guarda su texto.',
     'question.commitments.partner': '¿Qué áreas de estrategia va a apoyar? ¿Quién más debería participar?',
     'question.wrap-up.dated': 'Esto es lo que sigue.',
+    'question.closed.sent': '¡Gracias! El resumen de la reunión se envió por correo electrónico.',
     'join.closedHeading': 'Esta reunión ha terminado',
     'join.shutHeading': 'Ya no es posible unirse',
     'join.shut': 'El facilitador cerró la inscripción a esta reunión. Si debe participar, pídale que la abra de nuevo o que lo agregue.',
@@ -330,7 +335,7 @@ const WORDS = {
     'closed.wrap-up.partner': (next) => `Ya no se publican notas. ¡Gracias por acompañarnos!\n${next}`,
     'closed.closed': (summary, next) => `La reunión ha terminado. ${summary}\n${next}`,
     'closed.summary.mail': 'Recibirá el resumen de la reunión por correo electrónico.',
-    'closed.summary.sent': 'El resumen de la reunión se envió a su correo electrónico.',
+    'closed.summary.sent': 'El resumen de la reunión se envió por correo electrónico.',
     'closed.summary.ask': 'Los organizadores compartirán el resumen de la reunión.',
     'note.roundOver': 'Esta ronda ha terminado, así que su nota queda como la vio la sala. Pida al facilitador que la corrija si hace falta.',
     'closed.other': 'Ahora no se pueden publicar notas.',

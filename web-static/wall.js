@@ -192,7 +192,10 @@ function renderBoard(state, kind) {
   });
   board.dataset.columns = String(columns.length);
   fitTitles(Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label')));
+  // Words let go at an earlier draw are kept whole again: the sizes may have changed since.
+  for (const span of board.querySelectorAll('.wall-note .released')) span.classList.replace('released', 'nobreak');
   fitNotes(board, Array.from(board.querySelectorAll('.column')));
+  if (releaseWideWords(board)) fitNotes(board, Array.from(board.querySelectorAll('.column')));
   animateArrivals(arrived, before);
 }
 
@@ -266,14 +269,39 @@ function fitNotes(board, columns) {
     board.style.setProperty('--note-size', `${NOTE_SIZES[level]}px`);
   }
   board.dataset.noteSize = String(NOTE_SIZES[level]);
+  // A column also shrinks on its own while a word of one of its notes is wider than the note:
+  // measured with words unbreakable, since a narrow column broke them mid-word otherwise
+  // ("warehous|es" in eight columns at 1920 px). A hyphenated word may break at its hyphens
+  // then (a column does not shrink for "state-of-the-art"): kept whole only if it fits,
+  // `releaseWideWords`.
+  board.classList.add('measuring-words');
   for (const list of lists) {
     let own = level;
-    while (own < NOTE_SIZES.length - 1 && overflows(list)) {
+    while (own < NOTE_SIZES.length - 1 && (overflows(list) || wordTooWideIn(list))) {
       own++;
       list.style.setProperty('--note-size', `${NOTE_SIZES[own]}px`);
     }
-    if (overflows(list)) foldOverflow(list);
   }
+  board.classList.remove('measuring-words');
+  for (const list of lists) if (overflows(list)) foldOverflow(list);
+}
+
+/** True when a word of a note shown in `list` is wider than the note (words unbreakable). */
+const wordTooWideIn = (list) => Array.from(list.children)
+  .some((li) => !li.hidden && li.querySelector('.note-text').scrollWidth > li.querySelector('.note-text').clientWidth + 1);
+
+/** A hyphenated word kept whole (`setWrappingText`) that is wider than its note at the size
+ *  chosen breaks at its hyphen after all: broken at a hyphen reads better than cut off at the
+ *  column's edge. True when one was. */
+function releaseWideWords(board) {
+  let released = false;
+  for (const span of board.querySelectorAll('.wall-note .nobreak')) {
+    if (span.getBoundingClientRect().width > span.closest('.note-text').clientWidth + 0.5) {
+      span.classList.replace('nobreak', 'released');
+      released = true;
+    }
+  }
+  return released;
 }
 
 // Measured on the last note shown as well: scrollHeight is rounded to whole pixels, and a
@@ -354,7 +382,7 @@ const SPOTLIGHT_SIZES = [44, 40, 36, 32, 28, 24, 20, 18];
 
 function renderSpotlight(state, theme) {
   const notes = state.notes.filter((n) => n.theme === theme.id && !n.hidden);
-  setText($('spotlight-label'), theme.label);
+  setWrappingText($('spotlight-label'), theme.label);
   setText($('spotlight-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`);
   const list = $('spotlight-notes');
   const before = notesOnScreen(list);

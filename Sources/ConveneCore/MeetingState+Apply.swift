@@ -104,7 +104,14 @@ extension MeetingState {
             guard let old = themes[theme] else { break }
             themes[newTheme] = Theme(id: newTheme, kind: old.kind, label: label, labelByHand: true, createdAt: at)
             if let i = themeOrder.firstIndex(of: theme) { themeOrder.insert(newTheme, at: i + 1) } else { themeOrder.append(newTheme) }
-            for id in moved { notes[id]?.theme = newTheme; notes[id]?.placedByHand = true }
+            // As if moved by hand: the theme they left is one they were taken out of (a
+            // counter-example of it, and the two are not offered for merging back).
+            for id in moved {
+                if notes[id]?.movedOutOf.contains(theme) == false { notes[id]?.movedOutOf.append(theme) }
+                keptByDismissal[id] = nil
+                notes[id]?.theme = newTheme
+                notes[id]?.placedByHand = true
+            }
             for id in noteOrder where notes[id]?.theme == theme { notes[id]?.placedByHand = true }
             releaseFromLastSplit(moved + noteOrder.filter { notes[$0]?.theme == theme })
             nextNumber += 1

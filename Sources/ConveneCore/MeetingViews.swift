@@ -77,9 +77,9 @@ extension MeetingState {
             ("champions", .array(champions.map { .object([("participant", .string($0.participant)), ("theme", .string($0.theme))]) })),
             ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
             ("nextSteps", nextSteps.json()), ("spotlight", spotlight.json),
-            // Whether the summary has gone out by e-mail (no addresses): the wall and the
-            // phones stop promising it once it has.
-            ("summarySent", .bool(!mailings.isEmpty)),
+            // Whether the summary has reached someone by e-mail (no addresses): the wall and the
+            // phones stop promising it once it has (a sending started, or failed, is not that).
+            ("summarySent", .bool(!deliveredEmails.isEmpty)),
         ] + (audience == .console ? [("mailings", .array(mailings.map(mailingView))),
                                      ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } })),
                                      // Kinds with a regrouping `undoRegroup` can still undo, and how many notes it moved.
@@ -193,7 +193,7 @@ extension MeetingState {
             pairs += [("note", .string(note)), ("text", text.json)]
         case let .summarySendStarted(send, _, _), let .summaryDelivered(send, _), let .summaryFailed(send, _, _):
             // Addresses are for the console only; phones and the wall just see the sequence move on.
-            guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at)), ("summarySent", .bool(true))]) }
+            guard audience == .console else { return .object([("type", "mailing"), ("at", .int(stored.at)), ("summarySent", .bool(!deliveredEmails.isEmpty))]) }
             if let m = mailings.first(where: { $0.id == send }) { pairs.append(("mailing", mailingView(m))) }
         }
         return jsonObject(pairs)

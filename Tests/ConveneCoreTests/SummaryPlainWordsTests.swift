@@ -233,6 +233,11 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
             .hasPrefix("At the launch meeting of the light manufacturing sector partnership in Region X, you were named as someone who should be involved in “Worker housing” and “Rides to the plants”."),
                       SummaryMail.introduction(for: ruth, state: named.state).intro)
+        // Named for the partnership as a whole as well: said after the areas.
+        try named.run(.nominate(id: "x3", name: "Ruth", organization: "Okafor Farms", contact: "x@example.com", theme: nil), as: .participant(karen))
+        XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
+            .contains("should be involved in “Worker housing”, “Rides to the plants” and the partnership as a whole."),
+                      SummaryMail.introduction(for: ruth, state: named.state).intro)
         XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
         // The message as sent: the sign-off closes the letter, on two lines, before the
         // appendix of notes, in both parts.

@@ -262,6 +262,31 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertEqual(MeetingState.replay(log)?.keptByDismissal, s.keptByDismissal, "the log's memory, as for a dismissal")
     }
 
+    func testAThemeSplitOffOnTheConsoleIsNotOfferedForMergingBack() throws {
+        // Six notes of one topic in "Topic", six of another in "Other"; the facilitator splits
+        // three of Topic's off (the console's "Split off"). The two hold one topic, but the
+        // facilitator has just separated them: no merge suggestion puts them back together.
+        let texts = (0..<12).map { "note \($0)" }
+        var s = state(notes: texts)
+        func apply(_ events: [MeetingEvent]) { for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) } }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "Topic", byHand: true),
+               .themeCreated(id: "t2", kind: .opportunity, label: "Other", byHand: true)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: $0 % 2 == 0 ? "t1" : "t2", byHand: false) })
+        let vs = vectors(12, themes: 2)
+        var engine = MeetingGrouping()
+        engine.targetThemes = 2
+        func suggested() -> [Set<String>] {
+            let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+            return engine.mergeSuggestions(wall).map { Set([$0.from, $0.into]) }
+        }
+        let split = try s.decide(.splitTheme(theme: "t1", notes: ["n6", "n8", "n10"], label: "Split off"), by: .facilitator, newSecret: "")
+        apply(split.events)
+        let newTheme = try XCTUnwrap(s.notes["n6"]?.theme)
+        XCTAssertNotEqual(newTheme, "t1")
+        XCTAssertEqual(s.notes["n6"]?.movedOutOf, ["t1"], "split off by hand: taken out of its theme")
+        XCTAssertFalse(suggested().contains(["t1", newTheme]), "\(suggested())")
+    }
+
     func testARegroupPreviewChangesNothingUntilAppliedAndThenMatchesTheRegroup() throws {
         // 18 notes from three clear topics, all lumped into one automatic theme.
         let texts = (0..<18).map { "note \($0)" }

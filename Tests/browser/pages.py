@@ -161,9 +161,11 @@ class Screen:
         self.driver.execute_cdp_cmd("Network.emulateNetworkConditions",
                                     {"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
 
-    def words_not_whole(self, selector):
+    def words_not_whole(self, selector, after_hyphens=False):
         """Words of the elements matching `selector` broken across two lines or running past
-        the element's own box: [(word, "broken" | "overflows")]. Empty: every word reads whole."""
+        the element's own box: [(word, "broken" | "overflows")]. Empty: every word reads whole.
+        `after_hyphens`: a word broken only right after its hyphens ("state-of-the-|art") counts
+        as whole."""
         return self.js("""
             const out = [];
             for (const el of document.querySelectorAll(arguments[0])) {
@@ -175,12 +177,22 @@ class Screen:
                   const r = document.createRange();
                   r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
                   const rects = Array.from(r.getClientRects());
-                  if (rects.length > 1) out.push([m[0], 'broken']);
+                  if (rects.length > 1) {
+                    // Where each line of the word starts: after a hyphen, if hyphens may break.
+                    let midWord = !arguments[1];
+                    for (let i = 1; !midWord && i < m[0].length; i++) {
+                      const a = document.createRange(), b = document.createRange();
+                      a.setStart(node, m.index + i - 1); a.setEnd(node, m.index + i);
+                      b.setStart(node, m.index + i); b.setEnd(node, m.index + i + 1);
+                      if (Math.round(b.getBoundingClientRect().top) !== Math.round(a.getBoundingClientRect().top) && m[0][i - 1] !== '-') midWord = true;
+                    }
+                    if (midWord) out.push([m[0], 'broken']);
+                  }
                   else if (rects.some((q) => q.right > box.right + 1)) out.push([m[0], 'overflows']);
                 }
               }
             }
-            return out;""", selector)
+            return out;""", selector, after_hyphens)
 
     def run_axe(self, axe_source):
         """Runs axe-core on the page once it is still (a fade-in half done would be measured as

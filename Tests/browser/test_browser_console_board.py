@@ -469,10 +469,11 @@ def test_notes_from_several_columns_are_put_in_a_new_theme_at_once(screens, faci
                  "both notes in the new theme")
     assert texts["c"] in console.board()["Cold chain"]
     assert "Moved 2 notes to “Mexico trade”." in console.message()
-    # Placed by the facilitator: pinned there, as any move by hand.
-    console.wait_js("return Array.from(document.querySelectorAll('#console-board .console-note')).filter((li) =>"
-                    " li.closest('.console-column').querySelector('.column-label').textContent === 'Mexico trade').length === 2;",
-                    message="two cards in the column")
+    # Placed by the facilitator, as any move by hand: each card carries the console's "✓ placed by you".
+    marks = console.js("""for (const col of $('console-board').children)
+          if (text(col.querySelector('.column-label')) === 'Mexico trade')
+            return Array.from(col.querySelectorAll('.console-note'), (li) => li.classList.contains('by-hand'));""")
+    assert marks == [True, True], marks
     viewport_shot(console, "put in a new theme")
     # Six themes and Unsorted still fit side by side on the laptop's screen (a walk-through's
     # Unsorted column was cut off at the right, behind a sideways scroll).

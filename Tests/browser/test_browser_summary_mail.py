@@ -56,6 +56,7 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     wall = screens.wall()
     phone.wait(lambda: "The meeting summary will come to your e-mail." in (phone.closed_notice() or ""), "the e-mail promise")
     wall.wait_js("return text($('question')) === 'Thank you! The meeting summary will follow.';", message="the wall's promise")
+    assert phone.question() == "Thank you! The meeting summary will follow.", phone.question()
     # E-mail is set up: no notice, the recipients on request, the draft sentence said first.
     assert console.js("return !shown($('mail-unavailable')) && shown($('mail-recipients-button'));")
     console.click(console.by_id("mail-recipients-button"))
@@ -75,9 +76,10 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     assert [rcpt for rcpt, _ in mailbox.messages] == [["karen@acme.example"]]
     assert "Drone makers are growing here" in mailbox.messages[0][1].get_body(("plain",)).get_content()
     # Sent: neither still promises it (a walk-through's wall said "will follow" after the letters went out).
-    phone.wait(lambda: "The meeting summary has been sent to your e-mail." in (phone.closed_notice() or ""), "the summary said sent")
+    phone.wait(lambda: "The meeting summary has been sent by e-mail." in (phone.closed_notice() or ""), "the summary said sent")
+    assert phone.question() == "Thank you! The meeting summary has been sent by e-mail.", phone.question()
     wall.wait_js("return text($('question')) === 'Thank you! The meeting summary has been sent by e-mail.';", message="the wall says sent")
     phone.shot("closed, summary by e-mail")
     # A screen opened afresh knows it too (the snapshot says so, without any address).
     phone.driver.refresh()
-    phone.wait(lambda: "The meeting summary has been sent to your e-mail." in (phone.closed_notice() or ""), "sent, after a reload")
+    phone.wait(lambda: "The meeting summary has been sent by e-mail." in (phone.closed_notice() or ""), "sent, after a reload")

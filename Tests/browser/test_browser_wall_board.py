@@ -253,9 +253,10 @@ def test_a_short_hyphenated_word_never_breaks_at_its_hyphen(screens, facilitator
     "banking-as-a-service", may still break at a hyphen rather than overflow)."""
     fill_wall(facilitator, {"Freight & e-commerce": ["fueling stations along I-80 for e-commerce fleets",
                                                      "co-packing near the I-80 interchange"],
-                            "Drivers": ["CDL drivers retiring", "night-shift drivers wanted"]})
+                            "Drivers": ["CDL drivers retiring", "night-shift drivers wanted",
+                                        "state-of-the-art cross-training for diesel techs"]})
     wall = screens.wall()
-    wall.wait(lambda: "Freight & e-commerce" in wall.board(), "the themes on the wall")
+    wall.wait(lambda: len(wall.columns() or []) == 2, "the themes on the wall")
     broken = wall.js(r"""
         const out = [];
         const targets = Array.from(document.querySelectorAll('.wall-note .note-text, .column-label'));
@@ -278,6 +279,23 @@ def test_a_short_hyphenated_word_never_breaks_at_its_hyphen(screens, facilitator
         return out;""")
     assert broken == [], broken[:10]
     assert "fueling stations along I-80 for e-commerce fleets" in sum(wall.board().values(), []), "the note reads as typed"
+    # In a narrow column (eight columns at 1920 px), a kept-whole word wider than its note
+    # breaks at a hyphen after all rather than run past the column's edge, where it would be cut off.
+    for i, label in enumerate(["Parking", "Rail", "Ports", "Warehouses", "Fuel", "Safety"]):
+        theme = facilitator("createTheme", kind="opportunity", label=label)["theme"]
+        facilitator("post", id=f"extra-{i}", kind="opportunity", text=f"{label.lower()} matters",
+                    scribe={"name": "Employer", "organization": "Shop", "role": "employer"})
+        facilitator("moveNote", note=f"extra-{i}", theme=theme)
+        time.sleep(0.1)
+    wall.wait(lambda: len(wall.columns() or []) == 8, "eight columns")
+    wall_layout(wall)
+    overflowing = wall.js("""return Array.from(document.querySelectorAll('.wall-note .note-text'))
+        .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent);""")
+    assert overflowing == [], overflowing
+    # And no word breaks mid-word: a column whose words do not fit takes a smaller size; a
+    # hyphenated word too wide for its note breaks at a hyphen.
+    assert wall.words_not_whole(".wall-note .note-text", after_hyphens=True) == []
+    wall.shot("eight narrow columns")
 
 
 def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitator):

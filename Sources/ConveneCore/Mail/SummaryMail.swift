@@ -84,12 +84,15 @@ public enum SummaryMail {
         let name = String(recipient.name.map { $0.isNewline ? " " : $0 })
         let partnership = "the \(SummaryWording.inSentence(state.info.industry)) sector partnership in \(state.info.region)"
         // The strategy areas they were named for (a walk-through's letter did not say which).
-        let areas = state.nominationOrder.compactMap { state.nominations[$0] }
+        let theirs = state.nominationOrder.compactMap { state.nominations[$0] }
             .filter { $0.contact?.lowercased() == recipient.email.lowercased() }
-            .compactMap { $0.theme.flatMap { state.themes[$0]?.label } }
         var named: [String] = []
-        for a in areas where !named.contains(a) { named.append(a) }
-        let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named.map { "“\($0)”" })
+        for label in theirs.compactMap({ $0.theme.flatMap { state.themes[$0]?.label } }) where !named.contains("“\(label)”") {
+            named.append("“\(label)”")
+        }
+        // Named for the partnership as a whole too: said after the areas.
+        if !named.isEmpty, theirs.contains(where: { $0.theme == nil }) { named.append("the partnership as a whole") }
+        let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named)
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be \(involved). "
                 + "Here is what the employers there agreed; the champions would be glad to have you join them."
