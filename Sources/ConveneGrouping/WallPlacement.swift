@@ -38,8 +38,13 @@ public enum WallPlacement {
     /// move is proposed only when two regroupings in a row want it.
     /// `settling`: the room has paused and no note arrives: the unchanged wall is regrouped once
     /// more (`MeetingGrouping.settle`), with nothing held back.
+    /// `titlesAtPause`: a settling pass looks at every automatic title again (the room's pause).
+    /// Not at the facilitator's pause after a correction: a walk-through saw a column nobody
+    /// had touched renamed while the facilitator was correcting the board, and their next
+    /// rename of it failed — it no longer had the name they had just read.
     public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping,
-                             retitling: Set<String> = [], confirming: WantedMoves = WantedMoves(), settling: Bool = false) -> Pass {
+                             retitling: Set<String> = [], confirming: WantedMoves = WantedMoves(), settling: Bool = false,
+                             titlesAtPause: Bool = true) -> Pass {
         var wall = base
         var ids = IdentifierSource(next: nextNumber)
         var changes: [WallChange] = []
@@ -82,7 +87,7 @@ public enum WallPlacement {
         // pause every theme is looked at again (a calm moment: no note is arriving), and a
         // title that still fits gives way only to a clearly better one; those the notes
         // touched keep a title that still fits until they outgrow it (`retitleAsNotesArrive`).
-        let paused = settling && arriving.isEmpty
+        let paused = settling && arriving.isEmpty && titlesAtPause
         let every = Set(wall.themes.map(\.id))
         let titles = engine.retitleAsNotesArrive(wall, before: base, touched: touched, afresh: retitling, atPause: paused ? every : [])
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },

@@ -396,5 +396,9 @@ final class WallPlacementTests: XCTestCase {
         let paused = relabels(WallPlacement.place(arriving: [], onto: wall, nextNumber: 10, engine: engine, settling: true))
         XCTAssertEqual(paused.count, 1)
         XCTAssertNotEqual(paused.first, "Weld inspectors")
+        // The facilitator's pause after a correction is no room's pause: a title nobody's
+        // correction made wrong stays while they work on the board.
+        XCTAssertEqual(relabels(WallPlacement.place(arriving: [], onto: wall, nextNumber: 10, engine: engine, settling: true,
+                                                    titlesAtPause: false)), [])
     }
 }

@@ -47,6 +47,9 @@ final class LiveMeeting {
     var wantedMoves: [NoteKind: WantedMoves] = [:]
     /// Kinds whose wall the room has paused on: the next pass regroups it with nothing held back.
     var settling: Set<NoteKind> = []
+    /// Of those, the walls the room itself has paused on (not only the facilitator after a
+    /// correction): their settling pass also looks at every automatic title again.
+    var roomPaused: Set<NoteKind> = []
     /// Walls that owe a settling pass once they have been left alone this many seconds (the
     /// room's pause, or the facilitator's after a correction): every change re-arms the wait,
     /// and only a settling pass on the wall as it then is pays the debt.

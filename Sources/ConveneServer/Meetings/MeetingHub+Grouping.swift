@@ -128,13 +128,15 @@ extension MeetingHub {
         let retitle = live.retitleWanted.removeValue(forKey: kind) ?? []
         // A pass with notes supersedes a settling one (it regroups the wall anyway).
         let settling = live.settling.remove(kind) != nil && batch.isEmpty
+        let roomPaused = live.roomPaused.remove(kind) != nil
         guard !batch.isEmpty || !retitle.isEmpty || settling else { return }
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
         clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
                                                base: base, arriving: arriving, nextNumber: state.nextNumber,
                                                targetThemes: state.settings.targetThemes, retitle: retitle,
-                                               confirming: live.wantedMoves[kind] ?? WantedMoves(), settling: settling))
+                                               confirming: live.wantedMoves[kind] ?? WantedMoves(), settling: settling,
+                                               titlesAtPause: roomPaused))
     }
 
     /// Most notes placed by one job: a backlog after a burst is placed in steps, and each
@@ -256,6 +258,8 @@ extension MeetingHub {
             return
         }
         live.settling.insert(kind)
+        // The room's longer wait was owed (people had been writing), not only the facilitator's.
+        if (live.settleOwed[kind] ?? 0) >= Self.settleWait { live.roomPaused.insert(kind) }
         schedulePlacement(live, kind: kind)
     }
 

@@ -31,6 +31,9 @@ final class ClusteringWorker: Sendable {
         var confirming = WantedMoves()
         /// No note: the room paused; regroup the wall and offer everything (`MeetingGrouping.settle`).
         var settling = false
+        /// A settling pass at the room's pause, not only the facilitator's after a correction:
+        /// every automatic title is looked at again (`WallPlacement.place`).
+        var titlesAtPause = true
     }
 
     struct Result: Sendable {
@@ -56,7 +59,8 @@ final class ClusteringWorker: Sendable {
         thread = WorkerThread(name: "clustering", niceness: 10) { job in
             let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
             let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine,
-                                           retitling: job.retitle, confirming: job.confirming, settling: job.settling)
+                                           retitling: job.retitle, confirming: job.confirming, settling: job.settling,
+                                           titlesAtPause: job.titlesAtPause)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
                                       notes: job.arriving.map(\.id), pass: pass, retitle: job.retitle, settled: job.settling)))
         }
