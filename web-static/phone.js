@@ -8,7 +8,7 @@ import { $, h, setText, setWrappingText, show, syncChildren, setOptions, charact
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
 import { formatWhen } from './format.js';
-import { t, dateLocale, translatePage, languageSwitch, errorMessage, questionFor } from './phone-words.js';
+import { t, dateLocale, translatePage, languageSwitch, errorMessage, questionFor, language } from './phone-words.js';
 
 keepPagesForOffline();
 
@@ -142,7 +142,8 @@ $('join-form').addEventListener('submit', async (e) => {
     $(problem[0]).focus();
     return;
   }
-  const command = { type: 'join', name, organization, role, consent };
+  // The page's language: the letter with the summary opens in it.
+  const command = { type: 'join', name, organization, role, consent, language };
   if (email) command.email = email;
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;

@@ -19,7 +19,7 @@ public struct Hello: Equatable, Sendable {
 
 public enum Command: Equatable, Sendable {
     // Participants
-    case join(name: String, organization: String, role: ParticipantRole, email: String?, consent: Bool)
+    case join(name: String, organization: String, role: ParticipantRole, email: String?, consent: Bool, language: String? = nil)
     case post(id: String, kind: NoteKind?, text: String, scribed: Scribed?)
     case edit(note: String, text: String)
     case withdraw(note: String)

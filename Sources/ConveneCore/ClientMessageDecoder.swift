@@ -52,7 +52,10 @@ public enum ClientMessageDecoder {
             return .organizer(req: req, key: key, .createMeeting(meeting))
         case "join":
             let p = try person(f, whose: "your")
-            command = .join(name: p.name, organization: p.organization, role: p.role, email: p.email, consent: p.consent)
+            // The phone's language: a letter the server knows how to write, else English.
+            let language = try f.optionalString("language", max: 16)
+            command = .join(name: p.name, organization: p.organization, role: p.role, email: p.email, consent: p.consent,
+                            language: language == "es" ? "es" : nil)
         case "post":
             let kind: NoteKind? = try f.optionalString("kind", max: 32) == nil ? nil : try f.noteKind("kind")
             var scribed: Scribed?

@@ -50,7 +50,7 @@ extension Participant {
         jsonObject([
             ("id", .string(id)), ("name", .string(name)), ("organization", .string(organization)),
             ("role", .string(role.rawValue)), ("email", email.json), ("consent", .bool(consent)),
-            ("resumeToken", .string(resumeToken)), ("joinedAt", .int(joinedAt)),
+            ("resumeToken", .string(resumeToken)), ("joinedAt", .int(joinedAt)), ("language", language.json),
         ])
     }
 
@@ -61,7 +61,8 @@ extension Participant {
         }
         self.init(id: try r.string("id"), name: try r.string("name"), organization: try r.string("organization"),
                   role: role, email: try r.optionalString("email"), consent: try r.bool("consent"),
-                  resumeToken: TokenDigest.stored(try r.string("resumeToken")), joinedAt: try r.int("joinedAt"))
+                  resumeToken: TokenDigest.stored(try r.string("resumeToken")), joinedAt: try r.int("joinedAt"),
+                  language: try r.optionalString("language"))
     }
 }
 

@@ -132,6 +132,7 @@ extension MeetingState {
                 participants[into]?.email = email
                 participants[into]?.consent = old.consent
             }
+            if participants[into]?.language == nil { participants[into]?.language = old.language }
             mergedTokens[old.resumeToken] = into
             mergedParticipants[from] = into
             for (merged, target) in mergedParticipants where target == from { mergedParticipants[merged] = into }

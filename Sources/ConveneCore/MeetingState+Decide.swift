@@ -38,7 +38,7 @@ extension MeetingState {
         }
         var d = Decision()
         switch command {
-        case let .join(name, organization, role, email, consent):
+        case let .join(name, organization, role, email, consent, language):
             switch actor {
             case .guest: break
             case .participant(let id):
@@ -53,7 +53,8 @@ extension MeetingState {
             }
             let id = "p\(nextNumber)"
             let p = Participant(id: id, name: name, organization: organization, role: role, email: email,
-                                consent: consent && email != nil, resumeToken: TokenDigest.of(newSecret), joinedAt: 0)
+                                consent: consent && email != nil, resumeToken: TokenDigest.of(newSecret), joinedAt: 0,
+                                language: language)
             d.events = [.participantJoined(p)]
             d.reply = [("participant", .string(id)), ("token", .string(newSecret))]
 

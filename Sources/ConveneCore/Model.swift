@@ -40,6 +40,9 @@ public struct Participant: Equatable, Sendable {
     /// its resume token (`TokenDigest`), never the token itself.
     public var resumeToken: String
     public var joinedAt: Int64
+    /// The language of their phone's pages when they joined ("es"; nil: English): their letter
+    /// with the summary opens in it.
+    public var language: String? = nil
 }
 
 /// Who wrote a note typed by the facilitator on someone's behalf (scribe mode).

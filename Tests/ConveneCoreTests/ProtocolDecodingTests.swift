@@ -25,6 +25,11 @@ final class ProtocolDecodingTests: XCTestCase {
                        .command(req: .int(7), .post(id: "n-1", kind: nil, text: "Drones", scribed: nil)))
         XCTAssertEqual(try decode(#"{"type":"join","name":"Karen","organization":"Acme","role":"partner","email":"k@a.example","consent":true}"#),
                        .command(req: nil, .join(name: "Karen", organization: "Acme", role: .partner, email: "k@a.example", consent: true)))
+        // The phone's language: Spanish is kept, anything else is English.
+        XCTAssertEqual(try decode(#"{"type":"join","name":"Marisol","organization":"Reyes","role":"employer","language":"es"}"#),
+                       .command(req: nil, .join(name: "Marisol", organization: "Reyes", role: .employer, email: nil, consent: false, language: "es")))
+        XCTAssertEqual(try decode(#"{"type":"join","name":"Marisol","organization":"Reyes","role":"employer","language":"fr"}"#),
+                       .command(req: nil, .join(name: "Marisol", organization: "Reyes", role: .employer, email: nil, consent: false)))
         XCTAssertEqual(try decode(#"{"type":"setNextSteps","championsCallDate":"2027-01-21T15:00","nextMeetingDate":"2027-02-26"}"#)
             .flatMap { m -> String? in if case .command(_, .setNextSteps(let s)) = m { return s.nextMeetingDate }; return nil }, "2027-02-26")
         XCTAssertNil(try decode(#"{"type":"ping"}"#))

@@ -233,6 +233,19 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
             .hasPrefix("At the launch meeting of the light manufacturing sector partnership in Region X, you were named as someone who should be involved in “Worker housing” and “Rides to the plants”."),
                       SummaryMail.introduction(for: ruth, state: named.state).intro)
+        // Someone who joined from a phone in Spanish: the letter opens in Spanish, and says the
+        // summary below is in English; the record survives the log.
+        var spanish = MeetingDriver()
+        try spanish.run(.join(name: "Marisol", organization: "Reyes Cold Storage", role: .employer, email: "m@reyes.example",
+                              consent: true, language: "es"), as: .guest)
+        let stored = try XCTUnwrap(spanish.log.last)
+        XCTAssertEqual(try StoredEvent(meeting: stored.meeting, seq: stored.seq, storage: stored.storageJSON()), stored, "kept in the log")
+        let marisol = try XCTUnwrap(spanish.state.summaryRecipients().first)
+        XCTAssertEqual(marisol.language, "es")
+        let letter = SummaryMail.introduction(for: marisol, state: spanish.state)
+        XCTAssertEqual(letter.greeting, "Hola, Marisol:")
+        XCTAssertTrue(letter.intro.hasPrefix("Gracias por participar en la reunión de lanzamiento de “") && letter.intro.contains("en inglés"), letter.intro)
+        XCTAssertEqual(SummaryMail.subject(spanish.state, language: "es"), "Resumen de la reunión: " + spanish.state.info.title)
         // Named for the partnership as a whole as well: said after the areas.
         try named.run(.nominate(id: "x3", name: "Ruth", organization: "Okafor Farms", contact: "x@example.com", theme: nil), as: .participant(karen))
         XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro

@@ -153,8 +153,10 @@ class Client:
         self.send(dict(msg, req=req))
         return self.wait_for(lambda m: m["type"] in ("ack", "error") and m.get("req") == req, timeout)
 
-    def join(self, name, organization=None, role="employer", email=None, consent=False):
+    def join(self, name, organization=None, role="employer", email=None, consent=False, language=None):
         msg = {"type": "join", "name": name, "organization": organization or f"{name} Co", "role": role}
+        if language:
+            msg["language"] = language
         if email:
             msg["email"] = email
             msg["consent"] = consent

@@ -290,3 +290,26 @@ def test_a_password_never_crosses_the_network_in_clear(data_dir, mailbox, monkey
         assert mailbox.messages == []
     finally:
         server.stop()
+
+
+def test_a_participant_whose_phone_was_in_spanish_gets_a_letter_that_opens_in_spanish(data_dir, mailbox):
+    server = mail_server(data_dir, mailbox.controller.port).start()
+    try:
+        console = console_for(server)
+        console.command({"type": "setPhase", "phase": "opportunities"})
+        phone_for(server, "Marisol Reyes", organization="Reyes Cold Storage", email="marisol@example.com", consent=True, language="es")
+        phone_for(server, "Karen", organization="Avionics Works", email="karen@example.com", consent=True, language="fr")
+        assert console.command({"type": "sendSummary", "recipients": ["marisol@example.com", "karen@example.com"]})["type"] == "ack"
+        wait_for_outcomes(server, 2)
+        [marisol] = mailbox.to("marisol@example.com")
+        text = marisol.get_body(("plain",)).get_content()
+        assert marisol["Subject"] == "Resumen de la reunión: Région X Manufacturing — launch"
+        assert text.startswith("Hola, Marisol Reyes:\n\nGracias por participar en la reunión de lanzamiento"), text[:200]
+        assert "en inglés" in text, "the letter says the summary below is in English"
+        assert "Hola, Marisol Reyes:" in marisol.get_body(("html",)).get_content()
+        # A language the server does not write letters in is English.
+        [karen] = mailbox.to("karen@example.com")
+        assert karen["Subject"] == "Meeting summary: Région X Manufacturing — launch"
+        assert karen.get_body(("plain",)).get_content().startswith("Dear Karen,")
+    finally:
+        server.stop()

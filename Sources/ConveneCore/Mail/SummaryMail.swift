@@ -9,9 +9,12 @@ public struct MailRecipient: Equatable, Sendable {
     public var organization: String
     /// "participant" or "nominee".
     public var kind: String
+    /// "es": a participant whose phone was in Spanish; their letter opens in Spanish (the
+    /// summary itself is the meeting's, in English). nil: English.
+    public var language: String?
 
-    public init(email: String, name: String, organization: String, kind: String) {
-        self.email = email; self.name = name; self.organization = organization; self.kind = kind
+    public init(email: String, name: String, organization: String, kind: String, language: String? = nil) {
+        self.email = email; self.name = name; self.organization = organization; self.kind = kind; self.language = language
     }
 }
 
@@ -22,7 +25,7 @@ extension MeetingState {
         var result: [MailRecipient] = []
         for p in participantOrder.compactMap({ participants[$0] }) where p.consent {
             guard let e = p.email, seen.insert(e.lowercased()).inserted else { continue }
-            result.append(MailRecipient(email: e, name: p.name, organization: p.organization, kind: "participant"))
+            result.append(MailRecipient(email: e, name: p.name, organization: p.organization, kind: "participant", language: p.language))
         }
         for n in nominationOrder.compactMap({ nominations[$0] }) {
             guard let c = n.contact, (try? TextRules.checkEmail(c)) != nil, seen.insert(c.lowercased()).inserted else { continue }
@@ -42,8 +45,8 @@ public struct MailSettings: Sendable {
 }
 
 public enum SummaryMail {
-    public static func subject(_ state: MeetingState) -> String {
-        "Meeting summary: \(state.info.title)"
+    public static func subject(_ state: MeetingState, language: String? = nil) -> String {
+        (language == "es" ? "Resumen de la reunión: " : "Meeting summary: ") + state.info.title
     }
 
     /// The whole message for one recipient, with CRLF line ends and base64 bodies (lines of
@@ -55,7 +58,7 @@ public enum SummaryMail {
         var headers = [
             "From: \(address(settings.fromName, settings.from))",
             "To: \(address(recipient.name, recipient.email))",
-            "Subject: \(encodedWord(subject(state)))",
+            "Subject: \(encodedWord(subject(state, language: recipient.language)))",
             "Date: \(date)",
             "Message-ID: <\(messageId)>",
             "MIME-Version: 1.0",
@@ -93,6 +96,11 @@ public enum SummaryMail {
         // Named for the partnership as a whole too: said after the areas.
         if !named.isEmpty, theirs.contains(where: { $0.theme == nil }) { named.append("the partnership as a whole") }
         let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named)
+        if recipient.kind == "participant", recipient.language == "es" {
+            // The summary below is in English, as the meeting's record is: the letter says so.
+            return ("Hola, \(name):", "Gracias por participar en la reunión de lanzamiento de “\(state.info.title)”. "
+                + "Abajo está el resumen de lo acordado, en inglés; compártalo con otros empleadores que quieran participar.")
+        }
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be \(involved). "
                 + "Here is what the employers there agreed; the champions would be glad to have you join them."
