@@ -561,7 +561,7 @@ function updateNote(li, item) {
   setWrappingText(li.querySelector('.note-text'), item.text);
   // Where the note is on the wall, so its author need not look for it there.
   const where = item.status === 'posted' ? wallPlace(item.id) : '';
-  setText(li.querySelector('.where'), where);
+  setWrappingText(li.querySelector('.where'), where);
   show(li.querySelector('.where'), !!where);
   const reason = item.status === 'rejected' ? item.reason() : noteErrors.get(item.id)?.say() || '';
   setText(li.querySelector('.reason'), reason);

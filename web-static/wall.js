@@ -206,25 +206,40 @@ function renderBoard(state, kind) {
 const TITLE_SIZES = [36, 33, 30, 28];
 // A word still wider than the column at 28 px ("shipbuilding", "manufacturing" on seven
 // columns) makes its title smaller still rather than broken mid-word ("shipbuildin|g"): the
-// room signs up under these names.
-const LONG_WORD_SIZES = [26, 24, 22, 20];
+// room signs up under these names. (18 and 16 px only on a crowded wall: "Apprenticeships"
+// in one of nine columns, with the count above the title.)
+const LONG_WORD_SIZES = [26, 24, 22, 20, 18, 16];
 
 function fitTitles(labels) {
-  // Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e").
-  const cut = (label) => label.scrollHeight > label.clientHeight + 1 || wordTooWide(label);
   for (const label of labels) {
-    let level = 0;
-    label.style.fontSize = '';
-    label.style.removeProperty('-webkit-line-clamp');
-    label.style.overflowWrap = 'normal';   // measure whole words; break one only as a last resort
-    while (level < TITLE_SIZES.length - 1 && cut(label)) {
-      level++;
-      label.style.fontSize = `${TITLE_SIZES[level]}px`;
+    const head = label.closest('.column-head');
+    head?.classList.remove('stacked');
+    // A word too wide even at the smallest size ("interconnectio|n" on eight columns): the
+    // count steps above the title, which then takes the column's whole width.
+    if (!fitTitle(label) && head) {
+      head.classList.add('stacked');
+      fitTitle(label);
     }
-    for (let i = 0; i < LONG_WORD_SIZES.length && wordTooWide(label); i++) label.style.fontSize = `${LONG_WORD_SIZES[i]}px`;
-    label.style.overflowWrap = '';
-    if (cut(label)) label.style.setProperty('-webkit-line-clamp', '5');
   }
+}
+
+/** Fits one title; false when a word of it is still wider than its box at the smallest size. */
+function fitTitle(label) {
+  // Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e").
+  const cut = () => label.scrollHeight > label.clientHeight + 1 || wordTooWide(label);
+  let level = 0;
+  label.style.fontSize = '';
+  label.style.removeProperty('-webkit-line-clamp');
+  label.style.overflowWrap = 'normal';   // measure whole words; break one only as a last resort
+  while (level < TITLE_SIZES.length - 1 && cut()) {
+    level++;
+    label.style.fontSize = `${TITLE_SIZES[level]}px`;
+  }
+  for (let i = 0; i < LONG_WORD_SIZES.length && wordTooWide(label); i++) label.style.fontSize = `${LONG_WORD_SIZES[i]}px`;
+  const whole = !wordTooWide(label);   // (measured before words may break again)
+  label.style.overflowWrap = '';
+  if (cut()) label.style.setProperty('-webkit-line-clamp', '5');
+  return whole;
 }
 
 /** True when a word of the title (hyphens may break, as in "Banking-as-a-|service") is wider
@@ -420,7 +435,7 @@ function renderAreas(state) {
     // "Who else should be involved?": the people named, by name and organization (never how to
     // reach them), so the room can add to the list as on the paper wall.
     show(li.querySelector('.invite'), nominees.length > 0);
-    setText(li.querySelector('.invite'), `To invite: ${nominees.map(nameAndOrganization).join(', ')}`);
+    setWrappingText(li.querySelector('.invite'), `To invite: ${nominees.map(nameAndOrganization).join(', ')}`);
     // The workbook's verdict on an area nobody champions comes once the room has had its
     // chance: while the facilitator calls for champions, it is only "No champion yet".
     setText(li.querySelector('.not-priority'), state.phase === 'commitments' ? 'No champion yet' : 'Not a priority right now');
@@ -429,19 +444,19 @@ function renderAreas(state) {
     fadeIn(syncChildren(li.querySelector('.champions'), names, (p) => p.id,
       () => h('li', {}, h('span', { class: 'champion-name' }), h('span', { class: 'champion-org' })),
       (item, p) => {
-        setText(item.querySelector('.champion-name'), p.text);
-        setText(item.querySelector('.champion-org'), p.org);
+        setWrappingText(item.querySelector('.champion-name'), p.text);
+        setWrappingText(item.querySelector('.champion-org'), p.org);
       }));
     const supporters = supportersOf(state, t.id);
     show(li.querySelector('.supporters'), supporters.length > 0);
-    setText(li.querySelector('.supporters'),
+    setWrappingText(li.querySelector('.supporters'),
       `Supported by ${supporters.map((p) => `${p.name} (${p.organization})`).join(', ')}`);
   });
   fadeIn(created);
   show($('areas-empty'), items.length === 0);
   const whole = state.nominations.filter((n) => !n.theme || !areas.some((t) => t.id === n.theme));
   show($('invite-whole'), whole.length > 0);
-  setText($('invite-whole'), `Also to invite, for the partnership as a whole: ${whole.map(nameAndOrganization).join(', ')}`);
+  setWrappingText($('invite-whole'), `Also to invite, for the partnership as a whole: ${whole.map(nameAndOrganization).join(', ')}`);
 }
 
 /** "Rosa Diaz (Valley Growers)", or the name alone. */
@@ -461,9 +476,11 @@ function createArea() {
 
 // ---- Champions and next steps, read from the back of the room ----
 
-// Scales of the champions' and next steps' type (1 = the smallest, about 26 px for a name at
-// 1920×1080): the largest at which everything fits on the wall is used.
-const FOLLOW_UP_SCALES = [2, 1.75, 1.5, 1.3, 1.15, 1];
+// Scales of the champions' and next steps' type (1 = about 26 px for a name at 1920×1080): the
+// largest at which everything fits on the wall is used. Below 1 only for a crowded wall: with
+// seven strategy areas a walk-through's next steps sat below the screen's edge at 1, and the
+// dates the room must leave with are worth a smaller type.
+const FOLLOW_UP_SCALES = [2, 1.75, 1.5, 1.3, 1.15, 1, 0.9, 0.8, 0.7];
 
 function fitFollowUp() {
   const main = $('wall-main');

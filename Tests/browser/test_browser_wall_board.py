@@ -281,21 +281,29 @@ def test_a_short_hyphenated_word_never_breaks_at_its_hyphen(screens, facilitator
     assert "fueling stations along I-80 for e-commerce fleets" in sum(wall.board().values(), []), "the note reads as typed"
     # In a narrow column (eight columns at 1920 px), a kept-whole word wider than its note
     # breaks at a hyphen after all rather than run past the column's edge, where it would be cut off.
-    for i, label in enumerate(["Parking", "Rail", "Ports", "Warehouses", "Fuel", "Safety"]):
+    for i, label in enumerate(["Apprenticeships and new talent", "Permitting, siting and interconnection", "Ports", "Warehouses",
+                               "Fuel", "Safety"]):
         theme = facilitator("createTheme", kind="opportunity", label=label)["theme"]
         facilitator("post", id=f"extra-{i}", kind="opportunity", text=f"{label.lower()} matters",
                     scribe={"name": "Employer", "organization": "Shop", "role": "employer"})
         facilitator("moveNote", note=f"extra-{i}", theme=theme)
         time.sleep(0.1)
-    wall.wait(lambda: len(wall.columns() or []) == 8, "eight columns")
+    facilitator("post", id="chatter", kind="opportunity", text="Thanks everyone, this is great",
+                scribe={"name": "Employer", "organization": "Shop", "role": "employer"})
+    wall.wait(lambda: len(wall.columns() or []) == 9, "eight themes and Unsorted")
     wall_layout(wall)
+    # Every column on the wall, Unsorted too, and every title word whole (a walk-through saw
+    # Unsorted past the right edge and "interconnectio|n", "Apprenticeship|s").
+    rights = wall.js("return Array.from(document.querySelectorAll('#board .column'), (c) => c.getBoundingClientRect().right);")
+    assert max(rights) <= 1920, rights
+    assert wall.words_not_whole("#board .column-label") == []
     overflowing = wall.js("""return Array.from(document.querySelectorAll('.wall-note .note-text'))
         .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent);""")
     assert overflowing == [], overflowing
     # And no word breaks mid-word: a column whose words do not fit takes a smaller size; a
     # hyphenated word too wide for its note breaks at a hyphen.
     assert wall.words_not_whole(".wall-note .note-text", after_hyphens=True) == []
-    wall.shot("eight narrow columns")
+    wall.shot("eight themes and Unsorted")
 
 
 def test_a_crowded_theme_shows_what_fits_and_counts_the_rest(screens, facilitator):
@@ -379,6 +387,52 @@ def test_strategy_areas_and_champions_read_whole_from_the_back_of_the_room(scree
               == "Not a priority right now", "the workbook's verdict at the wrap-up")
     assert wall.words_not_whole("#areas .area-label, #areas .champions li, #areas .supporters, #next-steps-list dd") == []
     wall.shot("wrap-up")
+
+
+SEVEN_AREAS = {
+    "Local demand, marketing and infrastructure": ["Buy local power", "Market the region to developers"],
+    "Contractor capacity: drivers, equipment, bonding": ["Crane operators", "Bonding for small contractors"],
+    "Local technical and safety training": ["Wind tech program", "OSHA 30 locally"],
+    "Career awareness in schools": ["Teachers dont know these jobs exist", "Career day at the wind farm"],
+    "Apprenticeships and new talent": ["Lineworker apprenticeships", "Pre-apprenticeship for high schoolers"],
+    "Housing and child care for crews": ["Crew housing near the sites", "Child care for night shifts"],
+    "Permitting, siting and interconnection": ["County permits take a year", "Interconnection queue backlog"],
+}
+
+
+def test_seven_strategy_areas_and_the_next_steps_all_on_the_wall(screens, facilitator, server):
+    """A walk-through's wall with seven strategy areas, champions and people to invite put the
+    next steps below the screen's edge at the wrap-up, and cut the partnership-wide invitation
+    in half in the commitments: the champions' type gets smaller until all of it is on screen."""
+    from conftest import harness
+    ids = fill_wall(facilitator, SEVEN_AREAS, kind="requirement")
+    facilitator("setPhase", phase="commitments")
+    phones = [harness.phone_for(server, f"Champion {i}", organization=f"High Plains Rural Electric Co-op {i}") for i in range(7)]
+    for phone, area in zip(phones, list(ids.values())[1:] + [list(ids.values())[0]]):
+        assert phone.command({"type": "champion", "theme": area})["type"] == "ack"
+    for i, area in enumerate(list(ids.values())[:4]):
+        assert phones[i].command({"type": "nominate", "id": f"nom{i}", "name": f"Kelly Brandt {i}",
+                                  "organization": "Brandt Crane & Rigging", "theme": area})["type"] == "ack"
+    assert phones[5].command({"type": "nominate", "id": "whole", "name": "Sam Whitehorse",
+                              "organization": "Tri-County Workforce Board"})["type"] == "ack"
+    wall = screens.wall()
+    wall.wait(lambda: len(wall.areas() or {}) == 7 and sum(len(a["champions"]) for a in wall.areas().values()) == 7,
+              "seven areas and their champions")
+    wall.wait_js("const q = $('join-qr'); return q.hidden || (q.complete && q.naturalWidth > 0);", message="the QR code to load")
+    on_screen = """const m = $('wall-main'), els = [...arguments[0].map((id) => $(id))].filter((e) => e && shown(e));
+        return m.scrollHeight <= m.clientHeight + 1 && els.every((e) => e.getBoundingClientRect().bottom <= innerHeight);"""
+    wall.wait_js(on_screen, ["invite-whole"], message="the partnership-wide invitation on screen")
+    wall.shot("seven areas, commitments")
+    facilitator("setNextSteps", championsCallDate="2027-01-21T15:00", championsCallHost="Dana Whitfield",
+                nextMeetingDate="2027-02-26", other="Priority teams refine action areas\nSend invitations to those missing")
+    facilitator("setPhase", phase="wrap-up")
+    wall.wait_js("return shown($('next-steps'));", message="the next steps")
+    wall.wait_js(on_screen, ["invite-whole", "next-steps"], message="the next steps on screen")
+    names = wall.js("return parseFloat(getComputedStyle(document.querySelector('#areas .champion-name')).fontSize);")
+    assert names >= 18, f"champions' names at {names} px"
+    wall.shot("seven areas, wrap-up")
+    for phone in phones:
+        phone.close()
 
 
 def test_the_people_named_to_invite_are_on_the_wall_by_name(screens, facilitator, server):
