@@ -261,6 +261,22 @@ async function keepNotes(ids) {
   draw();
 }
 
+/** A column head whose title has a word too wide to sit beside the counts ("Apprenticeships"
+ *  ran under "4 notes" in a walk-through's narrow column): the counts go above the title,
+ *  which then takes the column's whole width. Measured with words unbreakable. */
+function stackIfCrowded(head) {
+  const title = head.querySelector('.column-title');
+  if (!title) return;
+  head.classList.remove('stacked');
+  title.style.overflowWrap = 'normal';
+  const button = title.querySelector('.label-button');
+  if (button) button.style.overflowWrap = 'normal';
+  const crowded = title.scrollWidth > title.clientWidth + 1;
+  title.style.overflowWrap = '';
+  if (button) button.style.overflowWrap = '';
+  head.classList.toggle('stacked', crowded);
+}
+
 /** Moves notes one command each (the server checks every one); stops at the first refusal.
  *  Returns how many moved. */
 async function moveNotes(ids, theme) {
@@ -343,6 +359,7 @@ export function renderBoard(state) {
   ].filter(Boolean).join(' '));
   const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
+  for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
   renderSelection(state, kind, themes);
   scheduleSuggestions(state, kind);
   renderSuggestions(state, kind);

@@ -477,10 +477,27 @@ def test_notes_from_several_columns_are_put_in_a_new_theme_at_once(screens, faci
     viewport_shot(console, "put in a new theme")
     # Six themes and Unsorted still fit side by side on the laptop's screen (a walk-through's
     # Unsorted column was cut off at the right, behind a sideways scroll).
-    for label in ("Driver careers", "Truck parking", "New truck technology"):
+    for label in ("Apprenticeships and new talent", "Permitting, siting and interconnection", "New truck technology"):
         facilitator("createTheme", kind="opportunity", label=label)
     console.wait(lambda: len(console.columns()) == 7, "six themes and Unsorted")
     layout = console.js("""return Array.from($('console-board').children, (c) => c.getBoundingClientRect().right);""")
     assert max(layout) <= console.js("return $('console-board').getBoundingClientRect().right;") + 0.5, layout
     assert console.js("return $('console-board').scrollWidth <= $('console-board').clientWidth;"), "no sideways scroll"
+    # No title runs under its column's counts (a walk-through saw "Apprenticeships" over "4 notes").
+    overlaps = console.js("""return Array.from($('console-board').children).filter((col) => {
+        const t = col.querySelector('.label-button'), n = col.querySelector('.column-counts');
+        if (!t || !n) return false;
+        const a = t.getBoundingClientRect(), b = n.getBoundingClientRect();
+        const range = document.createRange(); range.selectNodeContents(t);
+        return Array.from(range.getClientRects()).some((r) => r.right > b.left + 1 && r.left < b.right && r.bottom > b.top + 1 && r.top < b.bottom);
+      }).map((col) => text(col.querySelector('.label-button')));""")
+    assert overlaps == [], overlaps
     viewport_shot(console, "six themes and Unsorted")
+    # A seventh theme: the themes scroll sideways, and Unsorted stays in view at the right edge.
+    facilitator("createTheme", kind="opportunity", label="Electrification")
+    console.wait(lambda: len(console.columns()) == 8, "seven themes and Unsorted")
+    unsorted = console.js("""const b = $('console-board').getBoundingClientRect();
+        const u = Array.from($('console-board').children).find((c) => c.classList.contains('unsorted')).getBoundingClientRect();
+        return u.left >= b.left - 0.5 && u.right <= b.right + 0.5;""")
+    assert unsorted, "Unsorted in view"
+    viewport_shot(console, "seven themes and Unsorted")
