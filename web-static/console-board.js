@@ -338,11 +338,15 @@ export function renderBoard(state) {
   const notes = notesOfKind(state, kind);
   for (const id of [...selected]) if (!notes.some((n) => n.id === id)) selected.delete(id);
 
-  const unsorted = columns.find((c) => c.unsorted).notes.length;
+  // Parts that add up: the hidden ones apart, not also among the unsorted (a walk-through read
+  // "27 … 3 unsorted, 4 hidden" and added 30).
   const hidden = notes.filter((n) => n.hidden).length;
-  setText($('board-summary'),
-    `${notes.length} ${kind === 'opportunity' ? 'opportunities' : 'requirements'} in ${themes.length} ${themeWord(kind, themes.length)}` +
-      `${unsorted ? `, ${unsorted} unsorted` : ''}${hidden ? `, ${hidden} hidden` : ''}.`);
+  const unsorted = columns.find((c) => c.unsorted).notes.filter((n) => !n.hidden).length;
+  const shown = notes.length - hidden;
+  const what = `${shown} ${kind === 'opportunity' ? 'opportunities' : 'requirements'}`;
+  const where = `${themes.length} ${themeWord(kind, themes.length)}`;
+  setText($('board-summary'), (unsorted ? `${what}: ${shown - unsorted} in ${where}, ${unsorted} unsorted` : `${what} in ${where}`)
+    + (hidden ? `; ${hidden} more hidden.` : '.'));
 
   const proposal = state.proposals?.[kind] || null;
   const preview = proposalPreview(state, proposal, kind);

@@ -282,7 +282,9 @@ function render() {
   setText($('you'), `${nameAndOrg(you)} · ${t(`role.${you.role}`)}`);
   setText($('phase'), t(`phase.${state.phase}`));
   // The welcome's question asks people to join: someone who has is told they are in.
-  setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question, you.role, nextStepsDated(state), state.summarySent));
+  setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question, you.role, nextStepsDated(state),
+    // (Someone who gave no address is told the organizers will share it: not that it was e-mailed.)
+    state.summarySent && !!you.email && !!you.consent));
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;

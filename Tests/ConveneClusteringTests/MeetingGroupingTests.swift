@@ -256,6 +256,21 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertFalse(after.contains(["B", "D"]), "\(after)")
     }
 
+    func testAMergeIsOfferedIntoTheThemeTheFacilitatorNamed() {
+        // One topic in a named four-note area and in a one-note column the grouping titled:
+        // the merge goes into the facilitator's area, whichever stands first on the wall.
+        let data = vectors(themes: 2, perTheme: 5)
+        var wall = Wall(themes: [WallTheme(id: "X", label: "Jobs exist"), WallTheme(id: "N", label: "Apprenticeships", labelByHand: true),
+                                 WallTheme(id: "C", label: "Other", labelByHand: true)])
+        for (i, d) in data.filter({ $0.theme == 0 }).enumerated() { wall.notes.append(WallNote(id: "t\(i)", vector: d.vector, text: Self.note, theme: i == 0 ? "X" : "N")) }
+        for (i, d) in data.filter({ $0.theme == 1 }).enumerated() { wall.notes.append(WallNote(id: "o\(i)", vector: d.vector, text: Self.note, theme: "C")) }
+        var engine = MeetingGrouping()
+        engine.targetThemes = 2
+        let first = try? XCTUnwrap(engine.mergeSuggestions(wall).first)
+        XCTAssertEqual(first?.from, "X")
+        XCTAssertEqual(first?.into, "N")
+    }
+
     func testAThemeMadeByHandAttractsTheNotesItNames() {
         let data = vectors(themes: 3, perTheme: 6)
         var wall = Wall(themes: [WallTheme(id: "H", label: "Made by hand", labelByHand: true, seed: data[2].vector)])

@@ -157,7 +157,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         try m.run(.moveNote(note: "r1", theme: rides), as: .facilitator)
         XCTAssertTrue(m.state.keepsWhenEmpty(housing))
         let summary = text(m.state)
-        XCTAssertTrue(summary.contains("Tom Reyes, Valley Transit — for Housing and zoning"), summary)
+        XCTAssertTrue(summary.contains("Tom Reyes, Valley Transit — for “Housing and zoning”"), summary)
+        // Named for another area and for the partnership as a whole too: one line, every area.
+        try m.run(.nominate(id: "x2", name: "Tom Reyes", organization: "Valley Transit", contact: nil, theme: rides), as: .participant(karen))
+        try m.run(.nominate(id: "x3", name: "tom reyes", organization: "Valley Transit", contact: nil, theme: nil), as: .participant(karen))
+        let again = text(m.state)
+        XCTAssertTrue(again.contains("Tom Reyes, Valley Transit — for “Rides & childcare”, “Housing and zoning” and the partnership as a whole")
+                      || again.contains("Tom Reyes, Valley Transit — for “Housing and zoning”, “Rides & childcare” and the partnership as a whole"), again)
+        XCTAssertEqual(again.components(separatedBy: "Valley Transit —").count, 2, "one line for Tom")
     }
 
     func testSomeoneWhoJoinedFromTwoDevicesIsOneAttendeeAndOneChampion() throws {

@@ -237,6 +237,10 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
                           "the hidden note counted apart on the console")
     assert talent["count"] == f"{plural(len(STRATEGY_AREAS['Talent pipeline']) - 1, 'note', 'notes')} + 1 hidden", talent
     assert_counts_match(console.columns(), "console")
+    # The board's line adds up: the hidden note apart, not among the others.
+    requirements = [n for n in snapshot()["notes"] if n["kind"] == "requirement"]
+    summary = console.board_summary()
+    assert summary.startswith(f"{len(requirements) - 1} requirements") and summary.endswith("; 1 more hidden."), summary
     assert facilitator("hideNote", note=hidden_id, hidden=False)["type"] == "ack"
     # A requirement in no strategy area reaches no champion: the console says so before people sign up.
     assert console.js("return shown($('requirements-outside'));") is False

@@ -9,9 +9,6 @@ extension MeetingGrouping {
         let centres = centroids(of: wall, space: space, labels: false, counterExamples: false)
         let ids = wall.themes.map(\.id).filter { centres[$0] != nil }
         var pairs: [(from: String, into: String, similarity: Float)] = []
-        for i in ids.indices { for j in ids.indices where j > i {
-            pairs.append((ids[j], ids[i], space.similarity(centres[ids[i]]!, centres[ids[j]]!)))
-        } }
         // A theme the facilitator split off another (most of its notes moved out of that one by
         // hand) is not offered for merging back into it: a walk-through's console suggested
         // merging "Nearshoring & Mexico trade" into the column it had just been split from.
@@ -22,6 +19,19 @@ extension MeetingGrouping {
             held[t, default: 0] += 1
             if note.pinned { for r in note.rejectedThemes where r != t { movedOut[t, default: [:]][r, default: 0] += 1 } }
         }
+        // Into the theme the facilitator named, else the one with more notes, else the one
+        // further left: a walk-through was offered to merge its named four-note area into a
+        // one-note column the grouping had titled "Jobs exist".
+        let byHand = Set(wall.themes.filter(\.labelByHand).map(\.id))
+        func keeps(_ a: String, over b: String) -> Bool {
+            if byHand.contains(a) != byHand.contains(b) { return byHand.contains(a) }
+            return (held[a] ?? 0) >= (held[b] ?? 0)
+        }
+        for i in ids.indices { for j in ids.indices where j > i {
+            let (a, b) = (ids[i], ids[j])
+            let (into, from) = keeps(a, over: b) ? (a, b) : (b, a)
+            pairs.append((from, into, space.similarity(centres[a]!, centres[b]!)))
+        } }
         func splitOff(_ a: String, from b: String) -> Bool { (movedOut[a]?[b] ?? 0) * 2 > (held[a] ?? 0) }
         pairs.removeAll { splitOff($0.from, from: $0.into) || splitOff($0.into, from: $0.from) }
         pairs.sort { $0.similarity > $1.similarity }

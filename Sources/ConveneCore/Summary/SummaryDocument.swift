@@ -87,13 +87,25 @@ struct SummaryDocument {
             }
         }
 
-        let invitees = s.areas.flatMap { g in g.invite.map { ($0, W.labels([g.label])) } }
-            + s.notPriority.flatMap { g in g.invite.map { ($0, W.labels([g.label])) } }
+        // One line a person, with every area they were named for (a walk-through's summary
+        // listed someone named for two areas twice); area titles always in quotes, so that a
+        // list of them reads the same whatever their punctuation.
+        let named = s.areas.flatMap { g in g.invite.map { ($0, "“\(g.label)”") } }
+            + s.notPriority.flatMap { g in g.invite.map { ($0, "“\(g.label)”") } }
             + s.inviteGenerally.map { ($0, "the partnership as a whole") }
-        if !invitees.isEmpty {
+        var people: [(invitee: MeetingSummary.Invitee, areas: [String])] = []
+        for (p, area) in named {
+            let key = { (q: MeetingSummary.Invitee) in [q.name, q.organization, q.contact ?? ""].map { $0.lowercased() } }
+            if let i = people.firstIndex(where: { key($0.invitee) == key(p) }) {
+                if !people[i].areas.contains(area) { people[i].areas.append(area) }
+            } else {
+                people.append((p, [area]))
+            }
+        }
+        if !people.isEmpty {
             blocks.append(.heading("People to invite"))
-            blocks.append(.bullets(invitees.map { p, area in
-                [Run(text: "\(p.name), \(p.organization)" + (p.contact.map { " (\($0))" } ?? "") + " — for \(area)")]
+            blocks.append(.bullets(people.map { p, areas in
+                [Run(text: "\(p.name), \(p.organization)" + (p.contact.map { " (\($0))" } ?? "") + " — for " + W.list(areas))]
             }))
         }
 
