@@ -147,6 +147,10 @@ public enum WallPlacement {
         let step = engine.afterCorrection(wall)
         var after = wall
         after.apply(step.changes)
+        // An automatic theme the correction left empty leaves, as after any pass (a console kept
+        // "Jobs exist · 0 notes"); one the room has made its own stays (`keptWhenEmpty`).
+        let emptied = engine.removingEmptyThemes(after)
+        after.apply(emptied)
         // Every automatic title that has become wrong (a word no note of its theme uses any
         // more: the note moved out by hand took it) is written again; the others stay, so the
         // columns keep their names while the facilitator works. (A title cut at the label's
@@ -156,7 +160,7 @@ public enum WallPlacement {
             if case let .relabel(theme, label) = change { return clipped(label) != current[theme] }
             return true
         }
-        return Pass(changes: (step.changes + titles).map(groupingChange), proposal: step.proposal.map { themeProposal($0, on: after) })
+        return Pass(changes: (step.changes + emptied + titles).map(groupingChange), proposal: step.proposal.map { themeProposal($0, on: after) })
     }
 
     /// The facilitator's "regroup" as a proposal to preview: which notes would move where,

@@ -287,6 +287,20 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertFalse(suggested().contains(["t1", newTheme]), "\(suggested())")
     }
 
+    func testAnAutomaticThemeEmptiedByACorrectionLeavesTheWall() {
+        // The facilitator moves the last note out of an automatic column and out of one they
+        // named: the automatic one leaves with the pass that follows, theirs stays.
+        let vs = vectors(6, themes: 2)
+        var wall = Wall(themes: [WallTheme(id: "auto", label: "Jobs exist"), WallTheme(id: "named", label: "Ours", labelByHand: true),
+                                 WallTheme(id: "rest", label: "Rest")])
+        for i in 0..<6 { wall.notes.append(WallNote(id: "n\(i)", vector: vs["n\(i)"]!, text: "note \(i)", theme: i == 0 ? "auto" : i == 1 ? "named" : "rest")) }
+        wall.moveByHand("n0", to: "rest")
+        wall.moveByHand("n1", to: "rest")
+        let pass = WallPlacement.afterCorrection(wall: wall, engine: MeetingGrouping())
+        XCTAssertTrue(pass.changes.contains(.removeTheme(id: "auto")), "\(pass.changes)")
+        XCTAssertFalse(pass.changes.contains(.removeTheme(id: "named")), "\(pass.changes)")
+    }
+
     func testARegroupPreviewChangesNothingUntilAppliedAndThenMatchesTheRegroup() throws {
         // 18 notes from three clear topics, all lumped into one automatic theme.
         let texts = (0..<18).map { "note \($0)" }
