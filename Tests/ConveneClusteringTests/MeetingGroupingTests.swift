@@ -355,7 +355,8 @@ final class MeetingGroupingTests: XCTestCase {
                      "hello from the solar guys ☀️", "good morning from the nursing home crew!", "cheers to whoever brought the donuts 🍻",
                      "Hola desde la planta de Acme", "greetings from the co-op", "saludos desde la planta",
                      "thanks for the invite!", "gracias por la invitación",
-                     "thanks for organizing this, great to see everyone in one room!", "nice to meet y'all"] {
+                     "thanks for organizing this, great to see everyone in one room!", "nice to meet y'all",
+                     "Gracias por organizar esta reunión"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
@@ -366,7 +367,8 @@ final class MeetingGroupingTests: XCTestCase {
                      // Phones leave out the punctuation: a short request after "from" is still a note.
                      "hello from HR we need welders", "hey from Acme need CDL drivers asap", "hola desde Acme necesitamos soldadores",
                      "hi from the clinic no nurses left", "hello from Texas housing is impossible",
-                     "we see demand for reefer trucks", "meet the plants' need for welders"] {
+                     "we see demand for reefer trucks", "meet the plants' need for welders",
+                     "Necesitamos organizar el transporte para los trabajadores"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }

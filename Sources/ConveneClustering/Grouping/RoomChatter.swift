@@ -34,6 +34,8 @@ public enum RoomChatter {
         // The same in Spanish (two of the walls are a fifth in Spanish).
         "gracias", "hola", "buenos", "buenas", "días", "dias", "tardes", "bien", "buena", "bueno", "excelente", "genial", "gusto",
         "todos", "todas", "reunión", "reunion", "café", "cafe", "acuerdo", "sí", "si", "claro", "jaja",
+        "organizar", "organizado", "organizada", "organizadores", "evento", "juntos", "aquí", "aqui", "verlos", "verlas",
+        "encantado", "encantada", "felicidades", "felicitaciones", "bienvenidos", "bienvenidas",
     ]
 
     /// Words that open a greeting.

@@ -58,7 +58,8 @@ extension ThemeTitler {
     /// Verbs people use after a plural subject ("trucks wait hours", "welders retire") that
     /// are hardly ever nouns: a title ending on one is a clause, not a name ("Trucks wait").
     /// (The wall's own verb contexts, `WallVocabulary.verbs`, catch the rest.)
-    static let verbsNotNouns: Set<String> = ["wait", "retire", "quit", "struggle", "complain", "apply", "relocate", "train", "hire", "buy"]
+    static let verbsNotNouns: Set<String> = ["wait", "retire", "quit", "struggle", "complain", "apply", "relocate", "train", "hire", "buy",
+                                              "exist", "exists"]
 
     static func isEdge(_ key: String) -> Bool {
         key.count >= 2 && !EnglishWords.stopWords.contains(key) && !weakEdgeWords.contains(key) && !Language.spanishFunctionWords.contains(key)
