@@ -253,7 +253,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(letter.greeting, "Hola, Marisol:")
         XCTAssertTrue(letter.intro.hasPrefix("Gracias por participar en la reunión de lanzamiento de “") && letter.intro.contains("en inglés"), letter.intro)
         XCTAssertEqual(SummaryMail.subject(spanish.state, language: "es"), "Resumen de la reunión: " + spanish.state.info.title)
-        // Named for the partnership as a whole as well: said after the areas.
+        // Named for the partnership as a whole only, or as well: said so, after the areas.
+        var whole = MeetingDriver()
+        let luis = whole.join("Luis")
+        whole.phase(.commitments)
+        try whole.run(.nominate(id: "w1", name: "Sam", organization: "Workforce Board", contact: "sam@example.com", theme: nil), as: .participant(luis))
+        let sam = MailRecipient(email: "sam@example.com", name: "Sam", organization: "Workforce Board", kind: "nominee")
+        XCTAssertTrue(SummaryMail.introduction(for: sam, state: whole.state).intro.contains("should be involved in the partnership as a whole."),
+                      SummaryMail.introduction(for: sam, state: whole.state).intro)
         try named.run(.nominate(id: "x3", name: "Ruth", organization: "Okafor Farms", contact: "x@example.com", theme: nil), as: .participant(karen))
         XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
             .contains("should be involved in “Worker housing”, “Rides to the plants” and the partnership as a whole."),

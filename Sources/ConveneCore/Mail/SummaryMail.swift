@@ -93,8 +93,8 @@ public enum SummaryMail {
         for label in theirs.compactMap({ $0.theme.flatMap { state.themes[$0]?.label } }) where !named.contains("“\(label)”") {
             named.append("“\(label)”")
         }
-        // Named for the partnership as a whole too: said after the areas.
-        if !named.isEmpty, theirs.contains(where: { $0.theme == nil }) { named.append("the partnership as a whole") }
+        // Named for the partnership as a whole (too): said after the areas.
+        if theirs.contains(where: { $0.theme == nil }) { named.append("the partnership as a whole") }
         let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named)
         if recipient.kind == "participant", recipient.language == "es" {
             // The summary below is in English, as the meeting's record is: the letter says so.
