@@ -184,46 +184,69 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertEqual(WallPlacement.proposalEvents(kind: .opportunity, pass: WallPlacement.Pass(), standing: s.proposals[.opportunity]), [])
     }
 
-    func testADismissedProposalDoesNotComeBackWithTheNextNote() throws {
-        // Two clear groups, all in one automatic theme: the engine proposes splitting them.
-        let texts = (0..<12).map { "note \($0)" }
-        var s = state(notes: texts)
-        var log = stateLog(notes: texts)
+    /// Twelve notes of two clear groups, all in one automatic theme, in a logged meeting, with
+    /// the proposal the engine makes to split them offered: where the dismissal and the undo
+    /// tests start.
+    final class LumpedWall {
+        var state: MeetingState
+        var log: [StoredEvent]
+        let vectors: [String: [Float]]
+        var offered = GroupingProposal()
+        private var counter = 0
+
+        init(state: MeetingState, log: [StoredEvent], vectors: [String: [Float]]) {
+            self.state = state; self.log = log; self.vectors = vectors
+        }
+
         func apply(_ events: [MeetingEvent]) {
             for e in events {
-                let stored = StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)
-                s.apply(stored)
+                let stored = StoredEvent(meeting: "m", seq: state.seq + 1, at: state.seq + 1, event: e)
+                state.apply(stored)
                 log.append(stored)
             }
         }
-        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
-        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
-        let vs = vectors(12, themes: 2)
+
         func wall() -> Wall {
-            WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+            WallPlacement.wall(of: state, kind: .opportunity, vectors: vectors, words: { NoteWords($0.text) }, labelVector: { _ in nil })
         }
-        var counter = 0
-        let first = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
-        let offered = try XCTUnwrap(first.proposal, "one theme holding two clear groups gets a proposal")
-        apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(offered, on: wall()))])
-        let offeredAt = log.count
-        apply(try s.decide(.dismissProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+
+        func regroup() -> MeetingGrouping.Step {
+            MeetingGrouping().regroup(wall()) { self.counter += 1; return "x\(self.counter)" }
+        }
+    }
+
+    func lumpedWallWithProposal() throws -> LumpedWall {
+        let texts = (0..<12).map { "note \($0)" }
+        let lumped = LumpedWall(state: state(notes: texts), log: stateLog(notes: texts), vectors: vectors(12, themes: 2))
+        lumped.apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        lumped.apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        lumped.offered = try XCTUnwrap(lumped.regroup().proposal, "one theme holding two clear groups gets a proposal")
+        lumped.apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(lumped.offered, on: lumped.wall()))])
+        return lumped
+    }
+
+    func testADismissedProposalDoesNotComeBackWithTheNextNote() throws {
+        // Two clear groups, all in one automatic theme: the engine proposes splitting them.
+        let lumped = try lumpedWallWithProposal()
+        let offered = lumped.offered
+        let offeredAt = lumped.log.count
+        lumped.apply(try lumped.state.decide(.dismissProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
         // The facilitator said no: the same regrouping, at the next checkpoint, proposes none of those moves again.
         let kept = Set(offered.moves.map(\.note))
-        XCTAssertTrue(wall().notes.filter { kept.contains($0.id) }.allSatisfy(\.keptByFacilitator))
-        let again = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
+        XCTAssertTrue(lumped.wall().notes.filter { kept.contains($0.id) }.allSatisfy(\.keptByFacilitator))
+        let again = lumped.regroup()
         XCTAssertTrue((again.proposal?.moves ?? []).allSatisfy { !kept.contains($0.note) }, "\(again.proposal?.moves ?? [])")
         // The memory is the log's: a replay of the same events gives the same.
-        XCTAssertEqual(MeetingState.replay(log)?.keptByDismissal, s.keptByDismissal)
-        XCTAssertEqual(Set(s.keptByDismissal.keys), kept)
+        XCTAssertEqual(MeetingState.replay(lumped.log)?.keptByDismissal, lumped.state.keptByDismissal)
+        XCTAssertEqual(Set(lumped.state.keptByDismissal.keys), kept)
         // Once such a note moves, the entry goes: back in its old theme later, it is not held again.
         let moved = offered.moves[0].note
-        apply([.noteMoved(note: moved, theme: nil, byHand: false)])
-        XCTAssertNil(s.keptByDismissal[moved])
-        apply([.noteMoved(note: moved, theme: "t1", byHand: false)])
-        XCTAssertFalse(wall().notes.first { $0.id == moved }!.keptByFacilitator)
+        lumped.apply([.noteMoved(note: moved, theme: nil, byHand: false)])
+        XCTAssertNil(lumped.state.keptByDismissal[moved])
+        lumped.apply([.noteMoved(note: moved, theme: "t1", byHand: false)])
+        XCTAssertFalse(lumped.wall().notes.first { $0.id == moved }!.keptByFacilitator)
         // The facilitator's own regroup replacing a proposal is no dismissal: nothing is held.
-        var other = MeetingState.replay(Array(log.prefix(offeredAt)))!
+        var other = MeetingState.replay(Array(lumped.log.prefix(offeredAt)))!
         other.apply(StoredEvent(meeting: "m", seq: other.seq + 1, at: 0,
                                 event: .proposalResolved(kind: .opportunity, applied: false, supersededByRegroup: true)))
         XCTAssertTrue(other.keptByDismissal.isEmpty)
@@ -232,34 +255,16 @@ final class WallPlacementTests: XCTestCase {
     func testAnUndoneProposalDoesNotComeBackWithTheNextNote() throws {
         // As above, but the facilitator applies the proposal, then undoes it: undo says no to
         // those moves as a dismissal does (a walk-through's next proposal offered them again).
-        let texts = (0..<12).map { "note \($0)" }
-        var s = state(notes: texts)
-        var log = stateLog(notes: texts)
-        func apply(_ events: [MeetingEvent]) {
-            for e in events {
-                let stored = StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)
-                s.apply(stored)
-                log.append(stored)
-            }
-        }
-        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
-        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
-        let vs = vectors(12, themes: 2)
-        func wall() -> Wall {
-            WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
-        }
-        var counter = 0
-        let first = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
-        let offered = try XCTUnwrap(first.proposal, "one theme holding two clear groups gets a proposal")
-        apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(offered, on: wall()))])
-        apply(try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
-        XCTAssertTrue(offered.moves.allSatisfy { s.notes[$0.note]?.theme != "t1" }, "applied")
-        apply(try s.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "").events)
-        XCTAssertTrue(offered.moves.allSatisfy { s.notes[$0.note]?.theme == "t1" }, "undone")
+        let lumped = try lumpedWallWithProposal()
+        let offered = lumped.offered
+        lumped.apply(try lumped.state.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        XCTAssertTrue(offered.moves.allSatisfy { lumped.state.notes[$0.note]?.theme != "t1" }, "applied")
+        lumped.apply(try lumped.state.decide(.undoRegroup(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        XCTAssertTrue(offered.moves.allSatisfy { lumped.state.notes[$0.note]?.theme == "t1" }, "undone")
         let moved = Set(offered.moves.map(\.note))
-        let again = MeetingGrouping().regroup(wall()) { counter += 1; return "x\(counter)" }
+        let again = lumped.regroup()
         XCTAssertTrue((again.proposal?.moves ?? []).allSatisfy { !moved.contains($0.note) }, "\(again.proposal?.moves ?? [])")
-        XCTAssertEqual(MeetingState.replay(log)?.keptByDismissal, s.keptByDismissal, "the log's memory, as for a dismissal")
+        XCTAssertEqual(MeetingState.replay(lumped.log)?.keptByDismissal, lumped.state.keptByDismissal, "the log's memory, as for a dismissal")
     }
 
     func testAThemeSplitOffOnTheConsoleIsNotOfferedForMergingBack() throws {
