@@ -13,7 +13,8 @@ public enum WordNetFiles {
 
     /// nil when any of the four index files is missing or unreadable (without the adverbs,
     /// "fast" and "early" would pass for adjectives only). Missing data files only leave
-    /// out the names and the common words.
+    /// out the names and the common words; missing exception files (`verb.exc`, …) the
+    /// irregular forms a typo is told from.
     public static func lexicon(directory: String = defaultDirectory) -> TitleLexicon? {
         var reader = TitleLexicon.Reader()
         guard eachLine(of: directory + "/index.adj", { reader.read(line: $0, of: .adjectiveIndex) }),
@@ -21,6 +22,7 @@ public enum WordNetFiles {
                   eachLine(of: directory + "/index." + part) { reader.read(line: $0, of: file) } })
         else { return nil }
         for part in parts { _ = eachLine(of: directory + "/data." + part) { reader.read(line: $0, of: .data) } }
+        for part in parts { _ = eachLine(of: directory + "/" + part + ".exc") { reader.read(line: $0, of: .exceptions) } }
         let lexicon = reader.lexicon()
         return lexicon.adjectiveCount > 0 ? lexicon : nil
     }

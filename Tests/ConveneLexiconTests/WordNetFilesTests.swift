@@ -36,6 +36,16 @@ final class WordNetFilesTests: XCTestCase {
         }
     }
 
+    func testWordNetTellsAWordFromATypo() throws {
+        guard let lexicon = WordNetFiles.lexicon() else { throw XCTSkip("wordnet-base is not installed") }
+        // Lemmas, their regular forms, irregular forms (verb.exc), words also written with a capital.
+        for word in ["business", "hiring", "stopped", "cities", "cheaper", "built", "held", "march", "recruiting", "apprenticeships",
+                     "welders", "childcare", "easily"] {
+            XCTAssertTrue(lexicon.isKnownWord(word), word)
+        }
+        for typo in ["busines", "recuiting", "apprenticeshp", "weldrs", "childcre", "permmits"] { XCTAssertFalse(lexicon.isKnownWord(typo), typo) }
+    }
+
     func testAFileIsReadLineByLineAcrossItsChunks() throws {
         // Lines of every length up to 700 bytes, more than one 256 KiB chunk in all, and no
         // newline after the last: each line arrives whole, once, in order.

@@ -88,7 +88,7 @@ public enum ThemeTitler {
         let inMain = members.filter { wall.notes[$0].words.language == main }
         var surfaces: [String: [String: Int]] = [:]
         for i in inMain.isEmpty ? members : inMain {
-            let words = wall.notes[i].words.words, breaks = wall.notes[i].words.breakBefore
+            let words = wall.notes[i].words.words.map(vocabulary.spellings.spelt), breaks = wall.notes[i].words.breakBefore
             // A note typed in capitals ("NEED WELDERS NOW") shouts: its words count in lower
             // case. In any other note a word in capitals is an acronym ("CISSP", "CHIPS Act").
             let shouting = isShouting(wall.notes[i].text)

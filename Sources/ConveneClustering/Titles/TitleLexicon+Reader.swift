@@ -20,6 +20,8 @@ extension TitleLexicon {
             case adverbIndex
             /// `data.noun`, `data.verb`, …: synsets with each word as written.
             case data
+            /// `noun.exc`, `verb.exc`, …: irregular forms and their lemmas ("built build").
+            case exceptions
         }
 
         var adjectiveLemmas: [String] = []
@@ -29,6 +31,7 @@ extension TitleLexicon {
         var forms: [String: String] = [:]       // a word written with capitals: lower-cased key → its one written form
         var ambiguous = Set<String>()           // keys written in two ways
         var lowerCase = Set<UInt64>()           // words written in lower case
+        var irregularForms = Set<UInt64>()      // "built", "held", "geese"
 
         public init() {}
 
@@ -50,6 +53,10 @@ extension TitleLexicon {
                 if file == .adverbIndex { adverbLemmas.append(String(decoding: lemma, as: UTF8.self)) }
             case .data:
                 readSynset(line)
+            case .exceptions:
+                let form = line.prefix { $0 != TitleLexicon.space }
+                guard !form.contains(TitleLexicon.underscore) else { return }
+                irregularForms.insert(TitleLexicon.wordHash(form))
             }
         }
 
@@ -97,12 +104,14 @@ extension TitleLexicon {
                 names[key] = form
             }
             // Common words: written in lower case and never with a capital.
-            let common = lowerCase.subtracting(forms.keys.map { TitleLexicon.wordHash($0.utf8) })
+            let capitalised = Set(forms.keys.map { TitleLexicon.wordHash($0.utf8) })
+            let common = lowerCase.subtracting(capitalised)
             let capitalisedPlurals = Set(forms.keys.lazy.filter { $0.hasSuffix("s") }.map { TitleLexicon.wordHash($0.utf8) })
             // Adverbs that are never nouns ("alone", "overseas", "together"): no phrase ends on one.
             let adverbs = Set(adverbLemmas.filter { !nounLemmas.contains(TitleLexicon.wordHash($0.utf8)) })
             return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common,
-                                capitalisedPluralHashes: capitalisedPlurals, adverbsNeverNouns: adverbs)
+                                capitalisedPluralHashes: capitalisedPlurals, adverbsNeverNouns: adverbs,
+                                otherKnownWordHashes: capitalised.union(irregularForms).subtracting(common))
         }
     }
 }

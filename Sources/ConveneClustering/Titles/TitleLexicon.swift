@@ -23,6 +23,10 @@ public struct TitleLexicon: Sendable {
     /// Adverbs WordNet never lists as nouns ("alone", "overseas", "abroad", "together"): a
     /// note may end on one ("none of us can take alone"), a title may not ("Machining & alone").
     let adverbsNeverNouns: Set<String>
+    /// Hashes of the other words WordNet knows: those it writes with a capital ("march" is
+    /// also "March") and the irregular forms of its exception lists ("built", "held"). With
+    /// `commonWordHashes`, they tell a word from a typo (`isKnownWord`).
+    let otherKnownWordHashes: Set<UInt64>
 
     public init(_ adjectives: Set<String>, properNames: [String: String] = [:]) {
         self.adjectives = adjectives
@@ -30,6 +34,7 @@ public struct TitleLexicon: Sendable {
         commonWordHashes = []
         capitalisedPluralHashes = []
         adverbsNeverNouns = []
+        otherKnownWordHashes = []
     }
 
     /// From the text of WordNet's `index.adj` and of the other parts of speech's index files
@@ -38,7 +43,7 @@ public struct TitleLexicon: Sendable {
     /// From the data files (`data.noun`, …), when given: the names only ever capitalised, and
     /// the words only ever in lower case. (The server reads the files a line at a time with
     /// `Reader`; this is the same for texts at hand.)
-    public init(adjectiveIndex: String, otherIndexes: [String], dataFiles: [String] = []) {
+    public init(adjectiveIndex: String, otherIndexes: [String], dataFiles: [String] = [], exceptionFiles: [String] = []) {
         var reader = Reader()
         func feed(_ text: String, _ file: Reader.File) {
             for line in Array(text.utf8).split(separator: Self.newline) { reader.read(line: line, of: file) }
@@ -46,16 +51,18 @@ public struct TitleLexicon: Sendable {
         feed(adjectiveIndex, .adjectiveIndex)
         for text in otherIndexes { feed(text, .otherIndex) }
         for text in dataFiles { feed(text, .data) }
+        for text in exceptionFiles { feed(text, .exceptions) }
         self = reader.lexicon()
     }
 
     init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>, capitalisedPluralHashes: Set<UInt64>,
-         adverbsNeverNouns: Set<String> = []) {
+         adverbsNeverNouns: Set<String> = [], otherKnownWordHashes: Set<UInt64> = []) {
         self.adjectives = adjectives
         self.properNames = properNames
         self.commonWordHashes = commonWordHashes
         self.capitalisedPluralHashes = capitalisedPluralHashes
         self.adverbsNeverNouns = adverbsNeverNouns
+        self.otherKnownWordHashes = otherKnownWordHashes
     }
 
     public var adjectiveCount: Int { adjectives.count }

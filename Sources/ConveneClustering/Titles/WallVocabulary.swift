@@ -17,6 +17,8 @@ struct WallVocabulary {
     /// of a sentence is the sentence's ("Pay for trainees"), not the word's.
     let typedInLowerCase: Set<String>
     let lexicon: TitleLexicon?
+    /// The wall's typos and the words they misspell: every count here is of the word spelt right.
+    let spellings: WallSpellings
 
     /// True when a capital on `key` at the start of a sentence is the sentence's, not the
     /// word's: someone typed it in lower case, or it is a common word (WordNet) — "Truck
@@ -33,8 +35,9 @@ struct WallVocabulary {
         var asVerb: [String: Int] = [:], asNoun: [String: Int] = [:]
         var before: [String: Int] = [:], last: [String: Int] = [:]
         var lower = Set<String>()
+        let spellings = WallSpellings(wall, lexicon: lexicon)
         for (i, note) in wall.notes.enumerated() {
-            let words = note.words.words, breaks = note.words.breakBefore
+            let words = note.words.words.map(spellings.spelt), breaks = note.words.breakBefore
             for (j, word) in words.enumerated() {
                 postings[ThemeTitler.stem(word.key), default: []].insert(i)
                 if word.surface == word.key { lower.insert(word.key) }
@@ -56,6 +59,7 @@ struct WallVocabulary {
             }
         }
         self.postings = postings
+        self.spellings = spellings
         typedInLowerCase = lower
         self.lexicon = lexicon
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)

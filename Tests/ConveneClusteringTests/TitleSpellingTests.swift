@@ -1,0 +1,84 @@
+@testable import ConveneClustering
+import XCTest
+
+/// A typo in a note never reaches the projected title: a walk-through's wall showed
+/// "Small busines lending" to the room.
+final class TitleSpellingTests: XCTestCase {
+    /// WordNet's data files' shape: "offset lex_filenum ss_type w_cnt word lex_id … | gloss".
+    static let nouns = "  1 This software and database is being provided\n"
+        + "08061042 14 n 01 business 0 000 | a commercial enterprise\n"
+        + "13413294 21 n 01 loan 0 000 | the temporary provision of money\n"
+        + "13398953 21 n 01 capital 0 000 | wealth in the form of money\n"
+        + "00091234 04 n 01 hike 0 000 | a long walk\n"
+        + "01200000 04 n 01 building 0 000 | a structure\n"
+        + "07200000 04 n 01 owner 0 000 | someone who owns\n"
+        + "08900001 15 n 01 Brownsville 0 000 | a city\n14500000 26 n 01 cold 0 000 | low temperature\n"
+        + "01300000 04 n 01 march 0 000 | a walk\n07300000 04 n 01 March 0 000 | a month\n"
+    static let verbs = "  1 This software and database is being provided\n"
+        + "02300001 40 v 01 hire 0 000 | engage for wages\n02300002 40 v 01 lend 0 000 | give temporarily\n"
+        + "02300003 40 v 01 build 0 000 | make by combining materials\n02300004 40 v 01 match 0 000 | be equal\n"
+    static let exceptions = "built build\nheld hold\n"
+    let lexicon = TitleLexicon(adjectiveIndex: "  1 header\nsmall a 1 1 & 1 0 00001\n", otherIndexes: [],
+                               dataFiles: [nouns, verbs, "  1 header\n00001 00 a 01 small 0 000 | little\n"], exceptionFiles: [exceptions])
+
+    func wall(_ texts: [String]) -> Wall {
+        Wall(notes: texts.enumerated().map { i, t in
+            var v = [Float](repeating: 0.1, count: 8); v[i % 8] = 1
+            return WallNote(id: "n\(i)", vector: Vectors.normalized(v), text: t)
+        })
+    }
+
+    func testTheLexiconKnowsWordsAndTheirRegularForms() {
+        for word in ["business", "businesses", "loans", "hiring", "hired", "lending", "building", "built", "held", "owners", "march", "smaller"] {
+            XCTAssertTrue(lexicon.isKnownWord(word), word)
+        }
+        for typo in ["busines", "bussiness", "lonas", "hirring", "capitol"] { XCTAssertFalse(lexicon.isKnownWord(typo), typo) }
+    }
+
+    func testOneEditApart() {
+        func apart(_ a: String, _ b: String) -> Bool { WallSpellings.oneEditApart(Array(a.utf8), Array(b.utf8)) }
+        XCTAssertTrue(apart("busines", "business"), "a letter missing")
+        XCTAssertTrue(apart("bussiness", "business"), "a letter extra")
+        XCTAssertTrue(apart("capitol", "capital"), "a letter wrong")
+        XCTAssertTrue(apart("lonas", "loans"), "two letters swapped")
+        XCTAssertTrue(apart("loans", "loan"))
+        XCTAssertFalse(apart("business", "business"))
+        XCTAssertFalse(apart("bsuniess", "business"), "two edits")
+        XCTAssertFalse(apart("hiring", "hiking-"))
+    }
+
+    func testATypoIsSpeltAsTheWallSpellsTheWord() {
+        let texts = ["Small busines loans are impossible to get", "small business owners need capital",
+                     "Lending to small business dried up", "no bank will loan to a new business"]
+        let w = wall(texts)
+        let spellings = WallSpellings(w, lexicon: lexicon)
+        XCTAssertEqual(spellings.corrections, ["busines": "business"])
+        let title = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], lexicon: lexicon)
+        XCTAssertFalse(ThemeLabeler.words(title).contains { $0.key == "busines" }, title)
+        let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: [0], on: w, space: WallSpace(w.notes),
+                                                                  vocabulary: WallVocabulary(w, lexicon: lexicon)))
+        XCTAssertNil(surfaces["busines"])
+        XCTAssertEqual(surfaces["small business loans"].map(ThemeTitler.surface), "small business loans", "the first note's phrase, spelt right")
+        // The misspelt note counts for the word spelt right: it is covered by "business".
+        XCTAssertTrue(WallVocabulary(w, lexicon: lexicon).notes(covering: "business").contains(0))
+    }
+
+    func testWordsThatAreNotTyposStayAsTyped() {
+        // Known words and their forms, a word nobody spells right, a name, a small word one
+        // letter from a known one ("could", "cold"): none is "corrected".
+        let texts = ["hiring is slow", "hiking trails bring visitors", "hiking and biking", "we built a new plant",
+                     "build more housing", "build it here", "recuiting takes months", "moving to Brownsvile next year",
+                     "Brownsville has land", "the march on city hall", "match funds from the state", "match the grant",
+                     "cold storage", "we could share a cold room", "it could work"]
+        let spellings = WallSpellings(wall(texts), lexicon: lexicon)
+        XCTAssertEqual(spellings.corrections, [:], "\(spellings.corrections)")
+    }
+
+    func testWithoutTheLexiconOrOnASpanishWallNothingIsCorrected() {
+        let english = wall(["Small busines loans", "small business owners", "small business lending"])
+        XCTAssertEqual(WallSpellings(english, lexicon: nil).corrections, [:])
+        let spanish = wall(["necesitamos viviendas para los trabajadores", "vivienda para los trabajadores del campo",
+                            "los trabajadores no tienen transporte", "guarderia para los hijos de los trabajadores"])
+        XCTAssertEqual(WallSpellings(spanish, lexicon: lexicon).corrections, [:])
+    }
+}
