@@ -52,6 +52,38 @@ final class CorrectionsTests: XCTestCase {
         XCTAssertFalse(proposed.contains { $0.note == "n0" }, "a note placed by hand is never proposed")
     }
 
+    func testAThemeOfOneNoteIsFollowedOnlyByANoteWhoseClosestNoteItHolds() {
+        // The facilitator starts "S" with one note of its own strand. Two notes wait unsorted:
+        // its paraphrase, and a note of theme 1 with a little of the strand, which the wall's
+        // themes fit badly and whose closest note is in B.
+        var wall = sortedWall()
+        wall.notes.append(WallNote(id: "x", vector: strand(0, 20), text: Self.note))
+        wall.themes.append(WallTheme(id: "S", label: "Strand", labelByHand: true))
+        wall.moveByHand("x", to: "S")
+        wall.notes.append(WallNote(id: "para", vector: strand(0, 20, wobble: 2), text: Self.note))
+        // A note of B shares a strand of its own with "other".
+        wall.notes.append(WallNote(id: "b", vector: strand(1, 24), text: Self.note, theme: "B"))
+        var v = strand(1, 24, wobble: 1)
+        v[20] += Self.strandWeight
+        wall.notes.append(WallNote(id: "other", vector: Vectors.normalized(v), text: Self.note))
+        // What the rule is for: by the theme centres alone, "other" would follow into S.
+        let space = WallSpace(wall.notes)
+        let grouping = MeetingGrouping()
+        let centres = grouping.centroids(of: wall, space: space)
+        let o = wall.notes.count - 1
+        let best = centres.max { space.similarity(o, to: $0.value) < space.similarity(o, to: $1.value) }!.key
+        XCTAssertEqual(best, "S")
+        let rest = space.centroid(members: wall.notes.indices.filter { $0 != o }.map { ($0, 1) })!
+        XCTAssertGreaterThan(space.similarity(o, to: centres["S"]!), max(grouping.placeThreshold, space.similarity(o, to: rest) + MeetingGrouping.followMargin))
+        let closest = MeetingGrouping.closestNotes(to: o, count: 1, on: wall, space: space)[0]
+        XCTAssertNotEqual(wall.notes[closest].id, "x")
+
+        let step = grouping.afterCorrection(wall)
+        XCTAssertTrue(step.changes.contains(.move(note: "para", theme: "S")), "the paraphrase follows: \(step.changes)")
+        XCTAssertFalse(step.changes.contains(.move(note: "other", theme: "S")), "\(step.changes)")
+    }
+    static let strandWeight: Float = 0.6
+
     func testANoteMovedOutOfAThemeKeepsItsLookAlikesOut() {
         // A note of theme 0 with a strand of its own sat in A; the facilitator took it out.
         func arrive(counterExample: Bool) -> [WallChange] {

@@ -5,6 +5,11 @@ extension MeetingGrouping {
     /// How much closer to a theme than to the wall as a whole an unsorted note must be to
     /// follow the facilitator's correction into it.
     static let followMargin: Float = 0.05
+    /// A theme of fewer notes than this is followed only by a note whose closest notes on the
+    /// wall are the theme's own: a theme of one or two notes is their own centre, and notes
+    /// nothing else fits look like it by chance (a walk-through's two-note split pulled in two
+    /// unrelated unsorted notes).
+    static let fewNotes = 3
 
     public func afterCorrection(_ wall: Wall) -> Step {
         let space = WallSpace(wall.notes)
@@ -31,6 +36,12 @@ extension MeetingGrouping {
                 let rest = space.centroid(members: wall.notes.indices.filter { $0 != i }.map { ($0, 1) })
                 let toWall = rest.map { space.similarity(i, to: $0) } ?? 0
                 guard similarity >= toWall + Self.followMargin else { continue }
+                let members = wall.notes.indices.filter { wall.notes[$0].theme == target }
+                // (A theme of none has only its name, which is what it attracts by: issue 11, item 3.)
+                if (1..<Self.fewNotes).contains(members.count) {
+                    let closest = Self.closestNotes(to: i, count: members.count, on: wall, space: space)
+                    guard closest.contains(where: members.contains) else { continue }
+                }
                 step.changes.append(.move(note: note.id, theme: target))
             } else if let current = centres[note.theme!], similarity - space.similarity(i, to: current) > 0.05 {
                 proposal.moves.append(.init(note: note.id, from: note.theme, to: target))
@@ -44,5 +55,12 @@ extension MeetingGrouping {
             step.proposal = proposal
         }
         return step
+    }
+
+    /// The `count` notes most like note `index` on the wall (small talk left out), closest first.
+    static func closestNotes(to index: Int, count: Int, on wall: Wall, space: WallSpace) -> [Int] {
+        let others = wall.notes.indices.filter { $0 != index && !wall.notes[$0].words.isChatter }
+        let ranked = others.map { ($0, space.similarity(index, $0)) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+        return ranked.prefix(count).map(\.0)
     }
 }
