@@ -14,8 +14,10 @@ extension WallPlacement {
                                        rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
         // A theme whose notes are all hidden (moderated) looks empty to the engine but is not:
-        // it stays, so a note shown again is back in its theme, not in Unsorted.
-        let holdingHidden = Set(state.visibleNotes(kind: kind).filter(\.hidden).compactMap(\.theme))
+        // it stays, so a note shown again is back in its theme, not in Unsorted. So does one
+        // whose notes have no vector yet (after a restart, while the model reads them again):
+        // the first correction then would have removed it and sent its notes to Unsorted.
+        let holdingHidden = Set(state.visibleNotes(kind: kind).filter { $0.hidden || vectors[$0.id] == nil }.compactMap(\.theme))
         wall.themes = state.orderedThemes(kind: kind).map { t in
             WallTheme(id: t.id, label: t.label, locked: t.locked, labelByHand: t.labelByHand, seed: t.labelByHand ? labelVector(t) : nil,
                       keptWhenEmpty: state.keepsWhenEmpty(t.id) || holdingHidden.contains(t.id))

@@ -395,6 +395,28 @@ final class WallPlacementTests: XCTestCase {
         }
     }
 
+    func testAThemeWhoseNotesHaveNoVectorYetStaysThroughAnyPass() {
+        // After a restart the model reads every note again; until it has, a theme's notes are
+        // not on the engine's wall. A correction, a new note's pass and a regrouping meanwhile
+        // must not take that theme for empty (its notes would go to Unsorted).
+        var s = state(notes: (0..<9).map { "note \($0)" })
+        func apply(_ events: [MeetingEvent]) { for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) } }
+        apply([("t1", "Welders"), ("t2", "Broadband"), ("t3", "Permits")].map { .themeCreated(id: $0.0, kind: .opportunity, label: $0.1, byHand: false) })
+        apply((0..<9).map { .noteMoved(note: "n\($0)", theme: "t\($0 / 3 + 1)", byHand: false) })
+        apply([.noteMoved(note: "n0", theme: "t1", byHand: true)])
+        var vs = vectors(10, themes: 3)
+        for n in ["n3", "n4", "n5"] { vs[n] = nil }
+        let engine = MeetingGrouping()
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        let correction = WallPlacement.afterCorrection(wall: wall, engine: engine)
+        let arriving = WallNote(id: "n9", vector: vs["n9"]!, text: "note 9", theme: nil, pinned: false, words: NoteWords("note 9"))
+        let pass = WallPlacement.place(arriving: [arriving], onto: wall, nextNumber: s.nextNumber, engine: engine)
+        let regroup = WallPlacement.regroupEvents(kind: .opportunity, wall: wall, nextNumber: s.nextNumber, engine: engine)
+        XCTAssertFalse(correction.changes.contains(.removeTheme(id: "t2")), "\(correction.changes)")
+        XCTAssertFalse(pass.changes.contains(.removeTheme(id: "t2")), "\(pass.changes)")
+        XCTAssertFalse(regroup.events.contains { if case let .grouped(_, changes) = $0 { return changes.contains(.removeTheme(id: "t2")) }; return false })
+    }
+
     func testTitlesStayWhileNotesArriveAndAreWrittenAfreshAtTheRoomsPause() {
         let engine = MeetingGrouping()
         let texts = ["We cannot find certified welders", "Welders and machinists retire soon", "Machinists are hard to hire",

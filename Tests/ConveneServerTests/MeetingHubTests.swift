@@ -330,4 +330,30 @@ final class MeetingHubTests: XCTestCase {
         XCTAssertNotNil(try offered(in: .requirements), "while the room posts requirements, the grouping proposes")
         XCTAssertNil(try offered(in: .commitments), "while people sign up for the strategy areas, it does not")
     }
+
+    @MainActor func testKeepingANoteInPlaceDoesNotRecomputeTheProposalBeingRead() async throws {
+        // A standing automatic proposal moves n0 and n1 out of "Welders". The facilitator
+        // keeps n0 where it is: the proposal loses that move and is not regrouped once they
+        // pause (a walk-through's proposal was rewritten 5 s after a Keep, and Apply moved
+        // cards its reader had seen no arrow on). A real move is a correction: it is.
+        let f = try HubFixture()
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)] + posted(4, kind: .opportunity)
+        events += [.themeCreated(id: "t1", kind: .opportunity, label: "Welders", byHand: false),
+                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
+        events += (0..<4).map { .noteMoved(note: "n\($0)", theme: $0 < 2 ? "t1" : "t2", byHand: false) }
+        events.append(.proposalOffered(kind: .opportunity, proposal: ThemeProposal(
+            newThemes: [.init(id: "p1", label: "Hires")],
+            moves: [RegroupMove(note: "n0", from: "t1", to: "p1"), RegroupMove(note: "n1", from: "t1", to: "p1")])))
+        let (hub, console) = hub(after: events, f)
+        let live = try XCTUnwrap(hub.meetings["m1"])
+        hub.receive(Array(#"{"type":"moveNote","req":1,"note":"n0","theme":"t1"}"#.utf8), from: console)
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertEqual(console.last("ack")?["req"]?.intValue, 1, "\(console.received.suffix(2))")
+        XCTAssertNil(live.settleOwed[.opportunity], "a Keep schedules no regrouping of the proposal")
+        XCTAssertEqual(live.speculative.proposals[.opportunity]?.moves.map(\.note), ["n0", "n1"], "the proposal stands as offered")
+        XCTAssertEqual(live.speculative.notes["n0"]?.placedByHand, true)
+        hub.receive(Array(#"{"type":"moveNote","req":2,"note":"n2","theme":"t1"}"#.utf8), from: console)
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertNotNil(live.settleOwed[.opportunity], "a move to another theme is a correction: the proposal is looked at again")
+    }
 }

@@ -88,3 +88,35 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
     for new in proposal["newThemes"]:
         assert not {m["note"] for m in proposal["moves"] if m["to"] == new["id"]} & theirs, new
     console.close()
+
+
+def test_keeping_a_note_in_place_leaves_the_proposal_being_read_as_it_was(server):
+    """A walk-through: the facilitator pressed "Keep in place" on one card of a 13-move
+    proposal, and 5 s later, with nothing posted, the proposal was rewritten; Apply then moved
+    cards that had no arrow when they read it. A Keep only confirms a note where it is: the
+    proposal loses that note's move and nothing else."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    for i, text in enumerate(NOTES):
+        ack = console.command({"type": "post", "id": f"n{i}", "kind": "opportunity", "text": text,
+                               "scribe": {"name": f"Employer {i}", "organization": f"Plant {i}", "role": "employer"}})
+        assert ack["type"] == "ack", ack
+        wait_until_placed(server, [f"n{i}"])
+    wait_still(server, quiet=18)
+    snap = snapshot(server)
+    before = (snap.get("proposals") or {}).get("opportunity")
+    assert before and before.get("requested") is None, "the settled wall offers the engine's proposal"
+    seen = [m for m in before["moves"] if m["from"] is not None]
+    assert len(before["moves"]) >= 3 and seen, before
+    kept = seen[0]
+    assert console.command({"type": "moveNote", "note": kept["note"], "theme": kept["from"]})["type"] == "ack"
+    # Longer than the wait after a correction (5 s), with nothing posted.
+    wait_still(server, quiet=9)
+    after = (snapshot(server).get("proposals") or {}).get("opportunity")
+    assert after is not None, "the proposal is still there to apply"
+    others = lambda p: sorted((m["note"], m["from"], m["to"]) for m in p["moves"] if m["note"] != kept["note"])
+    assert others(after) == others(before), "the proposal the facilitator is reading did not change under them"
+    assert after["newThemes"] == before["newThemes"]
+    where = {n["id"]: n for n in snapshot(server)["notes"]}
+    assert where[kept["note"]]["theme"] == kept["from"] and where[kept["note"]]["placedByHand"]
+    console.close()

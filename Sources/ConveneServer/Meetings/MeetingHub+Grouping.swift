@@ -38,7 +38,12 @@ extension MeetingHub {
     /// learnt (one `grouped` event), and seen notes that now clearly belong elsewhere come as
     /// a proposal (two moves or more; it replaces a pending one). On the loop, like the
     /// explicit regroup: titles from the notes' words, no phrase embedding.
-    func followCorrection(_ live: LiveMeeting, kind: NoteKind) {
+    /// `reconsidersProposal: false` — the facilitator only confirmed a note where it is ("Keep
+    /// in place", a note parked where it waits): the proposal they are reading loses that
+    /// note's move and nothing else; it is neither replaced now nor regrouped once they pause
+    /// (a walk-through's Keep rewrote a 12-move proposal 5 s later, and Apply then moved cards
+    /// its reader had seen no arrow on).
+    func followCorrection(_ live: LiveMeeting, kind: NoteKind, reconsidersProposal: Bool = true) {
         guard !live.recovering else { return }
         let state = live.speculative
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
@@ -49,7 +54,8 @@ extension MeetingHub {
                                                  retitling: complete)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind),
+        if reconsidersProposal || state.proposals[kind] == nil,
+           let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind),
            state.proposals[kind]?.offersTheSame(as: p) != true {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
@@ -59,7 +65,7 @@ extension MeetingHub {
         // Once they pause, the wall is regrouped as it now is (their themes, labels and pins
         // in it) and the proposal replaced, or withdrawn if nothing is left to offer. (A
         // proposal the facilitator asked for stands as it is; with none standing, nothing.)
-        if let standing = live.speculative.proposals[kind], standing.requested == nil {
+        if reconsidersProposal, let standing = live.speculative.proposals[kind], standing.requested == nil {
             scheduleSettle(live, kind: kind, after: Self.correctionSettleWait)
         }
     }

@@ -161,6 +161,9 @@ public final class MeetingHub {
         // The regrouping an undo takes back, as it stood (the decision forgets it).
         var undone: [RegroupMove] = []
         if case let .undoRegroup(kind) = command { undone = live.speculative.lastRegroup[kind] ?? [] }
+        // "Keep in place": a move to the theme the note is already in only confirms it.
+        var confirmsPlace = false
+        if case let .moveNote(note, theme) = command, let n = live.speculative.notes[note] { confirmsPlace = n.theme == theme }
         let decision = try live.speculative.decide(command, by: conn.session.actor, newSecret: secret,
                                                    regrouper: WallRegrouper(live: live, phrases: titlePhrases))
         if case .sendSummary = command, mail == nil {
@@ -176,7 +179,7 @@ public final class MeetingHub {
         // placed by hand may follow").
         switch command {
         case let .moveNote(note, _):
-            if let kind = live.speculative.notes[note]?.kind { followCorrection(live, kind: kind) }
+            if let kind = live.speculative.notes[note]?.kind { followCorrection(live, kind: kind, reconsidersProposal: !confirmsPlace) }
         case let .mergeThemes(_, into):
             if let kind = live.speculative.themes[into]?.kind { followCorrection(live, kind: kind) }
         case let .splitTheme(theme, _, _):
