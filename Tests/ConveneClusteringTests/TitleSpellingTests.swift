@@ -1,8 +1,9 @@
 @testable import ConveneClustering
 import XCTest
 
-/// A typo in a note never reaches the projected title: a walk-through's wall showed
-/// "Small busines lending" to the room.
+/// How a title spells the notes' words: a typo never reaches the projected title (a
+/// walk-through's wall showed "Small busines lending" to the room), and an acronym keeps its
+/// capitals (another showed "Cna, nurses & TFCC" and "Nursing instructors & tfcc").
 final class TitleSpellingTests: XCTestCase {
     /// WordNet's data files' shape: "offset lex_filenum ss_type w_cnt word lex_id … | gloss".
     static let nouns = "  1 This software and database is being provided\n"
@@ -80,5 +81,27 @@ final class TitleSpellingTests: XCTestCase {
         let spanish = wall(["necesitamos viviendas para los trabajadores", "vivienda para los trabajadores del campo",
                             "los trabajadores no tienen transporte", "guarderia para los hijos de los trabajadores"])
         XCTAssertEqual(WallSpellings(spanish, lexicon: lexicon).corrections, [:])
+    }
+
+    func testAnAcronymSomeoneTypedInCapitalsKeepsThemInATitle() {
+        let nouns = Self.nouns + "03500000 06 n 01 rent 0 000 | a payment for housing\n"
+        let lexicon = TitleLexicon(adjectiveIndex: "", otherIndexes: [], dataFiles: [nouns])
+        let texts = ["cna classes are full", "need more cna and rn grads", "CNA pay is too low at nursing homes",
+                     "NURSES AND CNAS KEEP QUITTING AT TFCC", "TFCC nursing program waitlist", "RENT is the issue for new cnas", "WE NEED NIGHT SHIFT AIDES NOW"]
+        let w = wall(texts)
+        let vocabulary = WallVocabulary(w, lexicon: lexicon)
+        XCTAssertEqual(vocabulary.acronyms["cna"], "CNA")
+        XCTAssertEqual(vocabulary.acronyms["tfcc"], "TFCC")
+        XCTAssertNil(vocabulary.acronyms["rent"], "a known word in capitals is emphasis")
+        XCTAssertNil(vocabulary.acronyms["nurses"], "a shouted note's words are no acronyms")
+        XCTAssertNil(vocabulary.acronyms["aides"], "nor those of a note typed in capitals")
+        XCTAssertEqual(vocabulary.acronym("cnas"), "CNAs", "the plural of an acronym")
+        let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
+                                                                  vocabulary: vocabulary))
+        XCTAssertEqual(surfaces["cna classes"].map(ThemeTitler.surface), "CNA classes", "typed in lower case, written as an acronym")
+        XCTAssertEqual(surfaces["tfcc"].map(ThemeTitler.surface), "TFCC", "also where a shouted note has it")
+        XCTAssertEqual(surfaces["cnas"].map(ThemeTitler.surface), "CNAs")
+        let title = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], lexicon: lexicon)
+        for word in ["Cna", "cna", "Tfcc", "tfcc"] { XCTAssertFalse(title.split(separator: " ").contains { $0.hasPrefix(word) }, title) }
     }
 }

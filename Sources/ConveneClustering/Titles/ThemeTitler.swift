@@ -119,8 +119,10 @@ public enum ThemeTitler {
                     if sentenceStart, !nameGoesOn, isCapitalisedWord(words[0]), vocabulary.capitalMarksOnlyTheSentence(run[0].key) {
                         words[0] = words[0].lowercased()
                     }
-                    let form = words.joined(separator: " ")
-                    surfaces[key, default: [:]][shouting ? form.lowercased() : form, default: 0] += sentenceStart ? 1 : 10
+                    if shouting { words = words.map { $0.lowercased() } }
+                    // An acronym someone typed in capitals keeps them ("cna" is "CNA"), also in a shouted note.
+                    for (k, word) in run.enumerated() { if let acronym = vocabulary.acronym(word.key) { words[k] = acronym } }
+                    surfaces[key, default: [:]][words.joined(separator: " "), default: 0] += sentenceStart ? 1 : 10
                 }
             }
         }

@@ -19,6 +19,9 @@ struct WallVocabulary {
     let lexicon: TitleLexicon?
     /// The wall's typos and the words they misspell: every count here is of the word spelt right.
     let spellings: WallSpellings
+    /// Acronyms as someone typed them in capitals ("cna" → "CNA"): others type them in lower
+    /// case on a phone, and a title must not say "Cna, nurses & tfcc" (a walk-through's wall).
+    let acronyms: [String: String]
 
     /// True when a capital on `key` at the start of a sentence is the sentence's, not the
     /// word's: someone typed it in lower case, or it is a common word (WordNet) — "Truck
@@ -36,8 +39,13 @@ struct WallVocabulary {
         var before: [String: Int] = [:], last: [String: Int] = [:]
         var lower = Set<String>()
         let spellings = WallSpellings(wall, lexicon: lexicon)
+        var acronyms: [String: String] = [:]
         for (i, note) in wall.notes.enumerated() {
             let words = note.words.words.map(spellings.spelt), breaks = note.words.breakBefore
+            // Evidence only from a note not typed mostly in capitals ("WE NEED NIGHT SHIFT HANDS NOW").
+            if !Self.mostlyCapitals(note.text) {
+                for word in words where Self.isAcronym(word, lexicon: lexicon) { acronyms[word.key] = word.surface }
+            }
             for (j, word) in words.enumerated() {
                 postings[ThemeTitler.stem(word.key), default: []].insert(i)
                 if word.surface == word.key { lower.insert(word.key) }
@@ -60,6 +68,7 @@ struct WallVocabulary {
         }
         self.postings = postings
         self.spellings = spellings
+        self.acronyms = acronyms
         typedInLowerCase = lower
         self.lexicon = lexicon
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
@@ -72,6 +81,30 @@ struct WallVocabulary {
             (uses >= Self.modifierUses && uses >= Self.modifierRatio * last[word, default: 0])
                 || (lexicon?.isOnlyAdjective(word) == true && last[word, default: 0] == 0)
         }.keys)
+    }
+
+    /// A word typed in capitals outside a shouted note, of two to five letters: an acronym
+    /// ("CNA", "TFCC", "EV"), unless a word of four letters or more that the lexicon knows is
+    /// typed so for emphasis ("we NEED", "HOUSING is the issue").
+    static func isAcronym(_ word: (key: String, surface: String), lexicon: TitleLexicon?) -> Bool {
+        let letters = word.surface.filter(\.isLetter)
+        guard (2...5).contains(letters.count), letters.count == word.surface.count || word.surface.last == "s",
+              letters.dropLast(word.surface.last == "s" ? 1 : 0).allSatisfy(\.isUppercase), letters.first!.isUppercase else { return false }
+        return letters.count <= 3 || lexicon?.isKnownWord(word.key) != true
+    }
+
+    /// The acronym `key` is, also in the plural ("cnas" → "CNAs") or the singular.
+    func acronym(_ key: String) -> String? {
+        if let form = acronyms[key] { return form }
+        if key.hasSuffix("s"), let form = acronyms[String(key.dropLast())] { return form + "s" }
+        if let form = acronyms[key + "s"], form.hasSuffix("s") { return String(form.dropLast()) }
+        return nil
+    }
+
+    static func mostlyCapitals(_ text: String) -> Bool {
+        var upper = 0, letters = 0
+        for c in text where c.isLetter { letters += 1; if c.isUppercase { upper += 1 } }
+        return letters >= 8 && upper * 10 >= letters * 7
     }
 
     /// A word is a modifier when used in front of another word at least this often, and at
