@@ -312,7 +312,8 @@ function renderPosting(state) {
     } else {
       closed = {
         welcome: t(own('closed.welcome')),
-        commitments: t(own('closed.commitments')),
+        // Champion or support goes by role: a partner the facilitator let post still supports.
+        commitments: t(you?.role === 'partner' ? 'closed.commitments.partner' : 'closed.commitments'),
         'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
         // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
         // Once it has gone out, it is no longer something to wait for.

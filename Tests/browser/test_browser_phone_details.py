@@ -164,3 +164,18 @@ def test_a_note_the_facilitator_hides_stays_on_its_authors_phone_marked_hidden(s
     # Shown again: back on the wall, and no longer marked.
     assert facilitator("hideNote", note=note, hidden=False)["type"] == "ack"
     dave.wait(lambda: dave.wall_places().get("+1 on the cold storage idea") not in (hidden, None), "the mark gone")
+
+
+def test_a_partner_who_may_post_is_still_asked_to_support_not_champion(screens, facilitator):
+    """A walk-through: with everyone allowed to post, the community college's phone said "Sign up
+    below to champion strategy areas" above buttons saying "I'll support this"."""
+    facilitator("updateMeeting", everyoneMayPost=True)
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone()
+    phone.join("Dana Whitfield", "Region X Community College", role="partner")
+    phone.wait(lambda: phone.may_post(), "a partner may post in this meeting")
+    facilitator("setPhase", phase="commitments")
+    phone.wait(lambda: phone.phase() == "Commitments", "the commitments phase")
+    notice = phone.closed_notice()
+    assert "support strategy areas" in notice and "champion" not in notice, notice
+    phone.shot("partner in commitments")
