@@ -251,7 +251,8 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(marisol.language, "es")
         let letter = SummaryMail.introduction(for: marisol, state: spanish.state)
         XCTAssertEqual(letter.greeting, "Hola, Marisol:")
-        XCTAssertTrue(letter.intro.hasPrefix("Gracias por participar en la reunión de lanzamiento de “") && letter.intro.contains("en inglés"), letter.intro)
+        // The meeting by its title (which often says "launch" already), not "la reunión de lanzamiento de “… launch”".
+        XCTAssertTrue(letter.intro.hasPrefix("Gracias por participar en la reunión “\(spanish.state.info.title)”.") && letter.intro.contains("en inglés"), letter.intro)
         XCTAssertEqual(SummaryMail.subject(spanish.state, language: "es"), "Resumen de la reunión: " + spanish.state.info.title)
         // Named for the partnership as a whole only, or as well: said so, after the areas.
         var whole = MeetingDriver()
@@ -266,6 +267,8 @@ final class SummaryPlainWordsTests: XCTestCase {
             .contains("should be involved in “Worker housing”, “Rides to the plants” and the partnership as a whole."),
                       SummaryMail.introduction(for: ruth, state: named.state).intro)
         XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
+        // A letter that opens in Spanish closes in Spanish (a walk-through's closed "With thanks, … chairs").
+        XCTAssertEqual(SummaryMail.signature(state, language: "es"), ["Con agradecimiento,", "Karen, en nombre de la presidencia de la alianza"])
         // The message as sent: the sign-off closes the letter, on two lines, before the
         // appendix of notes, in both parts.
         let message = SummaryMail.message(forSending: "s1", to: "x@example.com", state: state,

@@ -297,6 +297,7 @@ def test_a_participant_whose_phone_was_in_spanish_gets_a_letter_that_opens_in_sp
     try:
         console = console_for(server)
         console.command({"type": "setPhase", "phase": "opportunities"})
+        assert console.command({"type": "updateMeeting", "chairs": ["Dana Whitfield", "Tom Becker"]})["type"] == "ack"
         phone_for(server, "Marisol Reyes", organization="Reyes Cold Storage", email="marisol@example.com", consent=True, language="es")
         phone_for(server, "Karen", organization="Avionics Works", email="karen@example.com", consent=True, language="fr")
         assert console.command({"type": "sendSummary", "recipients": ["marisol@example.com", "karen@example.com"]})["type"] == "ack"
@@ -304,12 +305,16 @@ def test_a_participant_whose_phone_was_in_spanish_gets_a_letter_that_opens_in_sp
         [marisol] = mailbox.to("marisol@example.com")
         text = marisol.get_body(("plain",)).get_content()
         assert marisol["Subject"] == "Resumen de la reunión: Région X Manufacturing — launch"
-        assert text.startswith("Hola, Marisol Reyes:\n\nGracias por participar en la reunión de lanzamiento"), text[:200]
+        assert text.startswith("Hola, Marisol Reyes:\n\nGracias por participar en la reunión “Région X Manufacturing — launch”."), text[:200]
         assert "en inglés" in text, "the letter says the summary below is in English"
+        # It closes in Spanish too, signed by the chairs.
+        assert "Con agradecimiento,\nDana Whitfield y Tom Becker, en nombre de la presidencia de la alianza" in text, text[-400:]
+        assert "With thanks" not in text
         assert "Hola, Marisol Reyes:" in marisol.get_body(("html",)).get_content()
         # A language the server does not write letters in is English.
         [karen] = mailbox.to("karen@example.com")
         assert karen["Subject"] == "Meeting summary: Région X Manufacturing — launch"
         assert karen.get_body(("plain",)).get_content().startswith("Dear Karen,")
+        assert "With thanks,\nDana Whitfield and Tom Becker, chairs" in karen.get_body(("plain",)).get_content()
     finally:
         server.stop()

@@ -12,8 +12,8 @@ extension SummaryMail {
         let domain = settings.from.split(separator: "@").last.map(String.init) ?? "convene.local"
         return message(
             to: recipient, state: state, settings: settings,
-            text: SummaryRenderer.render(summary, as: .text, appendix: appendix, closing: signature(state) ?? [], jsonSerializer: { _ in "" }),
-            html: SummaryRenderer.render(summary, as: .html, appendix: appendix, closing: signature(state) ?? [], jsonSerializer: { _ in "" }),
+            text: SummaryRenderer.render(summary, as: .text, appendix: appendix, closing: signature(state, language: recipient.language) ?? [], jsonSerializer: { _ in "" }),
+            html: SummaryRenderer.render(summary, as: .html, appendix: appendix, closing: signature(state, language: recipient.language) ?? [], jsonSerializer: { _ in "" }),
             date: date, messageId: "\(state.info.id).\(send).\(index)@\(domain)")
     }
 }

@@ -98,7 +98,9 @@ public enum SummaryMail {
         let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named)
         if recipient.kind == "participant", recipient.language == "es" {
             // The summary below is in English, as the meeting's record is: the letter says so.
-            return ("Hola, \(name):", "Gracias por participar en la reunión de lanzamiento de “\(state.info.title)”. "
+            // The meeting by its title alone: titles often say "launch" already ("la reunión de
+            // lanzamiento de “… Partnership launch”" in a walk-through's letter).
+            return ("Hola, \(name):", "Gracias por participar en la reunión “\(state.info.title)”. "
                 + "Abajo está el resumen de lo acordado, en inglés; compártalo con otros empleadores que quieran participar.")
         }
         let intro = recipient.kind == "nominee"
@@ -109,10 +111,16 @@ public enum SummaryMail {
         return ("Dear \(name),", intro)
     }
 
-    /// The chairs sign it (the workbook: ideally sent by the chairs or on their behalf).
-    static func signature(_ state: MeetingState) -> [String]? {
-        guard !state.info.chairs.isEmpty else { return nil }
-        return ["With thanks,", SummaryWording.list(state.info.chairs) + (state.info.chairs.count == 1 ? ", chair" : ", chairs")]
+    /// The chairs sign it (the workbook: ideally sent by the chairs or on their behalf), in
+    /// the letter's language: a letter that opens in Spanish closes in Spanish too.
+    static func signature(_ state: MeetingState, language: String? = nil) -> [String]? {
+        let chairs = state.info.chairs
+        guard !chairs.isEmpty else { return nil }
+        if language == "es" {
+            let names = chairs.count == 1 ? chairs[0] : chairs.dropLast().joined(separator: ", ") + " y " + chairs.last!
+            return ["Con agradecimiento,", names + ", en nombre de la presidencia de la alianza"]
+        }
+        return ["With thanks,", SummaryWording.list(chairs) + (chairs.count == 1 ? ", chair" : ", chairs")]
     }
 
     /// `Name <address>`. A display name is someone's typed text, so it can never add an
