@@ -379,7 +379,8 @@ function createColumn(c) {
   const col = h('section', { class: 'console-column', 'aria-labelledby': `label-${c.id}` });
   const head = h('header', { class: 'column-head' });
   if (c.unsorted) {
-    head.append(h('h3', { class: 'column-label', id: `label-${c.id}`, text: 'Unsorted' }));
+    // A column title too (`stackIfCrowded`): "0 notes + 2 hidden" beside it broke it into "Unsor ted".
+    head.append(h('h3', { class: 'column-label column-title', id: `label-${c.id}`, text: 'Unsorted' }));
   } else {
     const title = h('button', { type: 'button', class: 'label-button', title: 'Click to rename' });
     title.addEventListener('click', () => startRename(col, c.id));

@@ -492,6 +492,17 @@ def test_notes_from_several_columns_are_put_in_a_new_theme_at_once(screens, faci
         return Array.from(range.getClientRects()).some((r) => r.right > b.left + 1 && r.left < b.right && r.bottom > b.top + 1 && r.top < b.bottom);
       }).map((col) => text(col.querySelector('.label-button')));""")
     assert overlaps == [], overlaps
+    # Unsorted's name stays whole beside "0 notes + 2 hidden" (a walk-through read "Unsor ted").
+    for i in range(2):
+        facilitator("post", id=f"hid{i}", kind="opportunity", text=f"Hello everyone {i}",
+                    scribe={"name": "Guest", "organization": "Visitor", "role": "employer"})
+        facilitator("hideNote", note=f"hid{i}", hidden=True)
+    console.wait(lambda: "hidden" in (console.js("""return text(Array.from($('console-board').children)
+        .find((c) => c.classList.contains('unsorted')).querySelector('.column-counts'));""") or ""), "the hidden notes counted")
+    lines = console.js("""const h = Array.from($('console-board').children).find((c) => c.classList.contains('unsorted')).querySelector('h3');
+        const r = document.createRange(); r.selectNodeContents(h);
+        return new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top))).size;""")
+    assert lines == 1, f"“Unsorted” broken over {lines} lines"
     viewport_shot(console, "six themes and Unsorted")
     # A seventh theme: the themes scroll sideways, and Unsorted stays in view at the right edge.
     facilitator("createTheme", kind="opportunity", label="Electrification")

@@ -456,5 +456,11 @@ def test_the_people_named_to_invite_are_on_the_wall_by_name(screens, facilitator
                  "Also to invite, for the partnership as a whole: Ana Flores (Tri-County Chamber)", message="the whole partnership's")
     seen = wall.js("return document.body.innerText;")
     assert "tom@valleywelding.example" not in seen and "555-0142" not in seen
+    # Read from the back of the room: at least 24 px on a wall of two areas, in the text's ink
+    # (a walk-through found them at 20 px in a caption's grey, with room to spare).
+    sizes = wall.js("""return ['#areas .invite', '#invite-whole'].map((s) => {
+        const st = getComputedStyle(document.querySelector(s)); return [parseFloat(st.fontSize), st.color]; });""")
+    assert all(size >= 24 for size, _ in sizes), sizes
+    assert all(color == "rgb(26, 26, 26)" for _, color in sizes), sizes
     wall.shot("people to invite")
     luis.close()
