@@ -10,6 +10,7 @@ import { randomId } from './client.js';
 
 let ctx = null; // { conn, run, say }
 let confirming = null; // { kind: 'merge' | 'remove', id, into?, keepNotes? } awaiting its second press
+let renaming = null;   // the record whose name and organization are being corrected
 let nominationId = null; // kept until acknowledged: a second press after a lost answer names nobody twice
 
 export function setupAttendees({ conn, run, say, draw }) {
@@ -59,6 +60,7 @@ export function renderPeople(state) {
       `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.` +
       (twice ? ` ${twice === 1 ? '1 record looks like' : `${twice} records look like`} a second device of someone: merge below.` : ''));
   if (confirming && !people.some((p) => p.id === confirming.id)) confirming = null;
+  if (renaming && !people.some((p) => p.id === renaming)) renaming = null;
   const others = (id) => people.filter((p) => p.id !== id).map((p) => [p.id, recordLabel(people, p)]);
   syncChildren($('people'), people, (p) => p.id, createPersonRow, (tr, p) => {
     const cells = tr.children;
@@ -79,6 +81,14 @@ export function renderPeople(state) {
     select.setAttribute('aria-label', `${p.name} is the same person as`);
     tr.querySelector('.merge-button').setAttribute('aria-label', `Merge ${p.name} into the chosen record`);
     tr.querySelector('.remove-button').setAttribute('aria-label', `Remove ${p.name}`);
+    tr.querySelector('.rename-button').setAttribute('aria-label', `Correct how ${p.name}'s name and organization are written`);
+    const form = tr.querySelector('.rename-row');
+    if (renaming === p.id && form.hidden) {
+      // Filled once, as it opens: what the facilitator types is never overwritten by a redraw.
+      form.querySelector('.rename-name').value = p.name;
+      form.querySelector('.rename-org').value = p.organization;
+    }
+    show(form, renaming === p.id);
     const confirm = tr.querySelector('.confirm-row');
     const mine = confirming?.id === p.id ? confirming : null;
     show(confirm, !!mine);
@@ -118,6 +128,26 @@ function createPersonRow(p) {
     confirming = { kind: 'remove', id, keepNotes: true };
     ctx.draw();
   });
+  // A name typed in lower case or with a typo on a phone ("tom becker"), written as it should
+  // read on the wall, in the summary and in the letters.
+  const rename = h('button', { type: 'button', class: 'secondary small rename-button', text: 'Edit name' });
+  rename.addEventListener('click', () => {
+    renaming = renaming === id ? null : id;
+    confirming = null;
+    ctx.draw();
+  });
+  const newName = h('input', { type: 'text', class: 'rename-name', maxlength: '80', 'aria-label': 'Name' });
+  const newOrg = h('input', { type: 'text', class: 'rename-org', maxlength: '120', 'aria-label': 'Organization' });
+  const renameRow = h('form', { class: 'rename-row inline-form', hidden: true }, newName, newOrg,
+    h('button', { type: 'submit', class: 'small', text: 'Save' }),
+    h('button', { type: 'button', class: 'secondary small', text: 'Cancel', onclick: () => { renaming = null; ctx.draw(); } }));
+  renameRow.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const name = newName.value.trim(), organization = newOrg.value.trim();
+    if (!name || !organization) return ctx.say('Write both their name and their organization.');
+    if (await ctx.run({ type: 'renameParticipant', participant: id, name, organization }, `Saved: ${name}, ${organization}.`)) renaming = null;
+    ctx.draw();
+  });
   const keep = h('input', { type: 'checkbox', class: 'keep-notes', checked: true });
   keep.addEventListener('change', () => {
     if (confirming?.id === id) confirming.keepNotes = keep.checked;
@@ -139,7 +169,7 @@ function createPersonRow(p) {
     h('label', { class: 'choice small keep-notes-choice' }, keep, 'Keep their notes on the wall'),
     yes, cancel);
   return h('tr', {}, h('td', {}, h('span', { class: 'name' }), h('span', { class: 'dup', hidden: true })), h('td'), h('td'), h('td'), h('td'),
-    h('td', { class: 'person-actions' }, h('div', { class: 'inline-form' }, select, merge, remove), confirmRow));
+    h('td', { class: 'person-actions' }, h('div', { class: 'inline-form' }, rename, select, merge, remove), renameRow, confirmRow));
 }
 
 // ---- Champions and nominations ----

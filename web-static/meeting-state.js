@@ -239,6 +239,11 @@ const handlers = {
     s.champions = kept;
     for (const nom of s.nominations) if (nom.nominatedBy === from) nom.nominatedBy = into;
   },
+  // The facilitator corrected how a name or organization is written: the record as it now reads.
+  participantRenamed(s, e) {
+    const i = s.participants.findIndex((p) => p.id === e.participant?.id);
+    if (i >= 0) s.participants[i] = { ...s.participants[i], ...e.participant };
+  },
   // A record removed by the facilitator: its notes stay under its name, or go.
   participantRemoved(s, e) {
     const p = byId(s.participants, e.participant);

@@ -83,6 +83,11 @@ const conn = connect({
       you = { ...event.participant, email: you.email, consent: you.consent };
       rememberYou();
     }
+    // The facilitator corrected this phone's name or organization ("tom becker" → "Tom Becker").
+    if (event.type === 'participantRenamed' && you && event.participant?.id === you.id) {
+      you = { ...you, name: event.participant.name, organization: event.participant.organization };
+      rememberYou();
+    }
     if (event.type === 'participantRemoved' && you && event.participant === you.id) {
       you = null;
       storage.remove(tokenKey(code));

@@ -143,8 +143,9 @@ function renderWelcome(state) {
       orgs.push({ key, name: p.organization, role: p.role });
     }
   }
+  // (Updated too: the facilitator may correct how an organization is written.)
   const created = syncChildren($('joined-orgs'), orgs, (o) => o.key,
-    (o) => h('li', { class: `chip role-${o.role}`, text: o.name }));
+    (o) => h('li', { class: `chip role-${o.role}`, text: o.name }), (li, o) => setText(li, o.name));
   fadeIn(created);
 }
 

@@ -47,6 +47,9 @@ public enum Command: Equatable, Sendable {
     /// Someone who joined by mistake: their record goes; their notes stay (attributed by
     /// name, as if typed by the facilitator) or are withdrawn; their sign-ups go.
     case removeParticipant(participant: String, keepNotes: Bool)
+    /// A name or organization typed wrong or in lower case on a phone ("tom becker"): the
+    /// facilitator writes it as it should read on the wall, in the summary and in the letters.
+    case renameParticipant(participant: String, name: String, organization: String)
     /// Removes a theme that holds no note (an automatic one goes by itself when emptied).
     case deleteTheme(theme: String)
     /// Shows one theme alone on the wall, all its notes large (nil: back to the board).

@@ -3,7 +3,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "renameParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -116,6 +116,12 @@ public enum ClientMessageDecoder {
             command = .signUp(participant: try f.clientId("participant"), theme: try f.clientId("theme"),
                               signed: try f.optionalBool("signed") ?? true)
         case "mergeParticipants": command = .mergeParticipants(from: try f.clientId("from"), into: try f.clientId("into"))
+        case "renameParticipant":
+            command = .renameParticipant(
+                participant: try f.clientId("participant"),
+                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters, oneLine: true),
+                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes), what: "their organization",
+                                                  max: Limits.organizationCharacters, oneLine: true))
         case "removeParticipant":
             command = .removeParticipant(participant: try f.clientId("participant"), keepNotes: try f.optionalBool("keepNotes") ?? true)
         case "spotlight": command = .spotlight(theme: try f.optionalClientId("theme"))

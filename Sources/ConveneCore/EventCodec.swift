@@ -45,6 +45,8 @@ extension StoredEvent {
             pairs += [("from", .string(from)), ("into", .string(into))]
         case let .participantRemoved(participant, keepNotes):
             pairs += [("participant", .string(participant)), ("keepNotes", .bool(keepNotes))]
+        case let .participantRenamed(participant, name, organization):
+            pairs += [("participant", .string(participant)), ("name", .string(name)), ("organization", .string(organization))]
         case let .spotlightSet(theme):
             pairs.append(("theme", theme.json))
         case let .championSigned(participant, theme), let .championWithdrawn(participant, theme):
@@ -131,6 +133,8 @@ extension StoredEvent {
         case "themeDeleted": event = .themeDeleted(theme: try r.string("theme"))
         case "participantsMerged": event = .participantsMerged(from: try r.string("from"), into: try r.string("into"))
         case "participantRemoved": event = .participantRemoved(participant: try r.string("participant"), keepNotes: try r.bool("keepNotes"))
+        case "participantRenamed":
+            event = .participantRenamed(participant: try r.string("participant"), name: try r.string("name"), organization: try r.string("organization"))
         case "spotlightSet": event = .spotlightSet(theme: try r.optionalString("theme"))
         case "championSigned":
             event = .championSigned(participant: try r.string("participant"), theme: try r.string("theme"))

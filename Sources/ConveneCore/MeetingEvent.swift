@@ -20,6 +20,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case participantsMerged(from: String, into: String)
     /// A record removed by the facilitator; `keepNotes`: its notes stay, attributed by name.
     case participantRemoved(participant: String, keepNotes: Bool)
+    /// The facilitator corrected how a record's name or organization is written.
+    case participantRenamed(participant: String, name: String, organization: String)
     /// The facilitator removed a theme that held no note.
     case themeDeleted(theme: String)
     /// The wall shows this theme alone (nil: the whole board again).
@@ -85,6 +87,7 @@ public enum MeetingEvent: Equatable, Sendable {
         case .themeLocked: return "themeLocked"
         case .participantsMerged: return "participantsMerged"
         case .participantRemoved: return "participantRemoved"
+        case .participantRenamed: return "participantRenamed"
         case .themeDeleted: return "themeDeleted"
         case .spotlightSet: return "spotlightSet"
         case .championSigned: return "championSigned"

@@ -152,6 +152,9 @@ extension MeetingState {
             champions.removeAll { $0.participant == pid }
             participants[pid] = nil
             participantOrder.removeAll { $0 == pid }
+        case let .participantRenamed(pid, name, organization):
+            participants[pid]?.name = name
+            participants[pid]?.organization = organization
         case let .themeDeleted(theme):
             removeTheme(theme)
         case let .spotlightSet(theme):

@@ -149,6 +149,9 @@ extension MeetingState {
                       ("participant", participants[into].map { participantView($0, audience) })]
         case let .participantRemoved(pid, keepNotes):
             pairs += [("participant", .string(pid)), ("keepNotes", .bool(keepNotes))]
+        case let .participantRenamed(pid, _, _):
+            // The record as it now reads (e-mail and consent for the console only).
+            pairs.append(("participant", participants[pid].map { participantView($0, audience) }))
         case .spotlightSet:
             pairs.append(("spotlight", spotlight.json))
         case let .championSigned(p, t), let .championWithdrawn(p, t):

@@ -1,4 +1,5 @@
 @testable import ConveneCore
+import ConveneJSON
 import XCTest
 
 final class MeetingRulesTests: XCTestCase {
@@ -251,6 +252,37 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertTrue(m.state.notes["n4"]!.withdrawn)
         XCTAssertFalse("\(m.state.snapshot(for: .everyone))".contains("Withdraw me"))
         XCTAssertEqual(MeetingState.replay(m.log)?.participantOrder, m.state.participantOrder, "merges and removals replay")
+    }
+
+    func testTheFacilitatorCorrectsHowANameReads() throws {
+        // A chair typed "tom becker" on a phone; the wall, the attendees, the summary and
+        // "Dear tom becker," all read it so until the facilitator writes it right.
+        var m = MeetingDriver()
+        let tom = m.join("tom becker")
+        XCTAssertRefused(.forbidden) {
+            try m.run(.renameParticipant(participant: tom, name: "Tom Becker", organization: "Riverbend Senior Living"), as: .participant(tom))
+        }
+        XCTAssertRefused(.notFound) {
+            try m.run(.renameParticipant(participant: "p999", name: "Tom Becker", organization: "Riverbend"), as: .facilitator)
+        }
+        try m.run(.renameParticipant(participant: tom, name: "Tom Becker", organization: "Riverbend Senior Living"), as: .facilitator)
+        XCTAssertEqual(m.state.participants[tom]?.name, "Tom Becker")
+        XCTAssertEqual(m.state.participants[tom]?.organization, "Riverbend Senior Living")
+        let stored = m.log.count
+        try m.run(.renameParticipant(participant: tom, name: "Tom Becker", organization: "Riverbend Senior Living"), as: .facilitator)
+        XCTAssertEqual(m.log.count, stored, "unchanged: nothing stored")
+        XCTAssertEqual(MeetingState.replay(m.log)?.participants[tom]?.name, "Tom Becker", "the correction replays")
+        let last = try XCTUnwrap(m.log.last)
+        XCTAssertEqual(try StoredEvent(meeting: last.meeting, seq: last.seq, storage: last.storageJSON()), last, "kept in the log")
+        // Everyone's view carries the record as it reads now; only the console's has the e-mail.
+        let wallView = "\(m.state.eventView(last, for: .everyone))"
+        XCTAssertTrue(wallView.contains("Tom Becker") && wallView.contains("Riverbend Senior Living"), wallView)
+        // The command is checked like a join: a name on one line, not empty.
+        for bad in [#"{"type":"renameParticipant","req":1,"participant":"p1","name":"  ","organization":"Riverbend"}"#,
+                    #"{"type":"renameParticipant","req":1,"participant":"p1","name":"Tom\nBecker","organization":"Riverbend"}"#,
+                    #"{"type":"renameParticipant","req":1,"participant":"p1","name":"Tom Becker"}"#] {
+            XCTAssertThrowsError(try ClientMessageDecoder.decode(JSONCodec.parse(bad)), bad)
+        }
     }
 
     func testChampionsAndNominations() throws {

@@ -441,6 +441,33 @@ def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens,
     wall.wait(lambda: "Karen Lee" in ((wall.areas() or {}).get("Permitting", {}).get("champions", [])), "Karen still a champion on the wall")
 
 
+def test_a_name_typed_in_lower_case_is_written_right_everywhere(screens, facilitator):
+    """A walk-through's chair typed "tom becker" on the phone: the wall, the attendees, the summary
+    and "Dear tom becker," kept it so. The facilitator corrects it from the attendee list, and the
+    wall and the person's own phone read it at once."""
+    phone = screens.phone()
+    phone.join("tom becker", "riverbend senior living")
+    wall = screens.wall()
+    console = screens.console()
+    console.wait(lambda: any(p[0] == "tom becker" for p in console.participants()), "tom on the attendee list")
+    row = console.driver.find_element(By.CSS_SELECTOR, "#people tr")
+    console.click(row.find_element(By.CSS_SELECTOR, ".rename-button"))
+    form = console.wait(lambda: console.js("return Array.from(document.querySelectorAll('#people .rename-row')).find((r) => !r.hidden) || null;"),
+                        "the fields to correct the name")
+    assert console.js("return arguments[0].querySelector('.rename-name').value;", form) == "tom becker", "filled with the name as typed"
+    for field, value in ((".rename-name", "Tom Becker"), (".rename-org", "Riverbend Senior Living")):
+        box = form.find_element(By.CSS_SELECTOR, field)
+        box.clear()
+        box.send_keys(value)
+    viewport_shot(console, "correcting a name")
+    console.click(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    console.wait(lambda: console.participants()[0][:2] == ("Tom Becker", "Riverbend Senior Living"), "the corrected record")
+    assert "Saved: Tom Becker, Riverbend Senior Living." in console.message()
+    assert console.js("return document.querySelector('#people .rename-row').hidden;"), "the fields close once saved"
+    phone.wait(lambda: (phone.you() or "").startswith("Tom Becker, Riverbend Senior Living"), "the phone's own line")
+    wall.wait_js("return Array.from($('joined-orgs').children, text).includes('Riverbend Senior Living');", message="the organization on the wall")
+
+
 def test_notes_from_several_columns_are_put_in_a_new_theme_at_once(screens, facilitator):
     """A walk-through selected three notes from two columns and Unsorted to make a theme of
     them, and had to create it and move them one by one: the selection bar puts notes from
