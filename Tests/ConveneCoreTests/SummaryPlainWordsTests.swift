@@ -128,6 +128,27 @@ final class SummaryPlainWordsTests: XCTestCase {
                        "Notes here point to “Necesitamos vivienda cerca de la planta para los trabajadores”.")
     }
 
+    func testTheSuggestedSentenceQuotesEmployersAndTwoDifferentPoints() {
+        // A walk-through: "Specialty care close to home" quoted two near-identical notes, and
+        // "Grow our own nurses & CNAs" only the community college's two, though four employers
+        // had posted there.
+        let care = ["Keep patients in the valley instead of sending them to the city for cardiology and ortho",
+                    "Keep patients in the valley instead of sending them to the city for cardiology & ortho",
+                    "Hospital at home programs for patients in the valley", "Behavioral health beds in the valley"]
+        let sentence = try! XCTUnwrap(SummaryWording.suggestedSynthesis(care))
+        XCTAssertTrue(sentence.hasPrefix("Notes here point to “Keep patients in the valley instead of sending them to the city for cardiology and ortho” and “"), sentence)
+        XCTAssertFalse(sentence.contains("cardiology & ortho"), "the second quote repeats the first: \(sentence)")
+        let nurses = ["TFCC can expand the RN cohort if employers provide clinical sites and preceptors",
+                      "TFCC nursing faculty waitlist is two years for the RN program",
+                      "We lose CNAs to the hospital in Billings every spring",
+                      "Grow our own nurses with paid CNA training onsite"]
+        let byEmployer = [false, false, true, true]
+        let quoted = try! XCTUnwrap(SummaryWording.suggestedSynthesis(nurses, byEmployer: byEmployer))
+        XCTAssertFalse(quoted.contains("TFCC"), "employers' points first: \(quoted)")
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(Array(nurses.prefix(2)), byEmployer: [false, false])?.contains("TFCC"), true,
+                       "a theme of partners' notes only still gets a sentence")
+    }
+
     func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {
         for point in ["Childcare has become too expensive", "There is no ideal site for a training center",
                       "Parents are not sure manufacturing is a career", "Students don't know these jobs exist here",

@@ -97,7 +97,7 @@ public struct MeetingSummary: Sendable {
             // A theme with nothing in it is left out; one with people to invite is not (an
             // area whose notes all moved elsewhere stays for them: `keepsWhenEmpty`).
             guard !lines.isEmpty || !signed.isEmpty || !invite.isEmpty else { return nil }
-            let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text))
+            let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text), byEmployer: lines.map { $0.role == .employer })
             // Not written yet: the suggestion. Written empty: no sentence, by choice.
             let synthesis: String?
             switch theme.synthesis {

@@ -36,9 +36,16 @@ public enum SummaryWording {
     /// sure what that looks like", "same as the bus comment", "RESHORING"): the sentence goes
     /// out to everyone with the summary. The summary is written in English: a note typed in
     /// Spanish is quoted only when no note in English makes a point (the facilitator can put
-    /// its English reading in its place on the console).
-    public static func suggestedSynthesis(_ texts: [String]) -> String? {
-        let kept = texts.filter { !clean($0).isEmpty }
+    /// its English reading in its place on the console). An employer's note is quoted before a
+    /// community partner's (the partnership is employer-led: a walk-through's "Grow our own
+    /// nurses" quoted only the college's two notes, though four employers had posted there),
+    /// and the second quote says something the first does not (not "… cardiology and ortho"
+    /// after "… cardiology & ortho").
+    /// `byEmployer`: per text, whether an employer posted it (empty: all of them).
+    public static func suggestedSynthesis(_ texts: [String], byEmployer: [Bool] = []) -> String? {
+        let pairs = texts.enumerated().filter { !clean($0.element).isEmpty }
+        let kept = pairs.map(\.element)
+        let employer = pairs.map { byEmployer.isEmpty || byEmployer[$0.offset] ? 1 : 0 }
         let cleaned = kept.map(clean)
         guard !cleaned.isEmpty else { return nil }
         let words = cleaned.map(contentWords)
@@ -51,18 +58,25 @@ public enum SummaryWording {
         // Statements first, in English first, the most central first; in posting order among
         // equals. The second must add something.
         let order = cleaned.indices.sorted {
-            (states[$0] > 0 ? 1 : 0, english[$0], states[$0], centrality[$0], -$0) > (states[$1] > 0 ? 1 : 0, english[$1], states[$1], centrality[$1], -$1)
+            (states[$0] > 0 ? 1 : 0, english[$0], employer[$0], states[$0], centrality[$0], -$0)
+                > (states[$1] > 0 ? 1 : 0, english[$1], employer[$1], states[$1], centrality[$1], -$1)
         }
         var chosen = [order[0]]
         // A second quote only if it makes a point too (its question mark is gone once quoted,
         // so a question would read as a claim), unless no note does; and in English if the
-        // first is.
-        if let second = order.dropFirst().first(where: { cleaned[$0].lowercased() != cleaned[order[0]].lowercased() }),
+        // first is. Never one that mostly repeats the first's words.
+        let first = order[0]
+        if let second = order.dropFirst().first(where: {
+            cleaned[$0].lowercased() != cleaned[first].lowercased() && overlap(words[$0], words[first]) < nearDuplicate
+        }),
            (states[second] > 0) == (states[order[0]] > 0), english[second] >= english[order[0]] {
             chosen.append(second)
         }
         return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
     }
+
+    /// Two notes sharing this much of their words (shared ÷ all) say the same thing.
+    static let nearDuplicate = 0.7
 
     // MARK: Counts and lists
 
