@@ -83,12 +83,14 @@ export function renderPeople(state) {
     tr.querySelector('.remove-button').setAttribute('aria-label', `Remove ${p.name}`);
     tr.querySelector('.rename-button').setAttribute('aria-label', `Correct how ${p.name}'s name and organization are written`);
     const form = tr.querySelector('.rename-row');
-    if (renaming === p.id && form.hidden) {
+    const opening = renaming === p.id && form.hidden;
+    if (opening) {
       // Filled once, as it opens: what the facilitator types is never overwritten by a redraw.
       form.querySelector('.rename-name').value = p.name;
       form.querySelector('.rename-org').value = p.organization;
     }
     show(form, renaming === p.id);
+    if (opening) form.querySelector('.rename-name').focus();
     const confirm = tr.querySelector('.confirm-row');
     const mine = confirming?.id === p.id ? confirming : null;
     show(confirm, !!mine);
@@ -121,11 +123,13 @@ function createPersonRow(p) {
   merge.addEventListener('click', () => {
     if (!select.value) return ctx.say('Choose the record this person is the same as.');
     confirming = { kind: 'merge', id, into: select.value };
+    renaming = null;
     ctx.draw();
   });
   const remove = h('button', { type: 'button', class: 'secondary small remove-button', text: 'Remove' });
   remove.addEventListener('click', () => {
     confirming = { kind: 'remove', id, keepNotes: true };
+    renaming = null;
     ctx.draw();
   });
   // A name typed in lower case or with a typo on a phone ("tom becker"), written as it should
@@ -136,17 +140,20 @@ function createPersonRow(p) {
     confirming = null;
     ctx.draw();
   });
+  // Closed (saved, cancelled, Esc): the keyboard goes back to the row's "Edit name".
+  const closeRename = () => { renaming = null; ctx.draw(); rename.focus(); };
   const newName = h('input', { type: 'text', class: 'rename-name', maxlength: '80', 'aria-label': 'Name' });
   const newOrg = h('input', { type: 'text', class: 'rename-org', maxlength: '120', 'aria-label': 'Organization' });
   const renameRow = h('form', { class: 'rename-row inline-form', hidden: true }, newName, newOrg,
     h('button', { type: 'submit', class: 'small', text: 'Save' }),
-    h('button', { type: 'button', class: 'secondary small', text: 'Cancel', onclick: () => { renaming = null; ctx.draw(); } }));
+    h('button', { type: 'button', class: 'secondary small', text: 'Cancel', onclick: closeRename }));
+  renameRow.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); closeRename(); } });
   renameRow.addEventListener('submit', async (e) => {
     e.preventDefault();
     const name = newName.value.trim(), organization = newOrg.value.trim();
     if (!name || !organization) return ctx.say('Write both their name and their organization.');
-    if (await ctx.run({ type: 'renameParticipant', participant: id, name, organization }, `Saved: ${name}, ${organization}.`)) renaming = null;
-    ctx.draw();
+    if (await ctx.run({ type: 'renameParticipant', participant: id, name, organization }, `Saved: ${name}, ${organization}.`)) closeRename();
+    else ctx.draw();
   });
   const keep = h('input', { type: 'checkbox', class: 'keep-notes', checked: true });
   keep.addEventListener('change', () => {

@@ -41,6 +41,7 @@ public struct WireFuzzer {
         #"{"type":"lockTheme","theme":"t2","locked":true}"#, #"{"type":"deleteTheme","theme":"t3"}"#,
         #"{"type":"addAttendee","name":"Ruth","organization":"O","role":"employer"}"#, #"{"type":"signUp","participant":"p1","theme":"t2"}"#,
         #"{"type":"mergeParticipants","from":"p2","into":"p1"}"#, #"{"type":"removeParticipant","participant":"p3","keepNotes":false}"#,
+        #"{"type":"renameParticipant","participant":"p1","name":"Karen Lee","organization":"Acme Machining"}"#,
         #"{"type":"setOpening","text":"We met."}"#, #"{"type":"setSynthesis","theme":"t2","text":""}"#,
         #"{"type":"correctNote","note":"n1","text":"Fixed"}"#, #"{"type":"summary","format":"markdown","includeContacts":true,"appendix":false}"#,
         #"{"type":"spotlight","theme":"t2"}"#, #"{"type":"spotlight","theme":null}"#, #"{"type":"regroup","kind":"requirement","preview":true}"#, #"{"type":"splitByMeaning","theme":"t2"}"#,

@@ -49,7 +49,7 @@ final class TitleSpellingTests: XCTestCase {
     }
 
     func testATypoIsSpeltAsTheWallSpellsTheWord() {
-        let texts = ["Small busines loans are impossible to get", "small business owners need capital",
+        let texts = ["Busines loans are impossible to get for small firms", "small business owners need capital",
                      "Lending to small business dried up", "no bank will loan to a new business"]
         let w = wall(texts)
         let spellings = WallSpellings(w, lexicon: lexicon)
@@ -59,7 +59,8 @@ final class TitleSpellingTests: XCTestCase {
         let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: [0], on: w, space: WallSpace(w.notes),
                                                                   vocabulary: WallVocabulary(w, lexicon: lexicon)))
         XCTAssertNil(surfaces["busines"])
-        XCTAssertEqual(surfaces["small business loans"].map(ThemeTitler.surface), "small business loans", "the first note's phrase, spelt right")
+        XCTAssertEqual(surfaces["business loans"].map(ThemeTitler.surface), "business loans",
+                       "the first note's phrase, spelt right (its capital only began the note)")
         // The misspelt note counts for the word spelt right: it is covered by "business".
         XCTAssertTrue(WallVocabulary(w, lexicon: lexicon).notes(covering: "business").contains(0))
     }
@@ -68,9 +69,11 @@ final class TitleSpellingTests: XCTestCase {
         // Known words and their forms, a word nobody spells right, a name, a small word one
         // letter from a known one ("could", "cold"): none is "corrected".
         let texts = ["hiring is slow", "hiking trails bring visitors", "hiking and biking", "we built a new plant",
-                     "build more housing", "build it here", "recuiting takes months", "moving to Brownsvile next year",
+                     "build more housing", "build it here", "recuiting takes months", "Brownsvile is growing",
                      "Brownsville has land", "the march on city hall", "match funds from the state", "match the grant",
-                     "cold storage", "we could share a cold room", "it could work"]
+                     "cold storage", "we could share a cold room", "it could work",
+                     // A consonant for another makes another word more often than a typo.
+                     "esports arenas", "exports to Mexico", "exports grow", "upfit shops", "unfit roads", "unfit bridges"]
         let spellings = WallSpellings(wall(texts), lexicon: lexicon)
         XCTAssertEqual(spellings.corrections, [:], "\(spellings.corrections)")
     }
@@ -101,6 +104,11 @@ final class TitleSpellingTests: XCTestCase {
         XCTAssertEqual(surfaces["cna classes"].map(ThemeTitler.surface), "CNA classes", "typed in lower case, written as an acronym")
         XCTAssertEqual(surfaces["tfcc"].map(ThemeTitler.surface), "TFCC", "also where a shouted note has it")
         XCTAssertEqual(surfaces["cnas"].map(ThemeTitler.surface), "CNAs")
+        // A word the lexicon knows, in capitals in one note, is emphasis: "need a JOB that pays".
+        let emphasis = WallVocabulary(wall(["need a JOB that pays", "job fairs in the spring", "Is the job board free?"]),
+                                      lexicon: TitleLexicon(adjectiveIndex: "", otherIndexes: [],
+                                                            dataFiles: [Self.nouns + "08000000 04 n 01 job 0 000 | work\n"]))
+        XCTAssertEqual(emphasis.acronyms, [:])
         let title = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], lexicon: lexicon)
         for word in ["Cna", "cna", "Tfcc", "tfcc"] { XCTAssertFalse(title.split(separator: " ").contains { $0.hasPrefix(word) }, title) }
     }

@@ -290,6 +290,10 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(SummaryMail.signature(state), ["With thanks,", "Karen, chair"])
         // A letter that opens in Spanish closes in Spanish (a walk-through's closed "With thanks, … chairs").
         XCTAssertEqual(SummaryMail.signature(state, language: "es"), ["Con agradecimiento,", "Karen, en nombre de la presidencia de la alianza"])
+        var two = state
+        two.info.chairs = ["Dana Lee", "Isabel Ruiz"]
+        XCTAssertEqual(SummaryMail.signature(two, language: "es")?.last, "Dana Lee e Isabel Ruiz, en nombre de la presidencia de la alianza",
+                       "“y” is “e” before an i sound")
         // The message as sent: the sign-off closes the letter, on two lines, before the
         // appendix of notes, in both parts.
         let message = SummaryMail.message(forSending: "s1", to: "x@example.com", state: state,

@@ -455,6 +455,7 @@ def test_a_name_typed_in_lower_case_is_written_right_everywhere(screens, facilit
     form = console.wait(lambda: console.js("return Array.from(document.querySelectorAll('#people .rename-row')).find((r) => !r.hidden) || null;"),
                         "the fields to correct the name")
     assert console.js("return arguments[0].querySelector('.rename-name').value;", form) == "tom becker", "filled with the name as typed"
+    assert console.js("return document.activeElement.classList.contains('rename-name');"), "the keyboard in the name field"
     for field, value in ((".rename-name", "Tom Becker"), (".rename-org", "Riverbend Senior Living")):
         box = form.find_element(By.CSS_SELECTOR, field)
         box.clear()
@@ -464,6 +465,7 @@ def test_a_name_typed_in_lower_case_is_written_right_everywhere(screens, facilit
     console.wait(lambda: console.participants()[0][:2] == ("Tom Becker", "Riverbend Senior Living"), "the corrected record")
     assert "Saved: Tom Becker, Riverbend Senior Living." in console.message()
     assert console.js("return document.querySelector('#people .rename-row').hidden;"), "the fields close once saved"
+    assert console.js("return document.activeElement.classList.contains('rename-button');"), "the keyboard back on Edit name"
     phone.wait(lambda: (phone.you() or "").startswith("Tom Becker, Riverbend Senior Living"), "the phone's own line")
     wall.wait_js("return Array.from($('joined-orgs').children, text).includes('Riverbend Senior Living');", message="the organization on the wall")
 

@@ -136,11 +136,18 @@ extension MeetingGrouping {
     static let titleSteps = [3, 5, 8, 12, 18, 27, 40, 60, 90, 135, 200, 300, 450]
     static func titleStep(_ notes: Int) -> Int { titleSteps.filter { $0 <= notes }.count }
 
-    /// True when every content word of `label` is a word of one of the notes at `members`.
+    /// True when every content word of `label` is a word of one of the notes at `members` —
+    /// or that word spelt right: a title writes "business" for a note's "buisness"
+    /// (`WallSpellings`), and still fits it.
     public static func titleStillFits(_ label: String, members: [Int], on wall: Wall) -> Bool {
-        let words = ThemeLabeler.words(label).map(\.key).filter { !EnglishWords.stopWords.contains($0) }.map(ThemeTitler.stem)
-        guard !words.isEmpty else { return false }
-        let used = Set(members.flatMap { wall.notes[$0].words.words.map { ThemeTitler.stem($0.key) } })
-        return words.allSatisfy(used.contains)
+        let keys = ThemeLabeler.words(label).map(\.key).filter { !EnglishWords.stopWords.contains($0) }
+        guard !keys.isEmpty else { return false }
+        let typed = Set(members.flatMap { wall.notes[$0].words.words.map(\.key) })
+        let used = Set(typed.map(ThemeTitler.stem))
+        return keys.allSatisfy { key in
+            used.contains(ThemeTitler.stem(key)) || (key.count >= WallSpellings.shortestTypo && typed.contains { note in
+                note.first == key.first && abs(note.count - key.count) <= 1 && WallSpellings.oneEditApart(Array(note.utf8), Array(key.utf8))
+            })
+        }
     }
 }

@@ -3,33 +3,43 @@ import ConveneLanguage
 /// Typos on a wall and the words they misspell ("busines" → "business", "recuiting" →
 /// "recruiting"): a title is projected in front of the room, and a facilitator writes the
 /// word spelt right. Only the wall's own words are offered as corrections — a word WordNet
-/// does not know (`TitleLexicon.isKnownWord`) is read as the known word one letter away
-/// (a letter missing, extra, wrong, or two swapped) that the wall uses at least as often.
-/// A word nobody on the wall spells right stays as typed: "upfit" is jargon, not "unfit".
+/// does not know (`TitleLexicon.isKnownWord`) is read as the known word one slip away that
+/// the wall uses more often. A slip is a letter missing or extra, two letters swapped, or
+/// one vowel for another ("seperate"): a consonant for another makes other words ("esports",
+/// "exports"; "upfit", "unfit"; "reshoring", "restoring"), so it is never taken for a typo.
+/// A word nobody on the wall spells right stays as typed, and a word someone typed with a
+/// capital is corrected only to a common word (a name: "Tejas Steel" is no "Texas").
 struct WallSpellings {
     /// Misspelt key → the key of the word it misspells.
     private(set) var corrections: [String: String] = [:]
 
     /// A typo this short is too often a word WordNet lacks ("fabs", "subs", "mros").
     static let shortestTypo = 5
+    /// A wall with more distinct words than this is not looked at (the comparison grows with
+    /// the square of them; anyone holding the join code could post thousands of made-up words).
+    static let mostWords = 4_000
 
     init() {}
 
     init(_ wall: Wall, lexicon: TitleLexicon?) {
         // English only: WordNet knows no Spanish, and every Spanish word would look misspelt.
-        guard let lexicon, wall.mainLanguage == .english else { return }
+        // Without WordNet's data files nearly every word is unknown: no correction either.
+        guard let lexicon, lexicon.commonWordCount > 0, wall.mainLanguage == .english else { return }
         var uses: [String: Int] = [:]
-        var name = Set<String>()   // a capital mid-sentence: a name ("Brownsvile" is someone's to spell)
+        var capitalised = Set<String>()
         for note in wall.notes where note.words.language == .english {
-            let words = note.words.words, breaks = note.words.breakBefore
             // Small words are no title's ("could" is not a typo of "cold", nor "where" of "were").
-            for (j, word) in words.enumerated() where word.key.allSatisfy({ $0.isASCII && $0.isLetter })
+            for word in note.words.words where word.key.allSatisfy({ $0.isASCII && $0.isLetter })
                 && !EnglishWords.stopWords.contains(word.key) && !ThemeTitler.weakEdgeWords.contains(word.key) {
                 uses[word.key, default: 0] += 1
-                let capitals = word.surface.filter(\.isUppercase).count
-                if capitals > 1 || (capitals == 1 && j > 0 && !breaks[j]) { name.insert(word.key) }
+                if word.surface.first?.isUppercase == true { capitalised.insert(word.key) }
             }
         }
+        guard uses.count <= Self.mostWords else { return }
+        // Words by first letter and length: a word is compared only with those one letter
+        // longer, shorter or as long, that start as it does.
+        var buckets: [String: [String]] = [:]
+        for word in uses.keys where word.count >= Self.shortestTypo - 1 { buckets[Self.bucket(word.first!, word.count), default: []].append(word) }
         var known: [String: Bool] = [:]
         func isKnown(_ key: String) -> Bool {
             if let answer = known[key] { return answer }
@@ -37,21 +47,22 @@ struct WallSpellings {
             known[key] = answer
             return answer
         }
-        let typos = uses.keys.filter { $0.count >= Self.shortestTypo && !name.contains($0) && !isKnown($0) }
-        guard !typos.isEmpty else { return }
-        let words = uses.keys.filter { $0.count >= Self.shortestTypo - 1 }
-        for typo in typos.sorted() {
+        for typo in uses.keys.sorted() where typo.count >= Self.shortestTypo {
             let spelt = Array(typo.utf8)
-            let matches = words.filter { word in
-                word.first == typo.first && abs(word.count - typo.count) <= 1 && uses[word]! >= uses[typo]!
-                    && Self.oneEditApart(spelt, Array(word.utf8)) && isKnown(word)
+            let nearby = (typo.count - 1...typo.count + 1).flatMap { buckets[Self.bucket(typo.first!, $0)] ?? [] }
+            let matches = nearby.filter { word in
+                uses[word]! > uses[typo]! && Self.slipApart(spelt, Array(word.utf8))
             }
+            guard !matches.isEmpty, !isKnown(typo) else { continue }
+            let right = matches.filter { isKnown($0) && (!capitalised.contains(typo) || lexicon.isCommonWord($0)) }
             // The one most used; two as used ("hiking", "hiring" for "hiting") leave it as typed.
-            let best = matches.max { (uses[$0]!, $1) < (uses[$1]!, $0) }
-            guard let best, matches.filter({ uses[$0] == uses[best] }).count == 1 else { continue }
+            guard let best = right.max(by: { (uses[$0]!, $1) < (uses[$1]!, $0) }),
+                  right.filter({ uses[$0] == uses[best] }).count == 1 else { continue }
             corrections[typo] = best
         }
     }
+
+    private static func bucket(_ first: Character, _ length: Int) -> String { "\(first)\(length)" }
 
     /// `word` as the wall means it: a typo replaced by the word spelt right, with the typed
     /// word's capital first letter if it had one (sentence case decides on it later).
@@ -63,14 +74,32 @@ struct WallSpellings {
 
     /// One letter apart: one missing, one extra, one different, or two neighbours swapped.
     static func oneEditApart(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a != b else { return false }
+        edit(a, b) != nil
+    }
+
+    /// A typing slip: one letter missing or extra, two neighbours swapped, or one vowel for
+    /// another — not one consonant for another (that makes a different word more often than
+    /// a typo).
+    static func slipApart(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard let kind = edit(a, b) else { return false }
+        if case let .substitution(x, y) = kind { return vowels.contains(x) && vowels.contains(y) }
+        return true
+    }
+
+    enum Edit { case insertionOrDeletion, transposition, substitution(UInt8, UInt8) }
+    static let vowels = Set("aeiouy".utf8)
+
+    /// The one edit between `a` and `b`, if they are one edit apart.
+    static func edit(_ a: [UInt8], _ b: [UInt8]) -> Edit? {
+        guard a != b else { return nil }
         var i = 0
         while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }
         if a.count == b.count {
-            if a[(i + 1)...] == b[(i + 1)...] { return true }   // one different
-            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]   // swapped
+            if a[(i + 1)...] == b[(i + 1)...] { return .substitution(a[i], b[i]) }
+            let swapped = i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+            return swapped ? .transposition : nil
         }
         let (long, short) = a.count > b.count ? (a, b) : (b, a)
-        return long.count == short.count + 1 && long[(i + 1)...] == short[i...]
+        return long.count == short.count + 1 && long[(i + 1)...] == short[i...] ? .insertionOrDeletion : nil
     }
 }

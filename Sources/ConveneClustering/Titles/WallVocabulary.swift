@@ -39,13 +39,17 @@ struct WallVocabulary {
         var before: [String: Int] = [:], last: [String: Int] = [:]
         var lower = Set<String>()
         let spellings = WallSpellings(wall, lexicon: lexicon)
-        var acronyms: [String: String] = [:]
+        var capitals: [String: (form: String, notes: Int)] = [:]   // acronym-shaped forms, by the notes that typed them so
+        var typedLower: [String: Int] = [:]
         for (i, note) in wall.notes.enumerated() {
             let words = note.words.words.map(spellings.spelt), breaks = note.words.breakBefore
             // Evidence only from a note not typed mostly in capitals ("WE NEED NIGHT SHIFT HANDS NOW").
             if !Self.mostlyCapitals(note.text) {
-                for word in words where Self.isAcronym(word, lexicon: lexicon) { acronyms[word.key] = word.surface }
+                for word in Set(words.filter { Self.looksLikeAnAcronym($0.surface) }.map(\.surface)) {
+                    capitals[word.lowercased(), default: (word, 0)].notes += 1
+                }
             }
+            for word in words where word.surface == word.key { typedLower[word.key, default: 0] += 1 }
             for (j, word) in words.enumerated() {
                 postings[ThemeTitler.stem(word.key), default: []].insert(i)
                 if word.surface == word.key { lower.insert(word.key) }
@@ -68,7 +72,16 @@ struct WallVocabulary {
         }
         self.postings = postings
         self.spellings = spellings
-        self.acronyms = acronyms
+        // An acronym WordNet does not know ("CNA", "TFCC") from one note typed so; a word it
+        // knows, or any word without it, only when two notes or more type it in capitals and
+        // as often as in lower case ("EV"; not one note's "need a JOB that pays").
+        acronyms = capitals.compactMapValues { typed in
+            let key = typed.form.lowercased()
+            if let lexicon, lexicon.commonWordCount > 0, !lexicon.isKnownWord(key), !lexicon.isKnownWord(String(key.dropLast())) {
+                return typed.form
+            }
+            return typed.notes >= 2 && typed.notes >= typedLower[key, default: 0] ? typed.form : nil
+        }
         typedInLowerCase = lower
         self.lexicon = lexicon
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
@@ -83,14 +96,12 @@ struct WallVocabulary {
         }.keys)
     }
 
-    /// A word typed in capitals outside a shouted note, of two to five letters: an acronym
-    /// ("CNA", "TFCC", "EV"), unless a word of four letters or more that the lexicon knows is
-    /// typed so for emphasis ("we NEED", "HOUSING is the issue").
-    static func isAcronym(_ word: (key: String, surface: String), lexicon: TitleLexicon?) -> Bool {
-        let letters = word.surface.filter(\.isLetter)
-        guard (2...5).contains(letters.count), letters.count == word.surface.count || word.surface.last == "s",
-              letters.dropLast(word.surface.last == "s" ? 1 : 0).allSatisfy(\.isUppercase), letters.first!.isUppercase else { return false }
-        return letters.count <= 3 || lexicon?.isKnownWord(word.key) != true
+    /// Two to five letters, all capitals but for a plural's "s", and two capitals at least
+    /// ("CNA", "CNAs", "EV"; not "Is" or "As" starting a sentence).
+    static func looksLikeAnAcronym(_ surface: String) -> Bool {
+        let plural = surface.count >= 3 && surface.last == "s"
+        let stem = plural ? surface.dropLast() : Substring(surface)
+        return (2...5).contains(surface.count) && stem.count >= 2 && stem.allSatisfy { $0.isLetter && $0.isUppercase && $0.isASCII }
     }
 
     /// The acronym `key` is, also in the plural ("cnas" → "CNAs") or the singular.

@@ -117,7 +117,10 @@ public enum SummaryMail {
         let chairs = state.info.chairs
         guard !chairs.isEmpty else { return nil }
         if language == "es" {
-            let names = chairs.count == 1 ? chairs[0] : chairs.dropLast().joined(separator: ", ") + " y " + chairs.last!
+            // "y" is "e" before an i sound ("Lee e Isabel", "… e Hilda").
+            let last = chairs.last!.lowercased()
+            let and = last.hasPrefix("i") || (last.hasPrefix("hi") && !last.dropFirst(2).hasPrefix("e") && !last.dropFirst(2).hasPrefix("a")) ? " e " : " y "
+            let names = chairs.count == 1 ? chairs[0] : chairs.dropLast().joined(separator: ", ") + and + chairs.last!
             return ["Con agradecimiento,", names + ", en nombre de la presidencia de la alianza"]
         }
         return ["With thanks,", SummaryWording.list(chairs) + (chairs.count == 1 ? ", chair" : ", chairs")]

@@ -41,11 +41,11 @@ public enum SummaryWording {
     /// nurses" quoted only the college's two notes, though four employers had posted there),
     /// and the second quote says something the first does not (not "… cardiology and ortho"
     /// after "… cardiology & ortho").
-    /// `byEmployer`: per text, whether an employer posted it (empty: all of them).
+    /// `byEmployer`: per text, whether an employer posted it (empty, or not one per text: all of them).
     public static func suggestedSynthesis(_ texts: [String], byEmployer: [Bool] = []) -> String? {
         let pairs = texts.enumerated().filter { !clean($0.element).isEmpty }
         let kept = pairs.map(\.element)
-        let employer = pairs.map { byEmployer.isEmpty || byEmployer[$0.offset] ? 1 : 0 }
+        let employer = pairs.map { byEmployer.count != texts.count || byEmployer[$0.offset] ? 1 : 0 }
         let cleaned = kept.map(clean)
         guard !cleaned.isEmpty else { return nil }
         let words = cleaned.map(contentWords)
