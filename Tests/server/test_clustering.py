@@ -109,6 +109,50 @@ def post_three_topics(server):
     return ids
 
 
+def test_a_title_a_correction_made_wrong_is_written_again_for_what_the_column_holds(server):
+    """A walk-through saw columns renamed mid-correction from the notes' words alone ("Water tech
+    & subdivisions" became "Basin & water"): a title a move by hand made wrong (a word no note of
+    its column uses any more) is written again for what the column now holds, and the other
+    columns keep theirs."""
+    ids = post_three_topics(server)
+    wait_until_placed(server, ids.values())
+    time.sleep(1.5)
+    console = console_for(server)
+    snap = console.welcome["snapshot"]
+    text_of = {i: t for t, i in ids.items()}
+    labels = {t["id"]: t["label"] for t in snap["themes"] if t["kind"] == "opportunity"}
+    held = {t: [n["id"] for n in snap["notes"] if n["theme"] == t] for t in labels}
+    # A column and a word of its title that fewer than half of its notes use.
+    choice = None
+    for t, notes in held.items():
+        for w in re.findall(r"[a-z][a-z-]{3,}", labels[t].lower()):
+            users = [n for n in notes if w[:4] in text_of[n].lower()]
+            if len(notes) >= 4 and 0 < len(users) * 2 < len(notes):
+                choice = (t, w, users)
+                break
+        if choice:
+            break
+    if choice is None:
+        pytest.skip(f"no title word used by a minority of its column: {labels}")
+    theme, word, users = choice
+    others = {t: labels[t] for t in labels if t != theme}
+    for n in users:
+        assert console.command({"type": "moveNote", "note": n, "theme": None})["type"] == "ack"
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        snap = console_for(server).welcome["snapshot"]
+        now = {t["id"]: t["label"] for t in snap["themes"]}
+        if now[theme] != labels[theme]:
+            break
+        time.sleep(0.3)
+    assert now[theme] != labels[theme], f"{labels[theme]!r} still over a column none of whose notes says {word!r}"
+    left = " ".join(text_of[n["id"]].lower() for n in snap["notes"] if n["theme"] == theme)
+    for w in re.findall(r"[a-z][a-z-]{2,}", now[theme].lower()):
+        assert w[:4] in left, (now[theme], w, left)
+    assert 1 <= len(now[theme].split()) <= 6 and now[theme][0].isupper(), now[theme]
+    assert {t: now[t] for t in others} == others, "the columns the move did not touch keep their titles"
+
+
 def test_notes_group_by_meaning_and_the_wall_survives_a_restart(server):
     ids = post_three_topics(server)
     notes = wait_until_placed(server, ids.values())

@@ -50,8 +50,12 @@ extension MeetingHub {
         // Titles are judged on the whole wall only: after a restart, notes whose vectors are
         // still being computed are not on it yet.
         let complete = state.visibleNotes(kind: kind).allSatisfy { $0.hidden || live.vectors[$0.id] != nil }
+        // Titles are not written here (from the notes' words alone, on the loop: a walk-through
+        // saw "Water tech & subdivisions" become "Basin & water" while the facilitator was
+        // correcting): those the correction made wrong are asked of the clustering thread
+        // below, titled by meaning with the model, as after an applied proposal.
         let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine,
-                                                 retitling: complete)
+                                                 retitling: false)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
         if reconsidersProposal || state.proposals[kind] == nil,
@@ -60,6 +64,10 @@ extension MeetingHub {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
         if !events.isEmpty { commit(events, to: live) }
+        if complete {
+            let ofKind = Set(live.speculative.themeOrder.filter { live.speculative.themes[$0]?.kind == kind })
+            retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(ofKind, kind: kind, in: live.speculative))
+        }
         // A standing automatic proposal was computed on the wall before this correction: it
         // could still offer a new theme for what the facilitator has just gathered in theirs.
         // Once they pause, the wall is regrouped as it now is (their themes, labels and pins
