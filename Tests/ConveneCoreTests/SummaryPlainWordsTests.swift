@@ -149,6 +149,19 @@ final class SummaryPlainWordsTests: XCTestCase {
                        "a theme of partners' notes only still gets a sentence")
     }
 
+    func testAQuoteBegunWithAnAcronymTypedInLowerCaseIsWrittenAsTheThemeTypesIt() {
+        // A walk-through's summary quoted "PFAS treatment upgrades…" and "Pfas monitoring…".
+        let notes = ["PFAS treatment upgrades required at three plants by 2029",
+                     "pfas monitoring will create work for local labs and contractors"]
+        let sentence = try! XCTUnwrap(SummaryWording.suggestedSynthesis(notes))
+        XCTAssertTrue(sentence.contains("“PFAS monitoring will create work"), sentence)
+        XCTAssertFalse(sentence.contains("Pfas"), sentence)
+        // A word nobody typed in capitals is begun with a capital, as a sentence is.
+        XCTAssertEqual(SummaryWording.clean("pipe crews are short"), "Pipe crews are short")
+        // A shouted note's words are no acronyms.
+        XCTAssertEqual(SummaryWording.typedInCapitals(["WE NEED PIPE CREWS NOW PLEASE"]), [:])
+    }
+
     func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {
         for point in ["Childcare has become too expensive", "There is no ideal site for a training center",
                       "Parents are not sure manufacturing is a career", "Students don't know these jobs exist here",

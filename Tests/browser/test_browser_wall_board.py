@@ -237,8 +237,13 @@ def test_a_title_in_the_narrowest_column_and_long_slashed_words_read_whole(scree
     "almonds/pistac|hios" in a note: every title word and every note word reads whole, a
     slashed pair breaking only after its slash."""
     fill_wall(facilitator, FOOD_WALL, kind="requirement")
+    # And one note waiting in Unsorted: its column, narrow too, reads "Not yet in a theme" whole
+    # (a walk-through's read "Not yet in a…").
+    facilitator("post", id="waiting", kind="requirement", text="Hi everyone! glad to be here",
+                scribe={"name": "Guest", "organization": "Visitor", "role": "employer"})
+    facilitator("moveNote", note="waiting", theme=None)
     wall = screens.wall()
-    wall.wait(lambda: len(wall.columns() or []) == 5, "the wall to show five strategy areas")
+    wall.wait(lambda: len(wall.columns() or []) == 6, "the wall to show five strategy areas and Unsorted")
     columns = wall.wait(lambda: (lambda cols: cols if all(c["titleWordsWhole"] for c in cols) else None)(wall_layout(wall)),
                         "every title word whole", timeout=10)
     assert all(not c["titleCut"] and c["titleSize"] >= 20 for c in columns), [(c["label"], c["titleSize"]) for c in columns]

@@ -46,7 +46,8 @@ public enum SummaryWording {
         let pairs = texts.enumerated().filter { !clean($0.element).isEmpty }
         let kept = pairs.map(\.element)
         let employer = pairs.map { byEmployer.count != texts.count || byEmployer[$0.offset] ? 1 : 0 }
-        let cleaned = kept.map(clean)
+        let acronyms = typedInCapitals(kept)
+        let cleaned = kept.map { clean($0, acronyms: acronyms) }
         guard !cleaned.isEmpty else { return nil }
         let words = cleaned.map(contentWords)
         func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
@@ -204,12 +205,32 @@ public enum SummaryWording {
     }
 
     /// A note as quoted in a sentence: one line, no shouting punctuation at the end, begun with
-    /// a capital as a sentence is. The words stay the author's.
-    static func clean(_ text: String) -> String {
+    /// a capital as a sentence is. The words stay the author's — an acronym typed in lower case
+    /// at the start is written as another note of the theme typed it ("pfas monitoring…" is
+    /// "PFAS monitoring…", not "Pfas monitoring…"; a walk-through's summary had both).
+    /// `acronyms`: lower-cased → as typed in capitals (`typedInCapitals`).
+    static func clean(_ text: String, acronyms: [String: String] = [:]) -> String {
         var t = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         while let last = t.last, ".!?,;:".contains(last) { t.removeLast() }
-        if let first = t.first, first.isLowercase { t = first.uppercased() + t.dropFirst() }
+        let firstWord = t.prefix { $0.isLetter }
+        if firstWord.allSatisfy(\.isLowercase), let acronym = acronyms[String(firstWord)] {
+            t = acronym + t.dropFirst(firstWord.count)
+        } else if let first = t.first, first.isLowercase {
+            t = first.uppercased() + t.dropFirst()
+        }
         return t
+    }
+
+    /// Words of two to five letters that a note not shouted types in capitals ("PFAS", "CDL"):
+    /// acronyms, by their lower-cased form.
+    static func typedInCapitals(_ texts: [String]) -> [String: String] {
+        var found: [String: String] = [:]
+        for text in texts where !isShouted(text) {
+            for word in text.split(whereSeparator: { !$0.isLetter }) where (2...5).contains(word.count) && word.allSatisfy(\.isUppercase) {
+                found[word.lowercased()] = String(word)
+            }
+        }
+        return found
     }
 
     /// A note typed all in capitals (a dozen letters or more): quoted only when no calmer note
