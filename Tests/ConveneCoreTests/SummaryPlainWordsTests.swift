@@ -162,6 +162,22 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(SummaryWording.typedInCapitals(["WE NEED PIPE CREWS NOW PLEASE"]), [:])
     }
 
+    func testACommunityPartnersLetterAndTheSummarysFirstLine() throws {
+        // A walk-through: the college's letter asked it to share the summary "with other
+        // employers"; the summary's line under its title began "water & wastewater utilities…".
+        var m = MeetingDriver()
+        try m.run(.join(name: "Renee", organization: "Coldwater College", role: .partner, email: "renee@college.example",
+                        consent: true), as: .guest)
+        try m.run(.join(name: "Karen", organization: "Acme", role: .employer, email: "karen@acme.example", consent: true), as: .guest)
+        let recipients = m.state.summaryRecipients()
+        let renee = try XCTUnwrap(recipients.first { $0.name == "Renee" }), karen = try XCTUnwrap(recipients.first { $0.name == "Karen" })
+        XCTAssertTrue(SummaryMail.introduction(for: renee, state: m.state).intro.contains("share it with others in your network"))
+        XCTAssertTrue(SummaryMail.introduction(for: karen, state: m.state).intro.contains("share it with other employers"))
+        try m.run(.updateMeeting({ var u = MeetingUpdate(); u.industry = "water & wastewater utilities"; return u }()), as: .facilitator)
+        XCTAssertTrue(MeetingSummary(m.state).partnership.hasPrefix("Water & wastewater utilities sector partnership, "),
+                      MeetingSummary(m.state).partnership)
+    }
+
     func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {
         for point in ["Childcare has become too expensive", "There is no ideal site for a training center",
                       "Parents are not sure manufacturing is a career", "Students don't know these jobs exist here",

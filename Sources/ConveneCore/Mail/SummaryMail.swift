@@ -103,11 +103,14 @@ public enum SummaryMail {
             return ("Hola, \(name):", "Gracias por participar en la reunión “\(state.info.title)”. "
                 + "Abajo está el resumen de lo acordado, en inglés; compártalo con otros empleadores que quieran participar.")
         }
+        // A community partner (a college, a workforce board) is no employer to pass it to others like them.
+        let partner = state.participants.values.contains { $0.role == .partner && $0.email?.lowercased() == recipient.email.lowercased() }
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be \(involved). "
                 + "Here is what the employers there agreed; the champions would be glad to have you join them."
             : "Thank you for taking part in the launch meeting of \(partnership). "
-                + "Here is what we agreed; please share it with other employers who would like to be involved."
+                + (partner ? "Here is what the employers agreed; please share it with others in your network who would like to be involved."
+                           : "Here is what we agreed; please share it with other employers who would like to be involved.")
         return ("Dear \(name),", intro)
     }
 

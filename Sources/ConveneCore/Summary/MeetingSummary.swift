@@ -125,7 +125,12 @@ public struct MeetingSummary: Sendable {
         opening = state.summaryOpening ?? SummaryWording.defaultOpening(self)
     }
 
-    public var partnership: String { "\(industry) sector partnership, \(region)" }
+    /// The summary's line under its title: "Light manufacturing sector partnership, Region X"
+    /// (begun with a capital however the industry was typed).
+    public var partnership: String {
+        let line = "\(industry) sector partnership, \(region)"
+        return line.prefix(1).uppercased() + line.dropFirst()
+    }
 
     /// Records of one person who joined from two devices — the same name, organization and
     /// role (case and spacing aside) and no two different e-mail addresses — as one, with the
