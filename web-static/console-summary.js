@@ -81,6 +81,17 @@ export function setupSummary(run, getState, say) {
       const who = `${r.name}, ${r.organization} — ${r.email}${r.kind === 'nominee' ? ' (named to invite)' : ''}${r.delivered ? ' — already received it' : ''}`;
       list.append(h('li', {}, box, h('label', { for: id, text: who })));
     }
+    // The people named to invite whom no message can reach: said, so the convener reaches
+    // them another way (a walk-through's list left them out without a word).
+    const mailed = new Set(ack.recipients.map((r) => r.email.toLowerCase()));
+    const seen = new Set();
+    const unreached = (getState().nominations || []).filter((n) => !mailed.has((n.contact || '').trim().toLowerCase())
+      && !seen.has(`${n.name}|${n.contact}`.toLowerCase()) && seen.add(`${n.name}|${n.contact}`.toLowerCase()));
+    setText($('mail-not-reached'), unreached.length
+      ? `No e-mail address for ${unreached.length === 1 ? 'one person' : `${unreached.length} people`} named to invite — reach them another way: ` +
+        unreached.map((n) => `${n.name}${n.organization ? ` (${n.organization})` : ''}${n.contact ? `, ${n.contact}` : ''}`).join('; ') + '.'
+      : '');
+    show($('mail-not-reached'), unreached.length > 0);
     show($('mail-form'), true);
     await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
     setText($('mail-send'), 'Send the summary');

@@ -50,6 +50,9 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     facilitator("createTheme", kind="opportunity", label="Drones")
     console = screens.console()
     console.send_to("Drone makers are growing here", "Drones")
+    # Someone named to invite with a phone number only: no message can reach him.
+    facilitator("setPhase", phase="commitments")
+    facilitator("nominate", id="nom-jorge", name="Jorge Medina", organization="Basin Pipe", contact="555-0142")
     # The meeting closes: Karen agreed to receive the summary and this server sends e-mail, so
     # her phone says it will come, and the wall that it will follow.
     facilitator("setPhase", phase="closed")
@@ -64,6 +67,9 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
                     message="the recipient list")
     console.wait_js("return shown($('mail-unwritten')) && text($('mail-unwritten')).includes('“Drones”');",
                     message="the warning that a theme still reads as suggested")
+    # The convener is told whom no message will reach, to reach them another way.
+    assert console.js("return shown($('mail-not-reached')) && text($('mail-not-reached'));") == (
+        "No e-mail address for one person named to invite — reach them another way: Jorge Medina (Basin Pipe), 555-0142.")
     console.shot("recipients")
     # The first press only asks again: the one sentence still reads as suggested from the notes.
     console.click(console.by_id("mail-send"))
