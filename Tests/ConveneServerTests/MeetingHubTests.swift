@@ -356,4 +356,31 @@ final class MeetingHubTests: XCTestCase {
         hub.handle(.storage(.committed(f.sink.take())))
         XCTAssertNotNil(live.settleOwed[.opportunity], "a move to another theme is a correction: the proposal is looked at again")
     }
+
+    @MainActor func testNamingAThemeOffersNoProposalOfSeenNotesButAMoveDoes() async throws {
+        // Four welders notes and three broadband notes sit in "Welders", three more broadband
+        // notes in "Broadband". The facilitator names the broadband theme: unsorted notes may
+        // follow its name, but no proposal to move seen notes comes with it (a walk-through read
+        // the one that came after renaming every column as undoing their correction). A move by
+        // hand does bring one.
+        let f = try HubFixture()
+        var events: [MeetingEvent] = [.phaseChanged(.opportunities)] + posted(10, kind: .opportunity)
+        events += [.themeCreated(id: "t1", kind: .opportunity, label: "Welders", byHand: false),
+                   .themeCreated(id: "t2", kind: .opportunity, label: "Broadband", byHand: false)]
+        events += (0..<10).map { .noteMoved(note: "n\($0)", theme: $0 < 7 ? "t1" : "t2", byHand: false) }
+        events.append(.themeRenamed(theme: "t2", label: "Internet", byHand: true))
+        let (hub, console) = hub(after: events, f)
+        let live = try XCTUnwrap(hub.meetings["m1"])
+        func vector(_ axis: Int, _ wobble: Float) -> [Float] {
+            var v = [Float](repeating: 0.05, count: 8); v[axis] = 1; v[7] = wobble; return v
+        }
+        for k in 0..<10 { live.vectors["n\(k)"] = vector(k < 4 ? 0 : 1, Float(k % 4) * 0.1) }
+        hub.labelEmbedded(meeting: "m1", theme: "t2", label: "Internet", vector: vector(1, 0))
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertNil(live.speculative.proposals[.opportunity], "naming a theme proposes no move of seen notes")
+        hub.receive(Array(#"{"type":"moveNote","req":1,"note":"n4","theme":"t2"}"#.utf8), from: console)
+        hub.handle(.storage(.committed(f.sink.take())))
+        XCTAssertEqual(console.last("ack")?["req"]?.intValue, 1)
+        XCTAssertEqual(Set(live.speculative.proposals[.opportunity]?.moves.map(\.note) ?? []), ["n5", "n6"], "a move by hand does")
+    }
 }

@@ -30,20 +30,23 @@ extension MeetingHub {
     func labelEmbedded(meeting: String, theme: String, label: String, vector: [Float]) {
         guard let live = meetings[meeting] else { return }
         live.labelVectors[theme] = (label, vector)
-        // A theme the facilitator named now attracts the notes its name speaks of.
-        if let t = live.speculative.themes[theme], t.labelByHand, t.label == label { followCorrection(live, kind: t.kind) }
+        // A theme the facilitator named now attracts the notes its name speaks of: unsorted
+        // notes follow at once, arriving notes and later regroupings go by it. Seen notes are
+        // not proposed at once: names are the facilitator's finishing touch, and a walk-through
+        // read the proposal that came after renaming every column as undoing their correction.
+        if let t = live.speculative.themes[theme], t.labelByHand, t.label == label { followCorrection(live, kind: t.kind, proposes: false) }
     }
 
     /// After the facilitator corrected a wall: still-unsorted notes follow what the engine
     /// learnt (one `grouped` event), and seen notes that now clearly belong elsewhere come as
     /// a proposal (two moves or more; it replaces a pending one). On the loop, like the
     /// explicit regroup: titles from the notes' words, no phrase embedding.
-    /// `reconsidersProposal: false` — the facilitator only confirmed a note where it is ("Keep
-    /// in place", a note parked where it waits): the proposal they are reading loses that
-    /// note's move and nothing else; it is neither replaced now nor regrouped once they pause
-    /// (a walk-through's Keep rewrote a 12-move proposal 5 s later, and Apply then moved cards
-    /// its reader had seen no arrow on).
-    func followCorrection(_ live: LiveMeeting, kind: NoteKind, reconsidersProposal: Bool = true) {
+    /// `proposes: false` — the facilitator only confirmed a note where it is ("Keep in place",
+    /// a note parked where it waits) or named a theme: no proposal is offered, and a standing
+    /// one is neither replaced now nor regrouped once they pause (a walk-through's Keep rewrote
+    /// a 12-move proposal 5 s later, and Apply then moved cards its reader had seen no arrow
+    /// on); a Keep only takes that note's move out of it.
+    func followCorrection(_ live: LiveMeeting, kind: NoteKind, proposes: Bool = true) {
         guard !live.recovering else { return }
         let state = live.speculative
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
@@ -58,8 +61,7 @@ extension MeetingHub {
                                                  retitling: false)
         var events: [MeetingEvent] = []
         if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if reconsidersProposal || state.proposals[kind] == nil,
-           let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind),
+        if proposes, let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind),
            state.proposals[kind]?.offersTheSame(as: p) != true {
             events.append(.proposalOffered(kind: kind, proposal: p))
         }
@@ -71,9 +73,9 @@ extension MeetingHub {
         // A standing automatic proposal was computed on the wall before this correction: it
         // could still offer a new theme for what the facilitator has just gathered in theirs.
         // Once they pause, the wall is regrouped as it now is (their themes, labels and pins
-        // in it) and the proposal replaced, or withdrawn if nothing is left to offer. (A
-        // proposal the facilitator asked for stands as it is; with none standing, nothing.)
-        if reconsidersProposal, let standing = live.speculative.proposals[kind], standing.requested == nil {
+        // in it) and the proposal replaced, or withdrawn if nothing is left to offer (one a real
+        // correction owes still comes). A proposal the facilitator asked for stands as it is.
+        if proposes || live.settleOwed[kind] != nil, let standing = live.speculative.proposals[kind], standing.requested == nil {
             scheduleSettle(live, kind: kind, after: Self.correctionSettleWait)
         }
     }

@@ -179,7 +179,7 @@ public final class MeetingHub {
         // placed by hand may follow").
         switch command {
         case let .moveNote(note, _):
-            if let kind = live.speculative.notes[note]?.kind { followCorrection(live, kind: kind, reconsidersProposal: !confirmsPlace) }
+            if let kind = live.speculative.notes[note]?.kind { followCorrection(live, kind: kind, proposes: !confirmsPlace) }
         case let .mergeThemes(_, into):
             if let kind = live.speculative.themes[into]?.kind { followCorrection(live, kind: kind) }
         case let .splitTheme(theme, _, _):
