@@ -78,6 +78,13 @@ final class TitleSpellingTests: XCTestCase {
         XCTAssertEqual(spellings.corrections, [:], "\(spellings.corrections)")
     }
 
+    func testATitleWithAWordOneConsonantAwayNoLongerFits() {
+        // "Exports" over a column of "esports" notes is wrong, not a spelling of theirs.
+        let w = wall(["esports arenas downtown", "esports teams travel", "busines owners"])
+        XCTAssertFalse(MeetingGrouping.titleStillFits("Exports & arenas", members: [0, 1], on: w))
+        XCTAssertTrue(MeetingGrouping.titleStillFits("Business owners", members: [2], on: w), "a spelling of its note's word fits")
+    }
+
     func testWithoutTheLexiconOrOnASpanishWallNothingIsCorrected() {
         let english = wall(["Small busines loans", "small business owners", "small business lending"])
         XCTAssertEqual(WallSpellings(english, lexicon: nil).corrections, [:])
@@ -109,6 +116,11 @@ final class TitleSpellingTests: XCTestCase {
                                       lexicon: TitleLexicon(adjectiveIndex: "", otherIndexes: [],
                                                             dataFiles: [Self.nouns + "08000000 04 n 01 job 0 000 | work\n"]))
         XCTAssertEqual(emphasis.acronyms, [:])
+        // One note's "CDL" is an acronym even though WordNet knows "cd" (only a plural's "s" is dropped).
+        let cdl = WallVocabulary(wall(["need CDL drivers", "cdl school is full", "drivers retire"]),
+                                 lexicon: TitleLexicon(adjectiveIndex: "", otherIndexes: [],
+                                                       dataFiles: [Self.nouns + "03000000 06 n 01 cd 0 000 | a compact disc\n"]))
+        XCTAssertEqual(cdl.acronyms, ["cdl": "CDL"])
         let title = ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes), avoiding: [], lexicon: lexicon)
         for word in ["Cna", "cna", "Tfcc", "tfcc"] { XCTAssertFalse(title.split(separator: " ").contains { $0.hasPrefix(word) }, title) }
     }

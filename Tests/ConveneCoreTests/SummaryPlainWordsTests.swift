@@ -158,8 +158,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertFalse(sentence.contains("Pfas"), sentence)
         // A word nobody typed in capitals is begun with a capital, as a sentence is.
         XCTAssertEqual(SummaryWording.clean("pipe crews are short"), "Pipe crews are short")
-        // A shouted note's words are no acronyms.
+        // A shouted note's words are no acronyms, nor a small word or a word in capitals for
+        // emphasis that the notes use in lower case as often.
         XCTAssertEqual(SummaryWording.typedInCapitals(["WE NEED PIPE CREWS NOW PLEASE"]), [:])
+        let emphasis = ["IT helpdesk staff are hard to find", "it takes six months to hire", "We NEED more hands",
+                        "we need housing near the lodge", "need a shuttle"]
+        XCTAssertEqual(SummaryWording.typedInCapitals(emphasis), [:])
+        let sentence2 = try! XCTUnwrap(SummaryWording.suggestedSynthesis(["it takes six months to hire a cook", "IT helpdesk staff are hard to find"]))
+        XCTAssertFalse(sentence2.contains("IT takes"), sentence2)
     }
 
     func testACommunityPartnersLetterAndTheSummarysFirstLine() throws {

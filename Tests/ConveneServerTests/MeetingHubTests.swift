@@ -382,5 +382,11 @@ final class MeetingHubTests: XCTestCase {
         hub.handle(.storage(.committed(f.sink.take())))
         XCTAssertEqual(console.last("ack")?["req"]?.intValue, 1)
         XCTAssertEqual(Set(live.speculative.proposals[.opportunity]?.moves.map(\.note) ?? []), ["n5", "n6"], "a move by hand does")
+        // The titles a correction made wrong go to the clustering thread as a quiet pass: its
+        // answer owes no room's settling pass (which would retitle columns nobody touched).
+        hub.retitle(live, kind: .opportunity, themes: ["t1"], quiet: true)
+        XCTAssertTrue(live.quietRetitle.contains(.opportunity))
+        hub.retitle(live, kind: .opportunity, themes: ["t1"])
+        XCTAssertFalse(live.quietRetitle.contains(.opportunity), "an applied proposal's titles keep the settling pass")
     }
 }

@@ -146,7 +146,7 @@ extension MeetingGrouping {
         let used = Set(typed.map(ThemeTitler.stem))
         return keys.allSatisfy { key in
             used.contains(ThemeTitler.stem(key)) || (key.count >= WallSpellings.shortestTypo && typed.contains { note in
-                note.first == key.first && abs(note.count - key.count) <= 1 && WallSpellings.oneEditApart(Array(note.utf8), Array(key.utf8))
+                note.first == key.first && abs(note.count - key.count) <= 1 && WallSpellings.slipApart(Array(note.utf8), Array(key.utf8))
             })
         }
     }

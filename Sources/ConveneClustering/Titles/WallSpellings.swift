@@ -18,6 +18,8 @@ struct WallSpellings {
     /// A wall with more distinct words than this is not looked at (the comparison grows with
     /// the square of them; anyone holding the join code could post thousands of made-up words).
     static let mostWords = 4_000
+    /// And no more comparisons than this in all (a few thousand on a real wall).
+    static let mostComparisons = 200_000
 
     init() {}
 
@@ -38,8 +40,11 @@ struct WallSpellings {
         guard uses.count <= Self.mostWords else { return }
         // Words by first letter and length: a word is compared only with those one letter
         // longer, shorter or as long, that start as it does.
-        var buckets: [String: [String]] = [:]
-        for word in uses.keys where word.count >= Self.shortestTypo - 1 { buckets[Self.bucket(word.first!, word.count), default: []].append(word) }
+        var buckets: [String: [(word: String, bytes: [UInt8], uses: Int)]] = [:]
+        for (word, n) in uses where word.count >= Self.shortestTypo - 1 {
+            buckets[Self.bucket(word.first!, word.count), default: []].append((word, Array(word.utf8), n))
+        }
+        var comparisons = 0
         var known: [String: Bool] = [:]
         func isKnown(_ key: String) -> Bool {
             if let answer = known[key] { return answer }
@@ -48,11 +53,16 @@ struct WallSpellings {
             return answer
         }
         for typo in uses.keys.sorted() where typo.count >= Self.shortestTypo {
-            let spelt = Array(typo.utf8)
-            let nearby = (typo.count - 1...typo.count + 1).flatMap { buckets[Self.bucket(typo.first!, $0)] ?? [] }
-            let matches = nearby.filter { word in
-                uses[word]! > uses[typo]! && Self.slipApart(spelt, Array(word.utf8))
+            let spelt = Array(typo.utf8), typed = uses[typo]!
+            var matches: [String] = []
+            for length in typo.count - 1...typo.count + 1 {
+                for other in buckets[Self.bucket(typo.first!, length)] ?? [] where other.uses > typed {
+                    comparisons += 1
+                    if Self.slipApart(spelt, other.bytes) { matches.append(other.word) }
+                }
             }
+            // A wall built to be compared at length (thousands of look-alike words) gets no more.
+            guard comparisons <= Self.mostComparisons else { return }
             guard !matches.isEmpty, !isKnown(typo) else { continue }
             let right = matches.filter { isKnown($0) && (!capitalised.contains(typo) || lexicon.isCommonWord($0)) }
             // The one most used; two as used ("hiking", "hiring" for "hiting") leave it as typed.

@@ -77,7 +77,9 @@ struct WallVocabulary {
         // as often as in lower case ("EV"; not one note's "need a JOB that pays").
         acronyms = capitals.compactMapValues { typed in
             let key = typed.form.lowercased()
-            if let lexicon, lexicon.commonWordCount > 0, !lexicon.isKnownWord(key), !lexicon.isKnownWord(String(key.dropLast())) {
+            // (A plural's "s" typed in lower case is not part of the acronym: "CNAs" is "cna"'s; "CDL" is not "cd"'s.)
+            let singular = typed.form.last == "s" ? String(key.dropLast()) : key
+            if let lexicon, lexicon.commonWordCount > 0, !lexicon.isKnownWord(key), !lexicon.isKnownWord(singular) {
                 return typed.form
             }
             return typed.notes >= 2 && typed.notes >= typedLower[key, default: 0] ? typed.form : nil

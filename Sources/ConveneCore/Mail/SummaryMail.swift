@@ -96,15 +96,16 @@ public enum SummaryMail {
         // Named for the partnership as a whole (too): said after the areas.
         if theirs.contains(where: { $0.theme == nil }) { named.append("the partnership as a whole") }
         let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named)
+        // A community partner (a college, a workforce board) is no employer to pass it to others like them.
+        let partner = state.participants.values.contains { $0.role == .partner && $0.email?.lowercased() == recipient.email.lowercased() }
         if recipient.kind == "participant", recipient.language == "es" {
             // The summary below is in English, as the meeting's record is: the letter says so.
             // The meeting by its title alone: titles often say "launch" already ("la reunión de
             // lanzamiento de “… Partnership launch”" in a walk-through's letter).
             return ("Hola, \(name):", "Gracias por participar en la reunión “\(state.info.title)”. "
-                + "Abajo está el resumen de lo acordado, en inglés; compártalo con otros empleadores que quieran participar.")
+                + "Abajo está el resumen de lo acordado, en inglés; compártalo con "
+                + (partner ? "otras personas de su red" : "otros empleadores") + " que quieran participar.")
         }
-        // A community partner (a college, a workforce board) is no employer to pass it to others like them.
-        let partner = state.participants.values.contains { $0.role == .partner && $0.email?.lowercased() == recipient.email.lowercased() }
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be \(involved). "
                 + "Here is what the employers there agreed; the champions would be glad to have you join them."
@@ -122,7 +123,7 @@ public enum SummaryMail {
         if language == "es" {
             // "y" is "e" before an i sound ("Lee e Isabel", "… e Hilda").
             let last = chairs.last!.lowercased()
-            let and = last.hasPrefix("i") || (last.hasPrefix("hi") && !last.dropFirst(2).hasPrefix("e") && !last.dropFirst(2).hasPrefix("a")) ? " e " : " y "
+            let and = last.hasPrefix("i") || last.hasPrefix("í") || (last.hasPrefix("hi") && !last.dropFirst(2).hasPrefix("e") && !last.dropFirst(2).hasPrefix("a")) ? " e " : " y "
             let names = chairs.count == 1 ? chairs[0] : chairs.dropLast().joined(separator: ", ") + and + chairs.last!
             return ["Con agradecimiento,", names + ", en nombre de la presidencia de la alianza"]
         }

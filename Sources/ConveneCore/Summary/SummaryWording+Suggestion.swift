@@ -68,16 +68,26 @@ extension SummaryWording {
         return t
     }
 
-    /// Words of two to five letters that a note not shouted types in capitals ("PFAS", "CDL"):
-    /// acronyms, by their lower-cased form.
+    /// Words of two to five letters that notes not shouted type in capitals ("PFAS", "CDL")
+    /// more often than in lower case inside a sentence: acronyms, by their lower-cased form.
+    /// Not a small word ("IT takes six months" must not make "it" an acronym) nor one the
+    /// notes use in lower case as often ("We NEED more hands" against "we need…").
     static func typedInCapitals(_ texts: [String]) -> [String: String] {
-        var found: [String: String] = [:]
+        var capitals: [String: (form: String, count: Int)] = [:]
+        var lower: [String: Int] = [:]
         for text in texts where !isShouted(text) {
-            for word in text.split(whereSeparator: { !$0.isLetter }) where (2...5).contains(word.count) && word.allSatisfy(\.isUppercase) {
-                found[word.lowercased()] = String(word)
+            for (i, word) in text.split(whereSeparator: { !$0.isLetter }).enumerated() {
+                if (2...5).contains(word.count), word.allSatisfy({ $0.isUppercase }) {
+                    capitals[word.lowercased(), default: (String(word), 0)].count += 1
+                } else if i > 0, word.allSatisfy({ $0.isLowercase }) {
+                    lower[String(word), default: 0] += 1
+                }
             }
         }
-        return found
+        return capitals.compactMapValues { typed in
+            let key = typed.form.lowercased()
+            return EnglishWords.stopWords.contains(key) || typed.count <= lower[key, default: 0] ? nil : typed.form
+        }
     }
 
     /// A note typed all in capitals (a dozen letters or more): quoted only when no calmer note

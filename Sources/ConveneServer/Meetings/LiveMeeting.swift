@@ -36,6 +36,11 @@ final class LiveMeeting {
     /// Themes to title again by meaning on the clustering thread (those an applied proposal
     /// changed), per kind: sent with the next placement job, or alone.
     var retitleWanted: [NoteKind: Set<String>] = [:]
+    /// Kinds whose wanted titles come only from corrections by hand (`retitle(quiet:)`), and
+    /// kinds whose job on the clustering thread is such a pass alone: its answer owes no
+    /// settling pass (that would be the room's, 15 s, and rewrite titles nobody touched).
+    var quietRetitle: Set<NoteKind> = []
+    var quietJob: Set<NoteKind> = []
     /// Kinds with a placement job on the clustering thread (at most one each).
     var placing: Set<NoteKind> = []
     /// Kinds whose waiting notes will be sent for placing when a short wait is over.

@@ -27,71 +27,17 @@ extension MeetingHub {
         }
     }
 
-    func labelEmbedded(meeting: String, theme: String, label: String, vector: [Float]) {
-        guard let live = meetings[meeting] else { return }
-        live.labelVectors[theme] = (label, vector)
-        // A theme the facilitator named now attracts the notes its name speaks of: unsorted
-        // notes follow at once, arriving notes and later regroupings go by it. Seen notes are
-        // not proposed at once: names are the facilitator's finishing touch, and a walk-through
-        // read the proposal that came after renaming every column as undoing their correction.
-        if let t = live.speculative.themes[theme], t.labelByHand, t.label == label { followCorrection(live, kind: t.kind, proposes: false) }
-    }
-
-    /// After the facilitator corrected a wall: still-unsorted notes follow what the engine
-    /// learnt (one `grouped` event), and seen notes that now clearly belong elsewhere come as
-    /// a proposal (two moves or more; it replaces a pending one). On the loop, like the
-    /// explicit regroup: titles from the notes' words, no phrase embedding.
-    /// `proposes: false` — the facilitator only confirmed a note where it is ("Keep in place",
-    /// a note parked where it waits) or named a theme: no proposal is offered, and a standing
-    /// one is neither replaced now nor regrouped once they pause (a walk-through's Keep rewrote
-    /// a 12-move proposal 5 s later, and Apply then moved cards its reader had seen no arrow
-    /// on); a Keep only takes that note's move out of it.
-    func followCorrection(_ live: LiveMeeting, kind: NoteKind, proposes: Bool = true) {
-        guard !live.recovering else { return }
-        let state = live.speculative
-        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
-        // Titles are judged on the whole wall only: after a restart, notes whose vectors are
-        // still being computed are not on it yet.
-        let complete = state.visibleNotes(kind: kind).allSatisfy { $0.hidden || live.vectors[$0.id] != nil }
-        // Titles are not written here (from the notes' words alone, on the loop: a walk-through
-        // saw "Water tech & subdivisions" become "Basin & water" while the facilitator was
-        // correcting): those the correction made wrong are asked of the clustering thread
-        // below, titled by meaning with the model, as after an applied proposal.
-        let pass = WallPlacement.afterCorrection(wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine,
-                                                 retitling: false)
-        var events: [MeetingEvent] = []
-        if !pass.changes.isEmpty { events.append(.grouped(kind: kind, changes: pass.changes)) }
-        if proposes, let p = pass.proposal, p.moves.count >= 2, !state.requestStands(kind), state.groupingProposes(for: kind),
-           state.proposals[kind]?.offersTheSame(as: p) != true {
-            events.append(.proposalOffered(kind: kind, proposal: p))
-        }
-        if !events.isEmpty { commit(events, to: live) }
-        if complete {
-            let ofKind = Set(live.speculative.themeOrder.filter { live.speculative.themes[$0]?.kind == kind })
-            retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(ofKind, kind: kind, in: live.speculative))
-        }
-        // A standing automatic proposal was computed on the wall before this correction: it
-        // could still offer a new theme for what the facilitator has just gathered in theirs.
-        // Once they pause, the wall is regrouped as it now is (their themes, labels and pins
-        // in it) and the proposal replaced, or withdrawn if nothing is left to offer (one a real
-        // correction owes still comes). A proposal the facilitator asked for stands as it is.
-        if proposes || live.settleOwed[kind] != nil, let standing = live.speculative.proposals[kind], standing.requested == nil {
-            scheduleSettle(live, kind: kind, after: Self.correctionSettleWait)
-        }
-    }
-
-    /// How long the facilitator must leave a wall alone after a correction before its
-    /// standing proposal is computed again: corrections come a few seconds apart.
-    static let correctionSettleWait = 5.0
-
     /// After a proposal is applied: the automatic themes it changed (`themes`) are titled
     /// again for what they now hold ("Export markets & welders" after the welders left), and
     /// a theme it opened that carries the title another theme was given while the proposal
     /// waited gets a new one. On the clustering thread, with the model, like every placement
     /// pass's titles (the loop must not spend the tens of milliseconds a theme that takes;
     /// only a split the facilitator asked for titles its one new theme there).
-    func retitle(_ live: LiveMeeting, kind: NoteKind, themes: Set<String>) {
+    /// `quiet`: asked after a correction by hand — the pass that writes them is no reason for
+    /// the room's settling pass (an applied proposal's is).
+    func retitle(_ live: LiveMeeting, kind: NoteKind, themes: Set<String>, quiet: Bool = false) {
         guard !live.recovering, !themes.isEmpty else { return }
+        if !quiet { live.quietRetitle.remove(kind) } else if live.retitleWanted[kind] == nil { live.quietRetitle.insert(kind) }
         live.retitleWanted[kind, default: []].formUnion(themes)
         schedulePlacementSoon(live, kind: kind)
     }
@@ -142,12 +88,14 @@ extension MeetingHub {
         let batch = Array(waiting.prefix(Self.placementBatch))
         live.awaitingPlacement[kind] = Array(waiting.dropFirst(batch.count))
         let retitle = live.retitleWanted.removeValue(forKey: kind) ?? []
+        let quiet = live.quietRetitle.remove(kind) != nil
         // A pass with notes supersedes a settling one (it regroups the wall anyway).
         let settling = live.settling.remove(kind) != nil && batch.isEmpty
         let roomPaused = live.roomPaused.remove(kind) != nil
         guard !batch.isEmpty || !retitle.isEmpty || settling else { return }
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
+        if quiet && batch.isEmpty && !settling { live.quietJob.insert(kind) } else { live.quietJob.remove(kind) }
         clustering.submit(ClusteringWorker.Job(meeting: live.id, kind: kind, version: live.wallVersion[kind] ?? 0,
                                                base: base, arriving: arriving, nextNumber: state.nextNumber,
                                                targetThemes: state.settings.targetThemes, retitle: retitle,
@@ -169,11 +117,13 @@ extension MeetingHub {
         guard let live = meetings[result.meeting] else { return }
         let kind = result.kind
         live.placing.remove(kind)
+        let quiet = live.quietJob.remove(kind) != nil
         var pass = WallPlacement.Pass()
         var placedNotes = Set(result.notes)
         let current = !live.recovering && live.wallVersion[kind] ?? 0 == result.version
         // Titles asked for on a wall that has changed since: ask again, on the wall as it is.
         if !current && !live.recovering && !result.retitle.isEmpty {
+            if quiet && live.retitleWanted[kind] == nil { live.quietRetitle.insert(kind) }
             live.retitleWanted[kind, default: []].formUnion(result.retitle)
         }
         if live.recovering {
@@ -221,7 +171,7 @@ extension MeetingHub {
         if !events.isEmpty { commit(events, to: live) }
         if !(live.awaitingPlacement[kind] ?? []).isEmpty || live.retitleWanted[kind] != nil {
             schedulePlacementSoon(live, kind: kind)
-        } else if current && !result.settled, !live.speculative.requestStands(kind), live.speculative.groupingProposes(for: kind),
+        } else if current && !result.settled && !quiet, !live.speculative.requestStands(kind), live.speculative.groupingProposes(for: kind),
                   !result.notes.isEmpty || wantsMovesNotOffered(live, kind: kind) {
             // When the room pauses, the wall is regrouped as it is then, everything it would
             // change is offered, and every automatic title is written afresh for what its
