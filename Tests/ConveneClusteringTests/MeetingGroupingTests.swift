@@ -356,7 +356,7 @@ final class MeetingGroupingTests: XCTestCase {
                      "Hola desde la planta de Acme", "greetings from the co-op", "saludos desde la planta",
                      "thanks for the invite!", "gracias por la invitación",
                      "thanks for organizing this, great to see everyone in one room!", "nice to meet y'all",
-                     "Gracias por organizar esta reunión"] {
+                     "Gracias por organizar esta reunión", "thx everyone for coming", "thanks all for joining"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",

@@ -23,7 +23,7 @@ public enum RoomChatter {
         "kudos", "thrilled",
         // Greetings.
         "hello", "hi", "hey", "morning", "afternoon", "evening", "everyone", "everybody", "folks", "today", "y'all", "yall",
-        "see", "seeing", "meet",
+        "see", "seeing", "meet", "coming", "came", "attending", "joining",   // "thx everyone for coming" (a walk-through's, filed under an area)
         // The meeting itself.
         "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
