@@ -281,13 +281,17 @@ function stackIfCrowded(head) {
  *  Returns how many moved. */
 async function moveNotes(ids, theme) {
   const { run, say, draw, conn } = ctx;
-  let moved = 0;
+  const where = (id) => conn.state.notes.find((n) => n.id === id)?.theme ?? null;
+  const before = new Map(ids.map((id) => [id, where(id)]));
   for (const id of ids) {
     const note = conn.state.notes.find((n) => n.id === id);
-    if (!note || (note.theme ?? null) === theme) continue;
+    // Skipped only if it was there already: an unsorted note of the selection may have
+    // followed the first ones into the theme by itself before its turn came (a walk-through
+    // read "Moved 2 notes" for three): it is still placed there by hand, as the others are.
+    if (!note || before.get(id) === theme || (note.placedByHand && (note.theme ?? null) === theme)) continue;
     if (!(await run({ type: 'moveNote', note: id, theme }))) break;
-    moved++;
   }
+  const moved = ids.filter((id) => before.get(id) !== theme && where(id) === theme).length;
   for (const id of ids) selected.delete(id);
   const label = theme ? conn.state.themes.find((t) => t.id === theme)?.label : 'Unsorted';
   if (moved) say(`Moved ${moved} ${moved === 1 ? 'note' : 'notes'} to “${label}”.`, false);
