@@ -30,7 +30,9 @@ def wait_still(server, quiet, timeout=60):
     raise AssertionError("the meeting never became still")
 
 
-def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall(server):
+def settled_wall_with_a_proposal(server):
+    """Posts the four topics' notes for the console, one note a pass, and waits for the room's
+    pause; returns the console and the engine's proposal standing then."""
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})
     for i, text in enumerate(NOTES):
@@ -43,10 +45,15 @@ def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall
         wait_until_placed(server, [f"n{i}"])
     # The room pauses: the wall settles and the console gets the engine's proposal.
     wait_still(server, quiet=18)
-    ids = {f"n{i}": text for i, text in enumerate(NOTES)}
-    broadband = {i for i, text in ids.items() if text in TOPICS["broadband"]}
     before = (snapshot(server).get("proposals") or {}).get("opportunity")
     assert before and before.get("requested") is None, "the settled wall offers the engine's proposal"
+    return console, before
+
+
+def test_a_proposal_made_before_a_correction_is_made_again_on_the_corrected_wall(server):
+    console, before = settled_wall_with_a_proposal(server)
+    ids = {f"n{i}": text for i, text in enumerate(NOTES)}
+    broadband = {i for i, text in ids.items() if text in TOPICS["broadband"]}
 
     # The facilitator makes their own theme and moves two broadband notes into it by hand (the
     # grouping had put them with the bus line: "Industrial park & broadband").
@@ -95,17 +102,7 @@ def test_keeping_a_note_in_place_leaves_the_proposal_being_read_as_it_was(server
     proposal, and 5 s later, with nothing posted, the proposal was rewritten; Apply then moved
     cards that had no arrow when they read it. A Keep only confirms a note where it is: the
     proposal loses that note's move and nothing else."""
-    console = console_for(server)
-    console.command({"type": "setPhase", "phase": "opportunities"})
-    for i, text in enumerate(NOTES):
-        ack = console.command({"type": "post", "id": f"n{i}", "kind": "opportunity", "text": text,
-                               "scribe": {"name": f"Employer {i}", "organization": f"Plant {i}", "role": "employer"}})
-        assert ack["type"] == "ack", ack
-        wait_until_placed(server, [f"n{i}"])
-    wait_still(server, quiet=18)
-    snap = snapshot(server)
-    before = (snap.get("proposals") or {}).get("opportunity")
-    assert before and before.get("requested") is None, "the settled wall offers the engine's proposal"
+    console, before = settled_wall_with_a_proposal(server)
     seen = [m for m in before["moves"] if m["from"] is not None]
     assert len(before["moves"]) >= 3 and seen, before
     kept = seen[0]
