@@ -174,14 +174,32 @@ final class SummaryPlainWordsTests: XCTestCase {
         var m = MeetingDriver()
         try m.run(.join(name: "Renee", organization: "Coldwater College", role: .partner, email: "renee@college.example",
                         consent: true), as: .guest)
-        try m.run(.join(name: "Karen", organization: "Acme", role: .employer, email: "karen@acme.example", consent: true), as: .guest)
+        try m.run(.join(name: "Kofi", organization: "Acme", role: .employer, email: "kofi@acme.example", consent: true), as: .guest)
+        // (Not Karen: the test meeting's chair gets the chair's letter.)
         let recipients = m.state.summaryRecipients()
-        let renee = try XCTUnwrap(recipients.first { $0.name == "Renee" }), karen = try XCTUnwrap(recipients.first { $0.name == "Karen" })
+        let renee = try XCTUnwrap(recipients.first { $0.name == "Renee" }), karen = try XCTUnwrap(recipients.first { $0.name == "Kofi" })
         XCTAssertTrue(SummaryMail.introduction(for: renee, state: m.state).intro.contains("share it with others in your network"))
         XCTAssertTrue(SummaryMail.introduction(for: karen, state: m.state).intro.contains("share it with other employers"))
         try m.run(.updateMeeting({ var u = MeetingUpdate(); u.industry = "water & wastewater utilities"; return u }()), as: .facilitator)
         XCTAssertTrue(MeetingSummary(m.state).partnership.hasPrefix("Water & wastewater utilities sector partnership, "),
                       MeetingSummary(m.state).partnership)
+    }
+
+    func testAChairsLetterSaysItIsTheOneEveryoneReceived() throws {
+        // A chair received "Thank you for taking part…" signed with their own name.
+        var m = MeetingDriver()
+        try m.run(.updateMeeting({ var u = MeetingUpdate(); u.chairs = ["Dana Lee (Acme)", "Isabel Ruiz"]; return u }()), as: .facilitator)
+        try m.run(.join(name: "dana  LEE", organization: "Acme", role: .employer, email: "dana@acme.example", consent: true), as: .guest)
+        try m.run(.join(name: "Isabel Ruiz", organization: "Ruiz Farms", role: .employer, email: "i@ruiz.example", consent: true,
+                        language: "es"), as: .guest)
+        try m.run(.join(name: "Dana", organization: "Other Co", role: .employer, email: "d@other.example", consent: true), as: .guest)
+        let letters = Dictionary(uniqueKeysWithValues: m.state.summaryRecipients().map { ($0.email, SummaryMail.introduction(for: $0, state: m.state).intro) })
+        XCTAssertTrue(try XCTUnwrap(letters["dana@acme.example"]).hasPrefix("Thank you for chairing the launch meeting of the light manufacturing sector partnership in Region X. Here is the summary as everyone who took part received it"),
+                      letters["dana@acme.example"] ?? "")
+        XCTAssertTrue(try XCTUnwrap(letters["i@ruiz.example"]).hasPrefix("Gracias por presidir la reunión"), letters["i@ruiz.example"] ?? "")
+        let dana = try XCTUnwrap(m.state.summaryRecipients().first { $0.email == "dana@acme.example" })
+        XCTAssertEqual(SummaryMail.introduction(for: dana, state: m.state).greeting, "Dear Dana Lee,", "greeted as the organizer wrote the name")
+        XCTAssertTrue(try XCTUnwrap(letters["d@other.example"]).hasPrefix("Thank you for taking part"), "another Dana is no chair")
     }
 
     func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {

@@ -300,8 +300,10 @@ def test_a_participant_whose_phone_was_in_spanish_gets_a_letter_that_opens_in_sp
         assert console.command({"type": "updateMeeting", "chairs": ["Dana Whitfield", "Tom Becker"]})["type"] == "ack"
         phone_for(server, "Marisol Reyes", organization="Reyes Cold Storage", email="marisol@example.com", consent=True, language="es")
         phone_for(server, "Karen", organization="Avionics Works", email="karen@example.com", consent=True, language="fr")
-        assert console.command({"type": "sendSummary", "recipients": ["marisol@example.com", "karen@example.com"]})["type"] == "ack"
-        wait_for_outcomes(server, 2)
+        # A chair typed in lower case on their phone: theirs is the letter everyone got, and it says so.
+        phone_for(server, "tom becker", organization="Becker Tool", email="tom@example.com", consent=True)
+        assert console.command({"type": "sendSummary", "recipients": ["marisol@example.com", "karen@example.com", "tom@example.com"]})["type"] == "ack"
+        wait_for_outcomes(server, 3)
         [marisol] = mailbox.to("marisol@example.com")
         text = marisol.get_body(("plain",)).get_content()
         assert marisol["Subject"] == "Resumen de la reunión: Région X Manufacturing — launch"
@@ -316,5 +318,9 @@ def test_a_participant_whose_phone_was_in_spanish_gets_a_letter_that_opens_in_sp
         assert karen["Subject"] == "Meeting summary: Région X Manufacturing — launch"
         assert karen.get_body(("plain",)).get_content().startswith("Dear Karen,")
         assert "With thanks,\nDana Whitfield and Tom Becker, chairs" in karen.get_body(("plain",)).get_content()
+        [tom] = mailbox.to("tom@example.com")
+        tom_text = tom.get_body(("plain",)).get_content()
+        assert tom_text.startswith("Dear Tom Becker,\n\nThank you for chairing the launch meeting of"), tom_text[:200]
+        assert "as everyone who took part received it, signed by the chairs" in tom_text and "Thank you for taking part" not in tom_text
     finally:
         server.stop()

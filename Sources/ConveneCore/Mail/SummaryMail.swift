@@ -98,6 +98,18 @@ public enum SummaryMail {
         let involved = named.isEmpty ? "involved" : "involved in " + SummaryWording.list(named)
         // A community partner (a college, a workforce board) is no employer to pass it to others like them.
         let partner = state.participants.values.contains { $0.role == .partner && $0.email?.lowercased() == recipient.email.lowercased() }
+        // A chair gets the letter that went to everyone, signed with their own name: it says
+        // so, rather than thanking them for taking part in the meeting they chaired.
+        if recipient.kind == "participant", let chair = chairName(recipient.name, of: state) {
+            // Greeted as the organizer wrote their name ("tom becker" typed on a phone).
+            let name = chair
+            if recipient.language == "es" {
+                return ("Hola, \(name):", "Gracias por presidir la reunión “\(state.info.title)”. "
+                    + "Abajo está el resumen tal como lo recibieron todos los participantes, firmado por la presidencia, en inglés.")
+            }
+            return ("Dear \(name),", "Thank you for chairing the launch meeting of \(partnership). "
+                + "Here is the summary as everyone who took part received it, signed by the chairs.")
+        }
         if recipient.kind == "participant", recipient.language == "es" {
             // The summary below is in English, as the meeting's record is: the letter says so.
             // The meeting by its title alone: titles often say "launch" already ("la reunión de
@@ -113,6 +125,23 @@ public enum SummaryMail {
                 + (partner ? "Here is what the employers agreed; please share it with others in your network who would like to be involved."
                            : "Here is what we agreed; please share it with other employers who would like to be involved.")
         return ("Dear \(name),", intro)
+    }
+
+    /// Whether a recipient is one of the meeting's chairs: their name as the organizer typed
+    /// it, in any case and spacing ("dana  lee" is "Dana Lee"), also when an organization
+    /// follows it ("Dana Lee (Acme)", "Dana Lee, Acme"). Returns the chair's name as the
+    /// organizer wrote it, or nil for anyone else.
+    static func chairName(_ name: String, of state: MeetingState) -> String? {
+        func words(_ s: String) -> [Substring] { s.split(whereSeparator: { $0.isWhitespace }) }
+        let who = words(name.lowercased())
+        guard !who.isEmpty else { return nil }
+        // Only the name before an organization counts: a participant who typed "Dana" alone
+        // may be another Dana.
+        for chair in state.info.chairs {
+            let written = words(String(chair.prefix { $0 != "(" && $0 != "," }))
+            if written.map({ $0.lowercased() }) == who.map(String.init) { return written.joined(separator: " ") }
+        }
+        return nil
     }
 
     /// The chairs sign it (the workbook: ideally sent by the chairs or on their behalf), in
