@@ -25,6 +25,8 @@ const UNSORTED_CHOICE = '(unsorted)';
 /** The most themes of one kind the server keeps (Limits.themesPerKind). */
 const THEMES_PER_KIND = 30;
 let ctx = null; // { conn, run, say, draw }
+/** The undo the facilitator is being asked about ({ kind, text }), or null. */
+let undoAsked = null;
 
 const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
 const shortText = (text) => {
@@ -67,9 +69,30 @@ export function setupBoard({ conn, run, say, draw }) {
     if (!ack.proposal) say('Regrouping would not move any note: the board already matches the grouping.', false);
     else say(`Regrouping would move ${ack.moved} ${ack.moved === 1 ? 'note' : 'notes'}: see the proposal, then apply or dismiss it.`, false);
   });
+  // Undo asks first, saying where the notes would go: the board may have changed since the
+  // regrouping (a walk-through's undo, pressed after renaming columns, put notes back into
+  // columns that by then meant something else).
   $('undo-regroup-button').addEventListener('click', async () => {
-    const ack = await run({ type: 'undoRegroup', kind: currentKind(conn.state) });
+    const kind = currentKind(conn.state);
+    const ack = await run({ type: 'undoRegroup', kind, preview: true });
+    if (!ack) return;
+    if (!ack.moved) {
+      say('Nothing to put back: every note the last regrouping moved has been placed by hand since, or is gone.', false);
+      return;
+    }
+    askUndo({ kind, text: undoQuestion(ack) });
+  });
+  $('undo-confirm-yes').addEventListener('click', async () => {
+    const asked = undoAsked;
+    askUndo(null);
+    if (!asked) return;
+    const ack = await run({ type: 'undoRegroup', kind: asked.kind });
     if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
+    $('regroup-button').focus();
+  });
+  $('undo-confirm-no').addEventListener('click', () => { askUndo(null); $('undo-regroup-button').focus(); });
+  $('undo-confirm').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { askUndo(null); $('undo-regroup-button').focus(); }
   });
   // Both name the proposal on screen (`offered`): one replaced a moment before the press
   // (new notes came in) is refused, not carried out unseen, and the box shows the new one.
@@ -357,6 +380,8 @@ export function renderBoard(state) {
   renderProposal(state, kind, proposal, preview);
   // Undo is there only while the last regrouping (an applied proposal or split) can be undone.
   show($('undo-regroup-button'), state.undoable?.[kind] != null);
+  // The question goes with what it asks about (undone from elsewhere, or another board shown).
+  if (undoAsked && (undoAsked.kind !== kind || state.undoable?.[kind] == null)) askUndo(null);
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
   const doubts = doubtsToShow(state, kind, preview);
@@ -839,3 +864,28 @@ function startRename(col, themeId) {
   });
   input.addEventListener('blur', () => finish(true));
 }
+
+/** The question before an undo: how many notes go back, and where (the columns by the names
+ * they carry now). */
+function undoQuestion(ack) {
+  const notes = (n) => (n === 1 ? '1 note' : `${n} notes`);
+  const place = (i) => (i.label == null ? 'Unsorted' : `“${i.label}”${i.comesBack ? ' (it comes back)' : ''}`);
+  const into = ack.into || [];
+  const one = ack.moved === 1;
+  const back = into.length === 1
+    ? `${one ? '1 note goes' : `${ack.moved} notes go`} back to ${place(into[0])}, where ${one ? 'it was' : 'they were'} before it.`
+    : `${ack.moved} notes go back where they were before it: ${into.map((i) => `${i.notes} to ${place(i)}`).join(', ')}.`;
+  const stay = ack.stay ? ` ${notes(ack.stay)} it moved ${ack.stay === 1 ? 'stays where it is' : 'stay where they are'} now (placed by hand since, or gone).` : '';
+  return `Undo the last regrouping? ${back}${stay}`;
+}
+
+/** Shows the undo question (null hides it). "Keep the board as it is" has the focus: Enter
+ * pressed once too often must not undo. */
+function askUndo(asked) {
+  undoAsked = asked;
+  show($('undo-confirm'), !!asked);
+  if (!asked) return;
+  setText($('undo-confirm-text'), asked.text);
+  $('undo-confirm-no').focus();
+}
+

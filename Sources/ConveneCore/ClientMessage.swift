@@ -64,7 +64,9 @@ public enum Command: Equatable, Sendable {
     /// preview, apply or dismiss (the console's "Split by meaning").
     case splitByMeaning(theme: String)
     /// Put back every note the last regrouping of a kind moved (if still where it went).
-    case undoRegroup(kind: NoteKind)
+    /// `preview`: change nothing, only say where the notes would go (the console asks the
+    /// facilitator before undoing: the wall may have changed since).
+    case undoRegroup(kind: NoteKind, preview: Bool = false)
     /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.
     /// `offered`: the proposal the console shows (`ThemeProposal.offered`); nil: whichever stands.
     case applyProposal(kind: NoteKind, offered: Int64? = nil)

@@ -142,7 +142,7 @@ public enum ClientMessageDecoder {
         case "mergeSuggestions":
             return .query(req: req, .mergeSuggestions(kind: try f.noteKind("kind")))
         case "undoRegroup":
-            command = .undoRegroup(kind: try f.noteKind("kind"))
+            command = .undoRegroup(kind: try f.noteKind("kind"), preview: try f.optionalBool("preview") ?? false)
         case "applyProposal":
             command = .applyProposal(kind: try f.noteKind("kind"), offered: try f.optionalInt("offered"))
         case "dismissProposal":

@@ -197,8 +197,8 @@ extension MeetingState {
             return try decideRegroup(kind, preview: preview, regrouper: regrouper)
         case let .splitByMeaning(themeId):
             return try decideSplitByMeaning(themeId, regrouper: regrouper)
-        case let .undoRegroup(kind):
-            return try decideUndoRegroup(kind)
+        case let .undoRegroup(kind, preview):
+            return try decideUndoRegroup(kind, preview: preview)
         case let .applyProposal(kind, offered):
             try checkProposalShown(kind, offered: offered, pressed: "Apply")
             return try decideApplyProposal(kind)

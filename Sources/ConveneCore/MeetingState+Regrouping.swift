@@ -49,7 +49,7 @@ extension MeetingState {
         return d
     }
 
-    func decideUndoRegroup(_ kind: NoteKind) throws(CommandError) -> Decision {
+    func decideUndoRegroup(_ kind: NoteKind, preview: Bool = false) throws(CommandError) -> Decision {
         var d = Decision()
         guard let moves = lastRegroup[kind] else {
             throw CommandError(.notFound, "There is no regrouping to undo.")
@@ -102,6 +102,10 @@ extension MeetingState {
                 restored.append(removed[origin]!)
             }
         }
+        if preview {
+            d.reply = undoPreview(kind, back: back.map { ($0.note, $0.to) }, restored: restored, regrouped: moves.count)
+            return d
+        }
         // In their old order, so that each lands at its old place among the others.
         d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
         d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
@@ -125,5 +129,28 @@ extension MeetingState {
         d.events.append(.regroupUndone(kind: kind, released: released))
         d.reply = [("moved", .int(Int64(back.count)))]
         return d
+    }
+}
+
+extension MeetingState {
+    /// What an undo would do, for the console to ask first: how many notes go back, to which
+    /// themes (by the names they carry now: one renamed since shows its new name, so the
+    /// facilitator sees where the notes would land), and how many of the notes the
+    /// regrouping moved stay (placed by hand since, moved on, or gone).
+    func undoPreview(_ kind: NoteKind, back: [(note: String, to: String?)], restored: [RemovedTheme],
+                     regrouped: Int) -> [(String, JSONValue)] {
+        var order: [String?] = []
+        var counts: [String?: Int] = [:]
+        for b in back {
+            if counts[b.to] == nil { order.append(b.to) }
+            counts[b.to, default: 0] += 1
+        }
+        let into: [JSONValue] = order.map { id in
+            let label = id.flatMap { theme in themes[theme]?.label ?? restored.first(where: { $0.id == theme })?.label }
+            return .object([("theme", id.map(JSONValue.string) ?? .null), ("label", label.map(JSONValue.string) ?? .null),
+                            ("comesBack", .bool(id.map { themes[$0] == nil } ?? false)), ("notes", .int(Int64(counts[id] ?? 0)))])
+        }
+        return [("moved", .int(Int64(back.count))), ("into", .array(into)), ("stay", .int(Int64(max(0, regrouped - back.count)))),
+                ("preview", .bool(true))]
     }
 }

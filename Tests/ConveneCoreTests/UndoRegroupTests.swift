@@ -84,6 +84,31 @@ final class UndoRegroupTests: XCTestCase {
                        "no empty Broadband comes back; the theme the facilitator named stays")
     }
 
+    func testThePreviewSaysWhereTheNotesWouldGoByTheNamesTheColumnsCarryNowAndChangesNothing() throws {
+        // A walk-through pressed Undo after renaming columns: the notes went back into a column
+        // that by then meant something else. The console now asks first, with this preview.
+        try offerAndApply()
+        try m.run(.renameTheme(theme: "t3", label: "Zoning & land"), as: .facilitator)
+        try m.run(.moveNote(note: note("n5"), theme: "t3"), as: .facilitator)
+        let applied = wall(), seq = m.state.seq
+        let preview = try m.run(.undoRegroup(kind: .opportunity, preview: true), as: .facilitator)
+        XCTAssertEqual(preview.events, [], "a preview records nothing")
+        XCTAssertEqual(m.state.seq, seq)
+        XCTAssertEqual(wall(), applied)
+        XCTAssertNotNil(m.state.lastRegroup[.opportunity], "and the regrouping can still be undone")
+        let reply = Dictionary(preview.reply, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(reply["moved"], .int(3))
+        XCTAssertEqual(reply["stay"], .int(1), "n5, placed by hand since, stays")
+        XCTAssertEqual(reply["into"], .array([
+            .object([("theme", .string("t2")), ("label", .string("Broadband")), ("comesBack", .bool(true)), ("notes", .int(2))]),
+            .object([("theme", .string("t3")), ("label", .string("Zoning & land")), ("comesBack", .bool(false)), ("notes", .int(1))]),
+        ]))
+        // The undo itself does what the preview said.
+        let undo = try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(Dictionary(undo.reply, uniquingKeysWith: { a, _ in a })["moved"], .int(3))
+        XCTAssertEqual(wall(), ["Welders: n0 n1 n2", "Broadband: n3 n4", "Zoning & land: n5 n6 n7 n8"])
+    }
+
     func testNotesGoingBackKeepTheirThemeOnTheWallEvenWhenItHeldNoOtherNote() throws {
         // The proposal takes n1 and n2 out of Welders into a new theme and puts n3 there.
         let moves = [("n1", "t1", "p1"), ("n2", "t1", "p1"), ("n3", "t2", "t1")].map { RegroupMove(note: note($0.0), from: $0.1, to: $0.2) }

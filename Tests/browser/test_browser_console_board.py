@@ -230,8 +230,22 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     console.wait(lambda: not stale_titles(), "titles that fit the notes the columns now hold", timeout=15)
     viewport_shot(console, "proposal applied")
 
-    # One step back.
+    # One step back, asked first: where the notes would go, by the names the columns carry now.
+    labels = {t["id"]: t["label"] for t in console_ws().welcome["snapshot"]["themes"]}
     console.click(console.by_id("undo-regroup-button"))
+    console.wait_js("return shown($('undo-confirm'));", message="Undo asks first")
+    question = console.js("return text($('undo-confirm-text'));")
+    assert question.startswith("Undo the last regrouping? 2 notes go back"), question
+    assert all(f"“{labels[n['theme']]}”" in question for n in movers), (question, labels)
+    assert console.js("return document.activeElement === $('undo-confirm-no');"), "a doubled Enter does not undo"
+    assert sorted(console.board().get("Broadband & fiber", [])) == sorted(n["text"] for n in movers), "asking moves nothing"
+    viewport_shot(console, "undo asks first")
+    console.click(console.by_id("undo-confirm-no"))
+    console.wait_js("return $('undo-confirm').hidden;", message="the question goes")
+    assert sorted(console.board().get("Broadband & fiber", [])) == sorted(n["text"] for n in movers), "kept as it is"
+    console.click(console.by_id("undo-regroup-button"))
+    console.wait_js("return shown($('undo-confirm'));", message="Undo asks again")
+    console.click(console.by_id("undo-confirm-yes"))
     console.wait(lambda: all(n["text"] not in console.board().get("Broadband & fiber", []) for n in movers), "the proposal undone")
     back = {n["text"]: n["theme"] for n in console_ws().welcome["snapshot"]["notes"]}
     assert all(back[n["text"]] == n["theme"] for n in movers), "each note is back where it was"

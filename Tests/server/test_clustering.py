@@ -219,6 +219,18 @@ def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):
     before = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
     reply = console.command({"type": "regroup", "kind": "opportunity"})
     assert reply["type"] == "ack", reply
+    # The console asks first: a preview says where the notes would go and changes nothing.
+    regrouped = {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]}
+    asked = console.command({"type": "undoRegroup", "kind": "opportunity", "preview": True})
+    assert asked["type"] == "ack" and asked["preview"] is True and asked["moved"] == reply["moved"], asked
+    going = {}
+    for note, theme in before.items():
+        if regrouped[note] != theme:
+            going[theme] = going.get(theme, 0) + 1
+    assert {i["theme"]: i["notes"] for i in asked["into"]} == going, (asked["into"], going)
+    assert asked["stay"] == 0
+    assert {n["id"]: n["theme"] for n in console_for(server).welcome["snapshot"]["notes"]} == regrouped, "a preview moves nothing"
+    assert console_for(server).welcome["snapshot"]["undoable"] == {"opportunity": reply["moved"]}, "and it can still be undone"
     # One step back: the wall is as it was before the regrouping.
     undo = console.command({"type": "undoRegroup", "kind": "opportunity"})
     assert undo["type"] == "ack" and undo["moved"] == reply["moved"]

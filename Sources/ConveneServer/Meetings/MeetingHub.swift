@@ -160,7 +160,7 @@ public final class MeetingHub {
         }
         // The regrouping an undo takes back, as it stood (the decision forgets it).
         var undone: [RegroupMove] = []
-        if case let .undoRegroup(kind) = command { undone = live.speculative.lastRegroup[kind] ?? [] }
+        if case let .undoRegroup(kind, _) = command { undone = live.speculative.lastRegroup[kind] ?? [] }
         // "Keep in place": a move to the theme the note is already in only confirms it.
         var confirmsPlace = false
         if case let .moveNote(note, theme) = command, let n = live.speculative.notes[note] { confirmsPlace = n.theme == theme }
@@ -206,7 +206,7 @@ public final class MeetingHub {
             retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(changed.union(opened), kind: kind, in: live.speculative))
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
-        case let .undoRegroup(kind):
+        case let .undoRegroup(kind, preview) where !preview:
             // The themes notes went back to or left get titles for what they hold again when
             // theirs no longer fits; a theme the undo put back has the title it had, and a
             // theme no note moved in or out of keeps its own: the wall is as it stood, not renamed.
