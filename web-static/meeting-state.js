@@ -346,6 +346,18 @@ export function themesOfKind(state, kind) {
   return state.themes.filter((t) => t.kind === kind);
 }
 
+/** The strategy areas people may sign up for, as the wall and phones list them: a requirement
+ * theme with a note shown, one the facilitator named, or one the room has already backed
+ * (champions, supporters, people to invite). Not an automatic theme whose only notes were
+ * hidden: the board leaves that column out, and in a walk-through it came back in the
+ * commitments as "Re wages · 0 notes · I'll champion this". */
+export function strategyAreas(state) {
+  return themesOfKind(state, 'requirement').filter((t) => t.labelByHand
+    || state.notes.some((n) => n.theme === t.id && !n.hidden)
+    || state.champions.some((c) => c.theme === t.id)
+    || state.nominations.some((n) => n.theme === t.id));
+}
+
 export function notesOfKind(state, kind) {
   return state.notes.filter((n) => n.kind === kind);
 }

@@ -132,12 +132,14 @@ const ERRORS_ES = {
  * question; should a meeting ever ask its own, it is shown as written, never replaced.
  * `dated`: the facilitator has recorded the next steps' dates (the wrap-up's rule of thumb,
  * "within 30 days", would sit above the real dates). `summarySent`: the summary has reached
- * someone by e-mail.
+ * someone by e-mail. `mailed`: this person will get it by e-mail (else the closing thanks
+ * promises nothing: the line under it says the organizers will share it).
  */
-export function questionFor(phase, question, role, dated = false, summarySent = false) {
+export function questionFor(phase, question, role, dated = false, summarySent = false, mailed = true) {
   if (question !== DEFAULT_QUESTIONS[phase]) return question;
   // Once the summary has gone out, "it will follow" is no longer true.
   if (phase === 'closed' && summarySent) return t('question.closed.sent');
+  if (phase === 'closed' && !mailed) return t('question.closed.thanks');
   // A community partner supports strategy areas; only employers champion them.
   if (phase === 'commitments' && role === 'partner') return t('question.commitments.partner');
   if (phase === 'wrap-up' && dated) return t('question.wrap-up.dated');
@@ -195,6 +197,7 @@ const WORDS = {
     'question.commitments.partner': 'Which strategy areas will you support? Who else should be involved?',
     'question.wrap-up.dated': 'Here is what happens next.',
     'question.closed.sent': 'Thank you! The meeting summary has been sent by e-mail.',
+    'question.closed.thanks': 'Thank you for taking part!',
     'join.closedHeading': 'This meeting has ended',
     'join.shutHeading': 'Joining is closed',
     'join.shut': 'The facilitator has closed joining for this meeting. If you should be in it, ask them to open it again or to add you.',
@@ -318,6 +321,7 @@ const WORDS = {
     'question.commitments.partner': '¿Qué áreas de estrategia va a apoyar? ¿Quién más debería participar?',
     'question.wrap-up.dated': 'Esto es lo que sigue.',
     'question.closed.sent': '¡Gracias! El resumen de la reunión se envió por correo electrónico.',
+    'question.closed.thanks': '¡Gracias por participar!',
     'join.closedHeading': 'Esta reunión ha terminado',
     'join.shutHeading': 'Ya no es posible unirse',
     'join.shut': 'El facilitador cerró la inscripción a esta reunión. Si debe participar, pídale que la abra de nuevo o que lo agregue.',

@@ -3,7 +3,7 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, themesOfKind, nextStepsDated, otherNextSteps } from './meeting-state.js';
+import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, strategyAreas, nextStepsDated, otherNextSteps } from './meeting-state.js';
 import { $, h, setText, setWrappingText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
@@ -287,9 +287,11 @@ function render() {
   setText($('you'), `${nameAndOrg(you)} · ${t(`role.${you.role}`)}`);
   setText($('phase'), t(`phase.${state.phase}`));
   // The welcome's question asks people to join: someone who has is told they are in.
+  // Only someone who gave an address and agreed is told the summary follows by e-mail (a
+  // walk-through's phone without one read "The meeting summary will follow").
+  const mailed = !!you.email && !!you.consent && state.mailAvailable !== false;
   setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question, you.role, nextStepsDated(state),
-    // (Someone who gave no address is told the organizers will share it: not that it was e-mailed.)
-    state.summarySent && !!you.email && !!you.consent));
+    state.summarySent && mailed, mailed));
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;
@@ -360,7 +362,7 @@ function renderCommitments(state) {
   const open = state.phase === 'commitments' || state.phase === 'wrap-up';
   show($('commitments'), open);
   if (!open) return;
-  const areas = themesOfKind(state, 'requirement');
+  const areas = strategyAreas(state);
   setText($('champion-hint'), t(you.role === 'partner' ? 'areas.hint.partner' : 'areas.hint.employer'));
   show($('areas-empty'), areas.length === 0);
   syncChildren($('areas'), areas, (area) => area.id, createArea, (li, area) => updateArea(li, area, state));

@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, themesOfKind, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, SUMMARY_SENT, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
+import { phaseKind, strategyAreas, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, SUMMARY_SENT, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
 import { $, h, setText, setWrappingText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
@@ -421,13 +421,13 @@ function renderSpotlight(state, theme) {
 // ---- Strategy areas with champions ----
 
 function renderAreas(state) {
-  const areas = themesOfKind(state, 'requirement');
+  const areas = strategyAreas(state);
   const items = areas;
   const list = $('areas');
   list.dataset.count = String(Math.min(items.length, 8));
   const created = syncChildren(list, items, (t) => t.id, createArea, (li, t) => {
     const champions = championsOf(state, t.id);
-    const notes = state.notes.filter((n) => n.theme === t.id).length;
+    const notes = state.notes.filter((n) => n.theme === t.id && !n.hidden).length;
     const nominees = state.nominations.filter((n) => n.theme === t.id);
     li.classList.toggle('no-champion', champions.length === 0);
     setWrappingText(li.querySelector('.area-label'), t.label);

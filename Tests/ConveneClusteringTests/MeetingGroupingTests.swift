@@ -271,6 +271,22 @@ final class MeetingGroupingTests: XCTestCase {
         XCTAssertEqual(first?.into, "N")
     }
 
+    func testThemesTheFacilitatorNamedAreNotOfferedForMergingJustForBeingMany() {
+        // Three distinct topics in three columns the facilitator named, on a wall whose target
+        // is two themes: a walk-through was told two columns it had just built "look alike".
+        let data = vectors(themes: 3, perTheme: 4)
+        var wall = Wall(themes: ["A", "B", "C"].map { WallTheme(id: $0, label: $0, labelByHand: true) })
+        for (i, d) in data.enumerated() { wall.notes.append(WallNote(id: "n\(i)", vector: d.vector, text: Self.note, theme: ["A", "B", "C"][d.theme])) }
+        var engine = MeetingGrouping()
+        engine.targetThemes = 2
+        XCTAssertEqual(engine.mergeSuggestions(wall).count, 0, "\(engine.mergeSuggestions(wall))")
+        // One column the grouping made and titled: the closest pair with it is offered, as before.
+        wall.themes[2].labelByHand = false
+        let offered = engine.mergeSuggestions(wall)
+        XCTAssertEqual(offered.count, 1)
+        XCTAssertEqual(offered.first?.from, "C", "\(offered)")
+    }
+
     func testAThemeMadeByHandAttractsTheNotesItNames() {
         let data = vectors(themes: 3, perTheme: 6)
         var wall = Wall(themes: [WallTheme(id: "H", label: "Made by hand", labelByHand: true, seed: data[2].vector)])

@@ -314,6 +314,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
             .hasPrefix("At the launch meeting of the light manufacturing sector partnership in Region X, you were named as someone who should be involved in “Worker housing” and “Rides to the plants”."),
                       SummaryMail.introduction(for: ruth, state: named.state).intro)
+        // Nobody drives those areas yet: no champions are promised (a walk-through's letter did).
+        XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
+            .hasSuffix("nobody has offered to drive them yet, and the partnership would be glad of your help to get them started."),
+                      SummaryMail.introduction(for: ruth, state: named.state).intro)
+        var led = named
+        try led.run(.champion(theme: housing), as: .participant(karen))
+        XCTAssertTrue(SummaryMail.introduction(for: ruth, state: led.state).intro.hasSuffix("the champions would be glad to have you join them."),
+                      SummaryMail.introduction(for: ruth, state: led.state).intro)
         // Someone who joined from a phone in Spanish: the letter opens in Spanish, and says the
         // summary below is in English; the record survives the log.
         var spanish = MeetingDriver()

@@ -403,6 +403,8 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     assert "come to your e-mail" not in karen.closed_notice()
     luis.wait(lambda: "The meeting is closed" in (luis.closed_notice() or ""), "the closed notice")
     assert "e-mail" not in luis.closed_notice() and "The organizers will share the meeting summary." in luis.closed_notice()
+    # Nor does the thanks above it promise the summary "will follow" (a walk-through's phone did).
+    assert luis.question() == "Thank you for taking part!" and karen.question() == "Thank you for taking part!", (luis.question(), karen.question())
     assert "hosted by Karen Lee" in luis.closed_notice(), luis.closed_notice()
     # The strategy areas are gone from the phones; what each person put their name on stays in sight.
     assert "You signed up to champion “Talent pipeline” and “Infrastructure”." in karen.closed_notice(), karen.closed_notice()

@@ -469,3 +469,37 @@ def test_the_people_named_to_invite_are_on_the_wall_by_name(screens, facilitator
     assert all(color == "rgb(26, 26, 26)" for _, color in sizes), sizes
     wall.shot("people to invite")
     luis.close()
+
+
+def test_an_area_whose_only_notes_were_hidden_is_not_offered_for_champions(screens, facilitator, server):
+    """A walk-through: the grouping put "same as above re wages" alone in an automatic theme
+    titled "Re wages"; the facilitator hid the note. The board left the column out, but in the
+    commitments it came back on the wall and every phone as "Re wages · 0 notes · I'll champion
+    this". An automatic area with no note shown is not offered; one the facilitator named is."""
+    from conftest import harness
+    from test_browser_console_board import append_event
+    ids = fill_wall(facilitator, {"Wages & benefits": ["Pay teachers more", "Health insurance for aides"],
+                                  "Named, still empty": []}, kind="requirement")
+    facilitator("post", id="aside", kind="requirement", text="same as above re wages",
+                scribe={"name": "Marcus", "organization": "Little Sprouts", "role": "employer"})
+    # The grouping's own theme for it, as the clustering writes it to the log.
+    server.stop()
+    now = int(time.time() * 1000)
+    append_event(server.data, {"type": "themeCreated", "at": now, "theme": "t900", "kind": "requirement",
+                               "label": "Re wages", "byHand": False})
+    append_event(server.data, {"type": "noteMoved", "at": now, "note": "aside", "theme": "t900", "byHand": False})
+    server.start()
+    facilitator.client = harness.console_for(server)
+    facilitator("hideNote", note="aside", hidden=True)
+    facilitator("setPhase", phase="commitments")
+    wall = screens.wall()
+    wall.wait(lambda: set(wall.areas() or {}) == {"Wages & benefits", "Named, still empty"},
+              "the areas people can champion, not the one whose only note was hidden")
+    assert wall.areas()["Wages & benefits"]["facts"] == "2 notes"
+    phone = screens.phone()
+    phone.join("Ana Ruiz", "Little Sprouts")
+    phone.wait(lambda: set(phone.areas() or {}) == {"Wages & benefits", "Named, still empty"}, "the same areas on the phone")
+    phone.shot("areas")
+    # Shown again, the note brings its area back.
+    facilitator("hideNote", note="aside", hidden=False)
+    wall.wait(lambda: "Re wages" in (wall.areas() or {}), "the area back with its note")

@@ -38,7 +38,13 @@ extension MeetingGrouping {
         // The earlier engine's bar, cosine 0.3 between the themes' embeddings, on the
         // embedding's share of the blend (unrelated themes measure about 0.1 and less).
         var result = pairs.filter { $0.similarity >= mergeThreshold }
-        if result.isEmpty, ids.count > targetThemes, let closest = pairs.first { result = [closest] }
+        // With more themes than the target, the closest pair is offered even below that bar —
+        // but not two themes the facilitator named: they made that structure on purpose (a
+        // walk-through was told its two new columns "look alike" just after building them).
+        if result.isEmpty, ids.count > targetThemes,
+           let closest = pairs.first(where: { !(byHand.contains($0.from) && byHand.contains($0.into)) }) {
+            result = [closest]
+        }
         return result
     }
 }

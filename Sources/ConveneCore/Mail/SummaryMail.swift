@@ -118,9 +118,15 @@ public enum SummaryMail {
                 + "Abajo está el resumen de lo acordado, en inglés; compártalo con "
                 + (partner ? "otras personas de su red" : "otros empleadores") + " que quieran participar.")
         }
+        // Areas nobody has offered to drive yet have no champions to join (a walk-through's
+        // invitation to an area "Not a priority right now" promised them).
+        let areas = Set(theirs.compactMap { $0.theme.flatMap { state.themes[$0] != nil ? $0 : nil } })
+        let led = areas.contains { state.champions(of: $0).contains { $0.role == .employer } }
+        let welcome = areas.isEmpty || led ? "the champions would be glad to have you join them."
+            : "nobody has offered to drive \(areas.count == 1 ? "it" : "them") yet, and the partnership would be glad of your help to get \(areas.count == 1 ? "it" : "them") started."
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be \(involved). "
-                + "Here is what the employers there agreed; the champions would be glad to have you join them."
+                + "Here is what the employers there agreed; " + welcome
             : "Thank you for taking part in the launch meeting of \(partnership). "
                 + (partner ? "Here is what the employers agreed; please share it with others in your network who would like to be involved."
                            : "Here is what we agreed; please share it with other employers who would like to be involved.")
