@@ -372,7 +372,10 @@ final class MeetingGroupingTests: XCTestCase {
                      "Hola desde la planta de Acme", "greetings from the co-op", "saludos desde la planta",
                      "thanks for the invite!", "gracias por la invitación",
                      "thanks for organizing this, great to see everyone in one room!", "nice to meet y'all",
-                     "Gracias por organizar esta reunión", "thx everyone for coming", "thanks all for joining"] {
+                     "Gracias por organizar esta reunión", "thx everyone for coming", "thanks all for joining",
+                     // A vote for another note (a walk-through's were filed in themes).
+                     "+1 to the hospital comment", "same as above re wages", "agree with Maria's point about childcare",
+                     "me too re the bus comment", "lo mismo que arriba"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
@@ -384,7 +387,8 @@ final class MeetingGroupingTests: XCTestCase {
                      "hello from HR we need welders", "hey from Acme need CDL drivers asap", "hola desde Acme necesitamos soldadores",
                      "hi from the clinic no nurses left", "hello from Texas housing is impossible",
                      "we see demand for reefer trucks", "meet the plants' need for welders",
-                     "Necesitamos organizar el transporte para los trabajadores"] {
+                     "Necesitamos organizar el transporte para los trabajadores",
+                     "same problem with welders here", "agree with the comment above, we also need welders", "1 welder left, same as last year"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }

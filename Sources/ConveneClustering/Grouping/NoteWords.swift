@@ -20,6 +20,7 @@ public struct NoteWords: Sendable {
         breakBefore = read.map(\.breakBefore)
         language = Language.guess(text)
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
-        isChatter = RoomChatter.isChatter(keys: words.map(\.key), breakBefore: breakBefore)
+        isChatter = RoomChatter.isChatter(keys: words.map(\.key), breakBefore: breakBefore,
+                                          plusOne: text.drop(while: { $0.isWhitespace }).hasPrefix("+1"))
     }
 }
