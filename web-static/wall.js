@@ -478,10 +478,10 @@ function createArea() {
 // ---- Champions and next steps, read from the back of the room ----
 
 // Scales of the champions' and next steps' type (1 = about 26 px for a name at 1920×1080): the
-// largest at which everything fits on the wall is used. Below 1 only for a crowded wall: with
-// seven strategy areas a walk-through's next steps sat below the screen's edge at 1, and the
-// dates the room must leave with are worth a smaller type.
-const FOLLOW_UP_SCALES = [2, 1.75, 1.5, 1.3, 1.15, 1, 0.9, 0.8, 0.7];
+// largest at which everything fits on the wall is used, to a twentieth. Below 1 only for a
+// crowded wall: with seven strategy areas a walk-through's next steps sat below the screen's
+// edge at 1, and the dates the room must leave with are worth a smaller type.
+const FOLLOW_UP_SCALE = { most: 2, least: 0.7, step: 0.05 };
 
 function fitFollowUp() {
   const main = $('wall-main');
@@ -495,12 +495,38 @@ function fitFollowUp() {
   const whole = () => main.scrollWidth <= main.clientWidth + 1 && words.every((el) => el.scrollWidth <= el.clientWidth + 1);
   // The largest scale at which all is on screen and every word whole; failing that (a word
   // too long at any size, a web address in the next steps), the largest that is on screen.
-  const scale = FOLLOW_UP_SCALES.find((s) => { main.style.setProperty('--follow-up-scale', String(s)); return tall() && whole(); })
-    ?? FOLLOW_UP_SCALES.find((s) => { main.style.setProperty('--follow-up-scale', String(s)); return tall(); })
-    ?? FOLLOW_UP_SCALES[FOLLOW_UP_SCALES.length - 1];
+  // The largest scale that fits, found by halving (a dozen layouts rather than a few dozen:
+  // this runs on every change the wall shows in these phases); undefined if none does.
+  const fitsAt = (s, fits) => { main.style.setProperty('--follow-up-scale', String(s)); return fits(); };
+  const largest = (fits) => {
+    const { most, least, step } = FOLLOW_UP_SCALE;
+    if (fitsAt(most, fits)) return most;
+    if (!fitsAt(least, fits)) return undefined;
+    let [lo, hi] = [least, most];
+    while (hi - lo > step) {
+      const mid = Math.round(((lo + hi) / 2) * 100) / 100;
+      if (fitsAt(mid, fits)) lo = mid; else hi = mid;
+    }
+    return lo;
+  };
+  // With the next steps on screen too, they may also stand beside the strategy areas rather
+  // than under them: whichever layout lets the type grow more (a walk-through's wrap-up with
+  // five areas, supporters and three more steps set champions' names at 20 px under them,
+  // beside an empty cell of the areas' grid). Under them when it makes no difference.
+  const layouts = shown($('areas-view')) && shown($('next-steps')) ? [false, true] : [false];
+  let best = null;
+  for (const side of layouts) {
+    main.classList.toggle('follow-up-side', side);
+    const scale = largest(() => tall() && whole());
+    if (scale !== undefined && (best === null || scale > best.scale)) best = { side, scale };
+  }
+  main.classList.toggle('follow-up-side', best?.side ?? false);
+  const scale = best?.scale ?? largest(tall) ?? FOLLOW_UP_SCALE.least;
   main.style.setProperty('--follow-up-scale', String(scale));
   for (const el of words) el.style.overflowWrap = '';
 }
+
+const shown = (el) => !el.hidden && el.getClientRects().length > 0;
 
 // ---- Next steps ----
 

@@ -503,3 +503,54 @@ def test_an_area_whose_only_notes_were_hidden_is_not_offered_for_champions(scree
     # Shown again, the note brings its area back.
     facilitator("hideNote", note="aside", hidden=False)
     wall.wait(lambda: "Re wages" in (wall.areas() or {}), "the area back with its note")
+
+
+FIVE_BUSY_AREAS = {
+    "Upskilling & employer-led curriculum": ["Employers help write the curriculum", "Short courses for working adults"],
+    "Attract & keep tech talent in the region": ["Graduates leave for big cities", "Remote workers could move here"],
+    "Cyber talent pipeline": ["Need SOC analysts with 2-3 years", "Security clearances take a year"],
+    "Apprenticeships & work-based learning": ["Shared apprenticeship across MSPs", "Paid internships for juniors"],
+    "Startup capital & local procurement": ["Local buyers skip local vendors", "No seed funds in the valley"],
+}
+
+
+def test_a_busy_wrap_up_sets_champions_in_large_type(screens, facilitator, server):
+    """A walk-through's wrap-up: five areas, two champions on four of them, a supporter and
+    people to invite, and three more next steps under the dates. Under the areas, the next
+    steps left room only for champions' names at 20 px; beside them the type grows."""
+    from conftest import harness
+    ids = fill_wall(facilitator, FIVE_BUSY_AREAS, kind="requirement")
+    facilitator("setPhase", phase="commitments")
+    areas = list(ids.values())
+    people = [harness.phone_for(server, name, organization=org) for name, org in [
+        ("Priya Natarajan", "Valley Medical Center – IT"), ("Marcus O'Neill", "Tri-River Federal Bank"),
+        ("Hannah Cho", "ShieldPoint Cyber"), ("Dana Kowalski", "Keystone Managed IT (MSP)")]]
+    for i, phone in enumerate(people):
+        for area in (areas[i], areas[(i + 1) % 4]):
+            assert phone.command({"type": "champion", "theme": area})["type"] == "ack"
+    partner = harness.phone_for(server, "Tom Reyes", organization="Tri-River Workforce Board", role="partner")
+    for area in areas[2:4]:
+        assert partner.command({"type": "champion", "theme": area})["type"] == "ack"
+    for i, area in enumerate(areas[:3]):
+        assert people[i].command({"type": "nominate", "id": f"inv{i}", "name": f"Renee Castillo {i}",
+                                  "organization": "Valley Hospital Foundation", "theme": area})["type"] == "ack"
+    facilitator("setNextSteps", championsCallDate="2026-04-02T15:00", championsCallHost="Hannah Cho", nextMeetingDate="2026-05-07T08:00",
+                other="Priya to send draft summary to chairs by Friday\nTom: pull labor market data on SOC analyst openings\n"
+                      "Invite Cardinal Data Centers and NetCore MSP to the champions call")
+    facilitator("setPhase", phase="wrap-up")
+    wall = screens.wall()
+    wall.wait(lambda: len(wall.areas() or {}) == 5 and sum(len(a["champions"]) for a in wall.areas().values()) == 8,
+              "five areas and their champions")
+    wall.wait_js("return shown($('next-steps'));", message="the next steps")
+    wall.wait_js("const q = $('join-qr'); return q.hidden || (q.complete && q.naturalWidth > 0);", message="the QR code to load")
+    time.sleep(0.5)
+    on_screen = """const m = $('wall-main'), els = [$('invite-whole'), $('next-steps')].filter((e) => e && shown(e));
+        return m.scrollHeight <= m.clientHeight + 1 && els.every((e) => e.getBoundingClientRect().bottom <= innerHeight);"""
+    assert wall.js(on_screen), "everything on screen"
+    assert wall.words_not_whole("#areas .area-label, #areas .champions li, #areas .supporters, #areas .invite, #next-steps-list dd") == []
+    names = wall.js("return parseFloat(getComputedStyle(document.querySelector('#areas .champion-name')).fontSize);")
+    steps = wall.js("return parseFloat(getComputedStyle(document.querySelector('#next-steps-list dd')).fontSize);")
+    assert names >= 26 and steps >= 24, f"champions' names at {names} px, next steps at {steps} px"
+    wall.shot("busy wrap-up")
+    for phone in people + [partner]:
+        phone.close()
