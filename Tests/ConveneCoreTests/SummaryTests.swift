@@ -175,6 +175,13 @@ final class SummaryTests: XCTestCase {
         }
         let own = render(MeetingSummary(state, includeContacts: true), .markdown)
         XCTAssertTrue(own.contains("outreach@example.edu") && own.contains("karen@example.com"))
+        // The spreadsheet too (a walk-through's "with contacts" CSV was the plain one): the
+        // people to invite by name in both, how to reach them only in the own copy.
+        let sharedCSV = render(MeetingSummary(state), .csv), ownCSV = render(MeetingSummary(state, includeContacts: true), .csv)
+        XCTAssertTrue(sharedCSV.hasPrefix("phase,theme,text,organization,role,champions,supporters,to invite\r\n"))
+        XCTAssertTrue(sharedCSV.contains("Embry Riddle outreach office (Embry Riddle)") && !sharedCSV.contains("outreach@example.edu"))
+        XCTAssertTrue(ownCSV.contains("Embry Riddle outreach office (Embry Riddle) <outreach@example.edu>"), ownCSV)
+        XCTAssertTrue(ownCSV.contains("Karen <karen@example.com>"), ownCSV)
     }
 
     func testMarkdownStaysReadableAsPlainText() throws {

@@ -189,15 +189,25 @@ extension SummaryRenderer {
     }
 
     static func csv(_ s: MeetingSummary) -> String {
-        var rows = [["phase", "theme", "text", "organization", "role", "champions", "supporters"]]
-        for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, "", ""]) } }
-        for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, "", ""]) }
-        for g in s.areas + s.notPriority {
-            let champs = g.champions.map(\.name).joined(separator: "; ")
-            let supporters = g.supporters.map(\.name).joined(separator: "; ")
-            for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs, supporters]) }
+        // The people of an area by name; in the facilitator's copy with contacts, each with
+        // how to reach them ("Priya Natarajan <priya@…>"): a walk-through's "with contacts"
+        // CSV was byte for byte the plain one.
+        func reach(_ name: String, _ contact: String?) -> String {
+            guard s.includesContacts, let contact, !contact.isEmpty else { return name }
+            return "\(name) <\(contact)>"
         }
-        for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, n.organization, n.role.rawValue, "", ""]) }
+        var rows = [["phase", "theme", "text", "organization", "role", "champions", "supporters", "to invite"]]
+        for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, "", "", ""]) } }
+        for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, "", "", ""]) }
+        for g in s.areas + s.notPriority {
+            let champs = g.champions.map { reach($0.name, $0.email) }.joined(separator: "; ")
+            let supporters = g.supporters.map { reach($0.name, $0.email) }.joined(separator: "; ")
+            let invite = g.invite.map { reach("\($0.name) (\($0.organization))", $0.contact) }.joined(separator: "; ")
+            for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs, supporters, invite]) }
+            // An area whose notes all moved away still has its people (a row without a note).
+            if g.notes.isEmpty { rows.append(["requirements", g.label, "", "", "", champs, supporters, invite]) }
+        }
+        for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, n.organization, n.role.rawValue, "", "", ""]) }
         return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }
