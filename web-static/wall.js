@@ -451,7 +451,7 @@ function renderAreas(state) {
     const supporters = supportersOf(state, t.id);
     show(li.querySelector('.supporters'), supporters.length > 0);
     setWrappingText(li.querySelector('.supporters'),
-      `Supported by ${supporters.map((p) => `${p.name} (${p.organization})`).join(', ')}`);
+      `Supported by ${supporters.map(nameAndOrganization).join(', ')}`);
   });
   fadeIn(created);
   show($('areas-empty'), items.length === 0);
@@ -461,8 +461,10 @@ function renderAreas(state) {
 }
 
 /** "Rosa Diaz (Valley Growers)", or the name alone. */
+/** "Tom Reyes (Tri-River Workforce Board)"; an organization with brackets of its own has them
+ * square inside these ("Dana (Keystone Managed IT [MSP])"), as in the summary. */
 function nameAndOrganization(n) {
-  return n.organization ? `${n.name} (${n.organization})` : n.name;
+  return n.organization ? `${n.name} (${n.organization.replace(/\(/g, '[').replace(/\)/g, ']')})` : n.name;
 }
 
 function createArea() {

@@ -202,6 +202,24 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(letters["d@other.example"]).hasPrefix("Thank you for taking part"), "another Dana is no chair")
     }
 
+    func testATitleWithAColonAndAnOrganizationWithBracketsReadPlainly() throws {
+        // A walk-through's summary: "Talent: apprenticeships & remote hiring: Notes here…" and
+        // "Dana Kowalski (Keystone Managed IT (MSP))".
+        var m = MeetingDriver()
+        let dana = try XCTUnwrap(try m.run(.join(name: "Dana Kowalski", organization: "Keystone Managed IT (MSP)", role: .employer, email: nil, consent: false),
+                                             as: .guest).reply.first { $0.0 == "participant" }?.1.stringValue)
+        m.phase(.requirements)
+        let talent = m.theme(.requirement, "Talent: apprenticeships & remote hiring")
+        try m.run(.post(id: "r1", kind: nil, text: "shared apprenticeship across MSPs", scribed: nil), as: .participant(dana))
+        try m.run(.moveNote(note: "r1", theme: talent), as: .facilitator)
+        m.phase(.commitments)
+        try m.run(.champion(theme: talent), as: .participant(dana))
+        let text = SummaryRenderer.render(MeetingSummary(m.state), as: .text, jsonSerializer: { JSONCodec.serializeString($0) })
+        XCTAssertTrue(text.contains("Talent: apprenticeships & remote hiring — "), text)
+        XCTAssertFalse(text.contains("hiring:"), text)
+        XCTAssertTrue(text.contains("Dana Kowalski (Keystone Managed IT [MSP])"), text)
+    }
+
     func testPointsThatUseTheWordsOfADoubtOrAnAgreementAreStillPoints() {
         for point in ["Childcare has become too expensive", "There is no ideal site for a training center",
                       "Parents are not sure manufacturing is a career", "Students don't know these jobs exist here",

@@ -37,7 +37,11 @@ struct SummaryDocument {
 
         func titled(_ g: MeetingSummary.Group, extra: String = "") -> [Run] {
             let sentence = [g.synthesis, extra.isEmpty ? nil : extra].compactMap { $0 }.joined(separator: " ")
-            return sentence.isEmpty ? [Run(text: g.label, strong: true)] : [Run(text: g.label + ":", strong: true), Run(text: " " + sentence)]
+            // A title with a colon of its own is followed by a dash ("Talent: apprenticeships &
+            // remote hiring: Notes here…" read as three parts in a walk-through's summary).
+            guard !sentence.isEmpty else { return [Run(text: g.label, strong: true)] }
+            return g.label.contains(":") ? [Run(text: g.label, strong: true), Run(text: " — " + sentence)]
+                : [Run(text: g.label + ":", strong: true), Run(text: " " + sentence)]
         }
 
         blocks.append(.heading("Priority opportunities"))

@@ -72,8 +72,11 @@ public enum SummaryWording {
     /// "Karen (Avionics Works)"; in the facilitator's copy with contacts, "Karen (Avionics
     /// Works, karen@avionics.example)": the address inside the brackets, so that in a list of
     /// several people each address stays with its person.
+    /// An organization with brackets of its own has them square inside these, as style
+    /// guides nest them ("Dana (Keystone Managed IT [MSP])": a walk-through read "(… (MSP))").
     static func person(_ p: MeetingSummary.Person) -> String {
-        "\(p.name) (\(p.organization)" + (p.email.map { ", \($0)" } ?? "") + ")"
+        let organization = String(p.organization.map { $0 == "(" ? "[" : $0 == ")" ? "]" : $0 })
+        return "\(p.name) (\(organization)" + (p.email.map { ", \($0)" } ?? "") + ")"
     }
 
     /// "Initial champions: Karen (Avionics Works) and Ginger (Precision Parts). Supported by
