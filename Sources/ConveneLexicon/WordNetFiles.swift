@@ -18,7 +18,7 @@ public enum WordNetFiles {
     public static func lexicon(directory: String = defaultDirectory) -> TitleLexicon? {
         var reader = TitleLexicon.Reader()
         guard eachLine(of: directory + "/index.adj", { reader.read(line: $0, of: .adjectiveIndex) }),
-              [("noun", .nounIndex), ("verb", .otherIndex), ("adv", .adverbIndex)].allSatisfy({ (part: String, file: TitleLexicon.Reader.File) in
+              [("noun", .nounIndex), ("verb", .verbIndex), ("adv", .adverbIndex)].allSatisfy({ (part: String, file: TitleLexicon.Reader.File) in
                   eachLine(of: directory + "/index." + part) { reader.read(line: $0, of: file) } })
         else { return nil }
         for part in parts { _ = eachLine(of: directory + "/data." + part) { reader.read(line: $0, of: .data) } }

@@ -244,6 +244,36 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertTrue(endings(lexicon).contains("machining"))
     }
 
+    /// "Data centers & widens hiring", "Ag-tech & require CMMC" (a walk-through's wall): a
+    /// phrase that starts on a verb is a clause, not a name. WordNet's index files say which
+    /// words are verbs and nothing else; "-ing" forms and plurals of nouns are not.
+    func testNoPhraseStartsOrEndsOnAWordThatIsOnlyAVerb() {
+        var reader = TitleLexicon.Reader()
+        func feed(_ lines: [String], _ file: TitleLexicon.Reader.File) {
+            for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
+        }
+        feed(["widen v 1 0 1 0 00001", "require v 1 0 1 0 00002", "hire v 1 0 1 0 00003", "retire v 1 0 1 0 00004",
+              "rid v 1 0 1 0 00005", "ride v 1 0 1 0 00006", "recruit v 1 0 1 0 00007"], .verbIndex)
+        feed(["hire n 1 0 1 0 00008", "hiring n 1 0 1 0 00009", "retiree n 1 0 1 0 00010", "ride n 1 0 1 0 00011",
+              "data n 1 0 1 0 00012", "center n 1 0 1 0 00013"], .nounIndex)
+        let lexicon = reader.lexicon()
+        for verb in ["widen", "widens", "require", "requires", "retire"] { XCTAssertTrue(lexicon.isOnlyVerb(verb), verb) }
+        for word in ["hire", "hires", "hiring", "retirees", "rides", "recruiting", "data", "centers", "cmmc"] {
+            XCTAssertFalse(lexicon.isOnlyVerb(word), word)
+        }
+        let texts = ["remote work widens hiring", "data centers widen hiring for techs", "defense primes require CMMC",
+                     "ag-tech firms require CMMC too"]
+        let w = wall(texts)
+        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
+        func edges(_ lexicon: TitleLexicon?) -> Set<String> {
+            let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: space, vocabulary: WallVocabulary(w, lexicon: lexicon))
+            return Set((found?.scored ?? []).flatMap { key in [key.key.split(separator: " ").first, key.key.split(separator: " ").last].compactMap { $0.map(String.init) } })
+        }
+        XCTAssertTrue(edges(nil).contains("widens") || edges(nil).contains("require"), "the case the rule is for: \(edges(nil))")
+        for verb in ["widens", "widen", "require"] { XCTAssertFalse(edges(lexicon).contains(verb), verb) }
+        XCTAssertTrue(edges(lexicon).contains("hiring") && edges(lexicon).contains("cmmc"), "\(edges(lexicon))")
+    }
+
     func testNamesTypedInLowerCaseAreWrittenWithTheirCapital() {
         // WordNet's data files: a licence header, then "offset lex_filenum ss_type w_cnt word lex_id …".
         let nouns = "  1 This software and database is being provided\n"

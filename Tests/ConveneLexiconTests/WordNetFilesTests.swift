@@ -36,6 +36,16 @@ final class WordNetFilesTests: XCTestCase {
         }
     }
 
+    func testWordNetSaysWhichWordsAreOnlyVerbs() throws {
+        guard let lexicon = WordNetFiles.lexicon() else { throw XCTSkip("wordnet-base is not installed") }
+        XCTAssertGreaterThan(lexicon.verbOnlyCount, 3_000)
+        for word in ["require", "requires", "widens", "attract", "retain", "grow", "compete", "solves"] { XCTAssertTrue(lexicon.isOnlyVerb(word), word) }
+        // Nouns too, their plurals, "-ing" and "-ed" forms: possible words of a title.
+        for word in ["hire", "recruit", "train", "needs", "retirees", "rides", "hiring", "training", "licensed", "expanded", "welders"] {
+            XCTAssertFalse(lexicon.isOnlyVerb(word), word)
+        }
+    }
+
     func testWordNetTellsAWordFromATypo() throws {
         guard let lexicon = WordNetFiles.lexicon() else { throw XCTSkip("wordnet-base is not installed") }
         // Lemmas, their regular forms, irregular forms (verb.exc), words also written with a capital.

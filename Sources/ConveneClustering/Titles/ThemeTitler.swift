@@ -99,7 +99,9 @@ public enum ThemeTitler {
                     let run = Array(words[start..<(start + length)])
                     guard isEdge(run.first!.key), isEdge(run.last!.key), !endsWeakly(run.last!.key),
                           !vocabulary.verbs.contains(run.last!.key), !vocabulary.modifiers.contains(run.last!.key),
-                          vocabulary.lexicon?.isAdverbNeverNoun(run.last!.key) != true else { continue }
+                          vocabulary.lexicon?.isAdverbNeverNoun(run.last!.key) != true,
+                          vocabulary.lexicon?.isOnlyVerb(run.first!.key) != true, vocabulary.lexicon?.isOnlyVerb(run.last!.key) != true
+                    else { continue }
                     guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
                     // Inside: content words or a connector; no word twice ("drones drones").
                     guard run.dropFirst().dropLast().allSatisfy({ isEdge($0.key) || connectors.contains($0.key) }),

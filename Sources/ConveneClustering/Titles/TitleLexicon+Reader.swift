@@ -18,6 +18,8 @@ extension TitleLexicon {
             case nounIndex
             /// `index.adv` read as itself: the adverbs (also an `otherIndex`).
             case adverbIndex
+            /// `index.verb` read as itself: which words can be verbs (also an `otherIndex`).
+            case verbIndex
             /// `data.noun`, `data.verb`, …: synsets with each word as written.
             case data
             /// `noun.exc`, `verb.exc`, …: irregular forms and their lemmas ("built build").
@@ -28,6 +30,7 @@ extension TitleLexicon {
         var otherLemmas = Set<UInt64>()
         var nounLemmas = Set<UInt64>()
         var adverbLemmas: [String] = []
+        var verbLemmaWords: [String] = []
         var forms: [String: String] = [:]       // a word written with capitals: lower-cased key → its one written form
         var ambiguous = Set<String>()           // keys written in two ways
         var lowerCase = Set<UInt64>()           // words written in lower case
@@ -40,7 +43,7 @@ extension TitleLexicon {
             // The licence header's lines start with spaces.
             guard let first = line.first, first != TitleLexicon.space else { return }
             switch file {
-            case .adjectiveIndex, .otherIndex, .nounIndex, .adverbIndex:
+            case .adjectiveIndex, .otherIndex, .nounIndex, .adverbIndex, .verbIndex:
                 // The lemma is the first field; lemmas of several words (joined by "_") are skipped.
                 let lemma = line.prefix { $0 != TitleLexicon.space }
                 guard !lemma.contains(TitleLexicon.underscore) else { return }
@@ -51,6 +54,7 @@ extension TitleLexicon {
                 }
                 if file == .nounIndex { nounLemmas.insert(TitleLexicon.wordHash(lemma)) }
                 if file == .adverbIndex { adverbLemmas.append(String(decoding: lemma, as: UTF8.self)) }
+                if file == .verbIndex { verbLemmaWords.append(String(decoding: lemma, as: UTF8.self)) }
             case .data:
                 readSynset(line)
             case .exceptions:
@@ -109,9 +113,25 @@ extension TitleLexicon {
             let capitalisedPlurals = Set(forms.keys.lazy.filter { $0.hasSuffix("s") }.map { TitleLexicon.wordHash($0.utf8) })
             // Adverbs that are never nouns ("alone", "overseas", "together"): no phrase ends on one.
             let adverbs = Set(adverbLemmas.filter { !nounLemmas.contains(TitleLexicon.wordHash($0.utf8)) })
+            // Verbs that are nothing else ("require", "widen", "attract"): no phrase starts or
+            // ends on one ("Data centers & widens hiring", "Ag-tech & require CMMC").
+            // Kept as the forms a note may type (the lemma and its third person), each of which no
+            // form of is a noun, adjective or adverb ("rides" is the plural of the noun "ride",
+            // not a form of "rid"): 14,000 hashes rather than the 140,000 words that are not verbs.
+            let notVerbs = nounLemmas.union(adjectiveLemmas.lazy.map { TitleLexicon.wordHash($0.utf8) })
+                .union(adverbLemmas.lazy.map { TitleLexicon.wordHash($0.utf8) })
+            var verbForms = Set<UInt64>()
+            for lemma in verbLemmaWords where !notVerbs.contains(TitleLexicon.wordHash(lemma.utf8)) {
+                var typed = [lemma, lemma + "s", lemma + "es"]
+                if lemma.hasSuffix("y") { typed.append(lemma.dropLast() + "ies") }
+                for form in typed where !([form] + TitleLexicon.singulars(of: form)).contains(where: { notVerbs.contains(TitleLexicon.wordHash($0.utf8)) }) {
+                    verbForms.insert(TitleLexicon.wordHash(form.utf8))
+                }
+            }
             return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common,
                                 capitalisedPluralHashes: capitalisedPlurals, adverbsNeverNouns: adverbs,
-                                otherKnownWordHashes: capitalised.union(irregularForms).subtracting(common))
+                                otherKnownWordHashes: capitalised.union(irregularForms).subtracting(common),
+                                verbOnlyFormHashes: verbForms)
         }
     }
 }

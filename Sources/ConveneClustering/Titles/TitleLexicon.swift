@@ -5,6 +5,8 @@
 ///   residential", "Venues, weddings & indoor" are cut short (`WallVocabulary.modifiers`);
 /// - names that are only ever written with a capital ("Asia", "Texas", "Medicaid", "OSHA"):
 ///   phones type "pulling out of asia", and a facilitator writes "Asia" on the wall;
+/// - verbs that are nothing else ("require", "widens"): a phrase starting or ending on one is
+///   a clause, not a name ("Data centers & widens hiring", "Ag-tech & require CMMC");
 /// - common words, only ever written in lower case ("truck", "broadband"): capitalised at the
 ///   start of a note ("Truck drivers with a CDL…"), they still take a small letter inside a
 ///   title ("Rail crossing & truck drivers", not "… & Truck drivers").
@@ -27,6 +29,10 @@ public struct TitleLexicon: Sendable {
     /// also "March") and the irregular forms of its exception lists ("built", "held"). With
     /// `commonWordHashes`, they tell a word from a typo (`isKnownWord`).
     let otherKnownWordHashes: Set<UInt64>
+    /// Hashes of the forms of the verbs WordNet lists as nothing else ("require", "requires",
+    /// "widens"), without a form that is also a noun, adjective or adverb, or the plural of
+    /// one ("rides" is the noun's, not the verb "rid"'s).
+    let verbOnlyFormHashes: Set<UInt64>
 
     public init(_ adjectives: Set<String>, properNames: [String: String] = [:]) {
         self.adjectives = adjectives
@@ -35,6 +41,7 @@ public struct TitleLexicon: Sendable {
         capitalisedPluralHashes = []
         adverbsNeverNouns = []
         otherKnownWordHashes = []
+        verbOnlyFormHashes = []
     }
 
     /// From the text of WordNet's `index.adj` and of the other parts of speech's index files
@@ -56,14 +63,26 @@ public struct TitleLexicon: Sendable {
     }
 
     init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>, capitalisedPluralHashes: Set<UInt64>,
-         adverbsNeverNouns: Set<String> = [], otherKnownWordHashes: Set<UInt64> = []) {
+         adverbsNeverNouns: Set<String> = [], otherKnownWordHashes: Set<UInt64> = [],
+         verbOnlyFormHashes: Set<UInt64> = []) {
         self.adjectives = adjectives
         self.properNames = properNames
         self.commonWordHashes = commonWordHashes
         self.capitalisedPluralHashes = capitalisedPluralHashes
         self.adverbsNeverNouns = adverbsNeverNouns
         self.otherKnownWordHashes = otherKnownWordHashes
+        self.verbOnlyFormHashes = verbOnlyFormHashes
     }
+
+    /// True when `key` (a lower-cased word) is a verb and nothing else, as typed or in its
+    /// third person ("widens", "requires"). Not a form in "-ing" ("hiring", "recruiting" name
+    /// activities) nor in "-ed" ("expanded broadband" reads as a noun phrase).
+    /// A form that is also the plural of a noun is that noun ("retirees", "rides": not
+    /// "retire", "rid").
+    public func isOnlyVerb(_ key: String) -> Bool {
+        !key.hasSuffix("ing") && verbOnlyFormHashes.contains(Self.wordHash(key))
+    }
+    public var verbOnlyCount: Int { verbOnlyFormHashes.count }
 
     public var adjectiveCount: Int { adjectives.count }
     public var properNameCount: Int { properNames.count }
