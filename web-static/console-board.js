@@ -481,7 +481,9 @@ function themeActions(themeId) {
   const del = h('button', { type: 'button', class: 'secondary small delete-theme', hidden: true });
   del.addEventListener('click', () => {
     const label = conn.state.themes.find((t) => t.id === themeId)?.label ?? '';
-    run({ type: 'deleteTheme', theme: themeId }, `Deleted “${label}”.`);
+    const hidden = conn.state.notes.filter((n) => n.theme === themeId && n.hidden).length;
+    run({ type: 'deleteTheme', theme: themeId },
+      hidden ? `Deleted “${label}”; its hidden ${hidden === 1 ? 'note is' : 'notes are'} in Unsorted, still hidden.` : `Deleted “${label}”.`);
   });
   const into = h('select', { class: 'merge-into', id: `merge-${themeId}` });
   const mergeForm = h('form', { class: 'inline-form' },
@@ -539,9 +541,11 @@ function updateColumn(col, c, view) {
     split.title = `Split by meaning: the automatic grouping proposes which notes of this ${themeWord(kind)} form a new one (a preview: nothing moves until you apply it)`;
     split.setAttribute('aria-label', `Split “${t.label}” by meaning`);
     const del = col.querySelector('.delete-theme');
-    show(del, c.notes.length === 0);
+    // Empty, or holding only notes the facilitator hid (they go to Unsorted, still hidden).
+    show(del, c.notes.every((n) => n.hidden));
     setText(del, 'Delete');
-    del.setAttribute('aria-label', `Delete the empty ${themeWord(kind)} “${t.label}”`);
+    del.setAttribute('aria-label', c.notes.length ? `Delete “${t.label}”; its hidden ${c.notes.length === 1 ? 'note goes' : 'notes go'} to Unsorted`
+      : `Delete the empty ${themeWord(kind)} “${t.label}”`);
     const others = view.themes.filter((o) => o.id !== t.id).map((o) => [o.id, o.label]);
     setOptions(col.querySelector('.merge-into'), [['', 'Choose…'], ...others]);
   }

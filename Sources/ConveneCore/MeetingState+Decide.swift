@@ -180,14 +180,18 @@ extension MeetingState {
         case let .deleteTheme(themeId):
             let t = try theme(themeId)
             // Notes are never deleted with a theme: the facilitator moves or merges them first.
-            let holding = noteOrder.filter { notes[$0].map { $0.theme == themeId && !$0.withdrawn } ?? false }.count
+            // Hidden ones go to Unsorted, still hidden (a walk-through's column held only the
+            // "same as above re wages" it had hidden, and could not be deleted).
+            let hidden = noteOrder.filter { notes[$0].map { $0.theme == themeId && !$0.withdrawn && $0.hidden } ?? false }
+            let holding = noteOrder.filter { notes[$0].map { $0.theme == themeId && !$0.withdrawn } ?? false }.count - hidden.count
             guard holding == 0 else {
                 throw CommandError(.invalid, "This \(t.kind.themeWord) still holds \(holding) \(holding == 1 ? "note" : "notes"): move them or merge the \(t.kind.themeWord) instead.")
             }
             guard !champions.contains(where: { $0.theme == themeId }) else {
                 throw CommandError(.invalid, "People have signed up as champions of this strategy area; merge it into another instead.")
             }
-            d.events = [.themeDeleted(theme: themeId)]
+            d.events = hidden.map { .noteMoved(note: $0, theme: nil, byHand: false) } + [.themeDeleted(theme: themeId)]
+            d.reply = [("unsorted", .int(Int64(hidden.count)))]
         case let .spotlight(themeId):
             if let themeId { _ = try theme(themeId) }
             if spotlight != themeId { d.events = [.spotlightSet(theme: themeId)] }

@@ -150,6 +150,15 @@ final class MeetingRulesTests: XCTestCase {
         try m.run(.champion(theme: area), as: .participant(karen))
         XCTAssertRefused(.invalid) { try m.run(.deleteTheme(theme: area), as: .facilitator) }
         XCTAssertEqual(MeetingState.replay(m.log)?.themeOrder, m.state.themeOrder, "the deletion replays")
+        // A theme whose only notes were hidden is deleted; they wait in Unsorted, still hidden
+        // (a walk-through's column of one hidden note could only be merged away).
+        try m.run(.hideNote(note: "n1", hidden: true), as: .facilitator)
+        let deleted = try m.run(.deleteTheme(theme: drones), as: .facilitator)
+        XCTAssertEqual(Dictionary(deleted.reply, uniquingKeysWith: { a, _ in a })["unsorted"], .int(1))
+        XCTAssertNil(m.state.themes[drones])
+        XCTAssertNil(m.state.notes["n1"]?.theme)
+        XCTAssertEqual(m.state.notes["n1"]?.hidden, true)
+        XCTAssertEqual(MeetingState.replay(m.log)?.notes["n1"]?.theme, nil)
     }
 
     func testSpotlightShowsOneThemeUntilReleasedOrThePhaseChanges() throws {

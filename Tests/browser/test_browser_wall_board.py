@@ -4,6 +4,8 @@ themes at 1920×1080 and 1280×720, every note legible and on screen (or counted
 
 import time
 
+from selenium.webdriver.common.by import By
+
 THEMES = {
     "Drones and aerospace": [
         "Drone makers are growing in the region and buying local machined parts",
@@ -503,6 +505,17 @@ def test_an_area_whose_only_notes_were_hidden_is_not_offered_for_champions(scree
     # Shown again, the note brings its area back.
     facilitator("hideNote", note="aside", hidden=False)
     wall.wait(lambda: "Re wages" in (wall.areas() or {}), "the area back with its note")
+    # Hidden again, the console can delete its column (it could only be merged away): the
+    # hidden note waits in Unsorted.
+    facilitator("hideNote", note="aside", hidden=True)
+    console = screens.console()
+    console.wait(lambda: console.column("Re wages") is not None, "the column on the console")
+    delete = console.column("Re wages").find_element(By.CSS_SELECTOR, ".delete-theme")
+    console.wait(lambda: delete.is_displayed(), "Delete offered for a column of hidden notes only")
+    assert "hidden note goes to Unsorted" in delete.get_attribute("aria-label")
+    console.click(delete)
+    console.wait(lambda: console.column("Re wages") is None, "the column deleted")
+    assert "Re wages" not in (wall.areas() or {})
 
 
 FIVE_BUSY_AREAS = {
