@@ -25,7 +25,7 @@ const UNSORTED_CHOICE = '(unsorted)';
 /** The most themes of one kind the server keeps (Limits.themesPerKind). */
 const THEMES_PER_KIND = 30;
 let ctx = null; // { conn, run, say, draw }
-/** The undo the facilitator is being asked about ({ kind, text }), or null. */
+/** The undo the facilitator is being asked about ({ kind, text, undoable }), or null. */
 let undoAsked = null;
 
 const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
@@ -77,10 +77,16 @@ export function setupBoard({ conn, run, say, draw }) {
     const ack = await run({ type: 'undoRegroup', kind, preview: true });
     if (!ack) return;
     if (!ack.moved) {
-      say('Nothing to put back: every note the last regrouping moved has been placed by hand since, or is gone.', false);
+      // Nothing would move: the undo is done at once, so the button goes rather than saying
+      // the same thing at every press.
+      if (await run({ type: 'undoRegroup', kind })) {
+        say('Nothing to put back: every note the last regrouping moved has been placed by hand since, or is gone.', false);
+      }
       return;
     }
-    askUndo({ kind, text: undoQuestion(ack) });
+    // The question is about this regrouping: another one recorded meanwhile (a proposal
+    // applied here or on another console) closes it (`undoable` is replaced).
+    askUndo({ kind, text: undoQuestion(ack), undoable: conn.state.undoable });
   });
   $('undo-confirm-yes').addEventListener('click', async () => {
     const asked = undoAsked;
@@ -381,7 +387,7 @@ export function renderBoard(state) {
   // Undo is there only while the last regrouping (an applied proposal or split) can be undone.
   show($('undo-regroup-button'), state.undoable?.[kind] != null);
   // The question goes with what it asks about (undone from elsewhere, or another board shown).
-  if (undoAsked && (undoAsked.kind !== kind || state.undoable?.[kind] == null)) askUndo(null);
+  if (undoAsked && (undoAsked.kind !== kind || state.undoable !== undoAsked.undoable || state.undoable?.[kind] == null)) askUndo(null);
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
   const doubts = doubtsToShow(state, kind, preview);

@@ -150,7 +150,9 @@ const handlers = {
   },
   themeRenamed(s, e) {
     const t = byId(s.themes, e.theme);
-    if (t) t.label = e.label;
+    if (!t) return;
+    t.label = e.label;
+    if (e.byHand) t.labelByHand = true;
   },
   // One placement pass of the clustering: new themes, notes placed, labels changed.
   grouped(s, e) {
@@ -347,12 +349,12 @@ export function themesOfKind(state, kind) {
 }
 
 /** The strategy areas people may sign up for, as the wall and phones list them: a requirement
- * theme with a note shown, one the facilitator named, or one the room has already backed
+ * theme with a note shown, one the facilitator named or locked, or one the room has already backed
  * (champions, supporters, people to invite). Not an automatic theme whose only notes were
  * hidden: the board leaves that column out, and in a walk-through it came back in the
  * commitments as "Re wages · 0 notes · I'll champion this". */
 export function strategyAreas(state) {
-  return themesOfKind(state, 'requirement').filter((t) => t.labelByHand
+  return themesOfKind(state, 'requirement').filter((t) => t.labelByHand || t.locked
     || state.notes.some((n) => n.theme === t.id && !n.hidden)
     || state.champions.some((c) => c.theme === t.id)
     || state.nominations.some((n) => n.theme === t.id));

@@ -99,6 +99,7 @@ function render() {
   if (showAreas) renderAreas(state);
   if (showSteps) renderNextSteps(state);
   if (showAreas || showSteps) fitFollowUp();
+  else $('wall-main').classList.remove('follow-up-side');   // the board, a spotlight: the whole width
   tick();
   drawn = true;
 }
@@ -483,7 +484,7 @@ function createArea() {
 // largest at which everything fits on the wall is used, to a twentieth. Below 1 only for a
 // crowded wall: with seven strategy areas a walk-through's next steps sat below the screen's
 // edge at 1, and the dates the room must leave with are worth a smaller type.
-const FOLLOW_UP_SCALE = { most: 2, least: 0.7, step: 0.05 };
+const FOLLOW_UP_SCALE = { most: 2, least: 0.7, step: 0.05, switchGain: 0.1 };
 
 function fitFollowUp() {
   const main = $('wall-main');
@@ -514,15 +515,19 @@ function fitFollowUp() {
   // With the next steps on screen too, they may also stand beside the strategy areas rather
   // than under them: whichever layout lets the type grow more (a walk-through's wrap-up with
   // five areas, supporters and three more steps set champions' names at 20 px under them,
-  // beside an empty cell of the areas' grid). Under them when it makes no difference.
-  const layouts = shown($('areas-view')) && shown($('next-steps')) ? [false, true] : [false];
+  // beside an empty cell of the areas' grid). The wall changes layout only for a clearly
+  // larger type (a tenth), so that one more sign-up does not flip it back and forth.
+  const both = shown($('areas-view')) && shown($('next-steps'));
+  const current = both && main.classList.contains('follow-up-side');
   let best = null;
-  for (const side of layouts) {
+  for (const side of both ? [current, !current] : [false]) {
     main.classList.toggle('follow-up-side', side);
     const scale = largest(() => tall() && whole());
-    if (scale !== undefined && (best === null || scale > best.scale)) best = { side, scale };
+    if (scale !== undefined && (best === null || scale >= best.scale + (side === current ? 0 : FOLLOW_UP_SCALE.switchGain))) {
+      best = { side, scale };
+    }
   }
-  main.classList.toggle('follow-up-side', best?.side ?? false);
+  main.classList.toggle('follow-up-side', best?.side ?? current);
   const scale = best?.scale ?? largest(tall) ?? FOLLOW_UP_SCALE.least;
   main.style.setProperty('--follow-up-scale', String(scale));
   for (const el of words) el.style.overflowWrap = '';

@@ -102,10 +102,6 @@ extension MeetingState {
                 restored.append(removed[origin]!)
             }
         }
-        if preview {
-            d.reply = undoPreview(kind, back: back.map { ($0.note, $0.to) }, restored: restored, regrouped: moves.count)
-            return d
-        }
         // In their old order, so that each lands at its old place among the others.
         d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
         d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
@@ -123,6 +119,15 @@ extension MeetingState {
                   !carried.contains(title.label.lowercased()) else { continue }
             given.append(.relabel(theme: title.theme, label: title.label))
         }
+        if preview {
+            // Each theme by the name it will carry after the undo (one the regrouping retitled
+            // gets its old title back).
+            var names: [String: String] = [:]
+            for case let .relabel(theme, label) in given { names[theme] = label }
+            d.events = []
+            d.reply = undoPreview(kind, back: back.map { ($0.note, $0.to) }, restored: restored, names: names, regrouped: moves.count)
+            return d
+        }
         if !emptied.isEmpty || !given.isEmpty {
             d.events.append(.grouped(kind: kind, changes: given + emptied.map { .removeTheme(id: $0) }))
         }
@@ -134,10 +139,11 @@ extension MeetingState {
 
 extension MeetingState {
     /// What an undo would do, for the console to ask first: how many notes go back, to which
-    /// themes (by the names they carry now: one renamed since shows its new name, so the
-    /// facilitator sees where the notes would land), and how many of the notes the
-    /// regrouping moved stay (placed by hand since, moved on, or gone).
-    func undoPreview(_ kind: NoteKind, back: [(note: String, to: String?)], restored: [RemovedTheme],
+    /// themes (by the names they will carry: one the facilitator renamed since shows their
+    /// name, so they see where the notes would land; one the regrouping retitled, the title
+    /// the undo gives back), and how many of the notes the regrouping moved stay (placed by
+    /// hand since, moved on, or withdrawn).
+    func undoPreview(_ kind: NoteKind, back: [(note: String, to: String?)], restored: [RemovedTheme], names: [String: String],
                      regrouped: Int) -> [(String, JSONValue)] {
         var order: [String?] = []
         var counts: [String?: Int] = [:]
@@ -146,7 +152,7 @@ extension MeetingState {
             counts[b.to, default: 0] += 1
         }
         let into: [JSONValue] = order.map { id in
-            let label = id.flatMap { theme in themes[theme]?.label ?? restored.first(where: { $0.id == theme })?.label }
+            let label = id.flatMap { theme in names[theme] ?? themes[theme]?.label ?? restored.first(where: { $0.id == theme })?.label }
             return .object([("theme", id.map(JSONValue.string) ?? .null), ("label", label.map(JSONValue.string) ?? .null),
                             ("comesBack", .bool(id.map { themes[$0] == nil } ?? false)), ("notes", .int(Int64(counts[id] ?? 0)))])
         }

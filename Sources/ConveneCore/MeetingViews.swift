@@ -130,8 +130,9 @@ extension MeetingState {
             if let t = themes[restored.id] {
                 pairs += [("theme", themeView(t)), ("position", .int(Int64(themeOrder.firstIndex(of: t.id) ?? themeOrder.count)))]
             }
-        case let .themeRenamed(id, label, _):
-            pairs += [("theme", .string(id)), ("label", .string(label))]
+        case let .themeRenamed(id, label, byHand):
+            // `byHand`: the facilitator named it; screens keep such a theme when it empties.
+            pairs += [("theme", .string(id)), ("label", .string(label)), ("byHand", .bool(byHand))]
         case let .noteMoved(id, theme, byHand):
             pairs += [("note", .string(id)), ("theme", theme.json), ("byHand", .bool(byHand))]
         case let .themesMerged(from, into):

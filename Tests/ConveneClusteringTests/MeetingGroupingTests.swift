@@ -388,7 +388,9 @@ final class MeetingGroupingTests: XCTestCase {
                      "hi from the clinic no nurses left", "hello from Texas housing is impossible",
                      "we see demand for reefer trucks", "meet the plants' need for welders",
                      "Necesitamos organizar el transporte para los trabajadores",
-                     "same problem with welders here", "agree with the comment above, we also need welders", "1 welder left, same as last year"] {
+                     "same problem with welders here", "agree with the comment above, we also need welders", "1 welder left, same as last year",
+                     "Second chance hiring for people with previous convictions", "+10 years experience required re insurance",
+                     "same-day delivery for previous customers", "echo chamber marketing, as mentioned"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }

@@ -175,7 +175,6 @@ final class SummaryPlainWordsTests: XCTestCase {
         try m.run(.join(name: "Renee", organization: "Coldwater College", role: .partner, email: "renee@college.example",
                         consent: true), as: .guest)
         try m.run(.join(name: "Kofi", organization: "Acme", role: .employer, email: "kofi@acme.example", consent: true), as: .guest)
-        // (Not Karen: the test meeting's chair gets the chair's letter.)
         let recipients = m.state.summaryRecipients()
         let renee = try XCTUnwrap(recipients.first { $0.name == "Renee" }), karen = try XCTUnwrap(recipients.first { $0.name == "Kofi" })
         XCTAssertTrue(SummaryMail.introduction(for: renee, state: m.state).intro.contains("share it with others in your network"))
@@ -199,6 +198,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(letters["i@ruiz.example"]).hasPrefix("Gracias por presidir la reunión"), letters["i@ruiz.example"] ?? "")
         let dana = try XCTUnwrap(m.state.summaryRecipients().first { $0.email == "dana@acme.example" })
         XCTAssertEqual(SummaryMail.introduction(for: dana, state: m.state).greeting, "Dear Dana Lee,", "greeted as the organizer wrote the name")
+        // One chair: the letter is signed with their name. A chair entered by first name alone
+        // cannot be told from anyone who joins under it: no chair's letter then.
+        var one = m
+        try one.run(.updateMeeting({ var u = MeetingUpdate(); u.chairs = ["Dana Lee"]; return u }()), as: .facilitator)
+        XCTAssertTrue(SummaryMail.introduction(for: dana, state: one.state).intro.hasSuffix("signed with your name."))
+        try one.run(.updateMeeting({ var u = MeetingUpdate(); u.chairs = ["Dana"]; return u }()), as: .facilitator)
+        let anyDana = try XCTUnwrap(one.state.summaryRecipients().first { $0.email == "d@other.example" })
+        XCTAssertTrue(SummaryMail.introduction(for: anyDana, state: one.state).intro.hasPrefix("Thank you for taking part"))
         XCTAssertTrue(try XCTUnwrap(letters["d@other.example"]).hasPrefix("Thank you for taking part"), "another Dana is no chair")
     }
 
@@ -334,7 +341,7 @@ final class SummaryPlainWordsTests: XCTestCase {
                       SummaryMail.introduction(for: ruth, state: named.state).intro)
         // Nobody drives those areas yet: no champions are promised (a walk-through's letter did).
         XCTAssertTrue(SummaryMail.introduction(for: ruth, state: named.state).intro
-            .hasSuffix("nobody has offered to drive them yet, and the partnership would be glad of your help to get them started."),
+            .hasSuffix("nobody has yet offered to champion “Worker housing” and “Rides to the plants”, and the partnership would be glad of your help to get them started."),
                       SummaryMail.introduction(for: ruth, state: named.state).intro)
         var led = named
         try led.run(.champion(theme: housing), as: .participant(karen))

@@ -230,13 +230,12 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     console.wait(lambda: not stale_titles(), "titles that fit the notes the columns now hold", timeout=15)
     viewport_shot(console, "proposal applied")
 
-    # One step back, asked first: where the notes would go, by the names the columns carry now.
-    labels = {t["id"]: t["label"] for t in console_ws().welcome["snapshot"]["themes"]}
+    # One step back, asked first: where the notes would go, by the names the columns will
+    # carry (the titles the undo gives back: checked once it is done).
     console.click(console.by_id("undo-regroup-button"))
     console.wait_js("return shown($('undo-confirm'));", message="Undo asks first")
     question = console.js("return text($('undo-confirm-text'));")
     assert question.startswith("Undo the last regrouping? 2 notes go back"), question
-    assert all(f"“{labels[n['theme']]}”" in question for n in movers), (question, labels)
     assert console.js("return document.activeElement === $('undo-confirm-no');"), "a doubled Enter does not undo"
     assert sorted(console.board().get("Broadband & fiber", [])) == sorted(n["text"] for n in movers), "asking moves nothing"
     viewport_shot(console, "undo asks first")
@@ -247,8 +246,11 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     console.wait_js("return shown($('undo-confirm'));", message="Undo asks again")
     console.click(console.by_id("undo-confirm-yes"))
     console.wait(lambda: all(n["text"] not in console.board().get("Broadband & fiber", []) for n in movers), "the proposal undone")
-    back = {n["text"]: n["theme"] for n in console_ws().welcome["snapshot"]["notes"]}
+    undone = console_ws().welcome["snapshot"]
+    back = {n["text"]: n["theme"] for n in undone["notes"]}
     assert all(back[n["text"]] == n["theme"] for n in movers), "each note is back where it was"
+    labels = {t["id"]: t["label"] for t in undone["themes"]}
+    assert all(f"“{labels[n['theme']]}”" in question for n in movers), (question, labels)
     console.wait_js("return $('undo-regroup-button').hidden;", message="nothing left to undo: the button goes")
 
 

@@ -21,6 +21,13 @@ public struct NoteWords: Sendable {
         language = Language.guess(text)
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
         isChatter = RoomChatter.isChatter(keys: words.map(\.key), breakBefore: breakBefore,
-                                          plusOne: text.drop(while: { $0.isWhitespace }).hasPrefix("+1"))
+                                          plusOne: Self.opensWithPlusOne(text))
+    }
+
+    /// "+1", "+1 to…", not "+10 years…".
+    static func opensWithPlusOne(_ text: String) -> Bool {
+        let rest = text.drop(while: { $0.isWhitespace })
+        guard rest.hasPrefix("+1") else { return false }
+        return rest.dropFirst(2).first.map { !$0.isNumber } ?? true
     }
 }

@@ -62,11 +62,14 @@ public enum RoomChatter {
             || isEcho(keys: keys, breakBefore: breakBefore, plusOne: plusOne)
     }
 
-    /// Words that open agreement with another note.
-    static let agreementOpeners: Set<String> = ["same", "ditto", "agree", "agreed", "seconded", "second", "echo", "echoing",
-                                                "x2", "igual", "mismo", "apoyo"]
+    /// Words that open agreement with another note, and pairs of words ("same" alone opens
+    /// "same-day delivery", "second" "second chance hiring": they open agreement only as
+    /// "same as", "second that").
+    static let agreementOpeners: Set<String> = ["ditto", "agree", "agreed", "seconded", "x2", "apoyo"]
     static let agreementOpenerPairs: Set<[String]> = [["me", "too"], ["i", "agree"], ["i", "second"], ["totally", "agree"],
-                                                      ["also", "agree"], ["lo", "mismo"], ["de", "acuerdo"]]
+                                                      ["also", "agree"], ["same", "as"], ["same", "here"], ["second", "that"],
+                                                      ["second", "this"], ["second", "the"], ["echo", "that"], ["echo", "the"],
+                                                      ["echoing", "the"], ["lo", "mismo"], ["de", "acuerdo"], ["igual", "que"]]
     /// Words that point back at another note.
     static let pointers: Set<String> = ["above", "comment", "comments", "said", "point", "earlier", "previous", "re", "mentioned",
                                         "arriba", "comentario", "dijo", "anterior"]
@@ -75,8 +78,10 @@ public enum RoomChatter {
     /// it agrees with ("+1 to the hospital comment", "same as above re wages", "agree with
     /// Maria's point"). A walk-through's two such notes were filed in themes; a facilitator
     /// parks them. One that goes on to say something ("agree with the comment above, we also
-    /// need welders") is a note. On the 14 shared walls, held-out set 1 and the public sets
-    /// (36,418 notes) the rule catches two, both "i agree with the truth of what you just said".
+    /// need welders") is a note; so are "second chance hiring for people with previous
+    /// convictions" and "+10 years experience". On the 14 shared walls, held-out set 1 and the
+    /// public sets (36,418 notes) the rule catches two, both "i agree with the truth of what
+    /// you just said".
     static func isEcho(keys: [String], breakBefore: [Bool], plusOne: Bool) -> Bool {
         guard let first = keys.first, !breakBefore.contains(true) else { return false }
         let opens = plusOne || agreementOpeners.contains(first) || agreementOpenerPairs.contains(Array(keys.prefix(2)))

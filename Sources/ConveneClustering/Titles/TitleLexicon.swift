@@ -80,8 +80,13 @@ public struct TitleLexicon: Sendable {
     /// A form that is also the plural of a noun is that noun ("retirees", "rides": not
     /// "retire", "rid").
     public func isOnlyVerb(_ key: String) -> Bool {
-        !key.hasSuffix("ing") && verbOnlyFormHashes.contains(Self.wordHash(key))
+        !key.hasSuffix("ing") && !Self.verbsUsedAsNouns.contains(key) && verbOnlyFormHashes.contains(Self.wordHash(key))
     }
+
+    /// Words WordNet lists only as verbs that workplaces use as nouns: "Water reuse", "Local
+    /// spend", "Earn & learn", "OPT" (a student's work permit), "Solar installs", "Ask".
+    static let verbsUsedAsNouns: Set<String> = ["reuse", "reuses", "spend", "spends", "install", "installs", "ask", "asks",
+                                                "earn", "learn", "opt", "sync", "syncs", "rebuild", "rebuilds"]
     public var verbOnlyCount: Int { verbOnlyFormHashes.count }
 
     public var adjectiveCount: Int { adjectives.count }

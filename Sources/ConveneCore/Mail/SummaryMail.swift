@@ -103,12 +103,14 @@ public enum SummaryMail {
         if recipient.kind == "participant", let chair = chairName(recipient.name, of: state) {
             // Greeted as the organizer wrote their name ("tom becker" typed on a phone).
             let name = chair
+            let alone = state.info.chairs.count == 1
             if recipient.language == "es" {
                 return ("Hola, \(name):", "Gracias por presidir la reunión “\(state.info.title)”. "
-                    + "Abajo está el resumen tal como lo recibieron todos los participantes, firmado por la presidencia, en inglés.")
+                    + "Abajo está el resumen tal como lo recibieron todos los participantes, "
+                    + (alone ? "firmado con su nombre" : "firmado por la presidencia") + ", en inglés.")
             }
             return ("Dear \(name),", "Thank you for chairing the launch meeting of \(partnership). "
-                + "Here is the summary as everyone who took part received it, signed by the chairs.")
+                + "Here is the summary as everyone who took part received it, " + (alone ? "signed with your name." : "signed by the chairs."))
         }
         if recipient.kind == "participant", recipient.language == "es" {
             // The summary below is in English, as the meeting's record is: the letter says so.
@@ -120,10 +122,16 @@ public enum SummaryMail {
         }
         // Areas nobody has offered to drive yet have no champions to join (a walk-through's
         // invitation to an area "Not a priority right now" promised them).
-        let areas = Set(theirs.compactMap { $0.theme.flatMap { state.themes[$0] != nil ? $0 : nil } })
-        let led = areas.contains { state.champions(of: $0).contains { $0.role == .employer } }
-        let welcome = areas.isEmpty || led ? "the champions would be glad to have you join them."
-            : "nobody has offered to drive \(areas.count == 1 ? "it" : "them") yet, and the partnership would be glad of your help to get \(areas.count == 1 ? "it" : "them") started."
+        // Named by their titles: "them" read as the employers.
+        var unled: [String] = []
+        var led = false
+        for theme in theirs.compactMap({ $0.theme.flatMap { state.themes[$0] } }) {
+            if state.champions(of: theme.id).contains(where: { $0.role == .employer }) { led = true }
+            else if !unled.contains("“\(theme.label)”") { unled.append("“\(theme.label)”") }
+        }
+        let welcome = unled.isEmpty || led ? "the champions would be glad to have you join them."
+            : "nobody has yet offered to champion \(SummaryWording.list(unled)), and the partnership would be glad of your help to get "
+                + (unled.count == 1 ? "it" : "them") + " started."
         let intro = recipient.kind == "nominee"
             ? "At the launch meeting of \(partnership), you were named as someone who should be \(involved). "
                 + "Here is what the employers there agreed; " + welcome
@@ -142,10 +150,11 @@ public enum SummaryMail {
         let who = words(name.lowercased())
         guard !who.isEmpty else { return nil }
         // Only the name before an organization counts: a participant who typed "Dana" alone
-        // may be another Dana.
+        // may be another Dana. And only a name of two words or more: a chair entered by first
+        // name alone ("Karen") cannot be told from anyone who joins as Karen.
         for chair in state.info.chairs {
             let written = words(String(chair.prefix { $0 != "(" && $0 != "," }))
-            if written.map({ $0.lowercased() }) == who.map(String.init) { return written.joined(separator: " ") }
+            if written.count >= 2, written.map({ $0.lowercased() }) == who.map(String.init) { return written.joined(separator: " ") }
         }
         return nil
     }

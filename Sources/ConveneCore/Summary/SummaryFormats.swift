@@ -196,18 +196,25 @@ extension SummaryRenderer {
             guard s.includesContacts, let contact, !contact.isEmpty else { return name }
             return "\(name) <\(contact)>"
         }
+        func invitee(_ i: MeetingSummary.Invitee) -> String {
+            reach("\(i.name) (\(SummaryWording.nested(i.organization)))", i.contact)
+        }
         var rows = [["phase", "theme", "text", "organization", "role", "champions", "supporters", "to invite"]]
         for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, "", "", ""]) } }
         for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, "", "", ""]) }
         for g in s.areas + s.notPriority {
             let champs = g.champions.map { reach($0.name, $0.email) }.joined(separator: "; ")
             let supporters = g.supporters.map { reach($0.name, $0.email) }.joined(separator: "; ")
-            let invite = g.invite.map { reach("\($0.name) (\($0.organization))", $0.contact) }.joined(separator: "; ")
+            let invite = g.invite.map(invitee).joined(separator: "; ")
             for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs, supporters, invite]) }
             // An area whose notes all moved away still has its people (a row without a note).
             if g.notes.isEmpty { rows.append(["requirements", g.label, "", "", "", champs, supporters, invite]) }
         }
         for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, n.organization, n.role.rawValue, "", "", ""]) }
+        // People named for the partnership as a whole (or for an area deleted since).
+        if !s.inviteGenerally.isEmpty {
+            rows.append(["requirements", "The partnership as a whole", "", "", "", "", "", s.inviteGenerally.map(invitee).joined(separator: "; ")])
+        }
         return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -75,9 +75,11 @@ public enum SummaryWording {
     /// An organization with brackets of its own has them square inside these, as style
     /// guides nest them ("Dana (Keystone Managed IT [MSP])": a walk-through read "(… (MSP))").
     static func person(_ p: MeetingSummary.Person) -> String {
-        let organization = String(p.organization.map { $0 == "(" ? "[" : $0 == ")" ? "]" : $0 })
-        return "\(p.name) (\(organization)" + (p.email.map { ", \($0)" } ?? "") + ")"
+        "\(p.name) (\(nested(p.organization))" + (p.email.map { ", \($0)" } ?? "") + ")"
     }
+
+    /// Text going inside round brackets, with its own brackets made square.
+    static func nested(_ text: String) -> String { String(text.map { $0 == "(" ? "[" : $0 == ")" ? "]" : $0 }) }
 
     /// "Initial champions: Karen (Avionics Works) and Ginger (Precision Parts). Supported by
     /// community partner Dana (Region X College)."
