@@ -92,6 +92,15 @@ export function setupSummary(run, getState, say) {
         unreached.map((n) => `${n.name}${n.organization ? ` (${n.organization})` : ''}${n.contact ? `, ${n.contact}` : ''}`).join('; ') + '.'
       : '');
     show($('mail-not-reached'), unreached.length > 0);
+    // And the attendees who did not ask for it by e-mail (no address, or the box not ticked):
+    // their phones say the organizers will share it (a walk-through's list left them out
+    // without a word).
+    const notAsked = (getState().participants || []).filter((p) => !mailed.has((p.email || '').trim().toLowerCase()));
+    setText($('mail-not-asked'), notAsked.length
+      ? `Not on the list, as ${notAsked.length === 1 ? 'this attendee' : `these ${notAsked.length} attendees`} did not ask for the summary by e-mail — share it with them another way: `
+        + notAsked.map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`).join('; ') + '.'
+      : '');
+    show($('mail-not-asked'), notAsked.length > 0);
     show($('mail-form'), true);
     await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));
     setText($('mail-send'), 'Send the summary');

@@ -45,6 +45,8 @@ def server(mailbox):
 def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens, facilitator, mailbox):
     phone = screens.phone()
     phone.join("Karen Lee", "Acme Machining", email="karen@acme.example", consent=True)
+    # Someone who took part without asking for the summary by e-mail.
+    facilitator("addAttendee", name="Luis Ortega", organization="Bytewise Software", role="employer", consent=False)
     facilitator("setPhase", phase="opportunities")
     phone.post("Drone makers are growing here")
     facilitator("createTheme", kind="opportunity", label="Drones")
@@ -70,6 +72,9 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     # The convener is told whom no message will reach, to reach them another way.
     assert console.js("return shown($('mail-not-reached')) && text($('mail-not-reached'));") == (
         "No e-mail address for one person named to invite — reach them another way: Jorge Medina (Basin Pipe), 555-0142.")
+    assert console.js("return shown($('mail-not-asked')) && text($('mail-not-asked'));") == (
+        "Not on the list, as this attendee did not ask for the summary by e-mail — share it with them another way: "
+        "Luis Ortega (Bytewise Software).")
     console.shot("recipients")
     # The first press only asks again: the one sentence still reads as suggested from the notes.
     console.click(console.by_id("mail-send"))
