@@ -14,7 +14,9 @@ export function formatWhen(value, locale = 'en') {
   const options = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
   if (hh !== undefined) Object.assign(options, { hour: 'numeric', minute: '2-digit' });
   try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
+    // In English "3:00 p.m.", as the summary and the e-mail write it (the wall read "3:00 PM").
+    return new Intl.DateTimeFormat(locale, options).formatToParts(date)
+      .map((p) => (p.type === 'dayPeriod' && locale.startsWith('en') ? (/^p/i.test(p.value) ? 'p.m.' : 'a.m.') : p.value)).join('');
   } catch {
     return value;
   }
