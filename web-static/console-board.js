@@ -123,6 +123,7 @@ export function setupBoard({ conn, run, say, draw }) {
     if (target) moveSelected(target === UNSORTED_CHOICE ? null : target);
   });
   $('selection-keep').addEventListener('click', () => keepSelected());
+  $('selection-leave-out').addEventListener('click', () => leaveOutSelected());
   $('selection-hide').addEventListener('click', () => hideSelected(true));
   $('selection-show').addEventListener('click', () => hideSelected(false));
   $('selection-clear').addEventListener('click', () => { selected.clear(); draw(); });
@@ -270,6 +271,23 @@ async function keepSelected() {
   await keepNotes([...selected]);
 }
 
+/** "Leave out": the selected notes' moves leave the proposal on screen; the notes stay where
+ *  they are without being confirmed there (a walk-through used "Keep in place" for this, and
+ *  its note was then marked as placed by hand in a column it did not belong in). */
+async function leaveOutSelected() {
+  const { run, say, draw, conn } = ctx;
+  const kind = shownProposal.kind ?? currentKind(conn.state);
+  const inIt = new Set((conn.state.proposals?.[kind]?.moves || []).map((m) => m.note));
+  const ids = [...selected].filter((id) => inIt.has(id));
+  if (!ids.length) return;
+  const ack = await run({ type: 'dismissProposal', kind, offered: shownProposal.offered, notes: ids });
+  if (!ack) return;
+  for (const id of ids) selected.delete(id);
+  focusNote = ids[0];
+  say(`Left out of the proposal: ${ack.left} ${ack.left === 1 ? 'note' : 'notes'}. ${ack.left === 1 ? 'It stays' : 'They stay'} where ${ack.left === 1 ? 'it is' : 'they are'}; the rest of the proposal stands.`, false);
+  draw();
+}
+
 async function keepNotes(ids) {
   const { run, say, draw, conn } = ctx;
   // An unsorted card kept in place is parked there: no regrouping or proposal moves it.
@@ -399,7 +417,7 @@ export function renderBoard(state) {
   const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
   for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
-  renderSelection(state, kind, themes);
+  renderSelection(state, kind, themes, preview);
   scheduleSuggestions(state, kind);
   renderSuggestions(state, kind);
 
@@ -634,7 +652,7 @@ function updateNote(li, n, view) {
 
 // ---- Selection bar ----
 
-function renderSelection(state, kind, themes) {
+function renderSelection(state, kind, themes, preview) {
   const bar = $('selection-bar');
   show(bar, selected.size > 0);
   if (!selected.size) return;
@@ -643,6 +661,8 @@ function renderSelection(state, kind, themes) {
   setOptions($('selection-target'), [['', 'Choose where…'], ...themes.map((t) => [t.id, t.label]), [UNSORTED_CHOICE, 'Unsorted']]);
   $('selection-move').disabled = !$('selection-target').value;
   show($('selection-keep'), notes.some((n) => !n.placedByHand));
+  // Out of the proposal on screen without confirming where they are.
+  show($('selection-leave-out'), notes.some((n) => preview.has(n.id)));
   show($('selection-hide'), notes.some((n) => !n.hidden));
   show($('selection-show'), notes.some((n) => n.hidden));
   // Notes of one column split off it; notes from several columns, or unsorted, go to a new one.
@@ -745,7 +765,7 @@ function renderProposal(state, kind, proposal, preview) {
       ' Nothing moves until you apply it.');
   setText($('proposal-how'), 'The cards marked → show where each would go.' +
     // Taking part of it: a note the facilitator confirms where it is drops out of the proposal.
-    (split ? '' : ' To leave a note out, select its card and press “Keep in place”.'));
+    (split ? '' : ' To leave a note out, select its card and press “Leave out”.'));
   const byTarget = new Map();
   for (const [note, to] of preview) {
     if (!byTarget.has(to)) byTarget.set(to, []);

@@ -170,6 +170,17 @@ const handlers = {
     n.placed = true;
     if (e.byHand) n.placedByHand = true;
   },
+  // "Leave out": those notes' moves leave the proposal (as MeetingState.dismissMoves).
+  proposalMovesDismissed(s, e) {
+    const p = s.proposals?.[e.kind];
+    if (!p) return;
+    const out = new Set(e.notes || []);
+    const moves = (p.moves || []).filter((m) => !out.has(m.note));
+    const targets = new Set(moves.map((m) => m.to).filter((t) => t != null));
+    s.proposals = moves.length
+      ? { ...s.proposals, [e.kind]: { ...p, moves, newThemes: (p.newThemes || []).filter((t) => targets.has(t.id)) } }
+      : withoutKey(s.proposals, e.kind);
+  },
   regroupRecorded(s, e) {
     s.undoable = { ...s.undoable, [e.kind]: e.moved };
   },

@@ -70,7 +70,8 @@ public enum Command: Equatable, Sendable {
     /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.
     /// `offered`: the proposal the console shows (`ThemeProposal.offered`); nil: whichever stands.
     case applyProposal(kind: NoteKind, offered: Int64? = nil)
-    case dismissProposal(kind: NoteKind, offered: Int64? = nil)
+    /// `notes`: only these notes' moves are dismissed ("Leave out"); the rest of it stands.
+    case dismissProposal(kind: NoteKind, offered: Int64? = nil, notes: [String]? = nil)
     /// The summary's opening paragraph (nil or empty: back to the default one).
     case setOpening(text: String?)
     /// One sentence for a theme or strategy area in the summary ("": none; nil: the suggestion).

@@ -97,16 +97,7 @@ public enum ClientMessageDecoder {
         case "moveNote": command = .moveNote(note: try f.clientId("note"), theme: try f.optionalClientId("theme"))
         case "mergeThemes": command = .mergeThemes(from: try f.clientId("from"), into: try f.clientId("into"))
         case "splitTheme":
-            guard let list = json["notes"]?.arrayValue, !list.isEmpty, list.count <= Limits.notesPerMeeting else {
-                throw CommandError(.badMessage, "\"notes\" must be a non-empty list of note ids.")
-            }
-            let ids = try list.map { v throws(CommandError) -> String in
-                guard let s = v.stringValue, Identifiers.isValidClientId(s) else {
-                    throw CommandError(.badMessage, "\"notes\" must contain note ids only.")
-                }
-                return s
-            }
-            command = .splitTheme(theme: try f.clientId("theme"), notes: ids, label: try label(f))
+            command = .splitTheme(theme: try f.clientId("theme"), notes: try noteIds(json), label: try label(f))
         case "lockTheme": command = .lockTheme(theme: try f.clientId("theme"), locked: try f.optionalBool("locked") ?? true)
         case "deleteTheme": command = .deleteTheme(theme: try f.clientId("theme"))
         case "addAttendee":
@@ -146,7 +137,8 @@ public enum ClientMessageDecoder {
         case "applyProposal":
             command = .applyProposal(kind: try f.noteKind("kind"), offered: try f.optionalInt("offered"))
         case "dismissProposal":
-            command = .dismissProposal(kind: try f.noteKind("kind"), offered: try f.optionalInt("offered"))
+            command = .dismissProposal(kind: try f.noteKind("kind"), offered: try f.optionalInt("offered"),
+                                       notes: json["notes"] == nil ? nil : try noteIds(json))
         case "summary":
             guard let format = SummaryFormat(rawValue: try f.string("format")) else {
                 throw CommandError(.badMessage, "\"format\" must be one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -200,6 +192,19 @@ public enum ClientMessageDecoder {
                 role: role,
                 email: try TextRules.checkEmail(try f.optionalString("email", max: Limits.maxMessageBytes)),
                 consent: try f.optionalBool("consent") ?? false)
+    }
+
+    /// `notes`: a non-empty list of note ids, at most as many as a meeting holds.
+    static func noteIds(_ json: JSONValue) throws(CommandError) -> [String] {
+        guard let list = json["notes"]?.arrayValue, !list.isEmpty, list.count <= Limits.notesPerMeeting else {
+            throw CommandError(.badMessage, "\"notes\" must be a non-empty list of note ids.")
+        }
+        return try list.map { v throws(CommandError) -> String in
+            guard let s = v.stringValue, Identifiers.isValidClientId(s) else {
+                throw CommandError(.badMessage, "\"notes\" must contain note ids only.")
+            }
+            return s
+        }
     }
 
     static func label(_ f: Fields) throws(CommandError) -> String {

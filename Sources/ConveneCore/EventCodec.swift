@@ -76,6 +76,8 @@ extension StoredEvent {
         case let .proposalResolved(kind, applied, superseded):
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
             if superseded { pairs.append(("supersededByRegroup", .bool(true))) }
+        case let .proposalMovesDismissed(kind, notes):
+            pairs += [("kind", .string(kind.rawValue)), ("notes", .array(notes.map { .string($0) }))]
         case let .summarySendStarted(send, recipients, appendix):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) })), ("appendix", .bool(appendix))]
         case let .openingSet(text):
@@ -170,6 +172,8 @@ extension StoredEvent {
             let superseded: Bool
             if case .bool(let b)? = j["supersededByRegroup"] { superseded = b } else { superseded = false }
             event = .proposalResolved(kind: try kind("kind"), applied: applied, supersededByRegroup: superseded)
+        case "proposalMovesDismissed":
+            event = .proposalMovesDismissed(kind: try kind("kind"), notes: try r.stringList("notes"))
         case "summarySendStarted":
             // Logs written before the appendix choice existed sent it.
             var appendix = true

@@ -56,6 +56,9 @@ public enum MeetingEvent: Equatable, Sendable {
     /// `supersededByRegroup`: the facilitator's own regroup replaced it (not a dismissal:
     /// nothing is remembered as kept in place).
     case proposalResolved(kind: NoteKind, applied: Bool, supersededByRegroup: Bool = false)
+    /// "Leave out": these notes' moves leave the standing proposal of `kind` (dismissed, as
+    /// by `proposalResolved` for the whole of it); the rest of it stands.
+    case proposalMovesDismissed(kind: NoteKind, notes: [String])
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String], appendix: Bool)
     /// The facilitator's words for the summary: its opening paragraph, a theme's sentence,
@@ -82,6 +85,7 @@ public enum MeetingEvent: Equatable, Sendable {
         case .grouped: return "grouped"
         case .proposalOffered: return "proposalOffered"
         case .proposalResolved: return "proposalResolved"
+        case .proposalMovesDismissed: return "proposalMovesDismissed"
         case .themesMerged: return "themesMerged"
         case .themeSplit: return "themeSplit"
         case .themeLocked: return "themeLocked"

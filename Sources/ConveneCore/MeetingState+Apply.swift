@@ -185,6 +185,8 @@ extension MeetingState {
                 }
             }
             proposals[kind] = nil
+        case let .proposalMovesDismissed(kind, left):
+            dismissMoves(of: kind, notes: Set(left))
         case let .regroupRecorded(kind, moves, byHand, removed, titles):
             // Recorded after its moves, so the split's own moves by hand do not count as later ones.
             lastRegroup[kind] = moves

@@ -125,4 +125,20 @@ extension MeetingState {
         guard let note = notes[move.note], !note.withdrawn, !note.placedByHand, note.theme == move.from else { return false }
         return !(move.from.flatMap { themes[$0]?.locked } ?? false)
     }
+
+    /// "Leave out": the notes' moves leave the standing proposal; each note stays where it
+    /// is, not pinned (it was not confirmed there, as "Keep in place" would), and is not
+    /// proposed to move again while it stays there, as after a dismissal (an unsorted one may
+    /// still join a theme). A new theme no move goes to any more leaves the proposal, and a
+    /// proposal with no move left is gone.
+    mutating func dismissMoves(of kind: NoteKind, notes out: Set<String>) {
+        guard var proposal = proposals[kind] else { return }
+        for move in proposal.moves where out.contains(move.note) {
+            if let from = move.from, notes[move.note]?.theme == from { keptByDismissal[move.note] = from }
+        }
+        proposal.moves.removeAll { out.contains($0.note) }
+        let targets = Set(proposal.moves.compactMap(\.to))
+        proposal.newThemes.removeAll { !targets.contains($0.id) }
+        proposals[kind] = proposal.moves.isEmpty ? nil : proposal
+    }
 }

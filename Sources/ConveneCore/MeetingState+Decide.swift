@@ -206,7 +206,14 @@ extension MeetingState {
         case let .applyProposal(kind, offered):
             try checkProposalShown(kind, offered: offered, pressed: "Apply")
             return try decideApplyProposal(kind)
-        case let .dismissProposal(kind, offered):
+        case let .dismissProposal(kind, offered, notes?):
+            // "Leave out": only these notes' moves; nothing if none of them is in it.
+            try checkProposalShown(kind, offered: offered, pressed: "Leave out")
+            var inIt = Set(proposals[kind]?.moves.map(\.note) ?? [])
+            let out = notes.filter { inIt.remove($0) != nil }   // once each
+            if !out.isEmpty { d.events = [.proposalMovesDismissed(kind: kind, notes: out)] }
+            d.reply = [("left", .int(Int64(out.count)))]
+        case let .dismissProposal(kind, offered, nil):
             try checkProposalShown(kind, offered: offered, pressed: "Dismiss")
             if proposals[kind] != nil { d.events = [.proposalResolved(kind: kind, applied: false)] }
         case let .setOpening(text):

@@ -51,6 +51,37 @@ final class ProposalOfferTests: XCTestCase {
         XCTAssertEqual(themes(), ["t1", "t1", "t2", "t2"], "the proposal on screen applies")
     }
 
+    /// "Leave out" (a walk-through used "Keep in place" to take a note out of a proposal, and
+    /// the note was then pinned in a column it did not belong in): the note's move leaves the
+    /// proposal, the note stays where it is without being pinned, the rest of it stands under
+    /// the same name, and the grouping does not offer that move again while the note stays.
+    func testLeavingNotesOutOfAProposalDismissesOnlyTheirMoves() throws {
+        let offered = offer(["n0", "n1", "n2"])
+        let stale = offered - 1
+        XCTAssertRefused(.conflict) { try m.run(.dismissProposal(kind: .opportunity, offered: stale, notes: ["n0"]), as: .facilitator) }
+        let left = try m.run(.dismissProposal(kind: .opportunity, offered: offered, notes: ["n0", "n0", "n3"]), as: .facilitator)
+        XCTAssertEqual(left.events, [.proposalMovesDismissed(kind: .opportunity, notes: ["n0"])], "once each, only notes it moves")
+        XCTAssertEqual(Dictionary(left.reply, uniquingKeysWith: { a, _ in a })["left"], .int(1))
+        XCTAssertEqual(m.state.proposals[.opportunity]?.moves.map(\.note), ["n1", "n2"])
+        XCTAssertEqual(m.state.proposals[.opportunity]?.offered, offered, "the same proposal, under the same name")
+        XCTAssertEqual(m.state.keptByDismissal, ["n0": "t1"])
+        XCTAssertEqual(m.state.notes["n0"]?.placedByHand, false, "not confirmed where it is")
+        // Only the console hears of it; the rest of the proposal applies as shown.
+        let event = try XCTUnwrap(m.log.last)
+        XCTAssertNil(m.state.eventView(event, for: .everyone)["notes"])
+        XCTAssertEqual(m.state.eventView(event, for: .console)["notes"], .array([.string("n0")]))
+        let replayed = try XCTUnwrap(MeetingState.replay(try m.log.map { try StoredEvent(meeting: $0.meeting, seq: $0.seq, storage: $0.storageJSON()) }))
+        XCTAssertEqual(replayed.proposals[.opportunity], m.state.proposals[.opportunity])
+        XCTAssertEqual(replayed.keptByDismissal, m.state.keptByDismissal)
+        try m.run(.applyProposal(kind: .opportunity, offered: offered), as: .facilitator)
+        XCTAssertEqual(themes(), ["t1", "t2", "t2", "t1"])
+        // Every move left out: the proposal is gone.
+        let next = offer(["n3"])
+        try m.run(.dismissProposal(kind: .opportunity, offered: next, notes: ["n3"]), as: .facilitator)
+        XCTAssertNil(m.state.proposals[.opportunity])
+        XCTAssertRefused(.forbidden) { try m.run(.dismissProposal(kind: .opportunity, notes: ["n3"]), as: .participant("p1")) }
+    }
+
     func testWithoutANameWhicheverStandsApplies() throws {
         _ = offer(["n0", "n1"])
         _ = offer(["n2"])

@@ -254,6 +254,40 @@ def test_a_regroup_proposal_is_previewed_applied_and_undone(screens, server, fac
     console.wait_js("return $('undo-regroup-button').hidden;", message="nothing left to undo: the button goes")
 
 
+def test_a_note_is_left_out_of_a_proposal_without_being_pinned(screens, server, facilitator, settle, console_ws):
+    """A walk-through took a note out of a proposal with "Keep in place", and the note was then
+    marked as placed by hand in a column it did not belong in. "Leave out" takes its move out
+    and nothing else: the note stays, unpinned, and the rest of the proposal applies."""
+    post_phase(facilitator, settle)
+    by_text = {n["text"]: n for n in console_ws().welcome["snapshot"]["notes"]}
+    movers = [by_text[t] for t in TOPICS["broadband"][:3]]
+    server.stop()
+    offer_proposal(server, movers, "Broadband & fiber")
+    server.start()
+    facilitator.client = console_ws()
+    console = screens.console()
+    console.wait_js("return shown($('proposal'));", message="the proposal on the console")
+    assert "moving 3 notes" in console.js("return text($('proposal-text'));")
+    assert "press “Leave out”" in console.js("return text($('proposal-how'));")
+    assert console.js("return $('selection-leave-out').hidden;"), "nothing selected: no Leave out"
+    out = movers[0]
+    console.click(console.note_item(out["text"]).find_element(By.CSS_SELECTOR, ".note-card"))
+    console.wait_js("return shown($('selection-leave-out'));", message="Leave out offered for a card the proposal moves")
+    viewport_shot(console, "a proposed card selected")
+    console.click(console.by_id("selection-leave-out"))
+    console.wait_js("return text($('message')).startsWith('Left out of the proposal: 1 note.');", message="the console says so")
+    console.wait_js("return text($('proposal-text')).includes('moving 2 notes');", message="the proposal without it")
+    note = next(n for n in console_ws().welcome["snapshot"]["notes"] if n["id"] == out["id"])
+    assert not note["placedByHand"] and note["theme"] == out["theme"], note
+    assert console.js("""for (const li of document.querySelectorAll('#console-board .console-note'))
+        if (text(li.querySelector('.note-text')) === arguments[0]) return !li.classList.contains('in-proposal') && !li.classList.contains('by-hand');
+        return false;""", out["text"]), "no arrow, no ✓ on the card left out"
+    console.click(console.by_id("proposal-apply"))
+    console.wait(lambda: sorted(console.board().get("Broadband & fiber", [])) == sorted(n["text"] for n in movers[1:]),
+                 "the rest of the proposal applied")
+    assert out["text"] not in console.board().get("Broadband & fiber", [])
+
+
 def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle, console_ws):
     """A column that mixes two things: "Split" on it asks the clustering which notes would
     leave for a new theme; the cards show it, nothing moves, and dismissing it leaves the
