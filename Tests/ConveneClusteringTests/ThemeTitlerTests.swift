@@ -25,6 +25,20 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertEqual(t.first.map { String($0) }, t.first.map { String($0).uppercased() }, "sentence case")
     }
 
+    func testASpanishWordThatFollowsItsNounIsNoTitleOnItsOwn() {
+        // "Rurales" was projected for a theme of Spanish notes: Spanish puts describing words
+        // after the noun, so "rurales" alone is a fragment; "pueblos rurales" is a name.
+        let texts = ["Transporte para niños en los pueblos rurales", "No hay guarderías en los pueblos rurales"]
+        let w = wall(texts)
+        XCTAssertEqual(w.notes.map(\.words.language), [.spanish, .spanish])
+        let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(vectors: w.notes.map(\.vector), texts: texts),
+                                           vocabulary: WallVocabulary(w))
+        let keys = Set((found?.scored ?? []).map(\.key))
+        XCTAssertFalse(keys.contains("rurales"), "\(keys)")
+        XCTAssertTrue(keys.contains("pueblos rurales") && keys.contains("transporte") && keys.contains("guarderías"), "\(keys)")
+        XCTAssertNotEqual(title(texts).lowercased(), "rurales")
+    }
+
     func testATitleNeverSaysOneWordTwice() {
         XCTAssertTrue(ThemeTitler.sameWord("welders", "welding"))
         XCTAssertTrue(ThemeTitler.sameWord("drone", "drones"))

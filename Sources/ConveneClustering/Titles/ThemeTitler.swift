@@ -92,6 +92,7 @@ public enum ThemeTitler {
             // A note typed in capitals ("NEED WELDERS NOW") shouts: its words count in lower
             // case. In any other note a word in capitals is an acronym ("CISSP", "CHIPS Act").
             let shouting = isShouting(wall.notes[i].text)
+            let spanish = wall.notes[i].words.language == .spanish
             for start in words.indices {
                 for length in 1...4 where start + length <= words.count {
                     // A phrase never runs across punctuation.
@@ -103,6 +104,10 @@ public enum ThemeTitler {
                           vocabulary.lexicon?.isOnlyVerb(run.first!.key) != true, vocabulary.lexicon?.isOnlyVerb(run.last!.key) != true
                     else { continue }
                     guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
+                    // Spanish puts describing words after the noun: one word right after a
+                    // content word ("pueblos rurales") is no title on its own ("Rurales" was
+                    // projected in a walk-through); the phrase with its noun still is.
+                    if spanish, length == 1, start > 0, !breaks[start], isEdge(words[start - 1].key) { continue }
                     // Inside: content words or a connector; no word twice ("drones drones").
                     guard run.dropFirst().dropLast().allSatisfy({ isEdge($0.key) || connectors.contains($0.key) }),
                           Set(run.map { stem($0.key) }).count == run.count else { continue }
