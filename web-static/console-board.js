@@ -526,6 +526,7 @@ function updateColumn(col, c, view) {
   const t = c.theme;
   const { kind, state } = view;
   col.classList.toggle('unsorted', !!c.unsorted);
+  col.classList.toggle('empty', !!c.unsorted && c.notes.length === 0);
   col.classList.toggle('locked', !!t?.locked);
   // The count the wall and the summary show (hidden notes are on neither), and the hidden apart.
   const hiddenHere = c.notes.filter((n) => n.hidden).length, shownHere = c.notes.length - hiddenHere;
@@ -906,7 +907,12 @@ function undoQuestion(ack) {
     ? `${one ? '1 note goes' : `${ack.moved} notes go`} back to ${place(into[0])}, where ${one ? 'it was' : 'they were'} before it.`
     : `${ack.moved} notes go back where they were before it: ${into.map((i) => `${i.notes} to ${place(i)}`).join(', ')}.`;
   const stay = ack.stay ? ` ${notes(ack.stay)} it moved ${ack.stay === 1 ? 'stays where it is' : 'stay where they are'} now (placed by hand since, or gone).` : '';
-  return `Undo the last regrouping? ${back}${stay}`;
+  // A column it opened or filled that the facilitator has made theirs stays, empty.
+  const empty = ack.staysEmpty || [];
+  const left = empty.length
+    ? ` ${empty.map((l) => `“${l}”`).join(' and ')} ${empty.length === 1 ? 'stays' : 'stay'} on the wall, empty, as you named or kept ${empty.length === 1 ? 'it' : 'them'}: delete ${empty.length === 1 ? 'it' : 'them'} if no longer needed.`
+    : '';
+  return `Undo the last regrouping? ${back}${stay}${left}`;
 }
 
 /** Shows the undo question (null hides it). "Keep the board as it is" has the focus: Enter

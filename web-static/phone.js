@@ -324,9 +324,10 @@ function renderPosting(state) {
         'wrap-up': t(own('closed.wrap-up'), nextStepsLine(state)),
         // Only someone who gave an e-mail and agreed is promised the summary by e-mail.
         // Once it has gone out, it is no longer something to wait for.
-        closed: t('closed.closed', t(you?.email && you?.consent && state.mailAvailable !== false
-          ? (state.summarySent ? 'closed.summary.sent' : 'closed.summary.mail') : 'closed.summary.ask'),
-          [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join('\n')),
+        // (Once sent to them, the question above says so: not twice.)
+        closed: t('closed.closed', you?.email && you?.consent && state.mailAvailable !== false
+          ? (state.summarySent ? '' : t('closed.summary.mail')) : t('closed.summary.ask'),
+          [yourAreasLine(state), nextStepsLine(state)].filter(Boolean).join('\n')).replace(/ \n/, '\n').trim(),
       }[state.phase] || t('closed.other');
     }
   }

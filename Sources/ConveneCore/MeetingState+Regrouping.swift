@@ -86,10 +86,11 @@ extension MeetingState {
             if let f = b.from { holding[f, default: 0] -= 1 }
             if let t = b.to { holding[t, default: 0] += 1 }
         }
-        var emptied: [String] = []
-        for id in moves.compactMap(\.to) where !emptied.contains(id) {
-            guard themes[id] != nil, !keepsWhenEmpty(id), holding[id, default: 0] <= 0 else { continue }
-            emptied.append(id)
+        var emptied: [String] = [], keptEmpty: [String] = []
+        for id in moves.compactMap(\.to) where !emptied.contains(id) && !keptEmpty.contains(id) {
+            guard themes[id] != nil, holding[id, default: 0] <= 0 else { continue }
+            // (One the room has made its own stays, empty: the undo's question says so.)
+            if keepsWhenEmpty(id) { keptEmpty.append(id) } else { emptied.append(id) }
         }
         // The emptied themes come back, never past the limit of themes once the ones leaving
         // have gone: beyond it, their notes go back to Unsorted.
@@ -126,6 +127,9 @@ extension MeetingState {
             for case let .relabel(theme, label) in given { names[theme] = label }
             d.events = []
             d.reply = undoPreview(kind, back: back.map { ($0.note, $0.to) }, restored: restored, names: names, regrouped: moves.count)
+            // Themes the undo leaves empty but on the wall (named, locked, backed since): a
+            // walk-through's renamed new column stayed behind, empty, without a word.
+            d.reply.append(("staysEmpty", .array(keptEmpty.compactMap { id in themes[id].map { .string(names[id] ?? $0.label) } })))
             return d
         }
         if !emptied.isEmpty || !given.isEmpty {

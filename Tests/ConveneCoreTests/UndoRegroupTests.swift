@@ -79,6 +79,9 @@ final class UndoRegroupTests: XCTestCase {
         try m.run(.moveNote(note: note("n3"), theme: "t1"), as: .facilitator)
         try m.run(.moveNote(note: note("n4"), theme: "t1"), as: .facilitator)
         try m.run(.moveNote(note: note("n5"), theme: "t3"), as: .facilitator)
+        // The question before it says the named column stays behind, empty.
+        let asked = Dictionary(try m.run(.undoRegroup(kind: .opportunity, preview: true), as: .facilitator).reply, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(asked["staysEmpty"], .array([.string("Rural fiber")]))
         try m.run(.undoRegroup(kind: .opportunity), as: .facilitator)
         XCTAssertEqual(wall(), ["Welders: n0 n1 n2 n3 n4", "Permits: n5 n6 n7 n8", "Rural fiber:"],
                        "no empty Broadband comes back; the theme the facilitator named stays")
@@ -99,6 +102,7 @@ final class UndoRegroupTests: XCTestCase {
         let reply = Dictionary(preview.reply, uniquingKeysWith: { a, _ in a })
         XCTAssertEqual(reply["moved"], .int(3))
         XCTAssertEqual(reply["stay"], .int(1), "n5, placed by hand since, stays")
+        XCTAssertEqual(reply["staysEmpty"], .array([]), "the theme it opened goes with the undo")
         XCTAssertEqual(reply["into"], .array([
             .object([("theme", .string("t2")), ("label", .string("Broadband")), ("comesBack", .bool(true)), ("notes", .int(2))]),
             .object([("theme", .string("t3")), ("label", .string("Zoning & land")), ("comesBack", .bool(false)), ("notes", .int(1))]),
