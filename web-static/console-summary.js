@@ -94,22 +94,19 @@ export function setupSummary(run, getState, say) {
     show($('mail-not-reached'), unreached.length > 0);
     // And the attendees who did not ask for it by e-mail (no address, or the box not ticked):
     // their phones say the organizers will share it (a walk-through's list left them out
-    // without a word).
-    const notAsked = (getState().participants || []).filter((p) => !mailed.has((p.email || '').trim().toLowerCase()));
-    setText($('mail-not-asked'), notAsked.length
-      ? `Not on the list, as ${notAsked.length === 1 ? 'this attendee' : `these ${notAsked.length} attendees`} did not ask for the summary by e-mail — share it with them another way: `
-        + notAsked.map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`).join('; ') + '.'
-      : '');
-    // Chairs sign every letter; one who never joined has no address here (a walk-through's
-    // second chair signed letters nobody sent them).
+    // without a word). Chairs sign every letter; one who never joined has no address here
+    // (a walk-through's second chair signed letters nobody sent them).
+    const participants = getState().participants || [];
+    const notAsked = participants.filter((p) => !mailed.has((p.email || '').trim().toLowerCase()));
     const plain = (s) => (s || '').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
-    const joined = new Set((getState().participants || []).map((p) => plain(p.name)));
+    const joined = new Set(participants.map((p) => plain(p.name)));
     const chairsAway = (getState().meeting?.chairs || []).map((c) => c.split(/[(,]/)[0].trim())
       .filter((c) => c && !joined.has(plain(c)));
-    const chairLine = chairsAway.length
-      ? ` The letters are signed by ${chairsAway.length === 1 ? 'a chair' : 'chairs'} who did not join from a phone, and so ${chairsAway.length === 1 ? 'gets' : 'get'} none: ${chairsAway.join('; ')}.`
-      : '';
-    if (chairLine) setText($('mail-not-asked'), ($('mail-not-asked').textContent + chairLine).trim());
+    setText($('mail-not-asked'), [
+      notAsked.length ? `Not on the list, as ${notAsked.length === 1 ? 'this attendee' : `these ${notAsked.length} attendees`} did not ask for the summary by e-mail — share it with them another way: `
+        + notAsked.map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`).join('; ') + '.' : '',
+      chairsAway.length ? `The letters are signed by ${chairsAway.length === 1 ? 'a chair' : 'chairs'} who did not join from a phone, and so ${chairsAway.length === 1 ? 'gets' : 'get'} none: ${chairsAway.join('; ')}.` : '',
+    ].filter(Boolean).join(' '));
     show($('mail-not-asked'), notAsked.length > 0 || chairsAway.length > 0);
     show($('mail-form'), true);
     await warnOfUnwrittenSentences(getState(), $('mail-unwritten'));

@@ -461,9 +461,8 @@ function renderAreas(state) {
   setWrappingText($('invite-whole'), `Also to invite, for the partnership as a whole: ${whole.map(nameAndOrganization).join(', ')}`);
 }
 
-/** "Rosa Diaz (Valley Growers)", or the name alone. */
-/** "Tom Reyes (Tri-River Workforce Board)"; an organization with brackets of its own has them
- * square inside these ("Dana (Keystone Managed IT [MSP])"), as in the summary. */
+/** "Tom Reyes (Tri-River Workforce Board)", or the name alone; an organization with brackets of
+ * its own has them square inside these ("Dana (Keystone Managed IT [MSP])"), as in the summary. */
 function nameAndOrganization(n) {
   return n.organization ? `${n.name} (${n.organization.replace(/\(/g, '[').replace(/\)/g, ']')})` : n.name;
 }
@@ -498,8 +497,8 @@ function fitFollowUp() {
   const whole = () => main.scrollWidth <= main.clientWidth + 1 && words.every((el) => el.scrollWidth <= el.clientWidth + 1);
   // The largest scale at which all is on screen and every word whole; failing that (a word
   // too long at any size, a web address in the next steps), the largest that is on screen.
-  // The largest scale that fits, found by halving (a dozen layouts rather than a few dozen:
-  // this runs on every change the wall shows in these phases); undefined if none does.
+  // Found by halving (a dozen layouts rather than a few dozen: this runs on every change the
+  // wall shows in these phases); undefined if none fits.
   const fitsAt = (s, fits) => { main.style.setProperty('--follow-up-scale', String(s)); return fits(); };
   const largest = (fits) => {
     const { most, least, step } = FOLLOW_UP_SCALE;

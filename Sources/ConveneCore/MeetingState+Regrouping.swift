@@ -103,9 +103,6 @@ extension MeetingState {
                 restored.append(removed[origin]!)
             }
         }
-        // In their old order, so that each lands at its old place among the others.
-        d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
-        d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
         // A theme notes leave or go back to gets back the title it had before the regrouping,
         // if that was rewritten since (the room saw it under that name; a new title would be
         // one nobody had seen). One the facilitator named since keeps their name, and one no
@@ -125,13 +122,13 @@ extension MeetingState {
             // gets its old title back).
             var names: [String: String] = [:]
             for case let .relabel(theme, label) in given { names[theme] = label }
-            d.events = []
-            d.reply = undoPreview(kind, back: back.map { ($0.note, $0.to) }, restored: restored, names: names, regrouped: moves.count)
-            // Themes the undo leaves empty but on the wall (named, locked, backed since): a
-            // walk-through's renamed new column stayed behind, empty, without a word.
-            d.reply.append(("staysEmpty", .array(keptEmpty.compactMap { id in themes[id].map { .string(names[id] ?? $0.label) } })))
+            d.reply = undoPreview(kind, back: back.map { ($0.note, $0.to) }, restored: restored, names: names,
+                                  keptEmpty: keptEmpty, regrouped: moves.count)
             return d
         }
+        // In their old order, so that each lands at its old place among the others.
+        d.events += restored.sorted { $0.position < $1.position }.map { .themeRestored($0, kind: kind) }
+        d.events += back.map { .noteMoved(note: $0.note, theme: $0.to, byHand: false) }
         if !emptied.isEmpty || !given.isEmpty {
             d.events.append(.grouped(kind: kind, changes: given + emptied.map { .removeTheme(id: $0) }))
         }
@@ -147,8 +144,10 @@ extension MeetingState {
     /// name, so they see where the notes would land; one the regrouping retitled, the title
     /// the undo gives back), and how many of the notes the regrouping moved stay (placed by
     /// hand since, moved on, or withdrawn).
+    /// `keptEmpty`: themes the undo leaves empty but on the wall, as the room made them its own
+    /// (a walk-through's renamed new column stayed behind, empty, without a word).
     func undoPreview(_ kind: NoteKind, back: [(note: String, to: String?)], restored: [RemovedTheme], names: [String: String],
-                     regrouped: Int) -> [(String, JSONValue)] {
+                     keptEmpty: [String], regrouped: Int) -> [(String, JSONValue)] {
         var order: [String?] = []
         var counts: [String?: Int] = [:]
         for b in back {
@@ -160,7 +159,8 @@ extension MeetingState {
             return .object([("theme", id.map(JSONValue.string) ?? .null), ("label", label.map(JSONValue.string) ?? .null),
                             ("comesBack", .bool(id.map { themes[$0] == nil } ?? false)), ("notes", .int(Int64(counts[id] ?? 0)))])
         }
+        let staysEmpty: [JSONValue] = keptEmpty.compactMap { id in themes[id].map { .string(names[id] ?? $0.label) } }
         return [("moved", .int(Int64(back.count))), ("into", .array(into)), ("stay", .int(Int64(max(0, regrouped - back.count)))),
-                ("preview", .bool(true))]
+                ("staysEmpty", .array(staysEmpty)), ("preview", .bool(true))]
     }
 }

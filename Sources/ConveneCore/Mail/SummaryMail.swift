@@ -100,9 +100,8 @@ public enum SummaryMail {
         let partner = state.participants.values.contains { $0.role == .partner && $0.email?.lowercased() == recipient.email.lowercased() }
         // A chair gets the letter that went to everyone, signed with their own name: it says
         // so, rather than thanking them for taking part in the meeting they chaired.
-        if recipient.kind == "participant", let chair = chairName(recipient.name, of: state) {
-            // Greeted as the organizer wrote their name ("tom becker" typed on a phone).
-            let name = chair
+        // Greeted as the organizer wrote their name ("tom becker" typed on a phone).
+        if recipient.kind == "participant", let name = chairName(recipient.name, of: state) {
             let alone = state.info.chairs.count == 1
             if recipient.language == "es" {
                 return ("Hola, \(name):", "Gracias por presidir la reunión “\(state.info.title)”. "
@@ -141,10 +140,10 @@ public enum SummaryMail {
         return ("Dear \(name),", intro)
     }
 
-    /// Whether a recipient is one of the meeting's chairs: their name as the organizer typed
-    /// it, in any case and spacing ("dana  lee" is "Dana Lee"), also when an organization
-    /// follows it ("Dana Lee (Acme)", "Dana Lee, Acme"). Returns the chair's name as the
-    /// organizer wrote it, or nil for anyone else.
+    /// The chair's name as the organizer wrote it when `name` is one of the meeting's chairs
+    /// (a name of two words or more, in any case and spacing — "dana  lee" is "Dana Lee" —,
+    /// also when an organization follows it: "Dana Lee (Acme)", "Dana Lee, Acme"); nil for
+    /// anyone else.
     static func chairName(_ name: String, of state: MeetingState) -> String? {
         func words(_ s: String) -> [Substring] { s.split(whereSeparator: { $0.isWhitespace }) }
         let who = words(name.lowercased())
