@@ -50,8 +50,12 @@ export function setupSummary(run, getState, say) {
 
   for (const button of document.querySelectorAll('.summary-download')) {
     button.addEventListener('click', async () => {
-      const ack = await run({ type: 'summary', format: button.dataset.format, includeContacts: $('download-contacts').checked },
-        'The summary is saved to your downloads folder.');
+      // The HTML copy is the one to print: the console's own pages may not run its styles,
+      // so it is opened from the downloads folder, where the browser prints it or saves a PDF.
+      const saved = button.dataset.format === 'html'
+        ? 'The summary is saved to your downloads folder: open it there to print it or save it as a PDF.'
+        : 'The summary is saved to your downloads folder.';
+      const ack = await run({ type: 'summary', format: button.dataset.format, includeContacts: $('download-contacts').checked }, saved);
       if (!ack) return;
       // A download of text the server produced; nothing is inserted into this page.
       const url = URL.createObjectURL(new Blob([ack.content], { type: ack.mediaType }));
