@@ -47,6 +47,16 @@ export function followPhase() {
 
 export function setupBoard({ conn, run, say, draw }) {
   ctx = { conn, run, say, draw };
+  // A narrower or wider window rewraps the titles: the heads are aligned again.
+  let resizing = null;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(() => {
+      const board = $('console-board');
+      for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
+      alignHeads(board);
+    });
+  });
   $('board-follow-phase').addEventListener('click', () => { followPhase(); draw(); });
   for (const radio of document.querySelectorAll('input[name=board-kind]')) {
     radio.addEventListener('change', () => {
@@ -324,6 +334,21 @@ function stackIfCrowded(head) {
   head.classList.toggle('stacked', crowded);
 }
 
+/** Every column's head, and its row of buttons, as tall as the tallest, so the first cards of
+ *  every column start on one line: a title on two lines beside titles on one set that
+ *  column's cards lower than its neighbours' (a walk-through read the board as uneven rows).
+ *  Measured again whenever the board is drawn or the window changes width. A merge list the
+ *  facilitator has opened grows its own column only. */
+function alignHeads(board) {
+  for (const part of ['.column-head', '.column-tools']) {
+    const rows = Array.from(board.querySelectorAll(`.console-column > ${part}`));
+    for (const row of rows) row.style.minHeight = '';
+    const closed = rows.filter((row) => !row.querySelector('details[open]'));
+    const tallest = Math.max(0, ...closed.map((row) => row.getBoundingClientRect().height));
+    for (const row of rows) row.style.minHeight = `${tallest}px`;
+  }
+}
+
 /** Moves notes one command each (the server checks every one); stops at the first refusal.
  *  Returns how many moved. */
 async function moveNotes(ids, theme) {
@@ -417,6 +442,7 @@ export function renderBoard(state) {
   const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
   for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
+  alignHeads(board);
   renderSelection(state, kind, themes, preview);
   scheduleSuggestions(state, kind);
   renderSuggestions(state, kind);

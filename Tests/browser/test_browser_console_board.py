@@ -51,6 +51,13 @@ def test_a_phase_corrected_on_one_laptop_screen(screens, facilitator, settle):
         const r = c.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top};});""")
     assert all(c["right"] <= 1366 for c in layout), layout
     assert len({round(c["top"]) for c in layout}) == 1, "the columns sit in one row"
+    # Their first cards start on one line too, whether a title takes one line or two.
+    firsts = console.js("""return Array.from($('console-board').children, (c) => {
+        const card = c.querySelector('.note-card'), title = c.querySelector('.column-title');
+        return card && {card: card.getBoundingClientRect().top, lines: Math.round(title.getBoundingClientRect().height
+            / parseFloat(getComputedStyle(title).lineHeight))};}).filter(Boolean);""")
+    # (Unsorted's dashed border is a pixel wider than a theme's.)
+    assert max(c["card"] for c in firsts) - min(c["card"] for c in firsts) <= 2, firsts
     # Column titles read whole: no word broken mid-word ("apprenticeshi|p") or past its column.
     assert console.words_not_whole("#console-board .label-button") == []
     # Compact cards: one to three lines of text and the author, no control rows.
