@@ -664,7 +664,7 @@ function updateNote(li, n, view) {
   // who reads no Spanish. The wall and the summary keep the words as typed.
   const english = readingOf(n, view.kind);
   show(li.querySelector('.reading'), !!english);
-  setText(li.querySelector('.reading'), english ? `Reads in English: ${english}` : '');
+  setText(li.querySelector('.reading'), english ? `Machine English (check it): ${english}` : '');
   // A note the grouping is least sure of: check it first.
   const doubt = view.doubts.get(n.id);
   show(li.querySelector('.doubt'), !!doubt);

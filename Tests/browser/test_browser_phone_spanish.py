@@ -148,7 +148,7 @@ def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facil
     reading = console.wait(lambda: console.js("""
         const li = arguments[0]; const r = li.querySelector('.reading');
         return shown(r) ? text(r) : null;""", console.note_item(spanish)), "the English reading under the Spanish note")
-    assert reading.startswith("Reads in English: ") and "connection" in reading.lower(), reading
+    assert reading.startswith("Machine English (check it): ") and "connection" in reading.lower(), reading
     assert console.js("return text(arguments[0].querySelector('.note-text'));", console.note_item(spanish)) == spanish
     # English notes have no reading.
     assert not console.js("return shown(arguments[0].querySelector('.reading'));", console.note_item(notes[0]))
@@ -168,10 +168,10 @@ def test_the_console_shows_the_english_a_spanish_note_was_read_in(screens, facil
     console.click(console.note_item(spanish).find_element("css selector", ".note-card"))
     console.wait_js("return shown($('correct-open'));", message="the correction folded again for another note")
     console.click(console.by_id("correct-open"))
-    console.wait_js("return shown($('correct-english'));", message="'Use the English reading' for the Spanish note")
+    console.wait_js("return shown($('correct-english'));", message="'Start from the machine English' for the Spanish note")
     assert console.by_id("correct-text").get_attribute("value") == spanish, "the field starts with the author's words"
     console.click(console.by_id("correct-english"))
-    english = reading.removeprefix("Reads in English: ")
+    english = reading.removeprefix("Machine English (check it): ")
     assert console.by_id("correct-text").get_attribute("value") == english
     console.shot("the English reading ready to save")
     console.click(console.driver.find_element("css selector", "#correct-form button[type=submit]"))
