@@ -54,6 +54,12 @@ public final class WebServer {
         return p
     }
 
+    /// True for a dotted IPv4 address ("127.0.0.1"), not a host or interface name.
+    nonisolated static func isIPv4Address(_ text: String) -> Bool {
+        var address = in_addr()
+        return inet_pton(AF_INET, text, &address) == 1
+    }
+
     /// Creates the lws context and starts listening.
     func start() throws {
         raiseFileLimit()
@@ -79,6 +85,10 @@ public final class WebServer {
         info.gid = -1
         info.uid = -1
         info.options = convene_lws_option_validate_utf8 | convene_lws_option_fail_unable_to_bind
+        // An IPv4 address to listen on is only honoured on an IPv4 socket: with IPv6 on, lws
+        // 4.1 listened on every interface of both families ("--bind 127.0.0.1" behind a
+        // reverse proxy left plain HTTP open to the venue's network; a walk-through found it).
+        if let bind = config.bind, Self.isIPv4Address(bind) { info.options |= convene_lws_option_disable_ipv6 }
         info.pt_serv_buf_size = 65536
         info.fd_limit_per_thread = UInt32(max(1024, min(Int(currentFileLimit()) - 32, 1 << 20)))
         info.timeout_secs = 20
