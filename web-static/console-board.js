@@ -27,6 +27,8 @@ const THEMES_PER_KIND = 30;
 let ctx = null; // { conn, run, say, draw }
 /** The undo the facilitator is being asked about ({ kind, text, undoable }), or null. */
 let undoAsked = null;
+// The merge the facilitator is asked to confirm ({ from, into }), or null.
+let mergeAsked = null;
 
 const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
 const shortText = (text) => {
@@ -106,6 +108,13 @@ export function setupBoard({ conn, run, say, draw }) {
     if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
     $('regroup-button').focus();
   });
+  $('merge-confirm-yes').addEventListener('click', async () => {
+    const asked = mergeAsked;
+    askMerge(null);
+    if (asked) await run({ type: 'mergeThemes', from: asked.from, into: asked.into }, 'Merged.');
+  });
+  $('merge-confirm-no').addEventListener('click', () => askMerge(null));
+  $('merge-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') askMerge(null); });
   $('undo-confirm-no').addEventListener('click', () => { askUndo(null); $('undo-regroup-button').focus(); });
   $('undo-confirm').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { askUndo(null); $('undo-regroup-button').focus(); }
@@ -431,6 +440,11 @@ export function renderBoard(state) {
   show($('undo-regroup-button'), state.undoable?.[kind] != null);
   // The question goes with what it asks about (undone from elsewhere, or another board shown).
   if (undoAsked && (undoAsked.kind !== kind || state.undoable !== undoAsked.undoable || state.undoable?.[kind] == null)) askUndo(null);
+  // A merge question follows the board: its counts as they are now, gone with either theme.
+  if (mergeAsked) {
+    const question = mergeQuestion(state, mergeAsked);
+    if (question) setText($('merge-confirm-text'), question); else askMerge(null);
+  }
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
   const doubts = doubtsToShow(state, kind, preview);
@@ -542,7 +556,7 @@ function themeActions(themeId) {
   mergeForm.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!into.value) return ctx.say('Choose the theme to merge into.');
-    run({ type: 'mergeThemes', from: themeId, into: into.value }, 'Merged.');
+    askMerge({ from: themeId, into: into.value });
   });
   return h('div', { class: 'theme-actions' }, lock, spot, split, del,
     h('details', { class: 'merge-details' }, h('summary', { text: 'Merge' }), mergeForm));
@@ -885,7 +899,7 @@ function renderSuggestions(state, kind) {
   const list = $('merge-suggestions');
   show($('merge-suggestions-box'), live.length > 0);
   syncChildren(list, live, (s) => `${s.from}>${s.into}`, (s) => h('li', {}, h('span', { class: 'what' }),
-    h('button', { type: 'button', class: 'secondary small', onclick: () => ctx.run({ type: 'mergeThemes', from: s.from, into: s.into }, 'Merged.') })),
+    h('button', { type: 'button', class: 'secondary small', onclick: () => askMerge({ from: s.from, into: s.into }) })),
   (li, s) => {
     setText(li.querySelector('.what'), `“${label(s.from)}” and “${label(s.into)}” look alike. `);
     setText(li.querySelector('button'), `Merge into “${label(s.into)}”`);
@@ -943,6 +957,28 @@ function undoQuestion(ack) {
 
 /** Shows the undo question (null hides it). "Keep the board as it is" has the focus: Enter
  * pressed once too often must not undo. */
+/** The question before a merge (from a column's Merge or a suggestion): a merge cannot be
+ *  undone, and a hurried facilitator's one press took a theme off the wall and the phones
+ *  (a walk-through needed four actions and the name retyped to get it back). */
+function askMerge(asked) {
+  mergeAsked = asked;
+  show($('merge-confirm'), !!asked);
+  if (!asked) return;
+  setText($('merge-confirm-text'), mergeQuestion(ctx.conn.state, asked));
+  $('merge-confirm-no').focus();
+}
+
+/** "Merge “A” into “B”? Its 3 notes join “B” and “A” leaves the wall…", or null when either
+ *  theme is gone. */
+function mergeQuestion(state, { from, into }) {
+  const a = state.themes.find((t) => t.id === from), b = state.themes.find((t) => t.id === into);
+  if (!a || !b) return null;
+  const notes = state.notes.filter((n) => n.theme === from && !n.withdrawn).length;
+  const people = state.champions.filter((c) => c.theme === from).length + state.nominations.filter((n) => n.theme === from).length;
+  return `Merge “${a.label}” into “${b.label}”? ${notes === 1 ? 'Its note joins' : `Its ${notes} notes join`} “${b.label}”`
+    + `${people ? ', with the people signed up or named for it,' : ''} and “${a.label}” leaves the wall and the phones. This cannot be undone.`;
+}
+
 function askUndo(asked) {
   undoAsked = asked;
   show($('undo-confirm'), !!asked);

@@ -132,14 +132,15 @@ const ERRORS_ES = {
  * question; should a meeting ever ask its own, it is shown as written, never replaced.
  * `dated`: the facilitator has recorded the next steps' dates (the wrap-up's rule of thumb,
  * "within 30 days", would sit above the real dates). `summarySent`: the summary has reached
- * someone by e-mail. `mailed`: this person will get it by e-mail (else the closing thanks
- * promises nothing: the line under it says the organizers will share it).
+ * this person by e-mail.
  */
-export function questionFor(phase, question, role, dated = false, summarySent = false, mailed = true) {
+export function questionFor(phase, question, role, dated = false, summarySent = false) {
   if (question !== DEFAULT_QUESTIONS[phase]) return question;
   // Once the summary has gone out, "it will follow" is no longer true.
   if (phase === 'closed' && summarySent) return t('question.closed.sent');
-  if (phase === 'closed' && !mailed) return t('question.closed.thanks');
+  // Not sent yet: the line under the thanks says how the summary comes (by e-mail, or from
+  // the organizers); the thanks does not say it first (a walk-through's phone said it twice).
+  if (phase === 'closed') return t('question.closed.thanks');
   // A community partner supports strategy areas; only employers champion them.
   if (phase === 'commitments' && role === 'partner') return t('question.commitments.partner');
   if (phase === 'wrap-up' && dated) return t('question.wrap-up.dated');

@@ -287,11 +287,11 @@ function render() {
   setText($('you'), `${nameAndOrg(you)} · ${t(`role.${you.role}`)}`);
   setText($('phase'), t(`phase.${state.phase}`));
   // The welcome's question asks people to join: someone who has is told they are in.
-  // Only someone who gave an address and agreed is told the summary follows by e-mail (a
-  // walk-through's phone without one read "The meeting summary will follow").
+  // Closed: thanks, and once the summary has gone out, that it was sent — to someone who gave
+  // an address and agreed to receive it (the line under it says how the summary comes).
   const mailed = !!you.email && !!you.consent && state.mailAvailable !== false;
   setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question, you.role, nextStepsDated(state),
-    state.summarySent && mailed, mailed));
+    state.summarySent && mailed));
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;

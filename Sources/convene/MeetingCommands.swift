@@ -10,7 +10,7 @@ struct CreateMeeting: ParsableCommand {
 
     @Option(help: "Meeting title, e.g. \"Region X Light Manufacturing Sector Partnership launch\".") var title: String?
     @Option(help: "The industry, e.g. \"Light manufacturing\".") var industry: String?
-    @Option(help: "The region, e.g. \"Region X\".") var region: String?
+    @Option(help: "The region as it reads after \"in\": \"Region X\", \"the I-80 Corridor\".") var region: String?
     @Option(help: "Date, YYYY-MM-DD.") var date: String?
     @Option(help: "Where the meeting is held.") var place: String?
     @Option(name: .customLong("chair"), help: "An employer chair (repeat for several).") var chairs: [String] = []

@@ -70,6 +70,30 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(summary.contains("Community partner Dana (Dana Co) offered to support Rides & childcare."), summary)
     }
 
+    func testASentenceTypedWithoutItsFullStopEndsBeforeTheChampions() throws {
+        var m = MeetingDriver()
+        let karen = m.join("Karen")
+        m.phase(.requirements)
+        let training = m.theme(.requirement, "Train more CNAs")
+        let rates = m.theme(.requirement, "Pay & Medicaid rates")
+        try m.run(.post(id: "r1", kind: nil, text: "CNA classes fill in a day", scribed: Scribed(name: "Al", organization: "Al Co", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "r1", theme: training), as: .facilitator)
+        try m.run(.post(id: "r2", kind: nil, text: "medicaid rates too low", scribed: Scribed(name: "Al", organization: "Al Co", role: .employer)), as: .facilitator)
+        try m.run(.moveNote(note: "r2", theme: rates), as: .facilitator)
+        try m.run(.setSynthesis(theme: training, text: "Build a CNA-LPN-RN ladder and faster state testing  "), as: .facilitator)
+        try m.run(.setSynthesis(theme: rates, text: "Ask the state for “fair rates!”"), as: .facilitator)
+        m.phase(.commitments)
+        try m.run(.champion(theme: training), as: .participant(karen))
+        try m.run(.champion(theme: rates), as: .participant(karen))
+        for format in [SummaryFormat.text, .markdown, .html] {
+            let summary = SummaryRenderer.render(MeetingSummary(m.state), as: format, jsonSerializer: { JSONCodec.serializeString($0) })
+            XCTAssertTrue(summary.contains("faster state testing. Initial champion: Karen"), summary)
+        }
+        // Its own ending, inside a quote, stays as typed.
+        let plain = text(m.state)
+        XCTAssertTrue(plain.contains("Ask the state for “fair rates!” Initial champion: Karen"), plain)
+    }
+
     func testATitleWithPunctuationOfItsOwnIsQuotedInASentence() throws {
         var m = MeetingDriver()
         let dana = m.join("Dana", role: .partner, email: "dana@college.example")

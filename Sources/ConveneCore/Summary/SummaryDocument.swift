@@ -36,7 +36,7 @@ struct SummaryDocument {
         blocks.append(.paragraph([Run(text: s.opening)]))
 
         func titled(_ g: MeetingSummary.Group, extra: String = "") -> [Run] {
-            let sentence = [g.synthesis, extra.isEmpty ? nil : extra].compactMap { $0 }.joined(separator: " ")
+            let sentence = [g.synthesis.map(W.ended), extra.isEmpty ? nil : extra].compactMap { $0 }.joined(separator: " ")
             // A title with a colon of its own is followed by a dash ("Talent: apprenticeships &
             // remote hiring: Notes here…" read as three parts in a walk-through's summary).
             guard !sentence.isEmpty else { return [Run(text: g.label, strong: true)] }

@@ -150,6 +150,18 @@ public enum SummaryWording {
 
     // MARK: Text helpers
 
+    /// A sentence the facilitator wrote, ended as a sentence: typed without its full stop
+    /// (as people type), it ran into the line after it in a walk-through's summary ("…faster
+    /// state testing Initial champions: Maria…"). Ending punctuation of its own, also inside
+    /// a closing quote or bracket, is kept.
+    public static func ended(_ sentence: String) -> String {
+        var t = Substring(sentence)
+        while let last = t.last, last.isWhitespace { t.removeLast() }
+        let end = t.reversed().first { !"\"'”’)]".contains($0) }
+        guard let end, !".!?…".contains(end), !t.isEmpty else { return String(t) }
+        return t + "."
+    }
+
     /// An industry's name inside a sentence: each word written with one capital, as in a
     /// title ("Light Manufacturing"), in lower case; acronyms and words with capitals inside
     /// stay ("IT services", "HVAC and eCommerce").
