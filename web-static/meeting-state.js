@@ -371,6 +371,13 @@ export function strategyAreas(state) {
     || state.nominations.some((n) => n.theme === t.id));
 }
 
+/** The opportunity themes the room sees (a note shown, or named by the facilitator), in the
+ *  board's order: what "these opportunities" means once the room posts requirements, when the
+ *  opportunities' board is no longer on the wall or the phones. */
+export function opportunitiesSeen(state) {
+  return themesOfKind(state, 'opportunity').filter((t) => t.labelByHand || state.notes.some((n) => n.theme === t.id && !n.hidden));
+}
+
 export function notesOfKind(state, kind) {
   return state.notes.filter((n) => n.kind === kind);
 }

@@ -3,7 +3,7 @@
 
 import { connect, normalizeCode, loadToken, saveToken, randomId, tokenKey } from './client.js';
 import { Outbox } from './outbox.js';
-import { phaseKind, mayPost, postsInThisMeeting, championsOf, supportersOf, signedUpFor, strategyAreas, nextStepsDated, otherNextSteps } from './meeting-state.js';
+import { phaseKind, mayPost, postsInThisMeeting, opportunitiesSeen, championsOf, supportersOf, signedUpFor, strategyAreas, nextStepsDated, otherNextSteps } from './meeting-state.js';
 import { $, h, setText, setWrappingText, show, syncChildren, setOptions, characterCount, nameAndOrg } from './dom.js';
 import { keepPagesForOffline } from './offline.js';
 import { storage } from './storage.js';
@@ -292,6 +292,10 @@ function render() {
   const mailed = !!you.email && !!you.consent && state.mailAvailable !== false;
   setText($('question'), state.phase === 'welcome' ? t('welcome.joined', you.name) : questionFor(state.phase, state.question, you.role, nextStepsDated(state),
     state.summarySent && mailed));
+  // What "these opportunities" are, as on the wall.
+  const recap = state.phase === 'requirements' ? opportunitiesSeen(state).map((th) => th.label) : [];
+  setText($('recap'), recap.length ? t('recap', recap.join(' · ')) : '');
+  show($('recap'), recap.length > 0);
   // A new phase starts at the top of the page, with its question, wherever the phone was.
   if (shownPhase !== null && shownPhase !== state.phase) scrollTo({ top: 0, behavior: 'instant' });
   shownPhase = state.phase;

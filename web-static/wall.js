@@ -4,7 +4,7 @@
 // reorders what is already on screen: new things are added, gently.
 
 import { connect, normalizeCode } from './client.js';
-import { phaseKind, strategyAreas, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, SUMMARY_SENT, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
+import { phaseKind, strategyAreas, opportunitiesSeen, championsOf, supportersOf, PHASE_NAMES, DEFAULT_QUESTIONS, SUMMARY_SENT, nextStepsDated, distinctPeople, otherNextSteps } from './meeting-state.js';
 import { boardColumns } from './board-columns.js';
 import { $, h, setText, setWrappingText, show, syncChildren, coalesce, ROLE_NAMES } from './dom.js';
 import { remainingMs, formatRemaining, describeRemaining, everySecond } from './timer.js';
@@ -72,6 +72,11 @@ function render() {
   // Once the summary has been e-mailed, "The meeting summary will follow" is no longer true.
   const sent = phase === 'closed' && state.question === DEFAULT_QUESTIONS.closed && state.summarySent;
   setText($('question'), dated ? 'Thank you! Here is what happens next.' : sent ? SUMMARY_SENT : state.question);
+  // "…to seize these opportunities?": the opportunities' board has left the wall, so their
+  // themes are named under the question (a walk-through's room could not see what it meant).
+  const recap = phase === 'requirements' ? opportunitiesSeen(state).map((t) => t.label) : [];
+  setText($('recap'), recap.length ? `Our opportunities: ${recap.join(' · ')}` : '');
+  show($('recap'), recap.length > 0);
   renderJoin(state);
   show($('wall-message'), false);
 

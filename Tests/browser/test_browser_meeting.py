@@ -191,6 +191,10 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     console.set_phase("requirements")
     question = wall.wait(lambda: wall.phase() == "Requirements" and wall.question(), "the requirements question")
     assert question != "" and "opportunities for our industry" not in question
+    # "…to seize these opportunities?": the wall and the phones name them under the question.
+    recap = "Our opportunities: " + " · ".join(expected)
+    wall.wait(lambda: wall.js("return shown($('recap')) && text($('recap'));") == recap, "the opportunities named on the wall")
+    karen.wait(lambda: karen.js("return shown($('recap')) && text($('recap'));") == recap, "the opportunities named on the phone")
     karen.wait(lambda: karen.js("return text($('post-button'));") == "Post requirement", "the requirement form")
     assert not dana.may_post()
     for who in ("karen", "luis"):
@@ -218,6 +222,7 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     # ---- Commitments: champions and nominations ----
     console.set_phase("commitments")
     wall.wait(lambda: wall.areas() is not None, "the strategy areas view on the wall")
+    assert wall.js("return shown($('recap'));") is False, "the opportunities' recap is for the requirements only"
     for phone in phones.values():
         phone.wait(lambda p=phone: set(p.areas() or {}) == set(STRATEGY_AREAS), "the strategy areas on the phone")
     assert "Posting is closed" in karen.closed_notice()
