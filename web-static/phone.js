@@ -178,9 +178,19 @@ for (const id of ['join-email', 'join-consent']) {
 
 const noteText = $('note-text');
 noteText.addEventListener('input', () => {
+  // The round the note in the box was begun in; once edited in a later round, it is that
+  // round's note (the person has read the question above it).
+  const kind = conn.state && phaseKind(conn.state.phase);
+  typedFor = noteText.value.trim() ? kind ?? typedFor : null;
+  show($('note-other-round'), false);
   updateCounter();
   keepDraft();
 });
+
+// The round (opportunity or requirement) the text in the box was typed in: a note half
+// typed as the facilitator moved the room on would otherwise be posted under the new question
+// unnoticed (a walk-through's "autonomous yard trucks at the DCs" became a requirement).
+let typedFor = null;
 
 // A note half typed survives a reload (a phone's browser reloads a page left in the
 // background; a tap on a link does too): kept per meeting with the round it was typed for,
@@ -200,6 +210,7 @@ function restoreDraft(kind) {
   const draft = storage.getJSON(draftKey, null);
   if (draft?.kind === kind && typeof draft.text === 'string') {
     noteText.value = draft.text;
+    typedFor = kind;
     updateCounter();
   } else if (draft) {
     storage.remove(draftKey); // typed for a round that is over
@@ -252,6 +263,8 @@ $('post-form').addEventListener('submit', (e) => {
   // Into the outbox first: from here on the note survives a lost connection or a reload.
   outbox.add(kind, text);
   noteText.value = '';
+  typedFor = null;
+  show($('note-other-round'), false);
   storage.remove(draftKey);
   updateCounter();
   outbox.flush(conn);
@@ -310,6 +323,9 @@ function renderPosting(state) {
   show($('post-form'), allowed);
   if (allowed) {
     restoreDraft(kind);
+    const other = !!noteText.value.trim() && !!typedFor && typedFor !== kind;
+    if (other) setText($('note-other-round'), t('note.otherRound', t(`round.${typedFor}`), t(`round.${kind}`)));
+    show($('note-other-round'), other);
     setText($('note-label'), t(`note.label.${kind}`));
     setText($('post-button'), t(`note.post.${kind}`));
   }

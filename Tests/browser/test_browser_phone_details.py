@@ -49,6 +49,29 @@ def test_a_note_half_typed_survives_a_reload_and_stays_in_its_round(screens, fac
     assert phone.js("return $('note-text').value;") == ""
 
 
+def test_a_note_begun_before_the_room_moved_on_says_so_and_is_kept(screens, facilitator):
+    facilitator("setPhase", phase="opportunities")
+    phone = screens.phone()
+    phone.join("Karen Lee", "Acme Machining")
+    phone.type_into("note-text", "autonomous yard trucks at the DCs")
+    assert phone.js("return shown($('note-other-round'));") is False
+    # The facilitator moves the room on while the opportunity is still in the box.
+    facilitator("setPhase", phase="requirements")
+    phone.wait(lambda: phone.phase() == "Requirements", "the requirements phase")
+    notice = phone.wait(lambda: phone.js("return shown($('note-other-round')) && text($('note-other-round'));"),
+                        "the notice over the note")
+    assert notice == ("You started this note while the room posted opportunities. "
+                      "It now posts requirements: post it if it is one, or change it."), notice
+    assert phone.js("return $('note-text').value;") == "autonomous yard trucks at the DCs", "the typing is kept"
+    phone.shot("a note begun in the last round")
+    # Changed under the new question, it is a requirement now: the notice goes.
+    phone.by_id("note-text").send_keys(" need charging bays")
+    phone.wait_js("return !shown($('note-other-round'));", message="the notice gone once the note is edited")
+    phone.click(phone.by_id("post-button"))
+    phone.wait(lambda: phone.notes() and phone.notes()[0][1] == "autonomous yard trucks at the DCs need charging bays", "posted")
+    assert phone.js("return shown($('note-other-round'));") is False
+
+
 def test_a_new_phase_starts_at_the_top_and_the_wrap_up_shows_the_next_steps(screens, facilitator):
     facilitator("setPhase", phase="opportunities")
     phone = screens.phone()
