@@ -183,9 +183,19 @@ $('scribe-form').addEventListener('submit', async (e) => {
   if (!name.trim() || !organization.trim() || !text.trim()) return say("Give the person's name, organization and the note.");
   if (characterCount(text) > NOTE_LIMIT) return say(`A note can have at most ${NOTE_LIMIT} characters.`);
   scribeId ??= randomId('n-');
-  const command = { type: 'post', id: scribeId, kind: $('scribe-kind').value, text,
-    scribe: { name, organization, role: $('scribe-role').value } };
-  if (await run(command, `Posted for ${name}.`)) {
+  const role = $('scribe-role').value;
+  const command = { type: 'post', id: scribeId, kind: $('scribe-kind').value, text, scribe: { name, organization, role } };
+  // Someone posted for is at the meeting: listed once among the participants, they can be
+  // signed up as a champion and are named in the summary (a walk-through typed a person's
+  // name, organization and e-mail a second time to do that).
+  const same = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const listed = conn.state.participants.some((p) => same(p.name, name) && same(p.organization, organization));
+  let added = '';
+  if ($('scribe-attendee').checked && !listed) {
+    if (!(await run({ type: 'addAttendee', name: name.trim(), organization: organization.trim(), role, consent: false }))) return;
+    added = ` ${name.trim()} is now among the participants.`;
+  }
+  if (await run(command, `Posted for ${name}.${added}`)) {
     scribeId = null;
     $('scribe-text').value = '';
     setText($('scribe-count'), `0 / ${NOTE_LIMIT}`);

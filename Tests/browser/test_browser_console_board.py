@@ -466,6 +466,20 @@ def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens,
     console.click(card.find_element(By.CSS_SELECTOR, ".sign-up"))
     wall.wait(lambda: "Ruth Okafor" in ((wall.areas() or {}).get("Permitting", {}).get("champions", [])), "Ruth as a champion on the wall")
 
+    # Two notes posted for Rita, who has no phone: she is listed among the participants, once,
+    # and can be signed up like anyone else.
+    for text in ("CDL school seats - waitlist is 3 months", "Paid CDL training for new hires"):
+        console.type_into("scribe-name", "Rita Gomez")
+        console.type_into("scribe-org", "Corridor CDL Academy")
+        console.choose(console.by_id("scribe-kind"), "Requirement")
+        console.type_into("scribe-text", text)
+        console.click(console.driver.find_element(By.CSS_SELECTOR, "#scribe-form button[type=submit]"))
+        console.wait(lambda t=text: any(n["text"] == t and n["scribed"]["name"] == "Rita Gomez"
+                                        for n in console_ws().welcome["snapshot"]["notes"] if n.get("scribed")), f"{text!r} posted")
+    assert [p[0] for p in console.participants()].count("Rita Gomez") == 1, console.participants()
+    assert "Rita Gomez, Corridor CDL Academy" in console.js(
+        "return Array.from(document.querySelectorAll('#champion-areas select option'), (o) => text(o));")
+
     # Name someone to invite on behalf of the room.
     console.type_into("fnom-name", "Sam Patel")
     console.type_into("fnom-org", "County Permits Office")
@@ -490,7 +504,7 @@ def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens,
     snap = console_ws().welcome["snapshot"]
     karen_id = next(p["id"] for p in snap["participants"] if p["name"] == "Karen Lee")
     assert karen_id == karen.participant, "the phone's (first) record survives"
-    assert [n["author"] for n in snap["notes"]] == [karen_id], "the tablet's note is now Karen's"
+    assert [n["author"] for n in snap["notes"] if not n.get("scribed")] == [karen_id], "the tablet's note is now Karen's"
     assert {"participant": karen_id, "theme": area} in snap["champions"]
     # The tablet goes on as Karen: it can still withdraw the note it posted.
     note = snap["notes"][0]["id"]
