@@ -69,7 +69,7 @@ struct MeetingsBenchmark: ParsableCommand {
         if ProcessInfo.processInfo.environment["CONVENE_BENCH_STEP_AFRESH"] == "1" { engine.marginAtSteps = false }
         if !lexicalTitles { engine.phrases = CachedPhraseEmbedding(PhraseEmbedder { model.embed($0) }) }
         if !noWordnet { engine.lexicon = WordNetFiles.lexicon() }
-        print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives, \($0.properNameCount) capitalised names and \($0.commonWordCount) words only ever in lower case (WordNet)" } ?? "titles without WordNet")
+        print(engine.lexicon.map { "titles know \($0.adjectiveCount) words only ever adjectives, \($0.mostlyAdjectiveCount) nouns read mostly as adjectives, \($0.properNameCount) capitalised names and \($0.commonWordCount) words only ever in lower case (WordNet)" } ?? "titles without WordNet")
         print("meeting walls: \(episodes.count), target \(targetThemes) themes, all-MiniLM-L6-v2; ARI excludes notes the facilitator parks")
         print("episode                          notes | live ARI batch ARI | static/note sim/note sim÷static | title cos | churn silent max | themes largest | ms/note")
         var sums = [String: Double]()

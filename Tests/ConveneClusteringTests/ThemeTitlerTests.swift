@@ -288,6 +288,35 @@ final class ThemeTitlerTests: XCTestCase {
         XCTAssertTrue(edges(lexicon).contains("hiring") && edges(lexicon).contains("cmmc"), "\(edges(lexicon))")
     }
 
+    /// "Dementia care & families desperate" (a walk-through's wall, from "families desperate
+    /// for help"): a noun and the describing word after it is no name. WordNet's sense-tagged
+    /// counts say which nouns are read mostly as adjectives ("desperate": 4 senses in use as an
+    /// adjective, 1 as a noun); a word with no noun entry ("solar") stays a sector's name.
+    func testNoPhraseEndsOnANounReadMostlyAsAnAdjective() {
+        var reader = TitleLexicon.Reader()
+        func feed(_ lines: [String], _ file: TitleLexicon.Reader.File) {
+            for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
+        }
+        // "lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…"
+        feed(["desperate a 6 2 & ! 6 4 00001", "local a 3 1 & 3 2 00002", "solar a 1 1 & 1 1 00003", "green a 5 1 & 5 1 00004"], .adjectiveIndex)
+        feed(["desperate n 1 1 @ 1 1 00005", "local n 2 1 @ 2 1 00006", "green n 8 1 @ 8 2 00007", "family n 3 1 @ 3 3 00008",
+              "care n 6 1 @ 6 5 00009", "dementia n 1 1 @ 1 1 00010", "community n 2 1 @ 2 2 00011"], .nounIndex)
+        let lexicon = reader.lexicon()
+        XCTAssertTrue(lexicon.isMostlyAdjective("desperate") && lexicon.isMostlyAdjective("local"))
+        for word in ["green", "solar", "family", "families"] { XCTAssertFalse(lexicon.isMostlyAdjective(word), word) }
+        let texts = ["families desperate for help with dementia care", "dementia care for families at home",
+                     "community solar for the care homes", "desperate families call us every day"]
+        let w = wall(texts)
+        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
+        func phrases(_ lexicon: TitleLexicon?) -> Set<String> {
+            let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: space, vocabulary: WallVocabulary(w, lexicon: lexicon))
+            return Set((found?.scored ?? []).map(\.key))
+        }
+        XCTAssertTrue(phrases(nil).contains("families desperate"), "the case the rule is for: \(phrases(nil))")
+        XCTAssertFalse(phrases(lexicon).contains("families desperate"))
+        XCTAssertTrue(phrases(lexicon).contains("desperate families") && phrases(lexicon).contains("community solar"), "\(phrases(lexicon))")
+    }
+
     func testNamesTypedInLowerCaseAreWrittenWithTheirCapital() {
         // WordNet's data files: a licence header, then "offset lex_filenum ss_type w_cnt word lex_id …".
         let nouns = "  1 This software and database is being provided\n"

@@ -101,7 +101,10 @@ public enum ThemeTitler {
                     guard isEdge(run.first!.key), isEdge(run.last!.key), !endsWeakly(run.last!.key),
                           !vocabulary.verbs.contains(run.last!.key), !vocabulary.modifiers.contains(run.last!.key),
                           vocabulary.lexicon?.isAdverbNeverNoun(run.last!.key) != true,
-                          vocabulary.lexicon?.isOnlyVerb(run.first!.key) != true, vocabulary.lexicon?.isOnlyVerb(run.last!.key) != true
+                          vocabulary.lexicon?.isOnlyVerb(run.first!.key) != true, vocabulary.lexicon?.isOnlyVerb(run.last!.key) != true,
+                          // A noun and the describing word after it ("families desperate" for
+                          // help, "jobs available") is no name for a theme.
+                          length == 1 || vocabulary.lexicon?.isMostlyAdjective(run.last!.key) != true
                     else { continue }
                     guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
                     // Spanish puts describing words after the noun: one word right after a

@@ -35,6 +35,9 @@ extension TitleLexicon {
         var ambiguous = Set<String>()           // keys written in two ways
         var lowerCase = Set<UInt64>()           // words written in lower case
         var irregularForms = Set<UInt64>()      // "built", "held", "geese"
+        var adjectiveUses: [UInt64: Int] = [:]  // an adjective's senses seen in WordNet's tagged texts
+        var nounUses: [UInt64: Int] = [:]       // the same of such a word as a noun (0: a noun never seen in use)
+        var otherUses: [UInt64: Int] = [:]      // the most of such a word as a verb or an adverb
 
         public init() {}
 
@@ -53,6 +56,17 @@ extension TitleLexicon {
                     otherLemmas.insert(TitleLexicon.wordHash(lemma))
                 }
                 if file == .nounIndex { nounLemmas.insert(TitleLexicon.wordHash(lemma)) }
+                // Counted only for adjectives seen in use (index.adj is read first): a count per
+                // noun of WordNet's would cost the start-up memory the hashes above save.
+                if file == .adjectiveIndex || file == .nounIndex || file == .verbIndex || file == .adverbIndex,
+                   let uses = Self.taggedSenses(line) {
+                    let hash = TitleLexicon.wordHash(lemma)
+                    if file == .adjectiveIndex {
+                        if uses > 0 { adjectiveUses[hash] = uses }
+                    } else if adjectiveUses[hash] != nil {
+                        if file == .nounIndex { nounUses[hash] = uses } else { otherUses[hash] = max(uses, otherUses[hash] ?? 0) }
+                    }
+                }
                 if file == .adverbIndex { adverbLemmas.append(String(decoding: lemma, as: UTF8.self)) }
                 if file == .verbIndex { verbLemmaWords.append(String(decoding: lemma, as: UTF8.self)) }
             case .data:
@@ -62,6 +76,14 @@ extension TitleLexicon {
                 guard !form.contains(TitleLexicon.underscore) else { return }
                 irregularForms.insert(TitleLexicon.wordHash(form))
             }
+        }
+
+        /// An index line's tagsense_cnt: "lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt
+        /// tagsense_cnt synset_offset…" — how many of the lemma's senses WordNet's tagged texts use.
+        static func taggedSenses(_ line: ArraySlice<UInt8>) -> Int? {
+            let fields = line.split(separator: TitleLexicon.space)
+            guard fields.count > 4, let pointers = Int(String(decoding: fields[3], as: UTF8.self)), fields.count > 5 + pointers else { return nil }
+            return Int(String(decoding: fields[5 + pointers], as: UTF8.self))
         }
 
         /// "offset lex_filenum ss_type w_cnt word lex_id [word lex_id …] …"
@@ -128,10 +150,17 @@ extension TitleLexicon {
                     verbForms.insert(TitleLexicon.wordHash(form.utf8))
                 }
             }
+            // Nouns too, but read as adjectives more often than as anything else ("desperate":
+            // 4 tagged senses as an adjective, 1 as a noun). A word with no noun entry at all is
+            // another matter: "solar", "nuclear" are sectors' names ("community solar").
+            let mostlyAdjectives = Set(nounUses.lazy.filter { hash, asNoun in
+                let asAdjective = adjectiveUses[hash] ?? 0
+                return asAdjective > asNoun && asAdjective > (otherUses[hash] ?? 0)
+            }.map(\.key))
             return TitleLexicon(adjectives: adjectives, properNames: names, commonWordHashes: common,
                                 capitalisedPluralHashes: capitalisedPlurals, adverbsNeverNouns: adverbs,
                                 otherKnownWordHashes: capitalised.union(irregularForms).subtracting(common),
-                                verbOnlyFormHashes: verbForms)
+                                verbOnlyFormHashes: verbForms, mostlyAdjectiveHashes: mostlyAdjectives)
         }
     }
 }

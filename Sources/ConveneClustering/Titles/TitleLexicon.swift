@@ -33,6 +33,11 @@ public struct TitleLexicon: Sendable {
     /// "widens"), without a form that is also a noun, adjective or adverb, or the plural of
     /// one ("rides" is the noun's, not the verb "rid"'s).
     let verbOnlyFormHashes: Set<UInt64>
+    /// Hashes of the words that are nouns too but that WordNet's sense-tagged texts read
+    /// mostly as adjectives ("desperate", "local", "medical", "senior"): a phrase ending on one
+    /// is a noun and its describing word ("families desperate" for "families desperate for
+    /// help"), not a name.
+    let mostlyAdjectiveHashes: Set<UInt64>
 
     public init(_ adjectives: Set<String>, properNames: [String: String] = [:]) {
         self.adjectives = adjectives
@@ -42,6 +47,7 @@ public struct TitleLexicon: Sendable {
         adverbsNeverNouns = []
         otherKnownWordHashes = []
         verbOnlyFormHashes = []
+        mostlyAdjectiveHashes = []
     }
 
     /// From the text of WordNet's `index.adj` and of the other parts of speech's index files
@@ -64,7 +70,7 @@ public struct TitleLexicon: Sendable {
 
     init(adjectives: Set<String>, properNames: [String: String], commonWordHashes: Set<UInt64>, capitalisedPluralHashes: Set<UInt64>,
          adverbsNeverNouns: Set<String> = [], otherKnownWordHashes: Set<UInt64> = [],
-         verbOnlyFormHashes: Set<UInt64> = []) {
+         verbOnlyFormHashes: Set<UInt64> = [], mostlyAdjectiveHashes: Set<UInt64> = []) {
         self.adjectives = adjectives
         self.properNames = properNames
         self.commonWordHashes = commonWordHashes
@@ -72,6 +78,7 @@ public struct TitleLexicon: Sendable {
         self.adverbsNeverNouns = adverbsNeverNouns
         self.otherKnownWordHashes = otherKnownWordHashes
         self.verbOnlyFormHashes = verbOnlyFormHashes
+        self.mostlyAdjectiveHashes = mostlyAdjectiveHashes
     }
 
     /// True when `key` (a lower-cased word) is a verb and nothing else, as typed or in its
@@ -124,6 +131,10 @@ public struct TitleLexicon: Sendable {
 
     /// True when `key` (a lower-cased word) is only ever an adjective.
     public func isOnlyAdjective(_ key: String) -> Bool { adjectives.contains(key) }
+
+    /// True when `key` (a lower-cased word) is a noun too, but read mostly as an adjective.
+    public func isMostlyAdjective(_ key: String) -> Bool { mostlyAdjectiveHashes.contains(Self.wordHash(key)) }
+    public var mostlyAdjectiveCount: Int { mostlyAdjectiveHashes.count }
 
     /// True when `key` (a lower-cased word) is an adverb and never a noun.
     public func isAdverbNeverNoun(_ key: String) -> Bool { adverbsNeverNouns.contains(key) }

@@ -95,6 +95,9 @@ struct WallVocabulary {
         modifiers = Set(before.filter { word, uses in
             (uses >= Self.modifierUses && uses >= Self.modifierRatio * last[word, default: 0])
                 || (lexicon?.isOnlyAdjective(word) == true && last[word, default: 0] == 0)
+                // A noun too but read mostly as an adjective, and used so here more often than
+                // last: "local suppliers", "local shops" make "Equipment & local" a fragment.
+                || (lexicon?.isMostlyAdjective(word) == true && uses > last[word, default: 0])
         }.keys)
     }
 
