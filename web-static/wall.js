@@ -198,6 +198,7 @@ function renderBoard(state, kind) {
     arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));
   });
   board.dataset.columns = String(columns.length);
+  widenForTitles(board);
   fitTitles(Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label')));
   // Words let go at an earlier draw are kept whole again: the sizes may have changed since.
   for (const span of board.querySelectorAll('.wall-note .released')) span.classList.replace('released', 'nobreak');
@@ -216,6 +217,37 @@ const TITLE_SIZES = [36, 33, 30, 28];
 // room signs up under these names. (18 and 16 px only on a crowded wall: "Apprenticeships"
 // in one of nine columns, with the count above the title.)
 const LONG_WORD_SIZES = [26, 24, 22, 20, 18, 16];
+
+/** Each column at least as wide as its title's longest word at 28 px (never more than an
+ *  even share of the row): by their notes alone, a 3-note column beside 7-note ones set
+ *  "apprenticeships" at 22 px among 36 px titles (a walk-through's wall). The room reads the
+ *  titles from the back; a column's notes wrap a line more instead. */
+function widenForTitles(board) {
+  const cols = Array.from(board.querySelectorAll('.column'));
+  for (const col of cols) col.style.minWidth = '';
+  // Seven columns or more share the row too tightly: a wider one would squeeze a neighbour's
+  // words ("warehouses" broke in a note of a 160 px column); the sizes step down instead.
+  if (cols.length > WIDENED_UP_TO) return;
+  const gaps = parseFloat(getComputedStyle(board).columnGap) || 0;
+  const even = (board.clientWidth - gaps * (cols.length - 1)) / Math.max(1, cols.length);
+  measureCanvas ??= document.createElement('canvas');
+  const pen = measureCanvas.getContext('2d');
+  for (const col of cols) {
+    const label = col.querySelector('.column-label');
+    const style = getComputedStyle(label);
+    pen.font = `${style.fontWeight} ${TITLE_SIZES.at(-1)}px ${style.fontFamily}`;
+    // (A hyphen may break: "Banking-as-a-service" needs only its longest part.)
+    const longest = Math.max(0, ...label.textContent.split(/[\s-]+/).map((w) => pen.measureText(w).width));
+    // What the column gives beside its title's text: its padding, the count, the gap.
+    const box = label.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const beside = col.getBoundingClientRect().width - box;
+    col.style.minWidth = `${Math.max(MIN_COLUMN_PX, Math.min(even, Math.ceil(longest + beside + 2)))}px`;
+  }
+}
+let measureCanvas = null;
+const WIDENED_UP_TO = 6;
+/** The columns' least width (style.css: nine columns still fit at 1920 px). */
+const MIN_COLUMN_PX = 160;
 
 function fitTitles(labels) {
   for (const label of labels) {

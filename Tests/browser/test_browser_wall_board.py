@@ -213,6 +213,54 @@ def test_a_word_wider_than_its_column_makes_the_title_smaller_not_broken(screens
     wall.shot("seven columns, long words")
 
 
+# A walk-through's opportunities wall: a three-note column beside seven- and six-note ones.
+HOME_CARE_WALL = {
+    "In-home care & Medicaid": ["Baby boomers aging in place - huge growth in demand for in-home care over next 10 yrs",
+                                "Medicare home health reimbursement for rural areas, hospital wants to discharge earlier to home",
+                                "new state medicaid waiver pays for personal care at home (HCBS) - big growth",
+                                "hospital at home programs - CMS waiver lets us treat acute pts at home",
+                                "Veterans - VA community care contracts for in home services are growing in the 3 counties",
+                                "Crecimiento de la población mayor en el condado Clay, más clientes cada mes",
+                                "Muchas familias hispanas buscan cuidadoras que hablen español para sus padres"],
+    "Dementia & memory care": ["hospice & palliative care demand growing, we cant keep up with referrals",
+                               "memory care - alzheimers and dementia units, waitlist is 40 ppl at our place",
+                               "dementia care is the fastest growing need we see, families desperate",
+                               "grief support & bereavement services for familes - nobody offers it in rural area",
+                               "Cuidado de personas con demencia en casa, las familias no saben a quién llamar",
+                               "adult day programs so family caregivers can keep working"],
+    "Telemedicine & rural patients": ["telehealth remote patient monitoring, rural pts far from clinics",
+                                      "remote monitoring + telemedicine for CHF and COPD pts to cut readmissions",
+                                      "broadband expansion grants finally reaching Adams county - makes telehealth possible"],
+    "Home health aide apprenticeships": ["partner w/ high schools - CNA pathway for seniors, kids want healthcare jobs",
+                                         "Home health aide apprenticeships - earn while u learn, state is funding them",
+                                         "so many CNAs leaving hospitals want flexible home care shifts"],
+}
+
+
+def test_a_small_column_is_wide_enough_for_its_titles_words(screens, facilitator):
+    """A walk-through's wall set "Home health aide apprenticeships" at 22 px in a three-note
+    column beside 36 px titles: on five columns, every column is at least as wide as its
+    title's longest word at 28 px, the room's smallest title size."""
+    fill_wall(facilitator, HOME_CARE_WALL)
+    # And six notes waiting, as on the walk-through's wall.
+    for i, text in enumerate(["good morning everyone! thanks for having us", "+1 to what Dale said about boomers",
+                              "assisted living occupancy back above 90% post covid, room to build new wing",
+                              "so many CNAs leaving hospitals want flexible home care shifts too",
+                              "Anyone know if the coffee is decaf?", "same as maria re apprenticeships"]):
+        facilitator("post", id=f"waiting-{i}", kind="opportunity", text=text, scribe={"name": "Guest", "organization": "Visitor", "role": "employer"})
+        facilitator("moveNote", note=f"waiting-{i}", theme=None)
+        time.sleep(0.1)
+    wall = screens.wall()
+    wall.wait(lambda: len(wall.columns() or []) == 5 and len(wall.board().get("Not yet in a theme", [])) == 6, "four themes and six notes waiting")
+    columns = wall.wait(lambda: (lambda cols: cols if all(c["titleWordsWhole"] for c in cols) else None)(wall_layout(wall)),
+                        "every title word whole")
+    sizes = {c["label"]: c["titleSize"] for c in columns}
+    assert sizes["Home health aide apprenticeships"] >= 28, sizes
+    assert all(not c["titleCut"] for c in columns), sizes
+    assert wall.words_not_whole(".wall-note .note-text") == []
+    wall.shot("a three-note column with a long word")
+
+
 # A walk-through's requirements wall: five columns, the last of one note at the narrowest width.
 FOOD_WALL = {
     "Shared infrastructure & costs": ["shared cold storage & warehouse space", "access to capital for equipment upgrades",
