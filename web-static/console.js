@@ -166,6 +166,13 @@ function tick() {
 }
 everySecond(tick);
 
+// ---- How to join, on the wall ----
+
+$('show-join').addEventListener('click', async () => {
+  const shown = !conn.state?.joinOnWall;
+  await run({ type: 'showJoin', shown }, shown ? 'The wall shows how to join until you take it off or move the meeting on.' : 'The wall is back.');
+});
+
 // ---- Scribe ----
 
 let scribeId = null; // kept until acknowledged: pressing again after a lost answer cannot post twice
@@ -252,6 +259,12 @@ function render() {
   setText($('join-code'), joinCode);
   $('wall-link').href = `wall.html?code=${encodeURIComponent(joinCode)}`;
   $('phone-link').href = `phone.html?code=${encodeURIComponent(joinCode)}`;
+  // How to join, in large on the wall for people arriving late: offered while the room can
+  // still join and the wall does not show it anyway (the welcome).
+  const joinable = state.phase !== 'welcome' && state.phase !== 'closed' && state.meeting?.settings?.joiningOpen !== false;
+  show($('show-join'), joinable || state.joinOnWall);
+  $('show-join').setAttribute('aria-pressed', String(!!state.joinOnWall));
+  setText($('show-join'), state.joinOnWall ? 'Take how to join off the wall' : 'Show how to join on the wall');
 
   if (state.phase !== shownPhase) {
     // A new phase shows its own kind of notes, and scribed notes default to it.

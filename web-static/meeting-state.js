@@ -26,6 +26,7 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
     undoable: s.undoable || {}, // console only: kind → notes the last regrouping moved, while it can be undone
     spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
+    joinOnWall: !!s.joinOnWall, // how to join is on the wall in large, for people arriving late
     // console only: the facilitator's words for the summary (opening, theme sentences, note corrections)
     summaryEdits: s.summaryEdits || { opening: null, syntheses: {}, corrections: {} },
     seq,
@@ -104,6 +105,7 @@ const handlers = {
     s.phaseMinutes = e.phaseMinutes;
     s.question = e.question;
     s.spotlight = null;
+    s.joinOnWall = false;
   },
   notePosted(s, e) {
     const i = s.notes.findIndex((n) => n.id === e.note.id);
@@ -293,6 +295,9 @@ const handlers = {
   },
   spotlightSet(s, e) {
     s.spotlight = e.spotlight ?? null;
+  },
+  joinShown(s, e) {
+    s.joinOnWall = !!e.shown;
   },
   // Console only (other screens get a bare "proposal" event and skip it).
   proposalOffered(s, e) {

@@ -80,12 +80,16 @@ function render() {
   renderJoin(state);
   show($('wall-message'), false);
 
+  // For people arriving late, the facilitator may put how to join back on the wall, over
+  // what it shows, until taken down or the phase changes (the phones stay where they are).
+  const joinShown = !!state.joinOnWall && phase !== 'closed';
   // The facilitator may spotlight one theme: the wall shows it alone until released.
-  const spotlit = state.spotlight ? state.themes.find((t) => t.id === state.spotlight) : null;
-  const kind = spotlit ? null : phaseKind(phase);
-  const showAreas = !spotlit && (phase === 'commitments' || phase === 'wrap-up' || phase === 'closed');
-  const showSteps = !spotlit && (phase === 'wrap-up' || phase === 'closed');
-  show($('welcome-view'), phase === 'welcome' && !spotlit);
+  const spotlit = !joinShown && state.spotlight ? state.themes.find((t) => t.id === state.spotlight) : null;
+  const kind = spotlit || joinShown ? null : phaseKind(phase);
+  const showAreas = !spotlit && !joinShown && (phase === 'commitments' || phase === 'wrap-up' || phase === 'closed');
+  const showSteps = !spotlit && !joinShown && (phase === 'wrap-up' || phase === 'closed');
+  const welcome = (phase === 'welcome' && !spotlit) || joinShown;
+  show($('welcome-view'), welcome);
   show($('spotlight'), !!spotlit);
   show($('board'), !!kind);
   if (!kind) show($('board-empty'), false);
@@ -94,9 +98,9 @@ function render() {
   // During the welcome the join instructions fill the screen; the corner copy would repeat them.
   // Nor once the facilitator has closed joining: the room would be invited to a closed door.
   const joining = state.meeting?.settings?.joiningOpen !== false;
-  show($('join-box'), (phase !== 'welcome' || !!spotlit) && phase !== 'closed' && joining);
+  show($('join-box'), !welcome && phase !== 'closed' && joining);
 
-  if (phase === 'welcome' && !spotlit) renderWelcome(state);
+  if (welcome) renderWelcome(state);
   // The welcome's big invitation too: "Joining is closed" instead of the code and QR code.
   $('welcome-view').classList.toggle('joining-closed', !joining);
   if (spotlit) renderSpotlight(state, spotlit);

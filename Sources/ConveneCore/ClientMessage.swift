@@ -54,6 +54,9 @@ public enum Command: Equatable, Sendable {
     case deleteTheme(theme: String)
     /// Shows one theme alone on the wall, all its notes large (nil: back to the board).
     case spotlight(theme: String?)
+    /// Puts how to join (the code, the address, the QR code) on the wall in large, over
+    /// whatever it shows, for people arriving late (false: back to what it showed).
+    case showJoin(shown: Bool)
     case setNextSteps(NextSteps)
     case updateMeeting(MeetingUpdate)
     /// Ask the clustering to regroup all notes of a kind (carried out by the server, which

@@ -3,7 +3,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "deleteTheme", "spotlight", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "renameParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "showJoin", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "renameParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -116,6 +116,7 @@ public enum ClientMessageDecoder {
         case "removeParticipant":
             command = .removeParticipant(participant: try f.clientId("participant"), keepNotes: try f.optionalBool("keepNotes") ?? true)
         case "spotlight": command = .spotlight(theme: try f.optionalClientId("theme"))
+        case "showJoin": command = .showJoin(shown: try f.optionalBool("shown") ?? true)
         case "setNextSteps":
             var steps = NextSteps()
             steps.championsCallDate = try TextRules.checkDate(try f.optionalString("championsCallDate", max: 32), what: "the champions' call date")

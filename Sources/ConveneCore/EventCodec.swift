@@ -49,6 +49,8 @@ extension StoredEvent {
             pairs += [("participant", .string(participant)), ("name", .string(name)), ("organization", .string(organization))]
         case let .spotlightSet(theme):
             pairs.append(("theme", theme.json))
+        case let .joinShown(shown):
+            pairs.append(("shown", .bool(shown)))
         case let .championSigned(participant, theme), let .championWithdrawn(participant, theme):
             pairs += [("participant", .string(participant)), ("theme", .string(theme))]
         case let .nominated(n):
@@ -138,6 +140,7 @@ extension StoredEvent {
         case "participantRenamed":
             event = .participantRenamed(participant: try r.string("participant"), name: try r.string("name"), organization: try r.string("organization"))
         case "spotlightSet": event = .spotlightSet(theme: try r.optionalString("theme"))
+        case "joinShown": event = .joinShown(shown: try r.bool("shown"))
         case "championSigned":
             event = .championSigned(participant: try r.string("participant"), theme: try r.string("theme"))
         case "championWithdrawn":

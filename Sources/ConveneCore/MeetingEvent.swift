@@ -26,6 +26,8 @@ public enum MeetingEvent: Equatable, Sendable {
     case themeDeleted(theme: String)
     /// The wall shows this theme alone (nil: the whole board again).
     case spotlightSet(theme: String?)
+    /// How to join is on the wall in large (or no longer); a phase change also ends it.
+    case joinShown(shown: Bool)
     case championSigned(participant: String, theme: String)
     case championWithdrawn(participant: String, theme: String)
     case nominated(Nomination)
@@ -94,6 +96,7 @@ public enum MeetingEvent: Equatable, Sendable {
         case .participantRenamed: return "participantRenamed"
         case .themeDeleted: return "themeDeleted"
         case .spotlightSet: return "spotlightSet"
+        case .joinShown: return "joinShown"
         case .championSigned: return "championSigned"
         case .championWithdrawn: return "championWithdrawn"
         case .nominated: return "nominated"

@@ -33,6 +33,7 @@ extension MeetingState {
             self.phase = phase
             phaseStartedAt = at
             spotlight = nil
+            joinOnWall = false
         case let .notePosted(id, kind, text, author, scribed):
             notes[id] = Note(id: id, kind: kind, text: text, author: author, scribed: scribed, theme: nil,
                              postedAt: at, seq: stored.seq)
@@ -157,6 +158,8 @@ extension MeetingState {
             participants[pid]?.organization = organization
         case let .themeDeleted(theme):
             removeTheme(theme)
+        case let .joinShown(shown):
+            joinOnWall = shown
         case let .spotlightSet(theme):
             spotlight = theme.flatMap { themes[$0] == nil ? nil : $0 }
         case let .championSigned(participant, theme):

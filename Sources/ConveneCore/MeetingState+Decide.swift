@@ -195,6 +195,8 @@ extension MeetingState {
         case let .spotlight(themeId):
             if let themeId { _ = try theme(themeId) }
             if spotlight != themeId { d.events = [.spotlightSet(theme: themeId)] }
+        case let .showJoin(shown):
+            if joinOnWall != shown { d.events = [.joinShown(shown: shown)] }
         case let .setNextSteps(steps):
             d.events = [.nextStepsSet(steps)]
         case let .regroup(kind, preview):

@@ -76,7 +76,7 @@ extension MeetingState {
             ("themes", .array(orderedThemes().map(themeView))),
             ("champions", .array(champions.map { .object([("participant", .string($0.participant)), ("theme", .string($0.theme))]) })),
             ("nominations", .array(nominationOrder.compactMap { nominations[$0] }.map { nominationView($0, audience) })),
-            ("nextSteps", nextSteps.json()), ("spotlight", spotlight.json),
+            ("nextSteps", nextSteps.json()), ("spotlight", spotlight.json), ("joinOnWall", .bool(joinOnWall)),
             // Whether the summary has reached someone by e-mail (no addresses): the wall and the
             // phones stop promising it once it has (a sending started, or failed, is not that).
             ("summarySent", .bool(!deliveredEmails.isEmpty)),
@@ -155,6 +155,8 @@ extension MeetingState {
             pairs.append(("participant", participants[pid].map { participantView($0, audience) }))
         case .spotlightSet:
             pairs.append(("spotlight", spotlight.json))
+        case let .joinShown(shown):
+            pairs.append(("shown", .bool(shown)))
         case let .championSigned(p, t), let .championWithdrawn(p, t):
             pairs += [("participant", .string(p)), ("theme", .string(t))]
         case let .nominated(n):

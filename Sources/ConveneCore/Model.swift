@@ -185,6 +185,8 @@ public struct MeetingState: Sendable {
     public var summaryOpening: String?
     /// The theme the wall shows alone, if the facilitator spotlit one (cleared by a phase change).
     public var spotlight: String?
+    /// How to join is on the wall in large, over what it shows (`showJoin`), until the phase changes.
+    public var joinOnWall = false
     /// Lower-cased addresses that have received the summary: never sent to twice.
     public var deliveredEmails: Set<String> = []
     /// Sequence number of the last applied event.

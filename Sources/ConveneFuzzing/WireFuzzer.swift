@@ -44,7 +44,7 @@ public struct WireFuzzer {
         #"{"type":"renameParticipant","participant":"p1","name":"Karen Lee","organization":"Acme Machining"}"#,
         #"{"type":"setOpening","text":"We met."}"#, #"{"type":"setSynthesis","theme":"t2","text":""}"#,
         #"{"type":"correctNote","note":"n1","text":"Fixed"}"#, #"{"type":"summary","format":"markdown","includeContacts":true,"appendix":false}"#,
-        #"{"type":"spotlight","theme":"t2"}"#, #"{"type":"spotlight","theme":null}"#, #"{"type":"regroup","kind":"requirement","preview":true}"#, #"{"type":"splitByMeaning","theme":"t2"}"#,
+        #"{"type":"spotlight","theme":"t2"}"#, #"{"type":"spotlight","theme":null}"#, #"{"type":"showJoin","shown":true}"#, #"{"type":"regroup","kind":"requirement","preview":true}"#, #"{"type":"splitByMeaning","theme":"t2"}"#,
         #"{"type":"setNextSteps","championsCallDate":"2027-01-21T15:00","championsCallHost":"K","nextMeetingDate":"2027-02-26","other":"o"}"#,
         #"{"type":"updateMeeting","title":"T","chairs":["A"],"everyoneMayPost":true,"targetThemes":4,"timeboxes":{"opportunities":30}}"#,
         #"{"type":"regroup","kind":"opportunity"}"#, #"{"type":"summary","format":"csv"}"#, #"{"type":"mailRecipients"}"#,

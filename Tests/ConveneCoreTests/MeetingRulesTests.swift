@@ -180,6 +180,27 @@ final class MeetingRulesTests: XCTestCase {
         XCTAssertEqual(MeetingState.replay(m.log)?.spotlight, m.state.spotlight)
     }
 
+    /// People arriving late: the facilitator puts how to join on the wall in large, over the
+    /// board, without moving the meeting back to the welcome (which would change every phone).
+    func testHowToJoinGoesOnTheWallUntilTakenDownOrThePhaseChanges() throws {
+        var m = MeetingDriver()
+        m.phase(.opportunities)
+        let shown = try m.run(.showJoin(shown: true), as: .facilitator)
+        XCTAssertEqual(shown.events.map(\.type), ["joinShown"])
+        XCTAssertTrue(m.state.joinOnWall)
+        XCTAssertEqual(m.state.phase, .opportunities, "the phones stay where they are")
+        XCTAssertEqual(m.state.snapshot(for: .everyone)["joinOnWall"], .bool(true), "the wall sees it")
+        XCTAssertTrue(try m.run(.showJoin(shown: true), as: .facilitator).events.isEmpty, "already shown: nothing to record")
+        XCTAssertRefused(.forbidden) { try m.run(.showJoin(shown: false), as: .wall) }
+        XCTAssertEqual(MeetingState.replay(m.log)?.joinOnWall, true, "a restart keeps it")
+        try m.run(.showJoin(shown: false), as: .facilitator)
+        XCTAssertFalse(m.state.joinOnWall)
+        try m.run(.showJoin(shown: true), as: .facilitator)
+        m.phase(.requirements)
+        XCTAssertFalse(m.state.joinOnWall, "a phase change takes it down")
+        XCTAssertEqual(MeetingState.replay(m.log)?.joinOnWall, false)
+    }
+
     /// Once the room has moved on, an author's note stays as the room saw it: a requirement
     /// rewritten during the sign-up would change an area people are putting their names on.
     /// It can still be withdrawn.

@@ -405,6 +405,37 @@ def test_spotlight_shows_one_theme_alone_until_released(screens, facilitator):
     wall.wait_js("return !shown($('spotlight'));", message="a phase change to release the spotlight")
 
 
+def test_how_to_join_goes_back_on_the_wall_for_people_arriving_late(screens, facilitator, ws_phone):
+    """A walk-through's latecomers found only the corner box: going back to the welcome would
+    have moved every phone. The console puts the code, the address and the QR code in large on
+    the wall, over the board, the phones staying in their phase."""
+    fill_wall(facilitator)
+    karen = ws_phone("Karen Lee", organization="Acme Machining")
+    wall = screens.wall()
+    console = screens.console()
+    wall.wait(lambda: len(wall.columns() or []) == 5, "five columns")
+    assert wall.js("return shown($('join-box')) && !shown($('welcome-view'));")
+    console.click(console.by_id("show-join"))
+    wall.wait_js("return shown($('welcome-view')) && !shown($('board')) && !shown($('join-box'));",
+                 message="how to join over the board")
+    code = console.js("return text($('join-code'));")
+    assert wall.js("return text($('welcome-code'));") == code
+    wall.wait_js("const q = $('welcome-qr'); return shown(q) && q.complete && q.naturalWidth > 0;", message="the large QR code")
+    assert wall.js("return parseFloat(getComputedStyle($('welcome-code')).fontSize);") >= 80
+    assert wall.phase() == "Opportunities", "the header still says where the meeting is"
+    assert console.js("return $('show-join').getAttribute('aria-pressed') + ' ' + text($('show-join'));") == "true Take how to join off the wall"
+    assert karen.post("Drones near the airport")["type"] == "ack", "the phones stay in their phase: posting opportunities"
+    wall.shot("how to join, over the board")
+    console.click(console.by_id("show-join"))
+    wall.wait_js("return !shown($('welcome-view')) && shown($('board')) && shown($('join-box'));", message="the board back")
+    # A phase change takes it down too.
+    console.click(console.by_id("show-join"))
+    wall.wait_js("return shown($('welcome-view'));", message="how to join again")
+    facilitator("setPhase", phase="requirements")
+    wall.wait_js("return !shown($('welcome-view')) && shown($('join-box'));", message="the phase change to take it down")
+    console.wait_js("return $('show-join').getAttribute('aria-pressed') === 'false';", message="the console's button released")
+
+
 FIVE_AREAS = {
     # Titles the engine gave strategy areas on a light-manufacturing wall: long words at the
     # wall's largest type would break mid-word ("Mainten|ance", "program|mers").
