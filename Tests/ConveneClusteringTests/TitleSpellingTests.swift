@@ -85,6 +85,29 @@ final class TitleSpellingTests: XCTestCase {
         XCTAssertTrue(MeetingGrouping.titleStillFits("Business owners", members: [2], on: w), "a spelling of its note's word fits")
     }
 
+    /// "Small utilities & operaters retireing" was projected: one shouted note's typos, which no
+    /// other note spells right (so nothing corrects them). A word WordNet does not know that
+    /// only one note types is no title's; jargon two notes use, an acronym and a name stay.
+    func testALoneUnknownWordIsNoTitlesWord() {
+        let nouns = Self.nouns + "10300000 18 n 01 operator 0 000 | someone who operates\n"
+            + "08300000 14 n 01 utility 0 000 | a public service\n10400000 18 n 01 kid 0 000 | a child\n"
+        let verbs = Self.verbs + "02400000 40 v 01 retire 0 000 | stop working\n02400001 40 v 01 replace 0 000 | put in place of\n"
+        let lexicon = TitleLexicon(adjectiveIndex: "  1 header\nsmall a 1 1 & 1 0 00001\n", otherIndexes: [],
+                                   dataFiles: [nouns, verbs, "  1 header\n00001 00 a 01 small 0 000 | little\n"])
+        let texts = ["OPERATERS RETIREING AND NO ONE TO REPLACE THEM", "small utilities cant find operators",
+                     "drayage costs are up for small utilities", "drayage to the plant", "SCADA upgrades at Cedarville",
+                     "kids dont know utilities hire"]
+        let w = wall(texts)
+        let vocabulary = WallVocabulary(w, lexicon: lexicon)
+        XCTAssertEqual(vocabulary.loneUnknownWords, ["operaters", "retireing"], "not drayage (two notes), SCADA (an acronym), Cedarville (a name)")
+        let (_, surfaces) = try! XCTUnwrap(ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(w.notes),
+                                                                  vocabulary: vocabulary))
+        XCTAssertFalse(surfaces.keys.contains { $0.contains("operaters") || $0.contains("retireing") }, "\(surfaces.keys.sorted())")
+        XCTAssertTrue(surfaces.keys.contains("drayage") && surfaces.keys.contains("small utilities"), "\(surfaces.keys.sorted())")
+        // Without WordNet every word would look unknown: nothing is left out.
+        XCTAssertEqual(WallVocabulary(w, lexicon: nil).loneUnknownWords, [])
+    }
+
     func testWithoutTheLexiconOrOnASpanishWallNothingIsCorrected() {
         let english = wall(["Small busines loans", "small business owners", "small business lending"])
         XCTAssertEqual(WallSpellings(english, lexicon: nil).corrections, [:])

@@ -106,7 +106,7 @@ public enum ThemeTitler {
                           // help, "jobs available") is no name for a theme.
                           length == 1 || vocabulary.lexicon?.isMostlyAdjective(run.last!.key) != true
                     else { continue }
-                    guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) }) else { continue }
+                    guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) && !vocabulary.loneUnknownWords.contains($0.key) }) else { continue }
                     // Spanish puts describing words after the noun: one word right after a
                     // content word ("pueblos rurales") is no title on its own ("Rurales" was
                     // projected in a walk-through); the phrase with its noun still is.

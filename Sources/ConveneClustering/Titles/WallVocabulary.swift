@@ -22,6 +22,13 @@ struct WallVocabulary {
     /// Acronyms as someone typed them in capitals ("cna" → "CNA"): others type them in lower
     /// case on a phone, and a title must not say "Cna, nurses & tfcc" (a walk-through's wall).
     let acronyms: [String: String]
+    /// Words WordNet does not know, one typing slip from a word it knows, that one note alone
+    /// types in small letters or shouted ("operaters", "retireing" from "OPERATERS RETIREING
+    /// AND NO ONE TO REPLACE THEM"): typos no other note spells right (`WallSpellings` corrects
+    /// those). A title is projected in front of the room: it leaves them out ("Small utilities
+    /// & operaters retireing" was). Jargon ("drayage"), a word two notes use, names and
+    /// acronyms stay possible.
+    let loneUnknownWords: Set<String>
 
     /// True when a capital on `key` at the start of a sentence is the sentence's, not the
     /// word's: someone typed it in lower case, or it is a common word (WordNet) — "Truck
@@ -86,6 +93,23 @@ struct WallVocabulary {
         }
         typedInLowerCase = lower
         self.lexicon = lexicon
+        var unknown = Set<String>()
+        let acronymsTyped = acronyms
+        if let lexicon, lexicon.commonWordCount > 0, wall.mainLanguage == .english {
+            // By the word as spelt (its stem would join "operaters" to "operators").
+            var notesTyping: [String: Int] = [:]
+            for note in wall.notes { for key in Set(note.words.words.map { spellings.spelt($0).key }) { notesTyping[key, default: 0] += 1 } }
+            for note in wall.notes where note.words.language == .english {
+                let shouted = Self.mostlyCapitals(note.text)
+                for word in note.words.words.map(spellings.spelt) where word.key.count >= WallSpellings.shortestTypo
+                    && word.key.allSatisfy({ $0.isASCII && $0.isLetter }) && (shouted || word.surface == word.key)
+                    && notesTyping[word.key] == 1 && acronymsTyped[word.key] == nil
+                    && !lexicon.isKnownWord(word.key) && lexicon.isOneSlipFromKnownWord(word.key) {
+                    unknown.insert(word.key)
+                }
+            }
+        }
+        loneUnknownWords = unknown
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
         // A word seen in front of another twice, and hardly ever last, is a modifier. An
         // adjective the notes never use last needs less evidence: "indoor venue" once is
