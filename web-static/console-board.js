@@ -537,6 +537,11 @@ function themeActions(themeId) {
   split.addEventListener('click', async () => {
     const theme = conn.state.themes.find((t) => t.id === themeId);
     const [label, word] = [theme?.label ?? '', themeWord(theme?.kind)];
+    // Its notes are the facilitator's: the grouping does not move them, so nothing to propose.
+    if (split.dataset.yours === 'true') {
+      say(`You placed the notes of “${label}” yourself (a merge places them too), so the grouping will not split them: select the notes to split off, name the new ${word} in the bar and press “Split off”.`, false);
+      return;
+    }
     const ack = await run({ type: 'splitByMeaning', theme: themeId });
     if (!ack) return;
     if (!ack.proposal) say(`No split to suggest for “${label}”: it needs at least three notes on each side that you have not placed yourself.`, false);
@@ -600,10 +605,15 @@ function updateColumn(col, c, view) {
     spot.setAttribute('aria-label', `Spotlight “${t.label}” on the wall`);
     const split = col.querySelector('.split-meaning');
     // The server splits only an unlocked theme of six visible notes or more, three of them
-    // not placed by hand (a proposal never moves those: a merged column has none).
+    // not placed by hand (a proposal never moves those: a merged column has none). On a
+    // column of notes you placed, the button stays and says so when pressed: a walk-through's
+    // facilitator looked for it on a merged column and found nothing saying why it was gone.
     const visible = c.notes.filter((n) => !n.hidden);
-    show(split, !t.locked && visible.length >= 6 && visible.filter((n) => !n.placedByHand).length >= 3);
-    split.title = `Split by meaning: the automatic grouping proposes which notes of this ${themeWord(kind)} form a new one (a preview: nothing moves until you apply it)`;
+    show(split, !t.locked && visible.length >= 6);
+    split.dataset.yours = String(visible.filter((n) => !n.placedByHand).length < 3);
+    split.title = split.dataset.yours === 'true'
+      ? `You placed the notes of this ${themeWord(kind)} yourself (a merge places them too): select the notes to split off and press “Split off” in the bar`
+      : `Split by meaning: the automatic grouping proposes which notes of this ${themeWord(kind)} form a new one (a preview: nothing moves until you apply it)`;
     split.setAttribute('aria-label', `Split “${t.label}” by meaning`);
     const del = col.querySelector('.delete-theme');
     // Empty, or holding only notes the facilitator hid (they go to Unsorted, still hidden).

@@ -295,6 +295,31 @@ def test_a_note_is_left_out_of_a_proposal_without_being_pinned(screens, server, 
     assert out["text"] not in console.board().get("Broadband & fiber", [])
 
 
+def test_split_on_a_column_of_notes_you_placed_says_why_it_proposes_nothing(screens, facilitator):
+    """A walk-through merged two themes into seven notes and found no Split, and nothing saying
+    why: the grouping never moves notes the facilitator placed (a merge places them). The
+    button stays, and says so when pressed."""
+    facilitator("setPhase", phase="opportunities")
+    themes = {label: facilitator("createTheme", kind="opportunity", label=label)["theme"] for label in ("Welding", "Machining")}
+    for i, (label, text) in enumerate([("Welding", "We cannot find certified welders"), ("Welding", "Weld inspectors are scarce"),
+                                       ("Welding", "Teach welding in high schools"), ("Machining", "CNC machinists are retiring"),
+                                       ("Machining", "Shared 5-axis machines at the college"), ("Machining", "Night shift machinists wanted")]):
+        facilitator("post", id=f"m{i}", kind="opportunity", text=text, scribe={"name": "E", "organization": "Shop", "role": "employer"})
+        facilitator("moveNote", note=f"m{i}", theme=themes[label])
+    console = screens.console()
+    console.wait(lambda: len(console.board().get("Machining", [])) == 3, "the notes placed")
+    console.merge("Machining", "Welding")
+    column = console.column("Welding")
+    split = column.find_element(By.CSS_SELECTOR, ".split-meaning")
+    assert split.is_displayed(), "Split is offered on six notes"
+    before = console.board()
+    console.click(split)
+    message = console.wait(lambda: console.js("return text($('message'));") or None, "the console's answer")
+    assert message == ("You placed the notes of “Welding” yourself (a merge places them too), so the grouping will not split them: "
+                       "select the notes to split off, name the new theme in the bar and press “Split off”."), message
+    assert console.board() == before and not console.js("return shown($('proposal'));")
+
+
 def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle, console_ws):
     """A column that mixes two things: "Split" on it asks the clustering which notes would
     leave for a new theme; the cards show it, nothing moves, and dismissing it leaves the
