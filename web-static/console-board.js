@@ -364,18 +364,24 @@ async function moveNotes(ids, theme) {
   const { run, say, draw, conn } = ctx;
   const where = (id) => conn.state.notes.find((n) => n.id === id)?.theme ?? null;
   const before = new Map(ids.map((id) => [id, where(id)]));
+  let placed = 0;
   for (const id of ids) {
     const note = conn.state.notes.find((n) => n.id === id);
-    // Skipped only if it was there already: an unsorted note of the selection may have
-    // followed the first ones into the theme by itself before its turn came (a walk-through
-    // read "Moved 2 notes" for three): it is still placed there by hand, as the others are.
-    if (!note || before.get(id) === theme || (note.placedByHand && (note.theme ?? null) === theme)) continue;
+    // Skipped only if the facilitator had already placed it there. A note the grouping put
+    // there by itself (an unsorted one may follow the first ones in before its turn, or
+    // before the press: a walk-through read "Moved 1 note" for two and nothing about the
+    // other) is still placed there by hand, as the others are.
+    if (!note || (note.placedByHand && (note.theme ?? null) === theme)) continue;
     if (!(await run({ type: 'moveNote', note: id, theme }))) break;
+    placed++;
   }
   const moved = ids.filter((id) => before.get(id) !== theme && where(id) === theme).length;
+  const there = ids.filter((id) => before.get(id) === theme).length;
   for (const id of ids) selected.delete(id);
   const label = theme ? conn.state.themes.find((t) => t.id === theme)?.label : 'Unsorted';
-  if (moved) say(`Moved ${moved} ${moved === 1 ? 'note' : 'notes'} to “${label}”.`, false);
+  const already = there ? ` ${there === 1 ? '1 was' : `${there} were`} there already${placed > moved ? ' (now placed by you)' : ''}.` : '';
+  if (moved) say(`Moved ${moved} ${moved === 1 ? 'note' : 'notes'} to “${label}”.${already}`, false);
+  else if (there) say(`${there === 1 ? 'It was' : 'They were'} in “${label}” already${placed ? ', now placed by you' : ''}.`, false);
   // Keep the keyboard on the (first) moved note, now in its new column.
   focusNote = ids[0];
   draw();

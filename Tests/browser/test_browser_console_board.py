@@ -600,6 +600,15 @@ def test_notes_from_several_columns_are_put_in_a_new_theme_at_once(screens, faci
             return Array.from(col.querySelectorAll('.console-note'), (li) => li.classList.contains('by-hand'));""")
     assert marks == [True, True], marks
     viewport_shot(console, "put in a new theme")
+    # A selection with a note already in the theme it goes to: the answer counts it apart
+    # (a walk-through read "Moved 1 note" for two, and nothing about the other).
+    for key in ("a", "c"):
+        console.click(console.note_item(texts[key]).find_element(By.CSS_SELECTOR, ".note-card"))
+    console.wait_js("return text($('selection-count')) === '2 notes selected';", message="two notes selected again")
+    console.choose(console.by_id("selection-target"), "Mexico trade")
+    console.click(console.by_id("selection-move"))
+    console.wait(lambda: texts["c"] in console.board().get("Mexico trade", []), "the cold storage note moved")
+    assert console.message() == "Moved 1 note to “Mexico trade”. 1 was there already.", console.message()
     # Six themes and Unsorted still fit side by side on the laptop's screen (a walk-through's
     # Unsorted column was cut off at the right, behind a sideways scroll).
     for label in ("Apprenticeships and new talent", "Permitting, siting and interconnection", "New truck technology"):
