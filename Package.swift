@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "ConveneMail", dependencies: ["CCurl", "ConveneCore"]),
         // libwebsockets transport + the hub that owns live meetings.
         .target(name: "ConveneServer",
-                dependencies: ["CWebSockets", "CQRencode", "ConveneMail", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping", "ConveneLexicon"]),
+                dependencies: ["CWebSockets", "CQRencode", "ConveneMail", "ConveneStemmer", "ConveneCore", "ConveneJSON", "ConveneStore", "ConveneEmbedding", "ConveneClustering", "ConveneGrouping", "ConveneLexicon", "ConveneLanguage"]),
         .executableTarget(name: "convene", dependencies: [
             "ConveneServer", "ConveneStore", "ConveneMail", "ConveneCore", "ConveneJSON", "ConveneEmbedding", "ConveneClustering",
             "ConveneStemmer", "ConveneLexicon", .product(name: "ArgumentParser", package: "swift-argument-parser"),

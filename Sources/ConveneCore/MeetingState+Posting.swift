@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 extension MeetingState {
     /// A note posted from a phone (or by the facilitator, or scribed for someone): a retry of
     /// the same note is acknowledged as done; otherwise the phase, the poster's role and the
@@ -39,5 +41,15 @@ extension MeetingState {
         d.events = [.notePosted(id: id, kind: noteKind, text: text, author: author, scribed: scribed)]
         d.reply = [("note", .string(id))]
         return d
+    }
+}
+
+extension MeetingState {
+    /// The language of the phone `note` was typed on, when its author's phone was set to
+    /// Spanish (nil: English, or typed for someone by the facilitator). A hint for reading the
+    /// note (`Language.guess`), not its language: a phone in Spanish may type English.
+    public func writerLanguage(of note: Note) -> Language? {
+        guard let author = note.author, participants[author]?.language == "es" else { return nil }
+        return .spanish
     }
 }

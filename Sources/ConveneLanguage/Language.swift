@@ -23,7 +23,13 @@ public enum Language: Hashable, Sendable {
     /// ("orgánicos") or ending (-ción). A short note has few function words: "Demanda creciente
     /// de productos orgánicos" has one, and read as English it put "Productos orgánicos" in an
     /// English title. (Words both languages use, "a" and "no", count for neither.)
-    public static func guess(_ text: String) -> Language {
+    ///
+    /// `writer`: the language of the phone the note was typed on, when known. A phone set to
+    /// Spanish makes a note with no English word in it Spanish: typed without accents and with
+    /// few function words, "Flotas municipales pasando a vehiculos electricos" showed no sign
+    /// of Spanish and was read as English (a walk-through's EV charging notes in Spanish were
+    /// grouped under solar, and quoted first in the English summary).
+    public static func guess(_ text: String, writer: Language? = nil) -> Language {
         // Its own reading of the words, one-letter ones included ("y", "a"), which the
         // titles' reading drops.
         var words: [String] = [], current = ""
@@ -35,6 +41,10 @@ public enum Language: Hashable, Sendable {
             }
         }
         if !current.isEmpty { words.append(current) }
+        if writer == .spanish, words.count >= 2,
+           !words.contains(where: { EnglishWords.stopWords.contains($0) && !spanishFunctionWords.contains($0) && !sharedWords.contains($0) }) {
+            return .spanish
+        }
         return guess(words: words)
     }
 

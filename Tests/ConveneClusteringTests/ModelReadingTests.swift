@@ -59,4 +59,20 @@ final class ModelReadingTests: XCTestCase {
             XCTAssertEqual(Language.guess(english), .english, english)
         }
     }
+
+    /// Typed without accents and with few function words, a Spanish note shows no sign of
+    /// Spanish: a phone set to Spanish says which language it is in, unless it has English
+    /// words in it (a walk-through's EV charging notes were grouped under solar).
+    func testAPhoneSetToSpanishTellsANoteWithoutSignsOfSpanish() {
+        let plain = "Flotas municipales pasando a vehiculos electricos"
+        XCTAssertEqual(Language.guess(plain), .english, "the case the hint is for")
+        XCTAssertEqual(Language.guess(plain, writer: .spanish), .spanish)
+        XCTAssertEqual(Language.guess("need more welders for the night shift", writer: .spanish), .english, "a Spanish phone may type English")
+        XCTAssertEqual(Language.guess("EVSE", writer: .spanish), .english, "one word tells nothing")
+        var asked: [String] = []
+        let read = ModelReading.texts([plain, "EV charging along I-80"], writers: [.spanish, nil]) { texts in asked = texts; return texts.map { "EN " + $0 } }
+        XCTAssertEqual(asked, [plain])
+        XCTAssertEqual(read, ["EN " + plain, "EV charging along I-80"])
+        XCTAssertEqual(NoteWords(plain, writer: .spanish).language, .spanish)
+    }
 }

@@ -94,6 +94,14 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(plain.contains("Ask the state for “fair rates!” Initial champion: Karen"), plain)
     }
 
+    /// A walk-through's EV charging sentence quoted the Spanish note first: typed without
+    /// accents on a phone set to Spanish, it showed no sign of Spanish.
+    func testANoteFromASpanishPhoneIsQuotedAfterTheEnglishOnes() {
+        let texts = ["Flotas municipales pasando a vehiculos electricos", "EV charging along I-80 for fleets and trucks"]
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(texts, spanishPhones: [true, false]),
+                       "Notes here point to “EV charging along I-80 for fleets and trucks”.")
+    }
+
     func testATitleWithPunctuationOfItsOwnIsQuotedInASentence() throws {
         var m = MeetingDriver()
         let dana = m.join("Dana", role: .partner, email: "dana@college.example")

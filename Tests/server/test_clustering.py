@@ -204,6 +204,29 @@ def test_a_spanish_note_joins_the_english_notes_that_say_the_same(server):
     assert "connection" in english and "send" in english, english
 
 
+def test_a_spanish_note_typed_without_accents_on_a_spanish_phone_is_read_in_english(server):
+    """Typed without accents and with few function words, a Spanish note shows no sign of
+    Spanish in its words (a walk-through's "cargadores" notes went untranslated and were grouped
+    under solar): its author's phone, set to Spanish, says which language it is in."""
+    console = console_for(server)
+    console.command({"type": "setPhase", "phase": "opportunities"})
+    carlos = phone_for(server, "Carlos", language="es")
+    dana = phone_for(server, "Dana")
+    plain = "Flotas municipales pasando a vehiculos electricos"
+    ids = [carlos.post(plain)["note"], carlos.post("need more electricians for the solar installs")["note"],
+           dana.post("Flotas municipales pasando a vehiculos electricos too")["note"]]
+    deadline = time.time() + 60
+    readings = {}
+    while time.time() < deadline:
+        readings = {r["note"]: r["english"] for r in console_for(server).command({"type": "mergeSuggestions", "kind": "opportunity"})["readings"]}
+        if ids[0] in readings:
+            break
+        time.sleep(0.5)
+    assert ids[0] in readings and "vehicle" in readings[ids[0]].lower(), readings
+    assert ids[1] not in readings, "English typed on a Spanish phone is read as typed"
+    assert ids[2] not in readings, "the same words from a phone in English show no sign of Spanish"
+
+
 def test_a_note_placed_by_hand_stays_where_the_facilitator_put_it(server):
     console = console_for(server)
     console.command({"type": "setPhase", "phase": "opportunities"})

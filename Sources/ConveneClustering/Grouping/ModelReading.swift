@@ -13,9 +13,10 @@ public enum ModelReading {
     /// A failed batch is tried again in halves, down to single notes: a note the
     /// translator cannot take is read as typed, and the notes that shared its batch are
     /// still translated (so a note's vector does not depend on its neighbours in a batch).
-    public static func texts(_ texts: [String], translate: (([String]) -> [String]?)?) -> [String] {
+    /// `writers`: per text, the language of the phone it was typed on, when known (empty: none).
+    public static func texts(_ texts: [String], writers: [Language?] = [], translate: (([String]) -> [String]?)?) -> [String] {
         guard let translate else { return texts }
-        let spanish = texts.indices.filter { Language.guess(texts[$0]) == .spanish }
+        let spanish = texts.indices.filter { Language.guess(texts[$0], writer: writers.count == texts.count ? writers[$0] : nil) == .spanish }
         var read = texts
         func translated(_ part: ArraySlice<Int>) {
             guard !part.isEmpty else { return }

@@ -14,11 +14,12 @@ public struct NoteWords: Sendable {
     /// Greetings, thanks, "+1": nothing to group (`RoomChatter`).
     public let isChatter: Bool
 
-    public init(_ text: String) {
+    /// `writer`: the language of the phone it was typed on, when known (`Language.guess`).
+    public init(_ text: String, writer: Language? = nil) {
         let read = ThemeLabeler.wordsAndBreaks(text)
         words = read.map { ($0.key, $0.surface) }
         breakBefore = read.map(\.breakBefore)
-        language = Language.guess(text)
+        language = Language.guess(text, writer: writer)
         lexicalKeys = WallSpace.lexicalKeys(words: words.map(\.key))
         isChatter = RoomChatter.isChatter(keys: words.map(\.key), breakBefore: breakBefore,
                                           plusOne: Self.opensWithPlusOne(text))

@@ -28,7 +28,7 @@ public struct WallSpace: Sendable {
     }
 
     public init(vectors: [[Float]], texts: [String]) {
-        self.init(vectors: vectors, words: texts.map(NoteWords.init))
+        self.init(vectors: vectors, words: texts.map { NoteWords($0) })
     }
 
     init(vectors: [[Float]], words noteWords: [NoteWords]) {

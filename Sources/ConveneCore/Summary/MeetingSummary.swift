@@ -11,6 +11,8 @@ public struct MeetingSummary: Sendable {
         public var text: String
         public var organization: String
         public var role: ParticipantRole
+        /// Typed on a phone set to Spanish, and not corrected since (`Language.guess`'s hint).
+        public var spanishPhone = false
     }
 
     public struct Person: Sendable {
@@ -80,7 +82,10 @@ public struct MeetingSummary: Sendable {
 
         func line(_ n: Note) -> NoteLine {
             let text = n.correctedText ?? n.text
-            if let a = n.author, let p = state.participants[a] { return NoteLine(text: text, organization: p.organization, role: p.role) }
+            if let a = n.author, let p = state.participants[a] {
+                return NoteLine(text: text, organization: p.organization, role: p.role,
+                                spanishPhone: n.correctedText == nil && state.writerLanguage(of: n) == .spanish)
+            }
             return NoteLine(text: text, organization: n.scribed?.organization ?? "", role: n.scribed?.role ?? .employer)
         }
         let shown = state.visibleNotes().filter { !$0.hidden }
@@ -97,7 +102,8 @@ public struct MeetingSummary: Sendable {
             // A theme with nothing in it is left out; one with people to invite is not (an
             // area whose notes all moved elsewhere stays for them: `keepsWhenEmpty`).
             guard !lines.isEmpty || !signed.isEmpty || !invite.isEmpty else { return nil }
-            let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text), byEmployer: lines.map { $0.role == .employer })
+            let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text), byEmployer: lines.map { $0.role == .employer },
+                                                               spanishPhones: lines.map(\.spanishPhone))
             // Not written yet: the suggestion. Written empty: no sentence, by choice.
             let synthesis: String?
             switch theme.synthesis {

@@ -70,13 +70,15 @@ extension MeetingHub {
             live.replay.append(entry)
             switch next.event {
             case let .notePosted(id, _, text, _, _), let .noteEdited(id, text):
-                requestVector(meeting: live.id, note: id, text: text)
+                requestVector(meeting: live.id, note: id, text: text, writer: live.committed.notes[id].flatMap(live.committed.writerLanguage))
             case let .themeCreated(id, _, label, true), let .themeRenamed(id, label, true):
                 requestLabelVector(meeting: live.id, theme: id, label: label)
             case let .noteHidden(id, false):
                 // A note shown again that never had a place waits for one like a new note.
                 if let vector = live.vectors[id] { embedded(meeting: live.id, note: id, vector: vector, reading: live.readings[id]) }
-                else if let note = live.committed.notes[id] { requestVector(meeting: live.id, note: id, text: note.text) }
+                else if let note = live.committed.notes[id] {
+                    requestVector(meeting: live.id, note: id, text: note.text, writer: live.committed.writerLanguage(of: note))
+                }
             case let .summarySendStarted(send, _, _):
                 if let m = live.committed.mailings.first(where: { $0.id == send }) { queueMail(m, live: live) }
             default: break

@@ -1,6 +1,7 @@
 import ConveneClustering
 import ConveneCore
 import ConveneGrouping
+import ConveneLanguage
 import Dispatch
 
 /// Automatic grouping, as the hub drives it: vectors requested for notes and for the labels
@@ -8,9 +9,11 @@ import Dispatch
 /// clustering thread (one per wall at a time, after a short wait that gathers a burst), and
 /// their results committed only if the wall they were computed on is still the wall.
 extension MeetingHub {
-    func requestVector(meeting: String, note: String, text: String) {
+    /// `writer`: the language of the phone the note was typed on, when known (a Spanish note
+    /// typed without accents is read through its translation all the same).
+    func requestVector(meeting: String, note: String, text: String, writer: Language? = nil) {
         if let embedding {
-            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .note(note), text: text))
+            embedding.submit(EmbeddingWorker.Job(meeting: meeting, target: .note(note), text: text, writer: writer))
         } else {
             inbox.post(.embedded(meeting: meeting, note: note, vector: LexicalVectors.vector(text, stem: stemmer.stem), reading: nil))
         }

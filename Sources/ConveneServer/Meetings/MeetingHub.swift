@@ -72,7 +72,7 @@ public final class MeetingHub {
         meetings[state.info.id] = live
         byCode[state.info.joinCode] = state.info.id
         // Vectors are not stored: recompute them for the notes already on the wall.
-        for note in state.visibleNotes() { requestVector(meeting: state.info.id, note: note.id, text: note.text) }
+        for note in state.visibleNotes() { requestVector(meeting: state.info.id, note: note.id, text: note.text, writer: state.writerLanguage(of: note)) }
         for theme in state.themes.values where theme.labelByHand {
             requestLabelVector(meeting: state.info.id, theme: theme.id, label: theme.label)
         }

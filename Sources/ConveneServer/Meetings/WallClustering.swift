@@ -11,7 +11,7 @@ enum WallClustering {
     static func wall(of state: MeetingState, kind: NoteKind, live: LiveMeeting) -> Wall {
         WallPlacement.wall(of: state, kind: kind, vectors: live.vectors, words: { note in
             if let cached = live.words[note.id], cached.text == note.text { return cached.words }
-            let words = NoteWords(note.text)
+            let words = NoteWords(note.text, writer: state.writerLanguage(of: note))
             live.words[note.id] = (note.text, words)
             return words
         }, labelVector: { theme in

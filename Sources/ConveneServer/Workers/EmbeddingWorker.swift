@@ -1,5 +1,6 @@
 import ConveneClustering
 import ConveneEmbedding
+import ConveneLanguage
 import FoundationEssentials
 import Glibc
 
@@ -21,6 +22,8 @@ final class EmbeddingWorker: Sendable {
         let meeting: String
         let target: Target
         let text: String
+        /// The language of the phone a note was typed on, when known (`ModelReading`).
+        var writer: Language? = nil
     }
 
     static let batchLimit = 32
@@ -34,7 +37,7 @@ final class EmbeddingWorker: Sendable {
         // Nice 19: the lowest priority, for this thread alone.
         thread = WorkerThread(name: "embedder", niceness: 19, take: Self.takeBatch) { batch in
             let started = monotonicSeconds()
-            let readings = ModelReading.texts(batch.map(\.text), translate: translator?.english)
+            let readings = ModelReading.texts(batch.map(\.text), writers: batch.map(\.writer), translate: translator?.english)
             let vectors = embedder.embed(readings)
             for ((job, vector), reading) in zip(zip(batch, vectors), readings) {
                 switch job.target {
