@@ -55,10 +55,12 @@ export function renderPeople(state) {
   const consenting = people.filter((p) => p.consent && p.email).length;
   const partners = distinct.length - employers;
   const twice = people.length - distinct.length;
+  const oddCase = people.filter((p) => typedCase(p)).length;
   setText($('people-summary'),
     `${distinct.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
       `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.` +
-      (twice ? ` ${twice === 1 ? '1 record looks like' : `${twice} records look like`} a second device of someone: merge below.` : ''));
+      (twice ? ` ${twice === 1 ? '1 record looks like' : `${twice} records look like`} a second device of someone: merge below.` : '') +
+      (oddCase ? ` ${oddCase === 1 ? '1 name was' : `${oddCase} names were`} typed all in capitals or in small letters: correct ${oddCase === 1 ? 'it' : 'them'} below before the summary goes out.` : ''));
   if (confirming && !people.some((p) => p.id === confirming.id)) confirming = null;
   if (renaming && !people.some((p) => p.id === renaming)) renaming = null;
   const others = (id) => people.filter((p) => p.id !== id).map((p) => [p.id, recordLabel(people, p)]);
@@ -70,6 +72,11 @@ export function renderPeople(state) {
     setText(cells[0].querySelector('.name'), p.name);
     setText(cells[0].querySelector('.dup'), twins.length > 1 ? `record ${nth} of ${twins.length} with this name` : '');
     show(cells[0].querySelector('.dup'), twins.length > 1);
+    // Typed all in capitals or all in small letters on a phone: it goes into the summary and
+    // the letters as typed ("Dear EARL HUTCHINS," in a walk-through) unless corrected.
+    const typed = typedCase(p);
+    setText(cells[0].querySelector('.typed-case'), typed ? `typed ${typed}: “Edit name” writes it as it should read` : '');
+    show(cells[0].querySelector('.typed-case'), !!typed);
     setText(cells[1], p.organization);
     setText(cells[2], ROLE_NAMES[p.role] || p.role);
     setContact(cells[3], p.email || '—');
@@ -105,6 +112,22 @@ export function renderPeople(state) {
       tr.querySelector('.keep-notes').checked = mine.keepNotes !== false;
     }
   });
+}
+
+/** How a name or organization was typed when it would read wrong in a letter: "all in
+ *  capitals" ("EARL HUTCHINS"), "in small letters" ("tom becker"), or null. An acronym-like
+ *  organization ("BNSF", "ACME LLC") is no sign: only the name, and an organization of
+ *  three words or more, count. */
+function typedCase(p) {
+  const letters = (text) => [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  const shape = (text) => {
+    const l = letters(text);
+    if (l.length < 4) return null;
+    if (l.every((c) => c === c.toUpperCase())) return 'all in capitals';
+    if (l.every((c) => c === c.toLowerCase())) return 'in small letters';
+    return null;
+  };
+  return shape(p.name) ?? (p.organization.trim().split(/\s+/).length >= 3 ? shape(p.organization) : null);
 }
 
 /** "Karen Lee, Acme" — with "(record 2)" when several records share the name. */
@@ -175,7 +198,8 @@ function createPersonRow(p) {
     h('p', { class: 'confirm-text' }),
     h('label', { class: 'choice small keep-notes-choice' }, keep, 'Keep their notes on the wall'),
     yes, cancel);
-  return h('tr', {}, h('td', {}, h('span', { class: 'name' }), h('span', { class: 'dup', hidden: true })), h('td'), h('td'), h('td'), h('td'),
+  return h('tr', {}, h('td', {}, h('span', { class: 'name' }), h('span', { class: 'dup', hidden: true }),
+    h('span', { class: 'dup typed-case', hidden: true })), h('td'), h('td'), h('td'), h('td'),
     h('td', { class: 'person-actions' }, h('div', { class: 'inline-form' }, rename, select, merge, remove), renameRow, confirmRow));
 }
 

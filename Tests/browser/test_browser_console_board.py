@@ -547,6 +547,10 @@ def test_a_name_typed_in_lower_case_is_written_right_everywhere(screens, facilit
     console = screens.console()
     console.wait(lambda: any(p[0] == "tom becker" for p in console.participants()), "tom on the attendee list")
     row = console.driver.find_element(By.CSS_SELECTOR, "#people tr")
+    # The console points at it: typed so, it would go into the letters so.
+    assert console.js("return shown(arguments[0].querySelector('.typed-case')) && text(arguments[0].querySelector('.typed-case'));", row) \
+        == "typed in small letters: “Edit name” writes it as it should read"
+    assert console.people_summary().endswith("1 name was typed all in capitals or in small letters: correct it below before the summary goes out.")
     console.click(row.find_element(By.CSS_SELECTOR, ".rename-button"))
     form = console.wait(lambda: console.js("return Array.from(document.querySelectorAll('#people .rename-row')).find((r) => !r.hidden) || null;"),
                         "the fields to correct the name")
@@ -563,6 +567,7 @@ def test_a_name_typed_in_lower_case_is_written_right_everywhere(screens, facilit
     assert console.js("return document.querySelector('#people .rename-row').hidden;"), "the fields close once saved"
     assert console.js("return document.activeElement.classList.contains('rename-button');"), "the keyboard back on Edit name"
     phone.wait(lambda: (phone.you() or "").startswith("Tom Becker, Riverbend Senior Living"), "the phone's own line")
+    assert not console.js("return shown(document.querySelector('#people .typed-case'));") and "typed all" not in console.people_summary()
     wall.wait_js("return Array.from($('joined-orgs').children, text).includes('Riverbend Senior Living');", message="the organization on the wall")
 
 
