@@ -60,7 +60,7 @@ export function renderPeople(state) {
     `${distinct.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
       `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.` +
       (twice ? ` ${twice === 1 ? '1 record looks like' : `${twice} records look like`} a second device of someone: merge below.` : '') +
-      (oddCase ? ` ${oddCase === 1 ? '1 name was' : `${oddCase} names were`} typed all in capitals or in small letters: correct ${oddCase === 1 ? 'it' : 'them'} below before the summary goes out.` : ''));
+      (oddCase ? ` ${oddCase === 1 ? '1 name was' : `${oddCase} names were`} typed all in capitals or in small letters (or ${oddCase === 1 ? 'its organization' : 'their organizations'}): correct ${oddCase === 1 ? 'it' : 'them'} below before the summary goes out.` : ''));
   if (confirming && !people.some((p) => p.id === confirming.id)) confirming = null;
   if (renaming && !people.some((p) => p.id === renaming)) renaming = null;
   const others = (id) => people.filter((p) => p.id !== id).map((p) => [p.id, recordLabel(people, p)]);

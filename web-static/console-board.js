@@ -108,13 +108,17 @@ export function setupBoard({ conn, run, say, draw }) {
     if (ack) say(ack.moved === 1 ? 'Undone: 1 note is back.' : `Undone: ${ack.moved} notes are back.`, false);
     $('regroup-button').focus();
   });
+  // The keyboard goes back where the question came from: the merged-into column's Merge
+  // after a merge, the asking column's own when kept (not lost to the page).
+  const mergeFocus = (id) => document.querySelector(`#console-board > [data-key="${CSS.escape(id)}"] .merge-details summary`)?.focus();
   $('merge-confirm-yes').addEventListener('click', async () => {
     const asked = mergeAsked;
     askMerge(null);
-    if (asked) await run({ type: 'mergeThemes', from: asked.from, into: asked.into }, 'Merged.');
+    if (asked && await run({ type: 'mergeThemes', from: asked.from, into: asked.into }, 'Merged.')) mergeFocus(asked.into);
   });
-  $('merge-confirm-no').addEventListener('click', () => askMerge(null));
-  $('merge-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') askMerge(null); });
+  const keepBoth = () => { const asked = mergeAsked; askMerge(null); if (asked) mergeFocus(asked.from); };
+  $('merge-confirm-no').addEventListener('click', keepBoth);
+  $('merge-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') keepBoth(); });
   $('undo-confirm-no').addEventListener('click', () => { askUndo(null); $('undo-regroup-button').focus(); });
   $('undo-confirm').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { askUndo(null); $('undo-regroup-button').focus(); }
@@ -364,24 +368,23 @@ async function moveNotes(ids, theme) {
   const { run, say, draw, conn } = ctx;
   const where = (id) => conn.state.notes.find((n) => n.id === id)?.theme ?? null;
   const before = new Map(ids.map((id) => [id, where(id)]));
-  let placed = 0;
   for (const id of ids) {
     const note = conn.state.notes.find((n) => n.id === id);
-    // Skipped only if the facilitator had already placed it there. A note the grouping put
-    // there by itself (an unsorted one may follow the first ones in before its turn, or
-    // before the press: a walk-through read "Moved 1 note" for two and nothing about the
-    // other) is still placed there by hand, as the others are.
-    if (!note || (note.placedByHand && (note.theme ?? null) === theme)) continue;
+    // Skipped if it was there already when the move began (a card dropped back on its own
+    // column, a note of Unsorted "moved" to Unsorted is not pinned there). One that followed
+    // the first ones in by itself during the move is still placed there by hand, as the others.
+    if (!note || before.get(id) === theme || (note.placedByHand && (note.theme ?? null) === theme)) continue;
     if (!(await run({ type: 'moveNote', note: id, theme }))) break;
-    placed++;
   }
   const moved = ids.filter((id) => before.get(id) !== theme && where(id) === theme).length;
+  // Counted apart in the answer: a walk-through read "Moved 1 note" for two selected and
+  // nothing about the other, which the grouping had already put there.
   const there = ids.filter((id) => before.get(id) === theme).length;
   for (const id of ids) selected.delete(id);
   const label = theme ? conn.state.themes.find((t) => t.id === theme)?.label : 'Unsorted';
-  const already = there ? ` ${there === 1 ? '1 was' : `${there} were`} there already${placed > moved ? ' (now placed by you)' : ''}.` : '';
+  const already = there ? ` ${there === 1 ? '1 was' : `${there} were`} there already.` : '';
   if (moved) say(`Moved ${moved} ${moved === 1 ? 'note' : 'notes'} to “${label}”.${already}`, false);
-  else if (there) say(`${there === 1 ? 'It was' : 'They were'} in “${label}” already${placed ? ', now placed by you' : ''}.`, false);
+  else if (there) say(`${there === 1 ? 'It was' : 'They were'} in “${label}” already.`, false);
   // Keep the keyboard on the (first) moved note, now in its new column.
   focusNote = ids[0];
   draw();

@@ -189,26 +189,31 @@ $('scribe-form').addEventListener('submit', async (e) => {
   const text = $('scribe-text').value;
   if (!name.trim() || !organization.trim() || !text.trim()) return say("Give the person's name, organization and the note.");
   if (characterCount(text) > NOTE_LIMIT) return say(`A note can have at most ${NOTE_LIMIT} characters.`);
-  scribeId ??= randomId('n-');
-  const role = $('scribe-role').value;
-  const command = { type: 'post', id: scribeId, kind: $('scribe-kind').value, text, scribe: { name, organization, role } };
-  // Someone posted for is at the meeting: listed once among the participants, they can be
-  // signed up as a champion and are named in the summary (a walk-through typed a person's
-  // name, organization and e-mail a second time to do that).
-  const same = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  const listed = conn.state.participants.some((p) => same(p.name, name) && same(p.organization, organization));
-  let added = '';
-  if ($('scribe-attendee').checked && !listed) {
-    if (!(await run({ type: 'addAttendee', name: name.trim(), organization: organization.trim(), role, consent: false }))) return;
-    added = ` ${name.trim()} is now among the participants.`;
-  }
-  if (await run(command, `Posted for ${name}.${added}`)) {
+  if (scribing) return;   // a double press posts once, and lists the person once
+  scribing = true;
+  try {
+    scribeId ??= randomId('n-');
+    const role = $('scribe-role').value;
+    const command = { type: 'post', id: scribeId, kind: $('scribe-kind').value, text, scribe: { name, organization, role } };
+    if (!(await run(command, `Posted for ${name}.`))) return;
     scribeId = null;
     $('scribe-text').value = '';
     setText($('scribe-count'), `0 / ${NOTE_LIMIT}`);
     $('scribe-text').focus();
+    // Someone posted for is at the meeting: listed once among the participants, they can be
+    // signed up as a champion and are named in the summary (a walk-through typed a person's
+    // name, organization and e-mail a second time to do that). Only once the note is in.
+    const same = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
+    const listed = conn.state.participants.some((p) => same(p.name, name) && same(p.organization, organization));
+    if ($('scribe-attendee').checked && !listed) {
+      await run({ type: 'addAttendee', name: name.trim(), organization: organization.trim(), role, consent: false },
+        `Posted for ${name}; ${name.trim()} is now among the participants.`);
+    }
+  } finally {
+    scribing = false;
   }
 });
+let scribing = false;
 
 // ---- Sections in the order the phase needs them ----
 

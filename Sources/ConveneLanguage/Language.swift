@@ -25,7 +25,8 @@ public enum Language: Hashable, Sendable {
     /// English title. (Words both languages use, "a" and "no", count for neither.)
     ///
     /// `writer`: the language of the phone the note was typed on, when known. A phone set to
-    /// Spanish makes a note with no English word in it Spanish: typed without accents and with
+    /// Spanish makes a note with no English function word and words shaped as Spanish ones
+    /// (most of them ending as Spanish words do) Spanish: typed without accents and with
     /// few function words, "Flotas municipales pasando a vehiculos electricos" showed no sign
     /// of Spanish and was read as English (a walk-through's EV charging notes in Spanish were
     /// grouped under solar, and quoted first in the English summary).
@@ -43,10 +44,19 @@ public enum Language: Hashable, Sendable {
         if !current.isEmpty { words.append(current) }
         if writer == .spanish, words.count >= 2,
            !words.contains(where: { EnglishWords.stopWords.contains($0) && !spanishFunctionWords.contains($0) && !sharedWords.contains($0) }) {
-            return .spanish
+            // No English function word, and words shaped as Spanish ones ("flotas", "pasando",
+            // "vehiculos"): a short English note from the same phone ("Red tape permitting
+            // delays") has none, and Apertium would misread it ("Net cover…").
+            let content = words.filter { $0.count >= 3 }
+            let shaped = content.filter { word in spanishEndings.contains { word.hasSuffix($0) } }.count
+            if shaped >= 2 && shaped * 2 >= content.count { return .spanish }
         }
         return guess(words: words)
     }
+
+    /// Endings of Spanish words that English words seldom have: plurals in -os and -as, the
+    /// gerund, nouns in -ción and -dad, adverbs in -mente, adjectives in -ales.
+    static let spanishEndings = ["os", "as", "ando", "iendo", "ción", "cion", "ciones", "dad", "dades", "mente", "ales", "ados", "adas"]
 
     static func guess(words: [String]) -> Language {
         let spanish = words.filter { spanishFunctionWords.contains($0) && !sharedWords.contains($0) }.count

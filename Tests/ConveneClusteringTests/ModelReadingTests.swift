@@ -69,6 +69,9 @@ final class ModelReadingTests: XCTestCase {
         XCTAssertEqual(Language.guess(plain, writer: .spanish), .spanish)
         XCTAssertEqual(Language.guess("need more welders for the night shift", writer: .spanish), .english, "a Spanish phone may type English")
         XCTAssertEqual(Language.guess("EVSE", writer: .spanish), .english, "one word tells nothing")
+        for english in ["Red tape permitting delays", "CNC machinists retiring", "Welding certification programs", "Industrial areas need fiber"] {
+            XCTAssertEqual(Language.guess(english, writer: .spanish), .english, "no word shaped as Spanish: \(english)")
+        }
         var asked: [String] = []
         let read = ModelReading.texts([plain, "EV charging along I-80"], writers: [.spanish, nil]) { texts in asked = texts; return texts.map { "EN " + $0 } }
         XCTAssertEqual(asked, [plain])

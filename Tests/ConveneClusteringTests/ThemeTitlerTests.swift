@@ -298,12 +298,22 @@ final class ThemeTitlerTests: XCTestCase {
             for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
         }
         // "lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…"
-        feed(["desperate a 6 2 & ! 6 4 00001", "local a 3 1 & 3 2 00002", "solar a 1 1 & 1 1 00003", "green a 5 1 & 5 1 00004"], .adjectiveIndex)
+        feed(["desperate a 6 2 & ! 6 4 00001", "local a 3 1 & 3 2 00002", "solar a 1 1 & 1 1 00003", "green a 5 1 & 5 1 00004",
+              "potential a 2 1 & 2 2 00012", "working a 5 1 & 5 5 00013", "social a 4 1 & 4 4 00014"], .adjectiveIndex)
         feed(["desperate n 1 1 @ 1 1 00005", "local n 2 1 @ 2 1 00006", "green n 8 1 @ 8 2 00007", "family n 3 1 @ 3 3 00008",
-              "care n 6 1 @ 6 5 00009", "dementia n 1 1 @ 1 1 00010", "community n 2 1 @ 2 2 00011"], .nounIndex)
+              "care n 6 1 @ 6 5 00009", "dementia n 1 1 @ 1 1 00010", "community n 2 1 @ 2 2 00011",
+              "potential n 1 1 @ 1 1 00015", "working n 1 1 @ 1 0 00016", "social n 1 1 @ 1 1 00017"], .nounIndex)
         let lexicon = reader.lexicon()
         XCTAssertTrue(lexicon.isMostlyAdjective("desperate") && lexicon.isMostlyAdjective("local"))
-        for word in ["green", "solar", "family", "families"] { XCTAssertFalse(lexicon.isMostlyAdjective(word), word) }
+        // Nor a noun workplaces put last ("Growth potential"), nor an "-ing" form ("Remote working").
+        for word in ["green", "solar", "family", "families", "potential", "working"] { XCTAssertFalse(lexicon.isMostlyAdjective(word), word) }
+        // Spanish puts the describing word after its noun: "seguridad social" stays a phrase.
+        let spanish = wall(["la seguridad social de los trabajadores", "necesitamos seguridad social para las familias",
+                            "la seguridad social cuesta mucho para las empresas"])
+        let spanishPhrases = ThemeTitler.candidates(for: Array(spanish.notes.indices), on: spanish,
+                                                    space: WallSpace(vectors: spanish.notes.map(\.vector), texts: spanish.notes.map(\.text)),
+                                                    vocabulary: WallVocabulary(spanish, lexicon: lexicon))?.scored.map(\.key) ?? []
+        XCTAssertTrue(lexicon.isMostlyAdjective("social") && spanishPhrases.contains("seguridad social"), "\(spanishPhrases)")
         let texts = ["families desperate for help with dementia care", "dementia care for families at home",
                      "community solar for the care homes", "desperate families call us every day"]
         let w = wall(texts)

@@ -59,6 +59,8 @@ final class JSONCodecTests: XCTestCase {
         let t = m.theme(.opportunity, "Drones")
         try m.run(.moveNote(note: "n1", theme: t), as: .facilitator)
         try m.run(.post(id: "s1", kind: .opportunity, text: "Export", scribed: Scribed(name: "Jim", organization: "J", role: .partner)), as: .facilitator)
+        try m.run(.showJoin(shown: true), as: .facilitator)
+        XCTAssertEqual(m.log.last?.event, .joinShown(shown: true))
         for stored in m.log {
             let bytes = JSONCodec.serialize(stored.storageJSON())
             let back = try StoredEvent(meeting: stored.meeting, seq: stored.seq, storage: try JSONCodec.parse(bytes))

@@ -297,8 +297,8 @@ def test_a_note_is_left_out_of_a_proposal_without_being_pinned(screens, server, 
 
 def test_split_on_a_column_of_notes_you_placed_says_why_it_proposes_nothing(screens, facilitator):
     """A walk-through merged two themes into seven notes and found no Split, and nothing saying
-    why: the grouping never moves notes the facilitator placed (a merge places them). The
-    button stays, and says so when pressed."""
+    why: the grouping never moves notes the facilitator placed (a merge places them, as moves
+    by hand do: here both). The button stays on the merged column, and says so when pressed."""
     facilitator("setPhase", phase="opportunities")
     themes = {label: facilitator("createTheme", kind="opportunity", label=label)["theme"] for label in ("Welding", "Machining")}
     for i, (label, text) in enumerate([("Welding", "We cannot find certified welders"), ("Welding", "Weld inspectors are scarce"),
@@ -550,7 +550,8 @@ def test_a_name_typed_in_lower_case_is_written_right_everywhere(screens, facilit
     # The console points at it: typed so, it would go into the letters so.
     assert console.js("return shown(arguments[0].querySelector('.typed-case')) && text(arguments[0].querySelector('.typed-case'));", row) \
         == "typed in small letters: “Edit name” writes it as it should read"
-    assert console.people_summary().endswith("1 name was typed all in capitals or in small letters: correct it below before the summary goes out.")
+    assert console.people_summary().endswith(
+        "1 name was typed all in capitals or in small letters (or its organization): correct it below before the summary goes out.")
     console.click(row.find_element(By.CSS_SELECTOR, ".rename-button"))
     form = console.wait(lambda: console.js("return Array.from(document.querySelectorAll('#people .rename-row')).find((r) => !r.hidden) || null;"),
                         "the fields to correct the name")

@@ -131,7 +131,8 @@ def test_keys_never_cross_the_network_in_clear(data_dir, allow):
     address = non_loopback_address()
     if address is None:
         pytest.fail("this machine has no non-loopback address to test from")
-    s = Server(data_dir, extra_args=["--allow-insecure-keys"] if allow else [])
+    # Listening on every interface, as at a venue (the test servers listen on loopback only).
+    s = Server(data_dir, extra_args=["--bind", "0.0.0.0"] + (["--allow-insecure-keys"] if allow else []))
     s.meeting = s.create_meeting()
     s.start()
     try:

@@ -103,8 +103,9 @@ public enum ThemeTitler {
                           vocabulary.lexicon?.isAdverbNeverNoun(run.last!.key) != true,
                           vocabulary.lexicon?.isOnlyVerb(run.first!.key) != true, vocabulary.lexicon?.isOnlyVerb(run.last!.key) != true,
                           // A noun and the describing word after it ("families desperate" for
-                          // help, "jobs available") is no name for a theme.
-                          length == 1 || vocabulary.lexicon?.isMostlyAdjective(run.last!.key) != true
+                          // help) is no name for a theme. (English: Spanish puts it there,
+                          // "seguridad social".)
+                          length == 1 || spanish || vocabulary.lexicon?.isMostlyAdjective(run.last!.key) != true
                     else { continue }
                     guard run.allSatisfy({ !$0.key.allSatisfy(\.isNumber) && !vocabulary.loneUnknownWords.contains($0.key) }) else { continue }
                     // Spanish puts describing words after the noun: one word right after a

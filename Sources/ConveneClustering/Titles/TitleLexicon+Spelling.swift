@@ -53,8 +53,8 @@ extension TitleLexicon {
         for suffix in ["ing", "ed", "er", "ers", "est", "ly", "ings"] where key.hasSuffix(suffix) && key.count >= suffix.count + 2 {
             let stem = String(key.dropLast(suffix.count))
             // A silent "e" goes before "-ing": "retireing" is no form of "retire" ("seeing",
-            // "agreeing", "canoeing" keep theirs).
-            if suffix.hasPrefix("ing"), stem.hasSuffix("e"), !["ee", "oe", "ye"].contains(where: stem.hasSuffix) { continue }
+            // "agreeing", "canoeing", "queueing" keep theirs).
+            if suffix.hasPrefix("ing"), stem.hasSuffix("e"), !["ee", "oe", "ye", "ue"].contains(where: stem.hasSuffix) { continue }
             bases.append(stem)
             bases.append(stem + "e")                                  // hiring → hire, safer → safe
             if stem.hasSuffix("i") { bases.append(stem.dropLast() + "y") }   // applied → apply, easily → easy

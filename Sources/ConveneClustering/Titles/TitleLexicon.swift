@@ -133,7 +133,14 @@ public struct TitleLexicon: Sendable {
     public func isOnlyAdjective(_ key: String) -> Bool { adjectives.contains(key) }
 
     /// True when `key` (a lower-cased word) is a noun too, but read mostly as an adjective.
-    public func isMostlyAdjective(_ key: String) -> Bool { mostlyAdjectiveHashes.contains(Self.wordHash(key)) }
+    /// Not an "-ing" form ("Remote working" names an activity), nor a noun workplaces put last
+    /// in a name though the tagged texts read it mostly as an adjective ("Growth potential",
+    /// "Industry standard").
+    public func isMostlyAdjective(_ key: String) -> Bool {
+        !key.hasSuffix("ing") && !Self.nounsOfWorkplaces.contains(key) && mostlyAdjectiveHashes.contains(Self.wordHash(key))
+    }
+    static let nounsOfWorkplaces: Set<String> = ["potential", "standard", "professional", "individual", "official", "chemical",
+                                                  "commercial", "general", "principal", "material"]
     public var mostlyAdjectiveCount: Int { mostlyAdjectiveHashes.count }
 
     /// True when `key` (a lower-cased word) is an adverb and never a noun.

@@ -99,7 +99,9 @@ struct WallVocabulary {
             // By the word as spelt (its stem would join "operaters" to "operators").
             var notesTyping: [String: Int] = [:]
             for note in wall.notes { for key in Set(note.words.words.map { spellings.spelt($0).key }) { notesTyping[key, default: 0] += 1 } }
-            for note in wall.notes where note.words.language == .english {
+            // As `WallSpellings`: a wall of thousands of made-up words (anyone holding the join
+            // code can post them) is not looked at, each costing a few hundred look-ups.
+            for note in wall.notes where note.words.language == .english && notesTyping.count <= WallSpellings.mostWords {
                 let shouted = Self.mostlyCapitals(note.text)
                 for word in note.words.words.map(spellings.spelt) where word.key.count >= WallSpellings.shortestTypo
                     && word.key.allSatisfy({ $0.isASCII && $0.isLetter }) && (shouted || word.surface == word.key)
