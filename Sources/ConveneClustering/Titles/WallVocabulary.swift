@@ -48,10 +48,22 @@ struct WallVocabulary {
         let spellings = WallSpellings(wall, lexicon: lexicon)
         var capitals: [String: (form: String, notes: Int)] = [:]   // acronym-shaped forms, by the notes that typed them so
         var typedLower: [String: Int] = [:]
+        // Notes typing each word as spelt (its stem would join "operaters" to "operators"), and
+        // the words that may be typos: typed in small letters or shouted, in an English note.
+        var notesTyping: [String: Int] = [:]
+        var typoShaped = Set<String>()
         for (i, note) in wall.notes.enumerated() {
             let words = note.words.words.map(spellings.spelt), breaks = note.words.breakBefore
+            let shouted = Self.mostlyCapitals(note.text)
+            for key in Set(words.map(\.key)) { notesTyping[key, default: 0] += 1 }
+            if note.words.language == .english {
+                for word in words where (shouted || word.surface == word.key) && word.key.count >= WallSpellings.shortestTypo
+                    && word.key.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    typoShaped.insert(word.key)
+                }
+            }
             // Evidence only from a note not typed mostly in capitals ("WE NEED NIGHT SHIFT HANDS NOW").
-            if !Self.mostlyCapitals(note.text) {
+            if !shouted {
                 for word in Set(words.filter { Self.looksLikeAnAcronym($0.surface) }.map(\.surface)) {
                     capitals[word.lowercased(), default: (word, 0)].notes += 1
                 }
@@ -93,25 +105,16 @@ struct WallVocabulary {
         }
         typedInLowerCase = lower
         self.lexicon = lexicon
-        var unknown = Set<String>()
-        let acronymsTyped = acronyms
-        if let lexicon, lexicon.commonWordCount > 0, wall.mainLanguage == .english {
-            // By the word as spelt (its stem would join "operaters" to "operators").
-            var notesTyping: [String: Int] = [:]
-            for note in wall.notes { for key in Set(note.words.words.map { spellings.spelt($0).key }) { notesTyping[key, default: 0] += 1 } }
-            // As `WallSpellings`: a wall of thousands of made-up words (anyone holding the join
-            // code can post them) is not looked at, each costing a few hundred look-ups.
-            for note in wall.notes where note.words.language == .english && notesTyping.count <= WallSpellings.mostWords {
-                let shouted = Self.mostlyCapitals(note.text)
-                for word in note.words.words.map(spellings.spelt) where word.key.count >= WallSpellings.shortestTypo
-                    && word.key.allSatisfy({ $0.isASCII && $0.isLetter }) && (shouted || word.surface == word.key)
-                    && notesTyping[word.key] == 1 && acronymsTyped[word.key] == nil
-                    && !lexicon.isKnownWord(word.key) && lexicon.isOneSlipFromKnownWord(word.key) {
-                    unknown.insert(word.key)
-                }
+        // As `WallSpellings`: a wall of thousands of made-up words (anyone holding the join code
+        // can post them) is not looked at, each costing a few hundred look-ups.
+        if let lexicon, lexicon.commonWordCount > 0, wall.mainLanguage == .english, notesTyping.count <= WallSpellings.mostWords {
+            let acronymsTyped = acronyms
+            loneUnknownWords = typoShaped.filter { key in
+                notesTyping[key] == 1 && acronymsTyped[key] == nil && !lexicon.isKnownWord(key) && lexicon.isOneSlipFromKnownWord(key)
             }
+        } else {
+            loneUnknownWords = []
         }
-        loneUnknownWords = unknown
         verbs = Set(asVerb.filter { $0.value > asNoun[$0.key, default: 0] }.keys)
         // A word seen in front of another twice, and hardly ever last, is a modifier. An
         // adjective the notes never use last needs less evidence: "indoor venue" once is
