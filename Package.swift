@@ -64,7 +64,7 @@ let package = Package(
             "ConveneLanguage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore"], exclude: ["Golden"]),
+        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneJSON", "ConveneStore", "ConveneLanguage"], exclude: ["Golden"]),
         .testTarget(name: "ConveneClusteringTests", dependencies: ["ConveneClustering", "ConveneStemmer", "ConveneLanguage"]),
         .testTarget(name: "ConveneGroupingTests", dependencies: ["ConveneGrouping", "ConveneClustering", "ConveneCore"]),
         .testTarget(name: "ConveneFuzzingTests", dependencies: ["ConveneFuzzing"]),

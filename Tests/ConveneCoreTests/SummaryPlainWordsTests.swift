@@ -1,4 +1,5 @@
 @testable import ConveneCore
+import ConveneLanguage
 import ConveneJSON
 import Foundation
 import XCTest
@@ -98,7 +99,7 @@ final class SummaryPlainWordsTests: XCTestCase {
     /// accents on a phone set to Spanish, it showed no sign of Spanish.
     func testANoteFromASpanishPhoneIsQuotedAfterTheEnglishOnes() {
         let texts = ["Flotas municipales pasando a vehiculos electricos", "EV charging along I-80 for fleets and trucks"]
-        XCTAssertEqual(SummaryWording.suggestedSynthesis(texts, spanishPhones: [true, false]),
+        XCTAssertEqual(SummaryWording.suggestedSynthesis(texts, writers: [.spanish, nil]),
                        "Notes here point to “EV charging along I-80 for fleets and trucks”.")
     }
 

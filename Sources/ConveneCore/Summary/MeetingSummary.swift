@@ -1,3 +1,5 @@
+import ConveneLanguage
+
 /// The meeting summary the workbook asks for ("Sample meeting summary"): an opening
 /// paragraph, the priority opportunities and the priority areas for action — each a title
 /// and one sentence, the areas with their initial champions —, the areas nobody took on in
@@ -11,8 +13,9 @@ public struct MeetingSummary: Sendable {
         public var text: String
         public var organization: String
         public var role: ParticipantRole
-        /// Typed on a phone set to Spanish, and not corrected since (`Language.guess`'s hint).
-        public var spanishPhone = false
+        /// The language of the phone it was typed on, when known and not corrected since
+        /// (`Language.guess`'s hint).
+        public var writer: Language? = nil
     }
 
     public struct Person: Sendable {
@@ -84,7 +87,7 @@ public struct MeetingSummary: Sendable {
             let text = n.correctedText ?? n.text
             if let a = n.author, let p = state.participants[a] {
                 return NoteLine(text: text, organization: p.organization, role: p.role,
-                                spanishPhone: n.correctedText == nil && state.writerLanguage(of: n) == .spanish)
+                                writer: n.correctedText == nil ? state.writerLanguage(of: n) : nil)
             }
             return NoteLine(text: text, organization: n.scribed?.organization ?? "", role: n.scribed?.role ?? .employer)
         }
@@ -103,7 +106,7 @@ public struct MeetingSummary: Sendable {
             // area whose notes all moved elsewhere stays for them: `keepsWhenEmpty`).
             guard !lines.isEmpty || !signed.isEmpty || !invite.isEmpty else { return nil }
             let suggestion = SummaryWording.suggestedSynthesis(lines.map(\.text), byEmployer: lines.map { $0.role == .employer },
-                                                               spanishPhones: lines.map(\.spanishPhone))
+                                                               writers: lines.map(\.writer))
             // Not written yet: the suggestion. Written empty: no sentence, by choice.
             let synthesis: String?
             switch theme.synthesis {

@@ -14,9 +14,9 @@ extension SummaryWording {
     /// and the second quote says something the first does not (not "… cardiology and ortho"
     /// after "… cardiology & ortho").
     /// `byEmployer`: per text, whether an employer posted it (empty, or not one per text: all of them).
-    /// `spanishPhones`: per text, whether it was typed on a phone set to Spanish (a hint for
-    /// telling its language: `Language.guess`).
-    public static func suggestedSynthesis(_ texts: [String], byEmployer: [Bool] = [], spanishPhones: [Bool] = []) -> String? {
+    /// `writers`: per text, the language of the phone it was typed on, when known (empty: none;
+    /// a hint for telling its language: `Language.guess`).
+    public static func suggestedSynthesis(_ texts: [String], byEmployer: [Bool] = [], writers: [Language?] = []) -> String? {
         let pairs = texts.enumerated().filter { !clean($0.element).isEmpty }
         let kept = pairs.map(\.element)
         let employer = pairs.map { byEmployer.count != texts.count || byEmployer[$0.offset] ? 1 : 0 }
@@ -29,9 +29,7 @@ extension SummaryWording {
         }
         let centrality = words.indices.map { i in words.indices.reduce(0.0) { $1 == i ? $0 : $0 + overlap(words[i], words[$1]) } }
         let states = kept.map { statesSomething($0) ? (isShouted($0) ? 1 : 2) : 0 }
-        let english = pairs.map { pair in
-            Language.guess(pair.element, writer: spanishPhones.count == texts.count && spanishPhones[pair.offset] ? .spanish : nil) == .english ? 1 : 0
-        }
+        let english = pairs.map { Language.guess($0.element, writer: writers.count == texts.count ? writers[$0.offset] : nil) == .english ? 1 : 0 }
         // Statements first, in English first, the most central first; in posting order among
         // equals. The second must add something.
         let order = cleaned.indices.sorted {
