@@ -11,6 +11,21 @@ final class ThemeTitlerTests: XCTestCase {
         })
     }
 
+    /// A lexicon read from WordNet index lines, each list with the file it stands for, in order.
+    func lexicon(_ files: [(TitleLexicon.Reader.File, [String])]) -> TitleLexicon {
+        var reader = TitleLexicon.Reader()
+        for (file, lines) in files { for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) } }
+        return reader.lexicon()
+    }
+
+    /// Every candidate phrase of a theme holding all of `texts`, read with `lexicon`.
+    func phrases(_ texts: [String], lexicon: TitleLexicon?) -> Set<String> {
+        let w = wall(texts)
+        let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: WallSpace(vectors: w.notes.map(\.vector), texts: texts),
+                                           vocabulary: WallVocabulary(w, lexicon: lexicon))
+        return Set((found?.scored ?? []).map(\.key))
+    }
+
     func title(_ texts: [String], taken: [String] = []) -> String {
         let w = wall(texts)
         return ThemeTitler.title(for: Array(w.notes.indices), on: w, space: WallSpace(vectors: w.notes.map(\.vector), texts: texts), avoiding: taken)
@@ -232,25 +247,17 @@ final class ThemeTitlerTests: XCTestCase {
     /// "Machining & alone" (a walk-through's wall): notes end on adverbs ("none of us can take
     /// it alone"), titles must not. WordNet's index files say which adverbs are never nouns.
     func testNoPhraseEndsOnAnAdverbThatIsNeverANoun() {
-        var reader = TitleLexicon.Reader()
-        func feed(_ lines: [String], _ file: TitleLexicon.Reader.File) {
-            for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
-        }
-        feed(["alone a 1 0 1 0 00001", "overseas a 1 0 1 0 00002"], .adjectiveIndex)
-        feed(["machining n 1 0 1 0 00003", "overseas n 1 0 1 0 00004", "jobs n 1 0 1 0 00005"], .nounIndex)
-        feed(["alone r 1 0 1 0 00006", "overseas r 1 0 1 0 00007", "together r 1 0 1 0 00008"], .adverbIndex)
-        let lexicon = reader.lexicon()
+        let lexicon = self.lexicon([(.adjectiveIndex, ["alone a 1 0 1 0 00001", "overseas a 1 0 1 0 00002"]),
+                               (.nounIndex, ["machining n 1 0 1 0 00003", "overseas n 1 0 1 0 00004", "jobs n 1 0 1 0 00005"]),
+                               (.adverbIndex, ["alone r 1 0 1 0 00006", "overseas r 1 0 1 0 00007", "together r 1 0 1 0 00008"])])
         XCTAssertTrue(lexicon.isAdverbNeverNoun("alone"))
         XCTAssertTrue(lexicon.isAdverbNeverNoun("together"))
         XCTAssertFalse(lexicon.isAdverbNeverNoun("overseas"), "also a noun")
         XCTAssertFalse(lexicon.isAdverbNeverNoun("machining"))
         let texts = ["big jobs none of us can take alone", "we cant bid machining jobs alone",
                      "joint bid: machining + paint together", "machining work we lose alone"]
-        let w = wall(texts)
-        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
         func endings(_ lexicon: TitleLexicon?) -> Set<String> {
-            let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: space, vocabulary: WallVocabulary(w, lexicon: lexicon))
-            return Set((found?.scored ?? []).compactMap { $0.key.split(separator: " ").last.map(String.init) })
+            Set(phrases(texts, lexicon: lexicon).compactMap { $0.split(separator: " ").last.map(String.init) })
         }
         XCTAssertTrue(endings(nil).contains("alone"), "the case the rule is for")
         XCTAssertFalse(endings(lexicon).contains("alone"))
@@ -262,26 +269,18 @@ final class ThemeTitlerTests: XCTestCase {
     /// phrase that starts on a verb is a clause, not a name. WordNet's index files say which
     /// words are verbs and nothing else; "-ing" forms and plurals of nouns are not.
     func testNoPhraseStartsOrEndsOnAWordThatIsOnlyAVerb() {
-        var reader = TitleLexicon.Reader()
-        func feed(_ lines: [String], _ file: TitleLexicon.Reader.File) {
-            for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
-        }
-        feed(["widen v 1 0 1 0 00001", "require v 1 0 1 0 00002", "hire v 1 0 1 0 00003", "retire v 1 0 1 0 00004",
-              "rid v 1 0 1 0 00005", "ride v 1 0 1 0 00006", "recruit v 1 0 1 0 00007"], .verbIndex)
-        feed(["hire n 1 0 1 0 00008", "hiring n 1 0 1 0 00009", "retiree n 1 0 1 0 00010", "ride n 1 0 1 0 00011",
-              "data n 1 0 1 0 00012", "center n 1 0 1 0 00013"], .nounIndex)
-        let lexicon = reader.lexicon()
+        let lexicon = self.lexicon([(.verbIndex, ["widen v 1 0 1 0 00001", "require v 1 0 1 0 00002", "hire v 1 0 1 0 00003", "retire v 1 0 1 0 00004",
+                                             "rid v 1 0 1 0 00005", "ride v 1 0 1 0 00006", "recruit v 1 0 1 0 00007"]),
+                               (.nounIndex, ["hire n 1 0 1 0 00008", "hiring n 1 0 1 0 00009", "retiree n 1 0 1 0 00010", "ride n 1 0 1 0 00011",
+                                             "data n 1 0 1 0 00012", "center n 1 0 1 0 00013"])])
         for verb in ["widen", "widens", "require", "requires", "retire"] { XCTAssertTrue(lexicon.isOnlyVerb(verb), verb) }
         for word in ["hire", "hires", "hiring", "retirees", "rides", "recruiting", "data", "centers", "cmmc"] {
             XCTAssertFalse(lexicon.isOnlyVerb(word), word)
         }
         let texts = ["remote work widens hiring", "data centers widen hiring for techs", "defense primes require CMMC",
                      "ag-tech firms require CMMC too"]
-        let w = wall(texts)
-        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
         func edges(_ lexicon: TitleLexicon?) -> Set<String> {
-            let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: space, vocabulary: WallVocabulary(w, lexicon: lexicon))
-            return Set((found?.scored ?? []).flatMap { key in [key.key.split(separator: " ").first, key.key.split(separator: " ").last].compactMap { $0.map(String.init) } })
+            Set(phrases(texts, lexicon: lexicon).flatMap { key in [key.split(separator: " ").first, key.split(separator: " ").last].compactMap { $0.map(String.init) } })
         }
         XCTAssertTrue(edges(nil).contains("widens") || edges(nil).contains("require"), "the case the rule is for: \(edges(nil))")
         for verb in ["widens", "widen", "require"] { XCTAssertFalse(edges(lexicon).contains(verb), verb) }
@@ -293,38 +292,26 @@ final class ThemeTitlerTests: XCTestCase {
     /// counts say which nouns are read mostly as adjectives ("desperate": 4 senses in use as an
     /// adjective, 1 as a noun); a word with no noun entry ("solar") stays a sector's name.
     func testNoPhraseEndsOnANounReadMostlyAsAnAdjective() {
-        var reader = TitleLexicon.Reader()
-        func feed(_ lines: [String], _ file: TitleLexicon.Reader.File) {
-            for line in lines { reader.read(line: ArraySlice(Array(line.utf8)), of: file) }
-        }
         // "lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…"
-        feed(["desperate a 6 2 & ! 6 4 00001", "local a 3 1 & 3 2 00002", "solar a 1 1 & 1 1 00003", "green a 5 1 & 5 1 00004",
-              "potential a 2 1 & 2 2 00012", "working a 5 1 & 5 5 00013", "social a 4 1 & 4 4 00014"], .adjectiveIndex)
-        feed(["desperate n 1 1 @ 1 1 00005", "local n 2 1 @ 2 1 00006", "green n 8 1 @ 8 2 00007", "family n 3 1 @ 3 3 00008",
-              "care n 6 1 @ 6 5 00009", "dementia n 1 1 @ 1 1 00010", "community n 2 1 @ 2 2 00011",
-              "potential n 1 1 @ 1 1 00015", "working n 1 1 @ 1 0 00016", "social n 1 1 @ 1 1 00017"], .nounIndex)
-        let lexicon = reader.lexicon()
+        let lexicon = self.lexicon([
+            (.adjectiveIndex, ["desperate a 6 2 & ! 6 4 00001", "local a 3 1 & 3 2 00002", "solar a 1 1 & 1 1 00003", "green a 5 1 & 5 1 00004",
+                               "potential a 2 1 & 2 2 00012", "working a 5 1 & 5 5 00013", "social a 4 1 & 4 4 00014"]),
+            (.nounIndex, ["desperate n 1 1 @ 1 1 00005", "local n 2 1 @ 2 1 00006", "green n 8 1 @ 8 2 00007", "family n 3 1 @ 3 3 00008",
+                          "care n 6 1 @ 6 5 00009", "dementia n 1 1 @ 1 1 00010", "community n 2 1 @ 2 2 00011",
+                          "potential n 1 1 @ 1 1 00015", "working n 1 1 @ 1 0 00016", "social n 1 1 @ 1 1 00017"])])
         XCTAssertTrue(lexicon.isMostlyAdjective("desperate") && lexicon.isMostlyAdjective("local"))
         // Nor a noun workplaces put last ("Growth potential"), nor an "-ing" form ("Remote working").
         for word in ["green", "solar", "family", "families", "potential", "working"] { XCTAssertFalse(lexicon.isMostlyAdjective(word), word) }
         // Spanish puts the describing word after its noun: "seguridad social" stays a phrase.
-        let spanish = wall(["la seguridad social de los trabajadores", "necesitamos seguridad social para las familias",
-                            "la seguridad social cuesta mucho para las empresas"])
-        let spanishPhrases = ThemeTitler.candidates(for: Array(spanish.notes.indices), on: spanish,
-                                                    space: WallSpace(vectors: spanish.notes.map(\.vector), texts: spanish.notes.map(\.text)),
-                                                    vocabulary: WallVocabulary(spanish, lexicon: lexicon))?.scored.map(\.key) ?? []
+        let spanishPhrases = phrases(["la seguridad social de los trabajadores", "necesitamos seguridad social para las familias",
+                                      "la seguridad social cuesta mucho para las empresas"], lexicon: lexicon)
         XCTAssertTrue(lexicon.isMostlyAdjective("social") && spanishPhrases.contains("seguridad social"), "\(spanishPhrases)")
         let texts = ["families desperate for help with dementia care", "dementia care for families at home",
                      "community solar for the care homes", "desperate families call us every day"]
-        let w = wall(texts)
-        let space = WallSpace(vectors: w.notes.map(\.vector), texts: texts)
-        func phrases(_ lexicon: TitleLexicon?) -> Set<String> {
-            let found = ThemeTitler.candidates(for: Array(w.notes.indices), on: w, space: space, vocabulary: WallVocabulary(w, lexicon: lexicon))
-            return Set((found?.scored ?? []).map(\.key))
-        }
-        XCTAssertTrue(phrases(nil).contains("families desperate"), "the case the rule is for: \(phrases(nil))")
-        XCTAssertFalse(phrases(lexicon).contains("families desperate"))
-        XCTAssertTrue(phrases(lexicon).contains("desperate families") && phrases(lexicon).contains("community solar"), "\(phrases(lexicon))")
+        let without = phrases(texts, lexicon: nil), with = phrases(texts, lexicon: lexicon)
+        XCTAssertTrue(without.contains("families desperate"), "the case the rule is for: \(without)")
+        XCTAssertFalse(with.contains("families desperate"))
+        XCTAssertTrue(with.contains("desperate families") && with.contains("community solar"), "\(with)")
     }
 
     func testNamesTypedInLowerCaseAreWrittenWithTheirCapital() {
