@@ -53,11 +53,7 @@ export function setupBoard({ conn, run, say, draw }) {
   let resizing = null;
   window.addEventListener('resize', () => {
     cancelAnimationFrame(resizing);
-    resizing = requestAnimationFrame(() => {
-      const board = $('console-board');
-      for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
-      alignHeads(board);
-    });
+    resizing = requestAnimationFrame(() => fitHeads($('console-board')));
   });
   $('board-follow-phase').addEventListener('click', () => { followPhase(); draw(); });
   for (const radio of document.querySelectorAll('input[name=board-kind]')) {
@@ -347,6 +343,12 @@ function stackIfCrowded(head) {
   head.classList.toggle('stacked', crowded);
 }
 
+/** Each column's head laid out for its title (`stackIfCrowded`), then all aligned. */
+function fitHeads(board) {
+  for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
+  alignHeads(board);
+}
+
 /** Every column's head, and its row of buttons, as tall as the tallest, so the first cards of
  *  every column start on one line: a title on two lines beside titles on one set that
  *  column's cards lower than its neighbours' (a walk-through read the board as uneven rows).
@@ -464,8 +466,7 @@ export function renderBoard(state) {
   ].filter(Boolean).join(' '));
   const view = { state, kind, preview, themes, doubts };
   syncChildren(board, columns, (c) => c.id, createColumn, (col, c) => updateColumn(col, c, view));
-  for (const head of board.querySelectorAll('.column-head')) stackIfCrowded(head);
-  alignHeads(board);
+  fitHeads(board);
   renderSelection(state, kind, themes, preview);
   scheduleSuggestions(state, kind);
   renderSuggestions(state, kind);
@@ -974,8 +975,6 @@ function undoQuestion(ack) {
   return `Undo the last regrouping? ${back}${stay}${left}`;
 }
 
-/** Shows the undo question (null hides it). "Keep the board as it is" has the focus: Enter
- * pressed once too often must not undo. */
 /** The question before a merge (from a column's Merge or a suggestion): a merge cannot be
  *  undone, and a hurried facilitator's one press took a theme off the wall and the phones
  *  (a walk-through needed four actions and the name retyped to get it back). */
@@ -998,6 +997,8 @@ function mergeQuestion(state, { from, into }) {
     + `${people ? ', with the people signed up or named for it,' : ''} and “${a.label}” leaves the wall and the phones. This cannot be undone.`;
 }
 
+/** Shows the undo question (null hides it). "Keep the board as it is" has the focus: Enter
+ * pressed once too often must not undo. */
 function askUndo(asked) {
   undoAsked = asked;
   show($('undo-confirm'), !!asked);

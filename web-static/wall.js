@@ -245,13 +245,13 @@ function widenForTitles(board) {
     // What the column gives beside its title's text: its padding, the count, the gap.
     const box = label.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     const beside = col.getBoundingClientRect().width - box;
-    col.style.minWidth = `${Math.max(MIN_COLUMN_PX, Math.min(even, Math.ceil(longest + beside + 2)))}px`;
+    // (Never below the least width style.css gives every column.)
+    const least = parseFloat(getComputedStyle(col).minWidth) || 0;
+    col.style.minWidth = `${Math.max(least, Math.min(even, Math.ceil(longest + beside + 2)))}px`;
   }
 }
 let measureCanvas = null;
 const WIDENED_UP_TO = 6;
-/** The columns' least width (style.css: nine columns still fit at 1920 px). */
-const MIN_COLUMN_PX = 160;
 
 function fitTitles(labels) {
   for (const label of labels) {
