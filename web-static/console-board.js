@@ -25,10 +25,10 @@ const UNSORTED_CHOICE = '(unsorted)';
 /** The most themes of one kind the server keeps (Limits.themesPerKind). */
 const THEMES_PER_KIND = 30;
 let ctx = null; // { conn, run, say, draw }
+/** Merges one theme into another (set up with the board's controls). */
+let merge = async () => {};
 /** The undo the facilitator is being asked about ({ kind, text, undoable }), or null. */
 let undoAsked = null;
-// The merge the facilitator is asked to confirm ({ from, into }), or null.
-let mergeAsked = null;
 
 const themeWord = (kind, n = 1) => (kind === 'opportunity' ? (n === 1 ? 'theme' : 'themes') : (n === 1 ? 'strategy area' : 'strategy areas'));
 const shortText = (text) => {
@@ -107,14 +107,22 @@ export function setupBoard({ conn, run, say, draw }) {
   // The keyboard goes back where the question came from: the merged-into column's Merge
   // after a merge, the asking column's own when kept (not lost to the page).
   const mergeFocus = (id) => document.querySelector(`#console-board > [data-key="${CSS.escape(id)}"] .merge-details summary`)?.focus();
-  $('merge-confirm-yes').addEventListener('click', async () => {
-    const asked = mergeAsked;
-    askMerge(null);
-    if (asked && await run({ type: 'mergeThemes', from: asked.from, into: asked.into }, 'Merged.')) mergeFocus(asked.into);
+  // A merge is done at once and can be undone: "Undo the merge of “…”" puts the theme back
+  // with its name, its notes still in the theme it joined and the people signed up for it.
+  // (It first asked, "This cannot be undone": a walk-through's hurried press had taken a
+  // theme off the wall, and getting it back took four actions and its name retyped.)
+  merge = async (from, into) => {
+    const a = conn.state.themes.find((t) => t.id === from)?.label, b = conn.state.themes.find((t) => t.id === into)?.label;
+    if (await run({ type: 'mergeThemes', from, into }, `Merged “${a}” into “${b}”. “Undo the merge” puts it back.`)) mergeFocus(into);
+  };
+  $('undo-merge-button').addEventListener('click', async () => {
+    const kind = currentKind(conn.state);
+    const label = conn.state.mergeUndoable?.[kind]?.label ?? '';
+    const ack = await run({ type: 'undoMerge', kind });
+    if (!ack) return;
+    say(`“${label}” is back${ack.moved ? ` with ${ack.moved === 1 ? 'its note' : `its ${ack.moved} notes`}` : ''}.`, false);
+    mergeFocus(ack.theme);
   });
-  const keepBoth = () => { const asked = mergeAsked; askMerge(null); if (asked) mergeFocus(asked.from); };
-  $('merge-confirm-no').addEventListener('click', keepBoth);
-  $('merge-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') keepBoth(); });
   $('undo-confirm-no').addEventListener('click', () => { askUndo(null); $('undo-regroup-button').focus(); });
   $('undo-confirm').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { askUndo(null); $('undo-regroup-button').focus(); }
@@ -451,11 +459,11 @@ export function renderBoard(state) {
   show($('undo-regroup-button'), state.undoable?.[kind] != null);
   // The question goes with what it asks about (undone from elsewhere, or another board shown).
   if (undoAsked && (undoAsked.kind !== kind || state.undoable !== undoAsked.undoable || state.undoable?.[kind] == null)) askUndo(null);
-  // A merge question follows the board: its counts as they are now, gone with either theme.
-  if (mergeAsked) {
-    const question = mergeQuestion(state, mergeAsked);
-    if (question) setText($('merge-confirm-text'), question); else askMerge(null);
-  }
+  // Undo the merge while the last merge of this kind can be undone (the theme it joined is still there).
+  const merged = state.mergeUndoable?.[kind];
+  const undoMerge = $('undo-merge-button');
+  show(undoMerge, !!merged && state.themes.some((t) => t.id === merged.into));
+  if (merged) setText(undoMerge, `Undo the merge of “${merged.label}”`);
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
   const doubts = doubtsToShow(state, kind, preview);
@@ -571,7 +579,7 @@ function themeActions(themeId) {
   mergeForm.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!into.value) return ctx.say('Choose the theme to merge into.');
-    askMerge({ from: themeId, into: into.value });
+    merge(themeId, into.value);
   });
   return h('div', { class: 'theme-actions' }, lock, spot, split, del,
     h('details', { class: 'merge-details' }, h('summary', { text: 'Merge' }), mergeForm));
@@ -919,7 +927,7 @@ function renderSuggestions(state, kind) {
   const list = $('merge-suggestions');
   show($('merge-suggestions-box'), live.length > 0);
   syncChildren(list, live, (s) => `${s.from}>${s.into}`, (s) => h('li', {}, h('span', { class: 'what' }),
-    h('button', { type: 'button', class: 'secondary small', onclick: () => askMerge({ from: s.from, into: s.into }) })),
+    h('button', { type: 'button', class: 'secondary small', onclick: () => merge(s.from, s.into) })),
   (li, s) => {
     setText(li.querySelector('.what'), `“${label(s.from)}” and “${label(s.into)}” look alike. `);
     setText(li.querySelector('button'), `Merge into “${label(s.into)}”`);
@@ -973,28 +981,6 @@ function undoQuestion(ack) {
     ? ` ${empty.map((l) => `“${l}”`).join(' and ')} ${empty.length === 1 ? 'stays' : 'stay'} on the wall, empty, as you named or kept ${empty.length === 1 ? 'it' : 'them'}: delete ${empty.length === 1 ? 'it' : 'them'} if no longer needed.`
     : '';
   return `Undo the last regrouping? ${back}${stay}${left}`;
-}
-
-/** The question before a merge (from a column's Merge or a suggestion): a merge cannot be
- *  undone, and a hurried facilitator's one press took a theme off the wall and the phones
- *  (a walk-through needed four actions and the name retyped to get it back). */
-function askMerge(asked) {
-  mergeAsked = asked;
-  show($('merge-confirm'), !!asked);
-  if (!asked) return;
-  setText($('merge-confirm-text'), mergeQuestion(ctx.conn.state, asked));
-  $('merge-confirm-no').focus();
-}
-
-/** "Merge “A” into “B”? Its 3 notes join “B” and “A” leaves the wall…", or null when either
- *  theme is gone. */
-function mergeQuestion(state, { from, into }) {
-  const a = state.themes.find((t) => t.id === from), b = state.themes.find((t) => t.id === into);
-  if (!a || !b) return null;
-  const notes = state.notes.filter((n) => n.theme === from && !n.withdrawn).length;
-  const people = state.champions.filter((c) => c.theme === from).length + state.nominations.filter((n) => n.theme === from).length;
-  return `Merge “${a.label}” into “${b.label}”? ${notes === 1 ? 'Its note joins' : `Its ${notes} notes join`} “${b.label}”`
-    + `${people ? ', with the people signed up or named for it,' : ''} and “${a.label}” leaves the wall and the phones. This cannot be undone.`;
 }
 
 /** Shows the undo question (null hides it). "Keep the board as it is" has the focus: Enter

@@ -25,6 +25,7 @@ export function fromSnapshot(snapshot, seq, { console = false } = {}) {
     summarySent: !!s.summarySent, // the summary has reached someone by e-mail (every screen)
     proposals: s.proposals || {}, // console only: the clustering's regroup proposal per kind
     undoable: s.undoable || {}, // console only: kind → notes the last regrouping moved, while it can be undone
+    mergeUndoable: s.mergeUndoable || {}, // console only: kind → the last merge ({ theme, label, into }), while it can be undone
     spotlight: s.spotlight ?? null, // the theme the wall shows alone, or null
     joinOnWall: !!s.joinOnWall, // how to join is on the wall in large, for people arriving late
     // console only: the facilitator's words for the summary (opening, theme sentences, note corrections)
@@ -196,6 +197,9 @@ const handlers = {
   },
   themesMerged(s, e) {
     const { from, into } = e;
+    // The last merge of its kind, for the console's "Undo the merge" (as the server keeps it).
+    const merged = byId(s.themes, from);
+    if (merged && s.console) s.mergeUndoable = { ...s.mergeUndoable, [merged.kind]: { theme: from, label: merged.label, into } };
     // The facilitator grouped these notes: pinned, as on the server.
     for (const n of s.notes) {
       if (n.theme === from || n.theme === into) {
@@ -213,6 +217,15 @@ const handlers = {
     for (const nom of s.nominations) if (nom.theme === from) nom.theme = into;
     s.themes = withoutId(s.themes, from);
     if (s.spotlight === from) s.spotlight = into;
+  },
+  // The merged theme is back (the events before this one): the notes the merge had pinned
+  // that nobody had placed by hand are the grouping's again.
+  mergeUndone(s, e) {
+    s.mergeUndoable = withoutKey(s.mergeUndoable, e.kind);
+    for (const id of e.released || []) {
+      const n = byId(s.notes, id);
+      if (n) n.placedByHand = false;
+    }
   },
   themeSplit(s, e) {
     if (e.newTheme && !byId(s.themes, e.newTheme.id)) {

@@ -70,6 +70,8 @@ public enum Command: Equatable, Sendable {
     /// `preview`: change nothing, only say where the notes would go (the console asks the
     /// facilitator before undoing: the wall may have changed since).
     case undoRegroup(kind: NoteKind, preview: Bool = false)
+    /// Put the theme of the last merge of a kind back, with its notes still in the theme it joined.
+    case undoMerge(kind: NoteKind)
     /// Carry out the clustering's pending proposal of a kind (one undoable step), or drop it.
     /// `offered`: the proposal the console shows (`ThemeProposal.offered`); nil: whichever stands.
     case applyProposal(kind: NoteKind, offered: Int64? = nil)

@@ -3,7 +3,7 @@ public enum ClientMessageDecoder {
     public static let messageTypes = [
         "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
-        "lockTheme", "deleteTheme", "spotlight", "showJoin", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "renameParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
+        "lockTheme", "deleteTheme", "spotlight", "showJoin", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "renameParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "undoMerge", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
     ]
 
@@ -133,6 +133,7 @@ public enum ClientMessageDecoder {
         case "splitByMeaning": command = .splitByMeaning(theme: try f.clientId("theme"))
         case "mergeSuggestions":
             return .query(req: req, .mergeSuggestions(kind: try f.noteKind("kind")))
+        case "undoMerge": command = .undoMerge(kind: try f.noteKind("kind"))
         case "undoRegroup":
             command = .undoRegroup(kind: try f.noteKind("kind"), preview: try f.optionalBool("preview") ?? false)
         case "applyProposal":

@@ -71,6 +71,8 @@ extension StoredEvent {
         case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))
             if !released.isEmpty { pairs.append(("released", .array(released.map { .string($0) }))) }
+        case let .mergeUndone(kind, theme, released):
+            pairs += [("kind", .string(kind.rawValue)), ("theme", .string(theme)), ("released", .array(released.map { .string($0) }))]
         case let .grouped(kind, changes):
             pairs += [("kind", .string(kind.rawValue)), ("changes", .array(changes.map(\.json)))]
         case let .proposalOffered(kind, proposal):
@@ -164,6 +166,8 @@ extension StoredEvent {
             event = .themeRestored(try RemovedTheme(storage: j["theme"] ?? .null), kind: try kind("kind"))
         case "regroupUndone":
             event = .regroupUndone(kind: try kind("kind"), released: j["released"] == nil ? [] : try r.stringList("released"))
+        case "mergeUndone":
+            event = .mergeUndone(kind: try kind("kind"), theme: try r.string("theme"), released: try r.stringList("released"))
         case "grouped":
             guard let list = j["changes"]?.arrayValue else { throw EventDecodingError(description: "missing list changes") }
             event = .grouped(kind: try kind("kind"), changes: try list.map(GroupingChange.init(storage:)))

@@ -41,6 +41,10 @@ public enum MeetingEvent: Equatable, Sendable {
     /// moves left or went to, as they stood before it — the titles it made wrong are written
     /// again afterwards, and undo gives back the ones the room had seen.
     case regroupRecorded(kind: NoteKind, moves: [RegroupMove], byHand: Bool = false, removed: [RemovedTheme] = [], titles: [ThemeTitle] = [])
+    /// The last merge of `kind` undone: its theme is back (`themeRestored` and the moves
+    /// before this event); `released`: notes the merge had pinned that were not placed by hand
+    /// before it, free again.
+    case mergeUndone(kind: NoteKind, theme: String, released: [String])
     /// An automatic theme an undone regrouping had emptied, back on the wall where it stood
     /// (`position` in the order of all themes), before its notes move back into it.
     case themeRestored(RemovedTheme, kind: NoteKind)
@@ -104,6 +108,7 @@ public enum MeetingEvent: Equatable, Sendable {
         case .nextStepsSet: return "nextStepsSet"
         case .regroupRecorded: return "regroupRecorded"
         case .regroupUndone: return "regroupUndone"
+        case .mergeUndone: return "mergeUndone"
         case .themeRestored: return "themeRestored"
         case .summarySendStarted: return "summarySendStarted"
         case .openingSet: return "openingSet"

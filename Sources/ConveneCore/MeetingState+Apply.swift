@@ -11,9 +11,11 @@ extension MeetingState {
         return state
     }
 
-    /// Notes a later hand has placed are no longer the last split's to free on undo.
-    private mutating func releaseFromLastSplit(_ placed: [String]) {
+    /// Notes a later hand has placed are the facilitator's for good: no longer the last
+    /// split's to free on undo, nor the last merge's.
+    private mutating func placedByHandSince(_ placed: [String]) {
         for kind in lastRegroupPinned.keys { lastRegroupPinned[kind]?.subtract(placed) }
+        for kind in lastMerge.keys { lastMerge[kind]?.unpinned.subtract(placed) }
     }
 
     public mutating func apply(_ stored: StoredEvent) {
@@ -75,7 +77,7 @@ extension MeetingState {
             if byHand {
                 // Put back by hand into a theme it was moved out of: it belongs there after all.
                 if let theme { notes[note]?.movedOutOf.removeAll { $0 == theme } }
-                releaseFromLastSplit([note])
+                placedByHandSince([note])
             }
             if notes[note]?.theme != theme { keptByDismissal[note] = nil }   // kept where it was, no longer there
             forgetTitleBeforeRegroup(ifJoining: theme, note: note)
@@ -83,6 +85,7 @@ extension MeetingState {
             notes[note]?.placed = true
             if byHand { notes[note]?.placedByHand = true }
         case let .themesMerged(from, into):
+            let record = mergeRecord(from: from, into: into)
             // The facilitator grouped these notes: the clustering must not pull them apart.
             let grouped = noteOrder.filter { notes[$0]?.theme == from || notes[$0]?.theme == into }
             for id in grouped {
@@ -90,7 +93,7 @@ extension MeetingState {
                 notes[id]?.placedByHand = true
                 notes[id]?.movedOutOf.removeAll { $0 == into }
             }
-            releaseFromLastSplit(grouped)
+            placedByHandSince(grouped)
             // Champions of the merged area now champion the area it joined (once each).
             for c in champions where c.theme == from {
                 let moved = ChampionSignup(participant: c.participant, theme: into)
@@ -101,6 +104,9 @@ extension MeetingState {
             themes[from] = nil
             themeOrder.removeAll { $0 == from }
             if spotlight == from { spotlight = into }
+            if let record { lastMerge[record.theme.kind] = record }
+        case let .mergeUndone(kind, _, released):
+            applyMergeUndone(kind: kind, released: released)
         case let .themeSplit(theme, newTheme, label, moved):
             guard let old = themes[theme] else { break }
             themes[newTheme] = Theme(id: newTheme, kind: old.kind, label: label, labelByHand: true, createdAt: at)
@@ -114,7 +120,7 @@ extension MeetingState {
                 notes[id]?.placedByHand = true
             }
             for id in noteOrder where notes[id]?.theme == theme { notes[id]?.placedByHand = true }
-            releaseFromLastSplit(moved + noteOrder.filter { notes[$0]?.theme == theme })
+            placedByHandSince(moved + noteOrder.filter { notes[$0]?.theme == theme })
             nextNumber += 1
         case let .themeLocked(theme, locked):
             themes[theme]?.locked = locked

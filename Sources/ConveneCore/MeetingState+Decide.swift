@@ -205,6 +205,8 @@ extension MeetingState {
             return try decideSplitByMeaning(themeId, regrouper: regrouper)
         case let .undoRegroup(kind, preview):
             return try decideUndoRegroup(kind, preview: preview)
+        case let .undoMerge(kind):
+            return try decideUndoMerge(kind)
         case let .applyProposal(kind, offered):
             try checkProposalShown(kind, offered: offered, pressed: "Apply")
             return try decideApplyProposal(kind)

@@ -84,6 +84,10 @@ extension MeetingState {
                                      ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } })),
                                      // Kinds with a regrouping `undoRegroup` can still undo, and how many notes it moved.
                                      ("undoable", .object(NoteKind.allCases.compactMap { k in lastRegroup[k].map { (k.rawValue, .int(Int64($0.count))) } })),
+                                     // Kinds whose last merge `undoMerge` can still undo: the theme merged away and the one it joined.
+                                     ("mergeUndoable", .object(NoteKind.allCases.compactMap { k in lastMerge[k].map { m in
+                                         (k.rawValue, .object([("theme", .string(m.theme.id)), ("label", .string(m.theme.label)), ("into", .string(m.into))]))
+                                     } })),
                                      ("summaryEdits", summaryEditsView())] : []))
     }
 
@@ -167,6 +171,8 @@ extension MeetingState {
             pairs.append(("nextSteps", steps.json()))
         case let .regroupRecorded(kind, moves, _, _, _):
             pairs += [("kind", .string(kind.rawValue)), ("moved", .int(Int64(moves.count)))]
+        case let .mergeUndone(kind, theme, released):
+            pairs += [("kind", .string(kind.rawValue)), ("theme", .string(theme)), ("released", .array(released.map { .string($0) }))]
         case let .regroupUndone(kind, released):
             pairs.append(("kind", .string(kind.rawValue)))
             if !released.isEmpty { pairs.append(("released", .array(released.map { .string($0) }))) }

@@ -169,6 +169,8 @@ public struct MeetingState: Sendable {
     /// Per kind, the automatic titles of the themes the last regrouping touched, as they stood
     /// before it: undo gives them back.
     public var lastRegroupTitles: [NoteKind: [ThemeTitle]] = [:]
+    /// The last merge of each kind, until undone or replaced by the next one (`undoMerge`).
+    public var lastMerge: [NoteKind: MergeRecord] = [:]
     /// The clustering's pending proposal of each kind, until applied or dismissed.
     public var proposals: [NoteKind: ThemeProposal] = [:]
     /// Notes the facilitator kept where they were by dismissing a proposal to move them:

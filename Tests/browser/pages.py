@@ -532,11 +532,7 @@ class Console(Screen):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", select)
         Select(select).select_by_value(into_id)
         self.click(col.find_element(By.XPATH, ".//button[normalize-space()='Merge']"))
-        # A merge cannot be undone: the console asks first, and nothing has moved yet.
-        self.wait_js("return shown($('merge-confirm'));", message="the merge's question")
-        self.last_merge_question = self.js("return text($('merge-confirm-text'));")
-        assert from_id in self.theme_ids(), "merged before it was confirmed"
-        self.click(self.by_id("merge-confirm-yes"))
+        # Done at once: "Undo the merge" puts it back.
         self.wait(lambda: from_id not in self.theme_ids(), f"theme {from_id} merged away")
 
     def fold_other_themes(self, keep, into):

@@ -320,6 +320,49 @@ def test_split_on_a_column_of_notes_you_placed_says_why_it_proposes_nothing(scre
     assert console.board() == before and not console.js("return shown($('proposal'));")
 
 
+def test_a_merge_is_undone_from_the_console(screens, facilitator):
+    """A merge is done at once, and "Undo the merge of “…”" brings the theme back on the
+    console and the wall: its name, its place among the columns and its notes, which the
+    facilitator had placed (a walk-through's hurried merge took four actions and the name
+    retyped to take back, and then the console asked before every merge instead)."""
+    facilitator("setPhase", phase="opportunities")
+    themes = {label: facilitator("createTheme", kind="opportunity", label=label)["theme"]
+              for label in ("Welding", "Machining", "Trucking")}
+    placed = [("Welding", "We cannot find certified welders"), ("Welding", "Weld inspectors are scarce"),
+              ("Machining", "CNC machinists are retiring"), ("Machining", "Shared 5-axis machines at the college"),
+              ("Trucking", "CDL drivers for the night runs")]
+    for i, (label, text) in enumerate(placed):
+        facilitator("post", id=f"u{i}", kind="opportunity", text=text, scribe={"name": "E", "organization": "Shop", "role": "employer"})
+        facilitator("moveNote", note=f"u{i}", theme=themes[label])
+    console, wall = screens.console(), screens.wall()
+    before = {label: sorted(t for l, t in placed if l == label) for label in themes}
+    console.wait_equal(lambda: {k: v for k, v in console.board().items() if v}, before, "the notes placed")
+    wall.wait_equal(lambda: {k: v for k, v in wall.board().items() if v}, before, "the wall")
+    undo = console.by_id("undo-merge-button")
+    assert not undo.is_displayed(), "nothing to undo yet"
+
+    console.merge("Machining", "Welding")
+    assert console.message() == "Merged “Machining” into “Welding”. “Undo the merge” puts it back."
+    assert undo.is_displayed() and undo.text == "Undo the merge of “Machining”", undo.text
+    wall.wait(lambda: "Machining" not in wall.board(), "Machining off the wall")
+    viewport_shot(console, "merged")
+
+    console.click(undo)
+    console.wait(lambda: console.message() == "“Machining” is back with its 2 notes.", "the console's answer")
+    console.wait_equal(lambda: [c["label"] for c in console.columns() if c["label"] != "Unsorted"],
+                       ["Welding", "Machining", "Trucking"], "Machining back in its place")
+    assert {k: v for k, v in console.board().items() if v} == before
+    wall.wait_equal(lambda: [c["label"] for c in wall.columns() if c["notes"]], ["Welding", "Machining", "Trucking"],
+                    "Machining back on the wall, in its place")
+    assert {k: v for k, v in wall.board().items() if v} == before
+    # The facilitator had placed these notes: they are still theirs (the ✓), and nothing is left to undo.
+    assert console.js("""return Array.from(document.querySelectorAll('#console-board .console-note'))
+        .every((li) => li.classList.contains('by-hand'));""")
+    assert not undo.is_displayed()
+    viewport_shot(console, "merge-undone")
+    wall.shot("merge-undone")
+
+
 def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle, console_ws):
     """A column that mixes two things: "Split" on it asks the clustering which notes would
     leave for a new theme; the cards show it, nothing moves, and dismissing it leaves the

@@ -166,10 +166,9 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
 
     # Two themes are one: merge, then give the result a label that says so.
     console.merge("Aerospace", "Drones")
-    # (Asked first: a merge cannot be undone.)
-    assert len(OPPORTUNITY_THEMES["Aerospace"]) == 1
-    assert console.last_merge_question == ("Merge “Aerospace” into “Drones”? Its note joins “Drones” and “Aerospace” leaves "
-                                           "the wall and the phones. This cannot be undone."), console.last_merge_question
+    # (Done at once, and the console says how to take it back.)
+    assert console.message() == "Merged “Aerospace” into “Drones”. “Undo the merge” puts it back.", console.message()
+    assert console.js("return shown($('undo-merge-button')) && text($('undo-merge-button'));") == "Undo the merge of “Aerospace”"
     console.rename("Drones", "Drones and aerospace")
     expected = {
         "Drones and aerospace": sorted(OPPORTUNITY_THEMES["Drones"] + OPPORTUNITY_THEMES["Aerospace"]),

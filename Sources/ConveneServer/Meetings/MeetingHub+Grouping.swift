@@ -237,7 +237,7 @@ extension MeetingHub {
         switch event {
         case let .noteEdited(note, _), let .noteWithdrawn(note), let .noteHidden(note, _), let .noteMoved(note, _, _):
             return state.notes[note]?.kind
-        case let .themeCreated(_, kind, _, _), let .themeRestored(_, kind), let .regroupRecorded(kind, _, _, _, _), let .regroupUndone(kind, _),
+        case let .themeCreated(_, kind, _, _), let .themeRestored(_, kind), let .regroupRecorded(kind, _, _, _, _), let .regroupUndone(kind, _), let .mergeUndone(kind, _, _),
              let .grouped(kind, _):
             return kind
         case let .proposalResolved(kind, applied, superseded) where !applied && !superseded:

@@ -161,6 +161,9 @@ public final class MeetingHub {
         // The regrouping an undo takes back, as it stood (the decision forgets it).
         var undone: [RegroupMove] = []
         if case let .undoRegroup(kind, _) = command { undone = live.speculative.lastRegroup[kind] ?? [] }
+        // The theme an undone merge takes notes back from (likewise forgotten by the decision).
+        var mergedInto: String?
+        if case let .undoMerge(kind) = command { mergedInto = live.speculative.lastMerge[kind]?.into }
         // "Keep in place": a move to the theme the note is already in only confirms it.
         var confirmsPlace = false
         if case let .moveNote(note, theme) = command, let n = live.speculative.notes[note] { confirmsPlace = n.theme == theme }
@@ -206,6 +209,10 @@ public final class MeetingHub {
             retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(changed.union(opened), kind: kind, in: live.speculative))
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
+        case let .undoMerge(kind):
+            // The theme that gave the notes back is titled for what it holds again when its
+            // title no longer fits; the one put back has the title it had.
+            if let into = mergedInto { retitle(live, kind: kind, themes: WallClustering.titlesToRewrite([into], kind: kind, in: live.speculative)) }
         case let .undoRegroup(kind, preview) where !preview:
             // The themes notes went back to or left get titles for what they hold again when
             // theirs no longer fits; a theme the undo put back has the title it had, and a
