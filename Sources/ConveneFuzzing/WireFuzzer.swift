@@ -49,7 +49,7 @@ public struct WireFuzzer {
         #"{"type":"updateMeeting","title":"T","chairs":["A"],"everyoneMayPost":true,"targetThemes":4,"timeboxes":{"opportunities":30}}"#,
         #"{"type":"regroup","kind":"opportunity"}"#, #"{"type":"summary","format":"csv"}"#, #"{"type":"mailRecipients"}"#,
         #"{"type":"sendSummary","recipients":["k@a.example"]}"#, #"{"type":"ping"}"#,
-        #"{"type":"undoRegroup","kind":"opportunity"}"#, #"{"type":"undoRegroup","kind":"requirement","preview":true}"#, #"{"type":"dismissProposal","kind":"opportunity","notes":["n1"]}"#, #"{"type":"mergeSuggestions","kind":"requirement"}"#,
+        #"{"type":"undoRegroup","kind":"opportunity"}"#, #"{"type":"undoMerge","kind":"opportunity"}"#, #"{"type":"undoRegroup","kind":"requirement","preview":true}"#, #"{"type":"dismissProposal","kind":"opportunity","notes":["n1"]}"#, #"{"type":"mergeSuggestions","kind":"requirement"}"#,
         #"{"type":"listMeetings","req":9,"organizerKey":"0123456789abcdef"}"#,
         #"{"type":"createMeeting","organizerKey":"k","title":"Launch","industry":"Health care","region":"Region Y","date":"2026-12-03","place":"Hall","chairs":["Dana"],"everyoneMayPost":true,"targetThemes":5,"timeboxes":{"requirements":35}}"#,
     ]
