@@ -724,7 +724,9 @@ function updateNote(li, n, view) {
 function renderSelection(state, kind, themes, preview) {
   const bar = $('selection-bar');
   show(bar, selected.size > 0);
-  if (!selected.size) return;
+  // A new selection starts with no place chosen: the last one kept, one click filed the next
+  // notes there too (a walk-through's misfile).
+  if (!selected.size) { $('selection-target').value = ''; return; }
   const notes = [...selected].map((id) => state.notes.find((n) => n.id === id)).filter(Boolean);
   setText($('selection-count'), `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} selected`);
   setOptions($('selection-target'), [['', 'Choose where…'], ...themes.map((t) => [t.id, t.label]), [UNSORTED_CHOICE, 'Unsorted']]);

@@ -46,6 +46,7 @@ extension MeetingState {
             notes[note]?.edited = true
         case let .noteWithdrawn(note):
             keptByDismissal[note] = nil
+            heldUnsorted.remove(note)
             notes[note]?.withdrawn = true
             notes[note]?.theme = nil
         case let .noteHidden(note, hidden):
@@ -71,6 +72,7 @@ extension MeetingState {
                 }
             }
         case let .noteMoved(note, theme, byHand):
+            if theme != nil { heldUnsorted.remove(note) }
             if byHand, let old = notes[note]?.theme, old != theme, notes[note]?.movedOutOf.contains(old) == false {
                 notes[note]?.movedOutOf.append(old)
             }

@@ -128,13 +128,15 @@ extension MeetingState {
 
     /// "Leave out": the notes' moves leave the standing proposal; each note stays where it
     /// is, not pinned (it was not confirmed there, as "Keep in place" would), and is not
-    /// proposed to move again while it stays there, as after a dismissal (an unsorted one may
-    /// still join a theme). A new theme no move goes to any more leaves the proposal, and a
-    /// proposal with no move left is gone.
+    /// proposed to move again while it stays there, as after a dismissal; an unsorted one
+    /// stays in Unsorted until a hand moves it (`heldUnsorted`: unlike after a dismissal of the
+    /// whole proposal, the facilitator singled it out). A new theme no move goes to any more
+    /// leaves the proposal, and a proposal with no move left is gone.
     mutating func dismissMoves(of kind: NoteKind, notes out: Set<String>) {
         guard var proposal = proposals[kind] else { return }
         for move in proposal.moves where out.contains(move.note) {
             if let from = move.from, notes[move.note]?.theme == from { keptByDismissal[move.note] = from }
+            if move.from == nil, let n = notes[move.note], n.theme == nil, !n.withdrawn { heldUnsorted.insert(move.note) }
         }
         proposal.moves.removeAll { out.contains($0.note) }
         let targets = Set(proposal.moves.compactMap(\.to))

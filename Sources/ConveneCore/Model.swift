@@ -178,6 +178,11 @@ public struct MeetingState: Sendable {
     /// again while it stays there (a dismissed proposal must not come back with the next
     /// note); the entry goes when the note moves. Derived from the log, never sent.
     public var keptByDismissal: [String: String] = [:]
+    /// Unsorted notes the facilitator left out of a proposal ("Leave out"): they stay in
+    /// Unsorted — the grouping neither places nor proposes them — until a hand moves them (a
+    /// walk-through's note left out of a move to a new theme landed there seconds after Apply).
+    /// Derived from the log, never sent.
+    public var heldUnsorted: Set<String> = []
     /// Resume tokens of records merged into another: the phone goes on as that participant.
     public var mergedTokens: [String: String] = [:]
     /// Records merged into another (id → the one they became), so a phone still attached
