@@ -137,7 +137,17 @@ final class SummaryTests: XCTestCase {
         XCTAssertFalse(text.contains("1 notes") || text.contains("1 employers") || text.contains("community partners Dana"))
         XCTAssertFalse(text.contains("off-topic remark"), "hidden notes never appear")
         // A corrected note reads as corrected; the author's text stays in the meeting.
-        XCTAssertTrue(text.contains("Welders are hard to find: our first problem — Lane Welding"))
+        XCTAssertTrue(text.contains("Welders are hard to find: our first problem\n"))
+        // Who wrote which note only in the facilitator's own copy: the wall showed the notes
+        // without names, and a mailed summary goes to people outside the room too.
+        XCTAssertFalse(text.contains("— Lane Welding"))
+        for format in [SummaryFormat.markdown, .html, .text] { XCTAssertFalse(render(summary, format).contains("problem — Lane Welding"), format.rawValue) }
+        XCTAssertTrue(render(summary, .csv).contains("Welders are hard to find: our first problem,,employer"))
+        XCTAssertTrue(render(summary, .json).contains(#"{"text":"Welders are hard to find: our first problem","role":"employer"}"#))
+        let own = MeetingSummary(state, includeContacts: true)
+        XCTAssertTrue(render(own, .text).contains("Welders are hard to find: our first problem — Lane Welding"))
+        XCTAssertTrue(render(own, .csv).contains("Welders are hard to find: our first problem,Lane Welding,employer"))
+        XCTAssertTrue(render(own, .json).contains(#"{"text":"Welders are hard to find: our first problem","organization":"Lane Welding","role":"employer"}"#))
         XCTAssertFalse(text.contains("cant find welders"))
         XCTAssertEqual(state.notes["o-typo"]?.text, "cant find welders!! #1 problem")
         XCTAssertEqual(summary.areas.map(\.label).first, "Expand the pool of qualified manufacturing workers", "the most-backed area leads")

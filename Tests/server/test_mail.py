@@ -105,6 +105,8 @@ def test_one_correct_message_per_chosen_recipient(data_dir, mailbox):
             text = msg.get_body(("plain",)).get_content()
             html = msg.get_body(("html",)).get_content()
             assert "Drones (UAS) makers are growing here — señor" in text
+            # No company is named behind a note: the wall showed none, and invitees read it too.
+            assert "señor — Avionics Works" not in text and "señor — Avionics Works" not in html
             assert "Drones (UAS) makers are growing here — señor" in html and "<h1" in html
             assert "Tom Ruiz" in text
         [karen] = mailbox.to("karen@example.com")

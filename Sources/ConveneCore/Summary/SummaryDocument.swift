@@ -46,9 +46,11 @@ struct SummaryDocument {
 
         blocks.append(.heading("Priority opportunities"))
         let loose = s.unsortedOpportunities
-        // A note as listed: its text, then who wrote it.
+        // A note as listed: its text, then — in the facilitator's own copy only — who wrote it.
+        // The wall showed the notes without names; a mailed summary naming the company behind
+        // "thc positives knock out 1 in 4 applicants" went to outside invitees in a walk-through.
         func quoted(_ l: MeetingSummary.NoteLine) -> [Run] {
-            [Run(text: l.text + (l.organization.isEmpty ? "" : " — \(l.organization)"))]
+            [Run(text: l.text + (l.organization.isEmpty || !s.includesContacts ? "" : " — \(l.organization)"))]
         }
         if s.opportunities.isEmpty && loose.isEmpty {
             blocks.append(.paragraph([Run(text: "No opportunities were recorded.")]))

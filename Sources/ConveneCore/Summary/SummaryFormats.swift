@@ -137,7 +137,8 @@ extension SummaryRenderer {
 
     static func json(_ s: MeetingSummary) -> JSONValue {
         func noteJSON(_ n: MeetingSummary.NoteLine) -> JSONValue {
-            .object([("text", .string(n.text)), ("organization", .string(n.organization)), ("role", .string(n.role.rawValue))])
+            // Who wrote it only in the copy with contacts (as in the text formats).
+            jsonObject([("text", .string(n.text)), ("organization", s.includesContacts ? .string(n.organization) : nil), ("role", .string(n.role.rawValue))])
         }
         func personJSON(_ p: MeetingSummary.Person) -> JSONValue {
             jsonObject([("name", .string(p.name)), ("organization", .string(p.organization)), ("role", .string(p.role.rawValue)),
@@ -200,17 +201,19 @@ extension SummaryRenderer {
             reach("\(i.name) (\(SummaryWording.nested(i.organization)))", i.contact)
         }
         var rows = [["phase", "theme", "text", "organization", "role", "champions", "supporters", "to invite"]]
-        for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, n.organization, n.role.rawValue, "", "", ""]) } }
-        for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, n.organization, n.role.rawValue, "", "", ""]) }
+        // Who wrote each note only in the copy with contacts (as in the text formats).
+        func writer(_ n: MeetingSummary.NoteLine) -> String { s.includesContacts ? n.organization : "" }
+        for g in s.opportunities { for n in g.notes { rows.append(["opportunities", g.label, n.text, writer(n), n.role.rawValue, "", "", ""]) } }
+        for n in s.unsortedOpportunities { rows.append(["opportunities", "", n.text, writer(n), n.role.rawValue, "", "", ""]) }
         for g in s.areas + s.notPriority {
             let champs = g.champions.map { reach($0.name, $0.email) }.joined(separator: "; ")
             let supporters = g.supporters.map { reach($0.name, $0.email) }.joined(separator: "; ")
             let invite = g.invite.map(invitee).joined(separator: "; ")
-            for n in g.notes { rows.append(["requirements", g.label, n.text, n.organization, n.role.rawValue, champs, supporters, invite]) }
+            for n in g.notes { rows.append(["requirements", g.label, n.text, writer(n), n.role.rawValue, champs, supporters, invite]) }
             // An area whose notes all moved away still has its people (a row without a note).
             if g.notes.isEmpty { rows.append(["requirements", g.label, "", "", "", champs, supporters, invite]) }
         }
-        for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, n.organization, n.role.rawValue, "", "", ""]) }
+        for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, writer(n), n.role.rawValue, "", "", ""]) }
         // People named for the partnership as a whole (or for an area deleted since).
         if !s.inviteGenerally.isEmpty {
             rows.append(["requirements", "The partnership as a whole", "", "", "", "", "", s.inviteGenerally.map(invitee).joined(separator: "; ")])
