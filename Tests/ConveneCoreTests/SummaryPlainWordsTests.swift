@@ -191,6 +191,9 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertFalse(sentence.contains("Pfas"), sentence)
         // A word nobody typed in capitals is begun with a capital, as a sentence is.
         XCTAssertEqual(SummaryWording.clean("pipe crews are short"), "Pipe crews are short")
+        // Vowelless shorthand nobody typed in capitals is left as typed, not "Cdl drivers…".
+        XCTAssertEqual(SummaryWording.clean("cdl drivers could move to the oil patch"), "cdl drivers could move to the oil patch")
+        XCTAssertEqual(SummaryWording.clean("yearly audits cost us"), "Yearly audits cost us")
         // A shouted note's words are no acronyms, nor a small word or a word in capitals for
         // emphasis that the notes use in lower case as often.
         XCTAssertEqual(SummaryWording.typedInCapitals(["WE NEED PIPE CREWS NOW PLEASE"]), [:])

@@ -54,7 +54,7 @@ extension SummaryWording {
     static let nearDuplicate = 0.7
 
     /// A note as quoted in a sentence: one line, no shouting punctuation at the end, begun with
-    /// a capital as a sentence is. The words stay the author's — an acronym typed in lower case
+    /// a capital as a sentence is (unless its first word is vowelless shorthand, "cdl", "ppl"). The words stay the author's — an acronym typed in lower case
     /// at the start is written as another note of the theme typed it ("pfas monitoring…" is
     /// "PFAS monitoring…", not "Pfas monitoring…"; a walk-through's summary had both).
     /// `acronyms`: lower-cased → as typed in capitals (`typedInCapitals`).
@@ -62,9 +62,12 @@ extension SummaryWording {
         var t = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         while let last = t.last, ".!?,;:".contains(last) { t.removeLast() }
         let firstWord = t.prefix { $0.isLetter }
+        // A first word with no vowel is shorthand the writer typed in lower case ("cdl drivers
+        // could move…" was quoted "Cdl drivers…" in a walk-through's summary): left as typed.
+        let shorthand = firstWord.count >= 2 && !firstWord.contains { "aeiouy".contains($0) }
         if firstWord.allSatisfy(\.isLowercase), let acronym = acronyms[String(firstWord)] {
             t = acronym + t.dropFirst(firstWord.count)
-        } else if let first = t.first, first.isLowercase {
+        } else if !shorthand, let first = t.first, first.isLowercase {
             t = first.uppercased() + t.dropFirst()
         }
         return t
