@@ -931,7 +931,10 @@ function renderSuggestions(state, kind) {
   syncChildren(list, live, (s) => `${s.from}>${s.into}`, (s) => h('li', {}, h('span', { class: 'what' }),
     h('button', { type: 'button', class: 'secondary small', onclick: () => merge(s.from, s.into) })),
   (li, s) => {
-    setText(li.querySelector('.what'), `“${label(s.from)}” and “${label(s.into)}” look alike. `);
+    // Only the closest pair of a board with more themes than the meeting aims for: not alike.
+    setText(li.querySelector('.what'), s.closest
+      ? `More themes than the ${state.meeting?.settings?.targetThemes ?? 5} the meeting aims for: “${label(s.from)}” and “${label(s.into)}” are the closest pair. `
+      : `“${label(s.from)}” and “${label(s.into)}” look alike. `);
     setText(li.querySelector('button'), `Merge into “${label(s.into)}”`);
   });
 }

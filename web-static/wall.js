@@ -604,6 +604,10 @@ function tick() {
   timer.classList.toggle('over', ms !== null && ms < 0);
   timer.title = describeRemaining(ms);
   show(timer, ms !== null);
+  const caption = $('timer-caption');
+  setText(caption, ms === null ? '' : ms < 0 ? 'over time' : 'time left');
+  caption.classList.toggle('over', ms !== null && ms < 0);
+  show(caption, ms !== null);
 }
 
 everySecond(tick);

@@ -258,9 +258,13 @@ public enum WallPlacement {
     }
 
     /// Themes alike enough to merge, most alike first, as the console receives them.
+    /// `closest`: not alike enough, only the closest pair of a wall with more themes than the
+    /// target (the console must not say they "look alike": a walk-through was told so of
+    /// "Mobile canning & bottles" and "Orchard fruit contracts").
     public static func mergeSuggestions(_ wall: Wall, engine: MeetingGrouping) -> JSONValue {
         .array(engine.mergeSuggestions(wall).prefix(5).map { s in
-            .object([("from", .string(s.from)), ("into", .string(s.into)), ("similarity", .double(Double((s.similarity * 100).rounded() / 100)))])
+            jsonObject([("from", .string(s.from)), ("into", .string(s.into)), ("similarity", .double(Double((s.similarity * 100).rounded() / 100))),
+                        ("closest", s.similarity < engine.mergeThreshold ? .bool(true) : nil)])
         })
     }
 

@@ -117,6 +117,9 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     console.set_phase("opportunities")
     question = wall.wait(lambda: wall.phase() == "Opportunities" and wall.question(), "the opportunities question")
     assert "opportunities" in question.lower()
+    # The phase's countdown says what it counts: a bare "44:59" read as the time of day.
+    wall.wait(lambda: wall.js("return shown($('timer')) && shown($('timer-caption')) && text($('timer-caption'));") == "time left",
+              "the countdown captioned on the wall")
     for phone in phones.values():
         phone.wait(lambda p=phone: p.phase() == "Opportunities" and p.question() == question, "the question on the phone")
     assert not dana.may_post(), "a community partner can post although only employers post in this meeting"
