@@ -75,7 +75,7 @@ export function renderPeople(state) {
     // Typed all in capitals or all in small letters on a phone: it goes into the summary and
     // the letters as typed ("Dear EARL HUTCHINS," in a walk-through) unless corrected.
     const typed = typedCase(p);
-    setText(cells[0].querySelector('.typed-case'), typed ? `typed ${typed}: “Edit name” writes it as it should read` : '');
+    setText(cells[0].querySelector('.typed-case'), typed ? `typed ${typed}: “Edit name” offers it with capitals — check it and save` : '');
     show(cells[0].querySelector('.typed-case'), !!typed);
     setText(cells[1], p.organization);
     setText(cells[2], ROLE_NAMES[p.role] || p.role);
@@ -93,8 +93,11 @@ export function renderPeople(state) {
     const opening = renaming === p.id && form.hidden;
     if (opening) {
       // Filled once, as it opens: what the facilitator types is never overwritten by a redraw.
-      form.querySelector('.rename-name').value = p.name;
-      form.querySelector('.rename-org').value = p.organization;
+      // A name typed all in capitals or small letters opens written with capitals at the start
+      // of each word, to check and save ("jen tran" opened as typed, and was saved so).
+      form.querySelector('.rename-name').value = shape(p.name) ? wordCase(p.name) : p.name;
+      form.querySelector('.rename-org').value = typedCase(p) && shape(p.organization) && p.organization.trim().split(/\s+/).length >= 3
+        ? wordCase(p.organization) : p.organization;
     }
     show(form, renaming === p.id);
     if (opening) form.querySelector('.rename-name').focus();
@@ -119,15 +122,23 @@ export function renderPeople(state) {
  *  organization ("BNSF", "ACME LLC") is no sign: only the name, and an organization of
  *  three words or more, count. */
 function typedCase(p) {
-  const letters = (text) => [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
-  const shape = (text) => {
-    const l = letters(text);
-    if (l.length < 4) return null;
-    if (l.every((c) => c === c.toUpperCase())) return 'all in capitals';
-    if (l.every((c) => c === c.toLowerCase())) return 'in small letters';
-    return null;
-  };
   return shape(p.name) ?? (p.organization.trim().split(/\s+/).length >= 3 ? shape(p.organization) : null);
+}
+
+/** "all in capitals", "in small letters", or null (mixed, or under four letters). */
+function shape(text) {
+  const l = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  if (l.length < 4) return null;
+  if (l.every((c) => c === c.toUpperCase())) return 'all in capitals';
+  if (l.every((c) => c === c.toLowerCase())) return 'in small letters';
+  return null;
+}
+
+/** "jen tran" / "JEN O'NEILL-PARK" → "Jen Tran" / "Jen O'Neill-Park": a capital at the start
+ *  of each word and after a hyphen or apostrophe, small letters elsewhere (a suggestion the
+ *  facilitator checks: "McDonald" or "van der Berg" they write themselves). */
+export function wordCase(text) {
+  return text.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase());
 }
 
 /** "Karen Lee, Acme" — with "(record 2)" when several records share the name. */
