@@ -164,9 +164,17 @@ public enum SummaryWording {
 
     /// An industry's name inside a sentence: each word written with one capital, as in a
     /// title ("Light Manufacturing"), in lower case; acronyms and words with capitals inside
-    /// stay ("IT services", "HVAC and eCommerce").
-    static func inSentence(_ s: String) -> String {
-        s.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+    /// stay ("IT services", "HVAC and eCommerce"). A list in brackets after it is left to the
+    /// summary's subtitle: "to grow the craft beverages (breweries, wineries, cideries,
+    /// distilleries) sector" read three times before a walk-through's first heading.
+    static func inSentence(_ industry: String) -> String {
+        var s = Substring(industry)
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), open > s.startIndex,
+           s[..<open].contains(where: { !$0.isWhitespace }) {
+            s = s[..<open]
+            while s.last == " " { s.removeLast() }
+        }
+        return s.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let letters = word.filter(\.isLetter)
             guard let first = letters.first, first.isUppercase, letters.dropFirst().allSatisfy({ !$0.isUppercase }) else { return String(word) }
             return word.lowercased()
