@@ -431,7 +431,7 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(SummaryWording.inSentence("IT Services"), "IT services")
         XCTAssertEqual(SummaryWording.inSentence("HVAC and eCommerce"), "HVAC and eCommerce")
         XCTAssertEqual(SummaryWording.inSentence("Craft beverages (breweries, wineries, cideries, distilleries)"), "craft beverages")
-        XCTAssertEqual(SummaryWording.inSentence("(Unusual)"), "(Unusual)")
+        XCTAssertEqual(SummaryWording.inSentence("(HVAC)"), "(HVAC)", "nothing but brackets: kept")
     }
 
     /// The text and HTML parts of a message, decoded from their base64 lines.
