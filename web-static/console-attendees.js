@@ -57,7 +57,7 @@ export function renderPeople(state) {
   const twice = people.length - distinct.length;
   const oddCase = people.filter((p) => typedCase(p)).length;
   setText($('people-summary'),
-    `${distinct.length} joined: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
+    `${distinct.length} taking part: ${employers} ${employers === 1 ? 'employer' : 'employers'}, ` +
       `${partners} ${partners === 1 ? 'community partner' : 'community partners'}. ${consenting} asked for the summary.` +
       (twice ? ` ${twice === 1 ? '1 record looks like' : `${twice} records look like`} a second device of someone: merge below.` : '') +
       (oddCase ? ` ${oddCase === 1 ? '1 name was' : `${oddCase} names were`} typed all in capitals or in small letters (or ${oddCase === 1 ? 'its organization' : 'their organizations'}): correct ${oddCase === 1 ? 'it' : 'them'} below before the summary goes out.` : ''));

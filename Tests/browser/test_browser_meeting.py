@@ -106,7 +106,7 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     ], "participants on the console")
     consenting = sum(bool(p.get("email") and p.get("consent")) for p in people)
     assert console.people_summary() == (
-        f"{len(people)} joined: {plural(employers, 'employer', 'employers')}, "
+        f"{len(people)} taking part: {plural(employers, 'employer', 'employers')}, "
         f"{plural(partners, 'community partner', 'community partners')}. {consenting} asked for the summary.")
     # While people join, the console opens on who has joined.
     assert console.js("""return Array.from(document.querySelector('.console-main').children, (c) => c.id)
