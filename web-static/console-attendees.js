@@ -96,7 +96,8 @@ export function renderPeople(state) {
       // A name typed all in capitals or small letters opens written with capitals at the start
       // of each word, to check and save ("jen tran" opened as typed, and was saved so).
       form.querySelector('.rename-name').value = shape(p.name) ? wordCase(p.name) : p.name;
-      form.querySelector('.rename-org').value = typedCase(p) && shape(p.organization) && p.organization.trim().split(/\s+/).length >= 3
+      // (An organization typed all in capitals stays as typed: "BNSF RAILWAY CO" hides its acronyms.)
+      form.querySelector('.rename-org').value = shape(p.organization) === 'in small letters' && p.organization.trim().split(/\s+/).length >= 3
         ? wordCase(p.organization) : p.organization;
     }
     show(form, renaming === p.id);
@@ -134,11 +135,17 @@ function shape(text) {
   return null;
 }
 
-/** "jen tran" / "JEN O'NEILL-PARK" → "Jen Tran" / "Jen O'Neill-Park": a capital at the start
- *  of each word and after a hyphen or apostrophe, small letters elsewhere (a suggestion the
- *  facilitator checks: "McDonald" or "van der Berg" they write themselves). */
+/** "jen tran" / "JEN O'NEILL-PARK" / "bank of the west" → "Jen Tran" / "Jen O'Neill-Park" /
+ *  "Bank of the West": a capital at the start of each word and after a hyphen or an apostrophe
+ *  (not a possessive's "s": "St. Mary's"), small letters elsewhere, and small joining words
+ *  inside left small (a suggestion the facilitator checks: "McDonald" they write themselves). */
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'at', 'in', 'on', 'de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'der', 'da']);
 export function wordCase(text) {
-  return text.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, before, letter) => before + letter.toUpperCase());
+  return text.toLowerCase().replace(/(^|[\s\-'’])(\p{L}+)/gu, (whole, before, word, at) => {
+    if (/['’]/.test(before) && word.length === 1) return whole;
+    if (at > 0 && /\s/.test(before) && SMALL_WORDS.has(word)) return whole;
+    return before + word[0].toUpperCase() + word.slice(1);
+  });
 }
 
 /** "Karen Lee, Acme" — with "(record 2)" when several records share the name. */

@@ -459,10 +459,14 @@ export function renderBoard(state) {
   show($('undo-regroup-button'), state.undoable?.[kind] != null);
   // The question goes with what it asks about (undone from elsewhere, or another board shown).
   if (undoAsked && (undoAsked.kind !== kind || state.undoable !== undoAsked.undoable || state.undoable?.[kind] == null)) askUndo(null);
-  // Undo the merge while the last merge of this kind can be undone (the theme it joined is still there).
+  // Undo the merge only when the server would carry it out (MeetingState.decideUndoMerge):
+  // the theme it joined still there, room for one more, and a note of it to put back that
+  // can be seen (or a name the facilitator gave it).
   const merged = state.mergeUndoable?.[kind];
   const undoMerge = $('undo-merge-button');
-  show(undoMerge, !!merged && state.themes.some((t) => t.id === merged.into));
+  const putBack = merged ? state.notes.filter((n) => merged.notes.includes(n.id) && n.theme === merged.into) : [];
+  show(undoMerge, !!merged && state.themes.some((t) => t.id === merged.into) && themesOfKind(state, kind).length < THEMES_PER_KIND
+    && (merged.named || putBack.some((n) => !n.hidden)));
   if (merged) setText(undoMerge, `Undo the merge of “${merged.label}”`);
   const board = $('console-board');
   board.dataset.columns = String(columns.length);
@@ -933,7 +937,7 @@ function renderSuggestions(state, kind) {
   (li, s) => {
     // Only the closest pair of a board with more themes than the meeting aims for: not alike.
     setText(li.querySelector('.what'), s.closest
-      ? `More themes than the ${state.meeting?.settings?.targetThemes ?? 5} the meeting aims for: “${label(s.from)}” and “${label(s.into)}” are the closest pair. `
+      ? `More ${themeWord(kind, 2)} than the ${state.meeting?.settings?.targetThemes ?? 5} the meeting aims for: “${label(s.from)}” and “${label(s.into)}” are the closest pair. `
       : `“${label(s.from)}” and “${label(s.into)}” look alike. `);
     setText(li.querySelector('button'), `Merge into “${label(s.into)}”`);
   });

@@ -199,7 +199,10 @@ const handlers = {
     const { from, into } = e;
     // The last merge of its kind, for the console's "Undo the merge" (as the server keeps it).
     const merged = byId(s.themes, from);
-    if (merged && s.console) s.mergeUndoable = { ...s.mergeUndoable, [merged.kind]: { theme: from, label: merged.label, into } };
+    if (merged && s.console) {
+      const notes = s.notes.filter((n) => n.theme === from).map((n) => n.id);
+      s.mergeUndoable = { ...s.mergeUndoable, [merged.kind]: { theme: from, label: merged.label, into, notes, named: !!merged.labelByHand } };
+    }
     // The facilitator grouped these notes: pinned, as on the server.
     for (const n of s.notes) {
       if (n.theme === from || n.theme === into) {
@@ -207,13 +210,16 @@ const handlers = {
         n.placedByHand = true;
       }
     }
-    // Champions of the merged area now champion the area it joined, once each.
-    const kept = [];
+    // Champions of the merged area now champion the area it joined, once each — added after
+    // the others, in the server's order (a fresh snapshot lists them so).
+    const same = (a, b) => a.participant === b.participant && a.theme === b.theme;
+    const moved = [];
     for (const c of s.champions) {
-      const moved = c.theme === from ? { participant: c.participant, theme: into } : c;
-      if (!kept.some((k) => k.participant === moved.participant && k.theme === moved.theme)) kept.push(moved);
+      if (c.theme !== from) continue;
+      const m = { participant: c.participant, theme: into };
+      if (!s.champions.some((k) => same(k, m)) && !moved.some((k) => same(k, m))) moved.push(m);
     }
-    s.champions = kept;
+    s.champions = s.champions.filter((c) => c.theme !== from).concat(moved);
     for (const nom of s.nominations) if (nom.theme === from) nom.theme = into;
     s.themes = withoutId(s.themes, from);
     if (s.spotlight === from) s.spotlight = into;

@@ -16,9 +16,10 @@ public struct MergeRecord: Equatable, Sendable {
     public var notes: [String]
     /// Notes of either theme not placed by hand before the merge (it pins them all).
     public var unpinned: Set<String>
-    /// Champions of it, and those the merge made champions of `into` (not already there).
+    /// Champions of it, those the merge made champions of `into`, and those of `into` already.
     public var champions: [String]
     public var championsAdded: [String]
+    public var alreadyChampions: Set<String>
     /// Nominations for it, moved to `into`.
     public var nominations: [String]
     public var spotlit: Bool
@@ -37,10 +38,20 @@ extension MeetingState {
             place: RemovedTheme(id: from, label: theme.label, position: position, after: position > 0 ? themeOrder[position - 1] : nil),
             into: into, notes: notesOfIt,
             unpinned: Set(both.filter { notes[$0]?.placedByHand == false }),
-            champions: signed, championsAdded: signed.filter { !already.contains($0) },
+            champions: signed, championsAdded: signed.filter { !already.contains($0) }, alreadyChampions: already,
             nominations: nominationOrder.filter { nominations[$0]?.theme == from },
             spotlit: spotlight == from)
     }
+
+    /// The notes of the last merge of `kind` that an undo would put back: those of the merged
+    /// theme still in the theme it joined (not withdrawn).
+    public func mergeNotesToPutBack(_ kind: NoteKind) -> [String] {
+        guard let record = lastMerge[kind] else { return [] }
+        return record.notes.filter { notes[$0]?.theme == record.into && notes[$0]?.withdrawn == false }
+    }
+
+    /// Whether `undoMerge` of `kind` would be carried out now (the console shows its button only then).
+    public func canUndoMerge(_ kind: NoteKind) -> Bool { (try? decideUndoMerge(kind)) != nil }
 
     /// The fold of `mergeUndone` (the theme and its notes are back by the events before it).
     mutating func applyMergeUndone(kind: NoteKind, released: [String]) {
@@ -60,12 +71,18 @@ extension MeetingState {
         guard let into = themes[record.into] else {
             throw CommandError(.notFound, "“\(restored.label)” cannot come back: the \(kind.themeWord) it was merged into is gone.")
         }
-        guard orderedThemes(kind: kind).count < Limits.themesPerKind else {
-            throw CommandError(.limitReached, "There can be at most \(Limits.themesPerKind) \(kind.themeWord)s: merge two before undoing this merge.")
+        // (Theme ids are never given out twice; a theme by that id would take the undo's events.)
+        guard themes[restored.id] == nil else {
+            throw CommandError(.conflict, "“\(restored.label)” is already on the board.")
         }
-        let back = record.notes.filter { notes[$0]?.theme == into.id && notes[$0]?.withdrawn == false }
-        // An automatic theme with no note to take back would be an empty column nobody made.
-        guard !back.isEmpty || restored.labelByHand else {
+        // (Not "merge two first": a later merge replaces the one to undo.)
+        guard orderedThemes(kind: kind).count < Limits.themesPerKind else {
+            throw CommandError(.limitReached, "There are already \(Limits.themesPerKind) \(kind.themeWord)s, the most there can be: delete an empty one before undoing this merge.")
+        }
+        let back = mergeNotesToPutBack(kind)
+        // An automatic theme with no note to take back (or only hidden ones) would be an empty
+        // column nobody made.
+        guard back.contains(where: { notes[$0]?.hidden == false }) || restored.labelByHand else {
             throw CommandError(.notFound, "Every note of “\(restored.label)” has moved since the merge: there is nothing to put back.")
         }
         var d = Decision()
@@ -74,12 +91,24 @@ extension MeetingState {
         if restored.locked { d.events.append(.themeLocked(theme: restored.id, locked: true)) }
         if let sentence = restored.synthesis { d.events.append(.synthesisSet(theme: restored.id, text: sentence)) }
         d.events += back.map { .noteMoved(note: $0, theme: restored.id, byHand: false) }
+        // Champions of it go back to it — as the records they are now (one merged into another
+        // since is that one) and only those still signed up for the theme it joined: someone
+        // who withdrew since is not signed up again behind their back.
         let championsNow = Set(champions.filter { $0.theme == into.id }.map(\.participant))
-        for p in record.championsAdded where championsNow.contains(p) {
-            d.events.append(.championWithdrawn(participant: p, theme: into.id))
+        func current(_ p: String) -> String {
+            var id = p
+            for _ in 0..<8 { guard let next = mergedParticipants[id], next != id else { break }; id = next }
+            return id
         }
-        for p in record.champions where participants[p] != nil {
+        var signed = Set<String>()
+        for p in record.champions.map(current) where championsNow.contains(p) && signed.insert(p).inserted {
             d.events.append(.championSigned(participant: p, theme: restored.id))
+        }
+        let already = Set(record.alreadyChampions.map(current))
+        for p in Set(record.championsAdded.map(current)).sorted() where championsNow.contains(p) {
+            // Theirs on the other theme only through the merge, unless they signed up for it too.
+            guard !already.contains(p) else { continue }
+            d.events.append(.championWithdrawn(participant: p, theme: into.id))
         }
         for id in record.nominations {
             guard var n = nominations[id], n.theme == into.id else { continue }

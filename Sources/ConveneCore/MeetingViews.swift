@@ -84,9 +84,12 @@ extension MeetingState {
                                      ("proposals", .object(NoteKind.allCases.compactMap { k in proposals[k].map { (k.rawValue, $0.json) } })),
                                      // Kinds with a regrouping `undoRegroup` can still undo, and how many notes it moved.
                                      ("undoable", .object(NoteKind.allCases.compactMap { k in lastRegroup[k].map { (k.rawValue, .int(Int64($0.count))) } })),
-                                     // Kinds whose last merge `undoMerge` can still undo: the theme merged away and the one it joined.
+                                     // Kinds whose last merge is not undone yet: the theme merged away, the one it
+                                     // joined, its notes and whether it was named by hand (what the console needs
+                                     // to show "Undo the merge" only when `undoMerge` would be carried out).
                                      ("mergeUndoable", .object(NoteKind.allCases.compactMap { k in lastMerge[k].map { m in
-                                         (k.rawValue, .object([("theme", .string(m.theme.id)), ("label", .string(m.theme.label)), ("into", .string(m.into))]))
+                                         (k.rawValue, .object([("theme", .string(m.theme.id)), ("label", .string(m.theme.label)), ("into", .string(m.into)),
+                                                               ("notes", .array(m.notes.map { .string($0) })), ("named", .bool(m.theme.labelByHand))]))
                                      } })),
                                      ("summaryEdits", summaryEditsView())] : []))
     }

@@ -4,13 +4,16 @@ import ConveneCore
 extension WallPlacement {
     /// The engine's view of one kind of wall: visible notes that have a vector, and the
     /// themes of that kind (with the facilitator's label vectors, where they have one).
+    /// `holdingLeftOut`: unsorted notes the facilitator left out of a proposal stay where they
+    /// are (pinned) — in every pass but the facilitator's own regroup, which looks at every
+    /// note not placed by hand afresh.
     public static func wall(of state: MeetingState, kind: NoteKind, vectors: [String: [Float]],
-                            words: (Note) -> NoteWords, labelVector: (Theme) -> [Float]?) -> Wall {
+                            words: (Note) -> NoteWords, labelVector: (Theme) -> [Float]?, holdingLeftOut: Bool = true) -> Wall {
         var wall = Wall()
         for note in state.visibleNotes(kind: kind) where !note.hidden {
             guard let v = vectors[note.id] else { continue }
             let kept = note.theme != nil && state.keptByDismissal[note.id] == note.theme
-            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand || state.heldUnsorted.contains(note.id),
+            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand || (holdingLeftOut && state.heldUnsorted.contains(note.id)),
                                        rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
         // A theme whose notes are all hidden (moderated) looks empty to the engine but is not:

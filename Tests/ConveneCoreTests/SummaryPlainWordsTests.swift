@@ -432,6 +432,7 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertEqual(SummaryWording.inSentence("HVAC and eCommerce"), "HVAC and eCommerce")
         XCTAssertEqual(SummaryWording.inSentence("Craft beverages (breweries, wineries, cideries, distilleries)"), "craft beverages")
         XCTAssertEqual(SummaryWording.inSentence("(HVAC)"), "(HVAC)", "nothing but brackets: kept")
+        XCTAssertEqual(SummaryWording.inSentence("Food processing (dairy (cheese))"), "food processing")
     }
 
     /// The text and HTML parts of a message, decoded from their base64 lines.

@@ -42,9 +42,10 @@ final class UndoMergeTests: XCTestCase {
         XCTAssertEqual(m.state.themes["t2"]?.labelByHand, false, "an automatic title stays automatic")
         XCTAssertNil(m.state.lastMerge[.opportunity])
         XCTAssertRefused(.notFound, saying: "no merge to undo") { try m.run(.undoMerge(kind: .opportunity), as: .facilitator) }
-        // A restart replays the same wall.
+        // A restart replays the same wall, and the console's whole snapshot.
         let replayed = try XCTUnwrap(MeetingState.replay(m.log))
         XCTAssertEqual(wall(replayed), before)
+        XCTAssertEqual(replayed.snapshot(for: .console), m.state.snapshot(for: .console))
         XCTAssertEqual(replayed.noteOrder.filter { replayed.notes[$0]?.placedByHand == true }, ["n4"])
     }
 
@@ -114,6 +115,63 @@ final class UndoMergeTests: XCTestCase {
         for n in m.state.noteOrder where m.state.notes[n]?.theme == empty { try m.run(.moveNote(note: n, theme: nil), as: .facilitator) }
         try m.run(.deleteTheme(theme: empty), as: .facilitator)
         XCTAssertRefused(.notFound, saying: "is gone") { try m.run(.undoMerge(kind: .opportunity), as: .facilitator) }
+    }
+
+    /// Champions in commitments: two strategy areas of two notes each.
+    private func areasWithChampions() throws -> (String, String) {
+        m.phase(.requirements)
+        for i in 0..<4 { try m.run(.post(id: "r\(i)", kind: nil, text: "need \(i)", scribed: nil), as: .participant(karen)) }
+        m.record([.themeCreated(id: "a1", kind: .requirement, label: "Broadband", byHand: false),
+                  .themeCreated(id: "a2", kind: .requirement, label: "Permits", byHand: false)])
+        m.record((0..<4).map { .noteMoved(note: "r\($0)", theme: $0 < 2 ? "a1" : "a2", byHand: false) })
+        m.phase(.commitments)
+        return ("a1", "a2")
+    }
+
+    private func signups() -> Set<String> { Set(m.state.champions.map { "\($0.participant)@\($0.theme)" }) }
+
+    func testSomeoneWhoWithdrewSinceTheMergeIsNotSignedUpAgain() throws {
+        let (a1, a2) = try areasWithChampions()
+        let bob = m.join("Bob")
+        try m.run(.champion(theme: a1), as: .participant(karen))
+        try m.run(.champion(theme: a1), as: .participant(bob))
+        try m.run(.mergeThemes(from: a1, into: a2), as: .facilitator)
+        try m.run(.unchampion(theme: a2), as: .participant(karen))   // Karen no longer wants it
+        try m.run(.undoMerge(kind: .requirement), as: .facilitator)
+        XCTAssertEqual(signups(), ["\(bob)@\(a1)"], "Bob back on Broadband; Karen, who withdrew, on nothing")
+        XCTAssertEqual(MeetingState.replay(m.log)?.snapshot(for: .console), m.state.snapshot(for: .console))
+    }
+
+    func testAChampionWhoseRecordWasMergedSinceComesBackAsTheRecordTheyAreNow() throws {
+        let (a1, a2) = try areasWithChampions()
+        let phone2 = m.join("Karen")   // Karen's second device
+        try m.run(.champion(theme: a1), as: .participant(phone2))
+        try m.run(.mergeThemes(from: a1, into: a2), as: .facilitator)
+        try m.run(.mergeParticipants(from: phone2, into: karen), as: .facilitator)
+        XCTAssertEqual(signups(), ["\(karen)@\(a2)"])
+        try m.run(.undoMerge(kind: .requirement), as: .facilitator)
+        XCTAssertEqual(signups(), ["\(karen)@\(a1)"], "Karen (her one record) back on Broadband only")
+    }
+
+    func testAThemeWithOnlyHiddenNotesLeftDoesNotComeBackAsAnEmptyColumn() throws {
+        try m.run(.mergeThemes(from: "t2", into: "t3"), as: .facilitator)
+        try m.run(.moveNote(note: "n3", theme: "t1"), as: .facilitator)
+        try m.run(.moveNote(note: "n4", theme: "t1"), as: .facilitator)
+        try m.run(.hideNote(note: "n5", hidden: true), as: .facilitator)
+        XCTAssertFalse(m.state.canUndoMerge(.opportunity))
+        XCTAssertRefused(.notFound, saying: "nothing to put back") { try m.run(.undoMerge(kind: .opportunity), as: .facilitator) }
+        try m.run(.hideNote(note: "n5", hidden: false), as: .facilitator)
+        XCTAssertTrue(m.state.canUndoMerge(.opportunity))
+    }
+
+    func testAtTheLimitOfThemesTheUndoWaitsForRoom() throws {
+        try m.run(.mergeThemes(from: "t2", into: "t3"), as: .facilitator)
+        var made: [String] = []
+        while m.state.orderedThemes(kind: .opportunity).count < Limits.themesPerKind { made.append(m.theme(.opportunity, "Theme \(made.count)")) }
+        XCTAssertRefused(.limitReached, saying: "delete an empty one") { try m.run(.undoMerge(kind: .opportunity), as: .facilitator) }
+        try m.run(.deleteTheme(theme: made[0]), as: .facilitator)
+        try m.run(.undoMerge(kind: .opportunity), as: .facilitator)
+        XCTAssertEqual(m.state.orderedThemes(kind: .opportunity).count, Limits.themesPerKind)
     }
 
     func testTheEventsReadBackFromStorage() throws {

@@ -29,7 +29,8 @@ def test_an_undone_merge_puts_the_theme_back_everywhere_and_survives_a_restart(s
     assert console.command({"type": "mergeThemes", "from": drones, "into": aviation})["type"] == "ack"
     merged = console_for(server).welcome["snapshot"]
     assert [label for label, _ in board(merged)].count("Drones") == 0
-    assert merged["mergeUndoable"]["opportunity"] == {"theme": drones, "label": "Drones", "into": aviation}
+    assert merged["mergeUndoable"]["opportunity"] == {"theme": drones, "label": "Drones", "into": aviation,
+                                                      "notes": notes[:2], "named": True}
     assert "mergeUndoable" not in wall.welcome["snapshot"], "the console's business"
 
     # Only the facilitator can undo it.

@@ -169,8 +169,14 @@ public enum SummaryWording {
     /// distilleries) sector" read three times before a walk-through's first heading.
     static func inSentence(_ industry: String) -> String {
         var s = Substring(industry)
-        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), open > s.startIndex,
-           s[..<open].contains(where: { !$0.isWhitespace }) {
+        // The bracket that opens the last one, brackets inside it counted ("Food (dairy (cheese))").
+        var depth = 0, open: Substring.Index?
+        if s.hasSuffix(")") {
+            for i in s.indices.reversed() {
+                if s[i] == ")" { depth += 1 } else if s[i] == "(" { depth -= 1; if depth == 0 { open = i; break } }
+            }
+        }
+        if let open, s[..<open].contains(where: { !$0.isWhitespace }) {
             s = s[..<open]
             while s.last == " " { s.removeLast() }
         }

@@ -8,7 +8,8 @@ import ConveneGrouping
 @MainActor
 enum WallClustering {
     /// The wall of one kind: visible notes that have a vector, and the themes of that kind.
-    static func wall(of state: MeetingState, kind: NoteKind, live: LiveMeeting) -> Wall {
+    /// `holdingLeftOut: false` for the facilitator's own regroup (`WallPlacement.wall(of:)`).
+    static func wall(of state: MeetingState, kind: NoteKind, live: LiveMeeting, holdingLeftOut: Bool = true) -> Wall {
         WallPlacement.wall(of: state, kind: kind, vectors: live.vectors, words: { note in
             if let cached = live.words[note.id], cached.text == note.text { return cached.words }
             let words = NoteWords(note.text, writer: state.writerLanguage(of: note))
@@ -16,7 +17,7 @@ enum WallClustering {
             return words
         }, labelVector: { theme in
             live.labelVectors[theme.id].flatMap { $0.label == theme.label ? $0.vector : nil }
-        })
+        }, holdingLeftOut: holdingLeftOut)
     }
 
     /// The wall of one kind without some notes (those about to be placed), and those notes
@@ -38,7 +39,7 @@ enum WallClustering {
     /// takes the model tens of milliseconds per theme, which phones must not wait for.
     static func regroupEvents(kind: NoteKind, in state: MeetingState, live: LiveMeeting) -> (events: [MeetingEvent], moved: Int) {
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: nil, lexicon: TitleWords.lexicon)
-        let (events, moves) = WallPlacement.regroupEvents(kind: kind, wall: wall(of: state, kind: kind, live: live),
+        let (events, moves) = WallPlacement.regroupEvents(kind: kind, wall: wall(of: state, kind: kind, live: live, holdingLeftOut: false),
                                                           nextNumber: state.nextNumber, engine: engine)
         var resolved: [MeetingEvent] = state.proposals[kind] != nil
             ? [.proposalResolved(kind: kind, applied: false, supersededByRegroup: true)] : []
@@ -56,7 +57,7 @@ enum WallClustering {
     /// (a few, tens of milliseconds each, through the phrase cache).
     static func regroupProposal(kind: NoteKind, in state: MeetingState, live: LiveMeeting, phrases: PhraseEmbedding?) -> ThemeProposal? {
         let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
-        return WallPlacement.regroupProposal(wall: wall(of: state, kind: kind, live: live), engine: engine)
+        return WallPlacement.regroupProposal(wall: wall(of: state, kind: kind, live: live, holdingLeftOut: false), engine: engine)
     }
 
     /// One theme split in two by meaning, as a proposal for the console to preview. On the
