@@ -363,6 +363,39 @@ def test_a_merge_is_undone_from_the_console(screens, facilitator):
     wall.shot("merge-undone")
 
 
+def test_an_undone_merge_of_strategy_areas_reads_the_same_on_a_live_wall_and_a_fresh_one(screens, facilitator):
+    """In the commitments phase, with champions signed up: a wall that follows the merge and its
+    undo event by event shows the areas and their champions as a wall opened afterwards does."""
+    facilitator("setPhase", phase="requirements")
+    areas = {label: facilitator("createTheme", kind="requirement", label=label)["theme"] for label in ("Training", "Permits", "Housing")}
+    for i, (label, text) in enumerate([("Training", "Shared welding instructor"), ("Training", "Apprenticeships across firms"),
+                                       ("Permits", "One county permit desk"), ("Permits", "Faster dock permits"),
+                                       ("Housing", "Rooms for crews near the plant")]):
+        facilitator("post", id=f"r{i}", kind="requirement", text=text, scribe={"name": "E", "organization": "Shop", "role": "employer"})
+        facilitator("moveNote", note=f"r{i}", theme=areas[label])
+    facilitator("setPhase", phase="commitments")
+    people = [facilitator("addAttendee", name=name, organization=org, role="employer")["participant"]
+              for name, org in (("Ana Ruiz", "Ruiz Welding"), ("Bo Chen", "Chen Marine"))]
+    facilitator("signUp", participant=people[0], theme=areas["Training"])
+    facilitator("signUp", participant=people[1], theme=areas["Training"])
+    facilitator("signUp", participant=people[1], theme=areas["Permits"])
+    wall, console = screens.wall(), screens.console()
+    wall.wait(lambda: (wall.areas() or {}).get("Training", {}).get("champions") == ["Ana Ruiz", "Bo Chen"], "the champions on the wall")
+    console.js("document.querySelector('input[name=board-kind][value=requirement]').click();")   # the strategy areas' board
+    console.wait(lambda: "Training" in console.board(), "the strategy areas on the console")
+    console.merge("Training", "Permits")
+    wall.wait(lambda: "Training" not in (wall.areas() or {}), "Training merged away on the wall")
+    undo = console.by_id("undo-merge-button")
+    assert undo.text == "Undo the merge of “Training”", undo.text
+    console.click(undo)
+    wall.wait(lambda: "Training" in (wall.areas() or {}), "Training back on the wall")
+    fresh = screens.wall(name="fresh-wall")
+    fresh.wait(lambda: "Training" in (fresh.areas() or {}), "a wall opened afterwards")
+    wall.wait_equal(lambda: wall.areas(), fresh.areas(), "the live wall as a fresh one")
+    assert wall.areas()["Training"]["champions"] == ["Ana Ruiz", "Bo Chen"] and wall.areas()["Permits"]["champions"] == ["Bo Chen"]
+    wall.shot("areas after undo")
+
+
 def test_a_column_is_split_by_meaning_as_a_preview(screens, facilitator, settle, console_ws):
     """A column that mixes two things: "Split" on it asks the clustering which notes would
     leave for a new theme; the cards show it, nothing moves, and dismissing it leaves the
