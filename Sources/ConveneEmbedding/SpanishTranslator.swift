@@ -71,7 +71,7 @@ public final class SpanishTranslator: Sendable {
                 }
             }
         }
-        return english.map(Self.withoutMarks)
+        return english.map { ApertiumWorkplaceEnglish.corrected(Self.withoutMarks($0)) }
     }
 
     /// Apertium's English of each line, its marks kept ("*word": a word it does not know);
@@ -79,7 +79,10 @@ public final class SpanishTranslator: Sendable {
     private func run(_ lines: [String], until deadline: Date) -> [String]? {
         let seconds = deadline.timeIntervalSinceNow
         guard seconds >= 0.2 else { return nil }
-        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
+        // A blank line between texts: Apertium's rules reorder words across a single line
+        // break as inside a sentence ("falta mano de obra" then "seguro médico…" came back as
+        // "Lacking hand of sure" and "work doctor…"): a paragraph break is a boundary they keep.
+        let input = Array((lines.joined(separator: "\n\n") + "\n").utf8)
         // Through coreutils' timeout: Apertium is a pipeline of several programs, and
         // timeout stops all of them (its process group), not just the shell that runs them.
         let tenths = Int((seconds * 10).rounded(.down))
@@ -88,7 +91,10 @@ public final class SpanishTranslator: Sendable {
               let text = String(validating: output, as: UTF8.self) else { return nil }
         var answer = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if answer.last == "" { answer.removeLast() }
-        return answer.count == lines.count ? answer : nil
+        // Each text's line, then the blank line after it (none after the last).
+        guard answer.count == 2 * lines.count - 1,
+              stride(from: 1, to: answer.count, by: 2).allSatisfy({ answer[$0].allSatisfy(\.isWhitespace) }) else { return nil }
+        return stride(from: 0, to: answer.count, by: 2).map { answer[$0] }
     }
 
     /// The words Apertium marked as unknown in its output ("*mecanicos"), lower-cased.

@@ -45,6 +45,29 @@ final class SpanishReadingTests: XCTestCase {
         XCTAssertFalse(english.joined().contains("*"), "Apertium's marks are taken out")
     }
 
+    /// Apertium's dictionary knows "equipo" as a squad, "capacitación" as enabling, "permisos" as
+    /// permissions: the workplace's senses are put in their place (a walk-through's "Share squad
+    /// of bottled among distilleries" was filed under farm tours).
+    func testTheWorkplacesSensesOfWordsApertiumKnowsOtherwise() throws {
+        let english = try XCTUnwrap(try translator().english([
+            "Compartir equipo de embotellado entre destilerías", "Capacitación de seguridad alimentaria en español",
+            "los permisos del condado tardan demasiado", "falta mano de obra", "seguro médico para los empleados",
+        ])).map { $0.lowercased() }
+        XCTAssertTrue(english[0].contains("equipment") && !english[0].contains("squad"), english[0])
+        XCTAssertTrue(english[1].contains("training") && english[1].contains("food safety"), english[1])
+        XCTAssertTrue(english[2].contains("permits"), english[2])
+        XCTAssertTrue(english[3].contains("labour") && !english[3].contains("sure"), "each text alone, though Apertium reorders words across a line break: \(english[3])")
+        XCTAssertTrue(english[4].contains("health insurance"), english[4])
+    }
+
+    func testWorkplaceFixesMatchWholeWordsAndKeepACapital() {
+        XCTAssertEqual(ApertiumWorkplaceEnglish.corrected("Enabling of alimentary security in Spanish!!"), "Training of food safety in Spanish!!")
+        XCTAssertEqual(ApertiumWorkplaceEnglish.corrected("The permissions of the county"), "The permits of the county")
+        XCTAssertEqual(ApertiumWorkplaceEnglish.corrected("Lacking hand of work, hand-of-work, handsome"), "Lacking labour, hand-of-work, handsome")
+        XCTAssertEqual(ApertiumWorkplaceEnglish.corrected("squadron and squads"), "squadron and equipment", "whole words only")
+        XCTAssertEqual(ApertiumWorkplaceEnglish.corrected(""), "")
+    }
+
     func testAccentRestorationHelpers() {
         XCTAssertEqual(SpanishTranslator.unknownWords(in: "We need *mecanicos for the *Huracan, 3*4"), ["mecanicos", "huracan"])
         XCTAssertTrue(SpanishTranslator.accentedSpellings("despues").contains("después"))
