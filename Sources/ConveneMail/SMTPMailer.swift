@@ -11,7 +11,8 @@ public struct SMTPSettings: Sendable {
     public var requireStartTLS = false
     public var timeoutSeconds = 30
     public var from: String
-    public var fromName = "Convene"
+    /// nil: each meeting's partnership (`SummaryMail.senderName`).
+    public var fromName: String?
     public var replyTo: String?
 
     public init(url: String, from: String) { self.url = url; self.from = from }

@@ -13,7 +13,7 @@ struct MailOptions: ParsableArguments {
     @Flag(help: "Allow a user name and password over smtp:// without STARTTLS (they would cross the network in clear).") var smtpInsecure = false
     @Option(help: "Seconds before giving up on the mail server.") var smtpTimeout = 30
     @Option(help: "Sender address (env CONVENE_MAIL_FROM).") var mailFrom: String?
-    @Option(help: "Sender name shown to recipients.") var mailFromName = "Convene"
+    @Option(help: "Sender name shown to recipients (default: the partnership, from the meeting's title).") var mailFromName: String?
     @Option(help: "Reply-To address, e.g. a chair's (env CONVENE_REPLY_TO; default: the sender).") var replyTo: String?
 
     /// nil when no mail server is configured.

@@ -40,6 +40,13 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(text(MeetingDriver().state).contains("No opportunities were recorded."))
     }
 
+    func testTheLettersComeFromThePartnershipNotTheSoftware() {
+        XCTAssertEqual(SummaryMail.senderName("High Sierra Precision Machining Sector Partnership launch"), "High Sierra Precision Machining Sector Partnership")
+        XCTAssertEqual(SummaryMail.senderName("Region X Light Manufacturing Sector Strategy — launch meeting"), "Region X Light Manufacturing Sector Strategy")
+        XCTAssertEqual(SummaryMail.senderName("Tri-County Health Care Partnership"), "Tri-County Health Care Partnership")
+        XCTAssertEqual(SummaryMail.senderName("Launch"), "Launch", "nothing but the word: kept")
+    }
+
     func testEachOtherNextStepIsAStepOfItsOwn() throws {
         var m = MeetingDriver()
         var steps = NextSteps()

@@ -100,6 +100,8 @@ def test_one_correct_message_per_chosen_recipient(data_dir, mailbox):
             assert "paul@" not in str(msg) and "private@" not in msg["To"]
             assert msg["Subject"] == "Meeting summary: Région X Manufacturing — launch", "UTF-8 subject decoded"
             assert msg["Date"] and msg["Message-ID"].startswith("<") and msg["From"].addresses[0].addr_spec == "convener@example.org"
+            # From the partnership, by the meeting's title without its "launch" (not "Convene").
+            assert msg["From"].addresses[0].display_name == "Région X Manufacturing", msg["From"]
             assert msg["Reply-To"] == "karen@avionics.example"
             assert msg.get_content_type() == "multipart/alternative"
             text = msg.get_body(("plain",)).get_content()

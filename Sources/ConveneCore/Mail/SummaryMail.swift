@@ -37,14 +37,32 @@ extension MeetingState {
 
 public struct MailSettings: Sendable {
     public var from: String
-    public var fromName: String
+    /// The sender's name as recipients see it; nil: the partnership's (`senderName`).
+    public var fromName: String?
     public var replyTo: String?
-    public init(from: String, fromName: String = "Convene", replyTo: String? = nil) {
+    public init(from: String, fromName: String? = nil, replyTo: String? = nil) {
         self.from = from; self.fromName = fromName; self.replyTo = replyTo
     }
 }
 
 public enum SummaryMail {
+    /// The sender as recipients see it when the server names none: the partnership, from the
+    /// meeting's title without its "launch" ("High Sierra Precision Machining Sector
+    /// Partnership"). Walk-throughs' letters, signed by the chairs, came from "Convene" — the
+    /// software's name, which no invitee would recognise.
+    public static func senderName(_ title: String) -> String {
+        var t = Substring(title)
+        func drop(_ suffix: String) -> Bool {
+            guard t.lowercased().hasSuffix(suffix), t.count > suffix.count else { return false }
+            t = t.dropLast(suffix.count)
+            return true
+        }
+        while t.last.map({ $0.isWhitespace || "—–-:,".contains($0) }) == true { t.removeLast() }
+        for suffix in ["launch meeting", "launch", "kick-off meeting", "kickoff meeting", "kick-off", "kickoff"] where drop(suffix) { break }
+        while t.last.map({ $0.isWhitespace || "—–-:,".contains($0) }) == true { t.removeLast() }
+        return t.isEmpty ? title : String(t)
+    }
+
     public static func subject(_ state: MeetingState, language: String? = nil) -> String {
         (language == "es" ? "Resumen de la reunión: " : "Meeting summary: ") + state.info.title
     }
@@ -56,7 +74,7 @@ public enum SummaryMail {
         let boundary = "convene-" + String(messageId.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init).prefix(24))
         let (greeting, intro) = introduction(for: recipient, state: state)
         var headers = [
-            "From: \(address(settings.fromName, settings.from))",
+            "From: \(address(settings.fromName ?? senderName(state.info.title), settings.from))",
             "To: \(address(recipient.name, recipient.email))",
             "Subject: \(encodedWord(subject(state, language: recipient.language)))",
             "Date: \(date)",
