@@ -464,7 +464,13 @@ function renderSpotlight(state, theme) {
 
 function renderAreas(state) {
   const areas = strategyAreas(state);
-  const items = areas;
+  // Once the room has had its chance, the areas it will drive lead and those nobody took on
+  // ("Not a priority right now") follow, as in the summary (a walk-through's wrap-up opened on
+  // one). While champions are called, the cards keep their places: one must not jump when its
+  // first name arrives.
+  const settled = state.phase === 'wrap-up' || state.phase === 'closed';
+  const driven = (t) => championsOf(state, t.id).length > 0;
+  const items = settled ? [...areas.filter(driven), ...areas.filter((t) => !driven(t))] : areas;
   const list = $('areas');
   list.dataset.count = String(Math.min(items.length, 8));
   const created = syncChildren(list, items, (t) => t.id, createArea, (li, t) => {
@@ -525,6 +531,10 @@ function createArea() {
 // crowded wall: with seven strategy areas a walk-through's next steps sat below the screen's
 // edge at 1, and the dates the room must leave with are worth a smaller type.
 const FOLLOW_UP_SCALE = { most: 2, least: 0.7, step: 0.05, switchGain: 0.1 };
+/** The least scale on this screen: 0.7 at 1080 px high, less on a smaller projector (at 720 px
+ *  the same share of the picture: a walk-through's 1280×720 wrap-up had its next steps below
+ *  the edge at 0.7). */
+const leastScale = () => FOLLOW_UP_SCALE.least * Math.min(1, innerHeight / 1080);
 
 function fitFollowUp() {
   const main = $('wall-main');
@@ -542,7 +552,8 @@ function fitFollowUp() {
   // wall shows in these phases); undefined if none fits.
   const fitsAt = (s, fits) => { main.style.setProperty('--follow-up-scale', String(s)); return fits(); };
   const largest = (fits) => {
-    const { most, least, step } = FOLLOW_UP_SCALE;
+    const { most, step } = FOLLOW_UP_SCALE;
+    const least = leastScale();
     if (fitsAt(most, fits)) return most;
     if (!fitsAt(least, fits)) return undefined;
     let [lo, hi] = [least, most];
@@ -568,7 +579,7 @@ function fitFollowUp() {
     }
   }
   main.classList.toggle('follow-up-side', best?.side ?? current);
-  const scale = best?.scale ?? largest(tall) ?? FOLLOW_UP_SCALE.least;
+  const scale = best?.scale ?? largest(tall) ?? leastScale();
   main.style.setProperty('--follow-up-scale', String(scale));
   for (const el of words) el.style.overflowWrap = '';
 }

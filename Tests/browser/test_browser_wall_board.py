@@ -517,6 +517,47 @@ def test_seven_strategy_areas_and_the_next_steps_all_on_the_wall(screens, facili
     names = wall.js("return parseFloat(getComputedStyle(document.querySelector('#areas .champion-name')).fontSize);")
     assert names >= 18, f"champions' names at {names} px"
     wall.shot("seven areas, wrap-up")
+    # On a 720p projector too (a walk-through's wrap-up had its next steps below the edge there).
+    wall.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    wall.js("window.dispatchEvent(new Event('resize'));")
+    wall.wait(lambda: wall.js("return innerWidth;") == 1280, "the 720p viewport")
+    facilitator("setNextSteps", championsCallDate="2027-01-21T15:00", championsCallHost="Dana Whitfield",
+                nextMeetingDate="2027-02-26", other="Priority teams refine action areas\nSend invitations to those missing\nShare the summary")
+    wall.wait_js(on_screen, ["invite-whole", "next-steps"], message="the next steps on screen at 1280x720")
+    wall.shot("seven areas, wrap-up at 1280x720")
+    for phone in phones:
+        phone.close()
+
+
+def test_a_small_projector_keeps_the_requirements_head_short_and_the_areas_nobody_took_last(screens, facilitator, server):
+    """On a 1280×720 projector the requirements' question and the opportunities named under it
+    took half the picture and hid 16 of 25 notes (a walk-through). The head keeps the share it
+    has at 1080p, the opportunities on two lines at most. At the wrap-up, the areas nobody took
+    on come after those the room will drive."""
+    from conftest import harness
+    fill_wall(facilitator, LONG_TITLES)
+    facilitator("setPhase", phase="requirements")
+    areas = {label: facilitator("createTheme", kind="requirement", label=label)["theme"] for label in ("Nobody's area", "Training", "Housing")}
+    for i, (label, text) in enumerate([("Nobody's area", "Paperwork for small shops"), ("Training", "Shared instructor"), ("Housing", "Rooms near the plant")]):
+        facilitator("post", id=f"q{i}", kind="requirement", text=text, scribe={"name": "E", "organization": "Shop", "role": "employer"})
+        facilitator("moveNote", note=f"q{i}", theme=areas[label])
+    wall = screens.wall()
+    wall.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    wall.js("window.dispatchEvent(new Event('resize'));")
+    wall.wait_js("return innerWidth === 1280 && shown($('recap'));", message="the opportunities under the question at 720p")
+    head = wall.js("""const r = $('recap'), lh = parseFloat(getComputedStyle(r).lineHeight);
+        return {head: document.querySelector('.wall-head').getBoundingClientRect().height, lines: Math.round(r.getBoundingClientRect().height / lh)};""")
+    assert head["head"] <= 0.3 * 720 and head["lines"] <= 2, head
+    wall.shot("requirements head at 1280x720")
+    facilitator("setPhase", phase="commitments")
+    phones = [harness.phone_for(server, name) for name in ("Ana", "Bo")]
+    assert phones[0].command({"type": "champion", "theme": areas["Training"]})["type"] == "ack"
+    assert phones[1].command({"type": "champion", "theme": areas["Housing"]})["type"] == "ack"
+    order = "return Array.from($('areas').children, (li) => text(li.querySelector('.area-label')));"
+    wall.wait(lambda: wall.js(order) == ["Nobody's area", "Training", "Housing"], "the areas in their places while champions are called")
+    facilitator("setPhase", phase="wrap-up")
+    wall.wait(lambda: wall.js(order) == ["Training", "Housing", "Nobody's area"], "the area nobody took on last at the wrap-up")
+    wall.shot("wrap-up at 1280x720")
     for phone in phones:
         phone.close()
 
