@@ -460,8 +460,9 @@ export const DEFAULT_QUESTIONS = {
   closed: 'Thank you! The meeting summary will follow.',
 };
 
-/** The closed meeting's default words once the summary has gone out by e-mail. */
-export const SUMMARY_SENT = 'Thank you! The meeting summary has been sent by e-mail.';
+/** The closed wall's default words once the summary has gone out by e-mail (to those who asked:
+ *  a walk-through's wall said "has been sent" to a room where some had given no address). */
+export const SUMMARY_SENT = 'Thank you! The meeting summary has gone out by e-mail to everyone who asked for it.';
 
 /**
  * The people behind the attendee records: one person who joined from two devices (the same
