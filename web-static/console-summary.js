@@ -6,12 +6,18 @@ import { $, h, setText, show, syncChildren } from './dom.js';
 
 let summaryRun = null;
 let groups = []; // the summary's themes and areas (id, label, kind, suggestion), loaded on demand
+let rewarn = async () => {};
 
 const STATUS_WORDS = { sending: 'sending…', delivered: 'delivered', failed: 'failed' };
 
 /** Wires the buttons. `run(command, done)` sends a command and shows refusals; `say` shows a line. */
 export function setupSummary(run, getState, say) {
   summaryRun = run;
+  // A warning on screen ("3 themes still read as suggested…") is said again once a sentence is
+  // saved: it stayed, out of date, until the next preview (a walk-through saved all eleven).
+  rewarn = async () => {
+    for (const box of [$('summary-drafts'), $('mail-unwritten')]) if (!box.hidden) await warnOfUnwrittenSentences(getState(), box);
+  };
   $('summary-words-button').addEventListener('click', async () => {
     // The suggestions are built by the server from the notes as they are now.
     const ack = await run({ type: 'summary', format: 'json' });
@@ -19,7 +25,9 @@ export function setupSummary(run, getState, say) {
     const summary = JSON.parse(ack.content);
     groups = [
       ...summary.opportunities.map((g) => ({ ...g, kind: 'Opportunity' })),
-      ...summary.strategyAreas.map((g) => ({ ...g, kind: g.priority ? 'Strategy area' : 'Strategy area (not a priority right now)' })),
+      // (An area nobody champions is only named in the summary, "Not a priority right now": a
+      // sentence for it would never be read — a walk-through wrote one.)
+      ...summary.strategyAreas.filter((g) => g.priority).map((g) => ({ ...g, kind: 'Strategy area' })),
     ];
     const state = getState();
     $('opening-text').value = state.summaryEdits.opening ?? summary.opening;
@@ -208,7 +216,7 @@ export function renderSummaryWords(state, refill = false) {
           onclick: async () => { if (await summaryRun({ type: 'setSynthesis', theme: g.id, text: null }, 'Back to the suggestion.')) area.value = g.suggestion || ''; } })));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      await summaryRun({ type: 'setSynthesis', theme: g.id, text: area.value }, area.value.trim() ? 'Sentence saved.' : 'No sentence for this one.');
+      if (await summaryRun({ type: 'setSynthesis', theme: g.id, text: area.value }, area.value.trim() ? 'Sentence saved.' : 'No sentence for this one.')) await rewarn();
     });
     area.value = written[g.id] ?? g.suggestion ?? '';
     return h('li', {}, form);

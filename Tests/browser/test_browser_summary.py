@@ -24,11 +24,19 @@ def test_summary_preview_recipients_and_qr_code(screens, facilitator, server):
 
     # In a theme whose sentence is still the suggestion: said beside the downloads, which go
     # out as they are.
-    facilitator("createTheme", kind="opportunity", label="Drones")
+    drones = facilitator("createTheme", kind="opportunity", label="Drones")["theme"]
     console.send_to("Drone makers are growing <b>here</b>", "Drones")
     console.click(console.by_id("summary-preview-button"))
     console.wait_js("return shown($('summary-drafts')) && text($('summary-drafts')).startsWith('1 theme still reads as suggested from the notes (“Drones”).');",
                     message="the warning that a theme still reads as suggested, beside the downloads")
+    # Written, the warning goes at once (it stayed, out of date, until the next preview).
+    console.click(console.by_id("summary-words-button"))
+    area = console.wait(lambda: console.js(f"return $('synthesis-{drones}');"), "the sentence for Drones")
+    area.clear()
+    area.send_keys("Drone makers are growing here.")
+    console.click(area.find_element("xpath", "./ancestor::form//button[@type='submit']"))
+    console.wait_js("return !shown($('summary-drafts')) || !text($('summary-drafts')).includes('still reads as suggested');",
+                    message="the warning gone once the sentence is written")
     # This server has no e-mail set up: the console says so before anyone presses Send, and
     # offers the downloads instead of a list of recipients (test_browser_summary_mail.py sends).
     assert console.js("return shown($('mail-unavailable')) && !shown($('mail-recipients-button'));")
