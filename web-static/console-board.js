@@ -547,7 +547,14 @@ function createColumn(c) {
 function themeActions(themeId) {
   const { run, conn, say } = ctx;
   const lock = h('button', { type: 'button', class: 'secondary small lock', 'aria-pressed': 'false' });
-  lock.addEventListener('click', () => run({ type: 'lockTheme', theme: themeId, locked: lock.getAttribute('aria-pressed') !== 'true' }));
+  // Said, as every other button of the board says what it did (a walk-through's Lock left the
+  // last message standing).
+  lock.addEventListener('click', () => {
+    const locking = lock.getAttribute('aria-pressed') !== 'true';
+    const label = conn.state.themes.find((t) => t.id === themeId)?.label ?? '';
+    run({ type: 'lockTheme', theme: themeId, locked: locking },
+      locking ? `Locked “${label}”: a regrouping moves no note into or out of it.` : `Unlocked “${label}”.`);
+  });
   const spot = h('button', { type: 'button', class: 'secondary small spotlight-toggle', 'aria-pressed': 'false' });
   spot.addEventListener('click', () => {
     const on = spot.getAttribute('aria-pressed') !== 'true';

@@ -192,6 +192,15 @@ final class SummaryTests: XCTestCase {
         XCTAssertTrue(sharedCSV.contains("Embry Riddle outreach office (Embry Riddle)") && !sharedCSV.contains("outreach@example.edu"))
         XCTAssertTrue(ownCSV.contains("Embry Riddle outreach office (Embry Riddle) <outreach@example.edu>"), ownCSV)
         XCTAssertTrue(ownCSV.contains("Karen <karen@example.com>"), ownCSV)
+        // Named for the partnership as a whole: in no phase.
+        XCTAssertTrue(sharedCSV.contains("\r\n,The partnership as a whole,,,,,,Sam Ortiz (Ortiz Plastics)\r\n"), sharedCSV)
+        // A phone number is no e-mail address: not in angle brackets.
+        var m = MeetingDriver()
+        let tom = m.join("Tom")
+        m.phase(.commitments)
+        try m.run(.nominate(id: "p1", name: "Bob Carter", organization: "Taylor Community", contact: "603-555-0142", theme: nil), as: .participant(tom))
+        let phone = render(MeetingSummary(m.state, includeContacts: true), .csv)
+        XCTAssertTrue(phone.contains("Bob Carter (Taylor Community), 603-555-0142"), phone)
     }
 
     func testMarkdownStaysReadableAsPlainText() throws {

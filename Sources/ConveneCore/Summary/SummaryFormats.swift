@@ -193,9 +193,11 @@ extension SummaryRenderer {
         // The people of an area by name; in the facilitator's copy with contacts, each with
         // how to reach them ("Priya Natarajan <priya@…>"): a walk-through's "with contacts"
         // CSV was byte for byte the plain one.
+        // Angle brackets for an e-mail address only: a phone number in them read as one ("Bob
+        // Carter (Taylor Community) <603-555-0142>" in a walk-through's copy).
         func reach(_ name: String, _ contact: String?) -> String {
             guard s.includesContacts, let contact, !contact.isEmpty else { return name }
-            return "\(name) <\(contact)>"
+            return contact.contains("@") ? "\(name) <\(contact)>" : "\(name), \(contact)"
         }
         func invitee(_ i: MeetingSummary.Invitee) -> String {
             reach("\(i.name) (\(SummaryWording.nested(i.organization)))", i.contact)
@@ -216,7 +218,8 @@ extension SummaryRenderer {
         for n in s.unsortedRequirements { rows.append(["requirements", "", n.text, writer(n), n.role.rawValue, "", "", ""]) }
         // People named for the partnership as a whole (or for an area deleted since).
         if !s.inviteGenerally.isEmpty {
-            rows.append(["requirements", "The partnership as a whole", "", "", "", "", "", s.inviteGenerally.map(invitee).joined(separator: "; ")])
+            // (In no phase: they were named for the partnership, not for a requirement.)
+            rows.append(["", "The partnership as a whole", "", "", "", "", "", s.inviteGenerally.map(invitee).joined(separator: "; ")])
         }
         return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
