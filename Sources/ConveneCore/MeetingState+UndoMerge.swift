@@ -45,13 +45,14 @@ extension MeetingState {
 
     /// The notes of the last merge of `kind` that an undo would put back: those of the merged
     /// theme still in the theme it joined (not withdrawn).
-    public func mergeNotesToPutBack(_ kind: NoteKind) -> [String] {
+    func mergeNotesToPutBack(_ kind: NoteKind) -> [String] {
         guard let record = lastMerge[kind] else { return [] }
         return record.notes.filter { notes[$0]?.theme == record.into && notes[$0]?.withdrawn == false }
     }
 
-    /// Whether `undoMerge` of `kind` would be carried out now (the console shows its button only then).
-    public func canUndoMerge(_ kind: NoteKind) -> Bool { (try? decideUndoMerge(kind)) != nil }
+    /// Whether `undoMerge` of `kind` would be carried out now (the rule the console's button
+    /// follows from `mergeUndoable`, in console-board.js).
+    func canUndoMerge(_ kind: NoteKind) -> Bool { (try? decideUndoMerge(kind)) != nil }
 
     /// The fold of `mergeUndone` (the theme and its notes are back by the events before it).
     mutating func applyMergeUndone(kind: NoteKind, released: [String]) {
@@ -95,11 +96,8 @@ extension MeetingState {
         // since is that one) and only those still signed up for the theme it joined: someone
         // who withdrew since is not signed up again behind their back.
         let championsNow = Set(champions.filter { $0.theme == into.id }.map(\.participant))
-        func current(_ p: String) -> String {
-            var id = p
-            for _ in 0..<8 { guard let next = mergedParticipants[id], next != id else { break }; id = next }
-            return id
-        }
+        // (`mergedParticipants` already points each old record at the one it ended up in.)
+        func current(_ p: String) -> String { mergedParticipants[p] ?? p }
         var signed = Set<String>()
         for p in record.champions.map(current) where championsNow.contains(p) && signed.insert(p).inserted {
             d.events.append(.championSigned(participant: p, theme: restored.id))

@@ -13,7 +13,8 @@ extension WallPlacement {
         for note in state.visibleNotes(kind: kind) where !note.hidden {
             guard let v = vectors[note.id] else { continue }
             let kept = note.theme != nil && state.keptByDismissal[note.id] == note.theme
-            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand || (holdingLeftOut && state.heldUnsorted.contains(note.id)),
+            let held = holdingLeftOut && state.heldUnsorted.contains(note.id)
+            wall.notes.append(WallNote(id: note.id, vector: v, text: note.text, theme: note.theme, pinned: note.placedByHand || held,
                                        rejectedThemes: note.movedOutOf, keptByFacilitator: kept, words: words(note)))
         }
         // A theme whose notes are all hidden (moderated) looks empty to the engine but is not:

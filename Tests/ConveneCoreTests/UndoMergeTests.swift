@@ -50,13 +50,8 @@ final class UndoMergeTests: XCTestCase {
     }
 
     func testTheThemeComesBackWithItsNameLockSentenceChampionsAndNominations() throws {
-        // Strategy areas, in the commitments phase: people have signed up for them.
-        m.phase(.requirements)
-        for i in 0..<4 { try m.run(.post(id: "r\(i)", kind: nil, text: "need \(i)", scribed: nil), as: .participant(karen)) }
-        m.record([.themeCreated(id: "a1", kind: .requirement, label: "Broadband", byHand: false),
-                  .themeCreated(id: "a2", kind: .requirement, label: "Permits", byHand: false)])
-        m.record((0..<4).map { .noteMoved(note: "r\($0)", theme: $0 < 2 ? "a1" : "a2", byHand: false) })
-        m.phase(.commitments)
+        // Strategy areas, in the commitments phase: people sign up for them.
+        _ = try areasWithChampions()
         let bob = m.join("Bob")
         try m.run(.renameTheme(theme: "a1", label: "Rural internet"), as: .facilitator)
         try m.run(.lockTheme(theme: "a1", locked: true), as: .facilitator)

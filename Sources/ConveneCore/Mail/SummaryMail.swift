@@ -52,14 +52,13 @@ public enum SummaryMail {
     /// software's name, which no invitee would recognise.
     public static func senderName(_ title: String) -> String {
         var t = Substring(title)
-        func drop(_ suffix: String) -> Bool {
-            guard t.lowercased().hasSuffix(suffix), t.count > suffix.count else { return false }
+        func trimEnd() { while t.last.map({ $0.isWhitespace || "—–-:,".contains($0) }) == true { t.removeLast() } }
+        trimEnd()
+        if let suffix = ["launch meeting", "launch", "kick-off meeting", "kickoff meeting", "kick-off", "kickoff"]
+            .first(where: { t.lowercased().hasSuffix($0) && t.count > $0.count }) {
             t = t.dropLast(suffix.count)
-            return true
         }
-        while t.last.map({ $0.isWhitespace || "—–-:,".contains($0) }) == true { t.removeLast() }
-        for suffix in ["launch meeting", "launch", "kick-off meeting", "kickoff meeting", "kick-off", "kickoff"] where drop(suffix) { break }
-        while t.last.map({ $0.isWhitespace || "—–-:,".contains($0) }) == true { t.removeLast() }
+        trimEnd()
         return t.isEmpty ? title : String(t)
     }
 

@@ -54,8 +54,9 @@ extension SummaryWording {
     static let nearDuplicate = 0.7
 
     /// A note as quoted in a sentence: one line, no shouting punctuation at the end, begun with
-    /// a capital as a sentence is (unless its first word is vowelless shorthand, "cdl", "ppl"). The words stay the author's — an acronym typed in lower case
-    /// at the start is written as another note of the theme typed it ("pfas monitoring…" is
+    /// a capital as a sentence is (unless its first word is vowelless shorthand, "cdl", "ppl").
+    /// The words stay the author's — an acronym typed in lower case at the start is written as
+    /// another note of the theme typed it ("pfas monitoring…" is
     /// "PFAS monitoring…", not "Pfas monitoring…"; a walk-through's summary had both).
     /// `acronyms`: lower-cased → as typed in capitals (`typedInCapitals`).
     static func clean(_ text: String, acronyms: [String: String] = [:]) -> String {
