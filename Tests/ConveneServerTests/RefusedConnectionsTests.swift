@@ -25,4 +25,12 @@ final class RefusedConnectionsTests: XCTestCase {
         XCTAssertEqual(r.summaryIfDue(now: 200), "Refused 1 more WebSocket connection in the last 139 s: 1 too many from one address.")
         XCTAssertNil(r.summaryIfDue(now: 400), "nothing refused since: nothing to say")
     }
+
+    func testSocketsOverAnAddresssCapAreToldAsConnectionsNotWebSockets() {
+        var r = RefusedConnections(maxConnections: 20_000)
+        XCTAssertEqual(r.record(.addressSockets, from: "10.0.0.9", now: 0),
+                       "Refused a connection from 10.0.0.9: one address already holds 2000 open sockets (closed at once, before any request). Further refusals are summed up once a minute.")
+        for i in 1...50 { _ = r.record(.addressSockets, from: "10.0.0.9", now: Double(i) / 10) }
+        XCTAssertEqual(r.record(.addressSockets, from: "10.0.0.9", now: 60), "Refused 51 more connections in the last 60 s: 51 too many sockets from one address.")
+    }
 }

@@ -344,3 +344,70 @@ def test_one_person_per_phone_also_after_coming_back_and_in_another_meeting(serv
     # Back in the first meeting, the connection is still Karen there: no second person.
     assert karen.hello(server.meeting.code)["type"] == "welcome"
     assert karen.command({"type": "join", "name": "Karen 3", "organization": "X", "role": "employer"})["code"] == "conflict"
+
+
+def test_one_address_cannot_take_every_socket_before_sending_a_request(data_dir):
+    """A laptop on the venue Wi-Fi opens sockets and never sends a request. Before the cap it
+    could hold every descriptor the server has for lws's 20-second timeout, and the wall,
+    the console and the phones would be turned away. Now one address holds at most 2,000
+    sockets of any kind (the 2,001st is closed at once); others, and the same address once
+    its sockets close, are served as before. Needs an address of this machine that is not
+    loopback (loopback, where a reverse proxy sits, is not capped)."""
+    from conftest import Client, Server
+    from test_listening_address import other_local_ipv4
+    other = other_local_ipv4()
+    if not other:
+        pytest.skip("this machine has no address but loopback")
+    server = Server(data_dir, extra_args=["--bind", "0.0.0.0"])   # the last --bind counts
+    server.meeting = server.create_meeting()
+    server.start()
+    held = []
+    try:
+        for _ in range(2000):
+            s = socket.create_connection((other, server.port), timeout=5)
+            held.append(s)
+        time.sleep(0.5)
+        # Every one of the 2,000 is still open: reading waits rather than finding the end.
+        for s in held[:: 50]:
+            s.settimeout(0.05)
+            with pytest.raises(socket.timeout):
+                s.recv(1)
+        # The 2,001st is accepted by the kernel and closed by the server before any request.
+        extra = socket.create_connection((other, server.port), timeout=5)
+        extra.settimeout(5)
+        try:
+            extra.sendall(b"GET /phone.html HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert extra.recv(100) == b"", "the socket over the cap got an answer"
+        except (ConnectionResetError, BrokenPipeError):
+            pass
+        finally:
+            extra.close()
+        # Loopback (the wall on the organizer's laptop, a reverse proxy) is served meanwhile.
+        assert http_status(f"http://127.0.0.1:{server.port}/phone.html") == 200
+        assert server.client().hello(server.meeting.code, "wall")["type"] == "welcome"
+        for s in held:
+            s.close()
+        held = []
+        time.sleep(0.5)
+        # Closed sockets are given back: a phone at that address loads the page and joins,
+        # and WebSockets opened and closed leave nothing counted behind them.
+        assert http_status(f"http://{other}:{server.port}/phone.html") == 200
+        for _ in range(30):
+            c = Client(f"ws://{other}:{server.port}/ws")
+            assert c.hello(server.meeting.code)["type"] == "welcome"
+            c.ws.close()
+        time.sleep(0.5)
+        for _ in range(1995):
+            held.append(socket.create_connection((other, server.port), timeout=5))
+        time.sleep(0.3)
+        for s in held[-5:]:
+            s.settimeout(0.05)
+            with pytest.raises(socket.timeout):
+                s.recv(1)
+        server.log.flush()
+        log = open(server.log_path).read()
+        assert log.count(f"Refused a connection from {other}: one address already holds 2000 open sockets") == 1, log
+    finally:
+        for s in held:
+            s.close()
+        server.stop()

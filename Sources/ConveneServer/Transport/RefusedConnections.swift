@@ -1,4 +1,5 @@
-/// WebSocket upgrades the server turned away, told to the operator in Convene's words.
+/// Connections the server turned away (WebSocket upgrades, and sockets over the cap of one
+/// address), told to the operator in Convene's words.
 ///
 /// lws would print "User code denied connection" for each, with no reason, once per
 /// attempt: a phone stuck retrying, or someone on the venue Wi-Fi opening hundreds of
@@ -6,7 +7,10 @@
 /// with its reason; after that, one line a minute sums up what was refused since.
 struct RefusedConnections {
     enum Reason: Int, CaseIterable, Comparable {
-        case wrongPath, noSubprotocol, serverFull, addressFull, otherSite
+        case wrongPath, noSubprotocol, serverFull, addressFull, otherSite, addressSockets
+
+        /// Refused at the upgrade; `addressSockets` is refused as the socket is accepted.
+        var isWebSocket: Bool { self != .addressSockets }
 
         static func < (a: Reason, b: Reason) -> Bool { a.rawValue < b.rawValue }
 
@@ -18,6 +22,7 @@ struct RefusedConnections {
             case .serverFull: return "server full"
             case .addressFull: return "too many from one address"
             case .otherSite: return "from another site's page"
+            case .addressSockets: return "too many sockets from one address"
             }
         }
     }
@@ -36,7 +41,7 @@ struct RefusedConnections {
     mutating func record(_ reason: Reason, from address: String, now: Double) -> String? {
         if seen.insert(reason).inserted {
             lastSummary = lastSummary ?? now
-            return "Refused a WebSocket connection from \(address): \(explanation(reason)). Further refusals are summed up once a minute."
+            return "Refused a \(reason.isWebSocket ? "WebSocket " : "")connection from \(address): \(explanation(reason)). Further refusals are summed up once a minute."
         }
         since[reason, default: 0] += 1
         return summaryIfDue(now: now)
@@ -50,6 +55,7 @@ struct RefusedConnections {
         case .serverFull: return "the server already holds as many connections as it allows (\(maxConnections))"
         case .addressFull: return "one address already holds \(WebServer.connectionsPerAddress) connections"
         case .otherSite: return "a page on another site tried to open it (its Origin is not this server's)"
+        case .addressSockets: return "one address already holds \(SocketsPerAddress.limit) open sockets (closed at once, before any request)"
         }
     }
 
@@ -59,8 +65,9 @@ struct RefusedConnections {
         let total = since.values.reduce(0, +)
         let parts = since.keys.sorted().map { "\(since[$0]!) \($0.summary)" }
         let seconds = Int((now - lastSummary!).rounded())
+        let kind = since.keys.allSatisfy(\.isWebSocket) ? "WebSocket " : ""
         since = [:]
         lastSummary = now
-        return "Refused \(total) more WebSocket connection\(total == 1 ? "" : "s") in the last \(seconds) s: \(parts.joined(separator: ", "))."
+        return "Refused \(total) more \(kind)connection\(total == 1 ? "" : "s") in the last \(seconds) s: \(parts.joined(separator: ", "))."
     }
 }

@@ -12,6 +12,24 @@ extension WebServer {
         case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
             // An upgrade that named no subprotocol, or one we do not speak, lands here.
             return refuse(wsi, .noSubprotocol)
+        case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
+            // A socket just accepted, before any request: `wsi` is the listening socket.
+            guard let user else { return 0 }
+            let accepted = user.assumingMemoryBound(to: lws_filter_network_conn_args.self).pointee
+            let address = Self.numericAddress(accepted.cli_addr)
+            if ClientSession.isLoopback(address) || address == config.trustedProxy { return 0 }
+            let counted = SocketsPerAddress.key(for: address)
+            guard sockets.admit(descriptor: accepted.accept_fd, address: counted) else {
+                if let line = refused.record(.addressSockets, from: counted, now: monotonicSeconds()) { Log.warning(line) }
+                return 1
+            }
+            return 0
+        case LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED:
+            sockets.adopt(descriptor: lws_get_socket_fd(wsi), wsi: UInt(bitPattern: wsi))
+            return 0
+        case LWS_CALLBACK_WSI_DESTROY:
+            sockets.closed(wsi: UInt(bitPattern: wsi))
+            return lws_callback_http_dummy(wsi, reason, user, input, len)
         case LWS_CALLBACK_HTTP:
             guard let user else { return -1 }
             let id = assignId(user)
@@ -107,6 +125,32 @@ extension WebServer {
         guard lws_hdr_copy(wsi, &host, Int32(host.count), WSI_TOKEN_HOST) > 0 else { return false }
         let originHost = value.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
         return originHost == string(fromCBuffer: host).lowercased()
+    }
+
+    /// A socket address as text ("10.0.0.7", "fd00::2"), an IPv4 client of a dual-stack
+    /// socket without its "::ffff:" (as `clientAddress` gives it).
+    nonisolated static func numericAddress(_ storage: sockaddr_storage) -> String {
+        var storage = storage
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let ok = withUnsafePointer(to: &storage) { p -> Bool in
+            switch Int32(p.pointee.ss_family) {
+            case AF_INET:
+                return p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { a in
+                    var bytes = a.pointee.sin_addr
+                    return inet_ntop(AF_INET, &bytes, &text, socklen_t(text.count)) != nil
+                }
+            case AF_INET6:
+                return p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { a in
+                    var bytes = a.pointee.sin6_addr
+                    return inet_ntop(AF_INET6, &bytes, &text, socklen_t(text.count)) != nil
+                }
+            default:
+                return false
+            }
+        }
+        guard ok else { return "" }
+        let address = string(fromCBuffer: text)
+        return address.hasPrefix("::ffff:") ? String(address.dropFirst(7)) : address
     }
 
     /// The client's address: the peer's, or — only when the peer is the configured reverse

@@ -29,7 +29,9 @@ public final class WebServer {
     /// Open WebSockets per client address.
     var connectionsByAddress: [String: Int] = [:]
     nonisolated static let connectionsPerAddress = 400
-    /// Upgrades turned away, for the operator's log.
+    /// Open sockets of each client address, capped from the moment they are accepted.
+    var sockets = SocketsPerAddress()
+    /// Connections turned away, for the operator's log.
     var refused: RefusedConnections
     static let helloTimeoutSeconds: Int32 = 10
 
