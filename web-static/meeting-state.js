@@ -180,8 +180,12 @@ const handlers = {
     const out = new Set(e.notes || []);
     const moves = (p.moves || []).filter((m) => !out.has(m.note));
     const targets = new Set(moves.map((m) => m.to).filter((t) => t != null));
+    // A new theme whose title named what the notes left out said is titled again.
+    const titles = new Map((e.titles || []).map((t) => [t.theme, t.label]));
+    const newThemes = (p.newThemes || []).filter((t) => targets.has(t.id))
+      .map((t) => (titles.has(t.id) ? { ...t, label: titles.get(t.id) } : t));
     s.proposals = moves.length
-      ? { ...s.proposals, [e.kind]: { ...p, moves, newThemes: (p.newThemes || []).filter((t) => targets.has(t.id)) } }
+      ? { ...s.proposals, [e.kind]: { ...p, moves, newThemes } }
       : withoutKey(s.proposals, e.kind);
   },
   regroupRecorded(s, e) {

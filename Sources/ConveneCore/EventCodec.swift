@@ -80,8 +80,9 @@ extension StoredEvent {
         case let .proposalResolved(kind, applied, superseded):
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
             if superseded { pairs.append(("supersededByRegroup", .bool(true))) }
-        case let .proposalMovesDismissed(kind, notes):
+        case let .proposalMovesDismissed(kind, notes, titles):
             pairs += [("kind", .string(kind.rawValue)), ("notes", .array(notes.map { .string($0) }))]
+            if !titles.isEmpty { pairs.append(("titles", .array(titles.map(\.storageJSON)))) }
         case let .summarySendStarted(send, recipients, appendix):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) })), ("appendix", .bool(appendix))]
         case let .openingSet(text):
@@ -180,7 +181,9 @@ extension StoredEvent {
             if case .bool(let b)? = j["supersededByRegroup"] { superseded = b } else { superseded = false }
             event = .proposalResolved(kind: try kind("kind"), applied: applied, supersededByRegroup: superseded)
         case "proposalMovesDismissed":
-            event = .proposalMovesDismissed(kind: try kind("kind"), notes: try r.stringList("notes"))
+            // No `titles` in logs written before a Leave out retitled the proposal's new themes.
+            event = .proposalMovesDismissed(kind: try kind("kind"), notes: try r.stringList("notes"),
+                                            titles: try (j["titles"]?.arrayValue ?? []).map(ThemeTitle.init(storage:)))
         case "summarySendStarted":
             // Logs written before the appendix choice existed sent it.
             var appendix = true

@@ -63,8 +63,10 @@ public enum MeetingEvent: Equatable, Sendable {
     /// nothing is remembered as kept in place).
     case proposalResolved(kind: NoteKind, applied: Bool, supersededByRegroup: Bool = false)
     /// "Leave out": these notes' moves leave the standing proposal of `kind` (dismissed, as
-    /// by `proposalResolved` for the whole of it); the rest of it stands.
-    case proposalMovesDismissed(kind: NoteKind, notes: [String])
+    /// by `proposalResolved` for the whole of it); the rest of it stands. `titles`: the
+    /// proposal's new themes whose titles named what the notes left out said, titled again
+    /// for the notes still going to them (so "Apply" opens them under the title previewed).
+    case proposalMovesDismissed(kind: NoteKind, notes: [String], titles: [ThemeTitle] = [])
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String], appendix: Bool)
     /// The facilitator's words for the summary: its opening paragraph, a theme's sentence,

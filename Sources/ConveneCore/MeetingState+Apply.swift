@@ -196,8 +196,9 @@ extension MeetingState {
                 }
             }
             proposals[kind] = nil
-        case let .proposalMovesDismissed(kind, left):
+        case let .proposalMovesDismissed(kind, left, titles):
             dismissMoves(of: kind, notes: Set(left))
+            retitleProposal(of: kind, titles)
         case let .regroupRecorded(kind, moves, byHand, removed, titles):
             // Recorded after its moves, so the split's own moves by hand do not count as later ones.
             lastRegroup[kind] = moves

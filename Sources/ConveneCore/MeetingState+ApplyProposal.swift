@@ -126,6 +126,29 @@ extension MeetingState {
         return !(move.from.flatMap { themes[$0]?.locked } ?? false)
     }
 
+    /// The titles a Leave out gives the standing proposal's new themes (`retitleProposal`):
+    /// those that still receive notes but lose some, asked of the grouping (the model's
+    /// titles, on the server), which keeps any title that still fits what is left.
+    func proposalTitles(of kind: NoteKind, leavingOut out: Set<String>, regrouper: (any RegroupProposer)?) -> [ThemeTitle] {
+        guard let regrouper, var proposal = proposals[kind] else { return [] }
+        let losing = Set(proposal.moves.filter { out.contains($0.note) }.compactMap(\.to))
+        proposal.moves.removeAll { out.contains($0.note) }
+        let targets = Set(proposal.moves.compactMap(\.to))
+        proposal.newThemes.removeAll { !targets.contains($0.id) }
+        let themes = Set(proposal.newThemes.map(\.id)).intersection(losing)
+        guard !themes.isEmpty else { return [] }
+        return regrouper.titles(of: themes, in: proposal, kind: kind, state: self)
+    }
+
+    /// New titles for the standing proposal's new themes (provisional ids `p1`, …).
+    mutating func retitleProposal(of kind: NoteKind, _ titles: [ThemeTitle]) {
+        guard !titles.isEmpty, var proposal = proposals[kind] else { return }
+        for title in titles {
+            if let i = proposal.newThemes.firstIndex(where: { $0.id == title.theme }) { proposal.newThemes[i].label = title.label }
+        }
+        proposals[kind] = proposal
+    }
+
     /// "Leave out": the notes' moves leave the standing proposal; each note stays where it
     /// is, not pinned (it was not confirmed there, as "Keep in place" would), and is not
     /// proposed to move again while it stays there, as after a dismissal; an unsorted one

@@ -215,7 +215,9 @@ extension MeetingState {
             try checkProposalShown(kind, offered: offered, pressed: "Leave out")
             var inIt = Set(proposals[kind]?.moves.map(\.note) ?? [])
             let out = notes.filter { inIt.remove($0) != nil }   // once each
-            if !out.isEmpty { d.events = [.proposalMovesDismissed(kind: kind, notes: out)] }
+            if !out.isEmpty {
+                d.events = [.proposalMovesDismissed(kind: kind, notes: out, titles: proposalTitles(of: kind, leavingOut: Set(out), regrouper: regrouper))]
+            }
             d.reply = [("left", .int(Int64(out.count)))]
         case let .dismissProposal(kind, offered, nil):
             try checkProposalShown(kind, offered: offered, pressed: "Dismiss")

@@ -10,4 +10,12 @@ public protocol RegroupProposer {
     /// One theme split in two by meaning, as a proposal to preview (nil: no split found that
     /// leaves a theme's worth of notes on each side).
     func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal?
+    /// Titles for `themes`, new themes of `proposal` (which stands as it would be applied),
+    /// whose titles no longer fit the notes going to them; the others are not returned.
+    func titles(of themes: Set<String>, in proposal: ThemeProposal, kind: NoteKind, state: MeetingState) -> [ThemeTitle]
+}
+
+extension RegroupProposer {
+    /// A regrouper that titles nothing keeps the proposal's titles as they are.
+    public func titles(of themes: Set<String>, in proposal: ThemeProposal, kind: NoteKind, state: MeetingState) -> [ThemeTitle] { [] }
 }

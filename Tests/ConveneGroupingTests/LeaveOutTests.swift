@@ -54,4 +54,57 @@ extension WallPlacementTests {
         apply(try s.decide(.moveNote(note: "n6", theme: "t1"), by: .facilitator, newSecret: "").events)
         XCTAssertTrue(s.heldUnsorted.isEmpty)
     }
+
+    /// A walk-through left notes out of a proposal's new theme and applied the rest: the theme
+    /// opened under the preview's title, which named what the left-out notes said, and the
+    /// next pass renamed it seconds later. Now the Leave out retitles it, and only then.
+    func testLeavingOutTheNotesATitleNamedRetitlesTheProposalsNewTheme() throws {
+        let texts = ["welders are retiring", "welders needed on second shift", "welders for the fab shop",
+                     "forklift drivers wanted", "forklift certification classes", "forklift drivers quit"]
+        var log = stateLog(notes: texts)
+        var s = try XCTUnwrap(MeetingState.replay(log))
+        let vs = vectors(texts.count, themes: 1)
+        func apply(_ events: [MeetingEvent]) {
+            for e in events {
+                log.append(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e))
+                s.apply(log.last!)
+            }
+        }
+        struct Titler: RegroupProposer {
+            let vectors: [String: [Float]]
+            func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) { ([], 0) }
+            func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? { nil }
+            func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? { nil }
+            func titles(of themes: Set<String>, in proposal: ThemeProposal, kind: NoteKind, state: MeetingState) -> [ThemeTitle] {
+                let wall = WallPlacement.wall(of: state, kind: kind, vectors: vectors, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+                return WallPlacement.proposalTitles(of: themes, in: proposal, wall: wall, engine: MeetingGrouping())
+            }
+        }
+        let titler = Titler(vectors: vs)
+        apply((0..<6).map { .noteMoved(note: "n\($0)", theme: nil, byHand: false) })
+        apply([.proposalOffered(kind: .opportunity, proposal: ThemeProposal(
+            newThemes: [.init(id: "p1", label: "Forklift drivers & welders")],
+            moves: (0..<6).map { RegroupMove(note: "n\($0)", from: nil, to: "p1") }))])
+        // One welders' note left out: "welders" and "forklift drivers" still name notes going there.
+        let one = try s.decide(.dismissProposal(kind: .opportunity, notes: ["n0"]), by: .facilitator, newSecret: "", regrouper: titler)
+        XCTAssertEqual(one.events, [.proposalMovesDismissed(kind: .opportunity, notes: ["n0"])], "a title that still fits stays")
+        apply(one.events)
+        // Every forklift note left out: the title names nothing going there any more.
+        let rest = try s.decide(.dismissProposal(kind: .opportunity, notes: ["n3", "n4", "n5"]), by: .facilitator, newSecret: "", regrouper: titler)
+        guard case let .proposalMovesDismissed(_, _, titles)? = rest.events.first else { return XCTFail("\(rest.events)") }
+        XCTAssertEqual(titles.map(\.theme), ["p1"])
+        let title = try XCTUnwrap(titles.first?.label)
+        XCTAssertFalse(title.lowercased().contains("forklift"), title)
+        let going = texts[1...2].joined(separator: " ").lowercased()
+        for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            XCTAssertTrue(going.contains(word), "“\(title)”: every word from the notes still going there")
+        }
+        apply(rest.events)
+        XCTAssertEqual(try StoredEvent(meeting: "m", seq: log.last!.seq, storage: log.last!.storageJSON()), log.last!, "kept in the log")
+        XCTAssertEqual(s.proposals[.opportunity]?.newThemes.map(\.label), [title], "the console previews the new title")
+        XCTAssertEqual(MeetingState.replay(log)?.proposals[.opportunity]?.newThemes.map(\.label), [title], "and a replay")
+        // Applied, the theme opens under it.
+        apply(try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
+        XCTAssertEqual(s.notes["n1"].flatMap { $0.theme }.flatMap { s.themes[$0]?.label }, title)
+    }
 }

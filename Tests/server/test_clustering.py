@@ -712,3 +712,48 @@ def test_a_strategy_area_people_signed_up_for_stays_when_the_facilitator_empties
     assert area in {t["id"] for t in snap["themes"]}, "the strategy area Karen signed up for is still there"
     assert {"participant": phone.participant, "theme": area} in snap["champions"], snap["champions"]
     assert not [n for n in snap["notes"] if n["theme"] == area], "its notes stay where the facilitator put them"
+
+
+def test_leaving_out_the_notes_a_proposals_title_named_retitles_its_new_theme(server):
+    """A walk-through left notes out of a proposal's new theme and applied the rest: the
+    theme opened under the preview's title, which named what the left-out notes said, and
+    was renamed a moment later. Now the console's preview shows the new title as soon as the
+    notes are left out, and the theme opens under it and keeps it."""
+    console, phone = post_welders_and_broadband(server)
+    snap = console_for(server).welcome["snapshot"]
+    held = {t["id"]: [n["id"] for n in snap["notes"] if n["theme"] == t["id"]] for t in snap["themes"]}
+    column = max(held, key=lambda t: len(held[t]))
+    reply = console.command({"type": "splitByMeaning", "theme": column})
+    assert reply["type"] == "ack" and reply["proposal"] is True, reply
+    proposal = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    title = proposal["newThemes"][0]["label"]
+    texts = {n["id"]: n["text"].lower() for n in snap["notes"]}
+
+    def stems(text):
+        return {w.rstrip("s")[:6] for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+    named = stems(title)
+    moving = [m["note"] for m in proposal["moves"]]
+    # Leave out the notes using one word of the title (not every note going there).
+    candidates = [[i for i in moving if w in stems(texts[i])] for w in sorted(named)]
+    out = next((c for c in candidates if 0 < len(c) < len(moving)), None)
+    assert out, (title, [texts[i] for i in moving])
+    left = console.command({"type": "dismissProposal", "kind": "opportunity", "offered": proposal["offered"], "notes": out})
+    assert left["type"] == "ack" and left["left"] == len(out), left
+    event = next(e for _, e in console.events if e["type"] == "proposalMovesDismissed")   # sent before the ack
+    renamed = {t["theme"]: t["label"] for t in event.get("titles", [])}
+    after = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    new_title = after["newThemes"][0]["label"]
+    staying = " ".join(texts[i] for i in moving if i not in out)
+    # Whatever title it has now, each of its words is used by a note still going there.
+    assert all(w in stems(staying) for w in stems(new_title)), (new_title, staying)
+    if not named <= stems(staying):   # the old title named a word no note going there uses
+        assert renamed == {after["newThemes"][0]["id"]: new_title} and new_title != title, (title, new_title, event)
+    applied = console.command({"type": "applyProposal", "kind": "opportunity", "offered": after["offered"]})
+    assert applied["type"] == "ack" and applied["moved"] == len(moving) - len(out), applied
+    time.sleep(8)   # the facilitator's pause after a correction, and the titles it writes
+    final = console_for(server).welcome["snapshot"]
+    notes = {n["id"]: n for n in final["notes"]}
+    opened = notes[next(i for i in moving if i not in out)]["theme"]
+    label = next(t["label"] for t in final["themes"] if t["id"] == opened)
+    assert label == new_title, f"previewed “{new_title}”, the wall shows “{label}”"

@@ -109,6 +109,13 @@ struct WallRegrouper: @MainActor RegroupProposer {
         guard let kind = state.themes[theme]?.kind else { return nil }
         return WallClustering.splitProposal(theme: theme, kind: kind, in: state, live: live, phrases: phrases)
     }
+
+    /// After a Leave out: titled by meaning like the split's new theme (the facilitator is
+    /// looking at the proposal, and it is one or two themes).
+    func titles(of themes: Set<String>, in proposal: ThemeProposal, kind: NoteKind, state: MeetingState) -> [ThemeTitle] {
+        let engine = WallPlacement.engine(targetThemes: state.settings.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
+        return WallPlacement.proposalTitles(of: themes, in: proposal, wall: WallClustering.wall(of: state, kind: kind, live: live), engine: engine)
+    }
 }
 
 extension WallClustering {
