@@ -208,6 +208,10 @@ final class ThemeTitlerTests: XCTestCase {
             XCTAssertTrue(ThemeTitler.endsWeakly(word), word)
             XCTAssertTrue(ThemeTitler.isEdge(word), word)
         }
+        // Nor on where ("Delivery demand & east", from "suburbs east of town"); "East district" starts well.
+        let delivery = title(["last mile delivery demand in the new suburbs east of town", "same day delivery for the metro",
+                              "delivery demand east of town keeps growing"]).lowercased()
+        XCTAssertFalse(delivery.hasSuffix("east") || delivery.contains("east &") || delivery.contains("east,"), delivery)
     }
 
     func testATitleNeverEndsOnAWordTheNotesOnlyUseInFrontOfAnother() {

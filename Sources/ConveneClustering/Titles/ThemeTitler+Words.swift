@@ -44,6 +44,10 @@ extension ThemeTitler {
         // When things happen: "Weekend packages" starts well, "Accessible travel & weekend" ends badly.
         "weekend", "weekends", "weekday", "weekdays", "overnight", "seasonal", "annual", "daily", "weekly", "monthly",
         "yearly", "today", "tomorrow", "tonight", "yesterday",
+        // Where things are: "East district" starts well; "Delivery demand & east" (a column a
+        // walk-through's split left behind, from "suburbs east of town") ends badly.
+        "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "eastern", "western",
+        "northern", "southern", "midwest", "upstate", "downstate",
     ]
 
     /// Small words a title may carry inside a phrase ("cost of living", "access to capital").
