@@ -138,6 +138,14 @@ extension MeetingState {
         case let .hideNote(noteId, hidden):
             guard let note = notes[noteId], !note.withdrawn else { throw noteGone() }
             if note.hidden != hidden { d.events = [.noteHidden(note: noteId, hidden: hidden)] }
+            // A note hidden from the room leaves the standing proposal too, and a new theme
+            // the proposal titled for its words is titled again ("Truck pilots & planning dept"
+            // stayed on a walk-through's console after the rude note about the planning
+            // department was hidden).
+            if hidden, !note.hidden, proposals[note.kind]?.moves.contains(where: { $0.note == noteId }) == true {
+                d.events.append(.proposalMovesDismissed(kind: note.kind, notes: [noteId],
+                                                        titles: proposalTitles(of: note.kind, leavingOut: [noteId], regrouper: regrouper)))
+            }
         case let .createTheme(kind, label):
             guard orderedThemes(kind: kind).count < Limits.themesPerKind else {
                 throw CommandError(.limitReached, "There can be at most \(Limits.themesPerKind) \(kind.themeWord)s.")

@@ -3,6 +3,18 @@ import ConveneClustering
 @testable import ConveneGrouping
 import XCTest
 
+/// Titles a proposal's new themes as the server does (`WallRegrouper`), from the notes' words.
+private struct Titler: RegroupProposer {
+    let vectors: [String: [Float]]
+    func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) { ([], 0) }
+    func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? { nil }
+    func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? { nil }
+    func titles(of themes: Set<String>, in proposal: ThemeProposal, kind: NoteKind, state: MeetingState) -> [ThemeTitle] {
+        let wall = WallPlacement.wall(of: state, kind: kind, vectors: vectors, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        return WallPlacement.proposalTitles(of: themes, in: proposal, wall: wall, engine: MeetingGrouping())
+    }
+}
+
 /// "Leave out" on an unsorted note: it stays in Unsorted. A walk-through left a note out of a
 /// proposal's move into a new theme, applied the rest, and seconds later the pass after the
 /// correction had filed the note there anyway.
@@ -70,16 +82,6 @@ extension WallPlacementTests {
                 s.apply(log.last!)
             }
         }
-        struct Titler: RegroupProposer {
-            let vectors: [String: [Float]]
-            func regroup(kind: NoteKind, in state: MeetingState) -> (events: [MeetingEvent], moved: Int) { ([], 0) }
-            func proposal(kind: NoteKind, in state: MeetingState) -> ThemeProposal? { nil }
-            func splitProposal(theme: String, in state: MeetingState) -> ThemeProposal? { nil }
-            func titles(of themes: Set<String>, in proposal: ThemeProposal, kind: NoteKind, state: MeetingState) -> [ThemeTitle] {
-                let wall = WallPlacement.wall(of: state, kind: kind, vectors: vectors, words: { NoteWords($0.text) }, labelVector: { _ in nil })
-                return WallPlacement.proposalTitles(of: themes, in: proposal, wall: wall, engine: MeetingGrouping())
-            }
-        }
         let titler = Titler(vectors: vs)
         apply((0..<6).map { .noteMoved(note: "n\($0)", theme: nil, byHand: false) })
         apply([.proposalOffered(kind: .opportunity, proposal: ThemeProposal(
@@ -106,5 +108,31 @@ extension WallPlacementTests {
         // Applied, the theme opens under it.
         apply(try s.decide(.applyProposal(kind: .opportunity), by: .facilitator, newSecret: "").events)
         XCTAssertEqual(s.notes["n1"].flatMap { $0.theme }.flatMap { s.themes[$0]?.label }, title)
+    }
+
+    /// A walk-through hid a rude note ("the county planning dept are useless idiots") that the
+    /// standing proposal put in a new theme titled "Truck pilots & planning dept": the title
+    /// stayed on the console. Hiding a note takes it out of the proposal, as Leave out does.
+    func testHidingANoteTheProposalMovesTakesItOutAndRetitlesTheNewTheme() throws {
+        let texts = ["the county planning dept are useless", "truck pilots with state grants", "hydrogen truck pilots next year",
+                     "electric truck pilots for drayage"]
+        var s = try XCTUnwrap(MeetingState.replay(stateLog(notes: texts)))
+        var seq = s.seq
+        func apply(_ events: [MeetingEvent]) { for e in events { seq += 1; s.apply(StoredEvent(meeting: "m", seq: seq, at: seq, event: e)) } }
+        apply([.proposalOffered(kind: .opportunity, proposal: ThemeProposal(
+            newThemes: [.init(id: "p1", label: "Truck pilots & planning dept")],
+            moves: (0..<4).map { RegroupMove(note: "n\($0)", from: nil, to: "p1") }))])
+        let hide = try s.decide(.hideNote(note: "n0", hidden: true), by: .facilitator, newSecret: "", regrouper: Titler(vectors: vectors(4, themes: 1)))
+        XCTAssertEqual(hide.events.first, .noteHidden(note: "n0", hidden: true))
+        guard case let .proposalMovesDismissed(_, notes, titles)? = hide.events.last else { return XCTFail("\(hide.events)") }
+        XCTAssertEqual(notes, ["n0"])
+        let title = try XCTUnwrap(titles.first { $0.theme == "p1" }?.label)
+        XCTAssertFalse(title.lowercased().contains("planning") || title.lowercased().contains("dept"), title)
+        apply(hide.events)
+        XCTAssertEqual(s.proposals[.opportunity]?.moves.map(\.note), ["n1", "n2", "n3"])
+        XCTAssertEqual(s.proposals[.opportunity]?.newThemes.map(\.label), [title])
+        // Shown again, nothing more happens to the proposal.
+        let show = try s.decide(.hideNote(note: "n0", hidden: false), by: .facilitator, newSecret: "", regrouper: Titler(vectors: vectors(4, themes: 1)))
+        XCTAssertEqual(show.events, [.noteHidden(note: "n0", hidden: false)])
     }
 }
