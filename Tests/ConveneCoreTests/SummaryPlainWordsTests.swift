@@ -404,6 +404,16 @@ final class SummaryPlainWordsTests: XCTestCase {
         // The meeting by its title (which often says "launch" already), not "la reunión de lanzamiento de “… launch”".
         XCTAssertTrue(letter.intro.hasPrefix("Gracias por participar en la reunión “\(spanish.state.info.title)”.") && letter.intro.contains("en inglés"), letter.intro)
         XCTAssertEqual(SummaryMail.subject(spanish.state, language: "es"), "Resumen de la reunión: " + spanish.state.info.title)
+        // Someone named, who was not there, is invited: the subject says so (a walk-through's
+        // invitee got "Meeting summary: …"), by the partnership's name when the title gives one.
+        XCTAssertEqual(SummaryMail.subject(named.state, invited: true),
+                       "An invitation to join the light manufacturing sector partnership in Region X, with its launch meeting's summary")
+        var titled = named
+        var retitled = MeetingUpdate()
+        retitled.title = "Inland Port Logistics Sector Partnership launch"
+        try titled.run(.updateMeeting(retitled), as: .facilitator)
+        XCTAssertEqual(SummaryMail.subject(titled.state, invited: true),
+                       "An invitation to join the Inland Port Logistics Sector Partnership, with its launch meeting's summary")
         // Named for the partnership as a whole only, or as well: said so, after the areas.
         var whole = MeetingDriver()
         let luis = whole.join("Luis")

@@ -62,8 +62,19 @@ public enum SummaryMail {
         return t.isEmpty ? title : String(t)
     }
 
-    public static func subject(_ state: MeetingState, language: String? = nil) -> String {
-        (language == "es" ? "Resumen de la reunión: " : "Meeting summary: ") + state.info.title
+    /// `invited`: a letter to someone the room named, who was not there — "Meeting summary:
+    /// …" reads like minutes of a meeting they never heard of (a walk-through's invitee
+    /// letter), so it says what it is: an invitation from the partnership.
+    public static func subject(_ state: MeetingState, language: String? = nil, invited: Bool = false) -> String {
+        if invited {
+            // By the partnership's name when the title gives one, else by what it is.
+            let name = senderName(state.info.title)
+            let partnership = !name.lowercased().contains("partnership")
+                ? "the \(SummaryWording.inSentence(state.info.industry)) sector partnership in \(state.info.region)"
+                : name.lowercased().hasPrefix("the ") ? name : "the " + name
+            return "An invitation to join \(partnership), with its launch meeting's summary"
+        }
+        return (language == "es" ? "Resumen de la reunión: " : "Meeting summary: ") + state.info.title
     }
 
     /// The whole message for one recipient, with CRLF line ends and base64 bodies (lines of
@@ -75,7 +86,7 @@ public enum SummaryMail {
         var headers = [
             "From: \(address(settings.fromName ?? senderName(state.info.title), settings.from))",
             "To: \(address(recipient.name, recipient.email))",
-            "Subject: \(encodedWord(subject(state, language: recipient.language)))",
+            "Subject: \(encodedWord(subject(state, language: recipient.language, invited: recipient.kind == "nominee")))",
             "Date: \(date)",
             "Message-ID: <\(messageId)>",
             "MIME-Version: 1.0",
