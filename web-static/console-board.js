@@ -307,13 +307,17 @@ async function leaveOutSelected() {
   const inIt = new Set((conn.state.proposals?.[kind]?.moves || []).map((m) => m.note));
   const ids = [...selected].filter((id) => inIt.has(id));
   if (!ids.length) return;
-  const titled = new Map((conn.state.proposals?.[kind]?.newThemes || []).map((t) => [t.id, t.label]));
+  const before = conn.state.proposals?.[kind];
+  const titled = new Map((before?.newThemes || []).map((t) => [t.id, t.label]));
   const ack = await run({ type: 'dismissProposal', kind, offered: shownProposal.offered, notes: ids });
   if (!ack) return;
   for (const id of ids) selected.delete(id);
   focusNote = ids[0];
   // A new theme whose title named what was left out is titled again (the server's event).
-  const renamed = (conn.state.proposals?.[kind]?.newThemes || []).filter((t) => titled.has(t.id) && titled.get(t.id) !== t.label)
+  // Only of the same proposal (one that replaced it meanwhile numbers its new themes afresh).
+  const after = conn.state.proposals?.[kind];
+  const same = after && before && after.offered === before.offered;
+  const renamed = (same ? after.newThemes || [] : []).filter((t) => titled.has(t.id) && titled.get(t.id) !== t.label)
     .map((t) => ` The new theme “${titled.get(t.id)}” is now called “${t.label}”.`).join('');
   say(`Left out of the proposal: ${ack.left} ${ack.left === 1 ? 'note' : 'notes'}. ${ack.left === 1 ? 'It stays' : 'They stay'} where ${ack.left === 1 ? 'it is' : 'they are'}; the rest of the proposal stands.${renamed}`, false);
   draw();

@@ -80,9 +80,10 @@ extension StoredEvent {
         case let .proposalResolved(kind, applied, superseded):
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
             if superseded { pairs.append(("supersededByRegroup", .bool(true))) }
-        case let .proposalMovesDismissed(kind, notes, titles):
+        case let .proposalMovesDismissed(kind, notes, titles, holding):
             pairs += [("kind", .string(kind.rawValue)), ("notes", .array(notes.map { .string($0) }))]
             if !titles.isEmpty { pairs.append(("titles", .array(titles.map(\.storageJSON)))) }
+            if !holding { pairs.append(("holding", .bool(false))) }
         case let .summarySendStarted(send, recipients, appendix):
             pairs += [("send", .string(send)), ("recipients", .array(recipients.map { .string($0) })), ("appendix", .bool(appendix))]
         case let .openingSet(text):
@@ -183,7 +184,8 @@ extension StoredEvent {
         case "proposalMovesDismissed":
             // No `titles` in logs written before a Leave out retitled the proposal's new themes.
             event = .proposalMovesDismissed(kind: try kind("kind"), notes: try r.stringList("notes"),
-                                            titles: try (j["titles"]?.arrayValue ?? []).map(ThemeTitle.init(storage:)))
+                                            titles: try (j["titles"]?.arrayValue ?? []).map(ThemeTitle.init(storage:)),
+                                            holding: try r.optionalBool("holding") ?? true)
         case "summarySendStarted":
             // Logs written before the appendix choice existed sent it.
             var appendix = true

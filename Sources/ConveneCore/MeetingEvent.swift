@@ -66,7 +66,9 @@ public enum MeetingEvent: Equatable, Sendable {
     /// by `proposalResolved` for the whole of it); the rest of it stands. `titles`: the
     /// proposal's new themes whose titles named what the notes left out said, titled again
     /// for the notes still going to them (so "Apply" opens them under the title previewed).
-    case proposalMovesDismissed(kind: NoteKind, notes: [String], titles: [ThemeTitle] = [])
+    /// `holding` false: the notes were hidden, not left out — nothing is held where it is
+    /// (a note shown again is placed like a new one), the moves only leave the proposal.
+    case proposalMovesDismissed(kind: NoteKind, notes: [String], titles: [ThemeTitle] = [], holding: Bool = true)
     /// The facilitator sent the summary to these addresses (one message each).
     case summarySendStarted(send: String, recipients: [String], appendix: Bool)
     /// The facilitator's words for the summary: its opening paragraph, a theme's sentence,

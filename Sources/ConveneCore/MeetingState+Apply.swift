@@ -196,8 +196,8 @@ extension MeetingState {
                 }
             }
             proposals[kind] = nil
-        case let .proposalMovesDismissed(kind, left, titles):
-            dismissMoves(of: kind, notes: Set(left))
+        case let .proposalMovesDismissed(kind, left, titles, holding):
+            dismissMoves(of: kind, notes: Set(left), holding: holding)
             retitleProposal(of: kind, titles)
         case let .regroupRecorded(kind, moves, byHand, removed, titles):
             // Recorded after its moves, so the split's own moves by hand do not count as later ones.

@@ -130,9 +130,12 @@ extension MeetingState {
     /// those that still receive notes but lose some, asked of the grouping (the model's
     /// titles, on the server), which keeps any title that still fits what is left.
     func proposalTitles(of kind: NoteKind, leavingOut out: Set<String>, regrouper: (any RegroupProposer)?) -> [ThemeTitle] {
-        guard let regrouper, var proposal = proposals[kind] else { return [] }
+        guard let regrouper, let standing = proposals[kind] else { return [] }
+        var proposal = standing
         let losing = Set(proposal.moves.filter { out.contains($0.note) }.compactMap(\.to))
-        proposal.moves.removeAll { out.contains($0.note) }
+        // Titled for the notes Apply would still move there (not those placed by hand, moved
+        // on or hidden since): a title for notes that never arrive would be rewritten at once.
+        proposal.moves.removeAll { out.contains($0.note) || !wouldApply($0, of: standing, kind: kind) }
         let targets = Set(proposal.moves.compactMap(\.to))
         proposal.newThemes.removeAll { !targets.contains($0.id) }
         let themes = Set(proposal.newThemes.map(\.id)).intersection(losing)
@@ -155,9 +158,10 @@ extension MeetingState {
     /// stays in Unsorted until a hand moves it (`heldUnsorted`: unlike after a dismissal of the
     /// whole proposal, the facilitator singled it out). A new theme no move goes to any more
     /// leaves the proposal, and a proposal with no move left is gone.
-    mutating func dismissMoves(of kind: NoteKind, notes out: Set<String>) {
+    /// `holding` false (the notes were hidden): the moves leave, nothing is held.
+    mutating func dismissMoves(of kind: NoteKind, notes out: Set<String>, holding: Bool = true) {
         guard var proposal = proposals[kind] else { return }
-        for move in proposal.moves where out.contains(move.note) {
+        for move in proposal.moves where holding && out.contains(move.note) {
             if let from = move.from, notes[move.note]?.theme == from { keptByDismissal[move.note] = from }
             if move.from == nil, let n = notes[move.note], n.theme == nil, !n.withdrawn { heldUnsorted.insert(move.note) }
         }

@@ -144,7 +144,8 @@ extension MeetingState {
             // department was hidden).
             if hidden, !note.hidden, proposals[note.kind]?.moves.contains(where: { $0.note == noteId }) == true {
                 d.events.append(.proposalMovesDismissed(kind: note.kind, notes: [noteId],
-                                                        titles: proposalTitles(of: note.kind, leavingOut: [noteId], regrouper: regrouper)))
+                                                        titles: proposalTitles(of: note.kind, leavingOut: [noteId], regrouper: regrouper),
+                                                        holding: false))
             }
         case let .createTheme(kind, label):
             guard orderedThemes(kind: kind).count < Limits.themesPerKind else {

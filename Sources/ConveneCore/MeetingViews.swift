@@ -195,7 +195,7 @@ extension MeetingState {
         case let .proposalResolved(kind, applied, _):
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("applied", .bool(applied))]
-        case let .proposalMovesDismissed(kind, notes, titles):
+        case let .proposalMovesDismissed(kind, notes, titles, _):
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("notes", .array(notes.map { .string($0) }))]
             if !titles.isEmpty { pairs.append(("titles", .array(titles.map { .object([("theme", .string($0.theme)), ("label", .string($0.label))]) }))) }

@@ -93,7 +93,7 @@ extension WallPlacementTests {
         apply(one.events)
         // Every forklift note left out: the title names nothing going there any more.
         let rest = try s.decide(.dismissProposal(kind: .opportunity, notes: ["n3", "n4", "n5"]), by: .facilitator, newSecret: "", regrouper: titler)
-        guard case let .proposalMovesDismissed(_, _, titles)? = rest.events.first else { return XCTFail("\(rest.events)") }
+        guard case let .proposalMovesDismissed(_, _, titles, _)? = rest.events.first else { return XCTFail("\(rest.events)") }
         XCTAssertEqual(titles.map(\.theme), ["p1"])
         let title = try XCTUnwrap(titles.first?.label)
         XCTAssertFalse(title.lowercased().contains("forklift"), title)
@@ -124,15 +124,24 @@ extension WallPlacementTests {
             moves: (0..<4).map { RegroupMove(note: "n\($0)", from: nil, to: "p1") }))])
         let hide = try s.decide(.hideNote(note: "n0", hidden: true), by: .facilitator, newSecret: "", regrouper: Titler(vectors: vectors(4, themes: 1)))
         XCTAssertEqual(hide.events.first, .noteHidden(note: "n0", hidden: true))
-        guard case let .proposalMovesDismissed(_, notes, titles)? = hide.events.last else { return XCTFail("\(hide.events)") }
+        guard case let .proposalMovesDismissed(_, notes, titles, holding)? = hide.events.last else { return XCTFail("\(hide.events)") }
         XCTAssertEqual(notes, ["n0"])
+        XCTAssertFalse(holding, "hidden, not left out: nothing is held")
         let title = try XCTUnwrap(titles.first { $0.theme == "p1" }?.label)
         XCTAssertFalse(title.lowercased().contains("planning") || title.lowercased().contains("dept"), title)
         apply(hide.events)
         XCTAssertEqual(s.proposals[.opportunity]?.moves.map(\.note), ["n1", "n2", "n3"])
         XCTAssertEqual(s.proposals[.opportunity]?.newThemes.map(\.label), [title])
-        // Shown again, nothing more happens to the proposal.
+        // Hiding says nothing about where the note belongs: nothing holds it in Unsorted, and
+        // shown again it is placed like a new note (the reviewer's find: it stayed there for good).
+        XCTAssertFalse(s.heldUnsorted.contains("n0"))
+        XCTAssertNil(s.keptByDismissal["n0"])
         let show = try s.decide(.hideNote(note: "n0", hidden: false), by: .facilitator, newSecret: "", regrouper: Titler(vectors: vectors(4, themes: 1)))
         XCTAssertEqual(show.events, [.noteHidden(note: "n0", hidden: false)])
+        apply(show.events)
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vectors(4, themes: 1), words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        XCTAssertEqual(wall.notes.first { $0.id == "n0" }?.pinned, false, "the grouping may place it")
+        let last = StoredEvent(meeting: "m", seq: 99, at: 99, event: hide.events.last!)
+        XCTAssertEqual(try StoredEvent(meeting: "m", seq: 99, storage: last.storageJSON()), last, "kept in the log")
     }
 }

@@ -29,7 +29,7 @@ final class RefusedConnectionsTests: XCTestCase {
     func testSocketsOverAnAddresssCapAreToldAsConnectionsNotWebSockets() {
         var r = RefusedConnections(maxConnections: 20_000)
         XCTAssertEqual(r.record(.addressSockets, from: "10.0.0.9", now: 0),
-                       "Refused a connection from 10.0.0.9: one address already holds 2000 open sockets (closed at once, before any request). Further refusals are summed up once a minute.")
+                       "Refused a connection from 10.0.0.9: one address already holds 3000 open sockets, or its IPv6 network 8000 (closed at once, before any request). Further refusals are summed up once a minute.")
         for i in 1...50 { _ = r.record(.addressSockets, from: "10.0.0.9", now: Double(i) / 10) }
         XCTAssertEqual(r.record(.addressSockets, from: "10.0.0.9", now: 60), "Refused 51 more connections in the last 60 s: 51 too many sockets from one address.")
     }

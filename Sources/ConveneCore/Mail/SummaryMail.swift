@@ -68,8 +68,10 @@ public enum SummaryMail {
     public static func subject(_ state: MeetingState, language: String? = nil, invited: Bool = false) -> String {
         if invited {
             // By the partnership's name when the title gives one, else by what it is.
+            // ("Launch of the Region X Partnership" names no partnership this way: the title
+            // is used only when, without its "launch", it ends on the word.)
             let name = senderName(state.info.title)
-            let partnership = !name.lowercased().contains("partnership")
+            let partnership = !name.lowercased().hasSuffix("partnership")
                 ? "the \(SummaryWording.inSentence(state.info.industry)) sector partnership in \(state.info.region)"
                 : name.lowercased().hasPrefix("the ") ? name : "the " + name
             return "An invitation to join \(partnership), with its launch meeting's summary"

@@ -243,7 +243,7 @@ extension MeetingHub {
         case let .proposalResolved(kind, applied, superseded) where !applied && !superseded:
             // A dismissal holds notes in place: a pass computed before it would offer them again.
             return kind
-        case let .proposalMovesDismissed(kind, _, _):
+        case let .proposalMovesDismissed(kind, _, _, _):
             // So does "Leave out" (an unsorted note left out is held in Unsorted): a pass
             // computed before it could file the note where the facilitator just said no to.
             return kind

@@ -55,7 +55,7 @@ struct RefusedConnections {
         case .serverFull: return "the server already holds as many connections as it allows (\(maxConnections))"
         case .addressFull: return "one address already holds \(WebServer.connectionsPerAddress) connections"
         case .otherSite: return "a page on another site tried to open it (its Origin is not this server's)"
-        case .addressSockets: return "one address already holds \(SocketsPerAddress.limit) open sockets (closed at once, before any request)"
+        case .addressSockets: return "one address already holds \(SocketsPerAddress.perAddress) open sockets, or its IPv6 network \(SocketsPerAddress.perNetwork) (closed at once, before any request)"
         }
     }
 

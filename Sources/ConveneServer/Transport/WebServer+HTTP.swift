@@ -18,9 +18,8 @@ extension WebServer {
             let accepted = user.assumingMemoryBound(to: lws_filter_network_conn_args.self).pointee
             let address = Self.numericAddress(accepted.cli_addr)
             if ClientSession.isLoopback(address) || address == config.trustedProxy { return 0 }
-            let counted = SocketsPerAddress.key(for: address)
-            guard sockets.admit(descriptor: accepted.accept_fd, address: counted) else {
-                if let line = refused.record(.addressSockets, from: counted, now: monotonicSeconds()) { Log.warning(line) }
+            guard sockets.admit(descriptor: accepted.accept_fd, address: address) else {
+                if let line = refused.record(.addressSockets, from: address, now: monotonicSeconds()) { Log.warning(line) }
                 return 1
             }
             return 0
