@@ -10,8 +10,8 @@ many of the flood's sockets the server kept, how long the phone and the wall too
 they failed), and the server's descriptors and peak memory.
 
 Usage (compare two builds side by side):
-  scripts/bench/socket_flood.py --bin .build/release/convene --sockets 19000
-  scripts/bench/socket_flood.py --bin /tmp/base/convene --sockets 19000
+  scripts/bench/socket_flood.py --bin .build/release/convene --sockets 19000 --server-files 10000
+  scripts/bench/socket_flood.py --bin /tmp/base/convene --sockets 19000 --server-files 10000
 """
 import argparse
 import json
@@ -72,6 +72,8 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build/release/convene"))
     ap.add_argument("--sockets", type=int, default=19000)
     ap.add_argument("--timeout", type=float, default=10)
+    ap.add_argument("--server-files", type=int, default=0,
+                    help="the server's limit on open files (0: as inherited); below the flood's size the flood reaches it")
     args = ap.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
@@ -84,10 +86,12 @@ def main():
     data = tempfile.mkdtemp(prefix="convene-flood-")
     out = subprocess.run([args.bin, "meeting", "create", "--title", "Flood test", "--industry", "Logistics",
                           "--region", "the Inland Port region", "--data", data], check=True, capture_output=True, text=True).stdout
-    code = re.search(r"code[=: ]+([A-Z0-9]{6})", out).group(1)
+    code = re.search(r"Join code:\s+(\S+)", out).group(1)
     server = subprocess.Popen([args.bin, "serve", "--port", str(port), "--data", data, "--static-dir",
                                os.path.join(ROOT, "web-static"), "--model-dir", os.path.join(ROOT, "models", "all-MiniLM-L6-v2")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=open(os.path.join(data, "server.log"), "w"),
+                              preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (args.server_files, args.server_files)))
+                              if args.server_files else None)
     held = []
     try:
         time.sleep(3)
@@ -115,6 +119,8 @@ def main():
         fds = len(os.listdir(f"/proc/{server.pid}/fd"))
         phone = visit(phone_host, port, code, "participant", args.timeout)
         wall = visit("127.0.0.1", port, code, "wall", args.timeout)
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited ({server.returncode}): " + open(os.path.join(data, "server.log")).read()[-2000:])
         status = open(f"/proc/{server.pid}/status").read()
         peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
         print(f"{args.bin}: flood of {len(held)} sockets from {other} opened in {opened:.1f} s; "
