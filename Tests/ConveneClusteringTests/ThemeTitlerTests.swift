@@ -212,6 +212,10 @@ final class ThemeTitlerTests: XCTestCase {
         let delivery = title(["last mile delivery demand in the new suburbs east of town", "same day delivery for the metro",
                               "delivery demand east of town keeps growing"]).lowercased()
         XCTAssertFalse(delivery.hasSuffix("east") || delivery.contains("east &") || delivery.contains("east,"), delivery)
+        // Nor on the meeting's setting, which every theme shares ("Inspections, county & renewal").
+        for word in ["county", "counties", "cities", "region", "town", "state"] {
+            XCTAssertTrue(ThemeTitler.endsWeakly(word), word)
+        }
     }
 
     func testATitleNeverEndsOnAWordTheNotesOnlyUseInFrontOfAnother() {
