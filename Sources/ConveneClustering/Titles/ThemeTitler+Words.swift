@@ -48,9 +48,12 @@ extension ThemeTitler {
         // walk-through's split left behind, from "suburbs east of town") ends badly.
         "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "eastern", "western",
         "northern", "southern", "midwest", "upstate", "downstate",
-        // The meeting's setting, which every theme shares: "County permits" starts well,
-        // "Inspections, county & renewal" and "Plant upgrades & cities" end on no topic.
+        // The meeting's setting, which every theme shares, and the room itself: "County
+        // permits" starts well, "Inspections, county & renewal", "Plant upgrades & cities" and
+        // "Sponsoring clearance & companies" end on no topic.
         "county", "counties", "city", "cities", "town", "towns", "area", "areas", "region", "regions", "state", "states",
+        "meeting", "meetings", "partnership", "sector", "industry", "industries", "company", "companies", "employer",
+        "employers",
     ]
 
     /// Small words a title may carry inside a phrase ("cost of living", "access to capital").
