@@ -12,6 +12,7 @@ let ctx = null; // { conn, run, say }
 let confirming = null; // { kind: 'merge' | 'remove', id, into?, keepNotes? } awaiting its second press
 let renaming = null;   // the record whose name and organization are being corrected
 let nominationId = null; // kept until acknowledged: a second press after a lost answer names nobody twice
+let editingNomination = null; // the id of the nomination the form corrects, if it does
 
 export function setupAttendees({ conn, run, say, draw }) {
   ctx = { conn, run, say, draw };
@@ -34,15 +35,41 @@ export function setupAttendees({ conn, run, say, draw }) {
     e.preventDefault();
     const name = $('fnom-name').value, organization = $('fnom-org').value;
     if (!name.trim() || !organization.trim()) return say('Give their name and organization.');
-    nominationId ??= randomId('nom-');
-    const command = { type: 'nominate', id: nominationId, name, organization };
+    const editing = editingNomination;
+    if (!editing) nominationId ??= randomId('nom-');
+    const command = { type: editing ? 'editNomination' : 'nominate', id: editing ?? nominationId, name, organization };
     if ($('fnom-contact').value.trim()) command.contact = $('fnom-contact').value;
     if ($('fnom-area').value) command.theme = $('fnom-area').value;
-    if (await run(command, `Added ${name} to the people to invite.`)) {
-      nominationId = null;
-      for (const id of ['fnom-name', 'fnom-org', 'fnom-contact']) $(id).value = '';
+    if (await run(command, editing ? `Saved the changes to ${name}.` : `Added ${name} to the people to invite.`)) {
+      if (!editing) nominationId = null;
+      stopEditingNomination();
     }
   });
+  $('fnom-cancel').addEventListener('click', () => { stopEditingNomination(); say('Nothing changed.', false); });
+}
+
+/** "Edit" on a nomination: the form below the table holds its name, organization, contact
+ *  and area, and saves them over it (who named them stays). A mistyped e-mail would
+ *  otherwise keep the summary from ever reaching them. */
+function editNomination(n) {
+  editingNomination = n.id;
+  $('fnom-name').value = n.name;
+  $('fnom-org').value = n.organization;
+  $('fnom-contact').value = n.contact || '';
+  $('fnom-area').value = n.theme || '';
+  setText($('fnom-heading'), `Correct ${n.name}`);
+  setText($('fnom-submit'), 'Save the changes');
+  $('fnom-cancel').hidden = false;
+  $('fnom-name').focus();
+}
+
+function stopEditingNomination() {
+  editingNomination = null;
+  for (const id of ['fnom-name', 'fnom-org', 'fnom-contact']) $(id).value = '';
+  $('fnom-area').value = '';
+  setText($('fnom-heading'), 'Name someone to invite');
+  setText($('fnom-submit'), 'Add to the people to invite');
+  $('fnom-cancel').hidden = true;
 }
 
 // ---- Attendees ----
@@ -265,8 +292,11 @@ export function renderCommitments(state) {
   show($('nominations-empty'), state.nominations.length === 0);
   syncChildren($('nominations'), state.nominations, (n) => n.id,
     (n) => h('tr', {}, h('td'), h('td'), h('td'), h('td'), h('td'),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', text: 'Remove',
-        onclick: () => ctx.run({ type: 'withdrawNomination', id: n.id }, 'Removed.') }))),
+      h('td', { class: 'row-buttons' },
+        h('button', { type: 'button', class: 'secondary edit-nomination', text: 'Edit',
+          onclick: () => editNomination(ctx.conn.state.nominations.find((x) => x.id === n.id) ?? n) }),
+        h('button', { type: 'button', class: 'secondary remove-nomination', text: 'Remove',
+          onclick: () => ctx.run({ type: 'withdrawNomination', id: n.id }, 'Removed.') }))),
     (tr, n) => {
       const cells = tr.children;
       setText(cells[0], n.name);
@@ -275,7 +305,8 @@ export function renderCommitments(state) {
       setText(cells[3], n.theme ? state.themes.find((t) => t.id === n.theme)?.label || '—' : 'The partnership as a whole');
       const by = n.nominatedBy === 'facilitator' ? 'Facilitator' : nameAndOrg(participant(state, n.nominatedBy)) || '—';
       setText(cells[4], by);
-      cells[5].firstChild.setAttribute('aria-label', `Remove ${n.name}`);
+      cells[5].querySelector('.edit-nomination').setAttribute('aria-label', `Edit ${n.name}`);
+      cells[5].querySelector('.remove-nomination').setAttribute('aria-label', `Remove ${n.name}`);
     });
 }
 

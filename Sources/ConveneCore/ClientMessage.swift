@@ -27,6 +27,9 @@ public enum Command: Equatable, Sendable {
     case unchampion(theme: String)
     case nominate(id: String, name: String, organization: String, contact: String?, theme: String?)
     case withdrawNomination(id: String)
+    /// The facilitator corrects someone named to invite (a mistyped e-mail would never reach
+    /// them); who named them stays as it was.
+    case editNomination(id: String, name: String, organization: String, contact: String?, theme: String?)
     // Facilitator
     case setPhase(Phase)
     case hideNote(note: String, hidden: Bool)

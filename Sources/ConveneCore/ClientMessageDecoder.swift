@@ -1,7 +1,7 @@
 /// Decodes one client message; every failure is a `CommandError` a person can read.
 public enum ClientMessageDecoder {
     public static let messageTypes = [
-        "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination",
+        "hello", "join", "post", "edit", "withdraw", "champion", "unchampion", "nominate", "withdrawNomination", "editNomination",
         "setPhase", "hideNote", "createTheme", "renameTheme", "moveNote", "mergeThemes", "splitTheme",
         "lockTheme", "deleteTheme", "spotlight", "showJoin", "addAttendee", "signUp", "mergeParticipants", "removeParticipant", "renameParticipant", "setNextSteps", "updateMeeting", "regroup", "splitByMeaning", "undoRegroup", "undoMerge", "applyProposal", "dismissProposal", "mergeSuggestions", "summary", "setOpening", "setSynthesis", "correctNote", "mailRecipients", "sendSummary", "ping",
         "listMeetings", "createMeeting",
@@ -75,15 +75,16 @@ public enum ClientMessageDecoder {
         case "withdraw": command = .withdraw(note: try f.clientId("note"))
         case "champion": command = .champion(theme: try f.clientId("theme"))
         case "unchampion": command = .unchampion(theme: try f.clientId("theme"))
-        case "nominate":
-            command = .nominate(
-                id: try f.clientId("id"),
-                name: try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters, oneLine: true),
-                organization: try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
-                                                  what: "their organization", max: Limits.organizationCharacters, oneLine: true),
-                contact: try TextRules.checkOptional(try f.optionalString("contact", max: Limits.maxMessageBytes),
-                                                     what: "their contact", max: Limits.contactCharacters, oneLine: true),
-                theme: try f.optionalClientId("theme"))
+        case "nominate", "editNomination":
+            let id = try f.clientId("id")
+            let name = try TextRules.check(try f.string("name", max: Limits.maxMessageBytes), what: "their name", max: Limits.nameCharacters, oneLine: true)
+            let organization = try TextRules.check(try f.string("organization", max: Limits.maxMessageBytes),
+                                                   what: "their organization", max: Limits.organizationCharacters, oneLine: true)
+            let contact = try TextRules.checkOptional(try f.optionalString("contact", max: Limits.maxMessageBytes),
+                                                      what: "their contact", max: Limits.contactCharacters, oneLine: true)
+            let theme = try f.optionalClientId("theme")
+            command = type == "nominate" ? .nominate(id: id, name: name, organization: organization, contact: contact, theme: theme)
+                : .editNomination(id: id, name: name, organization: organization, contact: contact, theme: theme)
         case "withdrawNomination": command = .withdrawNomination(id: try f.clientId("id"))
         case "setPhase":
             guard let phase = Phase(rawValue: try f.string("phase")) else {

@@ -91,39 +91,8 @@ extension MeetingState {
             if case .champion = command, !signed { d.events = [.championSigned(participant: pid, theme: themeId)] }
             if case .unchampion = command, signed { d.events = [.championWithdrawn(participant: pid, theme: themeId)] }
 
-        case let .nominate(id, name, organization, contact, themeId):
-            let by: String
-            switch actor {
-            case .participant(let pid):
-                by = pid
-                guard phase == .commitments || phase == .wrapUp else {
-                    throw CommandError(.phaseClosed, "Naming people to invite opens in the commitments phase.")
-                }
-            case .facilitator: by = "facilitator"
-            default: throw notJoined(actor)
-            }
-            if let existing = nominations[id] {
-                guard existing.nominatedBy == by else { throw CommandError(.conflict, "This nomination id is already used.") }
-                d.alreadyDoneAt = existing.seq
-                return d
-            }
-            if let themeId {
-                guard let t = themes[themeId], t.kind == .requirement else {
-                    throw CommandError(.notFound, "That strategy area no longer exists.")
-                }
-            }
-            guard nominations.values.filter({ $0.nominatedBy == by }).count < Limits.nominationsPerParticipant else {
-                throw CommandError(.limitReached, "You have named the most people one person can (\(Limits.nominationsPerParticipant)).")
-            }
-            d.events = [.nominated(Nomination(id: id, name: name, organization: organization, contact: contact,
-                                              theme: themeId, nominatedBy: by, seq: 0))]
-        case let .withdrawNomination(id):
-            guard let n = nominations[id] else { return d }   // already gone: nothing to do
-            if case .participant(let pid) = actor, n.nominatedBy != pid {
-                throw CommandError(.forbidden, "You can only withdraw people you named.")
-            }
-            if actor == .guest { throw notJoined(actor) }
-            d.events = [.nominationWithdrawn(id: id)]
+        case .nominate, .editNomination, .withdrawNomination:
+            return try decideNomination(command, by: actor)
 
         case let .setPhase(p):
             d.events = [.phaseChanged(p)]

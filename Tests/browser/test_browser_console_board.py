@@ -593,6 +593,25 @@ def test_on_behalf_of_people_without_a_phone_and_a_second_device_merged(screens,
     console.click(console.driver.find_element(By.CSS_SELECTOR, "#facilitator-nominate-form button[type=submit]"))
     console.wait(lambda: any(n[0] == "Sam Patel" and n[3] == "Permitting" and n[4] == "Facilitator" for n in console.nominations()),
                  "Sam among the people to invite")
+    # His e-mail was mistyped: "Edit" loads him into the form, and saving corrects him in place.
+    console.type_into("fnom-name", "Ana Ruiz")
+    console.type_into("fnom-org", "Valley Welding")
+    console.type_into("fnom-contact", "ana@valleywelding.exmaple")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#facilitator-nominate-form button[type=submit]"))
+    console.wait(lambda: any(n[0] == "Ana Ruiz" for n in console.nominations()), "Ana among the people to invite")
+    console.click(console.driver.find_element(By.CSS_SELECTOR, "#nominations button[aria-label='Edit Ana Ruiz']"))
+    assert console.js("return $('fnom-contact').value;") == "ana@valleywelding.exmaple"
+    assert console.js("return text($('fnom-submit'));") == "Save the changes"
+    console.js("$('fnom-contact').value = '';")
+    console.type_into("fnom-contact", "ana@valleywelding.example")
+    console.choose(console.by_id("fnom-area"), "Permitting")
+    viewport_shot(console, "a nomination corrected")
+    console.click(console.by_id("fnom-submit"))
+    console.wait(lambda: ("Ana Ruiz", "Valley Welding", "ana@valleywelding.example", "Permitting", "Facilitator") in console.nominations(),
+                 "Ana corrected in place")
+    assert [n[0] for n in console.nominations()] == ["Sam Patel", "Ana Ruiz"], console.nominations()
+    assert console.js("return text($('fnom-submit'));") == "Add to the people to invite", "the form names someone new again"
+    assert console.js("return $('fnom-name').value;") == ""
 
     # Karen appears twice: merge the tablet's record into the phone's, confirmed.
     people = [p for p in console.participants() if p[0] == "Karen Lee"]
