@@ -40,7 +40,12 @@ const rejected = []; // notes the server refused for good: shown so their text i
 const noteErrors = new Map(); // note id → {say, fixable}: the last error for that note (`say()`: in the page's words)
 
 const outbox = new Outbox(code, {
-  onChange: () => render(),
+  onChange: () => {
+    // "Saved on this phone…" holds only while something waits: once the outbox is empty the
+    // note has reached the wall (a walk-through's phone kept saying so, inviting a second post).
+    if (!outbox.list().length) setText($('post-saved'), '');
+    render();
+  },
   onRejected: (entry, err) => {
     rejected.push({ ...entry, reason: () => errorMessage(err) });
     // Said at the top too: the card with the note and its reason may be far down the page.
@@ -398,14 +403,23 @@ function renderCommitments(state) {
   });
 }
 
+/** How long a sign-up (or its withdrawal) stands before the same button may undo it. */
+const TOGGLE_SETTLE_MS = 1200;
+
 function createArea(area) {
   const button = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false' });
   button.addEventListener('click', async () => {
+    // A double tap is one tap: on a fast network the sign-up was acknowledged before the
+    // second tap landed, which then took the name off again — silently (a walk-through's
+    // champion ended up signed up for nothing). A change stands for a moment before the
+    // same button may undo it.
+    if (performance.now() - Number(button.dataset.changedAt || -Infinity) < TOGGLE_SETTLE_MS) return;
     const signed = button.getAttribute('aria-pressed') === 'true';
     button.disabled = true;
     setText($('champion-error'), '');
     try {
       await conn.send({ type: signed ? 'unchampion' : 'champion', theme: area.id });
+      button.dataset.changedAt = String(performance.now());
     } catch (err) {
       setText($('champion-error'), errorMessage(err));
     } finally {

@@ -265,7 +265,17 @@ def test_whole_meeting(screens, snapshot, settle, facilitator):
     console.wait(lambda: console.js("return !shown($('requirements-outside'));"), "the notice gone once it is back in its area")
     karen.wait(lambda: hidden_text in karen.areas()["Talent pipeline"]["notes"], "the note back in the phone's list")
     karen.champion("Talent pipeline")
-    karen.champion("Infrastructure")  # one person, two areas
+    # One person, two areas — the second by a double tap, which signs her up once and leaves
+    # her signed up (a walk-through's double tap took the name off again, silently).
+    karen.js("""
+        for (const li of document.querySelectorAll('#areas > li'))
+          if (text(li.querySelector('.area-label')) === 'Infrastructure') {
+            const b = li.querySelector('button');
+            b.click();
+            setTimeout(() => b.click(), 250);
+          }""")
+    time.sleep(1.5)
+    assert karen.areas()["Infrastructure"]["pressed"], "still signed up after a double tap"
     dana.champion("Talent pipeline")  # the community partner supports two areas
     dana.champion("Permitting and regulation")
     luis.nominate("Tom Ruiz", "Valley Welding", contact="tom@valleywelding.example", area="Talent pipeline")

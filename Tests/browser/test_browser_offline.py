@@ -72,6 +72,9 @@ def test_offline_note_is_delivered_exactly_once(screens, facilitator, snapshot, 
     assert OFFLINE not in wall_texts(wall)
     phone.set_offline(False)
     assert_delivered_once(phone, wall, snapshot, OFFLINE, note_id)
+    # Sent: the phone no longer says it is waiting (a walk-through's kept saying so, inviting
+    # the same note a second time).
+    phone.wait(lambda: phone.js("return text($('post-saved'));") == "", "the saved-offline line gone once the note is sent")
     phone.shot("offline-delivered")
 
     # ---- 2. Offline again; the page is reloaded before the network is back ----
