@@ -47,14 +47,17 @@ export function setWrappingText(el, text) {
   if (el.textContent === t) return;   // (a <wbr> adds no text)
   const pieces = [];
   const slashes = (s) => s.split(/(?<=\/)(?=\p{L})/u).flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
+  // An "&" stays with the word before it: a line never starts on it ("Data centers / & /
+  // transmission" in a walk-through's narrow column).
+  const ampersands = (s) => s.split(/(\S+ &)(?= |$)/).flatMap((part, i) => (i % 2 ? [h('span', { class: 'nobreak' }, part)] : slashes(part)));
   let last = 0;
   for (const m of t.matchAll(HYPHENATED)) {
     if (m[0].length > WHOLE_UP_TO) continue;
-    pieces.push(...slashes(t.slice(last, m.index)));
+    pieces.push(...ampersands(t.slice(last, m.index)));
     pieces.push(h('span', { class: 'nobreak' }, m[0]));
     last = m.index + m[0].length;
   }
-  pieces.push(...slashes(t.slice(last)));
+  pieces.push(...ampersands(t.slice(last)));
   el.replaceChildren(...pieces.filter((p) => p !== ''));
 }
 

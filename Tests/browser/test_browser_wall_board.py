@@ -109,6 +109,21 @@ def wall_layout(wall):
               }
               return words.every((n) => n <= 1);
             })(),
+            // No line of the title starts with "&" ("Data centers / & / transmission").
+            ampersandStartsALine: (() => {
+              const label = col.querySelector('.column-label');
+              const left = Math.min(...Array.from(label.getClientRects(), (r) => r.left));
+              const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const m of node.data.matchAll(/&/g)) {
+                  const r = document.createRange();
+                  r.setStart(node, m.index); r.setEnd(node, m.index + 1);
+                  const box = r.getClientRects()[0];
+                  if (box && box.left <= left + 2) return true;
+                }
+              }
+              return false;
+            })(),
             count: Number(text(col.querySelector('.count'))),
             more: more.hidden ? 0 : Number((text(more).match(/\\+(\\d+) more/) || [0, -1])[1]),
             notes: Array.from(col.querySelectorAll('.wall-note'), (li) => {
@@ -184,6 +199,7 @@ def test_long_titles_on_six_columns_are_read_whole(screens, facilitator):
         # still (down to 22 px) rather than broken mid-word ("partnershi|ps").
         assert c["titleWordsWhole"], f"a word of {c['label']!r} broken across lines at {c['titleSize']} px"
         assert c["titleSize"] >= 28, f"title {c['label']!r} at {c['titleSize']} px"
+        assert not c["ampersandStartsALine"], f"a line of {c['label']!r} starts with “&”"
     sizes = {c["label"]: c["titleSize"] for c in columns}
     assert sizes["Telehealth"] == 36, sizes
     assert min(sizes.values()) < 36, f"no title needed a smaller size: the test shows nothing ({sizes})"
