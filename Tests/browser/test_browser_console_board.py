@@ -278,6 +278,9 @@ def test_a_note_is_left_out_of_a_proposal_without_being_pinned(screens, server, 
     assert "press “Leave out”" in console.js("return text($('proposal-how'));")
     assert console.js("return $('selection-leave-out').hidden;"), "nothing selected: no Leave out"
     out = movers[0]
+    # The whole note and who wrote it, a mouse rest away (a card shows four lines).
+    title = console.note_item(out["text"]).find_element(By.CSS_SELECTOR, ".note-card").get_attribute("title")
+    assert title.startswith(out["text"] + "\n— ") and "Plant" in title, title
     console.click(console.note_item(out["text"]).find_element(By.CSS_SELECTOR, ".note-card"))
     console.wait_js("return shown($('selection-leave-out'));", message="Leave out offered for a card the proposal moves")
     viewport_shot(console, "a proposed card selected")
