@@ -127,6 +127,18 @@ final class SummaryPlainWordsTests: XCTestCase {
         XCTAssertTrue(own.contains("Community partner Dana (Dana Co, dana@college.example) offered to support “Worker supports: childcare, housing, transit”."), own)
     }
 
+    func testALongNoteIsQuotedToTheEndOfItsFirstThought() {
+        // A walk-through's suggestion quoted all 270 characters of this note.
+        let long = "Biggest opportunity: the whole region gets rebuilt electrically over 20 yrs - generation, transmission, "
+            + "storage, EV charging, data centers - and if we dont train people here the work goes to crews from out of state "
+            + "who leave when the job is done"
+        let sentence = SummaryWording.suggestedSynthesis([long]) ?? ""
+        XCTAssertEqual(sentence, "Notes here point to “Biggest opportunity: the whole region gets rebuilt electrically over 20 yrs…”.")
+        XCTAssertEqual(SummaryWording.shortened("Short notes stay whole"), "Short notes stay whole")
+        let unbroken = String(repeating: "word ", count: 40)
+        XCTAssertTrue(SummaryWording.shortened(unbroken).count <= SummaryWording.longestQuote + 1)
+    }
+
     func testTheSuggestedSentenceQuotesPointsNotDoubtsOrQuestions() {
         // "HOUSING", the question and "same as…" share the most words with the rest of the theme.
         let notes = ["honestly not sure what working together on housing looks like",

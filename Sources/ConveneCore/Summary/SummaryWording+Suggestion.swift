@@ -47,7 +47,32 @@ extension SummaryWording {
            (states[second] > 0) == (states[order[0]] > 0), english[second] >= english[order[0]] {
             chosen.append(second)
         }
-        return "Notes here point to " + list(chosen.map { "“\(cleaned[$0])”" }) + "."
+        return "Notes here point to " + list(chosen.map { "“\(shortened(cleaned[$0]))”" }) + "."
+    }
+
+    /// The longest quote a suggested sentence carries, in characters.
+    static let longestQuote = 120
+
+    /// A long note quoted up to the end of its first thought: the last sentence, clause or
+    /// dash break within `longestQuote` characters (or else the last word), then "…". A
+    /// walk-through's suggestion quoted a whole 270-character note.
+    static func shortened(_ quote: String) -> String {
+        guard quote.count > longestQuote else { return quote }
+        let head = Array(quote.prefix(longestQuote))
+        // The last place (40 characters in, at least) where a break begins.
+        func lastBreak(_ marks: [String]) -> Int? {
+            stride(from: head.count - 2, through: 40, by: -1).first { i in
+                marks.contains { mark in
+                    let m = Array(mark)
+                    return i + m.count <= head.count && Array(head[i..<(i + m.count)]) == m
+                }
+            }
+        }
+        // A sentence or a dash ends a thought before a comma does.
+        let cut = lastBreak([". ", "; ", " - ", " – ", " — ", ": "]) ?? lastBreak([", "]) ?? lastBreak([" "]) ?? head.count
+        var kept = String(head[..<cut])
+        while let last = kept.last, last.isWhitespace || ",;:-–—.".contains(last) { kept.removeLast() }
+        return kept + "…"
     }
 
     /// Two notes sharing this much of their words (shared ÷ all) say the same thing.
