@@ -569,12 +569,22 @@ function fitFollowUp() {
   // beside an empty cell of the areas' grid). The wall changes layout only for a clearly
   // larger type (a tenth), so that one more sign-up does not flip it back and forth.
   const both = shown($('areas-view')) && shown($('next-steps'));
-  const current = both && main.classList.contains('follow-up-side');
+  // What is on the wall, roughly: when the next steps appear (the wrap-up) or gain or lose a
+  // line, the layout is chosen afresh — the hysteresis is for sign-ups, not for a new wall (a
+  // walk-through's wrap-up kept the commitments' layout, its next steps in small type under
+  // the areas, where beside them they stood a tenth larger).
+  const context = [shown($('areas-view')), shown($('next-steps')), $('next-steps-list').children.length].join('/');
+  const fresh = main.dataset.followUpContext !== context;
+  main.dataset.followUpContext = context;
+  const current = both && !fresh && main.classList.contains('follow-up-side');
+  // The other layout must do better by this much (a hair under the gain counts: 0.8 + 0.1 is
+  // more than 0.9 in floating point).
+  const gain = fresh ? 0.001 : FOLLOW_UP_SCALE.switchGain - 1e-6;
   let best = null;
   for (const side of both ? [current, !current] : [false]) {
     main.classList.toggle('follow-up-side', side);
     const scale = largest(() => tall() && whole());
-    if (scale !== undefined && (best === null || scale >= best.scale + (side === current ? 0 : FOLLOW_UP_SCALE.switchGain))) {
+    if (scale !== undefined && (best === null || scale >= best.scale + gain)) {
       best = { side, scale };
     }
   }
