@@ -13,6 +13,7 @@ let confirming = null; // { kind: 'merge' | 'remove', id, into?, keepNotes? } aw
 let renaming = null;   // the record whose name and organization are being corrected
 let nominationId = null; // kept until acknowledged: a second press after a lost answer names nobody twice
 let editingNomination = null; // the id of the nomination the form corrects, if it does
+let areaChosen = false;       // the facilitator picked an area in the form while correcting
 
 export function setupAttendees({ conn, run, say, draw }) {
   ctx = { conn, run, say, draw };
@@ -39,13 +40,23 @@ export function setupAttendees({ conn, run, say, draw }) {
     if (!editing) nominationId ??= randomId('nom-');
     const command = { type: editing ? 'editNomination' : 'nominate', id: editing ?? nominationId, name, organization };
     if ($('fnom-contact').value.trim()) command.contact = $('fnom-contact').value;
-    if ($('fnom-area').value) command.theme = $('fnom-area').value;
-    if (await run(command, editing ? `Saved the changes to ${name}.` : `Added ${name} to the people to invite.`)) {
+    // Correcting someone without touching their area keeps the area they have now: a merge
+    // made meanwhile moved them, and the list may no longer hold the one loaded.
+    const current = editing && ctx.conn.state.nominations.find((n) => n.id === editing);
+    const area = editing && !areaChosen ? current?.theme ?? '' : $('fnom-area').value;
+    if (area) command.theme = area;
+    // The recipient list on screen was read before the correction: read again, it holds the
+    // new address (the old one would make the whole send refused).
+    const reload = editing && !$('mail-form').hidden;
+    if (await run(command, editing ? `Saved the changes to ${name}.${reload ? ' The list of recipients was read again.' : ''}` : `Added ${name} to the people to invite.`)) {
       if (!editing) nominationId = null;
-      stopEditingNomination();
+      // (Only the form that was sent: Edit pressed on someone else meanwhile stays loaded.)
+      if (editingNomination === editing) stopEditingNomination(editing);
+      if (reload) $('mail-recipients-button').click();
     }
   });
-  $('fnom-cancel').addEventListener('click', () => { stopEditingNomination(); say('Nothing changed.', false); });
+  $('fnom-area').addEventListener('change', () => { areaChosen = true; });
+  $('fnom-cancel').addEventListener('click', () => { stopEditingNomination(editingNomination); say('Nothing changed.', false); });
 }
 
 /** "Edit" on a nomination: the form below the table holds its name, organization, contact
@@ -53,6 +64,8 @@ export function setupAttendees({ conn, run, say, draw }) {
  *  otherwise keep the summary from ever reaching them. */
 function editNomination(n) {
   editingNomination = n.id;
+  areaChosen = false;
+  nominationId = null;   // a draft of someone new, not sent, is replaced by this correction
   $('fnom-name').value = n.name;
   $('fnom-org').value = n.organization;
   $('fnom-contact').value = n.contact || '';
@@ -63,13 +76,17 @@ function editNomination(n) {
   $('fnom-name').focus();
 }
 
-function stopEditingNomination() {
+/** Back to naming someone new; the keyboard goes back to the row that was being corrected. */
+function stopEditingNomination(id) {
   editingNomination = null;
-  for (const id of ['fnom-name', 'fnom-org', 'fnom-contact']) $(id).value = '';
+  areaChosen = false;
+  for (const field of ['fnom-name', 'fnom-org', 'fnom-contact']) $(field).value = '';
   $('fnom-area').value = '';
   setText($('fnom-heading'), 'Name someone to invite');
   setText($('fnom-submit'), 'Add to the people to invite');
   $('fnom-cancel').hidden = true;
+  const row = id && document.querySelector(`#nominations button.edit-nomination[data-id="${CSS.escape(id)}"]`);
+  if (row) row.focus();
 }
 
 // ---- Attendees ----
@@ -289,6 +306,15 @@ export function renderCommitments(state) {
   });
   setOptions($('fnom-area'), [['', 'The partnership as a whole'], ...areas.map((t) => [t.id, t.label])]);
 
+  // Removed (by a phone, or another console) while being corrected: the form keeps what was
+  // typed, and would name them anew.
+  if (editingNomination && !state.nominations.some((n) => n.id === editingNomination)) {
+    editingNomination = null;
+    setText($('fnom-heading'), 'Name someone to invite');
+    setText($('fnom-submit'), 'Add to the people to invite');
+    $('fnom-cancel').hidden = true;
+    ctx.say('The person you were correcting was removed from the people to invite meanwhile. Press “Add to the people to invite” to name them again.', false);
+  }
   show($('nominations-empty'), state.nominations.length === 0);
   syncChildren($('nominations'), state.nominations, (n) => n.id,
     (n) => h('tr', {}, h('td'), h('td'), h('td'), h('td'), h('td'),
@@ -306,6 +332,7 @@ export function renderCommitments(state) {
       const by = n.nominatedBy === 'facilitator' ? 'Facilitator' : nameAndOrg(participant(state, n.nominatedBy)) || '—';
       setText(cells[4], by);
       cells[5].querySelector('.edit-nomination').setAttribute('aria-label', `Edit ${n.name}`);
+      cells[5].querySelector('.edit-nomination').dataset.id = n.id;
       cells[5].querySelector('.remove-nomination').setAttribute('aria-label', `Remove ${n.name}`);
     });
 }

@@ -709,13 +709,8 @@ function updateNote(li, n, view) {
   const who = authorOf(view.state, n);
   const author = `${nameAndOrg(who)}${n.scribed ? ' · scribed' : ''}`;
   setText(li.querySelector('.author'), author);
-  // A card shows four lines of a note and the author on one: the whole of both when the
-  // mouse rests on it (selected, the card shows them too). A walk-through found no way to
-  // read a long note ("…generation,…") or a long organization.
-  const whole = `${n.text}\n— ${author}`;
-  if (card.title !== whole) card.title = whole;
   const flags = [n.role === 'partner' ? ROLE_NAMES.partner : '', n.hidden ? 'hidden' : '', n.edited ? 'edited' : ''].filter(Boolean);
-  // The card shows three lines of a long note; the tooltip has it whole.
+  // The card shows four lines of a long note; the tooltip has it whole (so does a selected card).
   card.title = `${n.text}\n— ${author}${flags.length ? ` · ${flags.join(', ')}` : ''}\nClick to select; drag to a theme to move it.`;
   // The console shows both: the author's words, and the summary's corrected text.
   const corrected = view.state.summaryEdits?.corrections?.[n.id];

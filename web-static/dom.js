@@ -48,14 +48,17 @@ export function setWrappingText(el, text) {
   const pieces = [];
   const slashes = (s) => s.split(/(?<=\/)(?=\p{L})/u).flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
   // An "&" stays with the word before it: a line never starts on it ("Data centers / & /
-  // transmission" in a walk-through's narrow column).
-  const ampersands = (s) => s.split(/(\S+ &)(?= |$)/).flatMap((part, i) => (i % 2 ? [h('span', { class: 'nobreak' }, part)] : slashes(part)));
+  // transmission" in a walk-through's narrow column). Only the word's last part joins it (after
+  // a slash or hyphen, and short): a long token kept whole could not wrap at all.
+  const ampersands = (s) => s.split(/((?<=^|[\s/-])[^\s/-]{1,16} &)(?= |$)/).flatMap((part, i) => (i % 2 ? [h('span', { class: 'nobreak' }, part)] : slashes(part)));
   let last = 0;
   for (const m of t.matchAll(HYPHENATED)) {
     if (m[0].length > WHOLE_UP_TO) continue;
     pieces.push(...ampersands(t.slice(last, m.index)));
-    pieces.push(h('span', { class: 'nobreak' }, m[0]));
-    last = m.index + m[0].length;
+    // A hyphenated word kept whole takes a following "&" with it too ("I-80 &").
+    const amp = /^ &(?= |$)/.test(t.slice(m.index + m[0].length)) ? ' &' : '';
+    pieces.push(h('span', { class: 'nobreak' }, m[0] + amp));
+    last = m.index + m[0].length + amp.length;
   }
   pieces.push(...ampersands(t.slice(last)));
   el.replaceChildren(...pieces.filter((p) => p !== ''));

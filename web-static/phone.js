@@ -420,6 +420,9 @@ function createArea(area) {
     try {
       await conn.send({ type: signed ? 'unchampion' : 'champion', theme: area.id });
       button.dataset.changedAt = String(performance.now());
+      // Said while it lasts: the button looks unavailable for that moment.
+      button.setAttribute('aria-disabled', 'true');
+      setTimeout(() => button.removeAttribute('aria-disabled'), TOGGLE_SETTLE_MS);
     } catch (err) {
       setText($('champion-error'), errorMessage(err));
     } finally {

@@ -108,7 +108,12 @@ function render() {
   if (showAreas) renderAreas(state);
   if (showSteps) renderNextSteps(state);
   if (showAreas || showSteps) fitFollowUp();
-  else $('wall-main').classList.remove('follow-up-side');   // the board, a spotlight: the whole width
+  else {
+    // The board, a spotlight: the whole width. The follow-up's layout is chosen afresh when
+    // it comes back (not held against a layout a spotlight took away).
+    $('wall-main').classList.remove('follow-up-side');
+    delete $('wall-main').dataset.followUpContext;
+  }
   tick();
   drawn = true;
 }

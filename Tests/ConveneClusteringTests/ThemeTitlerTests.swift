@@ -212,10 +212,17 @@ final class ThemeTitlerTests: XCTestCase {
         let delivery = title(["last mile delivery demand in the new suburbs east of town", "same day delivery for the metro",
                               "delivery demand east of town keeps growing"]).lowercased()
         XCTAssertFalse(delivery.hasSuffix("east") || delivery.contains("east &") || delivery.contains("east,"), delivery)
-        // Nor on the meeting's setting, which every theme shares ("Inspections, county & renewal").
-        for word in ["county", "counties", "cities", "region", "town", "state"] {
-            XCTAssertTrue(ThemeTitler.endsWeakly(word), word)
+        // The meeting's setting and the room are no item of a title alone ("Inspections, county
+        // & renewal", "Plant upgrades & cities"); a phrase may end on one ("Service area").
+        for word in ["county", "counties", "cities", "region", "town", "state", "companies", "employers"] {
+            XCTAssertTrue(ThemeTitler.settingWords.contains(word), word)
+            XCTAssertFalse(ThemeTitler.endsWeakly(word), word)
         }
+        let permits = title(["county permit renewal takes months", "permit renewal is slow", "the county inspections backlog",
+                             "inspections before renewal"]).lowercased()
+        XCTAssertFalse(permits.hasSuffix("county") || permits.contains("county &") || permits.contains("county,"), permits)
+        let area = title(["no bus in our service area", "service area too big for one crew", "crews cover a huge service area"]).lowercased()
+        XCTAssertTrue(area.contains("service area"), area)
     }
 
     func testATitleNeverEndsOnAWordTheNotesOnlyUseInFrontOfAnother() {

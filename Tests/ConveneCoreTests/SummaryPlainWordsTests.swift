@@ -135,6 +135,10 @@ final class SummaryPlainWordsTests: XCTestCase {
         let sentence = SummaryWording.suggestedSynthesis([long]) ?? ""
         XCTAssertEqual(sentence, "Notes here point to “Biggest opportunity: the whole region gets rebuilt electrically over 20 yrs…”.")
         XCTAssertEqual(SummaryWording.shortened("Short notes stay whole"), "Short notes stay whole")
+        // An abbreviation's full stop is no sentence's end.
+        let abbreviation = "Exports to the U.S. market and to Canada grow every year for our valley's growers and packers, "
+            + "and the new port makes shipping cheaper"
+        XCTAssertEqual(SummaryWording.shortened(abbreviation), "Exports to the U.S. market and to Canada grow every year for our valley's growers and packers…")
         let unbroken = String(repeating: "word ", count: 40)
         XCTAssertTrue(SummaryWording.shortened(unbroken).count <= SummaryWording.longestQuote + 1)
     }

@@ -48,12 +48,16 @@ extension ThemeTitler {
         // walk-through's split left behind, from "suburbs east of town") ends badly.
         "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "eastern", "western",
         "northern", "southern", "midwest", "upstate", "downstate",
-        // The meeting's setting, which every theme shares, and the room itself: "County
-        // permits" starts well, "Inspections, county & renewal", "Plant upgrades & cities" and
-        // "Sponsoring clearance & companies" end on no topic.
+    ]
+
+    /// The meeting's setting, which every theme shares, and the room itself: never a title's
+    /// item alone ("Inspections, county & renewal", "Plant upgrades & cities", "Sponsoring
+    /// clearance & companies"), though a phrase may end on one ("Service area", "Public
+    /// sector", "Small employers", "Inner city").
+    static let settingWords: Set<String> = [
         "county", "counties", "city", "cities", "town", "towns", "area", "areas", "region", "regions", "state", "states",
-        "meeting", "meetings", "partnership", "sector", "industry", "industries", "company", "companies", "employer",
-        "employers",
+        "meeting", "meetings", "partnership", "partnerships", "sector", "sectors", "industry", "industries", "company",
+        "companies", "employer", "employers",
     ]
 
     /// Small words a title may carry inside a phrase ("cost of living", "access to capital").

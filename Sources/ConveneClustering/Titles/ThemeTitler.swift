@@ -99,6 +99,7 @@ public enum ThemeTitler {
                     if length > 1 && breaks[start + length - 1] { break }
                     let run = Array(words[start..<(start + length)])
                     guard isEdge(run.first!.key), isEdge(run.last!.key), !endsWeakly(run.last!.key),
+                          length > 1 || !settingWords.contains(run.last!.key),
                           !vocabulary.verbs.contains(run.last!.key), !vocabulary.modifiers.contains(run.last!.key),
                           vocabulary.lexicon?.isAdverbNeverNoun(run.last!.key) != true,
                           vocabulary.lexicon?.isOnlyVerb(run.first!.key) != true, vocabulary.lexicon?.isOnlyVerb(run.last!.key) != true,

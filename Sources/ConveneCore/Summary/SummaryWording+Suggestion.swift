@@ -53,8 +53,8 @@ extension SummaryWording {
     /// The longest quote a suggested sentence carries, in characters.
     static let longestQuote = 120
 
-    /// A long note quoted up to the end of its first thought: the last sentence, clause or
-    /// dash break within `longestQuote` characters (or else the last word), then "…". A
+    /// A long note quoted up to the end of a thought: the last sentence, dash or colon break
+    /// within `longestQuote` characters (else the last comma, else the last word), then "…". A
     /// walk-through's suggestion quoted a whole 270-character note.
     static func shortened(_ quote: String) -> String {
         guard quote.count > longestQuote else { return quote }
@@ -64,12 +64,14 @@ extension SummaryWording {
             stride(from: head.count - 2, through: 40, by: -1).first { i in
                 marks.contains { mark in
                     let m = Array(mark)
-                    return i + m.count <= head.count && Array(head[i..<(i + m.count)]) == m
+                    guard i + m.count <= head.count, Array(head[i..<(i + m.count)]) == m else { return false }
+                    // A full stop after a capital is an abbreviation's ("the U.S. market").
+                    return mark != ". " || head[i - 1].isLowercase || head[i - 1].isNumber
                 }
             }
         }
         // A sentence or a dash ends a thought before a comma does.
-        let cut = lastBreak([". ", "; ", " - ", " – ", " — ", ": "]) ?? lastBreak([", "]) ?? lastBreak([" "]) ?? head.count
+        let cut = lastBreak([". ", "? ", "! ", "; ", " - ", " – ", " — ", ": "]) ?? lastBreak([", "]) ?? lastBreak([" "]) ?? head.count
         var kept = String(head[..<cut])
         while let last = kept.last, last.isWhitespace || ",;:-–—.".contains(last) { kept.removeLast() }
         return kept + "…"
