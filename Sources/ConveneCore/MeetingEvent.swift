@@ -160,6 +160,16 @@ public struct ThemeProposal: Equatable, Sendable {
         self.newThemes = newThemes; self.moves = moves; self.removedThemes = removedThemes; self.requested = requested
     }
 
+    /// The proposal without the moves `dropped` picks, and without the new themes no move
+    /// goes to any more (what a Leave out leaves, and what Apply would still open).
+    func dropping(movesWhere dropped: (RegroupMove) -> Bool) -> ThemeProposal {
+        var p = self
+        p.moves.removeAll(where: dropped)
+        let targets = Set(p.moves.compactMap(\.to))
+        p.newThemes.removeAll { !targets.contains($0.id) }
+        return p
+    }
+
     /// True when `other` offers the same thing (whenever it was offered): the grouping does not
     /// offer again what the console already shows — a new offer would change the proposal's
     /// name under the facilitator's hand for nothing.

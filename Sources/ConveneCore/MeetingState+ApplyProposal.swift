@@ -131,13 +131,10 @@ extension MeetingState {
     /// titles, on the server), which keeps any title that still fits what is left.
     func proposalTitles(of kind: NoteKind, leavingOut out: Set<String>, regrouper: (any RegroupProposer)?) -> [ThemeTitle] {
         guard let regrouper, let standing = proposals[kind] else { return [] }
-        var proposal = standing
-        let losing = Set(proposal.moves.filter { out.contains($0.note) }.compactMap(\.to))
+        let losing = Set(standing.moves.filter { out.contains($0.note) }.compactMap(\.to))
         // Titled for the notes Apply would still move there (not those placed by hand, moved
         // on or hidden since): a title for notes that never arrive would be rewritten at once.
-        proposal.moves.removeAll { out.contains($0.note) || !wouldApply($0, of: standing, kind: kind) }
-        let targets = Set(proposal.moves.compactMap(\.to))
-        proposal.newThemes.removeAll { !targets.contains($0.id) }
+        let proposal = standing.dropping { out.contains($0.note) || !wouldApply($0, of: standing, kind: kind) }
         let themes = Set(proposal.newThemes.map(\.id)).intersection(losing)
         guard !themes.isEmpty else { return [] }
         return regrouper.titles(of: themes, in: proposal, kind: kind, state: self)
@@ -160,14 +157,12 @@ extension MeetingState {
     /// leaves the proposal, and a proposal with no move left is gone.
     /// `holding` false (the notes were hidden): the moves leave, nothing is held.
     mutating func dismissMoves(of kind: NoteKind, notes out: Set<String>, holding: Bool = true) {
-        guard var proposal = proposals[kind] else { return }
-        for move in proposal.moves where holding && out.contains(move.note) {
+        guard let standing = proposals[kind] else { return }
+        for move in standing.moves where holding && out.contains(move.note) {
             if let from = move.from, notes[move.note]?.theme == from { keptByDismissal[move.note] = from }
             if move.from == nil, let n = notes[move.note], n.theme == nil, !n.withdrawn { heldUnsorted.insert(move.note) }
         }
-        proposal.moves.removeAll { out.contains($0.note) }
-        let targets = Set(proposal.moves.compactMap(\.to))
-        proposal.newThemes.removeAll { !targets.contains($0.id) }
+        let proposal = standing.dropping { out.contains($0.note) }
         proposals[kind] = proposal.moves.isEmpty ? nil : proposal
     }
 }

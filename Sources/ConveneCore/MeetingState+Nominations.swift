@@ -21,11 +21,7 @@ extension MeetingState {
                 d.alreadyDoneAt = existing.seq
                 return d
             }
-            if let themeId {
-                guard let t = themes[themeId], t.kind == .requirement else {
-                    throw CommandError(.notFound, "That strategy area no longer exists.")
-                }
-            }
+            try checkArea(themeId)
             guard nominations.values.filter({ $0.nominatedBy == by }).count < Limits.nominationsPerParticipant else {
                 throw CommandError(.limitReached, "You have named the most people one person can (\(Limits.nominationsPerParticipant)).")
             }
@@ -33,16 +29,13 @@ extension MeetingState {
                                               theme: themeId, nominatedBy: by, seq: 0))]
         case let .editNomination(id, name, organization, contact, themeId):
             guard let existing = nominations[id] else { throw CommandError(.notFound, "That person is no longer among those named to invite.") }
-            if let themeId {
-                guard let t = themes[themeId], t.kind == .requirement else {
-                    throw CommandError(.notFound, "That strategy area no longer exists.")
-                }
-            }
-            let edited = Nomination(id: id, name: name, organization: organization, contact: contact, theme: themeId,
-                                    nominatedBy: existing.nominatedBy, seq: 0)
-            // The same record again (`nominated` replaces it in place, keeping its order).
-            if edited.name != existing.name || edited.organization != existing.organization
-                || edited.contact != existing.contact || edited.theme != existing.theme {
+            try checkArea(themeId)
+            // The same record again (`nominated` replaces it in place, keeping its order and
+            // who named them); as stored, an event's nomination carries no sequence number.
+            var edited = existing
+            (edited.name, edited.organization, edited.contact, edited.theme) = (name, organization, contact, themeId)
+            if edited != existing {
+                edited.seq = 0
                 d.events = [.nominated(edited)]
             }
         case let .withdrawNomination(id):
@@ -56,5 +49,11 @@ extension MeetingState {
             break
         }
         return d
+    }
+
+    /// Someone is named for a strategy area that exists, or for the partnership as a whole (nil).
+    private func checkArea(_ themeId: String?) throws(CommandError) {
+        guard let themeId else { return }
+        guard let t = themes[themeId], t.kind == .requirement else { throw CommandError(.notFound, "That strategy area no longer exists.") }
     }
 }

@@ -198,7 +198,7 @@ extension MeetingState {
         case let .proposalMovesDismissed(kind, notes, titles, _):
             guard audience == .console else { return .object([("type", "proposal"), ("at", .int(stored.at))]) }
             pairs += [("kind", .string(kind.rawValue)), ("notes", .array(notes.map { .string($0) }))]
-            if !titles.isEmpty { pairs.append(("titles", .array(titles.map { .object([("theme", .string($0.theme)), ("label", .string($0.label))]) }))) }
+            if !titles.isEmpty { pairs.append(("titles", .array(titles.map(\.storageJSON)))) }
         case let .openingSet(text):
             // The summary's words are the facilitator's work in progress: console only.
             guard audience == .console else { return .object([("type", "summaryEdited"), ("at", .int(stored.at))]) }

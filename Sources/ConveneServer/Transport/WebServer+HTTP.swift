@@ -147,9 +147,12 @@ extension WebServer {
                 return false
             }
         }
-        guard ok else { return "" }
-        let address = string(fromCBuffer: text)
-        return address.hasPrefix("::ffff:") ? String(address.dropFirst(7)) : address
+        return ok ? unmapped(string(fromCBuffer: text)) : ""
+    }
+
+    /// An IPv4 client on a dual-stack socket as its IPv4 address ("::ffff:10.0.0.7" → "10.0.0.7").
+    nonisolated static func unmapped(_ address: String) -> String {
+        address.hasPrefix("::ffff:") ? String(address.dropFirst(7)) : address
     }
 
     /// The client's address: the peer's, or — only when the peer is the configured reverse
@@ -158,8 +161,7 @@ extension WebServer {
     func clientAddress(_ wsi: OpaquePointer) -> (address: String, secure: Bool) {
         var peer = [CChar](repeating: 0, count: 64)
         lws_get_peer_simple(wsi, &peer, peer.count)
-        var address = string(fromCBuffer: peer)
-        if address.hasPrefix("::ffff:") { address = String(address.dropFirst(7)) }   // an IPv4 client on a dual-stack socket
+        let address = Self.unmapped(string(fromCBuffer: peer))
         guard let proxy = config.trustedProxy, address == proxy else { return (address, false) }
         var forwarded = [CChar](repeating: 0, count: 256)
         let n = lws_hdr_copy(wsi, &forwarded, Int32(forwarded.count), WSI_TOKEN_X_FORWARDED_FOR)
