@@ -78,15 +78,20 @@ function editNomination(n) {
 
 /** Back to naming someone new; the keyboard goes back to the row that was being corrected. */
 function stopEditingNomination(id) {
-  editingNomination = null;
-  areaChosen = false;
   for (const field of ['fnom-name', 'fnom-org', 'fnom-contact']) $(field).value = '';
   $('fnom-area').value = '';
+  namingSomeoneNew();
+  const row = id && document.querySelector(`#nominations button.edit-nomination[data-id="${CSS.escape(id)}"]`);
+  if (row) row.focus();
+}
+
+/** The form names someone new again (what is typed in it stays). */
+function namingSomeoneNew() {
+  editingNomination = null;
+  areaChosen = false;
   setText($('fnom-heading'), 'Name someone to invite');
   setText($('fnom-submit'), 'Add to the people to invite');
   $('fnom-cancel').hidden = true;
-  const row = id && document.querySelector(`#nominations button.edit-nomination[data-id="${CSS.escape(id)}"]`);
-  if (row) row.focus();
 }
 
 // ---- Attendees ----
@@ -309,10 +314,7 @@ export function renderCommitments(state) {
   // Removed (by a phone, or another console) while being corrected: the form keeps what was
   // typed, and would name them anew.
   if (editingNomination && !state.nominations.some((n) => n.id === editingNomination)) {
-    editingNomination = null;
-    setText($('fnom-heading'), 'Name someone to invite');
-    setText($('fnom-submit'), 'Add to the people to invite');
-    $('fnom-cancel').hidden = true;
+    namingSomeoneNew();
     ctx.say('The person you were correcting was removed from the people to invite meanwhile. Press “Add to the people to invite” to name them again.', false);
   }
   show($('nominations-empty'), state.nominations.length === 0);

@@ -412,15 +412,13 @@ function createArea(area) {
     // A double tap is one tap: on a fast network the sign-up was acknowledged before the
     // second tap landed, which then took the name off again — silently (a walk-through's
     // champion ended up signed up for nothing). A change stands for a moment before the
-    // same button may undo it.
-    if (performance.now() - Number(button.dataset.changedAt || -Infinity) < TOGGLE_SETTLE_MS) return;
+    // same button may undo it (and looks unavailable for that moment).
+    if (button.getAttribute('aria-disabled') === 'true') return;
     const signed = button.getAttribute('aria-pressed') === 'true';
     button.disabled = true;
     setText($('champion-error'), '');
     try {
       await conn.send({ type: signed ? 'unchampion' : 'champion', theme: area.id });
-      button.dataset.changedAt = String(performance.now());
-      // Said while it lasts: the button looks unavailable for that moment.
       button.setAttribute('aria-disabled', 'true');
       setTimeout(() => button.removeAttribute('aria-disabled'), TOGGLE_SETTLE_MS);
     } catch (err) {

@@ -524,6 +524,18 @@ def post_welders_and_broadband(server):
     return console, phone
 
 
+def split_the_largest_column(server):
+    """The welders-and-broadband wall, its largest column split by meaning as a preview.
+    Returns the console, the snapshot before the split, the column and the proposal."""
+    console, _ = post_welders_and_broadband(server)
+    snap = console_for(server).welcome["snapshot"]
+    held = {t["id"]: [n["id"] for n in snap["notes"] if n["theme"] == t["id"]] for t in snap["themes"]}
+    column = max(held, key=lambda t: len(held[t]))
+    reply = console.command({"type": "splitByMeaning", "theme": column})
+    assert reply["type"] == "ack" and reply["proposal"] is True, reply
+    return console, snap, column, console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+
+
 def test_split_by_meaning_is_a_preview_that_stands_until_the_facilitator_decides(server):
     """The console's "Split" on a column: the clustering proposes which of its notes leave
     for a new theme. Nothing moves until the facilitator applies it, notes arriving meanwhile
@@ -593,13 +605,7 @@ def test_a_requested_split_survives_a_restart_and_applied_is_the_facilitators_ow
     restarts and notes arrive, and applied, its notes are pinned in the new theme like notes
     split off by hand, so the grouping never offers to fold them back; undoing the split
     frees them again."""
-    console, phone = post_welders_and_broadband(server)
-    snap = console_for(server).welcome["snapshot"]
-    held = {t["id"]: [n["id"] for n in snap["notes"] if n["theme"] == t["id"]] for t in snap["themes"]}
-    column = max(held, key=lambda t: len(held[t]))
-    reply = console.command({"type": "splitByMeaning", "theme": column})
-    assert reply["type"] == "ack" and reply["proposal"] is True, reply
-    proposal = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    console, snap, column, proposal = split_the_largest_column(server)
     assert proposal["requested"] == "split" and proposal["theme"] == column, proposal
 
     server.kill()
@@ -719,13 +725,7 @@ def test_leaving_out_the_notes_a_proposals_title_named_retitles_its_new_theme(se
     theme opened under the preview's title, which named what the left-out notes said, and
     was renamed a moment later. Now the console's preview shows the new title as soon as the
     notes are left out, and the theme opens under it and keeps it."""
-    console, phone = post_welders_and_broadband(server)
-    snap = console_for(server).welcome["snapshot"]
-    held = {t["id"]: [n["id"] for n in snap["notes"] if n["theme"] == t["id"]] for t in snap["themes"]}
-    column = max(held, key=lambda t: len(held[t]))
-    reply = console.command({"type": "splitByMeaning", "theme": column})
-    assert reply["type"] == "ack" and reply["proposal"] is True, reply
-    proposal = console_for(server).welcome["snapshot"]["proposals"]["opportunity"]
+    console, snap, column, proposal = split_the_largest_column(server)
     title = proposal["newThemes"][0]["label"]
     texts = {n["id"]: n["text"].lower() for n in snap["notes"]}
 
