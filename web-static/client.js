@@ -132,6 +132,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
   code = normalizeCode(code);
   let ws = null;
   let ready = false; // welcomed: commands may be sent
+  let headAtWelcome = 0; // the meeting's seq when welcomed: a replay has caught up once the state reaches it
   let stopped = false;
   let everWelcomed = false;
   const stateKey = `convene.state.${code}`;
@@ -243,6 +244,7 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     clearTimeout(welcomeTimer);
     welcomeTimer = null;
     helloReq = null;
+    headAtWelcome = typeof m.seq === 'number' ? m.seq : 0;
     if (typeof m.serverTime === 'number') clockOffset = m.serverTime - Date.now();
     if (m.mode === 'snapshot' || !state) {
       state = fromSnapshot(m.snapshot || {}, m.seq, { console: client === 'console' });
@@ -374,6 +376,10 @@ export function connect({ code, client, key, remember = false, onWelcome, onEven
     },
     get connected() {
       return ready;
+    },
+    /** Connected, and a replay's events have all arrived: the state is the meeting as it is now. */
+    get caughtUp() {
+      return ready && !!state && state.seq >= headAtWelcome;
     },
     /** Sends a command; resolves with its `ack`, rejects with a ServerError. */
     send(command) {

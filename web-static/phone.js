@@ -209,8 +209,9 @@ function keepDraft() {
 }
 function restoreDraft(kind) {
   // Only once the server has said which round this is: a page reloaded on its remembered
-  // state would offer an opportunity typed before the room moved on to requirements.
-  if (draftRestored || noteText.value || !conn.connected) return;
+  // state would offer an opportunity typed before the room moved on to requirements, and so
+  // would a replay's welcome before the events it brings have arrived.
+  if (draftRestored || noteText.value || !conn.caughtUp) return;
   draftRestored = true;
   const draft = storage.getJSON(draftKey, null);
   if (draft?.kind === kind && typeof draft.text === 'string') {
