@@ -207,8 +207,11 @@ function renderBoard(state, kind) {
     arrived.push(...syncChildren(col.querySelector('.notes'), c.notes, (n) => n.id, createNote, updateNote));
   });
   board.dataset.columns = String(columns.length);
+  board.style.zoom = '';
   widenForTitles(board);
+  keepColumnsOnScreen(board);
   fitTitles(Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label')));
+  matchUnsortedTitle(board);
   // Words let go at an earlier draw are kept whole again: the sizes may have changed since.
   for (const span of board.querySelectorAll('.wall-note .released')) span.classList.replace('released', 'nobreak');
   fitNotes(board, Array.from(board.querySelectorAll('.column')));
@@ -258,6 +261,21 @@ function widenForTitles(board) {
 let measureCanvas = null;
 const WIDENED_UP_TO = 6;
 
+/** Every column on the screen, whatever the projector: when the row cannot hold the columns'
+ *  least widths (160 px a theme, 210 px for Unsorted, a title's longest word), the board is
+ *  laid out as on a wider screen and shown smaller, all of it alike. On a 1024 px projector,
+ *  five themes and Unsorted already needed more than the row, and the last columns (Unsorted
+ *  among them) were off the picture; squeezed instead, every word broke mid-way. */
+function keepColumnsOnScreen(board) {
+  const cols = Array.from(board.querySelectorAll('.column'));
+  if (!cols.length) return;
+  const gaps = parseFloat(getComputedStyle(board).columnGap) || 0;
+  const padding = parseFloat(getComputedStyle(board).paddingLeft) + parseFloat(getComputedStyle(board).paddingRight);
+  const room = board.clientWidth - padding;
+  const needed = cols.reduce((sum, col) => sum + (parseFloat(getComputedStyle(col).minWidth) || 0), 0) + gaps * (cols.length - 1);
+  if (needed > room) board.style.zoom = String(Math.floor((room / needed) * 1000) / 1000);
+}
+
 function fitTitles(labels) {
   for (const label of labels) {
     const head = label.closest('.column-head');
@@ -269,6 +287,18 @@ function fitTitles(labels) {
       fitTitle(label);
     }
   }
+}
+
+/** "Not yet in a theme" is a holding place: never in larger type than the themes' titles (on a
+ *  1024 px projector the titles stepped down to 18 px while it stayed at 28 px, the loudest
+ *  words on the wall). */
+function matchUnsortedTitle(board) {
+  const label = board.querySelector('.column.unsorted .column-label');
+  if (!label) return;
+  label.style.fontSize = '';
+  const sizes = Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label'), (l) => parseFloat(getComputedStyle(l).fontSize));
+  const own = parseFloat(getComputedStyle(label).fontSize);
+  if (sizes.length && Math.min(...sizes) < own) label.style.fontSize = `${Math.min(...sizes)}px`;
 }
 
 /** Fits one title; false when a word of it is still wider than its box at the smallest size. */

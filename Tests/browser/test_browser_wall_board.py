@@ -229,6 +229,35 @@ def test_a_word_wider_than_its_column_makes_the_title_smaller_not_broken(screens
     wall.shot("seven columns, long words")
 
 
+def test_on_a_small_projector_every_column_is_on_the_picture_and_unsorted_no_louder(screens, facilitator):
+    """A 1024×768 projector and seven themes with long words: every column is on the picture
+    (the columns' least widths ran the last two off its right edge), the titles step down
+    below 28 px, and "Not yet in a theme" steps down with them (it stayed at 28 px, the
+    loudest words on the wall, on a 1024 px screenshot)."""
+    themes = dict(LONG_TITLES)
+    themes.pop("Telehealth")
+    themes["Navy shipbuilding & biomanufacturing"] = THEMES["Automation and tooling"][4:]
+    themes["Telehealth"] = THEMES["Drones and aerospace"][4:]
+    fill_wall(facilitator, themes)
+    facilitator("post", id="parked", kind="opportunity", text="good meeting so far",
+                scribe={"name": "Employer 9", "organization": "Shop 9", "role": "employer"})
+    facilitator("moveNote", note="parked", theme=None)
+    wall = screens.wall()
+    wall.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False})
+    wall.js("window.dispatchEvent(new Event('resize'));")
+    wall.wait(lambda: len(wall.columns() or []) == 8 and wall.js("return innerWidth;") == 1024, "seven themes and Unsorted at 1024 px")
+    columns = wall_layout(wall)
+    # Every column on the picture: five themes and Unsorted already ran off a 1024 px row.
+    right = wall.js("return Math.max(...Array.from(document.querySelectorAll('.column'), (c) => c.getBoundingClientRect().right));")
+    assert right <= 1024, f"a column ends at {right} px, off the 1024 px picture"
+    titles = [c["titleSize"] for c in columns if c["label"] != "Not yet in a theme"]
+    parked = next(c for c in columns if c["label"] == "Not yet in a theme")
+    assert min(titles) < 28, f"no title stepped below 28 px: the test shows nothing ({titles})"
+    assert parked["titleSize"] <= min(titles), (parked["titleSize"], titles)
+    assert not parked["titleCut"] and parked["titleWordsWhole"], parked
+    wall.shot("1024x768, Unsorted with the titles")
+
+
 # A walk-through's opportunities wall: a three-note column beside seven- and six-note ones.
 HOME_CARE_WALL = {
     "In-home care & Medicaid": ["Baby boomers aging in place - huge growth in demand for in-home care over next 10 yrs",
