@@ -45,7 +45,7 @@ public enum WallPlacement {
     public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping,
                              retitling: Set<String> = [], confirming: WantedMoves = WantedMoves(), settling: Bool = false,
                              titlesAtPause: Bool = true) -> Pass {
-        var wall = base
+        var wall = base.holdingNamedThemes()
         var ids = IdentifierSource(next: nextNumber)
         var changes: [WallChange] = []
         var touched = Set<String>()
@@ -144,7 +144,7 @@ public enum WallPlacement {
     /// `retitling` false: titles stay as they are (the wall is missing notes whose vectors are
     /// still being computed, after a restart: a title's words may be in those).
     public static func afterCorrection(wall: Wall, engine: MeetingGrouping, retitling: Bool = true) -> Pass {
-        let step = engine.afterCorrection(wall)
+        let step = engine.afterCorrection(wall.holdingNamedThemes())
         var after = wall
         after.apply(step.changes)
         // An automatic theme the correction left empty leaves, as after any pass (a console kept

@@ -184,6 +184,32 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertEqual(WallPlacement.proposalEvents(kind: .opportunity, pass: WallPlacement.Pass(), standing: s.proposals[.opportunity]), [])
     }
 
+    func testNotesLeftInAThemeTheFacilitatorNamedAreNotProposedElsewhere() throws {
+        // A walk-through's facilitator renamed every column and moved the notes they disagreed
+        // with; once the room was quiet, a proposal offered to move six of the rest, all wrongly.
+        let texts = (0..<12).map { "note \($0)" }
+        var s = state(notes: texts)
+        func apply(_ events: [MeetingEvent]) {
+            for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
+        }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let vs = vectors(12, themes: 2)
+        func wall() -> Wall {
+            WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        }
+        let engine = MeetingGrouping()
+        XCTAssertNotNil(WallPlacement.place(arriving: [], onto: wall(), nextNumber: 5, engine: engine, settling: true).proposal,
+                        "an automatic theme of two clear groups: the room's pause offers to split it")
+        apply([.themeRenamed(theme: "t1", label: "Drones and everything else", byHand: true)])
+        // Named by the facilitator, with its notes left in it: neither the room's pause nor the
+        // pause after a correction offers to move them.
+        XCTAssertNil(WallPlacement.place(arriving: [], onto: wall(), nextNumber: 5, engine: engine, settling: true).proposal)
+        XCTAssertNil(WallPlacement.afterCorrection(wall: wall(), engine: engine).proposal)
+        // The facilitator's own "Regroup" still looks at them afresh.
+        XCTAssertNotNil(WallPlacement.regroupProposal(wall: wall(), engine: engine))
+    }
+
     /// Twelve notes of two clear groups, all in one automatic theme, in a logged meeting, with
     /// the proposal the engine makes to split them offered: where the dismissal and the undo
     /// tests start.

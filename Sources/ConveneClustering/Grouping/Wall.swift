@@ -105,6 +105,24 @@ public struct Wall: Sendable {
         return wall
     }
 
+    /// The wall as the grouping's own passes see it (not the facilitator's "regroup"): a note
+    /// the engine placed in a theme the facilitator has named is held there, as after a
+    /// dismissed proposal — naming a column and leaving its notes in it is the facilitator's
+    /// say-so. A walk-through's facilitator renamed every column and moved the notes they
+    /// disagreed with; once the room was quiet, a proposal offered to move six of the rest,
+    /// all wrongly (the engine's moves after a correction are mostly wrong: BENCHMARKS.md,
+    /// "A corrected note teaches its look-alikes"). (Notes arriving in a pass are not on the
+    /// wall given here yet: the pass may still place them anywhere.)
+    public func holdingNamedThemes() -> Wall {
+        let named = Set(themes.filter(\.labelByHand).map(\.id))
+        guard !named.isEmpty else { return self }
+        var wall = self
+        for i in wall.notes.indices {
+            if let t = wall.notes[i].theme, named.contains(t) { wall.notes[i].keptByFacilitator = true }
+        }
+        return wall
+    }
+
     /// Facilitator moves: the note leaves its theme by hand and stays where it is put.
     public mutating func moveByHand(_ note: String, to theme: String?) {
         guard let i = notes.firstIndex(where: { $0.id == note }) else { return }
