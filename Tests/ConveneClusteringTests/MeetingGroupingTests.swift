@@ -375,7 +375,9 @@ final class MeetingGroupingTests: XCTestCase {
                      "Gracias por organizar esta reunión", "thx everyone for coming", "thanks all for joining",
                      // A vote for another note (a walk-through's were filed in themes).
                      "+1 to the hospital comment", "same as above re wages", "agree with Maria's point about childcare",
-                     "me too re the bus comment", "lo mismo que arriba"] {
+                     "me too re the bus comment", "lo mismo que arriba",
+                     // The room's food (a walk-through's was filed under an area, in its title).
+                     "who's bringing lunch lol", "pizza for lunch!! 🍕"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
@@ -390,7 +392,8 @@ final class MeetingGroupingTests: XCTestCase {
                      "Necesitamos organizar el transporte para los trabajadores",
                      "same problem with welders here", "agree with the comment above, we also need welders", "1 welder left, same as last year",
                      "Second chance hiring for people with previous convictions", "+10 years experience required re insurance",
-                     "same-day delivery for previous customers", "echo chamber marketing, as mentioned"] {
+                     "same-day delivery for previous customers", "echo chamber marketing, as mentioned",
+                     "school lunch program needs local produce", "breakfast for night shift workers"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }
