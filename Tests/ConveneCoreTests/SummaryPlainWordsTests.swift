@@ -278,11 +278,18 @@ final class SummaryPlainWordsTests: XCTestCase {
         let talent = m.theme(.requirement, "Talent: apprenticeships & remote hiring")
         try m.run(.post(id: "r1", kind: nil, text: "shared apprenticeship across MSPs", scribed: nil), as: .participant(dana))
         try m.run(.moveNote(note: "r1", theme: talent), as: .facilitator)
+        // Beside it, a title without a colon is dashed too: one summary, one way (a walk-through's
+        // read "**Compete for talent: pay, housing** — …" among "**Label:** …" as a slip).
+        let housing = m.theme(.requirement, "Housing near the plants")
+        try m.run(.post(id: "r2", kind: nil, text: "rentals for new hires near the plant", scribed: nil), as: .participant(dana))
+        try m.run(.moveNote(note: "r2", theme: housing), as: .facilitator)
         m.phase(.commitments)
         try m.run(.champion(theme: talent), as: .participant(dana))
+        try m.run(.champion(theme: housing), as: .participant(dana))
         let text = SummaryRenderer.render(MeetingSummary(m.state), as: .text, jsonSerializer: { JSONCodec.serializeString($0) })
         XCTAssertTrue(text.contains("Talent: apprenticeships & remote hiring — "), text)
-        XCTAssertFalse(text.contains("hiring:"), text)
+        XCTAssertTrue(text.contains("Housing near the plants — "), text)
+        XCTAssertFalse(text.contains("hiring:") || text.contains("plants:"), text)
         XCTAssertTrue(text.contains("Dana Kowalski (Keystone Managed IT [MSP])"), text)
     }
 

@@ -35,12 +35,14 @@ struct SummaryDocument {
         }
         blocks.append(.paragraph([Run(text: s.opening)]))
 
+        // A title with a colon of its own is followed by a dash ("Talent: apprenticeships &
+        // remote hiring: Notes here…" read as three parts in a walk-through's summary), and then
+        // every title of the summary is: one dashed among colons read as a slip in another's.
+        let dashed = (s.opportunities + s.areas).contains { $0.label.contains(":") }
         func titled(_ g: MeetingSummary.Group, extra: String = "") -> [Run] {
             let sentence = [g.synthesis.map(W.ended), extra.isEmpty ? nil : extra].compactMap { $0 }.joined(separator: " ")
-            // A title with a colon of its own is followed by a dash ("Talent: apprenticeships &
-            // remote hiring: Notes here…" read as three parts in a walk-through's summary).
             guard !sentence.isEmpty else { return [Run(text: g.label, strong: true)] }
-            return g.label.contains(":") ? [Run(text: g.label, strong: true), Run(text: " — " + sentence)]
+            return dashed ? [Run(text: g.label, strong: true), Run(text: " — " + sentence)]
                 : [Run(text: g.label + ":", strong: true), Run(text: " " + sentence)]
         }
 
