@@ -110,13 +110,20 @@ export function setupSummary(run, getState, say) {
     // (a walk-through's second chair signed letters nobody sent them).
     const participants = getState().participants || [];
     const notAsked = participants.filter((p) => !mailed.has((p.email || '').trim().toLowerCase()));
+    // Said apart: no address at all, or an address without "Send me the meeting summary" ticked
+    // (a walk-through's list said both "did not ask", and the convener could not tell whom
+    // they may still write to).
+    const named = (list) => list.map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`).join('; ');
+    const noAddress = notAsked.filter((p) => !(p.email || '').trim());
+    const unticked = notAsked.filter((p) => (p.email || '').trim());
     const plain = (s) => (s || '').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
     const joined = new Set(participants.map((p) => plain(p.name)));
     const chairsAway = (getState().meeting?.chairs || []).map((c) => c.split(/[(,]/)[0].trim())
       .filter((c) => c && !joined.has(plain(c)));
     setText($('mail-not-asked'), [
-      notAsked.length ? `Not on the list, as ${notAsked.length === 1 ? 'this attendee' : `these ${notAsked.length} attendees`} did not ask for the summary by e-mail — share it with them another way: `
-        + notAsked.map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`).join('; ') + '.' : '',
+      notAsked.length ? `Not on the list — share the summary with ${notAsked.length === 1 ? 'this attendee' : `these ${notAsked.length} attendees`} another way.` : '',
+      noAddress.length ? `No e-mail address given: ${named(noAddress)}.` : '',
+      unticked.length ? `An address given, but “Send me the meeting summary” not ticked: ${named(unticked)}.` : '',
       chairsAway.length ? `The letters are signed by ${chairsAway.length === 1 ? 'a chair' : 'chairs'} who did not join from a phone, and so ${chairsAway.length === 1 ? 'gets' : 'get'} none: ${chairsAway.join('; ')}.` : '',
     ].filter(Boolean).join(' '));
     show($('mail-not-asked'), notAsked.length > 0 || chairsAway.length > 0);

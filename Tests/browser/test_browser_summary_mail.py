@@ -47,6 +47,8 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     phone.join("Karen Lee", "Acme Machining", email="karen@acme.example", consent=True)
     # Someone who took part without asking for the summary by e-mail.
     facilitator("addAttendee", name="Luis Ortega", organization="Bytewise Software", role="employer", consent=False)
+    # And someone who gave an address without asking for the summary: told apart from Luis.
+    facilitator("addAttendee", name="Kevin O'Neal", organization="Delta Co-op", role="employer", email="kevin@delta.example", consent=False)
     # Two chairs sign the letters; one never joined from a phone.
     facilitator("updateMeeting", chairs=["Karen Lee", "Marcus Oyelaran (Harbor Grill)"])
     facilitator("setPhase", phase="opportunities")
@@ -76,9 +78,9 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     assert console.js("return shown($('mail-not-reached')) && text($('mail-not-reached'));") == (
         "No e-mail address for one person named to invite — reach them another way: Jorge Medina (Basin Pipe), 555-0142.")
     assert console.js("return shown($('mail-not-asked')) && text($('mail-not-asked'));") == (
-        "Not on the list, as this attendee did not ask for the summary by e-mail — share it with them another way: "
-        "Luis Ortega (Bytewise Software). The letters are signed by a chair who did not join from a phone, and so gets none: "
-        "Marcus Oyelaran.")
+        "Not on the list — share the summary with these 2 attendees another way. No e-mail address given: Luis Ortega "
+        "(Bytewise Software). An address given, but “Send me the meeting summary” not ticked: Kevin O'Neal (Delta Co-op). "
+        "The letters are signed by a chair who did not join from a phone, and so gets none: Marcus Oyelaran.")
     console.shot("recipients")
     # The first press only asks again: the one sentence still reads as suggested from the notes.
     console.click(console.by_id("mail-send"))
