@@ -42,9 +42,11 @@ public enum WallPlacement {
     /// Not at the facilitator's pause after a correction: a walk-through saw a column nobody
     /// had touched renamed while the facilitator was correcting the board, and their next
     /// rename of it failed — it no longer had the name they had just read.
+    /// `acceptedTitles`: themes whose titles the facilitator accepted (applying the proposal
+    /// that showed them): the room's pause does not look at them again either.
     public static func place(arriving: [WallNote], onto base: Wall, nextNumber: Int, engine: MeetingGrouping,
                              retitling: Set<String> = [], confirming: WantedMoves = WantedMoves(), settling: Bool = false,
-                             titlesAtPause: Bool = true) -> Pass {
+                             titlesAtPause: Bool = true, acceptedTitles: Set<String> = []) -> Pass {
         var wall = base.holdingNamedThemes()
         var ids = IdentifierSource(next: nextNumber)
         var changes: [WallChange] = []
@@ -88,7 +90,7 @@ public enum WallPlacement {
         // title that still fits gives way only to a clearly better one; those the notes
         // touched keep a title that still fits until they outgrow it (`retitleAsNotesArrive`).
         let paused = settling && arriving.isEmpty && titlesAtPause
-        let every = Set(wall.themes.map(\.id))
+        let every = Set(wall.themes.map(\.id)).subtracting(acceptedTitles)
         let titles = engine.retitleAsNotesArrive(wall, before: base, touched: touched, afresh: retitling, atPause: paused ? every : [])
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },
                     wanted: wanted)

@@ -210,6 +210,26 @@ final class WallPlacementTests: XCTestCase {
         XCTAssertNotNil(WallPlacement.regroupProposal(wall: wall(), engine: engine))
     }
 
+    func testTheRoomsPauseLeavesATitleTheFacilitatorAcceptedByApplyingItsProposal() {
+        // A walk-through's "Storm drills & procurement" was retitled 15 s after Apply.
+        let texts = ["welders for the yard", "certified welders wanted", "welding school for welders", "welders retiring soon"]
+        var s = state(notes: texts)
+        func apply(_ events: [MeetingEvent]) {
+            for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
+        }
+        apply([.themeCreated(id: "t1", kind: .opportunity, label: "Yard crews", byHand: false)])
+        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vectors(4, themes: 1), words: { NoteWords($0.text) }, labelVector: { _ in nil })
+        func relabels(_ pass: WallPlacement.Pass) -> [String] {
+            pass.changes.compactMap { if case let .relabel(t, _) = $0 { return t }; return nil }
+        }
+        let looked = WallPlacement.place(arriving: [], onto: wall, nextNumber: 5, engine: MeetingGrouping(), settling: true)
+        XCTAssertEqual(relabels(looked), ["t1"], "at the room's pause an automatic title is looked at again")
+        let accepted = WallPlacement.place(arriving: [], onto: wall, nextNumber: 5, engine: MeetingGrouping(), settling: true,
+                                           acceptedTitles: ["t1"])
+        XCTAssertEqual(relabels(accepted), [], "one the facilitator accepted with Apply stays")
+    }
+
     /// Twelve notes of two clear groups, all in one automatic theme, in a logged meeting, with
     /// the proposal the engine makes to split them offered: where the dismissal and the undo
     /// tests start.

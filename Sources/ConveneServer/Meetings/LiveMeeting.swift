@@ -55,6 +55,13 @@ final class LiveMeeting {
     /// Of those, the walls the room itself has paused on (not only the facilitator after a
     /// correction): their settling pass also looks at every automatic title again.
     var roomPaused: Set<NoteKind> = []
+    /// The titles of the themes an applied proposal opened, as it showed them: the facilitator
+    /// accepted them with Apply, so the room's pause does not look at them again (a
+    /// walk-through's "Storm drills & procurement" became "Joint procurement & storm crew"
+    /// 15 s after Apply, and the facilitator's rename of it missed). They are still written
+    /// again when they no longer fit their notes or the theme outgrows them. Kept while the
+    /// server runs: after a restart the pause may look at them once more.
+    var acceptedTitles: [NoteKind: [String: String]] = [:]
     /// Walls that owe a settling pass once they have been left alone this many seconds (the
     /// room's pause, or the facilitator's after a correction): every change re-arms the wait,
     /// and only a settling pass on the wall as it then is pays the debt.

@@ -95,6 +95,8 @@ extension MeetingHub {
         // A pass with notes supersedes a settling one (it regroups the wall anyway).
         let settling = live.settling.remove(kind) != nil && batch.isEmpty
         let roomPaused = live.roomPaused.remove(kind) != nil
+        // (Only while they still read as the facilitator accepted them.)
+        let accepted = Set((live.acceptedTitles[kind] ?? [:]).filter { state.themes[$0.key]?.label == $0.value }.keys)
         guard !batch.isEmpty || !retitle.isEmpty || settling else { return }
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
@@ -103,7 +105,7 @@ extension MeetingHub {
                                                base: base, arriving: arriving, nextNumber: state.nextNumber,
                                                targetThemes: state.settings.targetThemes, retitle: retitle,
                                                confirming: live.wantedMoves[kind] ?? WantedMoves(), settling: settling,
-                                               titlesAtPause: roomPaused))
+                                               titlesAtPause: roomPaused, acceptedTitles: accepted))
     }
 
     /// Most notes placed by one job: a backlog after a burst is placed in steps, and each

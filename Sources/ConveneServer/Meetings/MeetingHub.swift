@@ -207,6 +207,7 @@ public final class MeetingHub {
             // (An opened theme whose notes were partly kept out of the proposal may no longer
             // fit the title worked out for all of them: then it is wrong too.)
             retitle(live, kind: kind, themes: WallClustering.titlesToRewrite(changed.union(opened), kind: kind, in: live.speculative))
+            for id in opened { if let label = live.speculative.themes[id]?.label { live.acceptedTitles[kind, default: [:]][id] = label } }
             // An applied split is the facilitator's correction, like a split by hand.
             if split { followCorrection(live, kind: kind) }
         case let .undoMerge(kind):

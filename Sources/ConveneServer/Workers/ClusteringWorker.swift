@@ -34,6 +34,9 @@ final class ClusteringWorker: Sendable {
         /// A settling pass at the room's pause, not only the facilitator's after a correction:
         /// every automatic title is looked at again (`WallPlacement.place`).
         var titlesAtPause = true
+        /// Themes whose titles the facilitator accepted by applying the proposal that opened
+        /// them: the room's pause leaves them be (`LiveMeeting.acceptedTitles`).
+        var acceptedTitles: Set<String> = []
     }
 
     struct Result: Sendable {
@@ -60,7 +63,7 @@ final class ClusteringWorker: Sendable {
             let engine = WallPlacement.engine(targetThemes: job.targetThemes, phrases: phrases, lexicon: TitleWords.lexicon)
             let pass = WallPlacement.place(arriving: job.arriving, onto: job.base, nextNumber: job.nextNumber, engine: engine,
                                            retitling: job.retitle, confirming: job.confirming, settling: job.settling,
-                                           titlesAtPause: job.titlesAtPause)
+                                           titlesAtPause: job.titlesAtPause, acceptedTitles: job.acceptedTitles)
             inbox.post(.placed(Result(meeting: job.meeting, kind: job.kind, version: job.version,
                                       notes: job.arriving.map(\.id), pass: pass, retitle: job.retitle, settled: job.settling)))
         }
