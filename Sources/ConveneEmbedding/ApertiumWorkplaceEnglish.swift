@@ -34,6 +34,11 @@ enum ApertiumWorkplaceEnglish {
         (["rotation", "of", "personnel"], "staff turnover"),
         (["vacant", "places"], "job openings"),
         (["financiamiento"], "financing"),
+        // "beneficios" is the job's benefits in a room of employers ("trabajo estable con
+        // beneficios"), which Apertium reads as profits; it writes "profit" for nothing else
+        // ("ganancias" are gains, "lucro" lucre).
+        (["profits"], "benefits"),
+        (["profit"], "benefit"),
     ]
 
     /// `line` with each phrase Apertium misread written as the workplace means it.

@@ -52,12 +52,14 @@ final class SpanishReadingTests: XCTestCase {
         let english = try XCTUnwrap(try translator().english([
             "Compartir equipo de embotellado entre destilerías", "Capacitación de seguridad alimentaria en español",
             "los permisos del condado tardan demasiado", "falta mano de obra", "seguro médico para los empleados",
+            "Muchos jóvenes buscan trabajo estable con beneficios",
         ])).map { $0.lowercased() }
         XCTAssertTrue(english[0].contains("equipment") && !english[0].contains("squad"), english[0])
         XCTAssertTrue(english[1].contains("training") && english[1].contains("food safety"), english[1])
         XCTAssertTrue(english[2].contains("permits"), english[2])
         XCTAssertTrue(english[3].contains("labour") && !english[3].contains("sure"), "each text alone, though Apertium reorders words across a line break: \(english[3])")
         XCTAssertTrue(english[4].contains("health insurance"), english[4])
+        XCTAssertTrue(english[5].contains("benefits") && !english[5].contains("profit"), "a walk-through's console read “profits”: \(english[5])")
     }
 
     func testWorkplaceFixesMatchWholeWordsAndKeepACapital() {
