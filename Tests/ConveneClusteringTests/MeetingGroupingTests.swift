@@ -377,7 +377,9 @@ final class MeetingGroupingTests: XCTestCase {
                      "+1 to the hospital comment", "same as above re wages", "agree with Maria's point about childcare",
                      "me too re the bus comment", "lo mismo que arriba",
                      // The room's food (a walk-through's was filed under an area, in its title).
-                     "who's bringing lunch lol", "pizza for lunch!! 🍕"] {
+                     "who's bringing lunch lol", "pizza for lunch!! 🍕", "lunch was great btw",
+                     // A vote for a topic (a walk-through's was drawn into a column named after it).
+                     "+1 to the crew directory", "+1 for childcare", "+1 al directorio de equipo"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
         }
         for text in ["great welders are hard to find", "thanks to the new plant, housing is tight", "coffee roasters want a shared kitchen",
@@ -393,7 +395,9 @@ final class MeetingGroupingTests: XCTestCase {
                      "same problem with welders here", "agree with the comment above, we also need welders", "1 welder left, same as last year",
                      "Second chance hiring for people with previous convictions", "+10 years experience required re insurance",
                      "same-day delivery for previous customers", "echo chamber marketing, as mentioned",
-                     "school lunch program needs local produce", "breakfast for night shift workers"] {
+                     "school lunch program needs local produce", "breakfast for night shift workers",
+                     "+1 to that, we need welders too", "+1 for housing we cant hire anyone", "+10 years experience required re insurance",
+                     "+1 to shared apprenticeships across all five counties and the college"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }
     }

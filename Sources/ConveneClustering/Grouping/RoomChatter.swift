@@ -32,7 +32,7 @@ public enum RoomChatter {
         // title on a walk-through's wall). None of the 36,418 notes of the public sets and the
         // walls is made of these and the words above alone; "dinner" and "password" were
         // left out: the public sets use them so ("what can i make for dinner").
-        "lunch", "lunches", "breakfast", "pizza", "bagels", "cookies", "doughnuts", "snack", "almuerzo", "desayuno",
+        "lunch", "lunches", "breakfast", "pizza", "bagels", "cookies", "doughnuts", "snack", "almuerzo", "desayuno", "btw",
         "invite", "invited", "invitation", "inviting", "invitación", "invitacion",
         // Agreement.
         "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
@@ -90,7 +90,24 @@ public enum RoomChatter {
     static func isEcho(keys: [String], breakBefore: [Bool], plusOne: Bool) -> Bool {
         guard let first = keys.first, !breakBefore.contains(true) else { return false }
         let opens = plusOne || agreementOpeners.contains(first) || agreementOpenerPairs.contains(Array(keys.prefix(2)))
-        return opens && keys.dropFirst().contains(where: pointers.contains)
+        return opens && (keys.dropFirst().contains(where: pointers.contains) || isVoteForATopic(keys: keys, plusOne: plusOne))
+    }
+
+    /// Words that open what a "+1" votes for.
+    static let voteWords: Set<String> = ["to", "for", "on", "a", "al", "para", "por"]
+    /// Most words a vote names its topic with.
+    static let voteTopicWords = 4
+
+    /// "+1 to the crew directory", "+1 for childcare": a vote for what another note said, in a
+    /// few words, not a note of its own (a walk-through's was drawn out of Unsorted into the
+    /// column the facilitator named "Crew and talent pipeline"). The topic is no sentence ("+1
+    /// to that, we need welders too" is a note: the break; "+1 for housing we cant hire" too:
+    /// a clause word). None of the 36,418 notes of the public sets and the walls opens so.
+    static func isVoteForATopic(keys: [String], plusOne: Bool) -> Bool {
+        // (The "1" of "+1" is the first key.)
+        guard plusOne, keys.count >= 3, keys[0] == "1", voteWords.contains(keys[1]) else { return false }
+        let topic = keys.dropFirst(2).filter { !EnglishWords.stopWords.contains($0) || clauseWords.contains($0) }
+        return !topic.isEmpty && topic.count <= voteTopicWords && !topic.contains(where: clauseWords.contains)
     }
 
     static func isIntroduction(keys: [String], breakBefore: [Bool]) -> Bool {
