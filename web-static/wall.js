@@ -219,16 +219,18 @@ function renderBoard(state, kind) {
   animateArrivals(arrived, before);
 }
 
-// Theme titles: 36 px, at most three lines. A title that three lines at 36 px would cut
-// short (six columns, long words: "Shift childcare & industrial…") steps down to 28 px,
-// still read from the back of the room, and at 28 px may take up to five lines (a long
-// compound word breaks across two in a narrow column); only a longer one ends in "…".
+// Theme titles share one size: the largest, from 36 px down to 28 px (still read from the
+// back of the room), at which every title fits on three lines. Sized column by column, the
+// room read a 28 px title beside 36 px ones as a lesser theme (two walk-throughs).
 const TITLE_SIZES = [36, 33, 30, 28];
-// A word still wider than the column at 28 px ("shipbuilding", "manufacturing" on seven
-// columns) makes its title smaller still rather than broken mid-word ("shipbuildin|g"): the
-// room signs up under these names. (18 and 16 px only on a crowded wall: "Apprenticeships"
-// in one of nine columns, with the count above the title.)
-const LONG_WORD_SIZES = [26, 24, 22, 20, 18, 16];
+// A title longer than three lines even at 28 px (a facilitator's "Remote post, VFX and sound
+// for national clients" on a 1280 px projector) takes up to five, and only if five are not
+// enough steps down alone; a word still wider than the column ("shipbuilding",
+// "manufacturing" on seven columns) makes its title smaller still rather than broken mid-word
+// ("shipbuildin|g"): the room signs up under these names. (18 and 16 px only on a crowded
+// wall: "Apprenticeships" in one of nine columns, with the count above the title.) Only a title
+// longer still ends in "…".
+const SMALLER_SIZES = [26, 24, 22, 20, 18, 16];
 
 /** Each column at least as wide as its title's longest word at 28 px (never more than an
  *  even share of the row): by their notes alone, a 3-note column beside 7-note ones set
@@ -277,17 +279,33 @@ function keepColumnsOnScreen(board) {
 }
 
 function fitTitles(labels) {
+  for (const label of labels) label.closest('.column-head')?.classList.remove('stacked');
+  const shared = Math.min(TITLE_SIZES[0], ...labels.map(largestOnThreeLines));
   for (const label of labels) {
     const head = label.closest('.column-head');
-    head?.classList.remove('stacked');
     // A word too wide even at the smallest size ("interconnectio|n" on eight columns): the
     // count steps above the title, which then takes the column's whole width.
-    if (!fitTitle(label) && head) {
+    if (!fitTitle(label, shared) && head) {
       head.classList.add('stacked');
-      fitTitle(label);
+      fitTitle(label, shared);
     }
   }
 }
+
+/** The largest of TITLE_SIZES at which `label` fits on three lines with its words whole (the
+ *  smallest if none). */
+function largestOnThreeLines(label) {
+  label.style.removeProperty('-webkit-line-clamp');
+  label.style.overflowWrap = 'normal';
+  for (const size of TITLE_SIZES) {
+    label.style.fontSize = `${size}px`;
+    if (!titleCut(label)) return size;
+  }
+  return TITLE_SIZES.at(-1);
+}
+
+/** Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e"). */
+const titleCut = (label) => label.scrollHeight > label.clientHeight + 1 || wordTooWide(label);
 
 /** "Not yet in a theme" is a holding place: never in larger type than the themes' titles (on a
  *  1024 px projector the titles stepped down to 18 px while it stayed at 28 px, the loudest
@@ -301,22 +319,19 @@ function matchUnsortedTitle(board) {
   if (sizes.length && Math.min(...sizes) < own) label.style.fontSize = `${Math.min(...sizes)}px`;
 }
 
-/** Fits one title; false when a word of it is still wider than its box at the smallest size. */
-function fitTitle(label) {
-  // Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e").
-  const cut = () => label.scrollHeight > label.clientHeight + 1 || wordTooWide(label);
-  let level = 0;
-  label.style.fontSize = '';
+/** Fits one title at the wall's shared `size`: on up to five lines, smaller alone only if they
+ *  are not enough; false when a word of it is still wider than its box at the smallest size. */
+function fitTitle(label, size) {
+  label.style.fontSize = `${size}px`;
   label.style.removeProperty('-webkit-line-clamp');
   label.style.overflowWrap = 'normal';   // measure whole words; break one only as a last resort
-  while (level < TITLE_SIZES.length - 1 && cut()) {
-    level++;
-    label.style.fontSize = `${TITLE_SIZES[level]}px`;
+  if (titleCut(label)) label.style.setProperty('-webkit-line-clamp', '5');
+  for (const smaller of SMALLER_SIZES.filter((s) => s < size)) {
+    if (!titleCut(label)) break;
+    label.style.fontSize = `${smaller}px`;
   }
-  for (let i = 0; i < LONG_WORD_SIZES.length && wordTooWide(label); i++) label.style.fontSize = `${LONG_WORD_SIZES[i]}px`;
   const whole = !wordTooWide(label);   // (measured before words may break again)
   label.style.overflowWrap = '';
-  if (cut()) label.style.setProperty('-webkit-line-clamp', '5');
   return whole;
 }
 
