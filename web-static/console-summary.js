@@ -16,7 +16,11 @@ export function setupSummary(run, getState, say) {
   // A warning on screen ("3 themes still read as suggested…") is said again once a sentence is
   // saved: it stayed, out of date, until the next preview (a walk-through saved all eleven).
   rewarn = async () => {
-    for (const box of [$('summary-drafts'), $('mail-unwritten')]) if (!box.hidden) await warnOfUnwrittenSentences(getState(), box);
+    for (const box of [$('summary-drafts'), $('mail-unwritten')]) {
+      if (box.hidden) continue;
+      const count = await warnOfUnwrittenSentences(getState(), box);
+      if (box === $('mail-unwritten') && typeof count === 'number') settleSendAnyway(count);
+    }
   };
   $('summary-words-button').addEventListener('click', async () => {
     // The suggestions are built by the server from the notes as they are now.
@@ -174,6 +178,15 @@ export function setupSummary(run, getState, say) {
 
 /** How many sentences still read as suggested when "Send anyway" was offered (null: not offered). */
 let askedFor = null;
+
+/** "Send anyway, with 2 suggested sentences" said again for the `count` left once the
+ *  facilitator writes some (it stayed, out of date, after a walk-through wrote both); back to
+ *  "Send the summary" when none is left. */
+function settleSendAnyway(count) {
+  if (askedFor === null || count >= askedFor) return;
+  askedFor = count > 0 ? count : null;
+  setText($('mail-send'), count > 0 ? `Send anyway, with ${count} suggested ${count === 1 ? 'sentence' : 'sentences'}` : 'Send the summary');
+}
 
 /**
  * Before sending: the themes and priority areas whose sentence is still the suggestion

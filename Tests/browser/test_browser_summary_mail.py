@@ -53,9 +53,12 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
     facilitator("updateMeeting", chairs=["Karen Lee", "Marcus Oyelaran (Harbor Grill)"])
     facilitator("setPhase", phase="opportunities")
     phone.post("Drone makers are growing here")
+    phone.post("Buyers in Mexico want our parts")
     facilitator("createTheme", kind="opportunity", label="Drones")
+    exports = facilitator("createTheme", kind="opportunity", label="Exports")["theme"]
     console = screens.console()
     console.send_to("Drone makers are growing here", "Drones")
+    console.send_to("Buyers in Mexico want our parts", "Exports")
     # Someone named to invite with a phone number only: no message can reach him.
     facilitator("setPhase", phase="commitments")
     facilitator("nominate", id="nom-jorge", name="Jorge Medina", organization="Basin Pipe", contact="555-0142")
@@ -82,12 +85,19 @@ def test_the_summary_is_sent_from_the_console_and_promised_on_the_phone(screens,
         "(Bytewise Software). An address given, but “Send me the meeting summary” not ticked: Kevin O'Neal (Delta Co-op). "
         "The letters are signed by a chair who did not join from a phone, and so gets none: Marcus Oyelaran.")
     console.shot("recipients")
-    # The first press only asks again: the one sentence still reads as suggested from the notes.
+    # The first press only asks again: two sentences still read as suggested from the notes.
     console.click(console.by_id("mail-send"))
-    console.wait_js("return text($('mail-send')) === 'Send anyway, with 1 suggested sentence';", message="Send asks once more")
+    console.wait_js("return text($('mail-send')) === 'Send anyway, with 2 suggested sentences';", message="Send asks once more")
     assert "press the button again to send it as it is" in console.message()
     time.sleep(1)
     assert mailbox.messages == [], "nothing sent on the first press"
+    # One written meanwhile: the button says what is left (it kept "2", out of date).
+    console.click(console.by_id("summary-words-button"))
+    area = console.wait(lambda: console.js(f"return $('synthesis-{exports}');"), "the sentence for Exports")
+    area.clear()
+    area.send_keys("Buyers abroad want our parts.")
+    console.click(area.find_element("xpath", "./ancestor::form//button[@type='submit']"))
+    console.wait_js("return text($('mail-send')) === 'Send anyway, with 1 suggested sentence';", message="the button's count brought up to date")
     console.click(console.by_id("mail-send"))
     console.wait_js("return text($('mailings')).includes('karen@acme.example: delivered');", message="the delivery on the console")
     assert [rcpt for rcpt, _ in mailbox.messages] == [["karen@acme.example"]]
