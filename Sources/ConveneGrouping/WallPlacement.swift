@@ -90,7 +90,10 @@ public enum WallPlacement {
         // title that still fits gives way only to a clearly better one; those the notes
         // touched keep a title that still fits until they outgrow it (`retitleAsNotesArrive`).
         let paused = settling && arriving.isEmpty && titlesAtPause
-        let every = Set(wall.themes.map(\.id)).subtracting(acceptedTitles)
+        // (An accepted title that no longer fits — the note that gave it its word withdrawn or
+        // hidden since — is looked at as any other.)
+        let keptAsAccepted = acceptedTitles.subtracting(MeetingGrouping.titlesNoLongerFitting(acceptedTitles, on: wall))
+        let every = Set(wall.themes.map(\.id)).subtracting(keptAsAccepted)
         let titles = engine.retitleAsNotesArrive(wall, before: base, touched: touched, afresh: retitling, atPause: paused ? every : [])
         return Pass(changes: (changes + emptied + titles).map(groupingChange), proposal: proposal.map { themeProposal($0, on: wall) },
                     wanted: wanted)

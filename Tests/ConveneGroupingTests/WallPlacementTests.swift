@@ -205,7 +205,6 @@ final class WallPlacementTests: XCTestCase {
         // Named by the facilitator, with its notes left in it: neither the room's pause nor the
         // pause after a correction offers to move them.
         XCTAssertNil(WallPlacement.place(arriving: [], onto: wall(), nextNumber: 5, engine: engine, settling: true).proposal)
-        XCTAssertNil(WallPlacement.afterCorrection(wall: wall(), engine: engine).proposal)
         // The facilitator's own "Regroup" still looks at them afresh.
         XCTAssertNotNil(WallPlacement.regroupProposal(wall: wall(), engine: engine))
     }
@@ -213,21 +212,44 @@ final class WallPlacementTests: XCTestCase {
     func testTheRoomsPauseLeavesATitleTheFacilitatorAcceptedByApplyingItsProposal() {
         // A walk-through's "Storm drills & procurement" was retitled 15 s after Apply.
         let texts = ["welders for the yard", "certified welders wanted", "welding school for welders", "welders retiring soon"]
-        var s = state(notes: texts)
-        func apply(_ events: [MeetingEvent]) {
-            for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
+        func pause(label: String, accepted: Set<String>) -> [String] {
+            var s = state(notes: texts)
+            func apply(_ events: [MeetingEvent]) {
+                for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
+            }
+            apply([.themeCreated(id: "t1", kind: .opportunity, label: label, byHand: false)])
+            apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+            let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vectors(4, themes: 1), words: { NoteWords($0.text) }, labelVector: { _ in nil })
+            let pass = WallPlacement.place(arriving: [], onto: wall, nextNumber: 5, engine: MeetingGrouping(), settling: true, acceptedTitles: accepted)
+            return pass.changes.compactMap { if case let .relabel(t, _) = $0 { return t }; return nil }
         }
-        apply([.themeCreated(id: "t1", kind: .opportunity, label: "Yard crews", byHand: false)])
-        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
-        let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vectors(4, themes: 1), words: { NoteWords($0.text) }, labelVector: { _ in nil })
-        func relabels(_ pass: WallPlacement.Pass) -> [String] {
-            pass.changes.compactMap { if case let .relabel(t, _) = $0 { return t }; return nil }
+        // A title that fits its notes, which the pause would otherwise write again.
+        XCTAssertEqual(pause(label: "Yard & school", accepted: []), ["t1"], "at the room's pause an automatic title is looked at again")
+        XCTAssertEqual(pause(label: "Yard & school", accepted: ["t1"]), [], "one the facilitator accepted with Apply stays")
+        // One that no longer fits (the note that gave it its word gone since) is written again.
+        XCTAssertEqual(pause(label: "Yard crews", accepted: ["t1"]), ["t1"])
+    }
+
+    func testAfterACorrectionNotesLeftInANamedThemeAreNotProposedElsewhere() throws {
+        // Two clear groups; two notes of the second sit among the first's in t1, the rest of
+        // the second in t2. After a correction the engine proposes moving the two to t2 —
+        // unless the facilitator has named t1 with them in it.
+        let texts = (0..<12).map { "note \($0)" }
+        func proposal(named: Bool) -> WallPlacement.Pass {
+            var s = state(notes: texts)
+            func apply(_ events: [MeetingEvent]) {
+                for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
+            }
+            apply([.themeCreated(id: "t1", kind: .opportunity, label: "First", byHand: named),
+                   .themeCreated(id: "t2", kind: .opportunity, label: "Second", byHand: false)])
+            // (Even indices are the first group, odd the second: `vectors(_, themes: 2)`.)
+            apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: $0 % 2 == 0 || $0 < 4 ? "t1" : "t2", byHand: false) })
+            let wall = WallPlacement.wall(of: s, kind: .opportunity, vectors: vectors(12, themes: 2), words: { NoteWords($0.text) }, labelVector: { _ in nil })
+            return WallPlacement.afterCorrection(wall: wall, engine: MeetingGrouping())
         }
-        let looked = WallPlacement.place(arriving: [], onto: wall, nextNumber: 5, engine: MeetingGrouping(), settling: true)
-        XCTAssertEqual(relabels(looked), ["t1"], "at the room's pause an automatic title is looked at again")
-        let accepted = WallPlacement.place(arriving: [], onto: wall, nextNumber: 5, engine: MeetingGrouping(), settling: true,
-                                           acceptedTitles: ["t1"])
-        XCTAssertEqual(relabels(accepted), [], "one the facilitator accepted with Apply stays")
+        let moves = try XCTUnwrap(proposal(named: false).proposal, "an automatic t1: the two are offered to t2").moves
+        XCTAssertEqual(Set(moves.map(\.note)), ["n1", "n3"])
+        XCTAssertNil(proposal(named: true).proposal, "named by the facilitator with them in it: they stay")
     }
 
     /// Twelve notes of two clear groups, all in one automatic theme, in a logged meeting, with

@@ -95,8 +95,9 @@ extension MeetingHub {
         // A pass with notes supersedes a settling one (it regroups the wall anyway).
         let settling = live.settling.remove(kind) != nil && batch.isEmpty
         let roomPaused = live.roomPaused.remove(kind) != nil
-        // (Only while they still read as the facilitator accepted them.)
-        let accepted = Set((live.acceptedTitles[kind] ?? [:]).filter { state.themes[$0.key]?.label == $0.value }.keys)
+        // (Only while they still read as the facilitator accepted them; the others are forgotten.)
+        live.acceptedTitles[kind] = live.acceptedTitles[kind]?.filter { state.themes[$0.key]?.label == $0.value }
+        let accepted = Set((live.acceptedTitles[kind] ?? [:]).keys)
         guard !batch.isEmpty || !retitle.isEmpty || settling else { return }
         let (base, arriving) = WallClustering.placementJob(notes: batch, kind: kind, in: state, live: live)
         live.placing.insert(kind)
