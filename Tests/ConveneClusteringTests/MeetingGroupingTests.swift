@@ -377,7 +377,7 @@ final class MeetingGroupingTests: XCTestCase {
                      "+1 to the hospital comment", "same as above re wages", "agree with Maria's point about childcare",
                      "me too re the bus comment", "lo mismo que arriba",
                      // The room's food (a walk-through's was filed under an area, in its title).
-                     "who's bringing lunch lol", "pizza for lunch!! 🍕", "lunch was great btw",
+                     "who's bringing lunch lol", "pizza for lunch, thanks!! 🍕", "lunch was great btw",
                      // A vote for a topic (a walk-through's was drawn into a column named after it).
                      "+1 to the crew directory", "+1 for childcare", "+1 al directorio de equipo"] {
             XCTAssertTrue(NoteWords(text).isChatter, text)
@@ -396,7 +396,9 @@ final class MeetingGroupingTests: XCTestCase {
                      "Second chance hiring for people with previous convictions", "+10 years experience required re insurance",
                      "same-day delivery for previous customers", "echo chamber marketing, as mentioned",
                      "school lunch program needs local produce", "breakfast for night shift workers",
-                     "+1 to that, we need welders too", "+1 for housing we cant hire anyone", "+10 years experience required re insurance",
+                     "need breakfast", "more lunches", "Necesitamos almuerzo y desayuno", "Cookies & snacks", "pizza",
+                     "+1 for CDL training at the high school",
+                     "+1 to that, we need welders too", "+1 for housing we cant hire anyone",
                      "+1 to shared apprenticeships across all five counties and the college"] {
             XCTAssertFalse(NoteWords(text).isChatter, text)
         }

@@ -28,11 +28,7 @@ public enum RoomChatter {
         "meeting", "meetings", "session", "turnout", "room", "organizing", "organized", "organizer", "organizers",
         "hosting", "host", "hosted", "coffee", "donuts", "snacks", "finally", "far", "together", "be",
         "cheers", "whoever", "brought", "bringing", "greetings", "howdy", "saludos",
-        // The room's food ("who's bringing lunch lol" was filed under an area and named in its
-        // title on a walk-through's wall). None of the 36,418 notes of the public sets and the
-        // walls is made of these and the words above alone; "dinner" and "password" were
-        // left out: the public sets use them so ("what can i make for dinner").
-        "lunch", "lunches", "breakfast", "pizza", "bagels", "cookies", "doughnuts", "snack", "almuerzo", "desayuno", "btw",
+        "btw",
         "invite", "invited", "invitation", "inviting", "invitación", "invitacion",
         // Agreement.
         "agree", "agreed", "ditto", "same", "exactly", "yes", "yeah", "yep", "ok", "okay", "lol", "haha",
@@ -42,6 +38,19 @@ public enum RoomChatter {
         "organizar", "organizado", "organizada", "organizadores", "evento", "juntos", "aquí", "aqui", "verlos", "verlas",
         "encantado", "encantada", "felicidades", "felicitaciones", "bienvenidos", "bienvenidas",
     ]
+
+    /// The room's food: small talk only beside a social word and with no need in it ("who's
+    /// bringing lunch lol" was filed under an area and named in its title on a walk-through's
+    /// wall; "need breakfast for the night shift's kids" and a bakery's "Cookies & snacks" are
+    /// notes). None of the 36,418 notes of the public sets and the walls is made of these and
+    /// the social words alone; "dinner" and "password" were left out: the public sets use them
+    /// so ("what can i make for dinner").
+    static let foodWords: Set<String> = ["lunch", "lunches", "breakfast", "pizza", "bagels", "cookies", "doughnuts", "snack",
+                                         "almuerzo", "desayuno"]
+    static let foodAmongSocialWords: Set<String> = ["coffee", "donuts", "snacks", "café", "cafe"]
+    /// Words that make food a need, not small talk.
+    static let needWords: Set<String> = ["need", "needs", "needed", "want", "wants", "more", "no", "not", "free", "healthy",
+                                         "necesitamos", "necesita", "necesitan", "falta", "faltan", "más", "mas"]
 
     /// Words that open a greeting.
     static let greetings: Set<String> = ["hi", "hello", "hey", "morning", "afternoon", "evening", "greetings", "howdy",
@@ -64,7 +73,19 @@ public enum RoomChatter {
     /// (the plus is no part of a word).
     static func isChatter(keys: [String], breakBefore: [Bool], plusOne: Bool = false) -> Bool {
         isSmallTalk(keys: keys) || isIntroduction(keys: keys, breakBefore: breakBefore)
-            || isEcho(keys: keys, breakBefore: breakBefore, plusOne: plusOne)
+            || isEcho(keys: keys, breakBefore: breakBefore, plusOne: plusOne) || isFoodTalk(keys: keys)
+    }
+
+    /// Social words and the room's food, with at least one of each and no need (`foodWords`).
+    static func isFoodTalk(keys: [String]) -> Bool {
+        let food = keys.filter(foodWords.contains)
+        let rest = keys.filter { !foodWords.contains($0) }
+        // (The social word is no food itself: "coffee", "snacks" and "donuts" are social words.)
+        return !food.isEmpty && !keys.contains(where: needWords.contains) && isSmallTalk(keys: rest)
+            && rest.contains { key in
+                let word = key.hasSuffix("'s") ? String(key.dropLast(2)) : key
+                return socialWords.contains(word) && !foodAmongSocialWords.contains(word)
+            }
     }
 
     /// Words that open agreement with another note, and pairs of words ("same" alone opens
@@ -95,8 +116,9 @@ public enum RoomChatter {
 
     /// Words that open what a "+1" votes for.
     static let voteWords: Set<String> = ["to", "for", "on", "a", "al", "para", "por"]
-    /// Most words a vote names its topic with.
-    static let voteTopicWords = 4
+    /// Most words a vote names its topic with (more is an idea of its own: "+1 for CDL training
+    /// at the high school").
+    static let voteTopicWords = 3
 
     /// "+1 to the crew directory", "+1 for childcare": a vote for what another note said, in a
     /// few words, not a note of its own (a walk-through's was drawn out of Unsorted into the
@@ -106,7 +128,9 @@ public enum RoomChatter {
     static func isVoteForATopic(keys: [String], plusOne: Bool) -> Bool {
         // (The "1" of "+1" is the first key.)
         guard plusOne, keys.count >= 3, keys[0] == "1", voteWords.contains(keys[1]) else { return false }
-        let topic = keys.dropFirst(2).filter { !EnglishWords.stopWords.contains($0) || clauseWords.contains($0) }
+        let topic = keys.dropFirst(2).filter {
+            !(EnglishWords.stopWords.contains($0) || Language.spanishFunctionWords.contains($0)) || clauseWords.contains($0)
+        }
         return !topic.isEmpty && topic.count <= voteTopicWords && !topic.contains(where: clauseWords.contains)
     }
 
