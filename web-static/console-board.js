@@ -344,8 +344,8 @@ async function keepNotes(ids) {
 }
 
 /** A column head whose title has a word too wide to sit beside the counts ("Apprenticeships"
- *  ran under "4 notes" in a walk-through's narrow column): the counts go above the title,
- *  which then takes the column's whole width. Measured with words unbreakable. */
+ *  ran under "4 notes" in a walk-through's narrow column): the title takes the column's whole
+ *  width, the counts under it (style.css). Measured with words unbreakable. */
 function stackIfCrowded(head) {
   const title = head.querySelector('.column-title');
   if (!title) return;

@@ -274,6 +274,7 @@ function keepColumnsOnScreen(board) {
   const gaps = parseFloat(getComputedStyle(board).columnGap) || 0;
   const padding = parseFloat(getComputedStyle(board).paddingLeft) + parseFloat(getComputedStyle(board).paddingRight);
   const room = board.clientWidth - padding;
+  if (room <= 0) return;   // (not laid out: hidden behind the spotlight or the areas)
   const needed = cols.reduce((sum, col) => sum + (parseFloat(getComputedStyle(col).minWidth) || 0), 0) + gaps * (cols.length - 1);
   if (needed > room) board.style.zoom = String(Math.floor((room / needed) * 1000) / 1000);
 }
@@ -307,16 +308,19 @@ function largestOnThreeLines(label) {
 /** Cut short, or a word wider than the column (it would be broken mid-word: "Maintenanc|e"). */
 const titleCut = (label) => label.scrollHeight > label.clientHeight + 1 || wordTooWide(label);
 
-/** "Not yet in a theme" is a holding place: never in larger type than the themes' titles (on a
- *  1024 px projector the titles stepped down to 18 px while it stayed at 28 px, the loudest
- *  words on the wall). */
+/** "Not yet in a theme" is a holding place: never in larger type than most of the themes'
+ *  titles — their median size (on a 1024 px projector the titles stepped down to 16–18 px while
+ *  it stayed at 28 px, the loudest words on the wall; one long title that steps down alone does
+ *  not take it along). */
 function matchUnsortedTitle(board) {
   const label = board.querySelector('.column.unsorted .column-label');
   if (!label) return;
   label.style.fontSize = '';
-  const sizes = Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label'), (l) => parseFloat(getComputedStyle(l).fontSize));
-  const own = parseFloat(getComputedStyle(label).fontSize);
-  if (sizes.length && Math.min(...sizes) < own) label.style.fontSize = `${Math.min(...sizes)}px`;
+  const sizes = Array.from(board.querySelectorAll('.column:not(.unsorted) .column-label'), (l) => parseFloat(getComputedStyle(l).fontSize))
+    .sort((a, b) => a - b);
+  if (!sizes.length) return;
+  const median = sizes[Math.floor((sizes.length - 1) / 2)];
+  if (median < parseFloat(getComputedStyle(label).fontSize)) label.style.fontSize = `${median}px`;
 }
 
 /** Fits one title at the wall's shared `size`: on up to five lines, smaller alone only if they
@@ -404,7 +408,9 @@ const wordTooWideIn = (list) => Array.from(list.children)
 function releaseWideWords(board) {
   let released = false;
   for (const span of board.querySelectorAll('.wall-note .nobreak')) {
-    if (span.getBoundingClientRect().width > span.closest('.note-text').clientWidth + 0.5) {
+    // (Both as drawn: under the board's zoom on a narrow projector a rectangle is zoomed and
+    // clientWidth is not.)
+    if (span.getBoundingClientRect().width > span.closest('.note-text').getBoundingClientRect().width + 0.5) {
       span.classList.replace('nobreak', 'released');
       released = true;
     }

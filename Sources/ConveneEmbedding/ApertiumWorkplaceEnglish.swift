@@ -36,7 +36,8 @@ enum ApertiumWorkplaceEnglish {
         (["financiamiento"], "financing"),
         // "beneficios" is the job's benefits in a room of employers ("trabajo estable con
         // beneficios"), which Apertium reads as profits; it writes "profit" for nothing else
-        // ("ganancias" are gains, "lucro" lucre).
+        // ("ganancias" are gains, "lucro" lucre). A business note's "margen de beneficio" reads
+        // "margin of benefit" then: a room of employers says benefits far more often.
         (["profits"], "benefits"),
         (["profit"], "benefit"),
     ]

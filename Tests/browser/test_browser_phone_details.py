@@ -49,6 +49,8 @@ def test_a_note_half_typed_survives_a_reload_and_stays_in_its_round(screens, fac
     facilitator("setPhase", phase="requirements")
     phone.wait(lambda: '"phase":"requirements"' in (phone.js(remembered_js) or ""), "the phone to remember the new round")
     phone.js("localStorage.setItem(Object.keys(localStorage).find((k) => k.startsWith('convene.state.')), arguments[0]);", before)
+    # (Still what the refresh finds: the phone saves at most once a second, and had just saved.)
+    assert phone.js(remembered_js) == before
     phone.driver.refresh()
     phone.wait_ready()
     phone.wait(lambda: phone.phase() == "Requirements", "the requirements phase")

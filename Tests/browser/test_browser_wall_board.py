@@ -254,7 +254,9 @@ def test_on_a_small_projector_every_column_is_on_the_picture_and_unsorted_no_lou
     titles = [c["titleSize"] for c in columns if c["label"] != "Not yet in a theme"]
     parked = next(c for c in columns if c["label"] == "Not yet in a theme")
     assert min(titles) < 28, f"no title stepped below 28 px: the test shows nothing ({titles})"
-    assert parked["titleSize"] <= min(titles), (parked["titleSize"], titles)
+    # Not above most of the themes' titles (one that steps down alone does not take it along).
+    median = sorted(titles)[(len(titles) - 1) // 2]
+    assert parked["titleSize"] <= median and parked["titleSize"] < 28, (parked["titleSize"], titles)
     assert not parked["titleCut"] and parked["titleWordsWhole"], parked
     wall.shot("1024x768, Unsorted with the titles")
 
