@@ -154,8 +154,7 @@ export function setupSummary(run, getState, say) {
       const count = typeof drafted === 'number' ? drafted : Infinity;
       if (count > 0 && !(askedFor !== null && count <= askedFor)) {
         askedFor = count;
-        setText(button, count === Infinity ? 'Send anyway'
-          : `Send anyway, with ${count} suggested ${count === 1 ? 'sentence' : 'sentences'}`);
+        setText(button, sendAnyway(count));
         say(count === Infinity
           ? 'The summary could not be checked for sentences still as suggested: press the button again to send it as it is.'
           : `${count === 1 ? '1 sentence' : `${count} sentences`} of the summary still ${count === 1 ? 'reads' : 'read'} as suggested from the notes: ` +
@@ -185,8 +184,11 @@ let askedFor = null;
 function settleSendAnyway(count) {
   if (askedFor === null || count >= askedFor) return;
   askedFor = count > 0 ? count : null;
-  setText($('mail-send'), count > 0 ? `Send anyway, with ${count} suggested ${count === 1 ? 'sentence' : 'sentences'}` : 'Send the summary');
+  setText($('mail-send'), count > 0 ? sendAnyway(count) : 'Send the summary');
 }
+
+/** The send button's second question, for `count` sentences still as suggested (Infinity: not known). */
+const sendAnyway = (count) => (count === Infinity ? 'Send anyway' : `Send anyway, with ${count} suggested ${count === 1 ? 'sentence' : 'sentences'}`);
 
 /**
  * Before sending: the themes and priority areas whose sentence is still the suggestion

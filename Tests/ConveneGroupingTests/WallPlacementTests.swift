@@ -187,26 +187,15 @@ final class WallPlacementTests: XCTestCase {
     func testNotesLeftInAThemeTheFacilitatorNamedAreNotProposedElsewhere() throws {
         // A walk-through's facilitator renamed every column and moved the notes they disagreed
         // with; once the room was quiet, a proposal offered to move six of the rest, all wrongly.
-        let texts = (0..<12).map { "note \($0)" }
-        var s = state(notes: texts)
-        func apply(_ events: [MeetingEvent]) {
-            for e in events { s.apply(StoredEvent(meeting: "m", seq: s.seq + 1, at: s.seq + 1, event: e)) }
-        }
-        apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
-        apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
-        let vs = vectors(12, themes: 2)
-        func wall() -> Wall {
-            WallPlacement.wall(of: s, kind: .opportunity, vectors: vs, words: { NoteWords($0.text) }, labelVector: { _ in nil })
-        }
+        let lumped = lumpedWall()
         let engine = MeetingGrouping()
-        XCTAssertNotNil(WallPlacement.place(arriving: [], onto: wall(), nextNumber: 5, engine: engine, settling: true).proposal,
+        XCTAssertNotNil(WallPlacement.place(arriving: [], onto: lumped.wall(), nextNumber: 5, engine: engine, settling: true).proposal,
                         "an automatic theme of two clear groups: the room's pause offers to split it")
-        apply([.themeRenamed(theme: "t1", label: "Drones and everything else", byHand: true)])
-        // Named by the facilitator, with its notes left in it: neither the room's pause nor the
-        // pause after a correction offers to move them.
-        XCTAssertNil(WallPlacement.place(arriving: [], onto: wall(), nextNumber: 5, engine: engine, settling: true).proposal)
+        lumped.apply([.themeRenamed(theme: "t1", label: "Drones and everything else", byHand: true)])
+        // Named by the facilitator, with its notes left in it: the room's pause offers no move.
+        XCTAssertNil(WallPlacement.place(arriving: [], onto: lumped.wall(), nextNumber: 5, engine: engine, settling: true).proposal)
         // The facilitator's own "Regroup" still looks at them afresh.
-        XCTAssertNotNil(WallPlacement.regroupProposal(wall: wall(), engine: engine))
+        XCTAssertNotNil(WallPlacement.regroupProposal(wall: lumped.wall(), engine: engine))
     }
 
     func testTheRoomsPauseLeavesATitleTheFacilitatorAcceptedByApplyingItsProposal() {
@@ -283,11 +272,17 @@ final class WallPlacementTests: XCTestCase {
         }
     }
 
-    func lumpedWallWithProposal() throws -> LumpedWall {
+    /// Twelve notes of two clear groups, all in one automatic theme "t1".
+    func lumpedWall() -> LumpedWall {
         let texts = (0..<12).map { "note \($0)" }
         let lumped = LumpedWall(state: state(notes: texts), log: stateLog(notes: texts), vectors: vectors(12, themes: 2))
         lumped.apply([.themeCreated(id: "t1", kind: .opportunity, label: "All", byHand: false)])
         lumped.apply(texts.indices.map { .noteMoved(note: "n\($0)", theme: "t1", byHand: false) })
+        return lumped
+    }
+
+    func lumpedWallWithProposal() throws -> LumpedWall {
+        let lumped = lumpedWall()
         lumped.offered = try XCTUnwrap(lumped.regroup().proposal, "one theme holding two clear groups gets a proposal")
         lumped.apply([.proposalOffered(kind: .opportunity, proposal: WallPlacement.themeProposal(lumped.offered, on: lumped.wall()))])
         return lumped
